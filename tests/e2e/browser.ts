@@ -1,0 +1,86 @@
+// Launches Debian's Chromium with the built extension (see STACK.md for the flags).
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const DIST = resolve(process.env.KG_DIST ?? '.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS = resolve('test-results');
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  profileDir: string;
+  worker(): Promise<Worker>;
+  extensionPage(path: string): Promise<Page>;
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
+
+export async function launchExtension(
+  options: { lang?: 'en' | 'ja'; profileDir?: string; extraArgs?: string[] } = {},
+): Promise<ExtensionBrowser> {
+  if (!existsSync(join(DIST, 'manifest.json'))) {
+    throw new Error(`No built extension at ${DIST}: run \`npm run build\` first.`);
+  }
+  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'kg-e2e-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: options.lang === 'ja' ? 'ja-JP' : 'en-US',
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--host-resolver-rules=MAP * 127.0.0.1',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--lang=${options.lang ?? 'en'}`,
+      ...(options.extraArgs ?? []),
+    ],
+  });
+  const worker = async (): Promise<Worker> => {
+    const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    if (existing) return existing;
+    return context.waitForEvent('serviceworker', { timeout: 20_000 });
+  };
+  const first = await worker();
+  const extensionId = new URL(first.url()).host;
+  return {
+    context,
+    extensionId,
+    profileDir,
+    worker,
+    async extensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close(closeOptions = {}) {
+      await context.close();
+      if (!closeOptions.keepProfile) rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Wait until the background has installed its pre-load rules (they install asynchronously). */
+export async function waitForRules(ext: ExtensionBrowser, predicate: (ruleCount: number, domains: number) => boolean = (n) => n > 0): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const worker = await ext.worker();
+    const { count, domains } = await worker.evaluate(async () => {
+      const rules = await chrome.declarativeNetRequest.getDynamicRules();
+      return {
+        count: rules.length,
+        domains: rules.reduce((n, r) => n + (r.condition.requestDomains?.length ?? 0), 0),
+      };
+    });
+    if (predicate(count, domains)) return;
+    if (Date.now() > deadline) throw new Error(`rules not installed (count ${count}, domains ${domains})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

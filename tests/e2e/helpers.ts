@@ -1,0 +1,55 @@
+// Small helpers for reaching into the extension from end-to-end tests.
+import type { Page } from 'playwright-core';
+import type { ExtensionBrowser } from './browser';
+
+/** The extension-side tab id of a Playwright page. */
+export async function tabIdOf(ext: ExtensionBrowser, page: Page): Promise<number> {
+  await page.bringToFront();
+  const url = page.url();
+  const worker = await ext.worker();
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const id = await worker.evaluate(async (expected) => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab && tab.url === expected ? tab.id ?? null : null;
+    }, url);
+    if (id !== null) return id;
+    if (Date.now() > deadline) throw new Error(`no tab found for ${url}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function badgeOf(ext: ExtensionBrowser, tabId: number): Promise<{ text: string; title: string }> {
+  const worker = await ext.worker();
+  return worker.evaluate(async (id) => ({
+    text: await chrome.action.getBadgeText({ tabId: id }),
+    title: await chrome.action.getTitle({ tabId: id }),
+  }), tabId);
+}
+
+/**
+ * Stop the MV3 service worker the way Chrome does when it is idle; the next event restarts it.
+ * Sent from an extension page, whose CDP target can see the extension's worker.
+ */
+export async function restartServiceWorker(ext: ExtensionBrowser): Promise<void> {
+  const page = await ext.extensionPage('popup.html');
+  try {
+    const cdp = await ext.context.newCDPSession(page);
+    const stopped = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('service worker did not stop')), 10_000);
+      cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: { scriptURL: string; runningStatus: string }[] }) => {
+        const ours = event.versions.find((v) => v.scriptURL.startsWith(`chrome-extension://${ext.extensionId}/`));
+        if (ours?.runningStatus === 'stopped') {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await stopped;
+    await cdp.detach();
+  } finally {
+    await page.close();
+  }
+}

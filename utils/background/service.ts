@@ -1,0 +1,414 @@
+// The background's logic, free of extension globals: the entrypoint wires browser events to these
+// methods and passes a Platform. MV3 workers stop at any time, so nothing here lives only in
+// memory: lists and the allowlist are in IndexedDB, per-tab grants in session storage, and the
+// in-memory index is a cache rebuilt on wake.
+import { hostOfUrl, registrableDomain, displayHost } from '../hostname';
+import { defaultCatalog, type CatalogEntry } from '../list/catalog';
+import { importByFormat } from '../list/import';
+import { sha256Hex } from '../hash';
+import { compileDynamicRules, compileSessionAllowRule, type DnrRule } from '../dnr/compile';
+import { ListIndex } from '../verdict/list-index';
+import { verdictForUrl } from '../verdict/compute';
+import type { Verdict } from '../verdict/model';
+import { resolveLang, t, type Lang } from '../i18n';
+import { getListContent, getListRecords, replaceList, emptyStatus, type ListRecord } from '../store/lists';
+import { addAllowEntry, getAllowlist, removeAllowEntry, type AllowEntry } from '../store/allowlist';
+import { getSettings, updateSettings, type Settings } from '../store/settings';
+import { readKv, writeKv } from '../store/kv';
+import { z } from '../zod';
+import {
+  RequestSchema,
+  classifySender,
+  isAllowed,
+  type Request,
+  type Response,
+  type SenderInfo,
+} from '../messages/protocol';
+import type { BlockInfo, ResponseMap, SettingsView } from '../messages/responses';
+import type { Platform } from './platform';
+
+const DnrMarkerSchema = z.object({
+  hash: z.string(),
+  ruleCount: z.number(),
+  blockDomains: z.number(),
+  allowSites: z.number(),
+  installedAt: z.number(),
+  error: z.string().nullable(),
+});
+export type DnrMarker = z.infer<typeof DnrMarkerSchema>;
+
+const SessionGrantSchema = z.record(z.string(), z.object({ site: z.string(), ruleId: z.number() }));
+type SessionGrants = z.infer<typeof SessionGrantSchema>;
+const GRANTS_KEY = 'sessionGrants';
+
+const BADGE: Record<Verdict['level'], { text: string; color: string }> = {
+  none: { text: '', color: '#2e7d32' },
+  caution: { text: '?', color: '#f9a825' },
+  warning: { text: '!', color: '#ef6c00' },
+  danger: { text: '!', color: '#c62828' },
+};
+
+export class Background {
+  private indexCache: Promise<ListIndex> | null = null;
+  private allowCache: Promise<Set<string>> | null = null;
+  private readyPromise: Promise<void> | null = null;
+  /** Serialises rule rebuilds: two overlapping updateDynamicRules calls could interleave. */
+  private ruleQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly platform: Platform,
+    private readonly catalog: CatalogEntry[] = defaultCatalog(),
+  ) {}
+
+  // ---------------------------------------------------------------- lifecycle
+
+  /**
+   * Everything a handler needs: lists installed (a worker killed during onInstalled left them
+   * missing), pre-load rules in place. Memoised per worker lifetime.
+   */
+  ready(): Promise<void> {
+    if (!this.readyPromise) {
+      this.readyPromise = (async () => {
+        await this.installBundledLists(false);
+        await this.syncRules();
+      })().catch((error: unknown) => {
+        this.readyPromise = null;
+        throw error;
+      });
+    }
+    return this.readyPromise;
+  }
+
+  /** Extension installed or updated: refresh packaged lists, rebuild rules, check open tabs. */
+  async onInstalled(): Promise<void> {
+    await this.installBundledLists(true);
+    await this.syncRules(true);
+    this.readyPromise = Promise.resolve();
+    await this.checkOpenTabs();
+  }
+
+  /** Browser started: dynamic rules persist, but tabs restored at start-up were never stopped. */
+  async onStartup(): Promise<void> {
+    await this.ready();
+    await this.checkOpenTabs();
+  }
+
+  /**
+   * Install the packaged copy of each catalog list that is missing, or (on install/update) whose
+   * packaged copy changed and was not superseded by a download.
+   */
+  async installBundledLists(extensionUpdated: boolean): Promise<ListRecord[]> {
+    const records = new Map((await getListRecords()).map((r) => [r.id, r]));
+    const installed: ListRecord[] = [];
+    for (const entry of this.catalog) {
+      const existing = records.get(entry.id);
+      if (existing && (!extensionUpdated || existing.contentFrom === 'download')) continue;
+      const text = await this.platform.readPackaged(entry.bundledPath);
+      const hash = await sha256Hex(text);
+      if (existing && existing.contentHash === hash) continue;
+      const result = importByFormat(entry.format, text, { meta: entry.meta, category: entry.category });
+      if (!result.ok) {
+        // A broken packaged list is a build defect; keep whatever is stored and say so.
+        console.error(`Kusuri Guard: packaged list ${entry.id} rejected: ${result.error} ${result.detail}`);
+        continue;
+      }
+      installed.push(
+        await replaceList(
+          {
+            id: entry.id,
+            origin: 'bundled',
+            format: entry.format,
+            action: existing?.action ?? entry.action,
+            enabled: existing?.enabled ?? true,
+            url: entry.url,
+            meta: result.content.meta,
+            domainCategory: result.content.domainCategory,
+            contentHash: hash,
+            contentFrom: 'bundled',
+            installedAt: this.platform.now(),
+            status: existing?.status ?? emptyStatus(),
+          },
+          result.content,
+        ),
+      );
+    }
+    if (installed.length > 0) this.indexCache = null;
+    return installed;
+  }
+
+  // ---------------------------------------------------------------- lists and verdicts
+
+  index(): Promise<ListIndex> {
+    if (!this.indexCache) {
+      this.indexCache = (async () => {
+        const records = (await getListRecords()).filter((r) => r.enabled);
+        const inputs = [];
+        for (const record of records) {
+          const content = await getListContent(record.id);
+          if (content) inputs.push({ id: record.id, action: record.action, content });
+        }
+        return new ListIndex(inputs);
+      })().catch((error: unknown) => {
+        this.indexCache = null;
+        throw error;
+      });
+    }
+    return this.indexCache;
+  }
+
+  allowSites(): Promise<Set<string>> {
+    if (!this.allowCache) {
+      this.allowCache = getAllowlist()
+        .then((entries) => new Set(entries.map((e) => e.site)))
+        .catch((error: unknown) => {
+          this.allowCache = null;
+          throw error;
+        });
+    }
+    return this.allowCache;
+  }
+
+  async verdictFor(url: string): Promise<Verdict> {
+    await this.ready();
+    const [index, allow] = await Promise.all([this.index(), this.allowSites()]);
+    return verdictForUrl(url, index, allow, this.platform.now());
+  }
+
+  async language(settings?: Settings): Promise<Lang> {
+    const current = settings ?? (await getSettings());
+    return resolveLang(current.language, this.platform.uiLanguage());
+  }
+
+  // ---------------------------------------------------------------- pre-load rules
+
+  /**
+   * Bring the dynamic rules in line with the lists and the allowlist. Rules are compared by a
+   * hash marker so an unchanged set costs no re-indexing (about 1 s at 1M domains); changes go in
+   * one atomic updateDynamicRules call.
+   */
+  syncRules(force = false): Promise<DnrMarker> {
+    const run = this.ruleQueue.then(() => this.syncRulesNow(force));
+    this.ruleQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async syncRulesNow(force: boolean): Promise<DnrMarker> {
+    const [index, allow] = await Promise.all([this.index(), this.allowSites()]);
+    const rules = compileDynamicRules(
+      { blockHosts: index.blockHosts(), allowSites: allow },
+      this.platform.extensionUrl('/warning.html'),
+    );
+    const hash = await sha256Hex(JSON.stringify(rules));
+    const previous = await readKv('dnr', DnrMarkerSchema.nullable(), null);
+    if (!force && previous && previous.hash === hash && previous.error === null) return previous;
+    const marker: DnrMarker = {
+      hash,
+      ruleCount: rules.length,
+      blockDomains: countDomains(rules, 'redirect'),
+      allowSites: countDomains(rules, 'allow'),
+      installedAt: this.platform.now(),
+      error: null,
+    };
+    try {
+      const existing = await this.platform.dnr.getDynamicRules();
+      await this.platform.dnr.updateDynamicRules({
+        removeRuleIds: existing.map((r) => r.id),
+        addRules: rules,
+      });
+    } catch (error) {
+      // The previous rules stay installed (the update is atomic); record why for the options page.
+      marker.error = error instanceof Error ? error.message : String(error);
+    }
+    await writeKv('dnr', DnrMarkerSchema, marker);
+    return marker;
+  }
+
+  async dnrMarker(): Promise<DnrMarker | null> {
+    return readKv('dnr', DnrMarkerSchema.nullable(), null);
+  }
+
+  // ---------------------------------------------------------------- tabs and navigation
+
+  warningUrl(originalUrl: string): string {
+    return `${this.platform.extensionUrl('/warning.html')}#${originalUrl}`;
+  }
+
+  /**
+   * A main-frame navigation committed. If it is to a blocked site the pre-load rule did not stop
+   * (a page served by a service worker, a tab restored at start-up), send the tab to the warning
+   * page now. Returns whether the tab was redirected.
+   */
+  async onNavigationCommitted(tabId: number, url: string): Promise<boolean> {
+    const verdict = await this.verdictFor(url);
+    await this.showBadge(tabId, verdict);
+    if (!verdict.blocked || verdict.site === null) return false;
+    const grants = await this.grants();
+    if (grants[String(tabId)]?.site === verdict.site) return false;
+    await this.platform.tabs.update(tabId, this.warningUrl(url));
+    return true;
+  }
+
+  /** The tab's URL changed: refresh its badge and end a one-time grant once it leaves the site. */
+  async onTabUrlChanged(tabId: number, url: string): Promise<void> {
+    const grants = await this.grants();
+    const grant = grants[String(tabId)];
+    const host = hostOfUrl(url);
+    const onWarningPage = url.startsWith(this.platform.extensionUrl('/warning.html'));
+    if (grant && !onWarningPage && (!host || registrableDomain(host.host) !== grant.site)) {
+      await this.revokeGrant(tabId);
+    }
+    if (onWarningPage) return; // the warning page sets its own badge
+    await this.showBadge(tabId, await this.verdictFor(url));
+  }
+
+  async onTabRemoved(tabId: number): Promise<void> {
+    await this.revokeGrant(tabId);
+  }
+
+  async checkOpenTabs(): Promise<void> {
+    for (const tab of await this.platform.tabs.query()) {
+      if (tab.url && /^https?:/.test(tab.url)) await this.onNavigationCommitted(tab.id, tab.url);
+    }
+  }
+
+  async showBadge(tabId: number, verdict: Verdict): Promise<void> {
+    const lang = await this.language();
+    const level = verdict.status === 'checked' ? verdict.level : 'none';
+    const titleKey =
+      verdict.status === 'checked' ? (`badge.title.${verdict.level}` as const) : 'badge.title.unchecked';
+    try {
+      await this.platform.badge.set(tabId, { ...BADGE[level], title: t(lang, titleKey) });
+    } catch {
+      // The tab closed in the meantime.
+    }
+  }
+
+  private async grants(): Promise<SessionGrants> {
+    const raw = await this.platform.session.get<unknown>(GRANTS_KEY);
+    const parsed = SessionGrantSchema.safeParse(raw ?? {});
+    return parsed.success ? parsed.data : {};
+  }
+
+  private async grantOnce(tabId: number, site: string): Promise<void> {
+    const grants = await this.grants();
+    const ruleId = tabId + 1; // DNR ids start at 1; one grant per tab
+    grants[String(tabId)] = { site, ruleId };
+    await this.platform.session.set(GRANTS_KEY, grants);
+    await this.platform.dnr.updateSessionRules({
+      removeRuleIds: [ruleId],
+      addRules: [compileSessionAllowRule(ruleId, tabId, site)],
+    });
+  }
+
+  private async revokeGrant(tabId: number): Promise<void> {
+    const grants = await this.grants();
+    const grant = grants[String(tabId)];
+    if (!grant) return;
+    delete grants[String(tabId)];
+    await this.platform.session.set(GRANTS_KEY, grants);
+    await this.platform.dnr.updateSessionRules({ removeRuleIds: [grant.ruleId], addRules: [] });
+  }
+
+  // ---------------------------------------------------------------- messages
+
+  /** Entry point for runtime.onMessage. Never throws; every answer is a Response. */
+  async handleMessage(raw: unknown, sender: SenderInfo): Promise<Response<unknown>> {
+    const kind = classifySender(sender, this.platform.extensionId, this.platform.extensionUrl('/'));
+    const parsed = RequestSchema.safeParse(raw);
+    if (!parsed.success) return { ok: false, error: 'bad-request' };
+    if (!isAllowed(parsed.data.type, kind)) return { ok: false, error: 'forbidden' };
+    try {
+      return { ok: true, data: await this.dispatch(parsed.data, sender) };
+    } catch (error) {
+      console.error('Kusuri Guard: request failed', parsed.data.type, error);
+      return { ok: false, error: 'internal', detail: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  private async dispatch(request: Request, sender: SenderInfo): Promise<ResponseMap[Request['type']]> {
+    switch (request.type) {
+      case 'verdict.get': {
+        const tab = await this.platform.tabs.get(request.tabId);
+        const url = tab?.url ?? '';
+        if (url.startsWith(this.platform.extensionUrl('/warning.html#'))) {
+          return this.verdictFor(url.slice(url.indexOf('#') + 1));
+        }
+        return this.verdictFor(url);
+      }
+      case 'block.info':
+        return this.blockInfo(request.url, sender.tabId);
+      case 'block.continue':
+        return this.continueTo(request.url, request.mode, sender.tabId);
+      case 'block.leave':
+        if (sender.tabId !== undefined) await this.platform.tabs.update(sender.tabId, this.platform.newTabUrl);
+        return null;
+      case 'allowlist.get':
+        return getAllowlist();
+      case 'allowlist.remove':
+        return { removed: await this.removeAllowed(request.site) };
+      case 'settings.get':
+        return this.settingsView(await getSettings());
+      case 'settings.set':
+        return this.settingsView(await updateSettings(request.patch));
+    }
+  }
+
+  private async settingsView(settings: Settings): Promise<SettingsView> {
+    return { settings, lang: await this.language(settings) };
+  }
+
+  async blockInfo(rawUrl: string, tabId: number | undefined): Promise<BlockInfo> {
+    const host = hostOfUrl(rawUrl);
+    if (!host) return { status: 'bad-url', raw: rawUrl.slice(0, 2048) };
+    const verdict = await this.verdictFor(rawUrl);
+    if (tabId !== undefined) await this.showBadge(tabId, verdict);
+    const reasons = verdict.reasons.filter((r) => r.group === 'list');
+    return {
+      status: reasons.length > 0 ? 'listed' : 'not-listed',
+      url: rawUrl,
+      host: host.host,
+      displayHost: displayHost(host.host),
+      site: verdict.site ?? host.host,
+      reasons,
+      allowlisted: verdict.allowlisted,
+    };
+  }
+
+  /**
+   * "Continue anyway". `once` grants this tab the site until it leaves it; `always` adds the site
+   * to the allowlist (stored first) and rebuilds the rules before navigating, so the navigation
+   * cannot race the rule change.
+   */
+  async continueTo(rawUrl: string, mode: 'once' | 'always', tabId: number | undefined): Promise<{ navigated: boolean }> {
+    const host = hostOfUrl(rawUrl);
+    if (!host || tabId === undefined) return { navigated: false };
+    const site = registrableDomain(host.host);
+    if (mode === 'always') {
+      const hits = (await this.index()).lookup(host.host);
+      await addAllowEntry({ site, addedAt: this.platform.now(), listedAs: hits[0]?.reason.listed ?? null, via: 'warning-page' });
+      this.allowCache = null;
+      await this.syncRules();
+    } else {
+      await this.grantOnce(tabId, site);
+    }
+    await this.platform.tabs.update(tabId, rawUrl);
+    return { navigated: true };
+  }
+
+  async removeAllowed(site: string): Promise<boolean> {
+    const removed = await removeAllowEntry(site);
+    this.allowCache = null;
+    await this.syncRules();
+    return removed;
+  }
+
+  async allowlist(): Promise<AllowEntry[]> {
+    return getAllowlist();
+  }
+}
+
+function countDomains(rules: DnrRule[], type: 'redirect' | 'allow'): number {
+  return rules
+    .filter((r) => r.action.type === type && r.condition.tabIds === undefined)
+    .reduce((n, r) => n + (r.condition.requestDomains?.length ?? 0), 0);
+}

@@ -1,0 +1,90 @@
+// Pure compilation of declarativeNetRequest rules. Chrome limits rule *counts* (5,000 dynamic
+// "unsafe" redirect rules, 30,000 dynamic rules), not the size of `requestDomains`, so every
+// block-level domain goes into as few redirect rules as possible. See STACK.md for measurements.
+
+/** The subset of chrome.declarativeNetRequest.Rule this extension produces. */
+export interface DnrRule {
+  id: number;
+  priority: number;
+  action:
+    | { type: 'allow' }
+    | { type: 'redirect'; redirect: { regexSubstitution: string } };
+  condition: {
+    regexFilter?: string;
+    requestDomains?: string[];
+    resourceTypes: ['main_frame'];
+    tabIds?: number[];
+  };
+}
+
+/** Rule ids of the dynamic rule set. Block rules use BLOCK_RULE_BASE + chunk index. */
+export const ALLOW_RULE_ID = 1;
+export const BLOCK_RULE_BASE = 100;
+/** Domains per redirect rule; Chromium accepted one rule with 1M domains (STACK.md). */
+export const DOMAINS_PER_RULE = 1_000_000;
+
+export const PRIORITY_BLOCK = 1;
+export const PRIORITY_ALLOW = 2;
+export const PRIORITY_SESSION_ALLOW = 3;
+
+/** The whole http(s) URL is captured so the warning page knows what was stopped. */
+export const CAPTURE_URL = '^https?://.*$';
+
+/** A host as DNR accepts it: lower-case ASCII without a trailing dot (punycode for IDNs). */
+export function isDnrDomain(host: string): boolean {
+  return /^[a-z0-9_.-]+$/.test(host) && !host.startsWith('.') && !host.endsWith('.') && host.includes('.');
+}
+
+export interface RulePlan {
+  /** Hosts whose pages are stopped before loading (block-level lists and the user's own blocks). */
+  blockHosts: Iterable<string>;
+  /** Sites the user allowed: they win over every block rule. */
+  allowSites: Iterable<string>;
+}
+
+/**
+ * The dynamic rule set for a plan. `warningPageUrl` is the extension's warning page
+ * (`chrome-extension://<id>/warning.html`); the original URL travels in its fragment.
+ */
+export function compileDynamicRules(plan: RulePlan, warningPageUrl: string): DnrRule[] {
+  const block = uniqueDnrDomains(plan.blockHosts);
+  const allow = uniqueDnrDomains(plan.allowSites);
+  const rules: DnrRule[] = [];
+  if (allow.length > 0) {
+    rules.push({
+      id: ALLOW_RULE_ID,
+      priority: PRIORITY_ALLOW,
+      action: { type: 'allow' },
+      condition: { requestDomains: allow, resourceTypes: ['main_frame'] },
+    });
+  }
+  for (let start = 0, chunk = 0; start < block.length; start += DOMAINS_PER_RULE, chunk += 1) {
+    rules.push({
+      id: BLOCK_RULE_BASE + chunk,
+      priority: PRIORITY_BLOCK,
+      action: { type: 'redirect', redirect: { regexSubstitution: `${warningPageUrl}#\\0` } },
+      condition: {
+        regexFilter: CAPTURE_URL,
+        requestDomains: block.slice(start, start + DOMAINS_PER_RULE),
+        resourceTypes: ['main_frame'],
+      },
+    });
+  }
+  return rules;
+}
+
+/** A session rule letting one tab open one site ("open it this time only"). */
+export function compileSessionAllowRule(id: number, tabId: number, site: string): DnrRule {
+  return {
+    id,
+    priority: PRIORITY_SESSION_ALLOW,
+    action: { type: 'allow' },
+    condition: { requestDomains: [site], resourceTypes: ['main_frame'], tabIds: [tabId] },
+  };
+}
+
+function uniqueDnrDomains(hosts: Iterable<string>): string[] {
+  const out = new Set<string>();
+  for (const host of hosts) if (isDnrDomain(host)) out.add(host);
+  return [...out].sort();
+}

@@ -1,0 +1,92 @@
+// Importer for plain domain lists (one host per line) and hosts files ("0.0.0.0 host ...").
+// Both are common formats for community blocklists such as the Block List Project's.
+import { normalizeListedHost } from '../hostname';
+import { MAX_LIST_ENTRIES, type ImportResult, type ListMeta, type SiteCategory } from './model';
+import { RejectLog, checkBody, fail, lines } from './import-common';
+
+export interface PlainListOptions {
+  meta: ListMeta;
+  category: SiteCategory;
+}
+
+/** Names every hosts file carries for the local machine; they are boilerplate, not entries. */
+const HOSTS_BOILERPLATE = new Set([
+  'localhost',
+  'localhost.localdomain',
+  'local',
+  'broadcasthost',
+  'ip6-localhost',
+  'ip6-loopback',
+  'ip6-localnet',
+  'ip6-mcastprefix',
+  'ip6-allnodes',
+  'ip6-allrouters',
+  'ip6-allhosts',
+  '0.0.0.0',
+]);
+
+const SINK_ADDRESS = /^(?:0\.0\.0\.0|127\.\d+\.\d+\.\d+|::1?|0|::)$/;
+
+export function importDomainList(text: string, options: PlainListOptions): ImportResult {
+  const bad = checkBody(text);
+  if (bad) return fail(bad.error, bad.detail);
+  const trimmedStart = text.trimStart();
+  if (trimmedStart.startsWith('{') || trimmedStart.startsWith('[')) {
+    return fail('wrong-format', 'this looks like JSON, not a list of domains');
+  }
+  const log = new RejectLog();
+  const hosts = new Set<string>();
+  let tooMany = false;
+
+  for (const { line, number } of lines(text)) {
+    const content = stripComment(line).trim();
+    if (content === '') continue;
+    const fields = content.split(/\s+/);
+    let names: string[];
+    if (fields.length >= 2 && SINK_ADDRESS.test(fields[0]!)) {
+      names = fields.slice(1); // hosts file: address followed by one or more names
+    } else if (fields.length === 1) {
+      names = fields;
+    } else {
+      log.add(String(number), line, 'invalid-host', 'expected one domain per line or a hosts-file line');
+      continue;
+    }
+    for (const name of names) {
+      if (HOSTS_BOILERPLATE.has(name.toLowerCase())) continue;
+      const result = normalizeListedHost(name);
+      if (!result.ok) {
+        log.add(String(number), name, result.error === 'public-suffix' ? 'public-suffix' : 'invalid-host', result.error);
+        continue;
+      }
+      if (hosts.has(result.value.host)) {
+        log.add(String(number), name, 'duplicate');
+        continue;
+      }
+      if (hosts.size >= MAX_LIST_ENTRIES) {
+        if (!tooMany) log.add(String(number), name, 'too-many', `more than ${MAX_LIST_ENTRIES} entries`);
+        tooMany = true;
+        continue;
+      }
+      hosts.add(result.value.host);
+    }
+  }
+  if (hosts.size === 0) return fail('no-entries', 'no valid domain in the list', log);
+  return {
+    ok: true,
+    content: {
+      meta: options.meta,
+      sites: [],
+      domains: [...hosts].sort(),
+      domainCategory: options.category,
+      registrars: [],
+      breaches: [],
+    },
+    rejected: log.kept,
+  };
+}
+
+function stripComment(line: string): string {
+  if (line.startsWith('!')) return ''; // Adblock-style header comments
+  const hash = line.indexOf('#');
+  return hash < 0 ? line : line.slice(0, hash);
+}

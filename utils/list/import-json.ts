@@ -1,0 +1,122 @@
+// Importer for the project's own list format (see docs in README, schema in model.ts).
+import {
+  BreachSchema,
+  ListFileSchema,
+  LIST_FORMAT,
+  RegistrarSchema,
+  SiteEntrySchema,
+  type Breach,
+  type ImportResult,
+  type Registrar,
+  type SiteEntry,
+} from './model';
+import { RejectLog, checkBody, describeIssue, fail, parseJson } from './import-common';
+import { compareBreaches, compareRegistrars } from './order';
+
+export function importProjectList(text: string): ImportResult {
+  const bad = checkBody(text);
+  if (bad) return fail(bad.error, bad.detail);
+  const parsed = parseJson(text);
+  if (!parsed.ok) return fail('not-json', parsed.detail);
+  return importProjectListValue(parsed.value);
+}
+
+/** Same as importProjectList for a value already parsed (e.g. bundled JSON). */
+export function importProjectListValue(value: unknown): ImportResult {
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    (value as { format?: unknown }).format !== LIST_FORMAT
+  ) {
+    return fail('wrong-format', `expected an object with "format": "${LIST_FORMAT}"`);
+  }
+  const envelope = ListFileSchema.safeParse(value);
+  if (!envelope.success) return fail('wrong-schema', describeIssue(envelope.error.issues));
+  const file = envelope.data;
+  const log = new RejectLog();
+
+  const sites: SiteEntry[] = [];
+  const seen = new Set<string>();
+  file.sites.forEach((raw, index) => {
+    const where = `sites[${index}]`;
+    const site = SiteEntrySchema.safeParse(raw);
+    if (!site.success) {
+      const reason = site.error.issues.some((i) => i.message.startsWith('host public-suffix'))
+        ? 'public-suffix'
+        : site.error.issues.some((i) => i.path[0] === 'domain')
+          ? 'invalid-host'
+          : 'schema';
+      log.add(where, preview(raw), reason, describeIssue(site.error.issues));
+      return;
+    }
+    if (seen.has(site.data.domain)) {
+      log.add(where, site.data.domain, 'duplicate');
+      return;
+    }
+    seen.add(site.data.domain);
+    sites.push(site.data);
+  });
+  sites.sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0));
+
+  const registrars: Registrar[] = [];
+  const registrarIds = new Set<number>();
+  file.registrars.forEach((raw, index) => {
+    const registrar = RegistrarSchema.safeParse(raw);
+    if (!registrar.success) {
+      log.add(`registrars[${index}]`, preview(raw), 'schema', describeIssue(registrar.error.issues));
+      return;
+    }
+    const id = registrar.data.ianaId;
+    if (id !== null && registrarIds.has(id)) {
+      log.add(`registrars[${index}]`, String(id), 'duplicate');
+      return;
+    }
+    if (id !== null) registrarIds.add(id);
+    registrars.push(registrar.data);
+  });
+  registrars.sort(compareRegistrars);
+
+  const breaches: Breach[] = [];
+  const breachNames = new Set<string>();
+  file.breaches.forEach((raw, index) => {
+    const breach = BreachSchema.safeParse(raw);
+    if (!breach.success) {
+      log.add(`breaches[${index}]`, preview(raw), 'schema', describeIssue(breach.error.issues));
+      return;
+    }
+    if (breachNames.has(breach.data.name)) {
+      log.add(`breaches[${index}]`, breach.data.name, 'duplicate');
+      return;
+    }
+    breachNames.add(breach.data.name);
+    breaches.push(breach.data);
+  });
+  breaches.sort(compareBreaches);
+
+  if (sites.length === 0 && registrars.length === 0 && breaches.length === 0) {
+    return fail('no-entries', 'the list has no valid entries', log);
+  }
+  return {
+    ok: true,
+    content: {
+      meta: file.meta,
+      sites,
+      domains: [],
+      domainCategory: 'rogue-pharmacy',
+      registrars,
+      breaches,
+    },
+    rejected: log.kept,
+  };
+}
+
+function preview(raw: unknown): string {
+  if (typeof raw === 'object' && raw !== null && 'domain' in raw) {
+    return String((raw as { domain: unknown }).domain);
+  }
+  try {
+    return JSON.stringify(raw) ?? String(raw);
+  } catch {
+    return String(raw);
+  }
+}

@@ -1,0 +1,56 @@
+// The one message protocol between the extension's contexts. Every message that reaches the
+// background is parsed by RequestSchema; the sender decides what it may ask for: content scripts
+// run inside web pages (a hostile page can make its content script's life hard), so they only get
+// the `page.*` requests, about their own tab. Everything else needs an extension page.
+import { z } from '../zod';
+import { SettingsPatchSchema } from '../store/settings';
+
+const Url = z.string().min(1).max(65_536);
+
+export const RequestSchema = z.discriminatedUnion('type', [
+  // Extension pages (popup, warning page, options)
+  z.object({ type: z.literal('verdict.get'), tabId: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('block.info'), url: z.string().max(65_536) }),
+  z.object({ type: z.literal('block.continue'), url: Url, mode: z.enum(['once', 'always']) }),
+  z.object({ type: z.literal('block.leave') }),
+  z.object({ type: z.literal('allowlist.get') }),
+  z.object({ type: z.literal('allowlist.remove'), site: z.string().min(1).max(300) }),
+  z.object({ type: z.literal('settings.get') }),
+  z.object({ type: z.literal('settings.set'), patch: SettingsPatchSchema }),
+]);
+export type Request = z.infer<typeof RequestSchema>;
+export type RequestType = Request['type'];
+
+/** Requests a content script may make; all are about the sender's own tab. */
+export const PAGE_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([]);
+
+export type ErrorCode = 'bad-request' | 'forbidden' | 'not-found' | 'internal';
+
+export type Response<T> = { ok: true; data: T } | { ok: false; error: ErrorCode; detail?: string };
+
+/** Who sent a message, as the background sees it (from runtime.MessageSender). */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tabId?: number;
+  frameId?: number;
+}
+
+export type SenderKind = 'extension-page' | 'content-script' | 'foreign';
+
+/**
+ * Classify a sender. Only messages from this extension count; a page of the extension has a URL
+ * under the extension's origin; a content script has an http(s) URL and a tab.
+ */
+export function classifySender(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind {
+  if (sender.id !== extensionId || sender.url === undefined) return 'foreign';
+  if (sender.url.startsWith(extensionOrigin)) return 'extension-page';
+  if (/^https?:/.test(sender.url) && sender.tabId !== undefined) return 'content-script';
+  return 'foreign';
+}
+
+export function isAllowed(type: RequestType, kind: SenderKind): boolean {
+  if (kind === 'extension-page') return true;
+  if (kind === 'content-script') return PAGE_REQUESTS.has(type);
+  return false;
+}

@@ -1,0 +1,68 @@
+// The extension's one IndexedDB database. Schema changes are numbered migrations: a browser that
+// skipped versions runs every step in order inside the single upgrade transaction, so a database is
+// never left between versions. Tests open old versions, write data, and upgrade (tests/unit/store).
+import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+
+export const DB_NAME = 'kusuri-guard';
+
+/** Store names, by the version that introduced them. */
+export type StoreName =
+  | 'kv'
+  | 'lists'
+  | 'listParts'
+  | 'allowlist';
+
+export type KgDatabase = IDBPDatabase<unknown>;
+type UpgradeTx = IDBPTransaction<unknown, StoreNames<unknown>[], 'versionchange'>;
+
+export type Migration = (db: KgDatabase, tx: UpgradeTx) => void;
+
+/**
+ * MIGRATIONS[n] upgrades a database from version n to n+1. Never edit a released step: add one.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  // v1 — the spine: small key/value records (settings, markers), list metadata, list bodies in
+  // parts, and the user's allowlist.
+  (db) => {
+    db.createObjectStore('kv');
+    db.createObjectStore('lists', { keyPath: 'id' });
+    db.createObjectStore('listParts', { keyPath: ['listId', 'part'] });
+    db.createObjectStore('allowlist', { keyPath: 'site' });
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;
+
+/** Open the database, upgrading it to `version` (tests pass older versions). */
+export async function openDatabase(version: number = DB_VERSION): Promise<KgDatabase> {
+  return openDB<unknown>(DB_NAME, version, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      const target = newVersion ?? version;
+      for (let v = oldVersion; v < target; v += 1) MIGRATIONS[v]!(db, tx);
+    },
+    blocking(_current, _next, event) {
+      // Another context (a newer worker after an update) wants to upgrade: let it.
+      (event.target as IDBDatabase).close();
+    },
+  });
+}
+
+let shared: Promise<KgDatabase> | null = null;
+
+/** The database for this context, opened once. */
+export function db(): Promise<KgDatabase> {
+  if (!shared) {
+    shared = openDatabase().catch((error: unknown) => {
+      shared = null;
+      throw error;
+    });
+  }
+  return shared;
+}
+
+/** Forget the shared connection (tests, and after a deleteDatabase). */
+export async function closeSharedDb(): Promise<void> {
+  const current = shared;
+  shared = null;
+  if (current) (await current.catch(() => null))?.close();
+}

@@ -1,0 +1,62 @@
+// Reasons (codes and data) into sentences in one language. The popup, the warning page, the
+// in-page banner, the reports and the CLI all use these, so a reason reads the same everywhere.
+import { formatPartialDate, pick, t, type Lang } from '../i18n';
+import { displayHost } from '../hostname';
+import type { Source } from '../list/model';
+import type { Reason } from './model';
+
+export interface RenderedSource {
+  label: string;
+  url: string | null;
+  date: string | null;
+}
+
+export interface RenderedReason {
+  /** One sentence that stands on its own. */
+  title: string;
+  /** Supporting sentences (evidence summaries, notes). */
+  details: string[];
+  sources: RenderedSource[];
+}
+
+export function renderSource(lang: Lang, source: Source, date: string | null = null): RenderedSource {
+  return {
+    label: source.citation ?? source.url ?? '',
+    url: source.url ?? null,
+    date: date === null ? null : formatPartialDate(lang, date),
+  };
+}
+
+export function renderReason(lang: Lang, reason: Reason): RenderedReason {
+  switch (reason.code) {
+    case 'list.block':
+    case 'list.warn':
+    case 'list.user': {
+      const title =
+        reason.code === 'list.user'
+          ? t(lang, 'reason.list.user')
+          : t(lang, reason.code === 'list.block' ? 'reason.list.block' : 'reason.list.warn', {
+              category: t(lang, `category.${reason.category}`),
+              list: pick(lang, reason.list.title),
+            });
+      const details: string[] = [];
+      if (reason.note) details.push(pick(lang, reason.note));
+      for (const item of reason.evidence) {
+        if (item.summary) details.push(pick(lang, item.summary));
+      }
+      if (reason.evidence.length === 0 && reason.code !== 'list.user' && reason.list.attribution.length > 0) {
+        details.push(t(lang, 'warning.noDetails', { attribution: reason.list.attribution.join(', ') }));
+      }
+      return {
+        title,
+        details,
+        sources: reason.evidence.map((e) => renderSource(lang, e.source, e.date)),
+      };
+    }
+  }
+}
+
+/** The listed entry for display, Unicode for IDNs. */
+export function listedForDisplay(listed: string): string {
+  return displayHost(listed);
+}

@@ -1,4 +1,7 @@
 // The extension API for the background and extension pages, through Mozilla's
-// webextension-polyfill (promise-based on every browser). The content script does not import this:
-// it uses the bare `chrome`/`browser` global to stay small.
-export { browser } from '@wxt-dev/webextension-polyfill/browser';
+// webextension-polyfill (promise-based on every browser), typed with WXT's API types.
+// The content script does not import this: it uses the bare global to stay small.
+import polyfill from 'webextension-polyfill';
+import type { browser as wxtBrowser } from 'wxt/browser';
+
+export const browser = polyfill as typeof wxtBrowser;

@@ -2,7 +2,7 @@
 // Everything that compares hosts works on the canonical ASCII form: lower case, punycode for
 // IDNs, no trailing dot. Unicode is only produced for display.
 import { getDomain, getPublicSuffix } from 'tldts';
-import { toUnicode } from 'punycode/';
+import { toUnicode } from 'punycode/punycode.es6.js';
 
 export type HostKind = 'domain' | 'ipv4' | 'ipv6' | 'local';
 
@@ -96,8 +96,9 @@ export function normalizeListedHost(input: string): HostResult {
   const result = normalizeHost(input);
   if (!result.ok) return result;
   const { host, kind } = result.value;
-  if (kind === 'ipv6' || kind === 'local') return { ok: false, error: 'invalid' };
-  if (kind === 'domain' && isPublicSuffix(host)) return { ok: false, error: 'public-suffix' };
+  if (kind === 'ipv6') return { ok: false, error: 'invalid' };
+  if (kind !== 'ipv4' && isPublicSuffix(host)) return { ok: false, error: 'public-suffix' };
+  if (kind === 'local') return { ok: false, error: 'invalid' };
   return result;
 }
 

@@ -156,7 +156,7 @@ describe('pre-load blocking in Chromium', () => {
     const popup = await ext.extensionPage(`popup.html?tab=${tabId}`);
     await popup.getByText('You allowed this site').waitFor();
     await popup.getByRole('button', { name: 'Stop allowing this site' }).click();
-    await waitForRules(ext, (count) => count === 1); // the allow rule is gone
+    await waitForRules(ext, (rules) => !rules.some((r) => r.id === 1)); // the allow rule is gone
     const third = await ext.context.newPage();
     await third.goto(server.url(LISTED, '/shop'));
     await expect.poll(() => third.url()).toContain('/warning.html#');

@@ -67,20 +67,29 @@ export async function launchExtension(
   };
 }
 
-/** Wait until the background has installed its pre-load rules (they install asynchronously). */
-export async function waitForRules(ext: ExtensionBrowser, predicate: (ruleCount: number, domains: number) => boolean = (n) => n > 0): Promise<void> {
+export interface InstalledRule {
+  id: number;
+  action: string;
+  domains: number;
+}
+
+/** Wait until the background's pre-load rules satisfy `predicate` (they install asynchronously). */
+export async function waitForRules(
+  ext: ExtensionBrowser,
+  predicate: (rules: InstalledRule[]) => boolean = (rules) => rules.some((r) => r.action === 'redirect'),
+): Promise<InstalledRule[]> {
   const deadline = Date.now() + 20_000;
   for (;;) {
     const worker = await ext.worker();
-    const { count, domains } = await worker.evaluate(async () => {
-      const rules = await chrome.declarativeNetRequest.getDynamicRules();
-      return {
-        count: rules.length,
-        domains: rules.reduce((n, r) => n + (r.condition.requestDomains?.length ?? 0), 0),
-      };
-    });
-    if (predicate(count, domains)) return;
-    if (Date.now() > deadline) throw new Error(`rules not installed (count ${count}, domains ${domains})`);
+    const rules = await worker.evaluate(async () =>
+      (await chrome.declarativeNetRequest.getDynamicRules()).map((r) => ({
+        id: r.id,
+        action: r.action.type as string,
+        domains: r.condition.requestDomains?.length ?? 0,
+      })),
+    );
+    if (predicate(rules)) return rules;
+    if (Date.now() > deadline) throw new Error(`rules not as expected: ${JSON.stringify(rules)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -7,7 +7,7 @@ type DnrUpdate = { removeRuleIds: number[]; addRules: DnrRule[] };
 
 export function createPlatform(): Platform {
   const dnr = browser.declarativeNetRequest as unknown as {
-    getDynamicRules(): Promise<DnrRule[]>;
+    getDynamicRules(filter?: { ruleIds: number[] }): Promise<DnrRule[]>;
     updateDynamicRules(options: DnrUpdate): Promise<void>;
     getSessionRules(): Promise<DnrRule[]>;
     updateSessionRules(options: DnrUpdate): Promise<void>;
@@ -24,7 +24,7 @@ export function createPlatform(): Platform {
       return response.text();
     },
     dnr: {
-      getDynamicRules: () => dnr.getDynamicRules(),
+      getDynamicRules: (filter) => (filter ? dnr.getDynamicRules(filter) : dnr.getDynamicRules()),
       updateDynamicRules: (options) => dnr.updateDynamicRules(options),
       getSessionRules: () => dnr.getSessionRules(),
       updateSessionRules: (options) => dnr.updateSessionRules(options),

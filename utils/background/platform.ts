@@ -4,7 +4,7 @@
 import type { DnrRule } from '../dnr/compile';
 
 export interface DnrApi {
-  getDynamicRules(): Promise<DnrRule[]>;
+  getDynamicRules(filter?: { ruleIds: number[] }): Promise<DnrRule[]>;
   updateDynamicRules(options: { removeRuleIds: number[]; addRules: DnrRule[] }): Promise<void>;
   getSessionRules(): Promise<DnrRule[]>;
   updateSessionRules(options: { removeRuleIds: number[]; addRules: DnrRule[] }): Promise<void>;

@@ -5,8 +5,15 @@
 import { hostOfUrl, registrableDomain, displayHost } from '../hostname';
 import { defaultCatalog, type CatalogEntry } from '../list/catalog';
 import { importByFormat } from '../list/import';
+import type { ImportError, Rejected } from '../list/model';
 import { sha256Hex } from '../hash';
-import { compileDynamicRules, compileSessionAllowRule, type DnrRule } from '../dnr/compile';
+import {
+  SENTINEL_RULE_ID,
+  compileDynamicRules,
+  compileSessionAllowRule,
+  sentinelRule,
+  type DnrRule,
+} from '../dnr/compile';
 import { ListIndex } from '../verdict/list-index';
 import { verdictForUrl } from '../verdict/compute';
 import type { Verdict } from '../verdict/model';
@@ -47,6 +54,10 @@ const BADGE: Record<Verdict['level'], { text: string; color: string }> = {
   warning: { text: '!', color: '#ef6c00' },
   danger: { text: '!', color: '#c62828' },
 };
+
+export type ApplyResult =
+  | { ok: true; record: ListRecord | null; rejected: Rejected[] }
+  | { ok: false; error: ImportError; detail: string; rejected: Rejected[] };
 
 export class Background {
   private indexCache: Promise<ListIndex> | null = null;
@@ -104,36 +115,51 @@ export class Background {
       const existing = records.get(entry.id);
       if (existing && (!extensionUpdated || existing.contentFrom === 'download')) continue;
       const text = await this.platform.readPackaged(entry.bundledPath);
-      const hash = await sha256Hex(text);
-      if (existing && existing.contentHash === hash) continue;
-      const result = importByFormat(entry.format, text, { meta: entry.meta, category: entry.category });
-      if (!result.ok) {
+      const result = await this.applyListText(entry, text, 'bundled');
+      if (result.ok) {
+        if (result.record) installed.push(result.record);
+      } else {
         // A broken packaged list is a build defect; keep whatever is stored and say so.
         console.error(`Kusuri Guard: packaged list ${entry.id} rejected: ${result.error} ${result.detail}`);
-        continue;
       }
-      installed.push(
-        await replaceList(
-          {
-            id: entry.id,
-            origin: 'bundled',
-            format: entry.format,
-            action: existing?.action ?? entry.action,
-            enabled: existing?.enabled ?? true,
-            url: entry.url,
-            meta: result.content.meta,
-            domainCategory: result.content.domainCategory,
-            contentHash: hash,
-            contentFrom: 'bundled',
-            installedAt: this.platform.now(),
-            status: existing?.status ?? emptyStatus(),
-          },
-          result.content,
-        ),
-      );
     }
-    if (installed.length > 0) this.indexCache = null;
     return installed;
+  }
+
+  /**
+   * Import a list body and, only if it is valid, swap it in atomically. A body that is not a list
+   * (not JSON, wrong schema, truncated, an HTML error page, too large) changes nothing in storage:
+   * the previous list stays active. An unchanged body (same hash) is not rewritten.
+   */
+  async applyListText(
+    entry: CatalogEntry,
+    text: string,
+    contentFrom: 'bundled' | 'download',
+  ): Promise<ApplyResult> {
+    const existing = (await getListRecords()).find((r) => r.id === entry.id) ?? null;
+    const hash = await sha256Hex(text);
+    if (existing && existing.contentHash === hash) return { ok: true, record: null, rejected: [] };
+    const result = importByFormat(entry.format, text, { meta: entry.meta, category: entry.category });
+    if (!result.ok) return result;
+    const record = await replaceList(
+      {
+        id: entry.id,
+        origin: existing?.origin ?? 'bundled',
+        format: entry.format,
+        action: existing?.action ?? entry.action,
+        enabled: existing?.enabled ?? true,
+        url: entry.url,
+        meta: result.content.meta,
+        domainCategory: result.content.domainCategory,
+        contentHash: hash,
+        contentFrom,
+        installedAt: this.platform.now(),
+        status: existing?.status ?? emptyStatus(),
+      },
+      result.content,
+    );
+    this.indexCache = null;
+    return { ok: true, record, rejected: result.rejected };
   }
 
   // ---------------------------------------------------------------- lists and verdicts
@@ -199,8 +225,13 @@ export class Background {
       this.platform.extensionUrl('/warning.html'),
     );
     const hash = await sha256Hex(JSON.stringify(rules));
+    const sentinel = sentinelRule(hash);
     const previous = await readKv('dnr', DnrMarkerSchema.nullable(), null);
-    if (!force && previous && previous.hash === hash && previous.error === null) return previous;
+    if (!force && previous && previous.hash === hash && previous.error === null) {
+      const [installed] = await this.platform.dnr.getDynamicRules({ ruleIds: [SENTINEL_RULE_ID] });
+      if (JSON.stringify(installed?.condition) === JSON.stringify(sentinel.condition)) return previous;
+    }
+    rules.push(sentinel);
     const marker: DnrMarker = {
       hash,
       ruleCount: rules.length,
@@ -409,6 +440,6 @@ export class Background {
 
 function countDomains(rules: DnrRule[], type: 'redirect' | 'allow'): number {
   return rules
-    .filter((r) => r.action.type === type && r.condition.tabIds === undefined)
+    .filter((r) => r.action.type === type && r.id !== SENTINEL_RULE_ID)
     .reduce((n, r) => n + (r.condition.requestDomains?.length ?? 0), 0);
 }

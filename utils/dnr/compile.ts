@@ -19,6 +19,7 @@ export interface DnrRule {
 
 /** Rule ids of the dynamic rule set. Block rules use BLOCK_RULE_BASE + chunk index. */
 export const ALLOW_RULE_ID = 1;
+export const SENTINEL_RULE_ID = 2;
 export const BLOCK_RULE_BASE = 100;
 /** Domains per redirect rule; Chromium accepted one rule with 1M domains (STACK.md). */
 export const DOMAINS_PER_RULE = 1_000_000;
@@ -71,6 +72,20 @@ export function compileDynamicRules(plan: RulePlan, warningPageUrl: string): Dnr
     });
   }
   return rules;
+}
+
+/**
+ * A harmless rule naming the installed rule set's hash (a `.invalid` name never resolves). Reading
+ * this one rule back tells whether the browser still has the set the stored marker describes,
+ * without fetching a rule with a million domains.
+ */
+export function sentinelRule(hash: string): DnrRule {
+  return {
+    id: SENTINEL_RULE_ID,
+    priority: PRIORITY_BLOCK,
+    action: { type: 'allow' },
+    condition: { requestDomains: [`${hash.slice(0, 32)}.rules.kusuri-guard.invalid`], resourceTypes: ['main_frame'] },
+  };
 }
 
 /** A session rule letting one tab open one site ("open it this time only"). */

@@ -73,7 +73,6 @@ export const en = {
   'reason.list.block': 'Listed as a {category} in “{list}”.',
   'reason.list.warn': 'Listed as a {category} in “{list}” (warning only).',
   'reason.list.user': 'You blocked this site yourself.',
-  'reason.evidence': '{summary}',
 
   'error.bad-request': 'the request was not understood',
   'error.forbidden': 'this action is not allowed from here',

@@ -75,7 +75,6 @@ export const ja: Record<MessageKey, string> = {
   'reason.list.block': '「{list}」に{category}として登録されています。',
   'reason.list.warn': '「{list}」に{category}として登録されています(警告のみ)。',
   'reason.list.user': 'あなた自身がこのサイトをブロックしています。',
-  'reason.evidence': '{summary}',
 
   'error.bad-request': 'リクエストを処理できませんでした',
   'error.forbidden': 'この画面からはこの操作を行えません',

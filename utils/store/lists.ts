@@ -115,29 +115,45 @@ export async function replaceList(
 ): Promise<ListRecord> {
   const store = database ?? (await db());
   const tx = store.transaction(['lists', 'listParts'], 'readwrite');
-  const lists = tx.objectStore('lists');
-  const parts = tx.objectStore('listParts');
-  const previous = parseRecord(await lists.get(record.id));
-  const stored: ListRecord = ListRecordSchema.parse({
-    ...record,
-    meta: content.meta,
-    domainCategory: content.domainCategory,
-    generation: (previous?.generation ?? 0) + 1,
-    counts: {
-      sites: content.sites.length,
-      domains: content.domains.length,
-      registrars: content.registrars.length,
-      breaches: content.breaches.length,
-    },
-  });
-  await parts.delete(IDBKeyRange.bound([record.id, ''], [record.id, '\uffff']));
-  for (const part of PART_NAMES) {
-    const row: PartRow = { listId: record.id, part, data: content[part] };
-    await parts.put(row);
+  try {
+    const lists = tx.objectStore('lists');
+    const parts = tx.objectStore('listParts');
+    const previous = parseRecord(await lists.get(record.id));
+    const stored: ListRecord = ListRecordSchema.parse({
+      ...record,
+      meta: content.meta,
+      domainCategory: content.domainCategory,
+      generation: (previous?.generation ?? 0) + 1,
+      counts: {
+        sites: content.sites.length,
+        domains: content.domains.length,
+        registrars: content.registrars.length,
+        breaches: content.breaches.length,
+      },
+    });
+    await parts.delete(IDBKeyRange.bound([record.id, ''], [record.id, '\uffff']));
+    for (const part of PART_NAMES) {
+      const row: PartRow = { listId: record.id, part, data: content[part] };
+      await parts.put(row);
+    }
+    await lists.put(stored);
+    await tx.done;
+    return stored;
+  } catch (error) {
+    // An exception thrown by put() (a value that cannot be cloned, a quota error) does not abort
+    // the transaction by itself: the writes already queued would commit. Abort explicitly.
+    abortQuietly(tx);
+    await tx.done.catch(() => undefined);
+    throw error;
   }
-  await lists.put(stored);
-  await tx.done;
-  return stored;
+}
+
+function abortQuietly(tx: { abort(): void }): void {
+  try {
+    tx.abort();
+  } catch {
+    // Already finished or aborted.
+  }
 }
 
 /** Remove a list and its content in one transaction. */

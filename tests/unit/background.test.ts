@@ -1,0 +1,238 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Background } from '../../utils/background/service';
+import { defaultCatalog, PROJECT_LIST_ID } from '../../utils/list/catalog';
+import { getListContent, getListRecord } from '../../utils/store/lists';
+import { getAllowlist } from '../../utils/store/allowlist';
+import { BLOCK_RULE_BASE, ALLOW_RULE_ID, SENTINEL_RULE_ID } from '../../utils/dnr/compile';
+import { closeSharedDb } from '../../utils/store/db';
+import { IDBFactory } from 'fake-indexeddb';
+import { contentSender, fakePlatform, ORIGIN, pageSender, type TestPlatform } from './fakes';
+
+const LISTED = 'https://www.joa2020.jp/faq.php';
+
+let platform: TestPlatform;
+let background: Background;
+
+beforeEach(async () => {
+  platform = fakePlatform();
+  background = new Background(platform, defaultCatalog(null));
+  await background.onInstalled();
+});
+
+function blockRule() {
+  return platform.dnr.dynamic.find((r) => r.id === BLOCK_RULE_BASE)!;
+}
+
+describe('installation', () => {
+  it('installs the packaged lists and the pre-load rules on install', async () => {
+    const record = await getListRecord(PROJECT_LIST_ID);
+    expect(record).toMatchObject({ contentFrom: 'bundled', action: 'block', enabled: true });
+    const domains = blockRule().condition.requestDomains!;
+    expect(domains).toContain('joa2020.jp');
+    expect(domains).toContain('xn--l8jd1b8h6emh4bwd2epetpy238ghmja.net');
+    // Warn-level and breach lists never produce pre-load blocks.
+    expect(domains).not.toContain('0rx.ru');
+    expect(domains).not.toContain('onamae.com');
+    expect(blockRule().action).toEqual({
+      type: 'redirect',
+      redirect: { regexSubstitution: `${ORIGIN}/warning.html#\\0` },
+    });
+  });
+
+  it('does not re-install rules that did not change', async () => {
+    const calls = platform.dnr.updateCalls;
+    await background.syncRules();
+    await new Background(platform, defaultCatalog(null)).ready();
+    expect(platform.dnr.updateCalls).toBe(calls);
+  });
+
+  it('repairs a database a killed worker left empty', async () => {
+    await closeSharedDb();
+    globalThis.indexedDB = new IDBFactory();
+    const fresh = fakePlatform();
+    const bg = new Background(fresh, defaultCatalog(null));
+    await bg.ready(); // no onInstalled: the worker died before it ran
+    expect(fresh.dnr.dynamic.some((r) => r.id === BLOCK_RULE_BASE)).toBe(true);
+    expect((await bg.verdictFor(LISTED)).blocked).toBe(true);
+  });
+
+  it('reinstalls rules the browser lost although the stored marker says they are installed', async () => {
+    const lost = fakePlatform(); // same database, empty rule set
+    await new Background(lost, defaultCatalog(null)).ready();
+    expect(lost.dnr.dynamic.map((r) => r.id).sort((a, b) => a - b)).toEqual([SENTINEL_RULE_ID, BLOCK_RULE_BASE]);
+  });
+
+  it('keeps the previous rules and records the error when Chrome refuses an update', async () => {
+    platform.dnr.failNext = new Error('Dynamic unsafe rule count exceeded.');
+    await background.continueTo(LISTED, 'always', 3); // forces a rebuild
+    const marker = await background.dnrMarker();
+    expect(marker?.error).toBe('Dynamic unsafe rule count exceeded.');
+    expect(platform.dnr.dynamic.some((r) => r.id === BLOCK_RULE_BASE)).toBe(true);
+    // The next sync retries.
+    await background.syncRules();
+    expect((await background.dnrMarker())?.error).toBeNull();
+    expect(platform.dnr.dynamic.some((r) => r.id === ALLOW_RULE_ID)).toBe(true);
+  });
+});
+
+describe('bad list bodies never replace the active list', () => {
+  const entry = defaultCatalog(null)[0]!;
+  const good = JSON.parse(fakePlatform().files.get('lists/kusuri-guard.json')!) as Record<string, unknown>;
+
+  it.each([
+    ['not JSON', 'garbage', 'not-json'],
+    ['truncated', JSON.stringify(good).slice(0, 5000), 'not-json'],
+    ['wrong schema', JSON.stringify({ ...good, meta: { id: 'x' } }), 'wrong-schema'],
+    ['an HTML page', '<!doctype html><title>Oops</title>', 'html-page'],
+    ['huge', 'x'.repeat(64 * 1024 * 1024 + 1), 'too-large'],
+  ])('%s', async (_name, text, error) => {
+    const before = await getListRecord(PROJECT_LIST_ID);
+    const rulesBefore = structuredClone(platform.dnr.dynamic);
+    const result = await background.applyListText(entry, text, 'download');
+    expect(result).toMatchObject({ ok: false, error });
+    expect(await getListRecord(PROJECT_LIST_ID)).toEqual(before);
+    expect((await getListContent(PROJECT_LIST_ID))?.sites.length).toBe(before!.counts.sites);
+    await background.syncRules();
+    expect(platform.dnr.dynamic).toEqual(rulesBefore);
+  });
+
+  it('applies a good new version and rebuilds the rules', async () => {
+    const next = {
+      ...good,
+      meta: { ...(good.meta as object), version: 2 },
+      sites: [
+        ...(good.sites as object[]),
+        {
+          domain: 'zz-new-rogue.example',
+          category: 'rogue-pharmacy',
+          evidence: [{ source: { url: 'https://zz-new-rogue.example/' }, date: '2026-11' }],
+        },
+      ],
+    };
+    const result = await background.applyListText(entry, JSON.stringify(next), 'download');
+    expect(result).toMatchObject({ ok: true, rejected: [] });
+    await background.syncRules();
+    expect(blockRule().condition.requestDomains).toContain('zz-new-rogue.example');
+    expect((await getListRecord(PROJECT_LIST_ID))?.contentFrom).toBe('download');
+  });
+});
+
+describe('messages and who may send them', () => {
+  it('refuses messages from other extensions and web pages', async () => {
+    const other = { id: 'another-extension', url: 'chrome-extension://another-extension/x.html' };
+    expect(await background.handleMessage({ type: 'allowlist.get' }, other)).toEqual({ ok: false, error: 'forbidden' });
+    expect(await background.handleMessage({ type: 'allowlist.get' }, { id: 'testextensionid' })).toEqual({
+      ok: false,
+      error: 'forbidden',
+    });
+  });
+
+  it('refuses privileged requests from content scripts', async () => {
+    const sender = contentSender('https://evil.example/', 5);
+    for (const message of [
+      { type: 'block.continue', url: LISTED, mode: 'always' },
+      { type: 'allowlist.remove', site: 'joa2020.jp' },
+      { type: 'settings.set', patch: { language: 'en' } },
+      { type: 'verdict.get', tabId: 1 },
+    ]) {
+      expect(await background.handleMessage(message, sender)).toEqual({ ok: false, error: 'forbidden' });
+    }
+    expect(await getAllowlist()).toEqual([]);
+  });
+
+  it('answers malformed messages with bad-request', async () => {
+    const sender = pageSender('/popup.html');
+    for (const message of [null, 'x', { type: 'nope' }, { type: 'verdict.get', tabId: 'one' }, { type: 'block.continue', url: LISTED, mode: 'forever' }]) {
+      expect(await background.handleMessage(message, sender)).toEqual({ ok: false, error: 'bad-request' });
+    }
+  });
+
+  it('serves extension pages', async () => {
+    platform.tabs.tabs.set(4, LISTED);
+    const response = await background.handleMessage({ type: 'verdict.get', tabId: 4 }, pageSender('/popup.html'));
+    expect(response).toMatchObject({ ok: true, data: { level: 'danger', blocked: true, site: 'joa2020.jp' } });
+  });
+
+  it('reports the blocked URL behind a warning page tab', async () => {
+    platform.tabs.tabs.set(4, `${ORIGIN}/warning.html#${LISTED}`);
+    const response = await background.handleMessage({ type: 'verdict.get', tabId: 4 }, pageSender('/popup.html'));
+    expect(response).toMatchObject({ ok: true, data: { level: 'danger', url: LISTED } });
+  });
+});
+
+describe('warning page actions', () => {
+  it('explains a listed URL and sets the badge of the tab', async () => {
+    const info = await background.blockInfo(LISTED, 9);
+    expect(info).toMatchObject({ status: 'listed', host: 'www.joa2020.jp', site: 'joa2020.jp' });
+    if (info.status === 'bad-url') return;
+    expect(info.reasons[0]).toMatchObject({ code: 'list.block', listed: 'joa2020.jp', category: 'rogue-pharmacy' });
+    expect(platform.badges.get(9)).toMatchObject({ text: '!', color: '#c62828' });
+  });
+
+  it('treats malformed URLs as text', async () => {
+    expect(await background.blockInfo('<script>alert(1)</script>', 9)).toEqual({
+      status: 'bad-url',
+      raw: '<script>alert(1)</script>',
+    });
+    expect(await background.blockInfo('javascript:alert(1)', 9)).toMatchObject({ status: 'bad-url' });
+  });
+
+  it('"this time only" grants one tab the site until it leaves it', async () => {
+    await background.continueTo(LISTED, 'once', 3);
+    expect(platform.tabs.updates.at(-1)).toEqual({ tabId: 3, url: LISTED });
+    expect(platform.dnr.decide(LISTED, 3)?.action.type).toBe('allow');
+    expect(platform.dnr.decide(LISTED, 4)?.action.type).toBe('redirect');
+    // Same site: the grant stays. Another site: it ends.
+    await background.onTabUrlChanged(3, 'https://joa2020.jp/cart');
+    expect(platform.dnr.decide(LISTED, 3)?.action.type).toBe('allow');
+    await background.onTabUrlChanged(3, 'https://elsewhere.example/');
+    expect(platform.dnr.decide(LISTED, 3)?.action.type).toBe('redirect');
+  });
+
+  it('a closed tab loses its grant, and grants survive a worker restart', async () => {
+    await background.continueTo(LISTED, 'once', 3);
+    const restarted = new Background(platform, defaultCatalog(null));
+    expect(await restarted.onNavigationCommitted(3, LISTED)).toBe(false); // still granted
+    await restarted.onTabRemoved(3);
+    expect(platform.dnr.session).toEqual([]);
+  });
+
+  it('"always" stores the site before rebuilding the rules, and can be undone', async () => {
+    await background.continueTo('https://shop.joa2020.jp/', 'always', 3);
+    expect((await getAllowlist()).map((e) => [e.site, e.listedAs, e.via])).toEqual([['joa2020.jp', 'joa2020.jp', 'warning-page']]);
+    expect(platform.dnr.decide(LISTED, 99)?.action.type).toBe('allow');
+    const restarted = new Background(platform, defaultCatalog(null));
+    expect((await restarted.verdictFor(LISTED)).allowlisted).toBe(true);
+    expect(await restarted.removeAllowed('joa2020.jp')).toBe(true);
+    expect(platform.dnr.decide(LISTED, 99)?.action.type).toBe('redirect');
+  });
+
+  it('does nothing for unparseable URLs or without a tab', async () => {
+    expect(await background.continueTo('not a url', 'always', 3)).toEqual({ navigated: false });
+    expect(await background.continueTo(LISTED, 'once', undefined)).toEqual({ navigated: false });
+    expect(await getAllowlist()).toEqual([]);
+  });
+});
+
+describe('tabs the pre-load rule missed', () => {
+  it('sends a tab that loaded a listed site to the warning page', async () => {
+    expect(await background.onNavigationCommitted(5, LISTED)).toBe(true);
+    expect(platform.tabs.updates.at(-1)).toEqual({ tabId: 5, url: `${ORIGIN}/warning.html#${LISTED}` });
+    expect(await background.onNavigationCommitted(5, 'https://fine.example/')).toBe(false);
+  });
+
+  it('checks tabs restored at start-up', async () => {
+    platform.tabs.tabs.set(1, LISTED);
+    platform.tabs.tabs.set(2, 'https://fine.example/');
+    platform.tabs.tabs.set(3, 'chrome://newtab/');
+    await new Background(platform, defaultCatalog(null)).onStartup();
+    expect(platform.tabs.updates).toEqual([{ tabId: 1, url: `${ORIGIN}/warning.html#${LISTED}` }]);
+  });
+
+  it('titles the badge in the browser language', async () => {
+    const jaPlatform = fakePlatform({ uiLanguage: 'ja' });
+    const bg = new Background(jaPlatform, defaultCatalog(null));
+    await bg.onNavigationCommitted(2, 'https://fine.example/');
+    expect(jaPlatform.badges.get(2)).toEqual({ text: '', color: '#2e7d32', title: 'くすりガード:このサイトに警告はありません' });
+  });
+});

@@ -1,0 +1,111 @@
+// Lints the curated data in data/: valid, canonical, sorted, no duplicates, every entry sourced,
+// and every third-party source credited in the list's attribution.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { bundledProjectList, DATA_DIR } from '../../tools/lib/bundled-data';
+import { importProjectListValue } from '../../utils/list/import-json';
+import { compareBreaches, compareRegistrars, compareStrings } from '../../utils/list/order';
+import { normalizeListedHost, registrableDomain, hostOfUrl } from '../../utils/hostname';
+import type { Attribution, Breach, Registrar, SiteEntry, Source } from '../../utils/list/model';
+
+const raw = bundledProjectList() as {
+  meta: { attribution: Attribution[] };
+  sites: SiteEntry[];
+  registrars: Registrar[];
+  breaches: Breach[];
+};
+const result = importProjectListValue(raw);
+
+function isSorted<T>(items: T[], compare: (a: T, b: T) => number): boolean {
+  return items.every((item, i) => i === 0 || compare(items[i - 1]!, item) < 0);
+}
+
+describe('bundled default data', () => {
+  it('is a valid list with no rejected entry', () => {
+    expect(result.ok).toBe(true);
+    expect(result.rejected).toEqual([]);
+  });
+
+  it('has the shape the issue asks for', () => {
+    if (!result.ok) throw new Error('invalid');
+    const { sites, registrars, breaches } = result.content;
+    expect(sites.filter((s) => s.category === 'rogue-pharmacy').length).toBeGreaterThanOrEqual(10);
+    const gmo = registrars.find((r) => r.ianaId === 49)!;
+    expect(gmo.incidents.map((i) => [i.kind, i.date, i.records])).toEqual([
+      ['breach', '2014-12-04', 164650],
+      ['noncooperation', '2016', null],
+      ['noncooperation', '2016-01', null],
+      ['breach', '2017-10-30', 14612],
+    ]);
+    expect(gmo.incidents[2]!.summary.en).toContain('66%');
+    expect(breaches.find((b) => b.domain === 'onamae.com')?.pwnCount).toBe(164650);
+  });
+
+  it('keeps hosts in canonical form (lower-case ASCII, punycode)', () => {
+    for (const site of raw.sites) {
+      const normalized = normalizeListedHost(site.domain);
+      expect(normalized.ok && normalized.value.host, site.domain).toBe(site.domain);
+    }
+  });
+
+  it('is sorted, so diffs between versions stay small', () => {
+    expect(isSorted(raw.sites, (a, b) => compareStrings(a.domain, b.domain))).toBe(true);
+    expect(isSorted(raw.registrars, compareRegistrars)).toBe(true);
+    expect(isSorted(raw.breaches, compareBreaches)).toBe(true);
+    for (const registrar of raw.registrars) {
+      const dates = registrar.incidents.map((i) => i.date ?? '9999');
+      expect([...dates].sort(), registrar.names[0]).toEqual(dates);
+    }
+  });
+
+  it('has no duplicate sites, registrars or breaches', () => {
+    const unique = <T>(values: T[]) => new Set(values).size === values.length;
+    expect(unique(raw.sites.map((s) => s.domain))).toBe(true);
+    expect(unique(raw.registrars.map((r) => r.ianaId ?? r.names[0]))).toBe(true);
+    expect(unique(raw.breaches.map((b) => b.name))).toBe(true);
+  });
+
+  it('credits every third-party source in the attribution', () => {
+    const attribution = raw.meta.attribution;
+    const creditedDomains = new Set(attribution.filter((a) => a.url).map((a) => registrableDomain(hostOfUrl(a.url!)!.host)));
+    const credited = (source: Source, ownSite?: string): string | null => {
+      if (source.url) {
+        const site = registrableDomain(hostOfUrl(source.url)!.host);
+        if (site === ownSite || creditedDomains.has(site)) return null;
+        return `${source.url} is not credited`;
+      }
+      const citation = source.citation!.toLowerCase();
+      return attribution.some((a) => citation.includes(a.name.toLowerCase())) ? null : `"${source.citation}" is not credited`;
+    };
+    const problems: string[] = [];
+    for (const site of raw.sites) {
+      for (const e of site.evidence) {
+        const p = credited(e.source, registrableDomain(site.domain));
+        if (p) problems.push(p);
+      }
+    }
+    for (const r of raw.registrars) {
+      for (const i of r.incidents) {
+        const p = credited(i.source);
+        if (p) problems.push(p);
+      }
+      for (const n of [...(r.positiveNotes ?? []), ...(r.abuseStats ?? [])]) {
+        const p = credited(n.source);
+        if (p) problems.push(p);
+      }
+    }
+    for (const b of raw.breaches) {
+      const p = credited(b.source);
+      if (p) problems.push(p);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('credits the third-party snapshots it ships', () => {
+    const provenance = readFileSync(`${DATA_DIR}PROVENANCE.md`, 'utf8');
+    expect(provenance).toContain('hibp-breaches.json');
+    expect(provenance).toContain('CC BY 4.0');
+    expect(provenance).toContain('blocklistproject-drugs.txt');
+    expect(provenance).toContain('Unlicense');
+  });
+});

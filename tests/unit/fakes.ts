@@ -1,0 +1,156 @@
+// Test doubles for the Platform the Background runs on. FakeDnr behaves like Chrome's
+// declarativeNetRequest where it matters here: atomic updates, unique ids, ASCII lower-case
+// requestDomains, and the rule-count limits (numbers from Chromium, see STACK.md).
+import type { DnrRule } from '../../utils/dnr/compile';
+import type { Platform, TabInfo } from '../../utils/background/platform';
+import { bundledProjectList, bundledText } from '../../tools/lib/bundled-data';
+
+export const MAX_DYNAMIC_RULES = 30_000;
+export const MAX_UNSAFE_DYNAMIC_RULES = 5_000;
+
+export class FakeDnr {
+  dynamic: DnrRule[] = [];
+  session: DnrRule[] = [];
+  updateCalls = 0;
+  failNext: Error | null = null;
+
+  async getDynamicRules(filter?: { ruleIds: number[] }): Promise<DnrRule[]> {
+    const rules = filter ? this.dynamic.filter((r) => filter.ruleIds.includes(r.id)) : this.dynamic;
+    return structuredClone(rules);
+  }
+
+  async updateDynamicRules(options: { removeRuleIds: number[]; addRules: DnrRule[] }): Promise<void> {
+    this.updateCalls += 1;
+    if (this.failNext) {
+      const error = this.failNext;
+      this.failNext = null;
+      throw error;
+    }
+    this.dynamic = FakeDnr.apply(this.dynamic, options, MAX_DYNAMIC_RULES);
+  }
+
+  async getSessionRules(): Promise<DnrRule[]> {
+    return structuredClone(this.session);
+  }
+
+  async updateSessionRules(options: { removeRuleIds: number[]; addRules: DnrRule[] }): Promise<void> {
+    this.session = FakeDnr.apply(this.session, options, 5_000);
+  }
+
+  /** The rule that decides a main-frame request to `url` from `tabId` (highest priority wins). */
+  decide(url: string, tabId = 1): DnrRule | null {
+    const host = new URL(url).hostname;
+    const candidates = [...this.dynamic, ...this.session].filter((rule) => {
+      const c = rule.condition;
+      if (c.tabIds && !c.tabIds.includes(tabId)) return false;
+      if (c.requestDomains && !c.requestDomains.some((d) => host === d || host.endsWith(`.${d}`))) return false;
+      if (c.regexFilter && !new RegExp(c.regexFilter).test(url)) return false;
+      return true;
+    });
+    candidates.sort((a, b) => b.priority - a.priority || (a.action.type === 'allow' ? -1 : 1));
+    return candidates[0] ?? null;
+  }
+
+  private static apply(
+    current: DnrRule[],
+    options: { removeRuleIds: number[]; addRules: DnrRule[] },
+    limit: number,
+  ): DnrRule[] {
+    const remove = new Set(options.removeRuleIds);
+    const next = current.filter((r) => !remove.has(r.id));
+    for (const rule of options.addRules) {
+      if (next.some((r) => r.id === rule.id)) throw new Error(`Rule with id ${rule.id} already exists.`);
+      for (const domain of rule.condition.requestDomains ?? []) {
+        if (!/^[\x21-\x7e]+$/.test(domain) || domain !== domain.toLowerCase()) {
+          throw new Error(`Rule with id ${rule.id}: requestDomains cannot have non-ascii characters.`);
+        }
+      }
+      next.push(structuredClone(rule));
+    }
+    if (next.length > limit) throw new Error('Rule count exceeded.');
+    const unsafe = next.filter((r) => r.action.type === 'redirect').length;
+    if (unsafe > MAX_UNSAFE_DYNAMIC_RULES) throw new Error('Dynamic unsafe rule count exceeded.');
+    return next;
+  }
+}
+
+export class FakeTabs {
+  tabs = new Map<number, string>();
+  updates: { tabId: number; url: string }[] = [];
+
+  async get(tabId: number): Promise<TabInfo | null> {
+    const url = this.tabs.get(tabId);
+    return url === undefined ? null : { id: tabId, url };
+  }
+
+  async update(tabId: number, url: string): Promise<void> {
+    this.updates.push({ tabId, url });
+    this.tabs.set(tabId, url);
+  }
+
+  async query(): Promise<TabInfo[]> {
+    return [...this.tabs].map(([id, url]) => ({ id, url }));
+  }
+}
+
+export const EXTENSION_ID = 'testextensionid';
+export const ORIGIN = `chrome-extension://${EXTENSION_ID}`;
+
+/** Packaged files as the build would ship them, read from data/. */
+export function packagedFiles(): Map<string, string> {
+  return new Map([
+    ['lists/kusuri-guard.json', JSON.stringify(bundledProjectList())],
+    ['lists/hibp-breaches.json', bundledText('hibp-breaches.json')],
+    ['lists/blocklistproject-drugs.txt', bundledText('blocklistproject-drugs.txt')],
+  ]);
+}
+
+export interface TestPlatform extends Platform {
+  dnr: FakeDnr;
+  tabs: FakeTabs;
+  badges: Map<number, { text: string; color: string; title: string }>;
+  sessionData: Map<string, unknown>;
+  files: Map<string, string>;
+  clock: { now: number };
+}
+
+export function fakePlatform(options: { uiLanguage?: string; files?: Map<string, string> } = {}): TestPlatform {
+  const badges = new Map<number, { text: string; color: string; title: string }>();
+  const sessionData = new Map<string, unknown>();
+  const files = options.files ?? packagedFiles();
+  const clock = { now: Date.parse('2026-11-21T00:00:00Z') };
+  return {
+    extensionId: EXTENSION_ID,
+    extensionUrl: (path) => `${ORIGIN}${path.startsWith('/') ? path : `/${path}`}`,
+    uiLanguage: () => options.uiLanguage ?? 'en-US',
+    now: () => clock.now,
+    clock,
+    async readPackaged(path) {
+      const text = files.get(path);
+      if (text === undefined) throw new Error(`no packaged file ${path}`);
+      return text;
+    },
+    files,
+    dnr: new FakeDnr(),
+    tabs: new FakeTabs(),
+    badges,
+    badge: {
+      async set(tabId, badge) {
+        badges.set(tabId, badge);
+      },
+    },
+    sessionData,
+    session: {
+      async get<T>(key: string) {
+        return structuredClone(sessionData.get(key)) as T | undefined;
+      },
+      async set(key, value) {
+        sessionData.set(key, structuredClone(value));
+      },
+    },
+    newTabUrl: 'chrome://newtab/',
+  };
+}
+
+export const pageSender = (path: string, tabId?: number) => ({ id: EXTENSION_ID, url: `${ORIGIN}${path}`, tabId });
+export const contentSender = (url: string, tabId = 7) => ({ id: EXTENSION_ID, url, tabId, frameId: 0 });

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { DB_NAME, DB_VERSION, MIGRATIONS, openDatabase } from '../../utils/store/db';
+import {
+  deleteList,
+  emptyStatus,
+  getListContent,
+  getListRecord,
+  getListRecords,
+  putListRecord,
+  replaceList,
+  type ListRecord,
+} from '../../utils/store/lists';
+import { addAllowEntry, getAllowlist, removeAllowEntry } from '../../utils/store/allowlist';
+import { getSettings, updateSettings } from '../../utils/store/settings';
+import type { ListContent } from '../../utils/list/model';
+
+const meta = {
+  id: 'l1',
+  title: { ja: 'リスト', en: 'List' },
+  version: 1,
+  updated: '2026-11-21',
+  licence: 'CC0',
+  attribution: [],
+};
+
+function content(domains: string[]): ListContent {
+  return {
+    meta,
+    sites: [],
+    domains,
+    domainCategory: 'rogue-pharmacy',
+    registrars: [],
+    breaches: [],
+  };
+}
+
+function record(id = 'l1'): Omit<ListRecord, 'generation' | 'counts'> {
+  return {
+    id,
+    origin: 'subscription',
+    format: 'domains',
+    action: 'block',
+    enabled: true,
+    url: 'https://lists.example/l1.txt',
+    meta,
+    domainCategory: 'rogue-pharmacy',
+    contentHash: 'h1',
+    contentFrom: 'download',
+    installedAt: 1,
+    status: emptyStatus(),
+  };
+}
+
+describe('database schema and migrations', () => {
+  it('creates every store when installed fresh', async () => {
+    const db = await openDatabase();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['allowlist', 'kv', 'listParts', 'lists']);
+    db.close();
+  });
+
+  /**
+   * Data written at each released version, read back through the current code after upgrading.
+   * Add a seed here whenever a migration is added.
+   */
+  const seeds: Record<number, (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<void>> = {
+    1: async (db) => {
+      await replaceList(record(), content(['old.example']), db);
+      await addAllowEntry({ site: 'kept.example', addedAt: 5, listedAs: null, via: 'warning-page' }, db);
+      await db.put('kv', { language: 'ja' }, 'settings');
+    },
+  };
+
+  it.each(Array.from({ length: DB_VERSION }, (_, i) => i + 1))(
+    'upgrades a version-%i database to the current version without losing data',
+    async (from) => {
+      const old = await openDatabase(from);
+      await seeds[from]!(old);
+      old.close();
+      const current = await openDatabase();
+      expect(current.version).toBe(DB_VERSION);
+      expect((await getListContent('l1', current))?.domains).toEqual(['old.example']);
+      expect((await getAllowlist(current)).map((e) => e.site)).toEqual(['kept.example']);
+      expect((await getSettings(current)).language).toBe('ja');
+      current.close();
+    },
+  );
+
+  it('has one seed per migration', () => {
+    expect(Object.keys(seeds).map(Number)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+});
+
+describe('lists in storage', () => {
+  it('replaces a list atomically and bumps its generation', async () => {
+    const first = await replaceList(record(), content(['a.example', 'b.example']));
+    expect(first.generation).toBe(1);
+    expect(first.counts.domains).toBe(2);
+    const second = await replaceList({ ...record(), contentHash: 'h2' }, content(['c.example']));
+    expect(second.generation).toBe(2);
+    expect((await getListContent('l1'))?.domains).toEqual(['c.example']);
+  });
+
+  it('leaves the previous list intact when a write fails half-way', async () => {
+    await replaceList(record(), content(['a.example']));
+    const broken = content(['new.example']);
+    // A value IndexedDB cannot store, in the last part written: the transaction aborts.
+    (broken as unknown as { breaches: unknown[] }).breaches = [() => 'not cloneable'];
+    await expect(replaceList({ ...record(), contentHash: 'h2' }, broken)).rejects.toThrow();
+    expect((await getListContent('l1'))?.domains).toEqual(['a.example']);
+    expect((await getListRecord('l1'))?.contentHash).toBe('h1');
+  });
+
+  it('skips corrupt records instead of failing', async () => {
+    await replaceList(record('good'), content(['a.example']));
+    const db = await openDatabase();
+    await db.put('lists', { id: 'corrupt', nonsense: true });
+    await db.put('listParts', { listId: 'good', part: 'domains', data: 'not an array' });
+    db.close();
+    expect((await getListRecords()).map((r) => r.id)).toEqual(['good']);
+    expect((await getListContent('good'))?.domains).toEqual([]);
+  });
+
+  it('updates metadata without touching content, and deletes lists', async () => {
+    const stored = await replaceList(record(), content(['a.example']));
+    await putListRecord({ ...stored, enabled: false });
+    expect((await getListRecord('l1'))?.enabled).toBe(false);
+    expect((await getListContent('l1'))?.domains).toEqual(['a.example']);
+    await deleteList('l1');
+    expect(await getListRecord('l1')).toBeNull();
+    expect(await getListContent('l1')).toBeNull();
+  });
+});
+
+describe('allowlist and settings', () => {
+  it('adds, lists sorted and removes allowlist entries', async () => {
+    await addAllowEntry({ site: 'b.example', addedAt: 2, listedAs: 'b.example', via: 'warning-page' });
+    await addAllowEntry({ site: 'a.example', addedAt: 1, listedAs: null, via: 'popup' });
+    expect((await getAllowlist()).map((e) => e.site)).toEqual(['a.example', 'b.example']);
+    expect(await removeAllowEntry('a.example')).toBe(true);
+    expect(await removeAllowEntry('a.example')).toBe(false);
+    expect((await getAllowlist()).map((e) => e.site)).toEqual(['b.example']);
+  });
+
+  it('falls back to defaults for damaged settings', async () => {
+    expect(await getSettings()).toEqual({ language: 'auto' });
+    await updateSettings({ language: 'en' });
+    expect((await getSettings()).language).toBe('en');
+    const db = await openDatabase();
+    await db.put('kv', { language: 'klingon' }, 'settings');
+    db.close();
+    expect((await getSettings()).language).toBe('auto');
+  });
+
+  it('names the database after the extension', () => {
+    expect(DB_NAME).toBe('kusuri-guard');
+  });
+});

@@ -7,7 +7,8 @@ import { importProjectListValue } from './utils/list/import-json';
 function projectListJson(): string {
   const list = bundledProjectList();
   const result = importProjectListValue(list);
-  if (!result.ok) throw new Error(`data/ does not form a valid list: ${result.error} ${result.detail}`);
+  if (!result.ok)
+    throw new Error(`data/ does not form a valid list: ${result.error} ${result.detail}`);
   if (result.rejected.length > 0) {
     throw new Error(`data/ has rejected entries: ${JSON.stringify(result.rejected.slice(0, 5))}`);
   }
@@ -25,7 +26,9 @@ export default defineConfig({
     permissions: ['declarativeNetRequest', 'storage', 'tabs', 'webNavigation'],
     host_permissions: ['http://*/*', 'https://*/*'],
     // The pre-load rule redirects navigations started by web pages to the warning page.
-    web_accessible_resources: [{ resources: ['warning.html'], matches: ['http://*/*', 'https://*/*'] }],
+    web_accessible_resources: [
+      { resources: ['warning.html'], matches: ['http://*/*', 'https://*/*'] },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -43,7 +46,10 @@ export default defineConfig({
       files.push(
         { relativeDest: 'lists/kusuri-guard.json', contents: projectListJson() },
         { relativeDest: 'lists/hibp-breaches.json', absoluteSrc: `${DATA_DIR}hibp-breaches.json` },
-        { relativeDest: 'lists/blocklistproject-drugs.txt', absoluteSrc: `${DATA_DIR}blocklistproject-drugs.txt` },
+        {
+          relativeDest: 'lists/blocklistproject-drugs.txt',
+          absoluteSrc: `${DATA_DIR}blocklistproject-drugs.txt`,
+        },
       );
     },
   },

@@ -42,7 +42,9 @@ export function WarningPage({ blockedUrl }: { blockedUrl: string }) {
   };
 
   const first = info?.status === 'listed' ? info.reasons[0] : undefined;
-  const headline = first ? t(lang, `warning.headline.${first.category}`) : t(lang, 'warning.stopped');
+  const headline = first
+    ? t(lang, `warning.headline.${first.category}`)
+    : t(lang, 'warning.stopped');
 
   return (
     <main class="warning level-danger">
@@ -96,17 +98,29 @@ export function WarningPage({ blockedUrl }: { blockedUrl: string }) {
       {info && info.status === 'listed' && choosing && (
         <div class="continue-choices" role="group">
           <div class="row">
-            <button type="button" class="danger-outline" id="continue-once" onClick={() => proceed('once')}>
+            <button
+              type="button"
+              class="danger-outline"
+              id="continue-once"
+              onClick={() => proceed('once')}
+            >
               {t(lang, 'warning.continueOnce')}
             </button>
-            <button type="button" class="danger-outline" id="continue-always" onClick={() => proceed('always')}>
+            <button
+              type="button"
+              class="danger-outline"
+              id="continue-always"
+              onClick={() => proceed('always')}
+            >
               {t(lang, 'warning.continueAlways')}
             </button>
             <button type="button" class="link" onClick={() => setChoosing(false)}>
               {t(lang, 'warning.continueCancel')}
             </button>
           </div>
-          <p class="small muted">{t(lang, 'warning.continueAlwaysHint', { site: listedForDisplay(info.site) })}</p>
+          <p class="small muted">
+            {t(lang, 'warning.continueAlwaysHint', { site: listedForDisplay(info.site) })}
+          </p>
         </div>
       )}
 

@@ -6,7 +6,8 @@ import { createPlatform } from '../utils/background/browser-platform';
 
 export default defineBackground(() => {
   const background = new Background(createPlatform());
-  const report = (what: string) => (error: unknown) => console.error(`Kusuri Guard: ${what} failed`, error);
+  const report = (what: string) => (error: unknown) =>
+    console.error(`Kusuri Guard: ${what} failed`, error);
 
   browser.runtime.onInstalled.addListener(() => {
     background.onInstalled().catch(report('install'));

@@ -18,7 +18,10 @@ const files: Record<string, string> = {
 console.log('Bundled lists');
 const inputs = [];
 for (const entry of defaultCatalog(null)) {
-  const result = importByFormat(entry.format, files[entry.bundledPath]!, { meta: entry.meta, category: entry.category });
+  const result = importByFormat(entry.format, files[entry.bundledPath]!, {
+    meta: entry.meta,
+    category: entry.category,
+  });
   if (!result.ok) {
     console.error(`  ${entry.id}: REJECTED (${result.error}: ${result.detail})`);
     process.exit(1);
@@ -30,9 +33,14 @@ for (const entry of defaultCatalog(null)) {
   );
   inputs.push({ id: entry.id, action: entry.action, content: c });
 }
-const rules = compileDynamicRules({ blockHosts: new ListIndex(inputs).blockHosts(), allowSites: [] }, 'chrome-extension://ID/warning.html');
+const rules = compileDynamicRules(
+  { blockHosts: new ListIndex(inputs).blockHosts(), allowSites: [] },
+  'chrome-extension://ID/warning.html',
+);
 const blocked = rules.reduce((n, r) => n + (r.condition.requestDomains?.length ?? 0), 0);
-console.log(`Pre-load rules: ${rules.length} redirect rule(s) covering ${blocked} block-level domains\n`);
+console.log(
+  `Pre-load rules: ${rules.length} redirect rule(s) covering ${blocked} block-level domains\n`,
+);
 
 for (const browser of ['chrome', 'firefox']) {
   const run = spawnSync('npx', ['wxt', 'build', '-b', browser], { stdio: 'inherit' });

@@ -12,12 +12,7 @@ export interface NormalizedHost {
   kind: HostKind;
 }
 
-export type HostError =
-  | 'empty'
-  | 'too-long'
-  | 'invalid'
-  | 'label-too-long'
-  | 'public-suffix';
+export type HostError = 'empty' | 'too-long' | 'invalid' | 'label-too-long' | 'public-suffix';
 
 export type HostResult = { ok: true; value: NormalizedHost } | { ok: false; error: HostError };
 
@@ -145,8 +140,7 @@ export function displayHost(host: string): string {
 }
 
 export type ParsedTarget =
-  | { ok: true; url: string | null; host: NormalizedHost }
-  | { ok: false; error: TargetError };
+  { ok: true; url: string | null; host: NormalizedHost } | { ok: false; error: TargetError };
 
 export type TargetError = HostError | 'unsupported-scheme' | 'credentials';
 

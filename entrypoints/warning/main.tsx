@@ -3,4 +3,7 @@ import { WarningPage, blockedUrlFromLocation } from '../../components/WarningPag
 import '../../components/theme.css';
 import './warning.css';
 
-render(<WarningPage blockedUrl={blockedUrlFromLocation(location.hash)} />, document.getElementById('app')!);
+render(
+  <WarningPage blockedUrl={blockedUrlFromLocation(location.hash)} />,
+  document.getElementById('app')!,
+);

@@ -12,7 +12,10 @@ const LISTED = 'joa2020.jp';
 const LISTED_IDN = 'xn--l8jd1b8h6emh4bwd2epetpy238ghmja.net';
 const UNLISTED = 'kusuri-guard-test-unlisted.example';
 
-const unlistedHtml = simplePage('Plain page', '<h1 id="plain">An ordinary page</h1><p>Nothing to see.</p>');
+const unlistedHtml = simplePage(
+  'Plain page',
+  '<h1 id="plain">An ordinary page</h1><p>Nothing to see.</p>',
+);
 
 describe('pre-load blocking in Chromium', () => {
   let server: FixtureServer;
@@ -36,9 +39,13 @@ describe('pre-load blocking in Chromium', () => {
   it('shows the warning page for a listed domain and never contacts it', async () => {
     const page = await ext.context.newPage();
     await page.goto(server.url(LISTED, '/shop?q=1'));
-    await expect.poll(() => page.url()).toContain(`chrome-extension://${ext.extensionId}/warning.html#`);
+    await expect
+      .poll(() => page.url())
+      .toContain(`chrome-extension://${ext.extensionId}/warning.html#`);
     await page.locator('#headline').waitFor();
-    expect(await page.locator('#headline').textContent()).toBe('This site is listed as a rogue online pharmacy');
+    expect(await page.locator('#headline').textContent()).toBe(
+      'This site is listed as a rogue online pharmacy',
+    );
     expect(await page.locator('#site-name').textContent()).toBe(LISTED);
     expect(await page.locator('#blocked-url').textContent()).toBe(server.url(LISTED, '/shop?q=1'));
     // The evidence from the list, with its source.
@@ -47,7 +54,9 @@ describe('pre-load blocking in Chromium', () => {
     expect(server.requestsTo(LISTED)).toHaveLength(0);
     // The badge of that tab says danger.
     const tabId = await tabIdOf(ext, page);
-    await expect.poll(() => badgeOf(ext, tabId)).toEqual({ text: '!', title: expect.stringContaining('danger') });
+    await expect
+      .poll(() => badgeOf(ext, tabId))
+      .toEqual({ text: '!', title: expect.stringContaining('danger') });
     await page.close();
   });
 
@@ -124,7 +133,9 @@ describe('pre-load blocking in Chromium', () => {
     await popup.locator('#verdict').waitFor();
     expect(await popup.locator('#verdict').getAttribute('data-level')).toBe('danger');
     expect(await popup.locator('#verdict .level').textContent()).toBe('Danger');
-    expect(await popup.locator('.reasons').textContent()).toContain('Listed as a rogue online pharmacy in “Kusuri Guard default list”');
+    expect(await popup.locator('.reasons').textContent()).toContain(
+      'Listed as a rogue online pharmacy in “Kusuri Guard default list”',
+    );
     await popup.screenshot({ path: `${ARTIFACTS}/popup-en.png` });
 
     const plain = await ext.context.newPage();
@@ -166,10 +177,14 @@ describe('pre-load blocking in Chromium', () => {
   it('shows a malformed blocked address as text and Go back still works', async () => {
     const page = await ext.context.newPage();
     await page.goto(server.url(UNLISTED));
-    await page.goto(`chrome-extension://${ext.extensionId}/warning.html#<img src=x onerror=alert(1)>`);
+    await page.goto(
+      `chrome-extension://${ext.extensionId}/warning.html#<img src=x onerror=alert(1)>`,
+    );
     await page.locator('#bad-url').waitFor();
     // Shown exactly as it is in the address (the browser percent-encodes it), never as markup.
-    expect(await page.locator('#blocked-url').textContent()).toBe('%3Cimg%20src=x%20onerror=alert(1)%3E');
+    expect(await page.locator('#blocked-url').textContent()).toBe(
+      '%3Cimg%20src=x%20onerror=alert(1)%3E',
+    );
     expect(await page.locator('img').count()).toBe(0);
     await page.click('#go-back');
     await expect.poll(() => page.url()).toBe(server.url(UNLISTED));
@@ -192,7 +207,9 @@ describe('Japanese browser', () => {
   let ext: ExtensionBrowser;
 
   beforeAll(async () => {
-    server = await new FixtureServer().page('*', '/shop', simplePage('Shop', '<h1>Shop</h1>')).start();
+    server = await new FixtureServer()
+      .page('*', '/shop', simplePage('Shop', '<h1>Shop</h1>'))
+      .start();
     ext = await launchExtension({ lang: 'ja' });
     await waitForRules(ext);
   });
@@ -207,7 +224,9 @@ describe('Japanese browser', () => {
     await page.setViewportSize({ width: 1000, height: 1100 });
     await page.goto(server.url(LISTED, '/shop'));
     await page.locator('.why .reason').waitFor();
-    expect(await page.locator('#headline').textContent()).toBe('このサイトは不正なネット薬局として登録されています');
+    expect(await page.locator('#headline').textContent()).toBe(
+      'このサイトは不正なネット薬局として登録されています',
+    );
     expect(await page.locator('#go-back').textContent()).toBe('前のページに戻る(おすすめ)');
     expect(await page.locator('html').getAttribute('lang')).toBe('ja');
     await page.screenshot({ path: `${ARTIFACTS}/warning-ja.png`, fullPage: true });
@@ -216,7 +235,9 @@ describe('Japanese browser', () => {
     const popup = await ext.extensionPage(`popup.html?tab=${tabId}`);
     await popup.locator('#verdict .level').waitFor();
     expect(await popup.locator('#verdict .level').textContent()).toBe('危険');
-    expect(await popup.locator('.reasons').textContent()).toContain('「くすりガード 標準リスト」に不正なネット薬局として登録されています。');
+    expect(await popup.locator('.reasons').textContent()).toContain(
+      '「くすりガード 標準リスト」に不正なネット薬局として登録されています。',
+    );
     await popup.screenshot({ path: `${ARTIFACTS}/popup-ja.png` });
 
     // Toggle to English; the choice is remembered by a newly opened popup.
@@ -230,7 +251,9 @@ describe('Japanese browser', () => {
 
 describe('browser restart', () => {
   it('keeps blocking and the allowlist after the browser restarts', async () => {
-    const server = await new FixtureServer().page('*', '/shop', simplePage('Shop', '<h1 id="shop">Shop</h1>')).start();
+    const server = await new FixtureServer()
+      .page('*', '/shop', simplePage('Shop', '<h1 id="shop">Shop</h1>'))
+      .start();
     let ext = await launchExtension();
     try {
       await waitForRules(ext);

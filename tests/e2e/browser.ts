@@ -44,7 +44,9 @@ export async function launchExtension(
     ],
   });
   const worker = async (): Promise<Worker> => {
-    const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    const existing = context
+      .serviceWorkers()
+      .find((w) => w.url().startsWith('chrome-extension://'));
     if (existing) return existing;
     return context.waitForEvent('serviceworker', { timeout: 20_000 });
   };
@@ -76,7 +78,8 @@ export interface InstalledRule {
 /** Wait until the background's pre-load rules satisfy `predicate` (they install asynchronously). */
 export async function waitForRules(
   ext: ExtensionBrowser,
-  predicate: (rules: InstalledRule[]) => boolean = (rules) => rules.some((r) => r.action === 'redirect'),
+  predicate: (rules: InstalledRule[]) => boolean = (rules) =>
+    rules.some((r) => r.action === 'redirect'),
 ): Promise<InstalledRule[]> {
   const deadline = Date.now() + 20_000;
   for (;;) {

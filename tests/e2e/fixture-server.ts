@@ -49,7 +49,14 @@ export class FixtureServer {
         const body = Buffer.concat(chunks).toString('utf8');
         const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
         const path = req.url ?? '/';
-        this.log.push({ host, path, method: req.method ?? 'GET', headers: req.headers, body, at: Date.now() });
+        this.log.push({
+          host,
+          path,
+          method: req.method ?? 'GET',
+          headers: req.headers,
+          body,
+          at: Date.now(),
+        });
         for (const handler of this.handlers) if (handler(req, res, body)) return;
         const html = this.pages.get(`${host}${path}`) ?? this.pages.get(`*${path}`);
         if (html === undefined) {

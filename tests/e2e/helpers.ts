@@ -11,7 +11,7 @@ export async function tabIdOf(ext: ExtensionBrowser, page: Page): Promise<number
   for (;;) {
     const id = await worker.evaluate(async (expected) => {
       const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      return tab && tab.url === expected ? tab.id ?? null : null;
+      return tab && tab.url === expected ? (tab.id ?? null) : null;
     }, url);
     if (id !== null) return id;
     if (Date.now() > deadline) throw new Error(`no tab found for ${url}`);
@@ -19,12 +19,18 @@ export async function tabIdOf(ext: ExtensionBrowser, page: Page): Promise<number
   }
 }
 
-export async function badgeOf(ext: ExtensionBrowser, tabId: number): Promise<{ text: string; title: string }> {
+export async function badgeOf(
+  ext: ExtensionBrowser,
+  tabId: number,
+): Promise<{ text: string; title: string }> {
   const worker = await ext.worker();
-  return worker.evaluate(async (id) => ({
-    text: await chrome.action.getBadgeText({ tabId: id }),
-    title: await chrome.action.getTitle({ tabId: id }),
-  }), tabId);
+  return worker.evaluate(
+    async (id) => ({
+      text: await chrome.action.getBadgeText({ tabId: id }),
+      title: await chrome.action.getTitle({ tabId: id }),
+    }),
+    tabId,
+  );
 }
 
 /**
@@ -37,13 +43,18 @@ export async function restartServiceWorker(ext: ExtensionBrowser): Promise<void>
     const cdp = await ext.context.newCDPSession(page);
     const stopped = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('service worker did not stop')), 10_000);
-      cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: { scriptURL: string; runningStatus: string }[] }) => {
-        const ours = event.versions.find((v) => v.scriptURL.startsWith(`chrome-extension://${ext.extensionId}/`));
-        if (ours?.runningStatus === 'stopped') {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
+      cdp.on(
+        'ServiceWorker.workerVersionUpdated',
+        (event: { versions: { scriptURL: string; runningStatus: string }[] }) => {
+          const ours = event.versions.find((v) =>
+            v.scriptURL.startsWith(`chrome-extension://${ext.extensionId}/`),
+          );
+          if (ours?.runningStatus === 'stopped') {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      );
     });
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');

@@ -59,7 +59,10 @@ describe('installation', () => {
   it('reinstalls rules the browser lost although the stored marker says they are installed', async () => {
     const lost = fakePlatform(); // same database, empty rule set
     await new Background(lost, defaultCatalog(null)).ready();
-    expect(lost.dnr.dynamic.map((r) => r.id).sort((a, b) => a - b)).toEqual([SENTINEL_RULE_ID, BLOCK_RULE_BASE]);
+    expect(lost.dnr.dynamic.map((r) => r.id).sort((a, b) => a - b)).toEqual([
+      SENTINEL_RULE_ID,
+      BLOCK_RULE_BASE,
+    ]);
   });
 
   it('keeps the previous rules and records the error when Chrome refuses an update', async () => {
@@ -75,9 +78,41 @@ describe('installation', () => {
   });
 });
 
+describe('extension updates', () => {
+  it('installs a changed packaged list on update', async () => {
+    const list = JSON.parse(platform.files.get('lists/kusuri-guard.json')!) as {
+      meta: { version: number };
+      sites: unknown[];
+    };
+    list.meta.version = 99;
+    list.sites = list.sites.slice(0, 3);
+    platform.files.set('lists/kusuri-guard.json', JSON.stringify(list));
+    await background.onInstalled();
+    expect((await getListRecord(PROJECT_LIST_ID))?.meta.version).toBe(99);
+    expect(blockRule().condition.requestDomains).toHaveLength(3);
+  });
+
+  it('keeps a newer downloaded list over the packaged copy', async () => {
+    const entry = defaultCatalog(null)[0]!;
+    const list = JSON.parse(platform.files.get('lists/kusuri-guard.json')!) as {
+      meta: { version: number };
+    };
+    list.meta.version = 50;
+    await background.applyListText(entry, JSON.stringify(list), 'download');
+    await background.onInstalled();
+    expect(await getListRecord(PROJECT_LIST_ID)).toMatchObject({
+      contentFrom: 'download',
+      meta: { version: 50 },
+    });
+  });
+});
+
 describe('bad list bodies never replace the active list', () => {
   const entry = defaultCatalog(null)[0]!;
-  const good = JSON.parse(fakePlatform().files.get('lists/kusuri-guard.json')!) as Record<string, unknown>;
+  const good = JSON.parse(fakePlatform().files.get('lists/kusuri-guard.json')!) as Record<
+    string,
+    unknown
+  >;
 
   it.each([
     ['not JSON', 'garbage', 'not-json'],
@@ -120,8 +155,13 @@ describe('bad list bodies never replace the active list', () => {
 describe('messages and who may send them', () => {
   it('refuses messages from other extensions and web pages', async () => {
     const other = { id: 'another-extension', url: 'chrome-extension://another-extension/x.html' };
-    expect(await background.handleMessage({ type: 'allowlist.get' }, other)).toEqual({ ok: false, error: 'forbidden' });
-    expect(await background.handleMessage({ type: 'allowlist.get' }, { id: 'testextensionid' })).toEqual({
+    expect(await background.handleMessage({ type: 'allowlist.get' }, other)).toEqual({
+      ok: false,
+      error: 'forbidden',
+    });
+    expect(
+      await background.handleMessage({ type: 'allowlist.get' }, { id: 'testextensionid' }),
+    ).toEqual({
       ok: false,
       error: 'forbidden',
     });
@@ -135,27 +175,48 @@ describe('messages and who may send them', () => {
       { type: 'settings.set', patch: { language: 'en' } },
       { type: 'verdict.get', tabId: 1 },
     ]) {
-      expect(await background.handleMessage(message, sender)).toEqual({ ok: false, error: 'forbidden' });
+      expect(await background.handleMessage(message, sender)).toEqual({
+        ok: false,
+        error: 'forbidden',
+      });
     }
     expect(await getAllowlist()).toEqual([]);
   });
 
   it('answers malformed messages with bad-request', async () => {
     const sender = pageSender('/popup.html');
-    for (const message of [null, 'x', { type: 'nope' }, { type: 'verdict.get', tabId: 'one' }, { type: 'block.continue', url: LISTED, mode: 'forever' }]) {
-      expect(await background.handleMessage(message, sender)).toEqual({ ok: false, error: 'bad-request' });
+    for (const message of [
+      null,
+      'x',
+      { type: 'nope' },
+      { type: 'verdict.get', tabId: 'one' },
+      { type: 'block.continue', url: LISTED, mode: 'forever' },
+    ]) {
+      expect(await background.handleMessage(message, sender)).toEqual({
+        ok: false,
+        error: 'bad-request',
+      });
     }
   });
 
   it('serves extension pages', async () => {
     platform.tabs.tabs.set(4, LISTED);
-    const response = await background.handleMessage({ type: 'verdict.get', tabId: 4 }, pageSender('/popup.html'));
-    expect(response).toMatchObject({ ok: true, data: { level: 'danger', blocked: true, site: 'joa2020.jp' } });
+    const response = await background.handleMessage(
+      { type: 'verdict.get', tabId: 4 },
+      pageSender('/popup.html'),
+    );
+    expect(response).toMatchObject({
+      ok: true,
+      data: { level: 'danger', blocked: true, site: 'joa2020.jp' },
+    });
   });
 
   it('reports the blocked URL behind a warning page tab', async () => {
     platform.tabs.tabs.set(4, `${ORIGIN}/warning.html#${LISTED}`);
-    const response = await background.handleMessage({ type: 'verdict.get', tabId: 4 }, pageSender('/popup.html'));
+    const response = await background.handleMessage(
+      { type: 'verdict.get', tabId: 4 },
+      pageSender('/popup.html'),
+    );
     expect(response).toMatchObject({ ok: true, data: { level: 'danger', url: LISTED } });
   });
 });
@@ -165,7 +226,11 @@ describe('warning page actions', () => {
     const info = await background.blockInfo(LISTED, 9);
     expect(info).toMatchObject({ status: 'listed', host: 'www.joa2020.jp', site: 'joa2020.jp' });
     if (info.status === 'bad-url') return;
-    expect(info.reasons[0]).toMatchObject({ code: 'list.block', listed: 'joa2020.jp', category: 'rogue-pharmacy' });
+    expect(info.reasons[0]).toMatchObject({
+      code: 'list.block',
+      listed: 'joa2020.jp',
+      category: 'rogue-pharmacy',
+    });
     expect(platform.badges.get(9)).toMatchObject({ text: '!', color: '#c62828' });
   });
 
@@ -174,7 +239,9 @@ describe('warning page actions', () => {
       status: 'bad-url',
       raw: '<script>alert(1)</script>',
     });
-    expect(await background.blockInfo('javascript:alert(1)', 9)).toMatchObject({ status: 'bad-url' });
+    expect(await background.blockInfo('javascript:alert(1)', 9)).toMatchObject({
+      status: 'bad-url',
+    });
   });
 
   it('"this time only" grants one tab the site until it leaves it', async () => {
@@ -199,7 +266,9 @@ describe('warning page actions', () => {
 
   it('"always" stores the site before rebuilding the rules, and can be undone', async () => {
     await background.continueTo('https://shop.joa2020.jp/', 'always', 3);
-    expect((await getAllowlist()).map((e) => [e.site, e.listedAs, e.via])).toEqual([['joa2020.jp', 'joa2020.jp', 'warning-page']]);
+    expect((await getAllowlist()).map((e) => [e.site, e.listedAs, e.via])).toEqual([
+      ['joa2020.jp', 'joa2020.jp', 'warning-page'],
+    ]);
     expect(platform.dnr.decide(LISTED, 99)?.action.type).toBe('allow');
     const restarted = new Background(platform, defaultCatalog(null));
     expect((await restarted.verdictFor(LISTED)).allowlisted).toBe(true);
@@ -217,7 +286,10 @@ describe('warning page actions', () => {
 describe('tabs the pre-load rule missed', () => {
   it('sends a tab that loaded a listed site to the warning page', async () => {
     expect(await background.onNavigationCommitted(5, LISTED)).toBe(true);
-    expect(platform.tabs.updates.at(-1)).toEqual({ tabId: 5, url: `${ORIGIN}/warning.html#${LISTED}` });
+    expect(platform.tabs.updates.at(-1)).toEqual({
+      tabId: 5,
+      url: `${ORIGIN}/warning.html#${LISTED}`,
+    });
     expect(await background.onNavigationCommitted(5, 'https://fine.example/')).toBe(false);
   });
 
@@ -233,6 +305,10 @@ describe('tabs the pre-load rule missed', () => {
     const jaPlatform = fakePlatform({ uiLanguage: 'ja' });
     const bg = new Background(jaPlatform, defaultCatalog(null));
     await bg.onNavigationCommitted(2, 'https://fine.example/');
-    expect(jaPlatform.badges.get(2)).toEqual({ text: '', color: '#2e7d32', title: 'くすりガード:このサイトに警告はありません' });
+    expect(jaPlatform.badges.get(2)).toEqual({
+      text: '',
+      color: '#2e7d32',
+      title: 'くすりガード:このサイトに警告はありません',
+    });
   });
 });

@@ -67,7 +67,9 @@ describe('bundled default data', () => {
 
   it('credits every third-party source in the attribution', () => {
     const attribution = raw.meta.attribution;
-    const creditedDomains = new Set(attribution.filter((a) => a.url).map((a) => registrableDomain(hostOfUrl(a.url!)!.host)));
+    const creditedDomains = new Set(
+      attribution.filter((a) => a.url).map((a) => registrableDomain(hostOfUrl(a.url!)!.host)),
+    );
     const credited = (source: Source, ownSite?: string): string | null => {
       if (source.url) {
         const site = registrableDomain(hostOfUrl(source.url)!.host);
@@ -75,7 +77,9 @@ describe('bundled default data', () => {
         return `${source.url} is not credited`;
       }
       const citation = source.citation!.toLowerCase();
-      return attribution.some((a) => citation.includes(a.name.toLowerCase())) ? null : `"${source.citation}" is not credited`;
+      return attribution.some((a) => citation.includes(a.name.toLowerCase()))
+        ? null
+        : `"${source.citation}" is not credited`;
     };
     const problems: string[] = [];
     for (const site of raw.sites) {

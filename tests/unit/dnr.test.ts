@@ -12,19 +12,29 @@ const WARNING = 'chrome-extension://abc/warning.html';
 
 describe('pre-load rule compilation', () => {
   it('puts all block-level hosts in one redirect rule carrying the original URL', () => {
-    const rules = compileDynamicRules({ blockHosts: ['b.example', 'a.example', 'a.example'], allowSites: [] }, WARNING);
+    const rules = compileDynamicRules(
+      { blockHosts: ['b.example', 'a.example', 'a.example'], allowSites: [] },
+      WARNING,
+    );
     expect(rules).toEqual([
       {
         id: BLOCK_RULE_BASE,
         priority: 1,
         action: { type: 'redirect', redirect: { regexSubstitution: `${WARNING}#\\0` } },
-        condition: { regexFilter: '^https?://.*$', requestDomains: ['a.example', 'b.example'], resourceTypes: ['main_frame'] },
+        condition: {
+          regexFilter: '^https?://.*$',
+          requestDomains: ['a.example', 'b.example'],
+          resourceTypes: ['main_frame'],
+        },
       },
     ]);
   });
 
   it('lets the allowlist win over every block rule', () => {
-    const rules = compileDynamicRules({ blockHosts: ['shop.example'], allowSites: ['shop.example'] }, WARNING);
+    const rules = compileDynamicRules(
+      { blockHosts: ['shop.example'], allowSites: ['shop.example'] },
+      WARNING,
+    );
     expect(rules[0]).toMatchObject({ id: ALLOW_RULE_ID, action: { type: 'allow' }, priority: 2 });
     const dnr = new FakeDnr();
     dnr.dynamic = rules;
@@ -42,7 +52,17 @@ describe('pre-load rule compilation', () => {
 
   it('never emits hosts Chrome would reject (non-ASCII, upper case, bare labels, trailing dots)', () => {
     const rules = compileDynamicRules(
-      { blockHosts: ['ok.example', 'ばいあぐら.net', 'UPPER.example', 'example', 'trailing.example.', '*.wild.example'], allowSites: [] },
+      {
+        blockHosts: [
+          'ok.example',
+          'ばいあぐら.net',
+          'UPPER.example',
+          'example',
+          'trailing.example.',
+          '*.wild.example',
+        ],
+        allowSites: [],
+      },
       WARNING,
     );
     expect(rules[0]!.condition.requestDomains).toEqual(['ok.example']);

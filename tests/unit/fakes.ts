@@ -19,7 +19,10 @@ export class FakeDnr {
     return structuredClone(rules);
   }
 
-  async updateDynamicRules(options: { removeRuleIds: number[]; addRules: DnrRule[] }): Promise<void> {
+  async updateDynamicRules(options: {
+    removeRuleIds: number[];
+    addRules: DnrRule[];
+  }): Promise<void> {
     this.updateCalls += 1;
     if (this.failNext) {
       const error = this.failNext;
@@ -33,7 +36,10 @@ export class FakeDnr {
     return structuredClone(this.session);
   }
 
-  async updateSessionRules(options: { removeRuleIds: number[]; addRules: DnrRule[] }): Promise<void> {
+  async updateSessionRules(options: {
+    removeRuleIds: number[];
+    addRules: DnrRule[];
+  }): Promise<void> {
     this.session = FakeDnr.apply(this.session, options, 5_000);
   }
 
@@ -43,7 +49,8 @@ export class FakeDnr {
     const candidates = [...this.dynamic, ...this.session].filter((rule) => {
       const c = rule.condition;
       if (c.tabIds && !c.tabIds.includes(tabId)) return false;
-      if (c.requestDomains && !c.requestDomains.some((d) => host === d || host.endsWith(`.${d}`))) return false;
+      if (c.requestDomains && !c.requestDomains.some((d) => host === d || host.endsWith(`.${d}`)))
+        return false;
       if (c.regexFilter && !new RegExp(c.regexFilter).test(url)) return false;
       return true;
     });
@@ -59,10 +66,13 @@ export class FakeDnr {
     const remove = new Set(options.removeRuleIds);
     const next = current.filter((r) => !remove.has(r.id));
     for (const rule of options.addRules) {
-      if (next.some((r) => r.id === rule.id)) throw new Error(`Rule with id ${rule.id} already exists.`);
+      if (next.some((r) => r.id === rule.id))
+        throw new Error(`Rule with id ${rule.id} already exists.`);
       for (const domain of rule.condition.requestDomains ?? []) {
         if (!/^[\x21-\x7e]+$/.test(domain) || domain !== domain.toLowerCase()) {
-          throw new Error(`Rule with id ${rule.id}: requestDomains cannot have non-ascii characters.`);
+          throw new Error(
+            `Rule with id ${rule.id}: requestDomains cannot have non-ascii characters.`,
+          );
         }
       }
       next.push(structuredClone(rule));
@@ -114,7 +124,9 @@ export interface TestPlatform extends Platform {
   clock: { now: number };
 }
 
-export function fakePlatform(options: { uiLanguage?: string; files?: Map<string, string> } = {}): TestPlatform {
+export function fakePlatform(
+  options: { uiLanguage?: string; files?: Map<string, string> } = {},
+): TestPlatform {
   const badges = new Map<number, { text: string; color: string; title: string }>();
   const sessionData = new Map<string, unknown>();
   const files = options.files ?? packagedFiles();
@@ -152,5 +164,14 @@ export function fakePlatform(options: { uiLanguage?: string; files?: Map<string,
   };
 }
 
-export const pageSender = (path: string, tabId?: number) => ({ id: EXTENSION_ID, url: `${ORIGIN}${path}`, tabId });
-export const contentSender = (url: string, tabId = 7) => ({ id: EXTENSION_ID, url, tabId, frameId: 0 });
+export const pageSender = (path: string, tabId?: number) => ({
+  id: EXTENSION_ID,
+  url: `${ORIGIN}${path}`,
+  tabId,
+});
+export const contentSender = (url: string, tabId = 7) => ({
+  id: EXTENSION_ID,
+  url,
+  tabId,
+  frameId: 0,
+});

@@ -16,7 +16,11 @@ describe('normalizeHost', () => {
     ['  shop.example.com  ', 'shop.example.com', 'domain'],
     ['ＥＸＡＭＰＬＥ．ｃｏｍ', 'example.com', 'domain'], // full-width letters and dot
     ['ばいあぐらジェネリック通販.net', 'xn--l8jd1b8h6emh4bwd2epetpy238ghmja.net', 'domain'],
-    ['XN--L8JD1B8H6EMH4BWD2EPETPY238GHMJA.NET', 'xn--l8jd1b8h6emh4bwd2epetpy238ghmja.net', 'domain'],
+    [
+      'XN--L8JD1B8H6EMH4BWD2EPETPY238GHMJA.NET',
+      'xn--l8jd1b8h6emh4bwd2epetpy238ghmja.net',
+      'domain',
+    ],
     ['お薬通販比較.com', 'xn--t8ju60pchqqmgb6c01b.com', 'domain'],
     ['192.168.0.1', '192.168.0.1', 'ipv4'],
     ['0x7f.1', '127.0.0.1', 'ipv4'], // the URL parser canonicalises odd IPv4 forms
@@ -64,7 +68,10 @@ describe('normalizeListedHost', () => {
   it('refuses local names and IPv6, accepts IPv4', () => {
     expect(normalizeListedHost('localhost').ok).toBe(false);
     expect(normalizeListedHost('::1').ok).toBe(false);
-    expect(normalizeListedHost('203.0.113.9')).toEqual({ ok: true, value: { host: '203.0.113.9', kind: 'ipv4' } });
+    expect(normalizeListedHost('203.0.113.9')).toEqual({
+      ok: true,
+      value: { host: '203.0.113.9', kind: 'ipv4' },
+    });
   });
 });
 
@@ -77,7 +84,11 @@ describe('registrable domain and suffixes', () => {
   });
 
   it('lists suffixes down to the registrable domain, most specific first', () => {
-    expect(hostSuffixes('a.b.example.com')).toEqual(['a.b.example.com', 'b.example.com', 'example.com']);
+    expect(hostSuffixes('a.b.example.com')).toEqual([
+      'a.b.example.com',
+      'b.example.com',
+      'example.com',
+    ]);
     expect(hostSuffixes('example.co.jp')).toEqual(['example.co.jp']);
     expect(hostSuffixes('198.51.100.7')).toEqual(['198.51.100.7']);
   });
@@ -85,13 +96,18 @@ describe('registrable domain and suffixes', () => {
 
 describe('display and URLs', () => {
   it('turns punycode back into Unicode for display', () => {
-    expect(displayHost('xn--l8jd1b8h6emh4bwd2epetpy238ghmja.net')).toBe('ばいあぐらジェネリック通販.net');
+    expect(displayHost('xn--l8jd1b8h6emh4bwd2epetpy238ghmja.net')).toBe(
+      'ばいあぐらジェネリック通販.net',
+    );
     expect(displayHost('example.com')).toBe('example.com');
     expect(displayHost('xn--zz.com')).toBe('xn--zz.com'); // undecodable stays as is
   });
 
   it('reads the host of http(s) URLs only', () => {
-    expect(hostOfUrl('https://Shop.Example.com:8443/x?y#z')).toEqual({ host: 'shop.example.com', kind: 'domain' });
+    expect(hostOfUrl('https://Shop.Example.com:8443/x?y#z')).toEqual({
+      host: 'shop.example.com',
+      kind: 'domain',
+    });
     expect(hostOfUrl('http://[::1]:8080/')).toEqual({ host: '::1', kind: 'ipv6' });
     expect(hostOfUrl('chrome://settings')).toBeNull();
     expect(hostOfUrl('not a url')).toBeNull();
@@ -100,15 +116,24 @@ describe('display and URLs', () => {
 
   it('parses what a user types into "check a site"', () => {
     expect(parseTarget('example.com')).toMatchObject({ ok: true, host: { host: 'example.com' } });
-    expect(parseTarget('example.com:8080/path')).toMatchObject({ ok: true, host: { host: 'example.com' } });
+    expect(parseTarget('example.com:8080/path')).toMatchObject({
+      ok: true,
+      host: { host: 'example.com' },
+    });
     expect(parseTarget('https://ばいあぐらジェネリック通販.net/')).toMatchObject({
       ok: true,
       host: { host: 'xn--l8jd1b8h6emh4bwd2epetpy238ghmja.net' },
     });
     expect(parseTarget('localhost:3000')).toMatchObject({ ok: true, host: { kind: 'local' } });
     expect(parseTarget('javascript:alert(1)')).toEqual({ ok: false, error: 'unsupported-scheme' });
-    expect(parseTarget('data:text/html,<b>x</b>')).toEqual({ ok: false, error: 'unsupported-scheme' });
-    expect(parseTarget('https://user:pass@example.com/')).toEqual({ ok: false, error: 'credentials' });
+    expect(parseTarget('data:text/html,<b>x</b>')).toEqual({
+      ok: false,
+      error: 'unsupported-scheme',
+    });
+    expect(parseTarget('https://user:pass@example.com/')).toEqual({
+      ok: false,
+      error: 'credentials',
+    });
     expect(parseTarget('')).toEqual({ ok: false, error: 'empty' });
     expect(parseTarget('!!!')).toEqual({ ok: false, error: 'invalid' });
   });

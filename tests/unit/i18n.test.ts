@@ -29,7 +29,10 @@ describe('locale parity', () => {
 
   it('keeps the manifest locales in step', () => {
     const read = (lang: string) =>
-      JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<string, { message: string }>;
+      JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<
+        string,
+        { message: string }
+      >;
     const enMessages = read('en');
     const jaMessages = read('ja');
     expect(Object.keys(jaMessages).sort()).toEqual(Object.keys(enMessages).sort());

@@ -43,7 +43,10 @@ describe('project JSON importer', () => {
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.content.sites.map((s) => s.domain)).toEqual(['shop.example', 'xn--l8jd1b8h6e.example']);
+    expect(result.content.sites.map((s) => s.domain)).toEqual([
+      'shop.example',
+      'xn--l8jd1b8h6e.example',
+    ]);
     expect(result.rejected).toEqual([]);
   });
 
@@ -58,8 +61,12 @@ describe('project JSON importer', () => {
             site('good.example'),
             { domain: 'no-evidence.example', category: 'rogue-pharmacy', evidence: [] },
             site('bad-category.example', { category: 'unknown' }),
-            site('bad-date.example', { evidence: [{ source: { url: 'https://x.example/' }, date: '26/11/2026' }] }),
-            site('js-url.example', { evidence: [{ source: { url: 'javascript:alert(1)' }, date: '2026' }] }),
+            site('bad-date.example', {
+              evidence: [{ source: { url: 'https://x.example/' }, date: '26/11/2026' }],
+            }),
+            site('js-url.example', {
+              evidence: [{ source: { url: 'javascript:alert(1)' }, date: '2026' }],
+            }),
             site('no-source.example', { evidence: [{ source: {}, date: '2026' }] }),
             42,
           ],
@@ -92,7 +99,11 @@ describe('project JSON importer', () => {
     ['another format', JSON.stringify({ hello: 'world' }), 'wrong-format'],
     ['a JSON array', '[1,2,3]', 'wrong-format'],
     ['a newer schema version', JSON.stringify(projectList({ schemaVersion: 2 })), 'wrong-schema'],
-    ['a bad meta', JSON.stringify(projectList({ meta: { ...meta, id: 'Bad Id' } })), 'wrong-schema'],
+    [
+      'a bad meta',
+      JSON.stringify(projectList({ meta: { ...meta, id: 'Bad Id' } })),
+      'wrong-schema',
+    ],
     ['no valid entry', JSON.stringify(projectList({ sites: [site('com')] })), 'no-entries'],
   ])('rejects %s without throwing', (_name, text, error) => {
     const result = importProjectList(text);
@@ -119,8 +130,14 @@ describe('plain domain and hosts importer', () => {
   const options = { meta, category: 'rogue-pharmacy' as const };
 
   it('reads plain domains with comments and blank lines', () => {
-    const result = importDomainList('# header\n\nshop.example\n  Pills.Example  # inline\r\n! adblock comment\n', options);
-    expect(result).toMatchObject({ ok: true, content: { domains: ['pills.example', 'shop.example'] } });
+    const result = importDomainList(
+      '# header\n\nshop.example\n  Pills.Example  # inline\r\n! adblock comment\n',
+      options,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      content: { domains: ['pills.example', 'shop.example'] },
+    });
   });
 
   it('reads hosts files and skips their boilerplate', () => {
@@ -133,12 +150,18 @@ describe('plain domain and hosts importer', () => {
       '255.255.255.255 broadcasthost',
     ].join('\n');
     const result = importDomainList(text, options);
-    expect(result).toMatchObject({ ok: true, content: { domains: ['a.example', 'b.example', 'rx-shop.example'] } });
+    expect(result).toMatchObject({
+      ok: true,
+      content: { domains: ['a.example', 'b.example', 'rx-shop.example'] },
+    });
     if (result.ok) expect(result.rejected).toHaveLength(1); // the broadcast address line has two fields
   });
 
   it('reports bad lines with their line numbers', () => {
-    const result = importDomainList('good.example\nbad host here\nco.jp\nexample..com\ngood.example\n', options);
+    const result = importDomainList(
+      'good.example\nbad host here\nco.jp\nexample..com\ngood.example\n',
+      options,
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.content.domains).toEqual(['good.example']);
@@ -152,11 +175,15 @@ describe('plain domain and hosts importer', () => {
 
   it('converts IDNs to punycode', () => {
     const result = importDomainList('ばいあぐらジェネリック通販.net\n', options);
-    expect(result).toMatchObject({ ok: true, content: { domains: ['xn--l8jd1b8h6emh4bwd2epetpy238ghmja.net'] } });
+    expect(result).toMatchObject({
+      ok: true,
+      content: { domains: ['xn--l8jd1b8h6emh4bwd2epetpy238ghmja.net'] },
+    });
   });
 
   it('keeps a bounded number of rejections but counts them all', () => {
-    const text = Array.from({ length: 1000 }, (_, i) => `bad host ${i}`).join('\n') + '\nok.example\n';
+    const text =
+      Array.from({ length: 1000 }, (_, i) => `bad host ${i}`).join('\n') + '\nok.example\n';
     const result = importDomainList(text, options);
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.rejected).toHaveLength(MAX_REJECTED_KEPT);
@@ -261,6 +288,8 @@ describe('Have I Been Pwned importer', () => {
 
 describe('htmlToText', () => {
   it('removes tags and decodes entities, numeric ones included', () => {
-    expect(htmlToText('<p>A&nbsp;&lt;b&gt; &#39;x&#39; &#x41;</p>\n<script>x</script>')).toBe("A <b> 'x' A x");
+    expect(htmlToText('<p>A&nbsp;&lt;b&gt; &#39;x&#39; &#x41;</p>\n<script>x</script>')).toBe(
+      "A <b> 'x' A x",
+    );
   });
 });

@@ -25,7 +25,12 @@ function list(id: string, sites: Partial<SiteEntry>[], domains: string[] = []): 
 }
 
 describe('SetMatcher', () => {
-  const matcher = new SetMatcher(['example.com', 'shop.example.net', 'xn--l8jd1b8h6e.net', '203.0.113.7']);
+  const matcher = new SetMatcher([
+    'example.com',
+    'shop.example.net',
+    'xn--l8jd1b8h6e.net',
+    '203.0.113.7',
+  ]);
 
   it('matches the host and every subdomain of a listing', () => {
     expect(matcher.match('example.com')).toBe('example.com');
@@ -55,8 +60,19 @@ describe('SetMatcher', () => {
 
 describe('ListIndex and verdicts', () => {
   const index = new ListIndex([
-    { id: 'project', action: 'block', content: list('project', [{ domain: 'rogue.example', network: 'Net' }, { domain: 'leaky.example', category: 'breached-service' }]) },
-    { id: 'community', action: 'warn', content: list('community', [], ['maybe.example', 'rogue.example']) },
+    {
+      id: 'project',
+      action: 'block',
+      content: list('project', [
+        { domain: 'rogue.example', network: 'Net' },
+        { domain: 'leaky.example', category: 'breached-service' },
+      ]),
+    },
+    {
+      id: 'community',
+      action: 'warn',
+      content: list('community', [], ['maybe.example', 'rogue.example']),
+    },
   ]);
 
   it('reports every list that names a host, blocking lists first', () => {
@@ -70,22 +86,40 @@ describe('ListIndex and verdicts', () => {
   });
 
   it('never blocks for a breach listing', () => {
-    expect(index.lookup('leaky.example').map((h) => [h.blocks, h.reason.level])).toEqual([[false, 'caution']]);
+    expect(index.lookup('leaky.example').map((h) => [h.blocks, h.reason.level])).toEqual([
+      [false, 'caution'],
+    ]);
     expect([...index.blockHosts()]).toEqual(['rogue.example']);
   });
 
   it('turns URLs into verdicts', () => {
     const now = 1;
     expect(verdictForUrl('https://shop.rogue.example/x', index, new Set(), now)).toMatchObject({
-      status: 'checked', level: 'danger', blocked: true, site: 'rogue.example', allowlisted: false,
+      status: 'checked',
+      level: 'danger',
+      blocked: true,
+      site: 'rogue.example',
+      allowlisted: false,
     });
-    expect(verdictForUrl('https://shop.rogue.example/x', index, new Set(['rogue.example']), now)).toMatchObject({
-      level: 'danger', blocked: false, allowlisted: true,
+    expect(
+      verdictForUrl('https://shop.rogue.example/x', index, new Set(['rogue.example']), now),
+    ).toMatchObject({
+      level: 'danger',
+      blocked: false,
+      allowlisted: true,
     });
-    expect(verdictForUrl('https://maybe.example/', index, new Set(), now)).toMatchObject({ level: 'warning', blocked: false });
-    expect(verdictForUrl('https://fine.example/', index, new Set(), now)).toMatchObject({ level: 'none', reasons: [] });
+    expect(verdictForUrl('https://maybe.example/', index, new Set(), now)).toMatchObject({
+      level: 'warning',
+      blocked: false,
+    });
+    expect(verdictForUrl('https://fine.example/', index, new Set(), now)).toMatchObject({
+      level: 'none',
+      reasons: [],
+    });
     expect(verdictForUrl('http://localhost:3000/', index, new Set(), now).status).toBe('local');
     expect(verdictForUrl('chrome://settings/', index, new Set(), now).status).toBe('unsupported');
-    expect(verdictForUrl('https://ex%ample.com/', index, new Set(), now).status).toBe('unsupported');
+    expect(verdictForUrl('https://ex%ample.com/', index, new Set(), now).status).toBe(
+      'unsupported',
+    );
   });
 });

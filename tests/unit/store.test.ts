@@ -66,7 +66,10 @@ describe('database schema and migrations', () => {
   const seeds: Record<number, (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<void>> = {
     1: async (db) => {
       await replaceList(record(), content(['old.example']), db);
-      await addAllowEntry({ site: 'kept.example', addedAt: 5, listedAs: null, via: 'warning-page' }, db);
+      await addAllowEntry(
+        { site: 'kept.example', addedAt: 5, listedAs: null, via: 'warning-page' },
+        db,
+      );
       await db.put('kv', { language: 'ja' }, 'settings');
     },
   };
@@ -134,7 +137,12 @@ describe('lists in storage', () => {
 
 describe('allowlist and settings', () => {
   it('adds, lists sorted and removes allowlist entries', async () => {
-    await addAllowEntry({ site: 'b.example', addedAt: 2, listedAs: 'b.example', via: 'warning-page' });
+    await addAllowEntry({
+      site: 'b.example',
+      addedAt: 2,
+      listedAs: 'b.example',
+      via: 'warning-page',
+    });
     await addAllowEntry({ site: 'a.example', addedAt: 1, listedAs: null, via: 'popup' });
     expect((await getAllowlist()).map((e) => e.site)).toEqual(['a.example', 'b.example']);
     expect(await removeAllowEntry('a.example')).toBe(true);

@@ -18,7 +18,13 @@ import { ListIndex } from '../verdict/list-index';
 import { verdictForUrl } from '../verdict/compute';
 import type { Verdict } from '../verdict/model';
 import { resolveLang, t, type Lang } from '../i18n';
-import { getListContent, getListRecords, replaceList, emptyStatus, type ListRecord } from '../store/lists';
+import {
+  getListContent,
+  getListRecords,
+  replaceList,
+  emptyStatus,
+  type ListRecord,
+} from '../store/lists';
 import { addAllowEntry, getAllowlist, removeAllowEntry, type AllowEntry } from '../store/allowlist';
 import { getSettings, updateSettings, type Settings } from '../store/settings';
 import { readKv, writeKv } from '../store/kv';
@@ -120,7 +126,9 @@ export class Background {
         if (result.record) installed.push(result.record);
       } else {
         // A broken packaged list is a build defect; keep whatever is stored and say so.
-        console.error(`Kusuri Guard: packaged list ${entry.id} rejected: ${result.error} ${result.detail}`);
+        console.error(
+          `Kusuri Guard: packaged list ${entry.id} rejected: ${result.error} ${result.detail}`,
+        );
       }
     }
     return installed;
@@ -139,7 +147,10 @@ export class Background {
     const existing = (await getListRecords()).find((r) => r.id === entry.id) ?? null;
     const hash = await sha256Hex(text);
     if (existing && existing.contentHash === hash) return { ok: true, record: null, rejected: [] };
-    const result = importByFormat(entry.format, text, { meta: entry.meta, category: entry.category });
+    const result = importByFormat(entry.format, text, {
+      meta: entry.meta,
+      category: entry.category,
+    });
     if (!result.ok) return result;
     const record = await replaceList(
       {
@@ -229,7 +240,8 @@ export class Background {
     const previous = await readKv('dnr', DnrMarkerSchema.nullable(), null);
     if (!force && previous && previous.hash === hash && previous.error === null) {
       const [installed] = await this.platform.dnr.getDynamicRules({ ruleIds: [SENTINEL_RULE_ID] });
-      if (JSON.stringify(installed?.condition) === JSON.stringify(sentinel.condition)) return previous;
+      if (JSON.stringify(installed?.condition) === JSON.stringify(sentinel.condition))
+        return previous;
     }
     rules.push(sentinel);
     const marker: DnrMarker = {
@@ -306,7 +318,9 @@ export class Background {
     const lang = await this.language();
     const level = verdict.status === 'checked' ? verdict.level : 'none';
     const titleKey =
-      verdict.status === 'checked' ? (`badge.title.${verdict.level}` as const) : 'badge.title.unchecked';
+      verdict.status === 'checked'
+        ? (`badge.title.${verdict.level}` as const)
+        : 'badge.title.unchecked';
     try {
       await this.platform.badge.set(tabId, { ...BADGE[level], title: t(lang, titleKey) });
     } catch {
@@ -352,11 +366,18 @@ export class Background {
       return { ok: true, data: await this.dispatch(parsed.data, sender) };
     } catch (error) {
       console.error('Kusuri Guard: request failed', parsed.data.type, error);
-      return { ok: false, error: 'internal', detail: error instanceof Error ? error.message : String(error) };
+      return {
+        ok: false,
+        error: 'internal',
+        detail: error instanceof Error ? error.message : String(error),
+      };
     }
   }
 
-  private async dispatch(request: Request, sender: SenderInfo): Promise<ResponseMap[Request['type']]> {
+  private async dispatch(
+    request: Request,
+    sender: SenderInfo,
+  ): Promise<ResponseMap[Request['type']]> {
     switch (request.type) {
       case 'verdict.get': {
         const tab = await this.platform.tabs.get(request.tabId);
@@ -371,7 +392,8 @@ export class Background {
       case 'block.continue':
         return this.continueTo(request.url, request.mode, sender.tabId);
       case 'block.leave':
-        if (sender.tabId !== undefined) await this.platform.tabs.update(sender.tabId, this.platform.newTabUrl);
+        if (sender.tabId !== undefined)
+          await this.platform.tabs.update(sender.tabId, this.platform.newTabUrl);
         return null;
       case 'allowlist.get':
         return getAllowlist();
@@ -410,13 +432,22 @@ export class Background {
    * to the allowlist (stored first) and rebuilds the rules before navigating, so the navigation
    * cannot race the rule change.
    */
-  async continueTo(rawUrl: string, mode: 'once' | 'always', tabId: number | undefined): Promise<{ navigated: boolean }> {
+  async continueTo(
+    rawUrl: string,
+    mode: 'once' | 'always',
+    tabId: number | undefined,
+  ): Promise<{ navigated: boolean }> {
     const host = hostOfUrl(rawUrl);
     if (!host || tabId === undefined) return { navigated: false };
     const site = registrableDomain(host.host);
     if (mode === 'always') {
       const hits = (await this.index()).lookup(host.host);
-      await addAllowEntry({ site, addedAt: this.platform.now(), listedAs: hits[0]?.reason.listed ?? null, via: 'warning-page' });
+      await addAllowEntry({
+        site,
+        addedAt: this.platform.now(),
+        listedAs: hits[0]?.reason.listed ?? null,
+        via: 'warning-page',
+      });
       this.allowCache = null;
       await this.syncRules();
     } else {

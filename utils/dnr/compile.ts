@@ -6,9 +6,7 @@
 export interface DnrRule {
   id: number;
   priority: number;
-  action:
-    | { type: 'allow' }
-    | { type: 'redirect'; redirect: { regexSubstitution: string } };
+  action: { type: 'allow' } | { type: 'redirect'; redirect: { regexSubstitution: string } };
   condition: {
     regexFilter?: string;
     requestDomains?: string[];
@@ -33,7 +31,12 @@ export const CAPTURE_URL = '^https?://.*$';
 
 /** A host as DNR accepts it: lower-case ASCII without a trailing dot (punycode for IDNs). */
 export function isDnrDomain(host: string): boolean {
-  return /^[a-z0-9_.-]+$/.test(host) && !host.startsWith('.') && !host.endsWith('.') && host.includes('.');
+  return (
+    /^[a-z0-9_.-]+$/.test(host) &&
+    !host.startsWith('.') &&
+    !host.endsWith('.') &&
+    host.includes('.')
+  );
 }
 
 export interface RulePlan {
@@ -84,7 +87,10 @@ export function sentinelRule(hash: string): DnrRule {
     id: SENTINEL_RULE_ID,
     priority: PRIORITY_BLOCK,
     action: { type: 'allow' },
-    condition: { requestDomains: [`${hash.slice(0, 32)}.rules.kusuri-guard.invalid`], resourceTypes: ['main_frame'] },
+    condition: {
+      requestDomains: [`${hash.slice(0, 32)}.rules.kusuri-guard.invalid`],
+      resourceTypes: ['main_frame'],
+    },
   };
 }
 

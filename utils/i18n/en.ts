@@ -25,7 +25,8 @@ export const en = {
   'warning.pageTitle': 'Blocked by Kusuri Guard',
   'warning.stopped': 'Kusuri Guard stopped this page before it loaded',
   'warning.headline.rogue-pharmacy': 'This site is listed as a rogue online pharmacy',
-  'warning.headline.unapproved-drug-ads': 'This site is listed for advertising unapproved or prescription drugs',
+  'warning.headline.unapproved-drug-ads':
+    'This site is listed for advertising unapproved or prescription drugs',
   'warning.headline.breached-service': 'This site is listed for a data breach',
   'warning.headline.scam': 'This site is listed as a scam',
   'warning.explain':

@@ -29,7 +29,8 @@ export const ja: Record<MessageKey, string> = {
   'warning.headline.rogue-pharmacy': 'このサイトは不正なネット薬局として登録されています',
   'warning.headline.unapproved-drug-ads':
     'このサイトは未承認薬や処方薬を宣伝するサイトとして登録されています',
-  'warning.headline.breached-service': 'このサイトは情報漏えいのあったサービスとして登録されています',
+  'warning.headline.breached-service':
+    'このサイトは情報漏えいのあったサービスとして登録されています',
   'warning.headline.scam': 'このサイトは詐欺サイトとして登録されています',
   'warning.explain':
     'このようなサイトで売られている薬は、偽物だったり、不純物が混じっていたり、成分量が違ったりすることがあります。処方薬や未承認薬をこのように販売することは医薬品医療機器等法(薬機法)で禁じられており、健康被害が出ても医薬品副作用被害救済制度の対象になりません。',

@@ -46,7 +46,10 @@ export function fail(
  */
 export function checkBody(text: string): { error: ImportError; detail: string } | null {
   if (text.length > MAX_LIST_BYTES) {
-    return { error: 'too-large', detail: `${text.length} characters; the limit is ${MAX_LIST_BYTES}` };
+    return {
+      error: 'too-large',
+      detail: `${text.length} characters; the limit is ${MAX_LIST_BYTES}`,
+    };
   }
   if (text.trim() === '') return { error: 'empty', detail: 'the body is empty' };
   if (text.includes('\u0000')) return { error: 'binary', detail: 'the body contains NUL bytes' };
@@ -66,16 +69,23 @@ export function looksLikeHtml(text: string): boolean {
 }
 
 /** Parse JSON without throwing. */
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; detail: string } {
+export function parseJson(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; detail: string } {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    return { ok: false, detail: error instanceof Error ? clip(error.message, 200) : 'invalid JSON' };
+    return {
+      ok: false,
+      detail: error instanceof Error ? clip(error.message, 200) : 'invalid JSON',
+    };
   }
 }
 
 /** First zod issue as one readable line: `path: message`. */
-export function describeIssue(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
+export function describeIssue(
+  issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>,
+): string {
   const first = issues[0];
   if (!first) return 'invalid';
   const path = first.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
@@ -113,8 +123,12 @@ export function htmlToText(html: string): string {
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
       if (name[0] === '#') {
         const code =
-          name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-        return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : '';
+          name[1] === 'x' || name[1] === 'X'
+            ? parseInt(name.slice(2), 16)
+            : parseInt(name.slice(1), 10);
+        return Number.isFinite(code) && code > 0 && code < 0x110000
+          ? String.fromCodePoint(code)
+          : '';
       }
       return ENTITIES[name.toLowerCase()] ?? whole;
     })

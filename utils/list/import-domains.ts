@@ -48,14 +48,24 @@ export function importDomainList(text: string, options: PlainListOptions): Impor
     } else if (fields.length === 1) {
       names = fields;
     } else {
-      log.add(String(number), line, 'invalid-host', 'expected one domain per line or a hosts-file line');
+      log.add(
+        String(number),
+        line,
+        'invalid-host',
+        'expected one domain per line or a hosts-file line',
+      );
       continue;
     }
     for (const name of names) {
       if (HOSTS_BOILERPLATE.has(name.toLowerCase())) continue;
       const result = normalizeListedHost(name);
       if (!result.ok) {
-        log.add(String(number), name, result.error === 'public-suffix' ? 'public-suffix' : 'invalid-host', result.error);
+        log.add(
+          String(number),
+          name,
+          result.error === 'public-suffix' ? 'public-suffix' : 'invalid-host',
+          result.error,
+        );
         continue;
       }
       if (hosts.has(result.value.host)) {
@@ -63,7 +73,8 @@ export function importDomainList(text: string, options: PlainListOptions): Impor
         continue;
       }
       if (hosts.size >= MAX_LIST_ENTRIES) {
-        if (!tooMany) log.add(String(number), name, 'too-many', `more than ${MAX_LIST_ENTRIES} entries`);
+        if (!tooMany)
+          log.add(String(number), name, 'too-many', `more than ${MAX_LIST_ENTRIES} entries`);
         tooMany = true;
         continue;
       }

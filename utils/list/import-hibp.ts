@@ -117,6 +117,7 @@ export function importHibpBreaches(text: string, meta: ListMeta): ImportResult {
 }
 
 function previewName(raw: unknown): string {
-  if (typeof raw === 'object' && raw !== null && 'Name' in raw) return String((raw as { Name: unknown }).Name);
-  return typeof raw === 'string' ? raw : JSON.stringify(raw) ?? 'undefined';
+  if (typeof raw === 'object' && raw !== null && 'Name' in raw)
+    return String((raw as { Name: unknown }).Name);
+  return typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? 'undefined');
 }

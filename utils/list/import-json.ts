@@ -63,7 +63,12 @@ export function importProjectListValue(value: unknown): ImportResult {
   file.registrars.forEach((raw, index) => {
     const registrar = RegistrarSchema.safeParse(raw);
     if (!registrar.success) {
-      log.add(`registrars[${index}]`, preview(raw), 'schema', describeIssue(registrar.error.issues));
+      log.add(
+        `registrars[${index}]`,
+        preview(raw),
+        'schema',
+        describeIssue(registrar.error.issues),
+      );
       return;
     }
     const id = registrar.data.ianaId;

@@ -12,15 +12,21 @@ export interface ImportOptions {
   category: SiteCategory;
 }
 
-export function importByFormat(format: ListFormat, text: string, options: ImportOptions): ImportResult {
+export function importByFormat(
+  format: ListFormat,
+  text: string,
+  options: ImportOptions,
+): ImportResult {
   switch (format) {
     case 'kusuri-guard':
       return importProjectList(text);
     case 'domains':
-      if (!options.meta) return fail('wrong-format', 'a plain list needs metadata from its subscription');
+      if (!options.meta)
+        return fail('wrong-format', 'a plain list needs metadata from its subscription');
       return importDomainList(text, { meta: options.meta, category: options.category });
     case 'hibp':
-      if (!options.meta) return fail('wrong-format', 'the HIBP list needs metadata from its subscription');
+      if (!options.meta)
+        return fail('wrong-format', 'the HIBP list needs metadata from its subscription');
       return importHibpBreaches(text, options.meta);
   }
 }

@@ -15,7 +15,10 @@ export const MAX_LIST_ENTRIES = 2_000_000;
 /** Sources give dates as precisely as they know them: a year, a month or a day. */
 export const PartialDateSchema = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
+  .regex(
+    /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
+    'expected YYYY, YYYY-MM or YYYY-MM-DD',
+  );
 
 export const BilingualSchema = z.object({
   ja: z.string().trim().min(1).max(4000),
@@ -40,7 +43,10 @@ export const SourceSchema = z
     url: HttpUrlSchema.optional(),
     citation: z.string().trim().min(1).max(600).optional(),
   })
-  .refine((s) => s.url !== undefined || s.citation !== undefined, 'a source needs a url or a citation');
+  .refine(
+    (s) => s.url !== undefined || s.citation !== undefined,
+    'a source needs a url or a citation',
+  );
 export type Source = z.infer<typeof SourceSchema>;
 
 /** A host as it appears in a list entry, turned into canonical ASCII form. */

@@ -13,7 +13,8 @@ export class RequestError extends Error {
 }
 
 export async function request<T extends Request>(message: T): Promise<ResponseMap[T['type']]> {
-  const response = (await browser.runtime.sendMessage(message)) as Response<ResponseMap[T['type']]> | undefined;
+  const response = (await browser.runtime.sendMessage(message)) as
+    Response<ResponseMap[T['type']]> | undefined;
   if (!response) throw new RequestError('internal', 'no answer from the background');
   if (!response.ok) throw new RequestError(response.error, response.detail);
   return response.data;

@@ -42,7 +42,11 @@ export type SenderKind = 'extension-page' | 'content-script' | 'foreign';
  * Classify a sender. Only messages from this extension count; a page of the extension has a URL
  * under the extension's origin; a content script has an http(s) URL and a tab.
  */
-export function classifySender(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind {
+export function classifySender(
+  sender: SenderInfo,
+  extensionId: string,
+  extensionOrigin: string,
+): SenderKind {
   if (sender.id !== extensionId || sender.url === undefined) return 'foreign';
   if (sender.url.startsWith(extensionOrigin)) return 'extension-page';
   if (/^https?:/.test(sender.url) && sender.tabId !== undefined) return 'content-script';

@@ -6,11 +6,7 @@ import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from
 export const DB_NAME = 'kusuri-guard';
 
 /** Store names, by the version that introduced them. */
-export type StoreName =
-  | 'kv'
-  | 'lists'
-  | 'listParts'
-  | 'allowlist';
+export type StoreName = 'kv' | 'lists' | 'listParts' | 'allowlist';
 
 export type KgDatabase = IDBPDatabase<unknown>;
 type UpgradeTx = IDBPTransaction<unknown, StoreNames<unknown>[], 'versionchange'>;

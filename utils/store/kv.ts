@@ -3,7 +3,12 @@
 import type { ZodType } from '../zod';
 import { db, type KgDatabase } from './db';
 
-export async function readKv<T>(key: string, schema: ZodType<T>, fallback: T, database?: KgDatabase): Promise<T> {
+export async function readKv<T>(
+  key: string,
+  schema: ZodType<T>,
+  fallback: T,
+  database?: KgDatabase,
+): Promise<T> {
   const store = database ?? (await db());
   const raw: unknown = await store.get('kv', key);
   if (raw === undefined) return fallback;
@@ -11,7 +16,12 @@ export async function readKv<T>(key: string, schema: ZodType<T>, fallback: T, da
   return parsed.success ? parsed.data : fallback;
 }
 
-export async function writeKv<T>(key: string, schema: ZodType<T>, value: T, database?: KgDatabase): Promise<T> {
+export async function writeKv<T>(
+  key: string,
+  schema: ZodType<T>,
+  value: T,
+  database?: KgDatabase,
+): Promise<T> {
   const store = database ?? (await db());
   const checked = schema.parse(value);
   await store.put('kv', checked, key);

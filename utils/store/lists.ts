@@ -178,7 +178,10 @@ export async function getListPart<P extends PartName>(
 }
 
 /** Read a list's whole content (meta from its record). */
-export async function getListContent(id: string, database?: KgDatabase): Promise<ListContent | null> {
+export async function getListContent(
+  id: string,
+  database?: KgDatabase,
+): Promise<ListContent | null> {
   const store = database ?? (await db());
   const record = await getListRecord(id, store);
   if (!record) return null;

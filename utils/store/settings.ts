@@ -23,7 +23,10 @@ export async function getSettings(database?: KgDatabase): Promise<Settings> {
   return readKv(KEY, SettingsSchema, defaultSettings(), database);
 }
 
-export async function updateSettings(patch: SettingsPatch, database?: KgDatabase): Promise<Settings> {
+export async function updateSettings(
+  patch: SettingsPatch,
+  database?: KgDatabase,
+): Promise<Settings> {
   const current = await getSettings(database);
   return writeKv(KEY, SettingsSchema, { ...current, ...patch }, database);
 }

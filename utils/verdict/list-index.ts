@@ -79,7 +79,8 @@ export class ListIndex {
   *blockHosts(): Generator<string> {
     for (const list of this.lists) {
       if (list.action !== 'block') continue;
-      for (const entry of list.details.values()) if (categoryBlocks(entry.category)) yield entry.domain;
+      for (const entry of list.details.values())
+        if (categoryBlocks(entry.category)) yield entry.domain;
     }
     for (const list of this.lists) {
       if (list.action !== 'block' || !categoryBlocks(list.domainCategory)) continue;

@@ -73,7 +73,11 @@ export function summarize(reasons: readonly Reason[]): { level: Level; score: nu
 
 const REASON_SCORE: Record<Level, number> = { none: 0, caution: 30, warning: 70, danger: 100 };
 
-export function uncheckedVerdict(status: 'unsupported' | 'local', url: string | null, now: number): Verdict {
+export function uncheckedVerdict(
+  status: 'unsupported' | 'local',
+  url: string | null,
+  now: number,
+): Verdict {
   return {
     status,
     url,

@@ -19,7 +19,11 @@ export interface RenderedReason {
   sources: RenderedSource[];
 }
 
-export function renderSource(lang: Lang, source: Source, date: string | null = null): RenderedSource {
+export function renderSource(
+  lang: Lang,
+  source: Source,
+  date: string | null = null,
+): RenderedSource {
   return {
     label: source.citation ?? source.url ?? '',
     url: source.url ?? null,
@@ -44,8 +48,14 @@ export function renderReason(lang: Lang, reason: Reason): RenderedReason {
       for (const item of reason.evidence) {
         if (item.summary) details.push(pick(lang, item.summary));
       }
-      if (reason.evidence.length === 0 && reason.code !== 'list.user' && reason.list.attribution.length > 0) {
-        details.push(t(lang, 'warning.noDetails', { attribution: reason.list.attribution.join(', ') }));
+      if (
+        reason.evidence.length === 0 &&
+        reason.code !== 'list.user' &&
+        reason.list.attribution.length > 0
+      ) {
+        details.push(
+          t(lang, 'warning.noDetails', { attribution: reason.list.attribution.join(', ') }),
+        );
       }
       return {
         title,

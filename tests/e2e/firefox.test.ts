@@ -1,0 +1,55 @@
+// The Firefox build in Firefox ESR: listed sites are stopped before they load, unlisted ones load.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixtureServer, simplePage } from './fixture-server';
+import { FirefoxSession } from './firefox';
+
+describe('Firefox ESR', () => {
+  let server: FixtureServer;
+  let firefox: FirefoxSession;
+  let context: string;
+
+  beforeAll(async () => {
+    server = await new FixtureServer()
+      .page('*', '/shop', simplePage('Shop', '<h1 id="shop">Shop</h1>'))
+      .start();
+    firefox = await FirefoxSession.launch();
+    await firefox.installExtension();
+    context = (await firefox.topContext()).context;
+  });
+
+  afterAll(async () => {
+    await firefox?.close();
+    await server?.stop();
+  });
+
+  it('shows the warning page for a listed domain and never contacts it', async () => {
+    // Rules install asynchronously after the extension starts: retry the first navigation.
+    let url = '';
+    for (let attempt = 0; attempt < 50 && !url.includes('/warning.html#'); attempt += 1) {
+      url = await firefox.navigate(context, server.url('joa2020.jp', `/shop?attempt=${attempt}`));
+      if (!url.includes('/warning.html#')) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(url).toMatch(/^moz-extension:\/\/[^/]+\/warning\.html#http:\/\/joa2020\.jp:\d+\/shop/);
+    // Once the rules are in, a new visit never reaches the server.
+    const before = server.requestsTo('joa2020.jp').length;
+    const blocked = await firefox.navigate(context, server.url('www.joa2020.jp', '/shop'));
+    expect(blocked).toContain('/warning.html#');
+    expect(server.requestsTo('joa2020.jp').length).toBe(before);
+    const headline = await firefox.evaluate(
+      context,
+      `new Promise((resolve) => { const t = setInterval(() => { const h = document.querySelector('#headline'); if (h && h.textContent.includes('listed')) { clearInterval(t); resolve(h.textContent); } }, 50); })`,
+    );
+    expect(headline).toBe('This site is listed as a rogue online pharmacy');
+  });
+
+  it('loads an unlisted site normally', async () => {
+    const url = await firefox.navigate(
+      context,
+      server.url('kusuri-guard-test-unlisted.example', '/shop'),
+    );
+    expect(url).toBe(server.url('kusuri-guard-test-unlisted.example', '/shop'));
+    expect(await firefox.evaluate(context, 'document.querySelector("#shop").textContent')).toBe(
+      'Shop',
+    );
+  });
+});

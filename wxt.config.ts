@@ -42,6 +42,18 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    // The content script is an unlisted script (see entrypoints/page-guard.ts); declare it here.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        {
+          matches: ['http://*/*', 'https://*/*'],
+          js: ['page-guard.js'],
+          run_at: 'document_idle',
+          all_frames: false,
+        },
+      ];
+    },
     'build:publicAssets': (_wxt, files) => {
       files.push(
         { relativeDest: 'lists/kusuri-guard.json', contents: projectListJson() },

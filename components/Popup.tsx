@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { request, RequestError } from '../utils/messages/client';
 import { formatPartialDate, t, type Lang } from '../utils/i18n';
-import type { Verdict } from '../utils/verdict/model';
+import type { Reason, Verdict } from '../utils/verdict/model';
 import type { AllowEntry } from '../utils/store/allowlist';
 import { displayHost } from '../utils/hostname';
 import { LangToggle } from './LangToggle';
@@ -27,11 +27,13 @@ export function Popup({ tabId }: { tabId: number | null }) {
   };
   useEffect(load, [tabId]);
 
-  const removeAllowed = (site: string) => {
-    request({ type: 'allowlist.remove', site })
+  const act = (message: Parameters<typeof request>[0]) => {
+    request(message)
       .then(load)
       .catch((e: unknown) => setError(e instanceof RequestError ? e.code : String(e)));
   };
+  const removeAllowed = (site: string) => act({ type: 'allowlist.remove', site });
+  const undoDismiss = (site: string) => act({ type: 'dismissal.remove', site });
 
   return (
     <main class="popup">
@@ -50,7 +52,14 @@ export function Popup({ tabId }: { tabId: number | null }) {
           {t(lang, 'popup.loading')}
         </p>
       )}
-      {verdict && <VerdictView lang={lang} verdict={verdict} onUndoAllow={removeAllowed} />}
+      {verdict && (
+        <VerdictView
+          lang={lang}
+          verdict={verdict}
+          onUndoAllow={removeAllowed}
+          onUndoDismiss={undoDismiss}
+        />
+      )}
       <AllowlistView lang={lang} entries={allowlist} onRemove={removeAllowed} />
     </main>
   );
@@ -60,10 +69,12 @@ function VerdictView({
   lang,
   verdict,
   onUndoAllow,
+  onUndoDismiss,
 }: {
   lang: Lang;
   verdict: Verdict;
   onUndoAllow: (site: string) => void;
+  onUndoDismiss: (site: string) => void;
 }) {
   if (verdict.status !== 'checked') {
     return (
@@ -80,6 +91,9 @@ function VerdictView({
         <p class="host">
           <strong>{verdict.displayHost}</strong>
         </p>
+        {verdict.page && (
+          <p class="small muted">{t(lang, 'popup.pageScore', { score: verdict.page.score })}</p>
+        )}
         {verdict.allowlisted && verdict.site && (
           <p class="small">
             {t(lang, 'popup.allowlisted')}{' '}
@@ -88,20 +102,62 @@ function VerdictView({
             </button>
           </p>
         )}
+        {verdict.dismissed && verdict.site && (
+          <p class="small" id="dismissed">
+            {t(lang, 'popup.dismissed')}{' '}
+            <button type="button" class="link" onClick={() => onUndoDismiss(verdict.site!)}>
+              {t(lang, 'popup.undoDismiss')}
+            </button>
+          </p>
+        )}
       </section>
       <section class="reasons-section">
         <h2>{t(lang, 'popup.reasons')}</h2>
-        {verdict.reasons.length === 0 ? (
-          <p class="muted">{t(lang, 'popup.noReasons')}</p>
-        ) : (
-          <ul class="reasons">
-            {verdict.reasons.map((reason) => (
-              <ReasonCard lang={lang} reason={reason} />
-            ))}
-          </ul>
-        )}
+        {verdict.reasons.length === 0 && <p class="muted">{t(lang, 'popup.noReasons')}</p>}
+        <ReasonGroup
+          lang={lang}
+          title={t(lang, 'popup.group.list')}
+          reasons={verdict.reasons.filter((r) => r.group === 'list')}
+          id="reasons-list"
+        />
+        <ReasonGroup
+          lang={lang}
+          title={t(lang, 'popup.group.page')}
+          reasons={verdict.reasons.filter((r) => r.group === 'page' && r.weight > 0)}
+          id="reasons-page"
+        />
+        <ReasonGroup
+          lang={lang}
+          title={t(lang, 'popup.group.against')}
+          reasons={verdict.reasons.filter((r) => r.group === 'page' && r.weight <= 0)}
+          id="reasons-against"
+        />
       </section>
     </>
+  );
+}
+
+function ReasonGroup({
+  lang,
+  title,
+  reasons,
+  id,
+}: {
+  lang: Lang;
+  title: string;
+  reasons: Reason[];
+  id: string;
+}) {
+  if (reasons.length === 0) return null;
+  return (
+    <div class="reason-group" id={id}>
+      <h3 class="group-title">{title}</h3>
+      <ul class="reasons">
+        {reasons.map((reason) => (
+          <ReasonCard lang={lang} reason={reason} />
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -2,10 +2,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '../utils/messages/client';
 import { resolveLang, type Lang } from '../utils/i18n';
-import { browser } from '../utils/browser';
+import { browserLanguage } from '../utils/browser-language';
 
 export function useLanguage(): [Lang, (lang: Lang) => void] {
-  const [lang, setLang] = useState<Lang>(() => resolveLang('auto', browser.i18n.getUILanguage()));
+  const [lang, setLang] = useState<Lang>(() => resolveLang('auto', browserLanguage()));
   useEffect(() => {
     request({ type: 'settings.get' })
       .then((view) => setLang(view.lang))

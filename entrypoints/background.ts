@@ -23,6 +23,10 @@ export default defineBackground(() => {
       frameId: sender.frameId,
     }),
   );
+  browser.webNavigation.onBeforeNavigate.addListener((details) => {
+    if (details.frameId !== 0) return;
+    background.onNavigationStarting(details.tabId, details.url).catch(report('navigation start'));
+  });
   browser.webNavigation.onCommitted.addListener((details) => {
     if (details.frameId !== 0 || !/^https?:/.test(details.url)) return;
     background.onNavigationCommitted(details.tabId, details.url).catch(report('navigation check'));

@@ -27,7 +27,6 @@ export async function launchExtension(
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
-    locale: options.lang === 'ja' ? 'ja-JP' : 'en-US',
     args: [
       `--disable-extensions-except=${DIST}`,
       `--load-extension=${DIST}`,

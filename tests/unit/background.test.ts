@@ -256,6 +256,14 @@ describe('warning page actions', () => {
     expect(platform.dnr.decide(LISTED, 3)?.action.type).toBe('redirect');
   });
 
+  it('a grant ends as soon as a navigation to another site starts', async () => {
+    await background.continueTo(LISTED, 'once', 3);
+    await background.onNavigationStarting(3, 'https://www.joa2020.jp/other'); // same site: kept
+    expect(platform.dnr.decide(LISTED, 3)?.action.type).toBe('allow');
+    await background.onNavigationStarting(3, 'https://elsewhere.example/');
+    expect(platform.dnr.decide(LISTED, 3)?.action.type).toBe('redirect');
+  });
+
   it('a closed tab loses its grant, and grants survive a worker restart', async () => {
     await background.continueTo(LISTED, 'once', 3);
     const restarted = new Background(platform, defaultCatalog(null));

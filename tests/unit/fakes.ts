@@ -98,6 +98,12 @@ export class FakeTabs {
     this.tabs.set(tabId, url);
   }
 
+  opened: { url: string; openerTabId?: number }[] = [];
+
+  async open(url: string, openerTabId?: number): Promise<void> {
+    this.opened.push({ url, ...(openerTabId !== undefined ? { openerTabId } : {}) });
+  }
+
   async query(): Promise<TabInfo[]> {
     return [...this.tabs].map(([id, url]) => ({ id, url }));
   }

@@ -12,6 +12,7 @@ import {
 } from '../../utils/store/lists';
 import { addAllowEntry, getAllowlist, removeAllowEntry } from '../../utils/store/allowlist';
 import { getSettings, updateSettings } from '../../utils/store/settings';
+import { getDismissals } from '../../utils/store/dismissals';
 import type { ListContent } from '../../utils/list/model';
 
 const meta = {
@@ -55,7 +56,13 @@ describe('database schema and migrations', () => {
   it('creates every store when installed fresh', async () => {
     const db = await openDatabase();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['allowlist', 'kv', 'listParts', 'lists']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'allowlist',
+      'dismissals',
+      'kv',
+      'listParts',
+      'lists',
+    ]);
     db.close();
   });
 
@@ -72,6 +79,10 @@ describe('database schema and migrations', () => {
       );
       await db.put('kv', { language: 'ja' }, 'settings');
     },
+    2: async (db) => {
+      await seeds[1]!(db);
+      await db.put('dismissals', { site: 'quiet.example', addedAt: 7, url: null });
+    },
   };
 
   it.each(Array.from({ length: DB_VERSION }, (_, i) => i + 1))(
@@ -85,6 +96,8 @@ describe('database schema and migrations', () => {
       expect((await getListContent('l1', current))?.domains).toEqual(['old.example']);
       expect((await getAllowlist(current)).map((e) => e.site)).toEqual(['kept.example']);
       expect((await getSettings(current)).language).toBe('ja');
+      if (from >= 2)
+        expect((await getDismissals(current)).map((d) => d.site)).toEqual(['quiet.example']);
       current.close();
     },
   );

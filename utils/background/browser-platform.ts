@@ -2,6 +2,7 @@
 import { browser } from '../browser';
 import type { DnrRule } from '../dnr/compile';
 import type { Platform } from './platform';
+import { browserLanguage } from '../browser-language';
 
 type DnrUpdate = { removeRuleIds: number[]; addRules: DnrRule[] };
 
@@ -16,7 +17,7 @@ export function createPlatform(): Platform {
   return {
     extensionId: browser.runtime.id,
     extensionUrl: (path) => browser.runtime.getURL(path as '/'),
-    uiLanguage: () => browser.i18n.getUILanguage(),
+    uiLanguage: browserLanguage,
     now: () => Date.now(),
     async readPackaged(path) {
       const response = await fetch(browser.runtime.getURL(`/${path}` as '/'));
@@ -49,6 +50,9 @@ export function createPlatform(): Platform {
       },
       async update(tabId, url) {
         await browser.tabs.update(tabId, { url });
+      },
+      async open(url, openerTabId) {
+        await browser.tabs.create({ url, ...(openerTabId !== undefined ? { openerTabId } : {}) });
       },
       async query() {
         const tabs = await browser.tabs.query({});

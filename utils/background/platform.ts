@@ -22,6 +22,8 @@ export interface TabInfo {
 export interface TabsApi {
   get(tabId: number): Promise<TabInfo | null>;
   update(tabId: number, url: string): Promise<void>;
+  /** Open `url` in a new tab next to `openerTabId`. */
+  open(url: string, openerTabId?: number): Promise<void>;
   query(): Promise<TabInfo[]>;
 }
 

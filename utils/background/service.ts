@@ -16,7 +16,13 @@ import {
 } from '../dnr/compile';
 import { ListIndex } from '../verdict/list-index';
 import { verdictForUrl } from '../verdict/compute';
-import type { Verdict } from '../verdict/model';
+import { levelRank, type Verdict } from '../verdict/model';
+import { renderReason } from '../verdict/render';
+import { scorePage } from '../detect/score';
+import type { TextSample } from '../detect/sample';
+import type { BannerModel } from '../detect/banner';
+import { addDismissal, getDismissals, removeDismissal } from '../store/dismissals';
+import { PageScores, type PageScoreRecord } from './page-scores';
 import { resolveLang, t, type Lang } from '../i18n';
 import {
   getListContent,
@@ -68,6 +74,8 @@ export type ApplyResult =
 export class Background {
   private indexCache: Promise<ListIndex> | null = null;
   private allowCache: Promise<Set<string>> | null = null;
+  private dismissCache: Promise<Set<string>> | null = null;
+  private readonly pageScores: PageScores;
   private readyPromise: Promise<void> | null = null;
   /** Serialises rule rebuilds: two overlapping updateDynamicRules calls could interleave. */
   private ruleQueue: Promise<unknown> = Promise.resolve();
@@ -75,7 +83,9 @@ export class Background {
   constructor(
     private readonly platform: Platform,
     private readonly catalog: CatalogEntry[] = defaultCatalog(),
-  ) {}
+  ) {
+    this.pageScores = new PageScores(platform.session);
+  }
 
   // ---------------------------------------------------------------- lifecycle
 
@@ -205,10 +215,38 @@ export class Background {
     return this.allowCache;
   }
 
-  async verdictFor(url: string): Promise<Verdict> {
+  dismissedSites(): Promise<Set<string>> {
+    if (!this.dismissCache) {
+      this.dismissCache = getDismissals()
+        .then((entries) => new Set(entries.map((e) => e.site)))
+        .catch((error: unknown) => {
+          this.dismissCache = null;
+          throw error;
+        });
+    }
+    return this.dismissCache;
+  }
+
+  /** The verdict for a URL: lists, the allowlist, and the detector's result for the page if known. */
+  async verdictFor(url: string, page: PageScoreRecord | null = null): Promise<Verdict> {
     await this.ready();
-    const [index, allow] = await Promise.all([this.index(), this.allowSites()]);
-    return verdictForUrl(url, index, allow, this.platform.now());
+    const [index, allow, dismissed] = await Promise.all([
+      this.index(),
+      this.allowSites(),
+      this.dismissedSites(),
+    ]);
+    const verdict = verdictForUrl(url, index, allow, this.platform.now(), page);
+    if (verdict.site !== null) verdict.dismissed = dismissed.has(verdict.site);
+    return verdict;
+  }
+
+  /** The verdict for what a tab shows now (the blocked URL behind a warning page). */
+  async verdictForTab(tabId: number): Promise<Verdict> {
+    const tab = await this.platform.tabs.get(tabId);
+    let url = tab?.url ?? '';
+    if (url.startsWith(this.platform.extensionUrl('/warning.html#')))
+      url = url.slice(url.indexOf('#') + 1);
+    return this.verdictFor(url, await this.pageScores.get(tabId, url));
   }
 
   async language(settings?: Settings): Promise<Lang> {
@@ -282,7 +320,7 @@ export class Background {
    * page now. Returns whether the tab was redirected.
    */
   async onNavigationCommitted(tabId: number, url: string): Promise<boolean> {
-    const verdict = await this.verdictFor(url);
+    const verdict = await this.verdictFor(url, await this.pageScores.get(tabId, url));
     await this.showBadge(tabId, verdict);
     if (!verdict.blocked || verdict.site === null) return false;
     const grants = await this.grants();
@@ -291,21 +329,28 @@ export class Background {
     return true;
   }
 
+  /**
+   * A top-level navigation is starting. A one-time grant ends as soon as the tab heads for
+   * another site, before any request, so coming straight back is stopped again.
+   */
+  async onNavigationStarting(tabId: number, url: string): Promise<void> {
+    const grant = (await this.grants())[String(tabId)];
+    if (!grant || url.startsWith(this.platform.extensionUrl('/warning.html'))) return;
+    const host = hostOfUrl(url);
+    if (!host || registrableDomain(host.host) !== grant.site) await this.revokeGrant(tabId);
+  }
+
   /** The tab's URL changed: refresh its badge and end a one-time grant once it leaves the site. */
   async onTabUrlChanged(tabId: number, url: string): Promise<void> {
-    const grants = await this.grants();
-    const grant = grants[String(tabId)];
-    const host = hostOfUrl(url);
+    await this.onNavigationStarting(tabId, url);
     const onWarningPage = url.startsWith(this.platform.extensionUrl('/warning.html'));
-    if (grant && !onWarningPage && (!host || registrableDomain(host.host) !== grant.site)) {
-      await this.revokeGrant(tabId);
-    }
     if (onWarningPage) return; // the warning page sets its own badge
-    await this.showBadge(tabId, await this.verdictFor(url));
+    await this.showBadge(tabId, await this.verdictFor(url, await this.pageScores.get(tabId, url)));
   }
 
   async onTabRemoved(tabId: number): Promise<void> {
     await this.revokeGrant(tabId);
+    await this.pageScores.remove(tabId);
   }
 
   async checkOpenTabs(): Promise<void> {
@@ -379,14 +424,8 @@ export class Background {
     sender: SenderInfo,
   ): Promise<ResponseMap[Request['type']]> {
     switch (request.type) {
-      case 'verdict.get': {
-        const tab = await this.platform.tabs.get(request.tabId);
-        const url = tab?.url ?? '';
-        if (url.startsWith(this.platform.extensionUrl('/warning.html#'))) {
-          return this.verdictFor(url.slice(url.indexOf('#') + 1));
-        }
-        return this.verdictFor(url);
-      }
+      case 'verdict.get':
+        return this.verdictForTab(request.tabId);
       case 'block.info':
         return this.blockInfo(request.url, sender.tabId);
       case 'block.continue':
@@ -399,6 +438,22 @@ export class Background {
         return getAllowlist();
       case 'allowlist.remove':
         return { removed: await this.removeAllowed(request.site) };
+      case 'dismissal.remove':
+        this.dismissCache = null;
+        return { removed: await removeDismissal(request.site) };
+      case 'page.check':
+        return { banner: await this.pageCheck(sender, request.sample ?? null) };
+      case 'page.details':
+        if (sender.tabId !== undefined) {
+          await this.platform.tabs.open(
+            this.platform.extensionUrl(`/popup.html?tab=${sender.tabId}`),
+            sender.tabId,
+          );
+        }
+        return null;
+      case 'page.dismiss':
+        await this.dismissSite(sender);
+        return null;
       case 'settings.get':
         return this.settingsView(await getSettings());
       case 'settings.set':
@@ -408,6 +463,69 @@ export class Background {
 
   private async settingsView(settings: Settings): Promise<SettingsView> {
     return { settings, lang: await this.language(settings) };
+  }
+
+  /**
+   * A content script read its page. The tab and URL come from the browser (the sender), never from
+   * the message. The sample, when the page mentions medicines, is scored here with the detector.
+   */
+  async pageCheck(sender: SenderInfo, sample: TextSample | null): Promise<BannerModel | null> {
+    const { tabId, url } = sender;
+    if (tabId === undefined || url === undefined) return null;
+    const host = hostOfUrl(url);
+    if (!host) return null;
+    const score = sample
+      ? scorePage({ url, host: host.host, hostUnicode: displayHost(host.host), ...sample })
+      : null;
+    await this.pageScores.set(tabId, url, score, this.platform.now());
+    const verdict = await this.verdictFor(url, await this.pageScores.get(tabId, url));
+    await this.showBadge(tabId, verdict);
+    return this.bannerFor(verdict, await this.language());
+  }
+
+  /**
+   * The in-page banner for a verdict: list hits (warn-level lists, or a blocked site opened "this
+   * time only") and pages the detector rates warning or worse. Never on allowlisted or dismissed
+   * sites.
+   */
+  bannerFor(verdict: Verdict, lang: Lang): BannerModel | null {
+    if (verdict.status !== 'checked' || verdict.allowlisted || verdict.dismissed) return null;
+    const listReasons = verdict.reasons.filter((r) => r.group === 'list');
+    const pageWarns =
+      verdict.page !== null && levelRank(verdict.page.level) >= levelRank('warning');
+    if (listReasons.length === 0 && !pageWarns) return null;
+    const pageReasons = verdict.reasons.filter((r) => r.group === 'page' && r.weight > 0);
+    const first = listReasons[0];
+    return {
+      lang,
+      level: verdict.level === 'none' ? 'caution' : verdict.level,
+      title: first
+        ? t(lang, 'banner.title.list', { category: t(lang, `category.${first.category}`) })
+        : t(lang, 'banner.title.page'),
+      reasons: [...listReasons, ...(pageWarns ? pageReasons : [])]
+        .slice(0, 3)
+        .map((r) => renderReason(lang, r).title),
+      labels: {
+        brand: t(lang, 'banner.brand'),
+        details: t(lang, 'banner.details'),
+        report: t(lang, 'banner.report'),
+        dismiss: t(lang, 'banner.dismiss'),
+        close: t(lang, 'banner.close'),
+      },
+    };
+  }
+
+  /** "Don't warn me on this site", from the banner: stored per site, the banner goes. */
+  async dismissSite(sender: SenderInfo): Promise<void> {
+    const host = sender.url ? hostOfUrl(sender.url) : null;
+    if (!host) return;
+    const url = new URL(sender.url!);
+    await addDismissal({
+      site: registrableDomain(host.host),
+      addedAt: this.platform.now(),
+      url: `${url.origin}${url.pathname}`,
+    });
+    this.dismissCache = null;
   }
 
   async blockInfo(rawUrl: string, tabId: number | undefined): Promise<BlockInfo> {

@@ -4,8 +4,18 @@
 // the `page.*` requests, about their own tab. Everything else needs an extension page.
 import { z } from '../zod';
 import { SettingsPatchSchema } from '../store/settings';
+import { SAMPLE_LIMITS } from '../detect/sample';
 
 const Url = z.string().min(1).max(65_536);
+const Site = z.string().min(1).max(300);
+
+/** A page's text as the content script read it (it caps every part; so do we). */
+export const TextSampleSchema = z.object({
+  title: z.string().max(SAMPLE_LIMITS.title),
+  meta: z.string().max(SAMPLE_LIMITS.meta),
+  headings: z.string().max(SAMPLE_LIMITS.headings),
+  text: z.string().max(SAMPLE_LIMITS.text),
+});
 
 export const RequestSchema = z.discriminatedUnion('type', [
   // Extension pages (popup, warning page, options)
@@ -14,15 +24,25 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('block.continue'), url: Url, mode: z.enum(['once', 'always']) }),
   z.object({ type: z.literal('block.leave') }),
   z.object({ type: z.literal('allowlist.get') }),
-  z.object({ type: z.literal('allowlist.remove'), site: z.string().min(1).max(300) }),
+  z.object({ type: z.literal('allowlist.remove'), site: Site }),
+  z.object({ type: z.literal('dismissal.remove'), site: Site }),
   z.object({ type: z.literal('settings.get') }),
   z.object({ type: z.literal('settings.set'), patch: SettingsPatchSchema }),
+  // Content scripts, about their own tab (the background uses the sender's tab and URL, never a
+  // URL or tab named in the message)
+  z.object({ type: z.literal('page.check'), url: Url, sample: TextSampleSchema.optional() }),
+  z.object({ type: z.literal('page.details') }),
+  z.object({ type: z.literal('page.dismiss') }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
 
 /** Requests a content script may make; all are about the sender's own tab. */
-export const PAGE_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([]);
+export const PAGE_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
+  'page.check',
+  'page.details',
+  'page.dismiss',
+]);
 
 export type ErrorCode = 'bad-request' | 'forbidden' | 'not-found' | 'internal';
 

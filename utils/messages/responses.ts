@@ -3,6 +3,7 @@ import type { AllowEntry } from '../store/allowlist';
 import type { Settings } from '../store/settings';
 import type { Lang } from '../i18n';
 import type { ListReason, Verdict } from '../verdict/model';
+import type { BannerModel } from '../detect/banner';
 
 export type BlockInfo =
   | { status: 'bad-url'; raw: string }
@@ -29,6 +30,10 @@ export interface ResponseMap {
   'block.leave': null;
   'allowlist.get': AllowEntry[];
   'allowlist.remove': { removed: boolean };
+  'dismissal.remove': { removed: boolean };
+  'page.check': { banner: BannerModel | null };
+  'page.details': null;
+  'page.dismiss': null;
   'settings.get': SettingsView;
   'settings.set': SettingsView;
 }

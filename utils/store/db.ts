@@ -25,6 +25,10 @@ export const MIGRATIONS: readonly Migration[] = [
     db.createObjectStore('listParts', { keyPath: ['listId', 'part'] });
     db.createObjectStore('allowlist', { keyPath: 'site' });
   },
+  // v2 — the detector: sites where the user said "don't warn me on this site" (in-page banner).
+  (db) => {
+    db.createObjectStore('dismissals', { keyPath: 'site' });
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

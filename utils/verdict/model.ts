@@ -1,6 +1,7 @@
 // Verdicts: what Kusuri Guard concludes about a page, and every reason for it. Reasons carry data
 // and codes, never sentences; utils/verdict/render.ts turns them into Japanese or English.
 import type { Bilingual, Evidence, SiteCategory } from '../list/model';
+import type { SignalCode } from '../detect/signals';
 
 export type Level = 'none' | 'caution' | 'warning' | 'danger';
 export const LEVELS: readonly Level[] = ['none', 'caution', 'warning', 'danger'];
@@ -36,7 +37,26 @@ export interface ListReason {
   note?: Bilingual;
 }
 
-export type Reason = ListReason;
+/** A signal the detector found in the page's own text. */
+export interface PageReason {
+  group: 'page';
+  code: `page.${SignalCode}`;
+  level: Level;
+  /** The signal's weight in the score: positive toward rogue, negative away from it. */
+  weight: number;
+  /** The page's own words that triggered it. */
+  evidence: string;
+  drug?: { en: string; ja: string };
+}
+
+export type Reason = ListReason | PageReason;
+
+/** How a page signal's weight reads as a level on its own. */
+export function signalLevel(weight: number): Level {
+  if (weight >= 25) return 'warning';
+  if (weight > 0) return 'caution';
+  return 'none';
+}
 
 export type VerdictStatus = 'checked' | 'unsupported' | 'local';
 
@@ -55,16 +75,27 @@ export interface Verdict {
   reasons: Reason[];
   /** The user allowed this site: nothing is blocked, reasons are still shown. */
   allowlisted: boolean;
+  /** The user turned the in-page banner off for this site. */
+  dismissed: boolean;
   /** A visit is stopped before loading (a block-level listing that is not allowlisted). */
   blocked: boolean;
+  /** The detector's result for the page's text, when the page was read. */
+  page: { score: number; level: Level; at: number } | null;
   checkedAt: number;
 }
 
-/** Level and score of a set of reasons: the strongest reason decides, list hits first. */
-export function summarize(reasons: readonly Reason[]): { level: Level; score: number } {
-  let level: Level = 'none';
-  let score = 0;
+/**
+ * Level and score of a verdict: list hits decide by themselves and outrank the detector; page
+ * signals count through the detector's score, not one by one.
+ */
+export function summarize(
+  reasons: readonly Reason[],
+  page: { score: number; level: Level } | null,
+): { level: Level; score: number } {
+  let level: Level = page?.level ?? 'none';
+  let score = page?.score ?? 0;
   for (const reason of reasons) {
+    if (reason.group === 'page') continue;
     level = maxLevel(level, reason.level);
     score = Math.max(score, REASON_SCORE[reason.level]);
   }
@@ -88,7 +119,9 @@ export function uncheckedVerdict(
     score: 0,
     reasons: [],
     allowlisted: false,
+    dismissed: false,
     blocked: false,
+    page: null,
     checkedAt: now,
   };
 }

@@ -63,6 +63,18 @@ export function renderReason(lang: Lang, reason: Reason): RenderedReason {
         sources: reason.evidence.map((e) => renderSource(lang, e.source, e.date)),
       };
     }
+    default: {
+      // Page signals: the sentence, and the page's own words that triggered it.
+      const title = t(
+        lang,
+        `reason.${reason.code}`,
+        reason.drug ? { drug: pick(lang, reason.drug) } : undefined,
+      );
+      const quote =
+        reason.code === 'page.drug-domain' ? 'reason.page.domainQuote' : 'reason.page.quote';
+      const details = reason.evidence ? [t(lang, quote, { text: reason.evidence })] : [];
+      return { title, details, sources: [] };
+    }
   }
 }
 

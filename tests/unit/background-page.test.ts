@@ -1,0 +1,201 @@
+// The background's side of the detector: page checks from content scripts, the banner decision,
+// "don't warn me on this site", and what a content script may and may not ask.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Background } from '../../utils/background/service';
+import { defaultCatalog } from '../../utils/list/catalog';
+import { getDismissals } from '../../utils/store/dismissals';
+import { contentSender, fakePlatform, ORIGIN, pageSender, type TestPlatform } from './fakes';
+import { SAMPLE_LIMITS } from '../../utils/detect/sample';
+
+let platform: TestPlatform;
+let background: Background;
+
+const ROGUE_TEXT =
+  '処方箋不要でカマグラゴールドをお届けします。個人輸入代行。お支払いはJCBのみ。カートに入れる';
+const sample = (text: string) => ({ title: '', meta: '', headings: '', text });
+
+beforeEach(async () => {
+  platform = fakePlatform();
+  background = new Background(platform, defaultCatalog(null));
+  await background.onInstalled();
+});
+
+async function check(url: string, text: string | null, tabId = 7) {
+  const message = { type: 'page.check', url, ...(text !== null ? { sample: sample(text) } : {}) };
+  return background.handleMessage(message, contentSender(url, tabId));
+}
+
+describe('page checks', () => {
+  it('scores the sample and asks for a banner on a rogue page', async () => {
+    const response = await check('https://unlisted-rogue.example/item', ROGUE_TEXT);
+    expect(response).toMatchObject({ ok: true, data: { banner: { level: 'danger', lang: 'en' } } });
+    if (!response.ok) return;
+    const banner = (response.data as { banner: { title: string; reasons: string[] } }).banner;
+    expect(banner.title).toBe('This page looks like a rogue online pharmacy');
+    expect(banner.reasons).toHaveLength(3);
+    expect(banner.reasons).toContain('Sells Kamagra, which is not approved in Japan.');
+    expect(platform.badges.get(7)).toMatchObject({ text: '!' });
+  });
+
+  it('shows no banner on ordinary pages or pages that were not sampled', async () => {
+    expect(await check('https://plain.example/', null)).toEqual({
+      ok: true,
+      data: { banner: null },
+    });
+    expect(
+      await check('https://plain.example/', 'A blog post about gardening and medicine cabinets.'),
+    ).toEqual({ ok: true, data: { banner: null } });
+  });
+
+  it('uses the sender tab and URL, not what the message claims', async () => {
+    const response = await background.handleMessage(
+      { type: 'page.check', url: 'https://innocent.example/', sample: sample(ROGUE_TEXT) },
+      contentSender('https://actual-rogue.example/', 9),
+    );
+    expect(response.ok).toBe(true);
+    platform.tabs.tabs.set(9, 'https://actual-rogue.example/');
+    const verdict = await background.verdictForTab(9);
+    expect(verdict.site).toBe('actual-rogue.example');
+    expect(verdict.page?.level).toBe('danger');
+  });
+
+  it('shows the banner for warn-level list hits even without page signals', async () => {
+    // 0rx.ru is in the packaged Block List Project list (warn level).
+    const response = await check('http://0rx.ru/', null);
+    expect(response).toMatchObject({
+      ok: true,
+      data: { banner: { title: 'This site is listed as a rogue online pharmacy' } },
+    });
+  });
+
+  it('shows the popup verdict with page reasons and the evidence', async () => {
+    await check('https://unlisted-rogue.example/item', ROGUE_TEXT, 3);
+    platform.tabs.tabs.set(3, 'https://unlisted-rogue.example/item');
+    const verdict = await background.verdictForTab(3);
+    const codes = verdict.reasons.map((r) => r.code);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'page.unapproved-drug',
+        'page.no-prescription',
+        'page.import-agency',
+      ]),
+    );
+    const drug = verdict.reasons.find((r) => r.code === 'page.unapproved-drug');
+    expect(drug && 'evidence' in drug && drug.evidence).toContain('カマグラゴールド');
+    // A later navigation in that tab does not inherit the old page's signals.
+    platform.tabs.tabs.set(3, 'https://unlisted-rogue.example/other');
+    expect((await background.verdictForTab(3)).page).toBeNull();
+  });
+
+  it('renders the banner in Japanese for a Japanese browser', async () => {
+    const ja = fakePlatform({ uiLanguage: 'ja' });
+    const bg = new Background(ja, defaultCatalog(null));
+    await bg.onInstalled();
+    const response = await bg.handleMessage(
+      { type: 'page.check', url: 'https://x.example/', sample: sample(ROGUE_TEXT) },
+      contentSender('https://x.example/'),
+    );
+    expect(response).toMatchObject({
+      ok: true,
+      data: {
+        banner: {
+          lang: 'ja',
+          title: 'このページは不正なネット薬局の疑いがあります',
+          labels: { dismiss: 'このサイトでは警告しない' },
+        },
+      },
+    });
+  });
+});
+
+describe("don't warn me on this site", () => {
+  it('is remembered per site, survives a worker restart, and can be undone from the popup', async () => {
+    await background.handleMessage(
+      { type: 'page.dismiss' },
+      contentSender('https://shop.rogue-site.example/a?b=c', 4),
+    );
+    expect((await getDismissals()).map((d) => [d.site, d.url])).toEqual([
+      ['rogue-site.example', 'https://shop.rogue-site.example/a'],
+    ]);
+    const restarted = new Background(platform, defaultCatalog(null));
+    const again = await restarted.handleMessage(
+      { type: 'page.check', url: 'https://other.rogue-site.example/', sample: sample(ROGUE_TEXT) },
+      contentSender('https://other.rogue-site.example/', 4),
+    );
+    expect(again).toEqual({ ok: true, data: { banner: null } });
+    // The verdict still says what the page is, and that warnings are off.
+    platform.tabs.tabs.set(4, 'https://other.rogue-site.example/');
+    expect(await restarted.verdictForTab(4)).toMatchObject({ level: 'danger', dismissed: true });
+    expect(
+      await restarted.handleMessage(
+        { type: 'dismissal.remove', site: 'rogue-site.example' },
+        pageSender('/popup.html'),
+      ),
+    ).toEqual({
+      ok: true,
+      data: { removed: true },
+    });
+    expect(await check('https://other.rogue-site.example/', ROGUE_TEXT, 4)).toMatchObject({
+      data: { banner: { level: 'danger' } },
+    });
+  });
+
+  it('never lifts a pre-load block', async () => {
+    await background.handleMessage(
+      { type: 'page.dismiss' },
+      contentSender('https://joa2020.jp/', 4),
+    );
+    expect((await background.verdictFor('https://joa2020.jp/')).blocked).toBe(true);
+  });
+});
+
+describe('what a content script may ask', () => {
+  it('may open the details for its own tab only', async () => {
+    await background.handleMessage(
+      { type: 'page.details', tabId: 99 },
+      contentSender('https://x.example/', 5),
+    );
+    expect(platform.tabs.opened).toEqual([{ url: `${ORIGIN}/popup.html?tab=5`, openerTabId: 5 }]);
+  });
+
+  it('cannot remove dismissals or read other tabs', async () => {
+    expect(
+      await background.handleMessage(
+        { type: 'dismissal.remove', site: 'x.example' },
+        contentSender('https://x.example/'),
+      ),
+    ).toEqual({
+      ok: false,
+      error: 'forbidden',
+    });
+    expect(
+      await background.handleMessage(
+        { type: 'verdict.get', tabId: 1 },
+        contentSender('https://x.example/'),
+      ),
+    ).toEqual({
+      ok: false,
+      error: 'forbidden',
+    });
+  });
+
+  it('refuses oversized samples', async () => {
+    const huge = {
+      type: 'page.check',
+      url: 'https://x.example/',
+      sample: sample('x'.repeat(SAMPLE_LIMITS.text + 1)),
+    };
+    expect(await background.handleMessage(huge, contentSender('https://x.example/'))).toEqual({
+      ok: false,
+      error: 'bad-request',
+    });
+  });
+
+  it('ignores page checks from frames without a tab (e.g. another extension page)', async () => {
+    const response = await background.handleMessage(
+      { type: 'page.check', url: 'https://x.example/' },
+      { id: 'testextensionid', url: 'https://x.example/' },
+    );
+    expect(response).toEqual({ ok: false, error: 'forbidden' });
+  });
+});

@@ -1,0 +1,61 @@
+// `npm run bench [-- --json] [-- --quick]`: measures Kusuri Guard against its budgets on this
+// machine and prints a table (or, with --json, an array of { name, value, unit, budget, pass }).
+// The data is generated from fixed seeds. --quick runs a short smoke version (used by the tests).
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import type { BenchRow } from './bench/common';
+import { contentScriptSize, scoringTimes, CONTENT_SCRIPT } from './bench/detector';
+import { contentScriptTasks } from './bench/chromium';
+
+export interface BenchOptions {
+  quick: boolean;
+  chromium: boolean;
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
+  if (!existsSync(CONTENT_SCRIPT)) {
+    const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
+    if (build.status !== 0) throw new Error('wxt build failed');
+  }
+  const rows: BenchRow[] = [];
+  rows.push(...contentScriptSize());
+  rows.push(...(await scoringTimes(options.quick ? 20 : 200)));
+  if (options.chromium)
+    rows.push(...(await contentScriptTasks(options.quick ? 200 * 1024 : 2 * 1024 * 1024)));
+  return rows;
+}
+
+export function formatTable(rows: BenchRow[]): string {
+  const header = ['what', 'value', 'budget', 'ok', 'notes'];
+  const lines = rows.map((r) => [
+    r.name,
+    `${r.value} ${r.unit}`,
+    `${r.budget} ${r.budget === '—' ? '' : r.unit}`.trim(),
+    r.pass ? 'pass' : 'FAIL',
+    r.note ?? '',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [
+    fmt(header),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...lines.map(fmt),
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const rows = await runBench({
+    quick: argv.includes('--quick'),
+    chromium: !argv.includes('--no-chromium'),
+  });
+  if (argv.includes('--json')) console.log(JSON.stringify(rows, null, 2));
+  else {
+    console.log(formatTable(rows));
+    const failed = rows.filter((r) => !r.pass).length;
+    console.log(failed === 0 ? '\nAll rows within budget.' : `\n${failed} row(s) over budget.`);
+  }
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`)
+  main(process.argv.slice(2)).then((code) => (process.exitCode = code));

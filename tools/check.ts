@@ -1,0 +1,154 @@
+// `npm run check -- <url> [--text FILE | --html FILE] [--json] [--lang ja|en] [--no-fetch]`
+// Prints Kusuri Guard's verdict for a URL with the extension's own engine: the bundled lists
+// (pre-load blocks, warn-level lists) and the page detector on the page's text. Without --text or
+// --html the page is fetched (the URL is what you asked to check); --no-fetch checks lists only.
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { bundledProjectList, bundledText } from './lib/bundled-data';
+import { defaultCatalog } from '../utils/list/catalog';
+import { importByFormat } from '../utils/list/import';
+import { ListIndex, type IndexedListInput } from '../utils/verdict/list-index';
+import { verdictForUrl } from '../utils/verdict/compute';
+import { renderReason } from '../utils/verdict/render';
+import { scorePage, type PageScore } from '../utils/detect/score';
+import { collectSample, type TextSample } from '../utils/detect/sample';
+import { displayHost, parseTarget } from '../utils/hostname';
+import { t, type Lang } from '../utils/i18n';
+import type { Verdict } from '../utils/verdict/model';
+
+const FETCH_TIMEOUT_MS = 10_000;
+const FETCH_MAX_BYTES = 5 * 1024 * 1024;
+
+export function bundledIndex(): ListIndex {
+  const files: Record<string, string> = {
+    'lists/kusuri-guard.json': JSON.stringify(bundledProjectList()),
+    'lists/hibp-breaches.json': bundledText('hibp-breaches.json'),
+    'lists/blocklistproject-drugs.txt': bundledText('blocklistproject-drugs.txt'),
+  };
+  const inputs: IndexedListInput[] = [];
+  for (const entry of defaultCatalog(null)) {
+    const result = importByFormat(entry.format, files[entry.bundledPath]!, {
+      meta: entry.meta,
+      category: entry.category,
+    });
+    if (result.ok) inputs.push({ id: entry.id, action: entry.action, content: result.content });
+  }
+  return new ListIndex(inputs);
+}
+
+export async function sampleFromHtml(html: string): Promise<TextSample> {
+  // linkedom needs a document element; a fragment or plain text gets one.
+  const source = /<html[\s>]/i.test(html)
+    ? html
+    : `<!doctype html><html><body>${html}</body></html>`;
+  const { document } = parseHTML(source);
+  return collectSample(document as unknown as Document, { yieldFn: async () => undefined });
+}
+
+async function fetchPage(url: string): Promise<string> {
+  const response = await fetch(url, {
+    signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+    headers: { 'user-agent': 'KusuriGuard-check/0.1 (+https://github.com/kusuri-guard)' },
+    redirect: 'follow',
+  });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const body = await response.arrayBuffer();
+  if (body.byteLength > FETCH_MAX_BYTES)
+    throw new Error(`the page is larger than ${FETCH_MAX_BYTES} bytes`);
+  return new TextDecoder('utf-8', { fatal: false }).decode(body);
+}
+
+export interface CheckResult {
+  verdict: Verdict;
+  page: PageScore | null;
+}
+
+export function check(url: string, sample: TextSample | null, index = bundledIndex()): CheckResult {
+  const target = parseTarget(url);
+  if (!target.ok || target.url === null)
+    throw new Error(`not a checkable URL: ${target.ok ? url : target.error}`);
+  const host = target.host.host;
+  const page = sample
+    ? scorePage({ url: target.url, host, hostUnicode: displayHost(host), ...sample })
+    : null;
+  const verdict = verdictForUrl(
+    target.url,
+    index,
+    new Set(),
+    Date.now(),
+    page ? { ...page, at: Date.now() } : null,
+  );
+  return { verdict, page };
+}
+
+export function formatVerdict(result: CheckResult, lang: Lang): string {
+  const { verdict } = result;
+  const lines: string[] = [];
+  const level =
+    verdict.status === 'checked' ? t(lang, `level.${verdict.level}`) : t(lang, 'level.unchecked');
+  lines.push(
+    `${verdict.displayHost ?? verdict.url ?? ''}: ${level} (score ${verdict.score}/100)${verdict.blocked ? ' — stopped before loading' : ''}`,
+  );
+  if (result.page)
+    lines.push(`  page score ${result.page.score}/100 (${t(lang, `level.${result.page.level}`)})`);
+  for (const reason of verdict.reasons) {
+    const rendered = renderReason(lang, reason);
+    const sign =
+      reason.group === 'page' ? ` [${reason.weight >= 0 ? '+' : ''}${reason.weight}]` : '';
+    lines.push(`  - ${rendered.title}${sign}`);
+    for (const detail of rendered.details) lines.push(`      ${detail}`);
+    for (const source of rendered.sources)
+      lines.push(`      ${source.url ?? source.label}${source.date ? ` (${source.date})` : ''}`);
+  }
+  if (verdict.reasons.length === 0) lines.push(`  ${t(lang, 'popup.noReasons')}`);
+  return lines.join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const flag = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const url = argv.find(
+    (a, i) => !a.startsWith('--') && !['--text', '--html', '--lang'].includes(argv[i - 1] ?? ''),
+  );
+  if (!url) {
+    console.error(
+      'usage: npm run check -- <url> [--text FILE | --html FILE] [--json] [--lang ja|en] [--no-fetch]',
+    );
+    return 2;
+  }
+  const lang: Lang = flag('--lang') === 'ja' ? 'ja' : 'en';
+  let sample: TextSample | null = null;
+  try {
+    const textFile = flag('--text');
+    const htmlFile = flag('--html');
+    if (textFile)
+      sample = {
+        title: '',
+        meta: '',
+        headings: '',
+        text: readFileSync(textFile, 'utf8').slice(0, 40_000),
+      };
+    else if (htmlFile) sample = await sampleFromHtml(readFileSync(htmlFile, 'utf8'));
+    else if (!argv.includes('--no-fetch')) sample = await sampleFromHtml(await fetchPage(url));
+  } catch (error) {
+    console.error(
+      `Could not read the page: ${error instanceof Error ? error.message : String(error)} (checking lists only)`,
+    );
+  }
+  let result: CheckResult;
+  try {
+    result = check(url, sample);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return 2;
+  }
+  console.log(
+    argv.includes('--json') ? JSON.stringify(result.verdict, null, 2) : formatVerdict(result, lang),
+  );
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`)
+  main(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -1,0 +1,175 @@
+// Text normalisation before matching, so that variants of a word match one entry:
+// full-width and half-width forms (NFKC), upper and lower case, katakana and hiragana, runs of
+// whitespace, and the invisible characters rogue sites insert to dodge filters.
+// Dependency-free (the content script may import it) and fast: one pass over UTF-16 code units
+// into typed arrays, with numeric fast paths for ASCII, kana and kanji; only the few ranges that
+// NFKC can change go through String.prototype.normalize.
+
+export interface NormalizedText {
+  /** Normalised text. */
+  text: string;
+  /** For each UTF-16 unit of `text`, the index in the source it came from. */
+  map: Int32Array;
+}
+
+/** Code points that render as nothing: zero-width spaces and joiners, soft hyphen, BOM. */
+function invisible(code: number): boolean {
+  return (
+    code === 0xad ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x2060 && code <= 0x2064) ||
+    code === 0xfeff
+  );
+}
+
+function whitespace(code: number): boolean {
+  return (
+    code <= 0x20 ||
+    code === 0x3000 ||
+    code === 0x85 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f
+  );
+}
+
+function lineBreak(code: number): boolean {
+  return code === 0x0a || code === 0x0d || code === 0x85 || code === 0x2028 || code === 0x2029;
+}
+
+/** Only these code points can change under NFKC in ways that matter here. */
+function needsNfkc(code: number): boolean {
+  return (
+    (code >= 0xff00 && code <= 0xffef) || // full-width ASCII, half-width katakana
+    (code >= 0x2000 && code <= 0x2bff) || // punctuation, letter-like symbols, enclosed forms
+    (code >= 0x3000 && code <= 0x303f && code !== 0x3001 && code !== 0x3002) ||
+    (code >= 0x3200 && code <= 0x33ff) || // enclosed CJK, squared words (㍿, ㎎)
+    code === 0x3099 ||
+    code === 0x309a ||
+    (code >= 0xa0 && code <= 0xff)
+  );
+}
+
+/** Katakana to hiragana (ア→あ, ヴ→ゔ); the prolonged sound mark ー stays. */
+function hiragana(code: number): number {
+  return code >= 0x30a1 && code <= 0x30f6 ? code - 0x60 : code;
+}
+
+class Output {
+  codes: Uint16Array;
+  map: Int32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.codes = new Uint16Array(capacity);
+    this.map = new Int32Array(capacity);
+  }
+
+  push(code: number, origin: number): void {
+    if (this.length === this.codes.length) {
+      const codes = new Uint16Array(this.codes.length * 2 + 16);
+      codes.set(this.codes);
+      const map = new Int32Array(codes.length);
+      map.set(this.map);
+      this.codes = codes;
+      this.map = map;
+    }
+    this.codes[this.length] = code;
+    this.map[this.length] = origin;
+    this.length += 1;
+  }
+
+  last(): number {
+    return this.length > 0 ? this.codes[this.length - 1]! : -1;
+  }
+
+  text(): string {
+    // A lone surrogate decodes to U+FFFD, one unit for one unit, so `map` stays aligned.
+    return UTF16.decode(this.codes.subarray(0, this.length));
+  }
+}
+
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+const UTF16 = new TextDecoder('utf-16le');
+
+/**
+ * Normalise `source` and remember where each output character came from, so evidence snippets can
+ * quote the page's own words.
+ */
+export function normalizeWithMap(source: string): NormalizedText {
+  const out = new Output(source.length + 16);
+  let lastWasSpace = true; // trims leading whitespace
+  for (let i = 0; i < source.length; i += 1) {
+    const code = source.charCodeAt(i);
+    // Fast path: lower-case ASCII letters and digits, hiragana, kanji.
+    if (
+      (code >= 0x61 && code <= 0x7a) ||
+      (code >= 0x30 && code <= 0x39) ||
+      (code >= 0x3041 && code <= 0x3096) ||
+      (code >= 0x4e00 && code <= 0x9fff)
+    ) {
+      out.push(code, i);
+      lastWasSpace = false;
+      continue;
+    }
+    if (code >= 0x41 && code <= 0x5a) {
+      out.push(code + 32, i);
+      lastWasSpace = false;
+      continue;
+    }
+    if (code >= 0x30a1 && code <= 0x30fa) {
+      out.push(hiragana(code), i);
+      lastWasSpace = false;
+      continue;
+    }
+    if (whitespace(code)) {
+      // A run of whitespace becomes one space, or one newline if it holds a line break: line
+      // breaks end sentences for the matchers.
+      const brk = lineBreak(code);
+      if (!lastWasSpace) out.push(brk ? NEWLINE : SPACE, i);
+      else if (brk && out.last() === SPACE) out.codes[out.length - 1] = NEWLINE;
+      lastWasSpace = true;
+      continue;
+    }
+    if (invisible(code)) continue;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < source.length) {
+      // Astral character (emoji): kept as is.
+      out.push(code, i);
+      out.push(source.charCodeAt(i + 1), i);
+      i += 1;
+      lastWasSpace = false;
+      continue;
+    }
+    let piece = source[i]!;
+    if (needsNfkc(code)) {
+      piece = piece.normalize('NFKC');
+      // A half-width voiced mark composes with the kana before it (ﾊﾞ -> バ).
+      if ((piece === '\u3099' || piece === '\u309a') && out.length > 0) {
+        const composed = (String.fromCharCode(out.last()) + piece).normalize('NFC');
+        if (composed.length === 1) {
+          out.codes[out.length - 1] = hiragana(composed.charCodeAt(0));
+          continue;
+        }
+      }
+      if (piece.length === 1 && whitespace(piece.charCodeAt(0))) {
+        if (!lastWasSpace) out.push(SPACE, i);
+        lastWasSpace = true;
+        continue;
+      }
+    }
+    piece = piece.toLowerCase();
+    for (let k = 0; k < piece.length; k += 1) out.push(hiragana(piece.charCodeAt(k)), i);
+    lastWasSpace = false;
+  }
+  while (out.length > 0 && (out.last() === SPACE || out.last() === NEWLINE)) out.length -= 1;
+  return { text: out.text(), map: out.map.slice(0, out.length) };
+}
+
+export function normalizeText(source: string): string {
+  return normalizeWithMap(source).text;
+}

@@ -23,7 +23,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['declarativeNetRequest', 'storage', 'tabs', 'webNavigation'],
+    permissions: ['declarativeNetRequest', 'storage', 'tabs', 'webNavigation', 'alarms'],
     host_permissions: ['http://*/*', 'https://*/*'],
     // The pre-load rule redirects navigations started by web pages to the warning page.
     web_accessible_resources: [

@@ -34,6 +34,9 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.url) background.onTabUrlChanged(tabId, change.url).catch(report('tab update'));
   });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    background.onAlarm(alarm.name).catch(report('list refresh'));
+  });
   browser.tabs.onRemoved.addListener((tabId) => {
     background.onTabRemoved(tabId).catch(report('tab close'));
   });

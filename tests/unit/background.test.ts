@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Background } from '../../utils/background/service';
-import { defaultCatalog, PROJECT_LIST_ID } from '../../utils/list/catalog';
+import { catalogSource, defaultCatalog, PROJECT_LIST_ID } from '../../utils/list/catalog';
 import { getListContent, getListRecord } from '../../utils/store/lists';
 import { getAllowlist } from '../../utils/store/allowlist';
 import { BLOCK_RULE_BASE, ALLOW_RULE_ID, SENTINEL_RULE_ID } from '../../utils/dnr/compile';
@@ -93,7 +93,7 @@ describe('extension updates', () => {
   });
 
   it('keeps a newer downloaded list over the packaged copy', async () => {
-    const entry = defaultCatalog(null)[0]!;
+    const entry = catalogSource(defaultCatalog(null)[0]!);
     const list = JSON.parse(platform.files.get('lists/kusuri-guard.json')!) as {
       meta: { version: number };
     };
@@ -108,7 +108,7 @@ describe('extension updates', () => {
 });
 
 describe('bad list bodies never replace the active list', () => {
-  const entry = defaultCatalog(null)[0]!;
+  const entry = catalogSource(defaultCatalog(null)[0]!);
   const good = JSON.parse(fakePlatform().files.get('lists/kusuri-guard.json')!) as Record<
     string,
     unknown

@@ -121,6 +121,39 @@ export function packagedFiles(): Map<string, string> {
   ]);
 }
 
+/** A programmable server for fetch: handlers by URL, every request logged. */
+export class FakeNet {
+  requests: { url: string; headers: Record<string, string> }[] = [];
+  private readonly routes = new Map<
+    string,
+    (init: RequestInit | undefined) => Response | Promise<Response>
+  >();
+
+  route(
+    url: string,
+    handler: (init: RequestInit | undefined) => Response | Promise<Response>,
+  ): this {
+    this.routes.set(url, handler);
+    return this;
+  }
+
+  fetch = async (input: string, init?: RequestInit): Promise<Response> => {
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(
+      (init?.headers as Record<string, string> | undefined) ?? {},
+    ))
+      headers[k.toLowerCase()] = v;
+    this.requests.push({ url: input, headers });
+    const handler = this.routes.get(input);
+    if (!handler) throw new TypeError(`fetch failed: no route for ${input}`);
+    return handler(init);
+  };
+
+  count(url: string): number {
+    return this.requests.filter((r) => r.url === url).length;
+  }
+}
+
 export interface TestPlatform extends Platform {
   dnr: FakeDnr;
   tabs: FakeTabs;
@@ -128,11 +161,15 @@ export interface TestPlatform extends Platform {
   sessionData: Map<string, unknown>;
   files: Map<string, string>;
   clock: { now: number };
+  net: FakeNet;
+  alarmsCreated: Map<string, { periodInMinutes: number; delayInMinutes: number }>;
 }
 
 export function fakePlatform(
-  options: { uiLanguage?: string; files?: Map<string, string> } = {},
+  options: { uiLanguage?: string; files?: Map<string, string>; listPublicKey?: string } = {},
 ): TestPlatform {
+  const net = new FakeNet();
+  const alarmsCreated = new Map<string, { periodInMinutes: number; delayInMinutes: number }>();
   const badges = new Map<number, { text: string; color: string; title: string }>();
   const sessionData = new Map<string, unknown>();
   const files = options.files ?? packagedFiles();
@@ -165,6 +202,19 @@ export function fakePlatform(
       async set(key, value) {
         sessionData.set(key, structuredClone(value));
       },
+    },
+    net,
+    fetch: net.fetch,
+    random: () => 0.5,
+    alarmsCreated,
+    alarms: {
+      async create(name, periodInMinutes, delayInMinutes) {
+        alarmsCreated.set(name, { periodInMinutes, delayInMinutes });
+      },
+    },
+    config: {
+      listPublicKey: options.listPublicKey ?? 'HqGrTXOEwrC2G7lmk90FqHRRbijOlT7AWyf7Wu3BT84=',
+      refreshTimeoutMs: 300,
     },
     newTabUrl: 'chrome://newtab/',
   };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importProjectList, importProjectListValue } from '../../utils/list/import-json';
 import { importDomainList } from '../../utils/list/import-domains';
 import { importHibpBreaches } from '../../utils/list/import-hibp';
+import { importUblacklist } from '../../utils/list/import-ublacklist';
 import { htmlToText } from '../../utils/list/import-common';
 import { MAX_LIST_BYTES, MAX_REJECTED_KEPT, type ListMeta } from '../../utils/list/model';
 import { bundledText } from '../../tools/lib/bundled-data';
@@ -291,5 +292,71 @@ describe('htmlToText', () => {
     expect(htmlToText('<p>A&nbsp;&lt;b&gt; &#39;x&#39; &#x41;</p>\n<script>x</script>')).toBe(
       "A <b> 'x' A x",
     );
+  });
+});
+
+describe('uBlacklist importer', () => {
+  const options = { meta, category: 'scam' as const };
+
+  it('reads whole-site match patterns, with and without subdomains, skipping the front matter', () => {
+    const text = [
+      '---',
+      'name: 詐欺サイト一覧',
+      '---',
+      '# comment',
+      '*://*.fake-shop.example/*',
+      '*://kusuri.example/*',
+      'https://only-https.example/*',
+      '*://ばいあぐら.example/*',
+    ].join('\n');
+    const result = importUblacklist(text, options);
+    expect(result).toMatchObject({
+      ok: true,
+      content: {
+        domains: [
+          'fake-shop.example',
+          'kusuri.example',
+          'only-https.example',
+          'xn--l8jd1b8h6e.example',
+        ],
+        domainCategory: 'scam',
+      },
+    });
+  });
+
+  it('reports rules it cannot honour as a whole site, never guesses', () => {
+    const text = [
+      '*://good.example/*',
+      '/ばいあぐら/',
+      'title/通販/',
+      '@*://allowed.example/*',
+      '@1*://highlight.example/*',
+      '*://path.example/shop/*',
+      '*://*.com/*',
+      'not a rule',
+      '*://good.example/*',
+    ].join('\n');
+    const result = importUblacklist(text, options);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.content.domains).toEqual(['good.example']);
+    expect(result.rejected.map((r) => [r.where, r.reason])).toEqual([
+      ['2', 'unsupported-rule'],
+      ['3', 'unsupported-rule'],
+      ['4', 'unsupported-rule'],
+      ['5', 'unsupported-rule'],
+      ['6', 'unsupported-rule'],
+      ['7', 'public-suffix'],
+      ['8', 'invalid-host'],
+      ['9', 'duplicate'],
+    ]);
+  });
+
+  it.each([
+    ['JSON', '[{"x":1}]', 'wrong-format'],
+    ['an HTML page', '<!doctype html><p>404</p>', 'html-page'],
+    ['only unsupported rules', '/regex/\n@*://a.example/*\n', 'no-entries'],
+  ])('rejects %s', (_name, text, error) => {
+    expect(importUblacklist(text, options)).toMatchObject({ ok: false, error });
   });
 });

@@ -8,11 +8,12 @@ import {
   getListRecords,
   putListRecord,
   replaceList,
-  type ListRecord,
+  type ListRecordInput,
 } from '../../utils/store/lists';
 import { addAllowEntry, getAllowlist, removeAllowEntry } from '../../utils/store/allowlist';
 import { getSettings, updateSettings } from '../../utils/store/settings';
 import { getDismissals } from '../../utils/store/dismissals';
+import { getUserBlocks } from '../../utils/store/user-blocks';
 import type { ListContent } from '../../utils/list/model';
 
 const meta = {
@@ -35,7 +36,7 @@ function content(domains: string[]): ListContent {
   };
 }
 
-function record(id = 'l1'): Omit<ListRecord, 'generation' | 'counts'> {
+function record(id = 'l1'): ListRecordInput {
   return {
     id,
     origin: 'subscription',
@@ -62,6 +63,7 @@ describe('database schema and migrations', () => {
       'kv',
       'listParts',
       'lists',
+      'userBlocks',
     ]);
     db.close();
   });
@@ -82,6 +84,15 @@ describe('database schema and migrations', () => {
     2: async (db) => {
       await seeds[1]!(db);
       await db.put('dismissals', { site: 'quiet.example', addedAt: 7, url: null });
+    },
+    3: async (db) => {
+      await seeds[2]!(db);
+      await db.put('userBlocks', {
+        site: 'mine.example',
+        addedAt: 9,
+        note: 'fake pills',
+        via: 'popup',
+      });
     },
   };
 

@@ -2,6 +2,7 @@
 import { browser } from '../browser';
 import type { DnrRule } from '../dnr/compile';
 import type { Platform } from './platform';
+import { PINNED_LIST_KEY } from '../refresh/signature';
 import { browserLanguage } from '../browser-language';
 
 type DnrUpdate = { removeRuleIds: number[]; addRules: DnrRule[] };
@@ -67,6 +68,16 @@ export function createPlatform(): Platform {
       async set(key, value) {
         await browser.storage.session.set({ [key]: value });
       },
+    },
+    alarms: {
+      async create(name, periodInMinutes, delayInMinutes) {
+        await browser.alarms.create(name, { periodInMinutes, delayInMinutes });
+      },
+    },
+    fetch: (input, init) => globalThis.fetch(input, init),
+    random: () => Math.random(),
+    config: {
+      listPublicKey: (import.meta.env.WXT_LIST_PUBLIC_KEY as string | undefined) || PINNED_LIST_KEY,
     },
     newTabUrl: firefox ? 'about:blank' : 'chrome://newtab/',
   };

@@ -2,6 +2,14 @@
 // the extension APIs (createPlatform); unit tests pass fakes, including a declarativeNetRequest
 // fake that enforces Chrome's limits.
 import type { DnrRule } from '../dnr/compile';
+import type { FetchLike } from '../refresh/fetch-list';
+
+export interface PlatformConfig {
+  /** Base64 Ed25519 public key the project list must be signed with. */
+  listPublicKey: string;
+  /** Time-out of one list download (tests shorten it). */
+  refreshTimeoutMs?: number;
+}
 
 export interface DnrApi {
   getDynamicRules(filter?: { ruleIds: number[] }): Promise<DnrRule[]>;
@@ -33,6 +41,11 @@ export interface SessionStore {
   set(key: string, value: unknown): Promise<void>;
 }
 
+export interface AlarmsApi {
+  /** Create or replace a repeating alarm. */
+  create(name: string, periodInMinutes: number, delayInMinutes: number): Promise<void>;
+}
+
 export interface Platform {
   extensionId: string;
   /** Absolute URL of a file in the extension. */
@@ -45,6 +58,13 @@ export interface Platform {
   badge: BadgeApi;
   tabs: TabsApi;
   session: SessionStore;
+  alarms: AlarmsApi;
+  /** Network access for list refreshes and lookups. */
+  fetch: FetchLike;
+  /** A number in [0, 1): jitter for schedules. */
+  random(): number;
+  /** Build-time settings (tests use their own). */
+  config: PlatformConfig;
   /** URL of a neutral page to send a tab to when there is nothing to go back to. */
   newTabUrl: string;
 }

@@ -2,10 +2,10 @@
 // methods and passes a Platform. MV3 workers stop at any time, so nothing here lives only in
 // memory: lists and the allowlist are in IndexedDB, per-tab grants in session storage, and the
 // in-memory index is a cache rebuilt on wake.
-import { hostOfUrl, registrableDomain, displayHost } from '../hostname';
-import { defaultCatalog, type CatalogEntry } from '../list/catalog';
+import { hostOfUrl, registrableDomain, displayHost, parseTarget } from '../hostname';
+import { catalogSource, defaultCatalog, type CatalogEntry, type ListSource } from '../list/catalog';
 import { importByFormat } from '../list/import';
-import type { ImportError, Rejected } from '../list/model';
+import type { ImportError, ListContent, Rejected } from '../list/model';
 import { sha256Hex } from '../hash';
 import {
   SENTINEL_RULE_ID,
@@ -14,7 +14,11 @@ import {
   sentinelRule,
   type DnrRule,
 } from '../dnr/compile';
-import { ListIndex } from '../verdict/list-index';
+import { ListIndex, userBlocksInput, USER_LIST_ID } from '../verdict/list-index';
+import { Refresher, sourceOf, type RefreshResult } from './refresher';
+import { addUserBlock, getUserBlocks, removeUserBlock, type UserBlock } from '../store/user-blocks';
+import { EXPORT_FORMAT, ExportSchema, type ExportFile } from '../store/export';
+import { deleteList, updateListRecord } from '../store/lists';
 import { verdictForUrl } from '../verdict/compute';
 import { levelRank, type Verdict } from '../verdict/model';
 import { renderReason } from '../verdict/render';
@@ -30,6 +34,7 @@ import {
   replaceList,
   emptyStatus,
   type ListRecord,
+  type ListStatus,
 } from '../store/lists';
 import { addAllowEntry, getAllowlist, removeAllowEntry, type AllowEntry } from '../store/allowlist';
 import { getSettings, updateSettings, type Settings } from '../store/settings';
@@ -43,7 +48,13 @@ import {
   type Response,
   type SenderInfo,
 } from '../messages/protocol';
-import type { BlockInfo, ResponseMap, SettingsView } from '../messages/responses';
+import type {
+  BlockInfo,
+  ImportSummary,
+  ListsView,
+  ResponseMap,
+  SettingsView,
+} from '../messages/responses';
 import type { Platform } from './platform';
 
 const DnrMarkerSchema = z.object({
@@ -59,6 +70,8 @@ export type DnrMarker = z.infer<typeof DnrMarkerSchema>;
 const SessionGrantSchema = z.record(z.string(), z.object({ site: z.string(), ruleId: z.number() }));
 type SessionGrants = z.infer<typeof SessionGrantSchema>;
 const GRANTS_KEY = 'sessionGrants';
+
+export const REFRESH_ALARM = 'kg-refresh';
 
 const BADGE: Record<Verdict['level'], { text: string; color: string }> = {
   none: { text: '', color: '#2e7d32' },
@@ -76,6 +89,7 @@ export class Background {
   private allowCache: Promise<Set<string>> | null = null;
   private dismissCache: Promise<Set<string>> | null = null;
   private readonly pageScores: PageScores;
+  readonly refresher: Refresher;
   private readyPromise: Promise<void> | null = null;
   /** Serialises rule rebuilds: two overlapping updateDynamicRules calls could interleave. */
   private ruleQueue: Promise<unknown> = Promise.resolve();
@@ -85,6 +99,12 @@ export class Background {
     private readonly catalog: CatalogEntry[] = defaultCatalog(),
   ) {
     this.pageScores = new PageScores(platform.session);
+    this.refresher = new Refresher(platform, {
+      storeImported: (...args) => this.storeImported(...args),
+      listsChanged: async () => {
+        await this.syncRules();
+      },
+    });
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -111,12 +131,25 @@ export class Background {
     await this.installBundledLists(true);
     await this.syncRules(true);
     this.readyPromise = Promise.resolve();
+    await this.scheduleRefresh();
     await this.checkOpenTabs();
+  }
+
+  /** The refresh alarm: every 15 minutes, each list is checked when its own schedule says so. */
+  async scheduleRefresh(): Promise<void> {
+    await this.platform.alarms.create(REFRESH_ALARM, 15, 1);
+  }
+
+  async onAlarm(name: string): Promise<void> {
+    if (name !== REFRESH_ALARM) return;
+    await this.ready();
+    await this.refresher.refreshDue();
   }
 
   /** Browser started: dynamic rules persist, but tabs restored at start-up were never stopped. */
   async onStartup(): Promise<void> {
     await this.ready();
+    await this.scheduleRefresh();
     await this.checkOpenTabs();
   }
 
@@ -129,9 +162,18 @@ export class Background {
     const installed: ListRecord[] = [];
     for (const entry of this.catalog) {
       const existing = records.get(entry.id);
+      if (existing && extensionUpdated) {
+        // Build-time settings may have changed with the update (the list URL, its schedule).
+        await updateListRecord(entry.id, (r) => ({
+          ...r,
+          url: entry.url,
+          intervalMs: entry.intervalMs,
+          signed: entry.signed,
+        }));
+      }
       if (existing && (!extensionUpdated || existing.contentFrom === 'download')) continue;
       const text = await this.platform.readPackaged(entry.bundledPath);
-      const result = await this.applyListText(entry, text, 'bundled');
+      const result = await this.applyListText(catalogSource(entry), text, 'bundled');
       if (result.ok) {
         if (result.record) installed.push(result.record);
       } else {
@@ -150,37 +192,60 @@ export class Background {
    * the previous list stays active. An unchanged body (same hash) is not rewritten.
    */
   async applyListText(
-    entry: CatalogEntry,
+    source: ListSource,
     text: string,
     contentFrom: 'bundled' | 'download',
+    status?: Partial<ListStatus>,
   ): Promise<ApplyResult> {
-    const existing = (await getListRecords()).find((r) => r.id === entry.id) ?? null;
+    const existing = (await getListRecords()).find((r) => r.id === source.id) ?? null;
     const hash = await sha256Hex(text);
     if (existing && existing.contentHash === hash) return { ok: true, record: null, rejected: [] };
-    const result = importByFormat(entry.format, text, {
-      meta: entry.meta,
-      category: entry.category,
+    const imported = importByFormat(source.format, text, {
+      meta: source.meta,
+      category: source.category,
     });
-    if (!result.ok) return result;
+    if (!imported.ok) return imported;
+    return this.storeImported(
+      source,
+      imported.content,
+      hash,
+      contentFrom,
+      status,
+      imported.rejected,
+    );
+  }
+
+  /** Swap an imported list in (one transaction) and drop the derived caches. */
+  async storeImported(
+    source: ListSource,
+    content: ListContent,
+    hash: string,
+    contentFrom: 'bundled' | 'download',
+    status: Partial<ListStatus> | undefined,
+    rejected: Rejected[],
+  ): Promise<ApplyResult> {
+    const existing = (await getListRecords()).find((r) => r.id === source.id) ?? null;
     const record = await replaceList(
       {
-        id: entry.id,
-        origin: existing?.origin ?? 'bundled',
-        format: entry.format,
-        action: existing?.action ?? entry.action,
+        id: source.id,
+        origin: existing?.origin ?? source.origin,
+        format: source.format,
+        action: existing?.action ?? source.action,
         enabled: existing?.enabled ?? true,
-        url: entry.url,
-        meta: result.content.meta,
-        domainCategory: result.content.domainCategory,
+        url: existing?.origin === 'custom' ? existing.url : source.url,
+        meta: content.meta,
+        domainCategory: content.domainCategory,
         contentHash: hash,
         contentFrom,
         installedAt: this.platform.now(),
-        status: existing?.status ?? emptyStatus(),
+        status: { ...(existing?.status ?? emptyStatus()), ...status },
+        intervalMs: existing?.intervalMs ?? source.intervalMs,
+        signed: source.signed,
       },
-      result.content,
+      content,
     );
     this.indexCache = null;
-    return { ok: true, record, rejected: result.rejected };
+    return { ok: true, record, rejected };
   }
 
   // ---------------------------------------------------------------- lists and verdicts
@@ -194,6 +259,8 @@ export class Background {
           const content = await getListContent(record.id);
           if (content) inputs.push({ id: record.id, action: record.action, content });
         }
+        const blocks = await getUserBlocks();
+        if (blocks.length > 0) inputs.push(userBlocksInput(blocks));
         return new ListIndex(inputs);
       })().catch((error: unknown) => {
         this.indexCache = null;
@@ -454,6 +521,33 @@ export class Background {
       case 'page.dismiss':
         await this.dismissSite(sender);
         return null;
+      case 'lists.get':
+        return this.listsView();
+      case 'lists.refresh': {
+        await this.ready();
+        const options = request.acceptShrink ? { acceptShrink: true } : {};
+        return this.refresher.refresh(request.id, options);
+      }
+      case 'lists.setEnabled':
+        await this.setListEnabled(request.id, request.enabled);
+        return null;
+      case 'lists.setAction':
+        await this.setListAction(request.id, request.action);
+        return null;
+      case 'lists.add':
+        return this.addCustomList(request);
+      case 'lists.remove':
+        return { removed: await this.removeList(request.id) };
+      case 'userBlocks.add':
+        return { added: (await this.blockSite(request.site, request.note, 'options')) !== null };
+      case 'userBlocks.remove':
+        return { removed: await this.unblockSite(request.site) };
+      case 'allowlist.add':
+        return { added: await this.allowSite(request.site) };
+      case 'data.export':
+        return this.exportData();
+      case 'data.import':
+        return this.importData(request.text);
       case 'settings.get':
         return this.settingsView(await getSettings());
       case 'settings.set':
@@ -528,6 +622,199 @@ export class Background {
     this.dismissCache = null;
   }
 
+  // ---------------------------------------------------------------- list administration
+
+  private changed(): Promise<unknown> {
+    this.indexCache = null;
+    return this.syncRules();
+  }
+
+  async listsView(): Promise<ListsView> {
+    await this.ready();
+    return {
+      lists: orderLists(await getListRecords(), this.catalog),
+      dnr: await this.dnrMarker(),
+      userBlocks: await getUserBlocks(),
+      allowlist: await getAllowlist(),
+      dismissals: await getDismissals(),
+      now: this.platform.now(),
+    };
+  }
+
+  async setListEnabled(id: string, enabled: boolean): Promise<void> {
+    await updateListRecord(id, (r) => ({ ...r, enabled }));
+    await this.changed();
+  }
+
+  async setListAction(id: string, action: 'block' | 'warn'): Promise<void> {
+    await updateListRecord(id, (r) => (r.action === 'notice' ? r : { ...r, action }));
+    await this.changed();
+  }
+
+  /** Add a list by URL: the first download decides whether it is kept. */
+  async addCustomList(input: {
+    url: string;
+    format: ListRecord['format'];
+    action: 'block' | 'warn';
+    name: string;
+  }): Promise<RefreshResult> {
+    const url = new URL(input.url);
+    const id = `custom-${(await sha256Hex(url.href)).slice(0, 12)}`;
+    const title = input.name.trim() || url.hostname;
+    const meta = {
+      id,
+      title: { ja: title, en: title },
+      version: 0,
+      updated: new Date(this.platform.now()).toISOString().slice(0, 10),
+      licence: 'unknown (added by you)',
+      attribution: [{ name: url.hostname, url: url.href, licence: 'unknown' }],
+    };
+    const category = input.format === 'hibp' ? 'breached-service' : 'rogue-pharmacy';
+    // An empty list until its first download succeeds; the status shows how that went.
+    await replaceList(
+      {
+        id,
+        origin: 'custom',
+        format: input.format,
+        action: input.format === 'hibp' ? 'notice' : input.action,
+        enabled: true,
+        url: url.href,
+        meta,
+        domainCategory: category,
+        contentHash: '',
+        contentFrom: 'download',
+        installedAt: this.platform.now(),
+        status: emptyStatus(),
+        intervalMs: 24 * 3600_000,
+        signed: false,
+      },
+      { meta, sites: [], domains: [], domainCategory: category, registrars: [], breaches: [] },
+    );
+    this.indexCache = null;
+    return this.refresher.refresh(id);
+  }
+
+  async removeList(id: string): Promise<boolean> {
+    const record = (await getListRecords()).find((r) => r.id === id);
+    if (!record || record.origin !== 'custom') return false; // default lists are disabled, not removed
+    await deleteList(id);
+    await this.changed();
+    return true;
+  }
+
+  async blockSite(input: string, note: string, via: UserBlock['via']): Promise<UserBlock | null> {
+    const target = parseTarget(input);
+    if (!target.ok || target.host.kind === 'local' || target.host.kind === 'ipv6') return null;
+    const site = registrableDomain(target.host.host);
+    const block = await addUserBlock({
+      site,
+      addedAt: this.platform.now(),
+      note: note.slice(0, 500),
+      via,
+    });
+    await this.changed();
+    return block;
+  }
+
+  async unblockSite(site: string): Promise<boolean> {
+    const removed = await removeUserBlock(site);
+    await this.changed();
+    return removed;
+  }
+
+  async allowSite(input: string): Promise<boolean> {
+    const target = parseTarget(input);
+    if (!target.ok) return false;
+    await addAllowEntry({
+      site: registrableDomain(target.host.host),
+      addedAt: this.platform.now(),
+      listedAs: null,
+      via: 'options',
+    });
+    this.allowCache = null;
+    await this.syncRules();
+    return true;
+  }
+
+  /** Everything the user decided, as a file (list contents are not included). */
+  async exportData(): Promise<ExportFile> {
+    const view = await this.listsView();
+    return {
+      format: EXPORT_FORMAT,
+      version: 1,
+      exportedAt: new Date(this.platform.now()).toISOString(),
+      settings: await getSettings(),
+      allowlist: view.allowlist,
+      userBlocks: view.userBlocks,
+      dismissals: view.dismissals,
+      lists: view.lists.map((r) => ({
+        id: r.id,
+        origin: r.origin,
+        url: r.url,
+        format: r.format,
+        action: r.action,
+        enabled: r.enabled,
+        name: r.meta.title.en,
+      })),
+    };
+  }
+
+  /**
+   * Apply an exported file. Validated as a whole first: a damaged file changes nothing. Stored
+   * decisions are merged (an imported entry replaces one for the same site); lists added by URL
+   * are added again and downloaded.
+   */
+  async importData(text: string): Promise<ImportSummary> {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      return { ok: false, error: 'not-json' };
+    }
+    const parsed = ExportSchema.safeParse(raw);
+    if (!parsed.success) return { ok: false, error: 'wrong-schema' };
+    const file = parsed.data;
+    await updateSettings(file.settings);
+    for (const entry of file.allowlist) await addAllowEntry({ ...entry, via: 'import' });
+    for (const block of file.userBlocks) await addUserBlock({ ...block, via: 'import' });
+    for (const dismissal of file.dismissals) await addDismissal(dismissal);
+    const existing = new Map((await getListRecords()).map((r) => [r.id, r]));
+    let added = 0;
+    for (const list of file.lists) {
+      const current = existing.get(list.id);
+      if (current) {
+        await updateListRecord(list.id, (r) => ({
+          ...r,
+          enabled: list.enabled,
+          action: r.action === 'notice' || list.action === 'notice' ? r.action : list.action,
+        }));
+      } else if (
+        list.origin === 'custom' &&
+        list.url &&
+        /^https?:\/\//.test(list.url) &&
+        list.action !== 'notice'
+      ) {
+        await this.addCustomList({
+          url: list.url,
+          format: list.format,
+          action: list.action,
+          name: list.name,
+        });
+        added += 1;
+      }
+    }
+    this.allowCache = null;
+    this.dismissCache = null;
+    await this.changed();
+    return {
+      ok: true,
+      allowlist: file.allowlist.length,
+      userBlocks: file.userBlocks.length,
+      dismissals: file.dismissals.length,
+      listsAdded: added,
+    };
+  }
+
   async blockInfo(rawUrl: string, tabId: number | undefined): Promise<BlockInfo> {
     const host = hostOfUrl(rawUrl);
     if (!host) return { status: 'bad-url', raw: rawUrl.slice(0, 2048) };
@@ -585,6 +872,17 @@ export class Background {
   async allowlist(): Promise<AllowEntry[]> {
     return getAllowlist();
   }
+}
+
+/** The packaged lists in catalog order (the project's own first), then the lists the user added. */
+function orderLists(records: ListRecord[], catalog: CatalogEntry[]): ListRecord[] {
+  const rank = (r: ListRecord) => {
+    const index = catalog.findIndex((e) => e.id === r.id);
+    return index < 0 ? catalog.length : index;
+  };
+  return [...records].sort(
+    (a, b) => rank(a) - rank(b) || a.meta.title.en.localeCompare(b.meta.title.en),
+  );
 }
 
 function countDomains(rules: DnrRule[], type: 'redirect' | 'allow'): number {

@@ -4,6 +4,20 @@ import type { ListMeta, SiteCategory } from './model';
 import type { ListAction, ListFormat } from '../store/lists';
 import { HIBP_ATTRIBUTION, HIBP_BREACHES_URL } from './import-hibp';
 
+/** Everything needed to fetch and import a list: a catalog entry, or a list the user added. */
+export interface ListSource {
+  id: string;
+  origin: 'bundled' | 'subscription' | 'custom';
+  format: ListFormat;
+  action: ListAction;
+  url: string | null;
+  category: SiteCategory;
+  /** Metadata for formats that carry none (plain lists, HIBP). */
+  meta: ListMeta | null;
+  intervalMs: number;
+  signed: boolean;
+}
+
 export interface CatalogEntry {
   id: string;
   format: ListFormat;
@@ -16,7 +30,13 @@ export interface CatalogEntry {
   category: SiteCategory;
   /** Metadata for formats that carry none (plain lists, HIBP). */
   meta: ListMeta | null;
+  /** How often the list is checked for a new version. */
+  intervalMs: number;
+  /** A download must carry a valid signature by the pinned key. */
+  signed: boolean;
 }
+
+const HOUR = 3600_000;
 
 export const PROJECT_LIST_ID = 'kusuri-guard';
 export const HIBP_LIST_ID = 'hibp-breaches';
@@ -30,6 +50,10 @@ export function projectListUrl(): string | null {
   return value === '' ? null : value;
 }
 
+export function catalogSource(entry: CatalogEntry): ListSource {
+  return { ...entry, origin: 'bundled' };
+}
+
 export function defaultCatalog(projectUrl: string | null = projectListUrl()): CatalogEntry[] {
   return [
     {
@@ -40,23 +64,8 @@ export function defaultCatalog(projectUrl: string | null = projectListUrl()): Ca
       url: projectUrl,
       category: 'rogue-pharmacy',
       meta: null,
-    },
-    {
-      id: HIBP_LIST_ID,
-      format: 'hibp',
-      action: 'notice',
-      bundledPath: 'lists/hibp-breaches.json',
-      url: HIBP_BREACHES_URL,
-      category: 'breached-service',
-      meta: {
-        id: HIBP_LIST_ID,
-        title: { ja: 'Have I Been Pwned 情報漏えい一覧', en: 'Have I Been Pwned breaches' },
-        version: 0,
-        updated: '2018-12-18',
-        licence: 'CC BY 4.0',
-        homepage: 'https://haveibeenpwned.com/',
-        attribution: [{ ...HIBP_ATTRIBUTION }],
-      },
+      intervalMs: 6 * HOUR,
+      signed: true,
     },
     {
       id: BLOCKLISTPROJECT_LIST_ID,
@@ -65,6 +74,8 @@ export function defaultCatalog(projectUrl: string | null = projectListUrl()): Ca
       bundledPath: 'lists/blocklistproject-drugs.txt',
       url: BLOCKLISTPROJECT_DRUGS_URL,
       category: 'rogue-pharmacy',
+      intervalMs: 24 * HOUR,
+      signed: false,
       meta: {
         id: BLOCKLISTPROJECT_LIST_ID,
         title: { ja: 'Block List Project 薬物サイト一覧', en: 'Block List Project drugs list' },
@@ -80,6 +91,25 @@ export function defaultCatalog(projectUrl: string | null = projectListUrl()): Ca
             note: 'Built from keywords, so it is used for warnings only. The packaged copy is the pharmacy-related subset (5,903 domains) of drugs.txt as of 2026-07.',
           },
         ],
+      },
+    },
+    {
+      id: HIBP_LIST_ID,
+      format: 'hibp',
+      action: 'notice',
+      bundledPath: 'lists/hibp-breaches.json',
+      url: HIBP_BREACHES_URL,
+      category: 'breached-service',
+      intervalMs: 24 * HOUR,
+      signed: false,
+      meta: {
+        id: HIBP_LIST_ID,
+        title: { ja: 'Have I Been Pwned 情報漏えい一覧', en: 'Have I Been Pwned breaches' },
+        version: 0,
+        updated: '2018-12-18',
+        licence: 'CC BY 4.0',
+        homepage: 'https://haveibeenpwned.com/',
+        attribution: [{ ...HIBP_ATTRIBUTION }],
       },
     },
   ];

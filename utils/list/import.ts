@@ -4,6 +4,7 @@ import type { ListFormat } from '../store/lists';
 import { importProjectList } from './import-json';
 import { importDomainList } from './import-domains';
 import { importHibpBreaches } from './import-hibp';
+import { importUblacklist } from './import-ublacklist';
 import { fail } from './import-common';
 
 export interface ImportOptions {
@@ -24,6 +25,13 @@ export function importByFormat(
       if (!options.meta)
         return fail('wrong-format', 'a plain list needs metadata from its subscription');
       return importDomainList(text, { meta: options.meta, category: options.category });
+    case 'ublacklist':
+      if (!options.meta)
+        return fail(
+          'wrong-format',
+          'a uBlacklist subscription needs metadata from its subscription',
+        );
+      return importUblacklist(text, { meta: options.meta, category: options.category });
     case 'hibp':
       if (!options.meta)
         return fail('wrong-format', 'the HIBP list needs metadata from its subscription');

@@ -26,6 +26,42 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('allowlist.get') }),
   z.object({ type: z.literal('allowlist.remove'), site: Site }),
   z.object({ type: z.literal('dismissal.remove'), site: Site }),
+  z.object({ type: z.literal('lists.get') }),
+  z.object({
+    type: z.literal('lists.refresh'),
+    id: z.string().min(1).max(100),
+    acceptShrink: z.boolean().optional(),
+  }),
+  z.object({
+    type: z.literal('lists.setEnabled'),
+    id: z.string().min(1).max(100),
+    enabled: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('lists.setAction'),
+    id: z.string().min(1).max(100),
+    action: z.enum(['block', 'warn']),
+  }),
+  z.object({
+    type: z.literal('lists.add'),
+    url: z
+      .string()
+      .max(2048)
+      .refine((v) => /^https?:\/\//i.test(v), 'an http(s) URL'),
+    format: z.enum(['kusuri-guard', 'domains', 'hibp', 'ublacklist']),
+    action: z.enum(['block', 'warn']),
+    name: z.string().max(100),
+  }),
+  z.object({ type: z.literal('lists.remove'), id: z.string().min(1).max(100) }),
+  z.object({
+    type: z.literal('userBlocks.add'),
+    site: z.string().min(1).max(2048),
+    note: z.string().max(500),
+  }),
+  z.object({ type: z.literal('userBlocks.remove'), site: Site }),
+  z.object({ type: z.literal('allowlist.add'), site: z.string().min(1).max(2048) }),
+  z.object({ type: z.literal('data.export') }),
+  z.object({ type: z.literal('data.import'), text: z.string().max(50 * 1024 * 1024) }),
   z.object({ type: z.literal('settings.get') }),
   z.object({ type: z.literal('settings.set'), patch: SettingsPatchSchema }),
   // Content scripts, about their own tab (the background uses the sender's tab and URL, never a

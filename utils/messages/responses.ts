@@ -4,6 +4,25 @@ import type { Settings } from '../store/settings';
 import type { Lang } from '../i18n';
 import type { ListReason, Verdict } from '../verdict/model';
 import type { BannerModel } from '../detect/banner';
+import type { ListRecord } from '../store/lists';
+import type { UserBlock } from '../store/user-blocks';
+import type { Dismissal } from '../store/dismissals';
+import type { DnrMarker } from '../background/service';
+import type { RefreshResult } from '../background/refresher';
+import type { ExportFile } from '../store/export';
+
+export type ImportSummary =
+  | { ok: true; allowlist: number; userBlocks: number; dismissals: number; listsAdded: number }
+  | { ok: false; error: 'not-json' | 'wrong-schema' };
+
+export interface ListsView {
+  lists: ListRecord[];
+  dnr: DnrMarker | null;
+  userBlocks: UserBlock[];
+  allowlist: AllowEntry[];
+  dismissals: Dismissal[];
+  now: number;
+}
 
 export type BlockInfo =
   | { status: 'bad-url'; raw: string }
@@ -34,6 +53,17 @@ export interface ResponseMap {
   'page.check': { banner: BannerModel | null };
   'page.details': null;
   'page.dismiss': null;
+  'lists.get': ListsView;
+  'lists.refresh': RefreshResult;
+  'lists.setEnabled': null;
+  'lists.setAction': null;
+  'lists.add': RefreshResult;
+  'lists.remove': { removed: boolean };
+  'userBlocks.add': { added: boolean };
+  'userBlocks.remove': { removed: boolean };
+  'allowlist.add': { added: boolean };
+  'data.export': ExportFile;
+  'data.import': ImportSummary;
   'settings.get': SettingsView;
   'settings.set': SettingsView;
 }

@@ -29,6 +29,11 @@ export const MIGRATIONS: readonly Migration[] = [
   (db) => {
     db.createObjectStore('dismissals', { keyPath: 'site' });
   },
+  // v3 — lists that stay fresh: the user's own blocklist ("block this site for me"), with when
+  // and why each site was added.
+  (db) => {
+    db.createObjectStore('userBlocks', { keyPath: 'site' });
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

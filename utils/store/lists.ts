@@ -12,7 +12,7 @@ import {
 } from '../list/model';
 import { db, type KgDatabase } from './db';
 
-export const LIST_FORMATS = ['kusuri-guard', 'domains', 'hibp'] as const;
+export const LIST_FORMATS = ['kusuri-guard', 'domains', 'hibp', 'ublacklist'] as const;
 export const ListFormatSchema = z.enum(LIST_FORMATS);
 export type ListFormat = z.infer<typeof ListFormatSchema>;
 
@@ -34,6 +34,13 @@ export const ListStatusSchema = z.object({
   etag: z.string().nullable().default(null),
   lastModified: z.string().nullable().default(null),
   failures: z.number().int().nonnegative().default(0),
+  /** A downloaded version that would remove more than half of the list, waiting for the user. */
+  pendingShrink: z
+    .object({ from: z.number(), to: z.number(), at: z.number(), version: z.number().nullable() })
+    .nullable()
+    .default(null),
+  /** Bytes transferred by the last check (0 for a 304). */
+  lastBytes: z.number().nonnegative().default(0),
 });
 export type ListStatus = z.infer<typeof ListStatusSchema>;
 
@@ -59,6 +66,14 @@ export const ListRecordSchema = z.object({
   contentFrom: z.enum(['bundled', 'download']),
   installedAt: z.number(),
   status: ListStatusSchema,
+  /** How often to check `url` for a new version. */
+  intervalMs: z
+    .number()
+    .int()
+    .positive()
+    .default(24 * 3600_000),
+  /** The list must carry a valid detached signature by the pinned key. */
+  signed: z.boolean().default(false),
 });
 export type ListRecord = z.infer<typeof ListRecordSchema>;
 
@@ -105,11 +120,36 @@ export async function putListRecord(record: ListRecord, database?: KgDatabase): 
 }
 
 /**
+ * Change a list's record in one read-modify-write transaction (so a refresh finishing and the user
+ * toggling the list at the same moment cannot overwrite each other). Returns the new record, or
+ * null if the list does not exist.
+ */
+export async function updateListRecord(
+  id: string,
+  change: (record: ListRecord) => ListRecord,
+  database?: KgDatabase,
+): Promise<ListRecord | null> {
+  const store = database ?? (await db());
+  const tx = store.transaction('lists', 'readwrite');
+  const current = parseRecord(await tx.store.get(id));
+  if (!current) {
+    await tx.done;
+    return null;
+  }
+  const next = ListRecordSchema.parse(change(current));
+  await tx.store.put(next);
+  await tx.done;
+  return next;
+}
+
+/**
  * Replace a list's content and record atomically. The record's generation is bumped here.
  * Returns the stored record.
  */
+export type ListRecordInput = Omit<z.input<typeof ListRecordSchema>, 'generation' | 'counts'>;
+
 export async function replaceList(
-  record: Omit<ListRecord, 'generation' | 'counts'>,
+  record: ListRecordInput,
   content: ListContent,
   database?: KgDatabase,
 ): Promise<ListRecord> {

@@ -33,26 +33,32 @@ export function renderSource(
 
 export function renderReason(lang: Lang, reason: Reason): RenderedReason {
   switch (reason.code) {
-    case 'list.block':
-    case 'list.warn':
     case 'list.user': {
-      const title =
-        reason.code === 'list.user'
-          ? t(lang, 'reason.list.user')
-          : t(lang, reason.code === 'list.block' ? 'reason.list.block' : 'reason.list.warn', {
-              category: t(lang, `category.${reason.category}`),
-              list: pick(lang, reason.list.title),
-            });
+      // The user's own block: their note and the day they added it, not a "source".
+      const entry = reason.evidence[0];
+      const note = entry?.source.citation;
+      const details = [
+        ...(note && note !== 'you' ? [note] : []),
+        ...(entry ? [t(lang, 'popup.addedOn', { date: formatPartialDate(lang, entry.date) })] : []),
+      ];
+      return { title: t(lang, 'reason.list.user'), details, sources: [] };
+    }
+    case 'list.block':
+    case 'list.warn': {
+      const title = t(
+        lang,
+        reason.code === 'list.block' ? 'reason.list.block' : 'reason.list.warn',
+        {
+          category: t(lang, `category.${reason.category}`),
+          list: pick(lang, reason.list.title),
+        },
+      );
       const details: string[] = [];
       if (reason.note) details.push(pick(lang, reason.note));
       for (const item of reason.evidence) {
         if (item.summary) details.push(pick(lang, item.summary));
       }
-      if (
-        reason.evidence.length === 0 &&
-        reason.code !== 'list.user' &&
-        reason.list.attribution.length > 0
-      ) {
+      if (reason.evidence.length === 0 && reason.list.attribution.length > 0) {
         details.push(
           t(lang, 'warning.noDetails', { attribution: reason.list.attribution.join(', ') }),
         );

@@ -1,0 +1,390 @@
+// The options page: every list and its health, the user's own allow/block decisions with when and
+// why, settings, and export/import.
+import { useEffect, useState } from 'preact/hooks';
+import { request, RequestError } from '../../utils/messages/client';
+import { t, type Lang } from '../../utils/i18n';
+import { dateOnly } from '../../utils/i18n/time';
+import { displayHost } from '../../utils/hostname';
+import type { ListsView } from '../../utils/messages/responses';
+import type { ListFormat } from '../../utils/store/lists';
+import { LangToggle } from '../LangToggle';
+import { Shield } from '../Shield';
+import { useLanguage } from '../useLanguage';
+import { ListCard } from './ListCard';
+
+export function OptionsPage() {
+  const [lang, setLang] = useLanguage();
+  const [view, setView] = useState<ListsView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = () =>
+    request({ type: 'lists.get' })
+      .then(setView)
+      .catch((e: unknown) => setError(e instanceof RequestError ? e.code : String(e)));
+  useEffect(() => {
+    void load();
+  }, []);
+  useEffect(() => {
+    document.title = t(lang, 'options.title');
+  }, [lang]);
+
+  return (
+    <main class="options">
+      <header class="row">
+        <div class="brand">
+          <Shield />
+          <h1>{t(lang, 'options.title')}</h1>
+        </div>
+        <span class="spacer" />
+        <LangToggle lang={lang} onChange={setLang} />
+      </header>
+      {error && <p role="alert">{t(lang, 'popup.error', { error })}</p>}
+      {view && (
+        <>
+          <section id="lists">
+            <h2>{t(lang, 'options.lists.title')}</h2>
+            <p class="small muted">{t(lang, 'options.lists.intro')}</p>
+            {view.dnr && (
+              <p class="small" id="rules-status">
+                {t(lang, 'options.rules.status', {
+                  domains: view.dnr.blockDomains,
+                  rules: view.dnr.ruleCount,
+                })}
+                {view.dnr.error && (
+                  <span class="problem">
+                    {' '}
+                    {t(lang, 'options.rules.error', { error: view.dnr.error })}
+                  </span>
+                )}
+              </p>
+            )}
+            {view.lists.map((record) => (
+              <ListCard lang={lang} record={record} now={view.now} onChanged={() => void load()} />
+            ))}
+            <AddListForm lang={lang} onAdded={() => void load()} />
+          </section>
+          <SiteSection
+            id="allowlist"
+            lang={lang}
+            title={t(lang, 'options.allow.title')}
+            intro={t(lang, 'options.allow.intro')}
+            rows={view.allowlist.map((e) => ({
+              site: e.site,
+              addedAt: e.addedAt,
+              why: t(lang, `options.via.${e.via}`),
+            }))}
+            addLabel={t(lang, 'options.sites.allowButton')}
+            onAdd={(site) => request({ type: 'allowlist.add', site }).then((r) => r.added)}
+            onRemove={(site) => request({ type: 'allowlist.remove', site }).then(() => undefined)}
+            onChanged={() => void load()}
+          />
+          <SiteSection
+            id="blocklist"
+            lang={lang}
+            title={t(lang, 'options.block.title')}
+            intro={t(lang, 'options.block.intro')}
+            rows={view.userBlocks.map((b) => ({
+              site: b.site,
+              addedAt: b.addedAt,
+              why: b.note !== '' ? b.note : t(lang, `options.via.${b.via}`),
+            }))}
+            addLabel={t(lang, 'options.sites.blockButton')}
+            withNote
+            onAdd={(site, note) =>
+              request({ type: 'userBlocks.add', site, note }).then((r) => r.added)
+            }
+            onRemove={(site) => request({ type: 'userBlocks.remove', site }).then(() => undefined)}
+            onChanged={() => void load()}
+          />
+          <SiteSection
+            id="dismissals"
+            lang={lang}
+            title={t(lang, 'options.dismiss.title')}
+            intro={t(lang, 'options.dismiss.intro')}
+            rows={view.dismissals.map((d) => ({
+              site: d.site,
+              addedAt: d.addedAt,
+              why: d.url ?? '',
+            }))}
+            onRemove={(site) => request({ type: 'dismissal.remove', site }).then(() => undefined)}
+            onChanged={() => void load()}
+          />
+          <SettingsSection lang={lang} onLanguage={setLang} />
+          <DataSection lang={lang} onImported={() => void load()} />
+        </>
+      )}
+    </main>
+  );
+}
+
+function AddListForm({ lang, onAdded }: { lang: Lang; onAdded: () => void }) {
+  const [url, setUrl] = useState('');
+  const [name, setName] = useState('');
+  const [format, setFormat] = useState<ListFormat>('domains');
+  const [action, setAction] = useState<'block' | 'warn'>('warn');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (!/^https?:\/\/\S+$/i.test(url.trim())) {
+      setMessage(t(lang, 'options.add.badUrl'));
+      return;
+    }
+    setBusy(true);
+    setMessage(null);
+    request({ type: 'lists.add', url: url.trim(), format, action, name })
+      .then(() => {
+        setUrl('');
+        setName('');
+        onAdded();
+      })
+      .catch((e: unknown) => setMessage(e instanceof RequestError ? e.code : String(e)))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <form class="inline" id="add-list" onSubmit={submit}>
+      <h3 style="flex-basis:100%;margin:0.5rem 0 0">{t(lang, 'options.add.title')}</h3>
+      <label>
+        {t(lang, 'options.add.url')}
+        <input
+          type="url"
+          name="url"
+          value={url}
+          onInput={(e) => setUrl(e.currentTarget.value)}
+          required
+          placeholder="https://"
+        />
+      </label>
+      <label>
+        {t(lang, 'options.add.name')}
+        <input
+          type="text"
+          name="name"
+          value={name}
+          onInput={(e) => setName(e.currentTarget.value)}
+          maxLength={100}
+        />
+      </label>
+      <label>
+        {t(lang, 'options.add.format')}
+        <select
+          name="format"
+          value={format}
+          onChange={(e) => setFormat(e.currentTarget.value as ListFormat)}
+        >
+          {(['kusuri-guard', 'domains', 'ublacklist', 'hibp'] as const).map((f) => (
+            <option value={f}>{t(lang, `options.format.${f}`)}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t(lang, 'options.list.level')}
+        <select
+          name="action"
+          value={action}
+          onChange={(e) => setAction(e.currentTarget.value as 'block' | 'warn')}
+        >
+          <option value="warn">{t(lang, 'options.list.level.warn')}</option>
+          <option value="block">{t(lang, 'options.list.level.block')}</option>
+        </select>
+      </label>
+      <button type="submit" class="primary" disabled={busy}>
+        {busy ? t(lang, 'options.add.adding') : t(lang, 'options.add.submit')}
+      </button>
+      {message && (
+        <p role="alert" style="flex-basis:100%">
+          {message}
+        </p>
+      )}
+    </form>
+  );
+}
+
+interface SiteRow {
+  site: string;
+  addedAt: number;
+  why: string;
+}
+
+function SiteSection(props: {
+  id: string;
+  lang: Lang;
+  title: string;
+  intro: string;
+  rows: SiteRow[];
+  addLabel?: string;
+  withNote?: boolean;
+  onAdd?: (site: string, note: string) => Promise<boolean>;
+  onRemove: (site: string) => Promise<void>;
+  onChanged: () => void;
+}) {
+  const { lang } = props;
+  const [site, setSite] = useState('');
+  const [note, setNote] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const add = (event: Event) => {
+    event.preventDefault();
+    props
+      .onAdd?.(site.trim(), note.trim())
+      .then((added) => {
+        if (!added) return setMessage(t(lang, 'options.sites.invalid'));
+        setSite('');
+        setNote('');
+        setMessage(null);
+        props.onChanged();
+      })
+      .catch(() => setMessage(t(lang, 'options.sites.invalid')));
+  };
+  return (
+    <section id={props.id}>
+      <h2>{props.title}</h2>
+      <p class="small muted">{props.intro}</p>
+      {props.rows.length === 0 ? (
+        <p class="muted small">{t(lang, 'options.sites.empty')}</p>
+      ) : (
+        <table class="sites">
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, 'options.col.site')}</th>
+              <th scope="col">{t(lang, 'options.col.added')}</th>
+              <th scope="col">{t(lang, 'options.col.why')}</th>
+              <th scope="col" />
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((row) => (
+              <tr data-site={row.site}>
+                <td>{displayHost(row.site)}</td>
+                <td>{dateOnly(lang, row.addedAt)}</td>
+                <td>{row.why}</td>
+                <td>
+                  <button
+                    type="button"
+                    class="link"
+                    onClick={() => void props.onRemove(row.site).then(props.onChanged)}
+                  >
+                    {t(lang, 'popup.remove')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {props.onAdd && (
+        <form class="inline" onSubmit={add}>
+          <label>
+            {t(lang, 'options.sites.add')}
+            <input
+              type="text"
+              value={site}
+              onInput={(e) => setSite(e.currentTarget.value)}
+              required
+              placeholder="example.com"
+            />
+          </label>
+          {props.withNote && (
+            <label>
+              {t(lang, 'options.block.note')}
+              <input
+                type="text"
+                value={note}
+                onInput={(e) => setNote(e.currentTarget.value)}
+                maxLength={500}
+              />
+            </label>
+          )}
+          <button type="submit">{props.addLabel}</button>
+          {message && <span role="alert">{message}</span>}
+        </form>
+      )}
+    </section>
+  );
+}
+
+function SettingsSection({ lang, onLanguage }: { lang: Lang; onLanguage: (lang: Lang) => void }) {
+  const [choice, setChoice] = useState<'auto' | Lang>('auto');
+  useEffect(() => {
+    request({ type: 'settings.get' })
+      .then((view) => setChoice(view.settings.language))
+      .catch(() => undefined);
+  }, []);
+  const change = (value: 'auto' | Lang) => {
+    setChoice(value);
+    void request({ type: 'settings.set', patch: { language: value } }).then((view) =>
+      onLanguage(view.lang),
+    );
+  };
+  return (
+    <section id="settings">
+      <h2>{t(lang, 'options.settings.title')}</h2>
+      <label class="row">
+        {t(lang, 'options.settings.language')}
+        <select value={choice} onChange={(e) => change(e.currentTarget.value as 'auto' | Lang)}>
+          <option value="auto">{t(lang, 'options.settings.language.auto')}</option>
+          <option value="ja">日本語</option>
+          <option value="en">English</option>
+        </select>
+      </label>
+    </section>
+  );
+}
+
+function DataSection({ lang, onImported }: { lang: Lang; onImported: () => void }) {
+  const [message, setMessage] = useState<string | null>(null);
+  const exportFile = () => {
+    void request({ type: 'data.export' }).then((data) => {
+      const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = `kusuri-guard-settings-${data.exportedAt.slice(0, 10)}.json`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    });
+  };
+  const importFile = (file: File | undefined) => {
+    if (!file) return;
+    void file
+      .text()
+      .then((text) => request({ type: 'data.import', text }))
+      .then((summary) => {
+        setMessage(
+          summary.ok
+            ? t(lang, 'options.data.imported', {
+                allowlist: summary.allowlist,
+                blocks: summary.userBlocks,
+                dismissals: summary.dismissals,
+                lists: summary.listsAdded,
+              })
+            : t(lang, 'options.data.importFailed'),
+        );
+        onImported();
+      })
+      .catch(() => setMessage(t(lang, 'options.data.importFailed')));
+  };
+  return (
+    <section id="data">
+      <h2>{t(lang, 'options.data.title')}</h2>
+      <p class="small muted">{t(lang, 'options.data.intro')}</p>
+      <div class="row">
+        <button type="button" id="export" onClick={exportFile}>
+          {t(lang, 'options.data.export')}
+        </button>
+        <label class="row">
+          {t(lang, 'options.data.import')}
+          <input
+            type="file"
+            id="import"
+            accept="application/json,.json"
+            onChange={(e) => importFile(e.currentTarget.files?.[0])}
+          />
+        </label>
+      </div>
+      {message && (
+        <p role="status" id="import-result">
+          {message}
+        </p>
+      )}
+    </section>
+  );
+}

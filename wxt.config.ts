@@ -1,19 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { bundledProjectList, DATA_DIR } from './tools/lib/bundled-data';
-import { importProjectListValue } from './utils/list/import-json';
-
-/** The bundled project list, validated: a bad entry fails the build instead of shipping. */
-function projectListJson(): string {
-  const list = bundledProjectList();
-  const result = importProjectListValue(list);
-  if (!result.ok)
-    throw new Error(`data/ does not form a valid list: ${result.error} ${result.detail}`);
-  if (result.rejected.length > 0) {
-    throw new Error(`data/ has rejected entries: ${JSON.stringify(result.rejected.slice(0, 5))}`);
-  }
-  return JSON.stringify(list);
-}
+import { packagedFiles } from './tools/lib/bundled-data';
 
 export default defineConfig({
   imports: false,
@@ -55,14 +42,8 @@ export default defineConfig({
       ];
     },
     'build:publicAssets': (_wxt, files) => {
-      files.push(
-        { relativeDest: 'lists/kusuri-guard.json', contents: projectListJson() },
-        { relativeDest: 'lists/hibp-breaches.json', absoluteSrc: `${DATA_DIR}hibp-breaches.json` },
-        {
-          relativeDest: 'lists/blocklistproject-drugs.txt',
-          absoluteSrc: `${DATA_DIR}blocklistproject-drugs.txt`,
-        },
-      );
+      for (const [relativeDest, contents] of packagedFiles())
+        files.push({ relativeDest, contents });
     },
   },
 });

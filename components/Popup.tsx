@@ -1,7 +1,9 @@
-// The toolbar popup: the verdict for the current tab and every reason behind it.
+// The toolbar popup: one clear verdict for the current tab (or any site the user types), every
+// reason grouped with its sources, the registrar, the domain's age and known breaches. It renders
+// the cached verdict at once and updates when the lookup finishes.
 import { useEffect, useState } from 'preact/hooks';
 import { request, RequestError } from '../utils/messages/client';
-import { formatPartialDate, t, type Lang } from '../utils/i18n';
+import { formatPartialDate, t, type Lang, type MessageKey } from '../utils/i18n';
 import type { Reason, Verdict } from '../utils/verdict/model';
 import type { AllowEntry } from '../utils/store/allowlist';
 import { displayHost } from '../utils/hostname';
@@ -10,30 +12,49 @@ import { ReasonCard } from './ReasonCard';
 import { Shield } from './Shield';
 import { useLanguage } from './useLanguage';
 
+type View = { kind: 'tab' } | { kind: 'check'; input: string };
+
 export function Popup({ tabId }: { tabId: number | null }) {
   const [lang, setLang] = useLanguage();
+  const [view, setView] = useState<View>({ kind: 'tab' });
   const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [looking, setLooking] = useState(false);
   const [allowlist, setAllowlist] = useState<AllowEntry[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const fail = (e: unknown) => setError(e instanceof RequestError ? e.code : String(e));
 
-  const load = () => {
+  const lookup = (explicit: boolean) => {
     if (tabId === null) return;
-    request({ type: 'verdict.get', tabId })
+    setLooking(true);
+    request({ type: 'intel.lookup', tabId, explicit })
       .then(setVerdict)
-      .catch((e: unknown) => setError(e instanceof RequestError ? e.code : String(e)));
+      .catch(fail)
+      .finally(() => setLooking(false));
+  };
+
+  const loadTab = () => {
+    if (tabId === null) return;
+    setError(null);
+    // The cached verdict first (no network), then the lookup, which may take a few seconds.
+    request({ type: 'verdict.get', tabId })
+      .then((v) => {
+        setVerdict(v);
+        if (v.status === 'checked' && v.intel?.state !== 'done') lookup(false);
+      })
+      .catch(fail);
     request({ type: 'allowlist.get' })
       .then(setAllowlist)
       .catch(() => undefined);
   };
-  useEffect(load, [tabId]);
+  useEffect(() => {
+    if (view.kind === 'tab') loadTab();
+  }, [tabId, view.kind]);
 
   const act = (message: Parameters<typeof request>[0]) => {
     request(message)
-      .then(load)
-      .catch((e: unknown) => setError(e instanceof RequestError ? e.code : String(e)));
+      .then(() => (view.kind === 'tab' ? loadTab() : undefined))
+      .catch(fail);
   };
-  const removeAllowed = (site: string) => act({ type: 'allowlist.remove', site });
-  const undoDismiss = (site: string) => act({ type: 'dismissal.remove', site });
 
   return (
     <main class="popup">
@@ -45,9 +66,31 @@ export function Popup({ tabId }: { tabId: number | null }) {
         <span class="spacer" />
         <LangToggle lang={lang} onChange={setLang} />
       </header>
+      <CheckForm
+        lang={lang}
+        onResult={(input, v) => {
+          setView({ kind: 'check', input });
+          setVerdict(v);
+        }}
+      />
+      {view.kind === 'check' && (
+        <p class="small">
+          <button
+            type="button"
+            class="link"
+            id="back-to-tab"
+            onClick={() => {
+              setVerdict(null);
+              setView({ kind: 'tab' });
+            }}
+          >
+            {t(lang, 'popup.backToTab')}
+          </button>
+        </p>
+      )}
       {error && <p role="alert">{t(lang, 'popup.error', { error })}</p>}
-      {tabId === null && <p>{t(lang, 'popup.noTab')}</p>}
-      {tabId !== null && verdict === null && !error && (
+      {view.kind === 'tab' && tabId === null && <p>{t(lang, 'popup.noTab')}</p>}
+      {view.kind === 'tab' && tabId !== null && verdict === null && !error && (
         <p class="muted" aria-busy="true">
           {t(lang, 'popup.loading')}
         </p>
@@ -56,26 +99,100 @@ export function Popup({ tabId }: { tabId: number | null }) {
         <VerdictView
           lang={lang}
           verdict={verdict}
-          onUndoAllow={removeAllowed}
-          onUndoDismiss={undoDismiss}
+          looking={looking}
+          onLookup={view.kind === 'tab' ? () => lookup(true) : null}
+          onUndoAllow={(site) => act({ type: 'allowlist.remove', site })}
+          onUndoDismiss={(site) => act({ type: 'dismissal.remove', site })}
         />
       )}
-      <AllowlistView lang={lang} entries={allowlist} onRemove={removeAllowed} />
+      {view.kind === 'tab' && (
+        <AllowlistView
+          lang={lang}
+          entries={allowlist}
+          onRemove={(site) => act({ type: 'allowlist.remove', site })}
+        />
+      )}
+      <p class="small footer-links">
+        <a href="options.html" target="_blank" rel="noopener">
+          {t(lang, 'popup.openOptions')}
+        </a>
+      </p>
     </main>
   );
 }
 
-function VerdictView({
+const CHECK_ERRORS: Record<string, MessageKey> = {
+  empty: 'check.error.empty',
+  'too-long': 'check.error.too-long',
+  invalid: 'check.error.invalid',
+  'label-too-long': 'check.error.too-long',
+  'public-suffix': 'check.error.invalid',
+  'unsupported-scheme': 'check.error.scheme',
+  credentials: 'check.error.credentials',
+  local: 'check.error.local',
+};
+
+function CheckForm({
   lang,
-  verdict,
-  onUndoAllow,
-  onUndoDismiss,
+  onResult,
 }: {
   lang: Lang;
+  onResult: (input: string, verdict: Verdict) => void;
+}) {
+  const [input, setInput] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const submit = (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setMessage(null);
+    request({ type: 'check.site', input })
+      .then((result) => {
+        if (result.ok) onResult(result.input, result.verdict);
+        else setMessage(t(lang, CHECK_ERRORS[result.error] ?? 'check.error.invalid'));
+      })
+      .catch((e: unknown) => setMessage(e instanceof RequestError ? e.code : String(e)))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <form class="check" onSubmit={submit} role="search">
+      <label for="check-input" class="small">
+        {t(lang, 'check.label')}
+      </label>
+      <div class="row">
+        <input
+          id="check-input"
+          type="text"
+          inputMode="url"
+          autoComplete="off"
+          spellcheck={false}
+          maxLength={5000}
+          value={input}
+          placeholder={t(lang, 'check.placeholder')}
+          onInput={(e) => setInput(e.currentTarget.value)}
+        />
+        <button type="submit" disabled={busy}>
+          {busy ? <span class="progress" aria-hidden="true" /> : null} {t(lang, 'check.button')}
+        </button>
+      </div>
+      {message && (
+        <p role="alert" class="small check-error">
+          {message}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function VerdictView(props: {
+  lang: Lang;
   verdict: Verdict;
+  looking: boolean;
+  onLookup: (() => void) | null;
   onUndoAllow: (site: string) => void;
   onUndoDismiss: (site: string) => void;
 }) {
+  const { lang, verdict } = props;
   if (verdict.status !== 'checked') {
     return (
       <section class="verdict level-unchecked" id="verdict" data-level="unchecked">
@@ -84,20 +201,29 @@ function VerdictView({
       </section>
     );
   }
+  const by = (predicate: (r: Reason) => boolean) => verdict.reasons.filter(predicate);
+  const notLookedUp = verdict.intel?.state === 'not-asked';
   return (
     <>
       <section class={`verdict level-${verdict.level}`} id="verdict" data-level={verdict.level}>
-        <p class="level">{t(lang, `level.${verdict.level}`)}</p>
+        <div class="row">
+          <p class="level">{t(lang, `level.${verdict.level}`)}</p>
+          <span class="spacer" />
+          <p class="score small" id="score">
+            {t(lang, 'popup.score', { score: verdict.score })}
+          </p>
+        </div>
         <p class="host">
           <strong>{verdict.displayHost}</strong>
+          {verdict.displayHost !== verdict.host && (
+            <span class="muted small"> ({verdict.host})</span>
+          )}
         </p>
-        {verdict.page && (
-          <p class="small muted">{t(lang, 'popup.pageScore', { score: verdict.page.score })}</p>
-        )}
+        {verdict.blocked && <p class="small">{t(lang, 'popup.blocked')}</p>}
         {verdict.allowlisted && verdict.site && (
           <p class="small">
             {t(lang, 'popup.allowlisted')}{' '}
-            <button type="button" class="link" onClick={() => onUndoAllow(verdict.site!)}>
+            <button type="button" class="link" onClick={() => props.onUndoAllow(verdict.site!)}>
               {t(lang, 'popup.undoAllow')}
             </button>
           </p>
@@ -105,32 +231,66 @@ function VerdictView({
         {verdict.dismissed && verdict.site && (
           <p class="small" id="dismissed">
             {t(lang, 'popup.dismissed')}{' '}
-            <button type="button" class="link" onClick={() => onUndoDismiss(verdict.site!)}>
+            <button type="button" class="link" onClick={() => props.onUndoDismiss(verdict.site!)}>
               {t(lang, 'popup.undoDismiss')}
             </button>
           </p>
         )}
       </section>
-      <section class="reasons-section">
+      <section class="reasons-section" aria-busy={props.looking}>
         <h2>{t(lang, 'popup.reasons')}</h2>
-        {verdict.reasons.length === 0 && <p class="muted">{t(lang, 'popup.noReasons')}</p>}
+        {verdict.reasons.filter((r) => r.group !== 'registrar').length === 0 && !props.looking && (
+          <p class="muted small">{t(lang, 'popup.noReasons')}</p>
+        )}
         <ReasonGroup
           lang={lang}
-          title={t(lang, 'popup.group.list')}
-          reasons={verdict.reasons.filter((r) => r.group === 'list')}
           id="reasons-list"
+          title={t(lang, 'popup.group.list')}
+          reasons={by((r) => r.group === 'list')}
         />
         <ReasonGroup
           lang={lang}
-          title={t(lang, 'popup.group.page')}
-          reasons={verdict.reasons.filter((r) => r.group === 'page' && r.weight > 0)}
           id="reasons-page"
+          title={t(lang, 'popup.group.page')}
+          reasons={by((r) => r.group === 'page' && r.weight > 0)}
+        />
+        <div class="reason-group" id="reasons-registrar">
+          <h3 class="group-title">{t(lang, 'popup.group.registrar')}</h3>
+          {props.looking ? (
+            <p class="small muted" role="status">
+              <span class="progress" aria-hidden="true" /> {t(lang, 'popup.lookingUp')}
+            </p>
+          ) : (
+            <>
+              <ul class="reasons">
+                {by((r) => r.group === 'registrar' || r.group === 'age').map((reason) => (
+                  <ReasonCard lang={lang} reason={reason} compact />
+                ))}
+              </ul>
+              {notLookedUp && props.onLookup && (
+                <p class="small">
+                  <button type="button" id="lookup" onClick={props.onLookup}>
+                    {t(lang, 'popup.lookUp')}
+                  </button>{' '}
+                  <span class="muted">
+                    {t(lang, 'popup.lookUpHint', { domain: verdict.intel?.domain ?? '' })}
+                  </span>
+                </p>
+              )}
+            </>
+          )}
+        </div>
+        <ReasonGroup
+          lang={lang}
+          id="reasons-breach"
+          title={t(lang, 'popup.group.breach')}
+          reasons={by((r) => r.group === 'breach')}
         />
         <ReasonGroup
           lang={lang}
-          title={t(lang, 'popup.group.against')}
-          reasons={verdict.reasons.filter((r) => r.group === 'page' && r.weight <= 0)}
           id="reasons-against"
+          title={t(lang, 'popup.group.against')}
+          reasons={by((r) => r.group === 'page' && r.weight <= 0)}
         />
       </section>
     </>
@@ -154,7 +314,7 @@ function ReasonGroup({
       <h3 class="group-title">{title}</h3>
       <ul class="reasons">
         {reasons.map((reason) => (
-          <ReasonCard lang={lang} reason={reason} />
+          <ReasonCard lang={lang} reason={reason} compact />
         ))}
       </ul>
     </div>

@@ -3,17 +3,13 @@
 // the main job on the bundled default data.
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { bundledProjectList, bundledText } from './lib/bundled-data';
+import { packagedFiles } from './lib/bundled-data';
 import { defaultCatalog } from '../utils/list/catalog';
 import { importByFormat } from '../utils/list/import';
 import { ListIndex } from '../utils/verdict/list-index';
 import { compileDynamicRules } from '../utils/dnr/compile';
 
-const files: Record<string, string> = {
-  'lists/kusuri-guard.json': JSON.stringify(bundledProjectList()),
-  'lists/hibp-breaches.json': bundledText('hibp-breaches.json'),
-  'lists/blocklistproject-drugs.txt': bundledText('blocklistproject-drugs.txt'),
-};
+const files = Object.fromEntries(packagedFiles());
 
 console.log('Bundled lists');
 const inputs = [];

@@ -4,7 +4,7 @@
 // --html the page is fetched (the URL is what you asked to check); --no-fetch checks lists only.
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { bundledProjectList, bundledText } from './lib/bundled-data';
+import { packagedFiles } from './lib/bundled-data';
 import { defaultCatalog } from '../utils/list/catalog';
 import { importByFormat } from '../utils/list/import';
 import { ListIndex, type IndexedListInput } from '../utils/verdict/list-index';
@@ -20,18 +20,20 @@ const FETCH_TIMEOUT_MS = 10_000;
 const FETCH_MAX_BYTES = 5 * 1024 * 1024;
 
 export function bundledIndex(): ListIndex {
-  const files: Record<string, string> = {
-    'lists/kusuri-guard.json': JSON.stringify(bundledProjectList()),
-    'lists/hibp-breaches.json': bundledText('hibp-breaches.json'),
-    'lists/blocklistproject-drugs.txt': bundledText('blocklistproject-drugs.txt'),
-  };
+  const files = Object.fromEntries(packagedFiles());
   const inputs: IndexedListInput[] = [];
   for (const entry of defaultCatalog(null)) {
     const result = importByFormat(entry.format, files[entry.bundledPath]!, {
       meta: entry.meta,
       category: entry.category,
     });
-    if (result.ok) inputs.push({ id: entry.id, action: entry.action, content: result.content });
+    if (result.ok)
+      inputs.push({
+        id: entry.id,
+        action: entry.action,
+        content: result.content,
+        format: entry.format,
+      });
   }
   return new ListIndex(inputs);
 }

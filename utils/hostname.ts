@@ -129,6 +129,15 @@ export function hostSuffixes(host: string): string[] {
   return out;
 }
 
+/**
+ * The domain a registry holds a registration for (ICANN suffixes only): RDAP and WHOIS know
+ * `blogspot.com`, not `someone.blogspot.com`. Null for IPs and local names.
+ */
+export function registeredDomain(host: string): string | null {
+  if (IPV4.test(host) || host.includes(':')) return null;
+  return getDomain(host, { allowPrivateDomains: false }) ?? null;
+}
+
 /** Unicode form of an ASCII host for display (punycode labels decoded). */
 export function displayHost(host: string): string {
   if (!host.includes('xn--')) return host;

@@ -304,9 +304,13 @@ function SiteSection(props: {
 
 function SettingsSection({ lang, onLanguage }: { lang: Lang; onLanguage: (lang: Lang) => void }) {
   const [choice, setChoice] = useState<'auto' | Lang>('auto');
+  const [autoLookups, setAutoLookups] = useState(true);
   useEffect(() => {
     request({ type: 'settings.get' })
-      .then((view) => setChoice(view.settings.language))
+      .then((view) => {
+        setChoice(view.settings.language);
+        setAutoLookups(view.settings.autoLookups);
+      })
       .catch(() => undefined);
   }, []);
   const change = (value: 'auto' | Lang) => {
@@ -314,6 +318,10 @@ function SettingsSection({ lang, onLanguage }: { lang: Lang; onLanguage: (lang: 
     void request({ type: 'settings.set', patch: { language: value } }).then((view) =>
       onLanguage(view.lang),
     );
+  };
+  const changeLookups = (value: boolean) => {
+    setAutoLookups(value);
+    void request({ type: 'settings.set', patch: { autoLookups: value } });
   };
   return (
     <section id="settings">
@@ -326,6 +334,16 @@ function SettingsSection({ lang, onLanguage }: { lang: Lang; onLanguage: (lang: 
           <option value="en">English</option>
         </select>
       </label>
+      <label class="row" style="margin-top:0.75rem">
+        <input
+          type="checkbox"
+          id="auto-lookups"
+          checked={autoLookups}
+          onChange={(e) => changeLookups(e.currentTarget.checked)}
+        />
+        {t(lang, 'options.settings.autoLookups')}
+      </label>
+      <p class="small muted">{t(lang, 'options.settings.autoLookupsHint')}</p>
     </section>
   );
 }

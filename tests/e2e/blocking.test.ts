@@ -133,7 +133,7 @@ describe('pre-load blocking in Chromium', () => {
     await popup.locator('#verdict').waitFor();
     expect(await popup.locator('#verdict').getAttribute('data-level')).toBe('danger');
     expect(await popup.locator('#verdict .level').textContent()).toBe('Danger');
-    expect(await popup.locator('.reasons').textContent()).toContain(
+    expect(await popup.locator('#reasons-list').textContent()).toContain(
       'Listed as a rogue online pharmacy in “Kusuri Guard default list”',
     );
     await popup.screenshot({ path: `${ARTIFACTS}/popup-en.png` });
@@ -235,7 +235,7 @@ describe('Japanese browser', () => {
     const popup = await ext.extensionPage(`popup.html?tab=${tabId}`);
     await popup.locator('#verdict .level').waitFor();
     expect(await popup.locator('#verdict .level').textContent()).toBe('危険');
-    expect(await popup.locator('.reasons').textContent()).toContain(
+    expect(await popup.locator('#reasons-list').textContent()).toContain(
       '「くすりガード 標準リスト」に不正なネット薬局として登録されています。',
     );
     await popup.screenshot({ path: `${ARTIFACTS}/popup-ja.png` });

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const DIST = resolve(process.env.KG_DIST ?? '.output/chrome-mv3');
+/** The build made with `npm run build:e2e`: the production code plus a test-only RDAP override. */
+export const E2E_DIST = resolve('.output/chrome-mv3-e2e');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = resolve('test-results');
 
@@ -18,18 +20,21 @@ export interface ExtensionBrowser {
 }
 
 export async function launchExtension(
-  options: { lang?: 'en' | 'ja'; profileDir?: string; extraArgs?: string[] } = {},
+  options: { lang?: 'en' | 'ja'; profileDir?: string; extraArgs?: string[]; dist?: string } = {},
 ): Promise<ExtensionBrowser> {
-  if (!existsSync(join(DIST, 'manifest.json'))) {
-    throw new Error(`No built extension at ${DIST}: run \`npm run build\` first.`);
+  const dist = options.dist ?? DIST;
+  if (!existsSync(join(dist, 'manifest.json'))) {
+    throw new Error(
+      `No built extension at ${dist}: run \`npm run build\` (and \`npm run build:e2e\`) first.`,
+    );
   }
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'kg-e2e-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
       '--host-resolver-rules=MAP * 127.0.0.1',
       '--no-sandbox',
       '--disable-gpu',

@@ -40,11 +40,11 @@ describe('page checks', () => {
   it('shows no banner on ordinary pages or pages that were not sampled', async () => {
     expect(await check('https://plain.example/', null)).toEqual({
       ok: true,
-      data: { banner: null },
+      data: { banner: null, notice: null },
     });
     expect(
       await check('https://plain.example/', 'A blog post about gardening and medicine cabinets.'),
-    ).toEqual({ ok: true, data: { banner: null } });
+    ).toEqual({ ok: true, data: { banner: null, notice: null } });
   });
 
   it('uses the sender tab and URL, not what the message claims', async () => {
@@ -122,7 +122,7 @@ describe("don't warn me on this site", () => {
       { type: 'page.check', url: 'https://other.rogue-site.example/', sample: sample(ROGUE_TEXT) },
       contentSender('https://other.rogue-site.example/', 4),
     );
-    expect(again).toEqual({ ok: true, data: { banner: null } });
+    expect(again).toEqual({ ok: true, data: { banner: null, notice: null } });
     // The verdict still says what the page is, and that warnings are off.
     platform.tabs.tabs.set(4, 'https://other.rogue-site.example/');
     expect(await restarted.verdictForTab(4)).toMatchObject({ level: 'danger', dismissed: true });

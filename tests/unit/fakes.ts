@@ -3,7 +3,6 @@
 // requestDomains, and the rule-count limits (numbers from Chromium, see STACK.md).
 import type { DnrRule } from '../../utils/dnr/compile';
 import type { Platform, TabInfo } from '../../utils/background/platform';
-import { bundledProjectList, bundledText } from '../../tools/lib/bundled-data';
 
 export const MAX_DYNAMIC_RULES = 30_000;
 export const MAX_UNSAFE_DYNAMIC_RULES = 5_000;
@@ -112,14 +111,9 @@ export class FakeTabs {
 export const EXTENSION_ID = 'testextensionid';
 export const ORIGIN = `chrome-extension://${EXTENSION_ID}`;
 
-/** Packaged files as the build would ship them, read from data/. */
-export function packagedFiles(): Map<string, string> {
-  return new Map([
-    ['lists/kusuri-guard.json', JSON.stringify(bundledProjectList())],
-    ['lists/hibp-breaches.json', bundledText('hibp-breaches.json')],
-    ['lists/blocklistproject-drugs.txt', bundledText('blocklistproject-drugs.txt')],
-  ]);
-}
+/** Packaged files exactly as the build ships them. */
+export { packagedFiles } from '../../tools/lib/bundled-data';
+import { packagedFiles } from '../../tools/lib/bundled-data';
 
 /** A programmable server for fetch: handlers by URL, every request logged. */
 export class FakeNet {
@@ -141,12 +135,22 @@ export class FakeNet {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(
       (init?.headers as Record<string, string> | undefined) ?? {},
-    ))
+    )) {
       headers[k.toLowerCase()] = v;
+    }
     this.requests.push({ url: input, headers });
     const handler = this.routes.get(input);
     if (!handler) throw new TypeError(`fetch failed: no route for ${input}`);
-    return handler(init);
+    // Like a real fetch, an aborted signal rejects the request whatever the server does.
+    const signal = init?.signal;
+    if (!signal) return handler(init);
+    return Promise.race([
+      Promise.resolve(handler(init)),
+      new Promise<never>((_resolve, reject) => {
+        if (signal.aborted) reject(new DOMException('aborted', 'AbortError'));
+        signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      }),
+    ]);
   };
 
   count(url: string): number {
@@ -216,6 +220,7 @@ export function fakePlatform(
       listPublicKey: options.listPublicKey ?? 'HqGrTXOEwrC2G7lmk90FqHRRbijOlT7AWyf7Wu3BT84=',
       refreshTimeoutMs: 300,
     },
+    rdapOverrides: async () => ({}),
     newTabUrl: 'chrome://newtab/',
   };
 }

@@ -57,14 +57,18 @@ describe('database schema and migrations', () => {
   it('creates every store when installed fresh', async () => {
     const db = await openDatabase();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual([
-      'allowlist',
-      'dismissals',
-      'kv',
-      'listParts',
-      'lists',
-      'userBlocks',
-    ]);
+    expect([...db.objectStoreNames].sort()).toEqual(
+      [
+        'allowlist',
+        'dismissals',
+        'kv',
+        'listParts',
+        'lists',
+        'breachNotices',
+        'rdapCache',
+        'userBlocks',
+      ].sort(),
+    );
     db.close();
   });
 
@@ -94,6 +98,15 @@ describe('database schema and migrations', () => {
         via: 'popup',
       });
     },
+    4: async (db) => {
+      await seeds[3]!(db);
+      await db.put('breachNotices', {
+        name: 'OnamaeCom2014',
+        site: 'onamae.com',
+        shownAt: 11,
+        dismissedAt: 12,
+      });
+    },
   };
 
   it.each(Array.from({ length: DB_VERSION }, (_, i) => i + 1))(
@@ -109,6 +122,11 @@ describe('database schema and migrations', () => {
       expect((await getSettings(current)).language).toBe('ja');
       if (from >= 2)
         expect((await getDismissals(current)).map((d) => d.site)).toEqual(['quiet.example']);
+      if (from >= 4) {
+        expect(await current.get('breachNotices', 'OnamaeCom2014')).toMatchObject({
+          dismissedAt: 12,
+        });
+      }
       current.close();
     },
   );
@@ -175,7 +193,7 @@ describe('allowlist and settings', () => {
   });
 
   it('falls back to defaults for damaged settings', async () => {
-    expect(await getSettings()).toEqual({ language: 'auto' });
+    expect(await getSettings()).toEqual({ language: 'auto', autoLookups: true });
     await updateSettings({ language: 'en' });
     expect((await getSettings()).language).toBe('en');
     const db = await openDatabase();

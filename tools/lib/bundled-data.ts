@@ -1,8 +1,11 @@
-// Reads the curated data in data/ (Node only). Used by the build (wxt.config.ts), the data tests
-// and the command-line tools, so all of them see exactly the same bundled list.
+// Reads the curated data in data/ (Node only) and defines the files packaged with the extension.
+// The build (wxt.config.ts), the unit-test platform, the build summary and the command-line tools
+// all take the packaged files from packagedFiles(), so they always see exactly the same data.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LIST_FORMAT, LIST_SCHEMA_VERSION } from '../../utils/list/model';
+import { importProjectListValue } from '../../utils/list/import-json';
+import { parseRegistrarIds } from '../../utils/rdap/bootstrap';
 
 export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 
@@ -24,4 +27,30 @@ export function bundledProjectList(): Record<string, unknown> {
 
 export function bundledText(name: string): string {
   return readFileSync(DATA_DIR + name, 'utf8');
+}
+
+/** The project list as packaged, validated: a bad entry fails the build instead of shipping. */
+export function projectListJson(): string {
+  const list = bundledProjectList();
+  const result = importProjectListValue(list);
+  if (!result.ok)
+    throw new Error(`data/ does not form a valid list: ${result.error} ${result.detail}`);
+  if (result.rejected.length > 0) {
+    throw new Error(`data/ has rejected entries: ${JSON.stringify(result.rejected.slice(0, 5))}`);
+  }
+  return JSON.stringify(list);
+}
+
+/** Every data file packaged with the extension, by its path inside the extension. */
+export function packagedFiles(): Map<string, string> {
+  return new Map([
+    ['lists/kusuri-guard.json', projectListJson()],
+    ['lists/hibp-breaches.json', bundledText('hibp-breaches.json')],
+    ['lists/blocklistproject-drugs.txt', bundledText('blocklistproject-drugs.txt')],
+    ['rdap/dns.json', bundledText('iana-rdap-dns.json')],
+    [
+      'rdap/registrar-ids.json',
+      JSON.stringify(parseRegistrarIds(bundledText('iana-registrar-ids.csv'))),
+    ],
+  ]);
 }

@@ -79,6 +79,13 @@ export function createPlatform(): Platform {
     config: {
       listPublicKey: (import.meta.env.WXT_LIST_PUBLIC_KEY as string | undefined) || PINNED_LIST_KEY,
     },
+    async rdapOverrides() {
+      // Compiled out of every build but `wxt build --mode e2e` (MODE is a build-time constant).
+      if (import.meta.env.MODE !== 'e2e') return {};
+      const stored = await browser.storage.local.get('kgTestRdapOverrides');
+      const value = stored.kgTestRdapOverrides;
+      return value && typeof value === 'object' ? (value as Record<string, string>) : {};
+    },
     newTabUrl: firefox ? 'about:blank' : 'chrome://newtab/',
   };
 }

@@ -65,6 +65,8 @@ export interface Platform {
   random(): number;
   /** Build-time settings (tests use their own). */
   config: PlatformConfig;
+  /** TLD → RDAP base URL replacements; only end-to-end test builds ever return any. */
+  rdapOverrides(): Promise<Record<string, string>>;
   /** URL of a neutral page to send a tab to when there is nothing to go back to. */
   newTabUrl: string;
 }

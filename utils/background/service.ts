@@ -27,6 +27,13 @@ import type { TextSample } from '../detect/sample';
 import type { BannerModel } from '../detect/banner';
 import { addDismissal, getDismissals, removeDismissal } from '../store/dismissals';
 import { PageScores, type PageScoreRecord } from './page-scores';
+import { IntelService, type LookupMode } from './intel';
+import { noticeWorthy } from '../verdict/intel';
+import { getBreachNotices, markBreachNotices } from '../store/breach-notices';
+import { registeredDomain } from '../hostname';
+import { formatPartialDate } from '../i18n';
+import { dataClass } from '../i18n/data-classes';
+import type { NoticeModel } from '../detect/notice';
 import { resolveLang, t, type Lang } from '../i18n';
 import {
   getListContent,
@@ -50,6 +57,7 @@ import {
 } from '../messages/protocol';
 import type {
   BlockInfo,
+  CheckSiteResult,
   ImportSummary,
   ListsView,
   ResponseMap,
@@ -90,6 +98,7 @@ export class Background {
   private dismissCache: Promise<Set<string>> | null = null;
   private readonly pageScores: PageScores;
   readonly refresher: Refresher;
+  readonly intel: IntelService;
   private readyPromise: Promise<void> | null = null;
   /** Serialises rule rebuilds: two overlapping updateDynamicRules calls could interleave. */
   private ruleQueue: Promise<unknown> = Promise.resolve();
@@ -99,6 +108,7 @@ export class Background {
     private readonly catalog: CatalogEntry[] = defaultCatalog(),
   ) {
     this.pageScores = new PageScores(platform.session);
+    this.intel = new IntelService(platform);
     this.refresher = new Refresher(platform, {
       storeImported: (...args) => this.storeImported(...args),
       listsChanged: async () => {
@@ -144,6 +154,7 @@ export class Background {
     if (name !== REFRESH_ALARM) return;
     await this.ready();
     await this.refresher.refreshDue();
+    await this.intel.refreshBootstrap();
   }
 
   /** Browser started: dynamic rules persist, but tabs restored at start-up were never stopped. */
@@ -257,7 +268,8 @@ export class Background {
         const inputs = [];
         for (const record of records) {
           const content = await getListContent(record.id);
-          if (content) inputs.push({ id: record.id, action: record.action, content });
+          if (content)
+            inputs.push({ id: record.id, action: record.action, content, format: record.format });
         }
         const blocks = await getUserBlocks();
         if (blocks.length > 0) inputs.push(userBlocksInput(blocks));
@@ -295,25 +307,46 @@ export class Background {
   }
 
   /** The verdict for a URL: lists, the allowlist, and the detector's result for the page if known. */
-  async verdictFor(url: string, page: PageScoreRecord | null = null): Promise<Verdict> {
+  async verdictFor(
+    url: string,
+    page: PageScoreRecord | null = null,
+    mode: LookupMode = 'cache-only',
+  ): Promise<Verdict> {
     await this.ready();
-    const [index, allow, dismissed] = await Promise.all([
+    const [index, allow, dismissed, settings] = await Promise.all([
       this.index(),
       this.allowSites(),
       this.dismissedSites(),
+      getSettings(),
     ]);
-    const verdict = verdictForUrl(url, index, allow, this.platform.now(), page);
+    const host = hostOfUrl(url);
+    const domain = host && host.kind === 'domain' ? registeredDomain(host.host) : null;
+    const lookup = await this.intel.lookup(domain, mode, settings.autoLookups);
+    const verdict = verdictForUrl(url, index, allow, this.platform.now(), page, lookup);
     if (verdict.site !== null) verdict.dismissed = dismissed.has(verdict.site);
     return verdict;
   }
 
   /** The verdict for what a tab shows now (the blocked URL behind a warning page). */
-  async verdictForTab(tabId: number): Promise<Verdict> {
+  async verdictForTab(tabId: number, mode: LookupMode = 'cache-only'): Promise<Verdict> {
     const tab = await this.platform.tabs.get(tabId);
     let url = tab?.url ?? '';
-    if (url.startsWith(this.platform.extensionUrl('/warning.html#')))
+    if (url.startsWith(this.platform.extensionUrl('/warning.html#'))) {
       url = url.slice(url.indexOf('#') + 1);
-    return this.verdictFor(url, await this.pageScores.get(tabId, url));
+    }
+    const verdict = await this.verdictFor(url, await this.pageScores.get(tabId, url), mode);
+    if (mode !== 'cache-only') await this.showBadge(tabId, verdict);
+    return verdict;
+  }
+
+  /** "Check a site": any URL or domain, without visiting it. The user asked, so it is looked up. */
+  async checkSite(input: string): Promise<CheckSiteResult> {
+    const target = parseTarget(input);
+    if (!target.ok) return { ok: false, error: target.error };
+    if (target.host.kind === 'local') return { ok: false, error: 'local' };
+    const host = target.host.kind === 'ipv6' ? `[${target.host.host}]` : target.host.host;
+    const verdict = await this.verdictFor(`https://${host}/`, null, 'explicit');
+    return { ok: true, verdict, input: target.url ?? `https://${host}/` };
   }
 
   async language(settings?: Settings): Promise<Lang> {
@@ -509,7 +542,14 @@ export class Background {
         this.dismissCache = null;
         return { removed: await removeDismissal(request.site) };
       case 'page.check':
-        return { banner: await this.pageCheck(sender, request.sample ?? null) };
+        return this.pageCheck(sender, request.sample ?? null);
+      case 'page.noticeDismiss':
+        await this.dismissNotice(sender, request.names);
+        return null;
+      case 'intel.lookup':
+        return this.verdictForTab(request.tabId, request.explicit ? 'explicit' : 'automatic');
+      case 'check.site':
+        return this.checkSite(request.input);
       case 'page.details':
         if (sender.tabId !== undefined) {
           await this.platform.tabs.open(
@@ -563,18 +603,90 @@ export class Background {
    * A content script read its page. The tab and URL come from the browser (the sender), never from
    * the message. The sample, when the page mentions medicines, is scored here with the detector.
    */
-  async pageCheck(sender: SenderInfo, sample: TextSample | null): Promise<BannerModel | null> {
+  async pageCheck(
+    sender: SenderInfo,
+    sample: TextSample | null,
+  ): Promise<{ banner: BannerModel | null; notice: NoticeModel | null }> {
     const { tabId, url } = sender;
-    if (tabId === undefined || url === undefined) return null;
+    if (tabId === undefined || url === undefined) return { banner: null, notice: null };
     const host = hostOfUrl(url);
-    if (!host) return null;
+    if (!host) return { banner: null, notice: null };
     const score = sample
       ? scorePage({ url, host: host.host, hostUnicode: displayHost(host.host), ...sample })
       : null;
     await this.pageScores.set(tabId, url, score, this.platform.now());
-    const verdict = await this.verdictFor(url, await this.pageScores.get(tabId, url));
+    const page = await this.pageScores.get(tabId, url);
+    const verdict = await this.verdictFor(url, page);
     await this.showBadge(tabId, verdict);
-    return this.bannerFor(verdict, await this.language());
+    const lang = await this.language();
+    // A page that already looks suspicious gets its registrar looked up (if automatic lookups are
+    // on), in the background: the banner does not wait for the network.
+    if (page && levelRank(page.level) >= levelRank('caution') && !verdict.allowlisted) {
+      void this.verdictForTab(tabId, 'automatic').catch(() => undefined);
+    }
+    return {
+      banner: this.bannerFor(verdict, lang),
+      notice: await this.breachNotice(verdict, lang),
+    };
+  }
+
+  /**
+   * A small notice about breaches of the site's own service, once: HIBP breaches added in the
+   * last 12 months, and the curated Japanese breaches the user has not been told about.
+   */
+  async breachNotice(verdict: Verdict, lang: Lang): Promise<NoticeModel | null> {
+    if (verdict.status !== 'checked' || verdict.site === null) return null;
+    const index = await this.index();
+    const candidates = noticeWorthy(index.breachesFor(verdict.site), this.platform.now());
+    if (candidates.length === 0) return null;
+    const seen = await getBreachNotices(candidates.map((c) => c.breach.name));
+    const fresh = candidates.filter(
+      (c) => !seen.get(c.breach.name)?.shownAt && !seen.get(c.breach.name)?.dismissedAt,
+    );
+    if (fresh.length === 0) return null;
+    await markBreachNotices(
+      fresh.map((c) => c.breach.name),
+      verdict.site,
+      { shownAt: this.platform.now() },
+    );
+    const first = fresh[0]!.breach;
+    const parts = [
+      t(lang, 'reason.breach.site', {
+        title: first.title,
+        date: formatPartialDate(lang, first.breachDate),
+      }),
+      first.dataClasses.length > 0
+        ? t(lang, 'reason.breach.data', {
+            classes: first.dataClasses
+              .map((c) => dataClass(lang, c))
+              .join(lang === 'ja' ? '、' : ', '),
+          })
+        : '',
+      first.pwnCount !== null ? t(lang, 'reason.breach.count', { count: first.pwnCount }) : '',
+      fresh.length > 1 ? t(lang, 'notice.more', { count: fresh.length - 1 }) : '',
+    ];
+    return {
+      lang,
+      title: t(lang, 'notice.title', { site: displayHost(verdict.site) }),
+      text: parts.filter((p) => p !== '').join(' '),
+      names: fresh.map((c) => c.breach.name),
+      labels: {
+        brand: t(lang, 'banner.brand'),
+        details: t(lang, 'banner.details'),
+        dismiss: t(lang, 'notice.dismiss'),
+      },
+    };
+  }
+
+  /** The notice's "Got it": remembered per breach, only for breaches of the sender's own site. */
+  async dismissNotice(sender: SenderInfo, names: string[]): Promise<void> {
+    const host = sender.url ? hostOfUrl(sender.url) : null;
+    if (!host) return;
+    const site = registrableDomain(host.host);
+    const own = new Set((await this.index()).breachesFor(site).map((b) => b.breach.name));
+    const valid = names.filter((n) => own.has(n));
+    if (valid.length > 0)
+      await markBreachNotices(valid, site, { dismissedAt: this.platform.now() });
   }
 
   /**

@@ -4,6 +4,7 @@
 // It never listens to window messages: a page can post whatever it likes, nothing here reads it.
 import { collectSample } from './sample';
 import { Banner, type BannerAction, type BannerModel } from './banner';
+import { showNotice, type NoticeModel } from './notice';
 
 /**
  * What the content script sends; the background validates it (utils/messages/protocol.ts) and
@@ -37,6 +38,7 @@ export function startPageGuard(win: Window, send: Send): void {
   let rescans = 0;
   let running = false;
   let dismissedHere = false;
+  let noticeShown = false;
   const banner = new Banner(doc, (action: BannerAction) => {
     if (action === 'close') return;
     // "Don't warn me on this site" also hides the banner for the rest of this page's life.
@@ -60,11 +62,23 @@ export function startPageGuard(win: Window, send: Send): void {
         message.sample = { title, meta, headings, text };
       }
       const reply = (await send(message)) as
-        { ok?: boolean; data?: { banner?: BannerModel | null } } | undefined;
+        | { ok?: boolean; data?: { banner?: BannerModel | null; notice?: NoticeModel | null } }
+        | undefined;
       if (url !== win.location.href) return; // navigated meanwhile: the next scan decides
       const model = reply?.ok ? reply.data?.banner : null;
       if (model && !dismissedHere) banner.show(model);
       else banner.hide();
+      const notice = reply?.ok ? reply.data?.notice : null;
+      if (notice && !noticeShown) {
+        noticeShown = true;
+        showNotice(doc, notice, (action) => {
+          const out =
+            action === 'dismiss'
+              ? { type: 'page.noticeDismiss', names: notice.names }
+              : { type: 'page.details' };
+          void send(out).catch(() => undefined);
+        });
+      }
     } catch {
       // The extension was updated or reloaded: this script is orphaned and stays quiet.
     } finally {

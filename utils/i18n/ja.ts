@@ -71,6 +71,28 @@ export const ja: Record<MessageKey, string> = {
   'popup.allowlistEmpty': '許可したサイトはありません。',
   'popup.remove': '削除',
   'popup.addedOn': '{date}に追加',
+  'popup.score': 'スコア {score}/100',
+  'popup.blocked': 'このサイトは、ページを開く前に止めています。',
+  'popup.group.registrar': 'レジストラとドメインの登録時期',
+  'popup.group.breach': 'このサイトの情報漏えい',
+  'popup.lookingUp': 'レジストラと登録日を調べています…',
+  'popup.lookUp': 'レジストラと登録時期を調べる',
+  'popup.lookUpHint': 'レジストリのRDAPサービスには「{domain}」だけを送ります。',
+  'popup.detailsAndSources': '詳細と出典({count}件)',
+  'popup.details': '詳細',
+  'popup.sources': '出典({count}件)',
+  'popup.backToTab': '← 表示中のタブに戻る',
+  'popup.openOptions': 'リストと設定',
+  'check.label': 'サイトを開かずにチェック',
+  'check.placeholder': 'example.com または https://…',
+  'check.button': 'チェック',
+  'check.error.empty': 'ウェブのアドレスかドメイン名を入力してください。',
+  'check.error.invalid': 'ウェブのアドレスまたはドメイン名ではありません。',
+  'check.error.too-long': '実在するドメインとしては長すぎます。',
+  'check.error.scheme': 'チェックできるのはウェブのアドレス(http・https)だけです。',
+  'check.error.credentials':
+    'ユーザー名やパスワードを含むアドレスはチェックしません(フィッシングによく使われる手口です)。',
+  'check.error.local': 'お使いのパソコンや社内ネットワーク上のアドレスのため、チェックしません。',
   'popup.error': 'エラーが発生しました:{error}',
 
   'reason.list.block': '「{list}」に{category}として登録されています。',
@@ -105,6 +127,9 @@ export const ja: Record<MessageKey, string> = {
   'reason.page.domainQuote': 'サイト名:{text}',
   'reason.page.quote': 'ページの記載:「{text}」',
 
+  'notice.title': 'くすりガード:{site}で情報漏えいがありました',
+  'notice.more': 'ほかに{count}件あります。',
+  'notice.dismiss': '確認しました',
   'banner.brand': 'くすりガード',
   'banner.title.page': 'このページは不正なネット薬局の疑いがあります',
   'banner.title.list': 'このサイトは{category}としてリストに登録されています',
@@ -190,6 +215,9 @@ export const ja: Record<MessageKey, string> = {
   'options.settings.title': '設定',
   'options.settings.language': '表示言語',
   'options.settings.language.auto': 'ブラウザと同じ',
+  'options.settings.autoLookups': 'レジストラと登録日を自動で調べる',
+  'options.settings.autoLookupsHint':
+    'オンにすると、ポップアップを開いたときや、ページに不審な点があるときに、ドメインのレジストリが公開しているRDAPサービスに問い合わせます。送るのはドメイン名だけです。オフにすると、「調べる」を押したときやサイトをチェックしたときだけ問い合わせます。',
   'options.data.title': '書き出しと読み込み',
   'options.data.intro':
     '設定、許可・ブロック・警告オフにしたサイト、リストの構成をファイルに保存したり、ファイルから読み込んだりできます。リストの中身はファイルに含まれず、あらためてダウンロードされます。',
@@ -222,6 +250,42 @@ export const ja: Record<MessageKey, string> = {
   'status.missing-signature': 'リストに署名が付いていませんでした',
   'status.bad-signature': 'リストの署名が正しくないため、改ざんされた可能性があります',
   'status.older-version': '使用中のものより古い版のリストが届きました',
+
+  'reason.registrar.identity': '{registrar}{id}で登録されています。',
+  'reason.registrar.abuse': '不正利用の連絡先:{contact}',
+  'reason.registrar.breach': '{registrar}で情報漏えいがありました({date}、{records})。',
+  'reason.registrar.noncooperation':
+    '{registrar}は、不正なネット薬局の閉鎖要請に応じていないと報告されています({date})。',
+  'reason.registrar.noncooperation.context':
+    'このページの内容と合わせると、不正なネット薬局である可能性が高まります。',
+  'reason.registrar.noncooperation.alone':
+    'これだけでこのサイトについて何かが分かるわけではありません。このレジストラで登録されたサイトの大半は正当なものです。',
+  'reason.registrar.positive':
+    '{registrar}は、不正なネット薬局へのサービスを停止していると報告されています。',
+  'reason.registrar.abuse-rank':
+    '{registrar}は、スパムドメインに関する調査でレジストラ中{rank}位でした({period})。',
+  'reason.registrar.no-rdap':
+    'このドメインのレジストリはRDAPに対応していないため、レジストラや登録日をここに表示できません。',
+  'reason.registrar.no-rdap.whois':
+    'レジストリの公開WHOISページ({registry})で調べることができます。',
+  'reason.registrar.lookup-failed': '現在、レジストラを調べることができません({error})。',
+  'reason.registrar.not-found': 'レジストリにこのドメインの登録情報がありません。',
+  'reason.registrar.not-looked-up': 'レジストラと登録日はまだ調べていません。',
+  'reason.records': '{count}件',
+  'reason.records.unknown': '件数は非公表',
+  'reason.age.new': 'このドメインは{days}日前({date})に登録されたばかりです。',
+  'reason.age.young': 'このドメインは登録から1年たっていません({date})。',
+  'reason.age.established': 'このドメインは{date}に登録されました({years}年前)。',
+  'reason.age.expires': '登録の有効期限:{date}',
+  'reason.breach.site': 'このサイトのサービスで情報漏えいがありました:{title}({date})。',
+  'reason.breach.data': '漏えいした情報:{classes}。',
+  'reason.breach.count': '影響を受けたアカウント:{count}件。',
+  'lookup.error.timeout': 'サーバーから時間内に応答がありませんでした',
+  'lookup.error.network': 'サーバーに接続できませんでした',
+  'lookup.error.http': 'サーバーがエラーを返しました',
+  'lookup.error.rate-limited': 'サーバーから照会の頻度を下げるよう求められました',
+  'lookup.error.bad-response': 'サーバーの応答を読み取れませんでした',
+  'lookup.error.too-large': 'サーバーの応答が大きすぎました',
 
   'error.bad-request': 'リクエストを処理できませんでした',
   'error.forbidden': 'この画面からはこの操作を行えません',

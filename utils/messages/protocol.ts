@@ -26,6 +26,12 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('allowlist.get') }),
   z.object({ type: z.literal('allowlist.remove'), site: Site }),
   z.object({ type: z.literal('dismissal.remove'), site: Site }),
+  z.object({
+    type: z.literal('intel.lookup'),
+    tabId: z.number().int().nonnegative(),
+    explicit: z.boolean(),
+  }),
+  z.object({ type: z.literal('check.site'), input: z.string().max(5000) }),
   z.object({ type: z.literal('lists.get') }),
   z.object({
     type: z.literal('lists.refresh'),
@@ -69,6 +75,10 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page.check'), url: Url, sample: TextSampleSchema.optional() }),
   z.object({ type: z.literal('page.details') }),
   z.object({ type: z.literal('page.dismiss') }),
+  z.object({
+    type: z.literal('page.noticeDismiss'),
+    names: z.array(z.string().min(1).max(200)).max(50),
+  }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];

@@ -4,6 +4,11 @@ import type { Settings } from '../store/settings';
 import type { Lang } from '../i18n';
 import type { ListReason, Verdict } from '../verdict/model';
 import type { BannerModel } from '../detect/banner';
+import type { NoticeModel } from '../detect/notice';
+import type { TargetError } from '../hostname';
+
+export type CheckSiteResult =
+  { ok: true; verdict: Verdict; input: string } | { ok: false; error: TargetError | 'local' };
 import type { ListRecord } from '../store/lists';
 import type { UserBlock } from '../store/user-blocks';
 import type { Dismissal } from '../store/dismissals';
@@ -50,7 +55,10 @@ export interface ResponseMap {
   'allowlist.get': AllowEntry[];
   'allowlist.remove': { removed: boolean };
   'dismissal.remove': { removed: boolean };
-  'page.check': { banner: BannerModel | null };
+  'page.check': { banner: BannerModel | null; notice: NoticeModel | null };
+  'page.noticeDismiss': null;
+  'intel.lookup': Verdict;
+  'check.site': CheckSiteResult;
   'page.details': null;
   'page.dismiss': null;
   'lists.get': ListsView;

@@ -34,6 +34,12 @@ export const MIGRATIONS: readonly Migration[] = [
   (db) => {
     db.createObjectStore('userBlocks', { keyPath: 'site' });
   },
+  // v4 — site intelligence: RDAP answers with their expiry, and which breach notices the user has
+  // seen or dismissed.
+  (db) => {
+    db.createObjectStore('rdapCache', { keyPath: 'domain' });
+    db.createObjectStore('breachNotices', { keyPath: 'name' });
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

@@ -7,6 +7,11 @@ import { readKv, writeKv } from './kv';
 export const SettingsSchema = z.object({
   /** `auto` follows the browser's UI language. */
   language: z.enum(['auto', 'ja', 'en']).catch('auto').default('auto'),
+  /**
+   * Look up the registrar and registration date by itself (when the popup opens, or when a page
+   * scores caution or above). Off: only when the user explicitly asks.
+   */
+  autoLookups: z.boolean().catch(true).default(true),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

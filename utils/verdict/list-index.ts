@@ -2,7 +2,9 @@
 // a hit means (block, warn, notice). Pure: the background builds it from IndexedDB, the CLI and the
 // tests from files.
 import { SetMatcher, type DomainMatcher } from '../match/matcher';
-import type { ListContent, SiteCategory, SiteEntry } from '../list/model';
+import type { ListContent, Registrar, SiteCategory, SiteEntry } from '../list/model';
+import { registrableDomain } from '../hostname';
+import type { MatchedBreach } from './intel';
 import type { ListAction } from '../store/lists';
 import type { ListReason, ListRef } from './model';
 
@@ -10,6 +12,8 @@ export interface IndexedListInput {
   id: string;
   action: ListAction;
   content: ListContent;
+  /** The list's format: HIBP breaches are announced only when recent, curated ones always. */
+  format?: 'kusuri-guard' | 'domains' | 'hibp' | 'ublacklist';
 }
 
 interface IndexedList {
@@ -34,8 +38,27 @@ export function categoryBlocks(category: SiteCategory): boolean {
 
 export class ListIndex {
   private readonly lists: IndexedList[];
+  private readonly registrars = new Map<number, Registrar>();
+  private readonly breaches = new Map<string, MatchedBreach[]>();
 
   constructor(inputs: readonly IndexedListInput[]) {
+    for (const { id, content, format } of inputs) {
+      for (const registrar of content.registrars) {
+        if (registrar.ianaId !== null && !this.registrars.has(registrar.ianaId))
+          this.registrars.set(registrar.ianaId, registrar);
+      }
+      const list = {
+        id,
+        title: content.meta.title,
+        attribution: content.meta.attribution.map((a) => a.name),
+      };
+      for (const breach of content.breaches) {
+        const site = registrableDomain(breach.domain);
+        const entries = this.breaches.get(site) ?? [];
+        entries.push({ breach, list, curated: format !== 'hibp' });
+        this.breaches.set(site, entries);
+      }
+    }
     this.lists = inputs.map(({ id, action, content }) => ({
       ref: {
         id,
@@ -73,6 +96,18 @@ export class ListIndex {
       hits.push({ listId: list.ref.id, reason, blocks });
     }
     return hits.sort((a, b) => Number(b.blocks) - Number(a.blocks));
+  }
+
+  /** The curated record of a registrar, by IANA ID. */
+  registrar(ianaId: number | null): Registrar | null {
+    return ianaId === null ? null : (this.registrars.get(ianaId) ?? null);
+  }
+
+  /** Known breaches of a site's own service (matched on the registrable domain), newest first. */
+  breachesFor(site: string): MatchedBreach[] {
+    return [...(this.breaches.get(site) ?? [])].sort((a, b) =>
+      a.breach.breachDate < b.breach.breachDate ? 1 : -1,
+    );
   }
 
   /** All hosts that block-level lists stop before loading, for the pre-load rules. */

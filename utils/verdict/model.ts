@@ -1,6 +1,14 @@
 // Verdicts: what Kusuri Guard concludes about a page, and every reason for it. Reasons carry data
 // and codes, never sentences; utils/verdict/render.ts turns them into Japanese or English.
-import type { Bilingual, Evidence, SiteCategory } from '../list/model';
+import type {
+  AbuseStat,
+  Bilingual,
+  Breach,
+  Evidence,
+  Incident,
+  SiteCategory,
+  Source,
+} from '../list/model';
 import type { SignalCode } from '../detect/signals';
 
 export type Level = 'none' | 'caution' | 'warning' | 'danger';
@@ -49,7 +57,70 @@ export interface PageReason {
   drug?: { en: string; ja: string };
 }
 
-export type Reason = ListReason | PageReason;
+/** Who registered the domain, and what is known about that registrar. */
+export interface RegistrarRef {
+  ianaId: number | null;
+  /** The name RDAP or the IANA table gives. */
+  name: string | null;
+  /** The curated short name (e.g. "GMO Internet (お名前.com)"), when the registrar is in the data. */
+  displayName?: Bilingual;
+}
+
+export interface RegistrarReason {
+  group: 'registrar';
+  code:
+    | 'registrar.identity'
+    | 'registrar.breach'
+    | 'registrar.noncooperation'
+    | 'registrar.positive'
+    | 'registrar.abuse-rank'
+    | 'registrar.no-rdap'
+    | 'registrar.lookup-failed'
+    | 'registrar.not-found'
+    | 'registrar.not-looked-up';
+  level: Level;
+  registrar: RegistrarRef | null;
+  incident?: Incident;
+  note?: { summary: Bilingual; source: Source };
+  stat?: AbuseStat;
+  abuse?: { email: string | null; phone: string | null };
+  whois?: { url: string; registry: string };
+  /** The page or a list already points to a rogue pharmacy (non-cooperation only matters then). */
+  pharmacyContext?: boolean;
+  error?: string;
+}
+
+export interface AgeReason {
+  group: 'age';
+  code: 'age.new' | 'age.young' | 'age.established';
+  level: Level;
+  /** ISO date of registration. */
+  registered: string;
+  days: number;
+  expiration: string | null;
+}
+
+export interface BreachReason {
+  group: 'breach';
+  code: 'breach.site';
+  level: Level;
+  breach: Breach;
+  list: ListRef;
+}
+
+export type Reason = ListReason | PageReason | RegistrarReason | AgeReason | BreachReason;
+
+/** What a domain lookup found, shown with the verdict. */
+export interface IntelSummary {
+  /** The registered domain that was (or would be) looked up. */
+  domain: string;
+  state: 'done' | 'not-asked' | 'local';
+  registrar: RegistrarRef | null;
+  registered: string | null;
+  expiration: string | null;
+  abuse: { email: string | null; phone: string | null } | null;
+  rdapServers: string[];
+}
 
 /** How a page signal's weight reads as a level on its own. */
 export function signalLevel(weight: number): Level {
@@ -81,6 +152,8 @@ export interface Verdict {
   blocked: boolean;
   /** The detector's result for the page's text, when the page was read. */
   page: { score: number; level: Level; at: number } | null;
+  /** Registrar, dates and contacts from RDAP, when looked up. */
+  intel: IntelSummary | null;
   checkedAt: number;
 }
 
@@ -95,7 +168,9 @@ export function summarize(
   let level: Level = page?.level ?? 'none';
   let score = page?.score ?? 0;
   for (const reason of reasons) {
-    if (reason.group === 'page') continue;
+    // Page signals count through the detector's score; registrar and age reasons through the
+    // bonus added to it.
+    if (reason.group === 'page' || reason.group === 'registrar' || reason.group === 'age') continue;
     level = maxLevel(level, reason.level);
     score = Math.max(score, REASON_SCORE[reason.level]);
   }
@@ -122,6 +197,7 @@ export function uncheckedVerdict(
     dismissed: false,
     blocked: false,
     page: null,
+    intel: null,
     checkedAt: now,
   };
 }

@@ -1,0 +1,43 @@
+// Japanese names of the data classes breach records use (HIBP's names); others stay as given.
+const JA: Record<string, string> = {
+  'Email addresses': 'メールアドレス',
+  Passwords: 'パスワード',
+  Names: '氏名',
+  Usernames: 'ユーザー名',
+  'Phone numbers': '電話番号',
+  'Physical addresses': '住所',
+  'Dates of birth': '生年月日',
+  'IP addresses': 'IPアドレス',
+  Genders: '性別',
+  'Credit cards': 'クレジットカード情報',
+  'Partial credit card data': 'クレジットカード情報の一部',
+  'Account IDs': 'アカウントID',
+  'Domain names': 'ドメイン名',
+  'Pension numbers': '年金番号',
+  'Geographic locations': '位置情報',
+  'Security questions and answers': '秘密の質問と答え',
+  'Password hints': 'パスワードのヒント',
+  'Website activity': 'サイトの利用履歴',
+  Purchases: '購入履歴',
+  Employers: '勤務先',
+  'Job titles': '役職',
+  'Social media profiles': 'SNSのプロフィール',
+  'Device information': '端末情報',
+  'Auth tokens': '認証トークン',
+  'Private messages': '個人的なメッセージ',
+  'Spoken languages': '使用言語',
+  'Time zones': 'タイムゾーン',
+  Salutations: '敬称',
+  'Payment histories': '支払い履歴',
+  'Government issued IDs': '公的身分証明書',
+  'Browser user agent details': 'ブラウザの情報',
+  Ages: '年齢',
+  'Marital statuses': '婚姻状況',
+  Occupations: '職業',
+  'Education levels': '学歴',
+  Nicknames: 'ニックネーム',
+};
+
+export function dataClass(lang: 'ja' | 'en', name: string): string {
+  return lang === 'ja' ? (JA[name] ?? name) : name;
+}

@@ -10,8 +10,17 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['declarativeNetRequest', 'storage', 'tabs', 'webNavigation', 'alarms'],
+    permissions: [
+      'declarativeNetRequest',
+      'storage',
+      'tabs',
+      'webNavigation',
+      'alarms',
+      'contextMenus',
+    ],
     host_permissions: ['http://*/*', 'https://*/*'],
+    // Asked for only when the user ticks "attach a screenshot" in a report (captureVisibleTab).
+    optional_host_permissions: ['<all_urls>'],
     // The pre-load rule redirects navigations started by web pages to the warning page.
     web_accessible_resources: [
       { resources: ['warning.html'], matches: ['http://*/*', 'https://*/*'] },

@@ -7,9 +7,8 @@ import { formatPartialDate, t, type Lang, type MessageKey } from '../utils/i18n'
 import type { Reason, Verdict } from '../utils/verdict/model';
 import type { AllowEntry } from '../utils/store/allowlist';
 import { displayHost } from '../utils/hostname';
-import { LangToggle } from './LangToggle';
 import { ReasonCard } from './ReasonCard';
-import { Shield } from './Shield';
+import { PageHeader } from './PageHeader';
 import { useLanguage } from './useLanguage';
 
 type View = { kind: 'tab' } | { kind: 'check'; input: string };
@@ -58,14 +57,7 @@ export function Popup({ tabId }: { tabId: number | null }) {
 
   return (
     <main class="popup">
-      <header class="row">
-        <div class="brand">
-          <Shield />
-          <span>{t(lang, 'popup.title')}</span>
-        </div>
-        <span class="spacer" />
-        <LangToggle lang={lang} onChange={setLang} />
-      </header>
+      <PageHeader lang={lang} onLang={setLang} title={t(lang, 'popup.title')} />
       <CheckForm
         lang={lang}
         onResult={(input, v) => {
@@ -103,6 +95,28 @@ export function Popup({ tabId }: { tabId: number | null }) {
           onLookup={view.kind === 'tab' ? () => lookup(true) : null}
           onUndoAllow={(site) => act({ type: 'allowlist.remove', site })}
           onUndoDismiss={(site) => act({ type: 'dismissal.remove', site })}
+          onReport={() => {
+            // The report form opens in a window of its own; the popup closes when it loses focus.
+            const target =
+              view.kind === 'tab' && tabId !== null
+                ? { tabId }
+                : { url: verdict.url ?? `https://${verdict.host}/` };
+            request({ type: 'report.open', ...target })
+              .then(() => window.close())
+              .catch(fail);
+          }}
+          onBlock={(site) =>
+            request({ type: 'userBlocks.add', site, note: '', via: 'popup' })
+              .then((r) => {
+                if (view.kind === 'tab') loadTab();
+                else setVerdict({ ...verdict, blocked: true });
+                return r.added;
+              })
+              .catch((e: unknown) => {
+                fail(e);
+                return false;
+              })
+          }
         />
       )}
       {view.kind === 'tab' && (
@@ -112,9 +126,12 @@ export function Popup({ tabId }: { tabId: number | null }) {
           onRemove={(site) => act({ type: 'allowlist.remove', site })}
         />
       )}
-      <p class="small footer-links">
+      <p class="small footer-links row">
         <a href="options.html" target="_blank" rel="noopener">
           {t(lang, 'popup.openOptions')}
+        </a>
+        <a href="reports.html" target="_blank" rel="noopener" id="my-reports">
+          {t(lang, 'popup.myReports')}
         </a>
       </p>
     </main>
@@ -191,8 +208,11 @@ function VerdictView(props: {
   onLookup: (() => void) | null;
   onUndoAllow: (site: string) => void;
   onUndoDismiss: (site: string) => void;
+  onReport: () => void;
+  onBlock: (site: string) => Promise<boolean>;
 }) {
   const { lang, verdict } = props;
+  const [blockedNow, setBlockedNow] = useState(false);
   if (verdict.status !== 'checked') {
     return (
       <section class="verdict level-unchecked" id="verdict" data-level="unchecked">
@@ -234,6 +254,29 @@ function VerdictView(props: {
             <button type="button" class="link" onClick={() => props.onUndoDismiss(verdict.site!)}>
               {t(lang, 'popup.undoDismiss')}
             </button>
+          </p>
+        )}
+        {verdict.site && (
+          <div class="row site-actions">
+            <button type="button" id="report-site" onClick={props.onReport}>
+              {t(lang, 'popup.report')}
+            </button>
+            {!verdict.blocked && !blockedNow && (
+              <button
+                type="button"
+                id="block-site"
+                onClick={() => {
+                  void props.onBlock(verdict.site!).then(setBlockedNow);
+                }}
+              >
+                {t(lang, 'popup.blockSite')}
+              </button>
+            )}
+          </div>
+        )}
+        {blockedNow && (
+          <p class="small" role="status" id="blocked-now">
+            {t(lang, 'popup.blockedNow')}
           </p>
         )}
       </section>

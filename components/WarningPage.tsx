@@ -5,9 +5,8 @@ import { request, RequestError } from '../utils/messages/client';
 import type { BlockInfo } from '../utils/messages/responses';
 import { pick, t, type Lang } from '../utils/i18n';
 import { listedForDisplay } from '../utils/verdict/render';
-import { LangToggle } from './LangToggle';
 import { ReasonCard } from './ReasonCard';
-import { Shield } from './Shield';
+import { PageHeader } from './PageHeader';
 import { useLanguage } from './useLanguage';
 
 export function blockedUrlFromLocation(hash: string): string {
@@ -48,14 +47,7 @@ export function WarningPage({ blockedUrl }: { blockedUrl: string }) {
 
   return (
     <main class="warning level-danger">
-      <header class="row">
-        <div class="brand">
-          <Shield />
-          <span>{t(lang, 'app.name')}</span>
-        </div>
-        <span class="spacer" />
-        <LangToggle lang={lang} onChange={setLang} />
-      </header>
+      <PageHeader lang={lang} onLang={setLang} title={t(lang, 'app.name')} />
 
       <section class="verdict" aria-live="polite">
         <p class="stopped small">{t(lang, 'warning.stopped')}</p>
@@ -92,6 +84,21 @@ export function WarningPage({ blockedUrl }: { blockedUrl: string }) {
         {info && info.status === 'listed' && !choosing && (
           <button type="button" class="link" id="continue" onClick={() => setChoosing(true)}>
             {t(lang, 'warning.continue')}
+          </button>
+        )}
+        <span class="spacer" />
+        {info && info.status !== 'bad-url' && (
+          <button
+            type="button"
+            class="link"
+            id="report"
+            onClick={() => {
+              request({ type: 'report.open' }).catch((e: unknown) =>
+                setError(e instanceof RequestError ? e.code : String(e)),
+              );
+            }}
+          >
+            {t(lang, 'warning.report')}
           </button>
         )}
       </div>

@@ -35,10 +35,15 @@ export default defineBackground(() => {
     if (change.url) background.onTabUrlChanged(tabId, change.url).catch(report('tab update'));
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    background.onAlarm(alarm.name).catch(report('list refresh'));
+    background.onAlarm(alarm.name).catch(report(`alarm ${alarm.name}`));
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     background.onTabRemoved(tabId).catch(report('tab close'));
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    background
+      .onMenuClicked(String(info.menuItemId), { tabId: tab?.id, linkUrl: info.linkUrl })
+      .catch(report('context menu'));
   });
   background.ready().catch(report('start'));
 });

@@ -7,10 +7,10 @@ import { dateOnly } from '../../utils/i18n/time';
 import { displayHost } from '../../utils/hostname';
 import type { ListsView } from '../../utils/messages/responses';
 import type { ListFormat } from '../../utils/store/lists';
-import { LangToggle } from '../LangToggle';
-import { Shield } from '../Shield';
 import { useLanguage } from '../useLanguage';
+import { PageHeader } from '../PageHeader';
 import { ListCard } from './ListCard';
+import { ReportsSection } from './ReportsSection';
 
 export function OptionsPage() {
   const [lang, setLang] = useLanguage();
@@ -30,14 +30,7 @@ export function OptionsPage() {
 
   return (
     <main class="options">
-      <header class="row">
-        <div class="brand">
-          <Shield />
-          <h1>{t(lang, 'options.title')}</h1>
-        </div>
-        <span class="spacer" />
-        <LangToggle lang={lang} onChange={setLang} />
-      </header>
+      <PageHeader lang={lang} onLang={setLang} title={t(lang, 'options.title')} heading />
       {error && <p role="alert">{t(lang, 'popup.error', { error })}</p>}
       {view && (
         <>
@@ -110,6 +103,7 @@ export function OptionsPage() {
             onChanged={() => void load()}
           />
           <SettingsSection lang={lang} onLanguage={setLang} />
+          <ReportsSection lang={lang} />
           <DataSection lang={lang} onImported={() => void load()} />
         </>
       )}

@@ -10,6 +10,10 @@ export async function tabIdOf(ext: ExtensionBrowser, page: Page): Promise<number
   const deadline = Date.now() + 10_000;
   for (;;) {
     const id = await worker.evaluate(async (expected) => {
+      // The one tab showing this URL; if several do, the active one of the last focused window
+      // (a report form opened as a popup window can be the focused window).
+      const showing = (await chrome.tabs.query({})).filter((t) => t.url === expected);
+      if (showing.length === 1) return showing[0]!.id ?? null;
       const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
       return tab && tab.url === expected ? (tab.id ?? null) : null;
     }, url);

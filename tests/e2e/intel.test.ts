@@ -14,53 +14,11 @@ import {
 import { FixtureServer, simplePage } from './fixture-server';
 import { fixtureHtml } from './fixture-pages';
 import { tabIdOf } from './helpers';
+import { rdapAnswer, rdapHandler, useLocalRdap } from './rdap';
 
-const RDAP_HOST = 'rdap.kusuri-guard-test.example';
 const HIBP_HOST = 'hibp.kusuri-guard-test.example';
 const ROGUE = 'new-kamagra-shop.com';
 const DAY = 24 * 3600_000;
-
-function rdapAnswer(domain: string, ageDays: number, ianaId: number, registrar: string) {
-  return {
-    objectClassName: 'domain',
-    ldhName: domain.toUpperCase(),
-    status: ['client transfer prohibited'],
-    events: [
-      {
-        eventAction: 'registration',
-        eventDate: new Date(Date.now() - ageDays * DAY).toISOString(),
-      },
-      { eventAction: 'expiration', eventDate: new Date(Date.now() + 300 * DAY).toISOString() },
-    ],
-    entities: [
-      {
-        objectClassName: 'entity',
-        roles: ['registrar'],
-        publicIds: [{ type: 'IANA Registrar ID', identifier: String(ianaId) }],
-        vcardArray: [
-          'vcard',
-          [
-            ['version', {}, 'text', '4.0'],
-            ['fn', {}, 'text', registrar],
-          ],
-        ],
-        entities: [
-          {
-            objectClassName: 'entity',
-            roles: ['abuse'],
-            vcardArray: [
-              'vcard',
-              [
-                ['email', {}, 'text', 'abuse@gmo.example'],
-                ['tel', { type: 'voice' }, 'uri', 'tel:+81.354567890'],
-              ],
-            ],
-          },
-        ],
-      },
-    ],
-  };
-}
 
 describe('site intelligence in Chromium', () => {
   let server: FixtureServer;
@@ -68,32 +26,23 @@ describe('site intelligence in Chromium', () => {
   const rdapRequests: string[] = [];
 
   beforeAll(async () => {
+    const ages: Record<string, number> = {
+      [ROGUE]: 30,
+      'typed-check.com': 4000,
+      'quiet-rogue.com': 30,
+    };
     server = new FixtureServer()
+      .handle(
+        rdapHandler(
+          (domain) =>
+            domain in ages
+              ? rdapAnswer(domain, ages[domain]!, 49, 'GMO Internet Group, Inc. d/b/a Onamae.com')
+              : null,
+          rdapRequests,
+        ),
+      )
       .handle((req, res) => {
         const host = req.headers.host?.split(':')[0];
-        if (host === RDAP_HOST) {
-          const domain = decodeURIComponent((req.url ?? '').split('/domain/')[1] ?? '');
-          rdapRequests.push(domain);
-          const ages: Record<string, number> = {
-            [ROGUE]: 30,
-            'typed-check.com': 4000,
-            'quiet-rogue.com': 30,
-          };
-          if (!(domain in ages)) {
-            res
-              .writeHead(404, { 'content-type': 'application/rdap+json' })
-              .end('{"errorCode":404}');
-            return true;
-          }
-          res
-            .writeHead(200, { 'content-type': 'application/rdap+json' })
-            .end(
-              JSON.stringify(
-                rdapAnswer(domain, ages[domain]!, 49, 'GMO Internet Group, Inc. d/b/a Onamae.com'),
-              ),
-            );
-          return true;
-        }
         if (host === HIBP_HOST) {
           res.writeHead(200, { 'content-type': 'application/json' }).end(
             JSON.stringify([
@@ -124,12 +73,7 @@ describe('site intelligence in Chromium', () => {
     await server.start();
     ext = await launchExtension({ lang: 'en', dist: E2E_DIST });
     await waitForRules(ext);
-    // Test-only: .com answers come from the local RDAP server (compiled out of production builds).
-    const worker = await ext.worker();
-    await worker.evaluate(
-      (base) => chrome.storage.local.set({ kgTestRdapOverrides: { com: base } }),
-      server.url(RDAP_HOST, '/com/'),
-    );
+    await useLocalRdap(ext, server);
     // The local HIBP-format endpoint, added like any list.
     const options = await ext.extensionPage('options.html');
     await options
@@ -240,6 +184,12 @@ describe('site intelligence in Chromium', () => {
     await popup.setViewportSize({ width: 400, height: 600 }); // Chrome's popup size
     await popup.locator('#reasons-registrar').scrollIntoViewIfNeeded();
     await popup.screenshot({ path: `${ARTIFACTS}/popup-intel-en-viewport.png` });
+    // At 200% zoom the popup is half as wide in CSS pixels: nothing may overflow sideways.
+    await popup.setViewportSize({ width: 200, height: 600 });
+    expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      200,
+    );
+    await popup.screenshot({ path: `${ARTIFACTS}/popup-zoom-200.png` });
     // Only the domain went to the RDAP server, once (the second look came from the cache).
     expect(rdapRequests.filter((d) => d === ROGUE)).toEqual([ROGUE]);
     await popup.close();
@@ -291,24 +241,14 @@ describe('site intelligence in Chromium', () => {
 describe('site intelligence in Japanese', () => {
   it('shows the notice and the popup in Japanese', async () => {
     const server = new FixtureServer()
-      .handle((req, res) => {
-        if (req.headers.host?.split(':')[0] !== RDAP_HOST) return false;
-        res
-          .writeHead(200, { 'content-type': 'application/rdap+json' })
-          .end(JSON.stringify(rdapAnswer(ROGUE, 30, 49, 'GMO')));
-        return true;
-      })
+      .handle(rdapHandler(() => rdapAnswer(ROGUE, 30, 49, 'GMO')))
       .page(ROGUE, '/', fixtureHtml('ja-rogue-kamagra-shop').html)
       .page('www.onamae.com', '/', simplePage('お名前.com', '<h1>ドメイン取得</h1>', 'ja'));
     await server.start();
     const ext = await launchExtension({ lang: 'ja', dist: E2E_DIST });
     try {
       await waitForRules(ext);
-      const worker = await ext.worker();
-      await worker.evaluate(
-        (base) => chrome.storage.local.set({ kgTestRdapOverrides: { com: base } }),
-        server.url(RDAP_HOST, '/com/'),
-      );
+      await useLocalRdap(ext, server);
       // The curated Japanese breach list: お名前.com's 2014 leak, announced on the first visit.
       const onamae = await ext.context.newPage();
       await onamae.setViewportSize({ width: 1000, height: 600 });

@@ -2,7 +2,7 @@
 // declarativeNetRequest where it matters here: atomic updates, unique ids, ASCII lower-case
 // requestDomains, and the rule-count limits (numbers from Chromium, see STACK.md).
 import type { DnrRule } from '../../utils/dnr/compile';
-import type { Platform, TabInfo } from '../../utils/background/platform';
+import type { MenuItem, Platform, TabInfo } from '../../utils/background/platform';
 
 export const MAX_DYNAMIC_RULES = 30_000;
 export const MAX_UNSAFE_DYNAMIC_RULES = 5_000;
@@ -83,13 +83,17 @@ export class FakeDnr {
   }
 }
 
+/** A real 1×1 JPEG as a data URL. */
+export const TINY_JPEG =
+  'data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==';
+
 export class FakeTabs {
   tabs = new Map<number, string>();
   updates: { tabId: number; url: string }[] = [];
 
   async get(tabId: number): Promise<TabInfo | null> {
     const url = this.tabs.get(tabId);
-    return url === undefined ? null : { id: tabId, url };
+    return url === undefined ? null : { id: tabId, url, title: this.titles.get(tabId) ?? '' };
   }
 
   async update(tabId: number, url: string): Promise<void> {
@@ -101,6 +105,18 @@ export class FakeTabs {
 
   async open(url: string, openerTabId?: number): Promise<void> {
     this.opened.push({ url, ...(openerTabId !== undefined ? { openerTabId } : {}) });
+  }
+
+  titles = new Map<number, string>();
+  captures: number[] = [];
+
+  /** What the next capture gives: an image (default) or a failure such as a missing permission. */
+  captureResult: string | Error = TINY_JPEG;
+
+  async capture(tabId: number): Promise<string> {
+    this.captures.push(tabId);
+    if (this.captureResult instanceof Error) throw this.captureResult;
+    return this.captureResult;
   }
 
   async query(): Promise<TabInfo[]> {
@@ -167,6 +183,9 @@ export interface TestPlatform extends Platform {
   clock: { now: number };
   net: FakeNet;
   alarmsCreated: Map<string, { periodInMinutes: number; delayInMinutes: number }>;
+  alarmsAt: Map<string, number>;
+  windowsOpened: string[];
+  menuItems: MenuItem[];
 }
 
 export function fakePlatform(
@@ -174,6 +193,9 @@ export function fakePlatform(
 ): TestPlatform {
   const net = new FakeNet();
   const alarmsCreated = new Map<string, { periodInMinutes: number; delayInMinutes: number }>();
+  const alarmsAt = new Map<string, number>();
+  const windowsOpened: string[] = [];
+  const menuItems: MenuItem[] = [];
   const badges = new Map<number, { text: string; color: string; title: string }>();
   const sessionData = new Map<string, unknown>();
   const files = options.files ?? packagedFiles();
@@ -214,6 +236,22 @@ export function fakePlatform(
     alarms: {
       async create(name, periodInMinutes, delayInMinutes) {
         alarmsCreated.set(name, { periodInMinutes, delayInMinutes });
+      },
+      async createAt(name, when) {
+        alarmsAt.set(name, when);
+      },
+    },
+    alarmsAt,
+    windowsOpened,
+    windows: {
+      async openPopup(url) {
+        windowsOpened.push(url);
+      },
+    },
+    menuItems,
+    menus: {
+      async replace(items) {
+        menuItems.splice(0, menuItems.length, ...structuredClone(items));
       },
     },
     config: {

@@ -1,51 +1,13 @@
 // Site intelligence: registrar reputation, domain age, breaches, the privacy rules for lookups,
 // the breach notice's once-per-site rule, and the reason texts in both languages.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { Background } from '../../utils/background/service';
 import { defaultCatalog } from '../../utils/list/catalog';
 import { renderReason } from '../../utils/verdict/render';
 import { updateSettings } from '../../utils/store/settings';
 import type { Reason, Verdict } from '../../utils/verdict/model';
 import { contentSender, fakePlatform, pageSender, type TestPlatform } from './fakes';
-
-const verisign = JSON.parse(
-  readFileSync('tests/fixtures/rdap-verisign-hhgames.com.json', 'utf8'),
-) as Record<string, unknown>;
-const DAY = 24 * 3600_000;
-
-/** An RDAP answer for `domain`, registered `ageDays` ago through registrar `ianaId`. */
-function rdapFor(domain: string, ianaId: number, name: string, ageDays: number, now: number) {
-  return {
-    ...verisign,
-    ldhName: domain.toUpperCase(),
-    links: [],
-    events: [
-      { eventAction: 'registration', eventDate: new Date(now - ageDays * DAY).toISOString() },
-      { eventAction: 'expiration', eventDate: new Date(now + 365 * DAY).toISOString() },
-    ],
-    entities: [
-      {
-        objectClassName: 'entity',
-        roles: ['registrar'],
-        publicIds: [{ type: 'IANA Registrar ID', identifier: String(ianaId) }],
-        vcardArray: ['vcard', [['fn', {}, 'text', name]]],
-        entities: [
-          {
-            roles: ['abuse'],
-            vcardArray: [
-              'vcard',
-              [
-                ['email', {}, 'text', 'abuse@registrar.example'],
-                ['tel', {}, 'uri', 'tel:+81.312345678'],
-              ],
-            ],
-          },
-        ],
-      },
-    ],
-  };
-}
+import { rdapFor } from './rdap-fixture';
 
 let platform: TestPlatform;
 let background: Background;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ReportSchema } from '../../utils/report/model';
+import { sampleReport } from './report-fixture';
 import { DB_NAME, DB_VERSION, MIGRATIONS, openDatabase } from '../../utils/store/db';
 import {
   deleteList,
@@ -66,6 +68,7 @@ describe('database schema and migrations', () => {
         'lists',
         'breachNotices',
         'rdapCache',
+        'reports',
         'userBlocks',
       ].sort(),
     );
@@ -107,6 +110,10 @@ describe('database schema and migrations', () => {
         dismissedAt: 12,
       });
     },
+    5: async (db) => {
+      await seeds[4]!(db);
+      await db.put('reports', sampleReport());
+    },
   };
 
   it.each(Array.from({ length: DB_VERSION }, (_, i) => i + 1))(
@@ -126,6 +133,12 @@ describe('database schema and migrations', () => {
         expect(await current.get('breachNotices', 'OnamaeCom2014')).toMatchObject({
           dismissedAt: 12,
         });
+      }
+      if (from >= 5) {
+        // Stored reports are validated on read, like every stored record.
+        expect(ReportSchema.parse(await current.get('reports', sampleReport().id))).toEqual(
+          sampleReport(),
+        );
       }
       current.close();
     },
@@ -193,13 +206,18 @@ describe('allowlist and settings', () => {
   });
 
   it('falls back to defaults for damaged settings', async () => {
-    expect(await getSettings()).toEqual({ language: 'auto', autoLookups: true });
+    expect(await getSettings()).toEqual({
+      language: 'auto',
+      autoLookups: true,
+      reportEndpoint: null,
+    });
     await updateSettings({ language: 'en' });
     expect((await getSettings()).language).toBe('en');
     const db = await openDatabase();
-    await db.put('kv', { language: 'klingon' }, 'settings');
+    await db.put('kv', { language: 'klingon', reportEndpoint: 42 }, 'settings');
     db.close();
     expect((await getSettings()).language).toBe('auto');
+    expect((await getSettings()).reportEndpoint).toBeNull();
   });
 
   it('names the database after the extension', () => {

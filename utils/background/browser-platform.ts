@@ -4,6 +4,7 @@ import type { DnrRule } from '../dnr/compile';
 import type { Platform } from './platform';
 import { PINNED_LIST_KEY } from '../refresh/signature';
 import { browserLanguage } from '../browser-language';
+import { NEW_ISSUE_URL } from '../project';
 
 type DnrUpdate = { removeRuleIds: number[]; addRules: DnrRule[] };
 
@@ -44,7 +45,7 @@ export function createPlatform(): Platform {
       async get(tabId) {
         try {
           const tab = await browser.tabs.get(tabId);
-          return { id: tabId, url: tab.url };
+          return { id: tabId, url: tab.url, title: tab.title };
         } catch {
           return null;
         }
@@ -54,6 +55,12 @@ export function createPlatform(): Platform {
       },
       async open(url, openerTabId) {
         await browser.tabs.create({ url, ...(openerTabId !== undefined ? { openerTabId } : {}) });
+      },
+      async capture(tabId) {
+        const tab = await browser.tabs.get(tabId);
+        // captureVisibleTab shows what its window shows: the reported tab must be the active one.
+        if (!tab.active) await browser.tabs.update(tabId, { active: true });
+        return browser.tabs.captureVisibleTab(tab.windowId, { format: 'jpeg', quality: 60 });
       },
       async query() {
         const tabs = await browser.tabs.query({});
@@ -73,11 +80,38 @@ export function createPlatform(): Platform {
       async create(name, periodInMinutes, delayInMinutes) {
         await browser.alarms.create(name, { periodInMinutes, delayInMinutes });
       },
+      async createAt(name, when) {
+        await browser.alarms.create(name, { when });
+      },
+    },
+    windows: {
+      async openPopup(url) {
+        await browser.windows.create({ url, type: 'popup', width: 600, height: 820 });
+      },
+    },
+    menus: {
+      async replace(items) {
+        await browser.contextMenus.removeAll();
+        for (const item of items) {
+          const patterns = ['http://*/*', 'https://*/*'];
+          browser.contextMenus.create({
+            id: item.id,
+            title: item.title,
+            contexts: item.contexts as ['page' | 'link', ...('page' | 'link')[]],
+            ...(item.contexts.includes('link')
+              ? { targetUrlPatterns: patterns }
+              : { documentUrlPatterns: patterns }),
+          });
+        }
+      },
     },
     fetch: (input, init) => globalThis.fetch(input, init),
     random: () => Math.random(),
     config: {
       listPublicKey: (import.meta.env.WXT_LIST_PUBLIC_KEY as string | undefined) || PINNED_LIST_KEY,
+      issuesUrl: (import.meta.env.WXT_REPORT_ISSUES_URL as string | undefined) ?? NEW_ISSUE_URL,
+      reportEndpoint: (import.meta.env.WXT_REPORT_ENDPOINT as string | undefined) || undefined,
+      allowHttpEndpoint: import.meta.env.MODE === 'e2e',
     },
     async rdapOverrides() {
       // Compiled out of every build but `wxt build --mode e2e` (MODE is a build-time constant).

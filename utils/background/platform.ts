@@ -9,6 +9,14 @@ export interface PlatformConfig {
   listPublicKey: string;
   /** Time-out of one list download (tests shorten it). */
   refreshTimeoutMs?: number;
+  /** The project's issue tracker "new issue" URL (build time); unset: that channel is unavailable. */
+  issuesUrl?: string;
+  /** A report endpoint set at build time (the user can set their own). */
+  reportEndpoint?: string;
+  /** Time-out of one report delivery (tests shorten it). */
+  reportTimeoutMs?: number;
+  /** Allow http:// report endpoints (end-to-end test builds only). */
+  allowHttpEndpoint?: boolean;
 }
 
 export interface DnrApi {
@@ -25,6 +33,7 @@ export interface BadgeApi {
 export interface TabInfo {
   id: number;
   url: string | undefined;
+  title?: string | undefined;
 }
 
 export interface TabsApi {
@@ -33,6 +42,8 @@ export interface TabsApi {
   /** Open `url` in a new tab next to `openerTabId`. */
   open(url: string, openerTabId?: number): Promise<void>;
   query(): Promise<TabInfo[]>;
+  /** A JPEG of what the tab shows (the extension must hold the <all_urls> permission). */
+  capture(tabId: number): Promise<string>;
 }
 
 /** Per-browser-session storage (chrome.storage.session): survives worker restarts, not browser restarts. */
@@ -44,6 +55,24 @@ export interface SessionStore {
 export interface AlarmsApi {
   /** Create or replace a repeating alarm. */
   create(name: string, periodInMinutes: number, delayInMinutes: number): Promise<void>;
+  /** Create or replace a one-time alarm at `when` (ms since the epoch). */
+  createAt(name: string, when: number): Promise<void>;
+}
+
+export interface WindowsApi {
+  /** Open an extension page in a small window of its own (the reported tab stays visible). */
+  openPopup(url: string): Promise<void>;
+}
+
+export interface MenuItem {
+  id: string;
+  title: string;
+  contexts: ('page' | 'link')[];
+}
+
+export interface MenusApi {
+  /** Replace the extension's context-menu entries (on install, start-up, language change). */
+  replace(items: MenuItem[]): Promise<void>;
 }
 
 export interface Platform {
@@ -59,6 +88,8 @@ export interface Platform {
   tabs: TabsApi;
   session: SessionStore;
   alarms: AlarmsApi;
+  windows: WindowsApi;
+  menus: MenusApi;
   /** Network access for list refreshes and lookups. */
   fetch: FetchLike;
   /** A number in [0, 1): jitter for schedules. */

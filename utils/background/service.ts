@@ -28,6 +28,8 @@ import type { BannerModel } from '../detect/banner';
 import { addDismissal, getDismissals, removeDismissal } from '../store/dismissals';
 import { PageScores, type PageScoreRecord } from './page-scores';
 import { IntelService, type LookupMode } from './intel';
+import { OUTBOX_ALARM, ReportsService } from './reports';
+import { endpointUrl } from '../report/queue';
 import { noticeWorthy } from '../verdict/intel';
 import { getBreachNotices, markBreachNotices } from '../store/breach-notices';
 import { registeredDomain } from '../hostname';
@@ -44,7 +46,7 @@ import {
   type ListStatus,
 } from '../store/lists';
 import { addAllowEntry, getAllowlist, removeAllowEntry, type AllowEntry } from '../store/allowlist';
-import { getSettings, updateSettings, type Settings } from '../store/settings';
+import { getSettings, updateSettings, type Settings, type SettingsPatch } from '../store/settings';
 import { readKv, writeKv } from '../store/kv';
 import { z } from '../zod';
 import {
@@ -80,6 +82,11 @@ type SessionGrants = z.infer<typeof SessionGrantSchema>;
 const GRANTS_KEY = 'sessionGrants';
 
 export const REFRESH_ALARM = 'kg-refresh';
+export const MENU_REPORT_PAGE = 'kg-report-page';
+export const MENU_REPORT_LINK = 'kg-report-link';
+
+/** A request that is well-formed but asks for something invalid (the message says what). */
+export class BadRequestError extends Error {}
 
 const BADGE: Record<Verdict['level'], { text: string; color: string }> = {
   none: { text: '', color: '#2e7d32' },
@@ -99,6 +106,7 @@ export class Background {
   private readonly pageScores: PageScores;
   readonly refresher: Refresher;
   readonly intel: IntelService;
+  readonly reports: ReportsService;
   private readyPromise: Promise<void> | null = null;
   /** Serialises rule rebuilds: two overlapping updateDynamicRules calls could interleave. */
   private ruleQueue: Promise<unknown> = Promise.resolve();
@@ -109,6 +117,14 @@ export class Background {
   ) {
     this.pageScores = new PageScores(platform.session);
     this.intel = new IntelService(platform);
+    this.reports = new ReportsService(platform, {
+      verdictForTab: (tabId) => this.verdictForTab(tabId, 'explicit'),
+      verdictForUrl: (url) => this.verdictFor(url, null, 'explicit'),
+      blockSite: (site, note) => this.blockSite(site, note, 'report'),
+      isBlockedByUser: async (site) => (await getUserBlocks()).some((b) => b.site === site),
+      language: () => this.language(),
+      endpoint: () => this.reportEndpoint(),
+    });
     this.refresher = new Refresher(platform, {
       storeImported: (...args) => this.storeImported(...args),
       listsChanged: async () => {
@@ -142,7 +158,9 @@ export class Background {
     await this.syncRules(true);
     this.readyPromise = Promise.resolve();
     await this.scheduleRefresh();
+    await this.setUpMenus();
     await this.checkOpenTabs();
+    await this.reports.processOutbox();
   }
 
   /** The refresh alarm: every 15 minutes, each list is checked when its own schedule says so. */
@@ -151,6 +169,10 @@ export class Background {
   }
 
   async onAlarm(name: string): Promise<void> {
+    if (name === OUTBOX_ALARM) {
+      await this.reports.processOutbox();
+      return;
+    }
     if (name !== REFRESH_ALARM) return;
     await this.ready();
     await this.refresher.refreshDue();
@@ -161,7 +183,41 @@ export class Background {
   async onStartup(): Promise<void> {
     await this.ready();
     await this.scheduleRefresh();
+    await this.setUpMenus();
     await this.checkOpenTabs();
+    // Reports queued before the browser closed go out now (their alarm may not have survived).
+    await this.reports.processOutbox();
+  }
+
+  /** The context-menu entries, in the user's language. */
+  async setUpMenus(): Promise<void> {
+    const lang = await this.language();
+    await this.platform.menus.replace([
+      { id: MENU_REPORT_PAGE, title: t(lang, 'menu.reportPage'), contexts: ['page'] },
+      { id: MENU_REPORT_LINK, title: t(lang, 'menu.reportLink'), contexts: ['link'] },
+    ]);
+  }
+
+  /** A context-menu entry was chosen: the report form for the page, or for the link's target. */
+  async onMenuClicked(
+    menuItemId: string,
+    info: { tabId?: number | undefined; linkUrl?: string | undefined },
+  ): Promise<void> {
+    if (menuItemId === MENU_REPORT_PAGE && info.tabId !== undefined) {
+      await this.reports.open({ tabId: info.tabId });
+    } else if (menuItemId === MENU_REPORT_LINK && info.linkUrl && /^https?:/.test(info.linkUrl)) {
+      await this.reports.open({ url: info.linkUrl });
+    }
+  }
+
+  /**
+   * The endpoint reports are sent to: the user's (an empty value switches it off), else the one
+   * set at build time. Only https (http in end-to-end test builds).
+   */
+  async reportEndpoint(settings?: Settings): Promise<string | null> {
+    const current = settings ?? (await getSettings());
+    const value = current.reportEndpoint ?? this.platform.config.reportEndpoint ?? null;
+    return endpointUrl(value, this.platform.config.allowHttpEndpoint === true);
   }
 
   /**
@@ -510,6 +566,9 @@ export class Background {
     try {
       return { ok: true, data: await this.dispatch(parsed.data, sender) };
     } catch (error) {
+      if (error instanceof BadRequestError) {
+        return { ok: false, error: 'bad-request', detail: error.message };
+      }
       console.error('Kusuri Guard: request failed', parsed.data.type, error);
       return {
         ok: false,
@@ -579,7 +638,10 @@ export class Background {
       case 'lists.remove':
         return { removed: await this.removeList(request.id) };
       case 'userBlocks.add':
-        return { added: (await this.blockSite(request.site, request.note, 'options')) !== null };
+        return {
+          added:
+            (await this.blockSite(request.site, request.note, request.via ?? 'options')) !== null,
+        };
       case 'userBlocks.remove':
         return { removed: await this.unblockSite(request.site) };
       case 'allowlist.add':
@@ -591,12 +653,64 @@ export class Background {
       case 'settings.get':
         return this.settingsView(await getSettings());
       case 'settings.set':
-        return this.settingsView(await updateSettings(request.patch));
+        return this.setSettings(request.patch);
+      case 'report.open':
+        await this.reports.open(
+          request.tabId === undefined && request.url === undefined
+            ? { tabId: sender.tabId }
+            : { tabId: request.tabId, url: request.url },
+        );
+        return null;
+      case 'page.report':
+        if (sender.tabId !== undefined) await this.reports.open({ tabId: sender.tabId });
+        return null;
+      case 'report.draft':
+        return this.reports.draft({ tabId: request.tabId, url: request.url });
+      case 'report.screenshot':
+        return this.reports.screenshot(request.tabId);
+      case 'report.save':
+        return this.reports.save(request.input);
+      case 'report.opened':
+        return this.reports.markOpened(request.id, request.channel);
+      case 'reports.list':
+        return this.reports.list();
+      case 'reports.get':
+        return this.reports.get(request.id);
+      case 'reports.delete':
+        return { removed: await this.reports.delete(request.id) };
+      case 'reports.resend':
+        return this.reports.resend(request.id);
+      case 'reports.export':
+        return this.reports.exportAll();
     }
   }
 
   private async settingsView(settings: Settings): Promise<SettingsView> {
-    return { settings, lang: await this.language(settings) };
+    return {
+      settings,
+      lang: await this.language(settings),
+      reportEndpoint: await this.reportEndpoint(settings),
+      buildEndpoint: this.platform.config.reportEndpoint
+        ? endpointUrl(
+            this.platform.config.reportEndpoint,
+            this.platform.config.allowHttpEndpoint === true,
+          )
+        : null,
+    };
+  }
+
+  /** Settings are stored first; then what depends on them (the menus' language) follows. */
+  private async setSettings(patch: SettingsPatch): Promise<SettingsView> {
+    const endpoint = patch.reportEndpoint;
+    if (typeof endpoint === 'string' && endpoint.trim() !== '') {
+      if (!endpointUrl(endpoint, this.platform.config.allowHttpEndpoint === true)) {
+        throw new BadRequestError('endpoint-not-https');
+      }
+      patch = { ...patch, reportEndpoint: endpoint.trim() };
+    }
+    const settings = await updateSettings(patch);
+    if (patch.language !== undefined) await this.setUpMenus().catch(() => undefined);
+    return this.settingsView(settings);
   }
 
   /**

@@ -287,6 +287,182 @@ export const ja: Record<MessageKey, string> = {
   'lookup.error.bad-response': 'サーバーの応答を読み取れませんでした',
   'lookup.error.too-large': 'サーバーの応答が大きすぎました',
 
+  'report.kind.no-prescription': '処方箋なしで処方薬を販売している',
+  'report.kind.unapproved': '未承認医薬品を販売・広告している',
+  'report.kind.fake-licence': '偽の、または他店から写した許可表示がある',
+  'report.kind.breach-or-scam': '情報漏えいのあったサイト・詐欺サイト',
+  'report.kind.other': 'その他',
+  'report.md.title': '[通報] {host} — {kind}',
+  'report.md.site': 'サイト',
+  'report.md.url': 'アドレス',
+  'report.md.pageTitle': 'ページのタイトル',
+  'report.md.kind': '問題の内容',
+  'report.md.when': '確認した日時',
+  'report.md.registrar': 'レジストラ',
+  'report.md.abuse': 'レジストラの不正利用窓口',
+  'report.md.reasons': 'くすりガードが見つけた点',
+  'report.md.comment': '通報者のコメント',
+  'report.md.footer': 'くすりガードで作成しました。通報者の個人情報は含まれていません。',
+  'report.md.overflow':
+    '(この通報の続きはクリップボードにコピーしました。ここに貼り付けてください。)',
+  'report.mail.subject': '不正利用の報告:{host}(違法なネット薬局)',
+  'report.mail.greeting': '{registrar} 不正利用対応ご担当者様',
+  'report.mail.facts':
+    '貴社で登録されているドメイン {site} について報告します。{url} のページでは、{what}。',
+  'report.mail.law':
+    '未承認医薬品の販売・広告、および処方箋医薬品を処方箋なしで販売することは、日本の「医薬品、医療機器等の品質、有効性及び安全性の確保等に関する法律」(医薬品医療機器等法)で禁じられています。また、ICANNのレジストラ認定契約(RAA)第3.18条により、レジストラは不正利用の報告を調査し、適切に対応することが求められています。',
+  'report.mail.request':
+    'このドメインを調査し、貴社の不正利用ポリシーに基づいて対応してくださいますようお願いいたします。',
+  'report.mail.evidence': '根拠({when}に確認):',
+  'report.mail.comment': 'コメント:',
+  'report.mail.closing':
+    'この報告は、不正なネット薬局について警告するブラウザ拡張機能「くすりガード」で作成しました。',
+  'report.text.heading': '違法な医薬品販売の疑いがあるサイトの情報提供',
+  'report.text.site': 'サイト:{site}',
+  'report.text.url': 'アドレス:{url}',
+  'report.text.title': 'ページのタイトル:{title}',
+  'report.text.kind': '問題の内容:{kind}',
+  'report.text.when': '確認した日時:{when}',
+  'report.text.reasons': 'ページの内容:',
+  'report.text.comment': 'コメント:{comment}',
+
+  'menu.reportPage': 'このページをくすりガードで通報',
+  'menu.reportLink': 'リンク先のサイトをくすりガードで通報',
+
+  'popup.report': 'このサイトを通報',
+  'popup.blockSite': 'このサイトを自分用にブロック',
+  'popup.blockedNow':
+    '自分のブロックリストに追加しました。次回からはページを開く前に全画面の警告で止めます。',
+  'popup.myReports': '通報履歴',
+  'warning.report': 'このサイトを通報',
+
+  'reportPage.title': 'あやしいサイトを通報',
+  'reportPage.savedTitle': '通報を保存しました',
+  'reportPage.intro':
+    '送り先を選ぶまで、何も送信されません。送る内容はすべて下で事前に確認できます。',
+  'reportPage.myReports': '通報履歴',
+  'reportPage.noTarget':
+    '通報できるWebページがありません。ページ、ポップアップ、または警告画面から通報を開いてください。',
+  'reportPage.kind': '何が問題ですか?',
+  'reportPage.kindRequired': 'このサイトの問題を選んでください。',
+  'reportPage.comment': 'コメント(任意)',
+  'reportPage.commentHint': 'ご自身の氏名・住所・注文内容などは書かないでください。',
+  'reportPage.evidence': '添付される根拠',
+  'reportPage.noTitle': '(なし:ページは表示前に止められました)',
+  'reportPage.noReasons':
+    'このページでは、くすりガードは問題点を見つけていません。選んだ内容とコメントが通報の内容になります。',
+  'reportPage.keepQuery':
+    'アドレスの「?」「#」以降も含める(セッションIDなどの個人情報が含まれることがあります)',
+  'reportPage.screenshot': '現在のページのスクリーンショットを添付する',
+  'reportPage.screenshotHint': '初回のみ、ページを撮影してよいかブラウザが確認します。',
+  'reportPage.screenshotTaking': 'スクリーンショットを撮っています…',
+  'reportPage.screenshotAlt': '通報するページのスクリーンショット',
+  'reportPage.screenshot.no-permission':
+    '許可されなかったため、スクリーンショットは撮っていません。なくても通報できます。',
+  'reportPage.screenshot.not-loaded': 'このページはもうタブで開かれていません。',
+  'reportPage.screenshot.too-large': 'スクリーンショットが大きすぎるため添付できません。',
+  'reportPage.screenshot.failed': 'スクリーンショットを撮れませんでした。',
+  'reportPage.noScreenshot': 'ページは表示前に止められたため、スクリーンショットは撮れません。',
+  'reportPage.where': '送り先',
+  'reportPage.ch.maintainers': 'くすりガードのリスト管理者',
+  'reportPage.ch.maintainersHint':
+    'プロジェクトの公開トラッカーに、内容を入力済みの投稿画面を開きます。投稿はそちらで行ってください。内容は公開されます。',
+  'reportPage.ch.maintainersOff': 'このビルドでは使えません(トラッカーが設定されていません)。',
+  'reportPage.ch.registrar': 'レジストラの不正利用窓口({email})',
+  'reportPage.ch.registrarHint':
+    '事実・該当する法律・根拠を記載したメールを、お使いのメールソフトで作成します。',
+  'reportPage.ch.registrarOff':
+    'このサイトのレジストラの不正利用窓口が分かりません。先にポップアップでレジストラを調べてください。',
+  'reportPage.ch.authorities': '行政機関など',
+  'reportPage.ch.authoritiesHint':
+    '厚生労働省「あやしいヤクブツ連絡ネット」、都道府県の薬務主管課、Google セーフ ブラウジングへのリンクと、貼り付け用の通報文を用意します。',
+  'reportPage.ch.endpoint': '通報サーバー({url})',
+  'reportPage.ch.endpointHint': 'くすりガードがバックグラウンドで送信し、届くまで再試行します。',
+  'reportPage.ch.endpointOff': '通報サーバーは設定されていません。設定画面で追加できます。',
+  'reportPage.block': '{site} を自分用にブロックする(次回から全画面で警告)',
+  'reportPage.alreadyBlocked': 'このサイトはすでに自分のブロックリストにあります。',
+  'reportPage.language': '通報文の言語',
+  'reportPage.preview': '送信される内容(このまま送られます)',
+  'reportPage.previewKind': '上で問題の内容を選ぶと、プレビューに反映されます。',
+  'reportPage.preview.to': '宛先',
+  'reportPage.preview.subject': '件名',
+  'reportPage.preview.title': 'タイトル',
+  'reportPage.preview.public': 'この投稿はトラッカー上で公開されます。',
+  'reportPage.preview.overflow':
+    '1つのリンクには長すぎるため、リンクには前半だけを入れ、開くときに全文をクリップボードにコピーします。',
+  'reportPage.preview.screenshotNote':
+    'スクリーンショットは画像データ({size} KB)として送信されます。',
+  'reportPage.preview.none': '何も送信されません。通報は「通報履歴」に保存されるだけです。',
+  'reportPage.save': '通報を保存',
+  'reportPage.saveHint': 'まず保存し、次の画面から送信します。',
+  'reportPage.saving': '保存しています…',
+  'reportPage.saveFailed':
+    '通報を保存できませんでした({error})。何も送信されておらず、入力した内容はこのまま残っています。',
+  'reportPage.storageFull':
+    'ディスクの空き容量が足りないため、通報を保存できませんでした。何も送信されていません。空き容量を増やしてから、もう一度「通報を保存」を押してください。',
+  'reportPage.next': '通報を送信',
+  'reportPage.saved': '通報を保存しました。この後どうなっても「通報履歴」に残ります。',
+  'reportPage.savedBlocked': '{site} を自分のブロックリストに追加しました。',
+  'reportPage.screenshotDropped':
+    '保存領域が残りわずかのため、スクリーンショットを除いて保存しました。',
+
+  'channel.maintainers': 'リスト管理者',
+  'channel.registrar': 'レジストラ',
+  'channel.authorities': '行政機関など',
+  'channel.endpoint': '通報サーバー',
+
+  'act.issue': '入力済みの投稿画面を開く',
+  'act.mail': '{email} 宛てのメールを作成',
+  'act.copyMail': 'メールの文面をコピー',
+  'act.copyText': '通報文をコピー',
+  'act.copied': 'クリップボードにコピーしました。',
+  'act.copyFailed':
+    'コピーできませんでした。プレビューの文章を選択して、手動でコピーしてください。',
+
+  'authority.mhlw-yakubutsu': '厚生労働省「あやしいヤクブツ連絡ネット」',
+  'authority.mhlw-yakubutsu.hint': 'ネットで売られるあやしい医薬品についての情報提供窓口',
+  'authority.mhlw-prefectures': '都道府県の薬務主管課(厚生労働省の一覧)',
+  'authority.mhlw-prefectures.hint':
+    '販売業者の所在地の都道府県が医薬品医療機器等法に基づいて対応します',
+  'authority.google-safe-browsing': 'Google セーフ ブラウジング:危険なサイトを報告',
+  'authority.google-safe-browsing.hint': 'Chrome・Firefox・Safari の利用者を守る仕組みです',
+
+  'status.not-used': '使用しない',
+  'status.ready': 'まだ開いていません',
+  'status.opened': '{date} に開きました',
+  'status.queued': '送信待ち(次回 {time})',
+  'status.lastError': '— これまで {count} 回試行、直近のエラー:{error}',
+  'status.sending': '送信中…',
+  'status.delivered': '{date} に送信済み',
+  'status.failed': '{count} 回試行しましたが届きませんでした({error})',
+
+  'myReports.title': '通報履歴',
+  'myReports.intro':
+    '保存したすべての通報と、送り先ごとの状況です。このブラウザ内にのみ保存されています。',
+  'myReports.empty': 'まだ通報したサイトはありません。',
+  'myReports.export': 'すべての通報をエクスポート(JSON)',
+  'myReports.saved': '{date} に保存',
+  'myReports.screenshot': 'スクリーンショットあり',
+  'myReports.blocked': '自分用にブロック済み',
+  'myReports.reopen': 'もう一度送る…',
+  'myReports.resend': '通報サーバーへ今すぐ再送信',
+  'myReports.delete': '削除',
+  'myReports.confirmDelete': '完全に削除',
+  'myReports.cancel': 'キャンセル',
+
+  'options.reports.title': '通報',
+  'options.reports.intro':
+    '通報はこのブラウザに保存され、選んだ送り先にだけ送信されます。すべての通報を独自の通報サーバー(HTTPS。例:所属団体のサーバー)にも送れます。',
+  'options.reports.endpoint': '通報サーバー(HTTPSのアドレス)',
+  'options.reports.save': '保存',
+  'options.reports.reset': '既定に戻す',
+  'options.reports.current': '通報は {url} に送信できます。',
+  'options.reports.none': '通報サーバーは設定されていません。',
+  'options.reports.build': '(このビルドの既定値は {url} です。空欄で保存すると無効になります。)',
+  'options.reports.invalid': 'https:// で始まるアドレスのみ使えます。',
+  'options.reports.saved': '保存しました。',
+  'options.reports.open': '通報履歴を開く',
+
   'error.bad-request': 'リクエストを処理できませんでした',
   'error.forbidden': 'この画面からはこの操作を行えません',
   'error.not-found': '見つかりませんでした',

@@ -5,6 +5,7 @@
 import { z } from '../zod';
 import { SettingsPatchSchema } from '../store/settings';
 import { SAMPLE_LIMITS } from '../detect/sample';
+import { MANUAL_CHANNELS, ReportIdSchema as ReportId, ReportInputSchema } from '../report/model';
 
 const Url = z.string().min(1).max(65_536);
 const Site = z.string().min(1).max(300);
@@ -63,11 +64,31 @@ export const RequestSchema = z.discriminatedUnion('type', [
     type: z.literal('userBlocks.add'),
     site: z.string().min(1).max(2048),
     note: z.string().max(500),
+    via: z.enum(['popup', 'options']).optional(),
   }),
   z.object({ type: z.literal('userBlocks.remove'), site: Site }),
   z.object({ type: z.literal('allowlist.add'), site: z.string().min(1).max(2048) }),
   z.object({ type: z.literal('data.export') }),
   z.object({ type: z.literal('data.import'), text: z.string().max(50 * 1024 * 1024) }),
+  // Reports (the report page, "My reports", the popup and the warning page)
+  z.object({
+    type: z.literal('report.open'),
+    tabId: z.number().int().nonnegative().optional(),
+    url: Url.optional(),
+  }),
+  z.object({
+    type: z.literal('report.draft'),
+    tabId: z.number().int().nonnegative().optional(),
+    url: Url.optional(),
+  }),
+  z.object({ type: z.literal('report.screenshot'), tabId: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('report.save'), input: ReportInputSchema }),
+  z.object({ type: z.literal('report.opened'), id: ReportId, channel: z.enum(MANUAL_CHANNELS) }),
+  z.object({ type: z.literal('reports.list') }),
+  z.object({ type: z.literal('reports.get'), id: ReportId }),
+  z.object({ type: z.literal('reports.delete'), id: ReportId }),
+  z.object({ type: z.literal('reports.resend'), id: ReportId }),
+  z.object({ type: z.literal('reports.export') }),
   z.object({ type: z.literal('settings.get') }),
   z.object({ type: z.literal('settings.set'), patch: SettingsPatchSchema }),
   // Content scripts, about their own tab (the background uses the sender's tab and URL, never a
@@ -75,6 +96,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page.check'), url: Url, sample: TextSampleSchema.optional() }),
   z.object({ type: z.literal('page.details') }),
   z.object({ type: z.literal('page.dismiss') }),
+  z.object({ type: z.literal('page.report') }),
   z.object({
     type: z.literal('page.noticeDismiss'),
     names: z.array(z.string().min(1).max(200)).max(50),
@@ -88,6 +110,7 @@ export const PAGE_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
   'page.check',
   'page.details',
   'page.dismiss',
+  'page.report',
 ]);
 
 export type ErrorCode = 'bad-request' | 'forbidden' | 'not-found' | 'internal';

@@ -15,6 +15,14 @@ import type { Dismissal } from '../store/dismissals';
 import type { DnrMarker } from '../background/service';
 import type { RefreshResult } from '../background/refresher';
 import type { ExportFile } from '../store/export';
+import type { Report } from '../report/model';
+import type {
+  ChannelLinks,
+  ReportDraft,
+  ReportSummary,
+  SavedReport,
+  ScreenshotResult,
+} from '../background/reports';
 
 export type ImportSummary =
   | { ok: true; allowlist: number; userBlocks: number; dismissals: number; listsAdded: number }
@@ -45,6 +53,10 @@ export interface SettingsView {
   settings: Settings;
   /** The language in effect (settings.language resolved against the browser's). */
   lang: Lang;
+  /** The report endpoint in effect (the user's, else the build's), or null. */
+  reportEndpoint: string | null;
+  /** The endpoint set at build time, if any (the options page says so). */
+  buildEndpoint: string | null;
 }
 
 export interface ResponseMap {
@@ -74,4 +86,15 @@ export interface ResponseMap {
   'data.import': ImportSummary;
   'settings.get': SettingsView;
   'settings.set': SettingsView;
+  'report.open': null;
+  'page.report': null;
+  'report.draft': ReportDraft | null;
+  'report.screenshot': ScreenshotResult;
+  'report.save': SavedReport;
+  'report.opened': Report | null;
+  'reports.list': ReportSummary[];
+  'reports.get': { report: Report; links: ChannelLinks } | null;
+  'reports.delete': { removed: boolean };
+  'reports.resend': Report | null;
+  'reports.export': string;
 }

@@ -40,6 +40,11 @@ export const MIGRATIONS: readonly Migration[] = [
     db.createObjectStore('rdapCache', { keyPath: 'domain' });
     db.createObjectStore('breachNotices', { keyPath: 'name' });
   },
+  // v5 — reports: each report with its evidence and the status of every channel, saved before any
+  // channel is tried.
+  (db) => {
+    db.createObjectStore('reports', { keyPath: 'id' });
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

@@ -29,8 +29,9 @@ for (const entry of defaultCatalog(null)) {
   );
   inputs.push({ id: entry.id, action: entry.action, content: c });
 }
+const perList = await ListIndex.fromContents(inputs).blockHosts();
 const rules = compileDynamicRules(
-  { blockHosts: new ListIndex(inputs).blockHosts(), allowSites: [] },
+  { blockHosts: perList.flatMap((l) => l.hosts), allowSites: [] },
   'chrome-extension://ID/warning.html',
 );
 const blocked = rules.reduce((n, r) => n + (r.condition.requestDomains?.length ?? 0), 0);

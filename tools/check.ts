@@ -35,7 +35,7 @@ export function bundledIndex(): ListIndex {
         format: entry.format,
       });
   }
-  return new ListIndex(inputs);
+  return ListIndex.fromContents(inputs);
 }
 
 export async function sampleFromHtml(html: string): Promise<TextSample> {
@@ -65,7 +65,11 @@ export interface CheckResult {
   page: PageScore | null;
 }
 
-export function check(url: string, sample: TextSample | null, index = bundledIndex()): CheckResult {
+export async function check(
+  url: string,
+  sample: TextSample | null,
+  index = bundledIndex(),
+): Promise<CheckResult> {
   const target = parseTarget(url);
   if (!target.ok || target.url === null)
     throw new Error(`not a checkable URL: ${target.ok ? url : target.error}`);
@@ -73,7 +77,7 @@ export function check(url: string, sample: TextSample | null, index = bundledInd
   const page = sample
     ? scorePage({ url: target.url, host, hostUnicode: displayHost(host), ...sample })
     : null;
-  const verdict = verdictForUrl(
+  const verdict = await verdictForUrl(
     target.url,
     index,
     new Set(),
@@ -141,7 +145,7 @@ async function main(argv: string[]): Promise<number> {
   }
   let result: CheckResult;
   try {
-    result = check(url, sample);
+    result = await check(url, sample);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     return 2;

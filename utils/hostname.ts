@@ -20,6 +20,9 @@ const MAX_HOST_LENGTH = 253;
 const MAX_LABEL_LENGTH = 63;
 const LDH_LABEL = /^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?$/;
 const IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
+/** Lower-case LDH labels (underscores allowed but not in the TLD), 253 characters at most. */
+const CANONICAL_HOST =
+  /^(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /** Names that resolve to the user's own machine or network; never listed, never looked up. */
 function isLocalName(host: string): boolean {
@@ -41,6 +44,12 @@ function isLocalName(host: string): boolean {
 export function normalizeHost(input: string): HostResult {
   let raw = input.trim();
   if (raw === '') return { ok: false, error: 'empty' };
+  // Fast path for what lists are made of: a host already in canonical form. The URL parser would
+  // return it unchanged (no IDNA work, no IPv4 forms: the last label starts with a letter; no
+  // punycode to validate), so skip it: a 1M-domain list imports in a fraction of the time.
+  if (CANONICAL_HOST.test(raw) && !raw.includes('xn--')) {
+    return { ok: true, value: { host: raw, kind: isLocalName(raw) ? 'local' : 'domain' } };
+  }
   if (raw.length > 1024) return { ok: false, error: 'too-long' };
   if (raw.startsWith('[') && raw.endsWith(']')) raw = raw.slice(1, -1);
   if (raw.includes(':')) {

@@ -49,6 +49,16 @@ export function OptionsPage() {
                     {t(lang, 'options.rules.error', { error: view.dnr.error })}
                   </span>
                 )}
+                {view.dnr.overflow && (
+                  <span class="problem" id="rules-overflow">
+                    {' '}
+                    {t(lang, 'options.rules.overflow', {
+                      total: view.dnr.totalBlockDomains,
+                      left: view.dnr.totalBlockDomains - view.dnr.blockDomains,
+                      error: view.dnr.overflow,
+                    })}
+                  </span>
+                )}
               </p>
             )}
             {view.lists.map((record) => (

@@ -65,16 +65,52 @@ describe('installation', () => {
     ]);
   });
 
-  it('keeps the previous rules and records the error when Chrome refuses an update', async () => {
-    platform.dnr.failNext = new Error('Dynamic unsafe rule count exceeded.');
+  it('keeps the previous rules and records the error when Chrome refuses every update', async () => {
+    const refuse = new Error('Dynamic unsafe rule count exceeded.');
+    const update = platform.dnr.updateDynamicRules.bind(platform.dnr);
+    let refusing = true;
+    platform.dnr.updateDynamicRules = async (options) => {
+      if (refusing) throw refuse;
+      return update(options);
+    };
     await background.continueTo(LISTED, 'always', 3); // forces a rebuild
     const marker = await background.dnrMarker();
     expect(marker?.error).toBe('Dynamic unsafe rule count exceeded.');
     expect(platform.dnr.dynamic.some((r) => r.id === BLOCK_RULE_BASE)).toBe(true);
     // The next sync retries.
+    refusing = false;
     await background.syncRules();
     expect((await background.dnrMarker())?.error).toBeNull();
     expect(platform.dnr.dynamic.some((r) => r.id === ALLOW_RULE_ID)).toBe(true);
+  });
+
+  it('installs the most important domains when the browser refuses all of them, and says so', async () => {
+    // The user's own block goes first, then the project's list, then the rest.
+    await background.blockSite('my-own-block.example', '', 'popup');
+    const total = (await background.dnrMarker())!.totalBlockDomains;
+    platform.dnr.maxDomains = 10;
+    await background.allowSite('unrelated.example'); // any change rebuilds the rules
+    const marker = (await background.dnrMarker())!;
+    expect(marker.error).toBeNull();
+    expect(marker.overflow).toBe('Internal error while installing the rules.');
+    expect(marker.totalBlockDomains).toBe(total);
+    expect(marker.blockDomains).toBeLessThanOrEqual(10);
+    expect(marker.blockDomains).toBeGreaterThan(0);
+    const covered = platform.dnr.dynamic.find((r) => r.id === BLOCK_RULE_BASE)!;
+    expect(covered.condition.requestDomains![0]).toBe('my-own-block.example');
+    // A domain left without a rule is still stopped: when its page commits.
+    const left = (await background.index())
+      .blockHosts()
+      .then((lists) =>
+        lists.flatMap((l) => l.hosts).find((h) => !covered.condition.requestDomains!.includes(h)),
+      );
+    const host = (await left)!;
+    expect(platform.dnr.decide(`https://${host}/`)).toBeNull();
+    expect(await background.onNavigationCommitted(9, `https://${host}/`)).toBe(true);
+    expect(platform.tabs.updates.at(-1)).toEqual({
+      tabId: 9,
+      url: `chrome-extension://testextensionid/warning.html#https://${host}/`,
+    });
   });
 });
 

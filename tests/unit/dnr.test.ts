@@ -23,7 +23,7 @@ describe('pre-load rule compilation', () => {
         action: { type: 'redirect', redirect: { regexSubstitution: `${WARNING}#\\0` } },
         condition: {
           regexFilter: '^https?://.*$',
-          requestDomains: ['a.example', 'b.example'],
+          requestDomains: ['b.example', 'a.example'], // once each, in the order given
           resourceTypes: ['main_frame'],
         },
       },

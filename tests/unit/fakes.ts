@@ -12,6 +12,11 @@ export class FakeDnr {
   session: DnrRule[] = [];
   updateCalls = 0;
   failNext: Error | null = null;
+  /**
+   * A limit on the domains one update may carry, standing in for whatever makes a browser refuse
+   * a rule set (memory, a future limit): larger updates fail like Chrome's do.
+   */
+  maxDomains = Infinity;
 
   async getDynamicRules(filter?: { ruleIds: number[] }): Promise<DnrRule[]> {
     const rules = filter ? this.dynamic.filter((r) => filter.ruleIds.includes(r.id)) : this.dynamic;
@@ -28,6 +33,11 @@ export class FakeDnr {
       this.failNext = null;
       throw error;
     }
+    const domains = options.addRules.reduce(
+      (n, r) => n + (r.condition.requestDomains?.length ?? 0),
+      0,
+    );
+    if (domains > this.maxDomains) throw new Error('Internal error while installing the rules.');
     this.dynamic = FakeDnr.apply(this.dynamic, options, MAX_DYNAMIC_RULES);
   }
 

@@ -137,7 +137,7 @@ describe('plain domain and hosts importer', () => {
     );
     expect(result).toMatchObject({
       ok: true,
-      content: { domains: ['pills.example', 'shop.example'] },
+      content: { domains: ['shop.example', 'pills.example'] }, // in file order
     });
   });
 
@@ -153,7 +153,7 @@ describe('plain domain and hosts importer', () => {
     const result = importDomainList(text, options);
     expect(result).toMatchObject({
       ok: true,
-      content: { domains: ['a.example', 'b.example', 'rx-shop.example'] },
+      content: { domains: ['rx-shop.example', 'a.example', 'b.example'] },
     });
     if (result.ok) expect(result.rejected).toHaveLength(1); // the broadcast address line has two fields
   });

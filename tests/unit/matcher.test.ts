@@ -19,6 +19,7 @@ function list(id: string, sites: Partial<SiteEntry>[], domains: string[] = []): 
     sites: sites.map((s) => ({ category: 'rogue-pharmacy', evidence, ...s }) as SiteEntry),
     domains,
     domainCategory: 'rogue-pharmacy',
+    groups: [],
     registrars: [],
     breaches: [],
   };
@@ -59,7 +60,7 @@ describe('SetMatcher', () => {
 });
 
 describe('ListIndex and verdicts', () => {
-  const index = new ListIndex([
+  const index = ListIndex.fromContents([
     {
       id: 'project',
       action: 'block',
@@ -75,8 +76,8 @@ describe('ListIndex and verdicts', () => {
     },
   ]);
 
-  it('reports every list that names a host, blocking lists first', () => {
-    const hits = index.lookup('www.rogue.example');
+  it('reports every list that names a host, blocking lists first', async () => {
+    const hits = await index.lookup('www.rogue.example');
     expect(hits.map((h) => [h.listId, h.blocks, h.reason.code, h.reason.level])).toEqual([
       ['project', true, 'list.block', 'danger'],
       ['community', false, 'list.warn', 'warning'],
@@ -85,16 +86,18 @@ describe('ListIndex and verdicts', () => {
     expect(hits[1]!.reason.evidence).toEqual([]);
   });
 
-  it('never blocks for a breach listing', () => {
-    expect(index.lookup('leaky.example').map((h) => [h.blocks, h.reason.level])).toEqual([
+  it('never blocks for a breach listing', async () => {
+    expect((await index.lookup('leaky.example')).map((h) => [h.blocks, h.reason.level])).toEqual([
       [false, 'caution'],
     ]);
-    expect([...index.blockHosts()]).toEqual(['rogue.example']);
+    expect(await index.blockHosts()).toEqual([{ listId: 'project', hosts: ['rogue.example'] }]);
   });
 
-  it('turns URLs into verdicts', () => {
+  it('turns URLs into verdicts', async () => {
     const now = 1;
-    expect(verdictForUrl('https://shop.rogue.example/x', index, new Set(), now)).toMatchObject({
+    expect(
+      await verdictForUrl('https://shop.rogue.example/x', index, new Set(), now),
+    ).toMatchObject({
       status: 'checked',
       level: 'danger',
       blocked: true,
@@ -102,23 +105,27 @@ describe('ListIndex and verdicts', () => {
       allowlisted: false,
     });
     expect(
-      verdictForUrl('https://shop.rogue.example/x', index, new Set(['rogue.example']), now),
+      await verdictForUrl('https://shop.rogue.example/x', index, new Set(['rogue.example']), now),
     ).toMatchObject({
       level: 'danger',
       blocked: false,
       allowlisted: true,
     });
-    expect(verdictForUrl('https://maybe.example/', index, new Set(), now)).toMatchObject({
+    expect(await verdictForUrl('https://maybe.example/', index, new Set(), now)).toMatchObject({
       level: 'warning',
       blocked: false,
     });
-    expect(verdictForUrl('https://fine.example/', index, new Set(), now)).toMatchObject({
+    expect(await verdictForUrl('https://fine.example/', index, new Set(), now)).toMatchObject({
       level: 'none',
       reasons: [],
     });
-    expect(verdictForUrl('http://localhost:3000/', index, new Set(), now).status).toBe('local');
-    expect(verdictForUrl('chrome://settings/', index, new Set(), now).status).toBe('unsupported');
-    expect(verdictForUrl('https://ex%ample.com/', index, new Set(), now).status).toBe(
+    expect((await verdictForUrl('http://localhost:3000/', index, new Set(), now)).status).toBe(
+      'local',
+    );
+    expect((await verdictForUrl('chrome://settings/', index, new Set(), now)).status).toBe(
+      'unsupported',
+    );
+    expect((await verdictForUrl('https://ex%ample.com/', index, new Set(), now)).status).toBe(
       'unsupported',
     );
   });

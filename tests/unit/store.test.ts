@@ -6,6 +6,7 @@ import {
   deleteList,
   emptyStatus,
   getListContent,
+  getListIndex,
   getListRecord,
   getListRecords,
   putListRecord,
@@ -17,6 +18,8 @@ import { getSettings, updateSettings } from '../../utils/store/settings';
 import { getDismissals } from '../../utils/store/dismissals';
 import { getUserBlocks } from '../../utils/store/user-blocks';
 import type { ListContent } from '../../utils/list/model';
+import { loadListData } from '../../utils/store/list-data';
+import { ListIndex } from '../../utils/verdict/list-index';
 
 const meta = {
   id: 'l1',
@@ -33,6 +36,7 @@ function content(domains: string[]): ListContent {
     sites: [],
     domains,
     domainCategory: 'rogue-pharmacy',
+    groups: [],
     registrars: [],
     breaches: [],
   };
@@ -150,6 +154,43 @@ describe('database schema and migrations', () => {
 });
 
 describe('lists in storage', () => {
+  it('converts a list stored before the index existed, on first load, and finds its hosts', async () => {
+    // What the code before the index wrote: the record, and every entry in two big arrays.
+    await replaceList(record('old'), content([]));
+    const db = await openDatabase();
+    await db.delete('listParts', IDBKeyRange.bound(['old', ''], ['old', '\uffff']));
+    await db.put('listParts', { listId: 'old', part: 'sites', data: [] });
+    await db.put('listParts', { listId: 'old', part: 'domains', data: ['x.example', 'y.example'] });
+    await db.put('listParts', { listId: 'old', part: 'registrars', data: [] });
+    await db.put('listParts', { listId: 'old', part: 'breaches', data: [] });
+    db.close();
+    const stored = (await getListRecord('old'))!;
+    const data = (await loadListData(stored))!;
+    expect(data.index.size).toBe(2);
+    const index = new ListIndex([data]);
+    expect((await index.lookup('shop.y.example')).map((h) => h.reason.listed)).toEqual([
+      'y.example',
+    ]);
+    const reopened = await openDatabase();
+    const parts = (await reopened.getAllKeys(
+      'listParts',
+      IDBKeyRange.bound(['old', ''], ['old', '\uffff']),
+    )) as [string, string][];
+    reopened.close();
+    expect(parts.map(([, part]) => part)).not.toContain('domains');
+    expect(parts.map(([, part]) => part)).toContain('index');
+    expect((await getListContent('old'))?.domains.sort()).toEqual(['x.example', 'y.example']);
+  });
+
+  it('rebuilds a damaged index from the stored entries', async () => {
+    await replaceList(record('l1'), content(['a.example', 'b.example']));
+    const db = await openDatabase();
+    await db.put('listParts', { listId: 'l1', part: 'index', data: { format: 1, count: 'x' } });
+    db.close();
+    expect((await getListContent('l1'))?.domains.sort()).toEqual(['a.example', 'b.example']);
+    expect(await getListIndex('l1')).toMatchObject({ count: 2 });
+  });
+
   it('replaces a list atomically and bumps its generation', async () => {
     const first = await replaceList(record(), content(['a.example', 'b.example']));
     expect(first.generation).toBe(1);
@@ -173,7 +214,7 @@ describe('lists in storage', () => {
     await replaceList(record('good'), content(['a.example']));
     const db = await openDatabase();
     await db.put('lists', { id: 'corrupt', nonsense: true });
-    await db.put('listParts', { listId: 'good', part: 'domains', data: 'not an array' });
+    await db.put('listParts', { listId: 'good', part: 'chunk:0', data: 'not a chunk' });
     db.close();
     expect((await getListRecords()).map((r) => r.id)).toEqual(['good']);
     expect((await getListContent('good'))?.domains).toEqual([]);

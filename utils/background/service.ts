@@ -8,13 +8,23 @@ import { importByFormat } from '../list/import';
 import type { ImportError, ListContent, Rejected } from '../list/model';
 import { sha256Hex } from '../hash';
 import {
+  ALLOW_RULE_ID,
+  BLOCK_RULE_BASE,
+  MAX_BLOCK_RULES,
   SENTINEL_RULE_ID,
   compileDynamicRules,
   compileSessionAllowRule,
   sentinelRule,
   type DnrRule,
 } from '../dnr/compile';
-import { ListIndex, userBlocksInput, USER_LIST_ID } from '../verdict/list-index';
+import {
+  ListIndex,
+  listDataFromContent,
+  userBlocksInput,
+  USER_LIST_ID,
+  type ListData,
+} from '../verdict/list-index';
+import { loadListData } from '../store/list-data';
 import { Refresher, sourceOf, type RefreshResult } from './refresher';
 import { addUserBlock, getUserBlocks, removeUserBlock, type UserBlock } from '../store/user-blocks';
 import { EXPORT_FORMAT, ExportSchema, type ExportFile } from '../store/export';
@@ -38,7 +48,6 @@ import { dataClass } from '../i18n/data-classes';
 import type { NoticeModel } from '../detect/notice';
 import { resolveLang, t, type Lang } from '../i18n';
 import {
-  getListContent,
   getListRecords,
   replaceList,
   emptyStatus,
@@ -70,10 +79,16 @@ import type { Platform } from './platform';
 const DnrMarkerSchema = z.object({
   hash: z.string(),
   ruleCount: z.number(),
+  /** Block-level domains the installed rules stop before loading. */
   blockDomains: z.number(),
+  /** All block-level domains; more than blockDomains when the browser refused the whole set. */
+  totalBlockDomains: z.number().default(0),
   allowSites: z.number(),
   installedAt: z.number(),
+  /** Why nothing could be installed (the previous rules stay). */
   error: z.string().nullable(),
+  /** Why only part of the domains got rules (the rest are stopped when the page commits). */
+  overflow: z.string().nullable().default(null),
 });
 export type DnrMarker = z.infer<typeof DnrMarkerSchema>;
 
@@ -82,6 +97,14 @@ type SessionGrants = z.infer<typeof SessionGrantSchema>;
 const GRANTS_KEY = 'sessionGrants';
 
 export const REFRESH_ALARM = 'kg-refresh';
+/** Changes when the way rules are compiled changes (forces a reinstall after an update). */
+const RULES_LAYOUT = 2;
+/** Every id this extension's dynamic rules can have (removing absent ids is allowed). */
+const ALL_RULE_IDS = [
+  ALLOW_RULE_ID,
+  SENTINEL_RULE_ID,
+  ...Array.from({ length: MAX_BLOCK_RULES }, (_, i) => BLOCK_RULE_BASE + i),
+];
 export const MENU_REPORT_PAGE = 'kg-report-page';
 export const MENU_REPORT_LINK = 'kg-report-link';
 
@@ -321,15 +344,14 @@ export class Background {
     if (!this.indexCache) {
       this.indexCache = (async () => {
         const records = (await getListRecords()).filter((r) => r.enabled);
-        const inputs = [];
+        const lists: ListData[] = [];
         for (const record of records) {
-          const content = await getListContent(record.id);
-          if (content)
-            inputs.push({ id: record.id, action: record.action, content, format: record.format });
+          const data = await loadListData(record);
+          if (data) lists.push(data);
         }
         const blocks = await getUserBlocks();
-        if (blocks.length > 0) inputs.push(userBlocksInput(blocks));
-        return new ListIndex(inputs);
+        if (blocks.length > 0) lists.push(listDataFromContent(userBlocksInput(blocks)));
+        return new ListIndex(lists);
       })().catch((error: unknown) => {
         this.indexCache = null;
         throw error;
@@ -378,7 +400,7 @@ export class Background {
     const host = hostOfUrl(url);
     const domain = host && host.kind === 'domain' ? registeredDomain(host.host) : null;
     const lookup = await this.intel.lookup(domain, mode, settings.autoLookups);
-    const verdict = verdictForUrl(url, index, allow, this.platform.now(), page, lookup);
+    const verdict = await verdictForUrl(url, index, allow, this.platform.now(), page, lookup);
     if (verdict.site !== null) verdict.dismissed = dismissed.has(verdict.site);
     return verdict;
   }
@@ -423,13 +445,33 @@ export class Background {
     return run;
   }
 
-  private async syncRulesNow(force: boolean): Promise<DnrMarker> {
-    const [index, allow] = await Promise.all([this.index(), this.allowSites()]);
-    const rules = compileDynamicRules(
-      { blockHosts: index.blockHosts(), allowSites: allow },
-      this.platform.extensionUrl('/warning.html'),
+  /**
+   * What the rules are made from, as a hash: the enabled lists' versions and actions, the user's
+   * blocks and the allowlist. Cheap to compute on every wake, unlike the rules themselves (a
+   * million domains).
+   */
+  private async rulesKey(): Promise<string> {
+    const [records, blocks, allow] = await Promise.all([
+      getListRecords(),
+      getUserBlocks(),
+      getAllowlist(),
+    ]);
+    return sha256Hex(
+      JSON.stringify({
+        layout: RULES_LAYOUT,
+        warning: this.platform.extensionUrl('/warning.html'),
+        lists: records
+          .filter((r) => r.enabled && r.action === 'block')
+          .map((r) => [r.id, r.generation, r.domainCategory])
+          .sort(),
+        blocks: blocks.map((b) => b.site).sort(),
+        allow: allow.map((a) => a.site).sort(),
+      }),
     );
-    const hash = await sha256Hex(JSON.stringify(rules));
+  }
+
+  private async syncRulesNow(force: boolean): Promise<DnrMarker> {
+    const hash = await this.rulesKey();
     const sentinel = sentinelRule(hash);
     const previous = await readKv('dnr', DnrMarkerSchema.nullable(), null);
     if (!force && previous && previous.hash === hash && previous.error === null) {
@@ -437,27 +479,47 @@ export class Background {
       if (JSON.stringify(installed?.condition) === JSON.stringify(sentinel.condition))
         return previous;
     }
-    rules.push(sentinel);
-    const marker: DnrMarker = {
-      hash,
-      ruleCount: rules.length,
-      blockDomains: countDomains(rules, 'redirect'),
-      allowSites: countDomains(rules, 'allow'),
-      installedAt: this.platform.now(),
-      error: null,
-    };
-    try {
-      const existing = await this.platform.dnr.getDynamicRules();
-      await this.platform.dnr.updateDynamicRules({
-        removeRuleIds: existing.map((r) => r.id),
-        addRules: rules,
-      });
-    } catch (error) {
-      // The previous rules stay installed (the update is atomic); record why for the options page.
-      marker.error = error instanceof Error ? error.message : String(error);
+    const [index, allow] = await Promise.all([this.index(), this.allowSites()]);
+    const hosts = prioritizedBlockHosts(await index.blockHosts(), this.catalog);
+    const warningPage = this.platform.extensionUrl('/warning.html');
+    // Everything in one atomic update; if the browser refuses (a limit), try again with the most
+    // important half, and so on. What is left out is still stopped, once the page commits.
+    let budget = hosts.length;
+    let refusal: string | null = null;
+    for (;;) {
+      const rules = compileDynamicRules(
+        { blockHosts: budget === hosts.length ? hosts : hosts.slice(0, budget), allowSites: allow },
+        warningPage,
+      );
+      rules.push(sentinel);
+      const marker: DnrMarker = {
+        hash,
+        ruleCount: rules.length,
+        blockDomains: countDomains(rules, 'redirect'),
+        totalBlockDomains: hosts.length,
+        allowSites: countDomains(rules, 'allow'),
+        installedAt: this.platform.now(),
+        error: null,
+        overflow: refusal,
+      };
+      try {
+        await this.platform.dnr.updateDynamicRules({
+          removeRuleIds: ALL_RULE_IDS,
+          addRules: rules,
+        });
+        await writeKv('dnr', DnrMarkerSchema, marker);
+        return marker;
+      } catch (error) {
+        refusal = error instanceof Error ? error.message : String(error);
+        if (budget === 0) {
+          // Not even the allow rule went in: the previous rules stay (the update is atomic).
+          const failed = { ...marker, error: refusal, overflow: null };
+          await writeKv('dnr', DnrMarkerSchema, failed);
+          return failed;
+        }
+        budget = budget <= 1 ? 0 : Math.floor(budget / 2);
+      }
     }
-    await writeKv('dnr', DnrMarkerSchema, marker);
-    return marker;
   }
 
   async dnrMarker(): Promise<DnrMarker | null> {
@@ -914,7 +976,15 @@ export class Background {
         intervalMs: 24 * 3600_000,
         signed: false,
       },
-      { meta, sites: [], domains: [], domainCategory: category, registrars: [], breaches: [] },
+      {
+        meta,
+        sites: [],
+        domains: [],
+        domainCategory: category,
+        groups: [],
+        registrars: [],
+        breaches: [],
+      },
     );
     this.indexCache = null;
     return this.refresher.refresh(id);
@@ -1072,7 +1142,7 @@ export class Background {
     if (!host || tabId === undefined) return { navigated: false };
     const site = registrableDomain(host.host);
     if (mode === 'always') {
-      const hits = (await this.index()).lookup(host.host);
+      const hits = await (await this.index()).lookup(host.host);
       await addAllowEntry({
         site,
         addedAt: this.platform.now(),
@@ -1115,4 +1185,33 @@ function countDomains(rules: DnrRule[], type: 'redirect' | 'allow'): number {
   return rules
     .filter((r) => r.action.type === type && r.id !== SENTINEL_RULE_ID)
     .reduce((n, r) => n + (r.condition.requestDomains?.length ?? 0), 0);
+}
+
+/**
+ * Block-level hosts once each, most important first: the user's own blocks, then the lists in
+ * catalog order (the project's own first), then lists the user added, smallest first. When the
+ * browser will not take them all, the first ones get pre-load rules.
+ */
+function prioritizedBlockHosts(
+  perList: { listId: string; hosts: string[] }[],
+  catalog: CatalogEntry[],
+): string[] {
+  const rank = (id: string) => {
+    if (id === USER_LIST_ID) return -1;
+    const i = catalog.findIndex((e) => e.id === id);
+    return i < 0 ? catalog.length : i;
+  };
+  const ordered = [...perList].sort(
+    (a, b) => rank(a.listId) - rank(b.listId) || a.hosts.length - b.hosts.length,
+  );
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const { hosts } of ordered) {
+    for (const host of hosts) {
+      if (seen.has(host)) continue;
+      seen.add(host);
+      out.push(host);
+    }
+  }
+  return out;
 }

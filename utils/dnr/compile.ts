@@ -21,6 +21,8 @@ export const SENTINEL_RULE_ID = 2;
 export const BLOCK_RULE_BASE = 100;
 /** Domains per redirect rule; Chromium accepted one rule with 1M domains (STACK.md). */
 export const DOMAINS_PER_RULE = 1_000_000;
+/** Block rules this extension may use (ids BLOCK_RULE_BASE …): far below Chrome's 1,000 regex rules. */
+export const MAX_BLOCK_RULES = 100;
 
 export const PRIORITY_BLOCK = 1;
 export const PRIORITY_ALLOW = 2;
@@ -62,7 +64,11 @@ export function compileDynamicRules(plan: RulePlan, warningPageUrl: string): Dnr
       condition: { requestDomains: allow, resourceTypes: ['main_frame'] },
     });
   }
-  for (let start = 0, chunk = 0; start < block.length; start += DOMAINS_PER_RULE, chunk += 1) {
+  for (
+    let start = 0, chunk = 0;
+    start < block.length && chunk < MAX_BLOCK_RULES;
+    start += DOMAINS_PER_RULE, chunk += 1
+  ) {
     rules.push({
       id: BLOCK_RULE_BASE + chunk,
       priority: PRIORITY_BLOCK,
@@ -104,8 +110,9 @@ export function compileSessionAllowRule(id: number, tabId: number, site: string)
   };
 }
 
+/** Unique, valid hosts in their given order (sorting a million would cost seconds for nothing). */
 function uniqueDnrDomains(hosts: Iterable<string>): string[] {
   const out = new Set<string>();
   for (const host of hosts) if (isDnrDomain(host)) out.add(host);
-  return [...out].sort();
+  return [...out];
 }

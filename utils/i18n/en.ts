@@ -227,6 +227,8 @@ export const en = {
   'options.rules.status': '{domains} domains are stopped before they load ({rules} browser rules).',
   'options.rules.error':
     'The browser refused the last change to the rules ({error}); the previous rules stay in force.',
+  'options.rules.overflow':
+    'The browser did not accept rules for all {total} block-level domains ({error}). The other {left} are stopped as soon as their page starts loading, which means the site is contacted once.',
   'time.never': 'never',
 
   'status.timeout': 'the server did not answer in time',

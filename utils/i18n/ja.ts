@@ -231,6 +231,8 @@ export const ja: Record<MessageKey, string> = {
     '{domains}件のドメインを、ページを開く前に止めています(ブラウザのルール{rules}件)。',
   'options.rules.error':
     'ブラウザがルールの前回の変更を受け付けませんでした({error})。以前のルールが引き続き有効です。',
+  'options.rules.overflow':
+    'ブロック対象の{total}件すべてのドメインについては、ブラウザがルールを受け付けませんでした({error})。残りの{left}件は、ページの読み込みが始まった時点で止めます(そのためサイトへの接続は1回発生します)。',
   'time.never': 'なし',
 
   'status.timeout': 'サーバーから時間内に応答がありませんでした',

@@ -1,4 +1,5 @@
 // Shared pieces of the importers: body sanity checks and the bounded log of rejected entries.
+import { normalizeListedHost } from '../hostname';
 import {
   MAX_LIST_BYTES,
   MAX_REJECTED_KEPT,
@@ -134,4 +135,41 @@ export function htmlToText(html: string): string {
     })
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * One listed host checked and deduplicated: its canonical form, or null after logging why it was
+ * rejected (invalid, a public suffix, already listed, or one too many).
+ */
+export function acceptHost(
+  name: string,
+  where: string,
+  seen: Set<string>,
+  log: RejectLog,
+  limit: number,
+): string | null {
+  const result = normalizeListedHost(name);
+  if (!result.ok) {
+    log.add(where, name, result.error === 'public-suffix' ? 'public-suffix' : 'invalid-host', result.error);
+    return null;
+  }
+  const host = result.value.host;
+  if (seen.has(host)) {
+    log.add(where, name, 'duplicate');
+    return null;
+  }
+  if (seen.size >= limit) {
+    log.add(where, name, 'too-many', `more than ${limit} entries`);
+    return null;
+  }
+  seen.add(host);
+  return host;
+}
+
+/** Sort in place unless already sorted (published lists are; checking costs one pass). */
+export function sortIfNeeded(values: string[]): string[] {
+  for (let i = 1; i < values.length; i += 1) {
+    if (values[i - 1]! > values[i]!) return values.sort();
+  }
+  return values;
 }

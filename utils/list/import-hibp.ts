@@ -109,6 +109,7 @@ export function importHibpBreaches(text: string, meta: ListMeta): ImportResult {
       sites: [],
       domains: [],
       domainCategory: 'breached-service',
+      groups: [],
       registrars: [],
       breaches,
     },

@@ -1,6 +1,9 @@
 // Importer for the project's own list format (see docs in README, schema in model.ts).
 import {
   BreachSchema,
+  GroupMetaSchema,
+  MAX_LIST_ENTRIES,
+  type DomainGroup,
   ListFileSchema,
   LIST_FORMAT,
   RegistrarSchema,
@@ -10,7 +13,15 @@ import {
   type Registrar,
   type SiteEntry,
 } from './model';
-import { RejectLog, checkBody, describeIssue, fail, parseJson } from './import-common';
+import {
+  RejectLog,
+  acceptHost,
+  checkBody,
+  describeIssue,
+  fail,
+  parseJson,
+  sortIfNeeded,
+} from './import-common';
 import { compareBreaches, compareRegistrars } from './order';
 
 export function importProjectList(text: string): ImportResult {
@@ -58,6 +69,37 @@ export function importProjectListValue(value: unknown): ImportResult {
   });
   sites.sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0));
 
+  const groups: DomainGroup[] = [];
+  const groupIds = new Set<string>();
+  const budget = MAX_LIST_ENTRIES;
+  file.groups.forEach((raw, index) => {
+    const where = `groups[${index}]`;
+    const { domains: rawDomains, ...fields } =
+      typeof raw === 'object' && raw !== null ? (raw as { domains?: unknown }) : { domains: null };
+    const meta = GroupMetaSchema.safeParse(fields);
+    if (!meta.success || !Array.isArray(rawDomains)) {
+      const detail = meta.success ? 'domains must be an array' : describeIssue(meta.error.issues);
+      log.add(where, preview(raw), 'schema', detail);
+      return;
+    }
+    if (groupIds.has(meta.data.id)) {
+      log.add(where, meta.data.id, 'duplicate');
+      return;
+    }
+    groupIds.add(meta.data.id);
+    const domains: string[] = [];
+    rawDomains.forEach((name: unknown, j: number) => {
+      if (typeof name !== 'string') {
+        log.add(`${where}.domains[${j}]`, preview(name), 'invalid-host');
+        return;
+      }
+      const host = acceptHost(name, `${where}.domains[${j}]`, seen, log, budget);
+      if (host !== null) domains.push(host);
+    });
+    groups.push({ ...meta.data, domains: sortIfNeeded(domains) });
+  });
+  groups.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
   const registrars: Registrar[] = [];
   const registrarIds = new Set<number>();
   file.registrars.forEach((raw, index) => {
@@ -98,7 +140,8 @@ export function importProjectListValue(value: unknown): ImportResult {
   });
   breaches.sort(compareBreaches);
 
-  if (sites.length === 0 && registrars.length === 0 && breaches.length === 0) {
+  const grouped = groups.reduce((n, g) => n + g.domains.length, 0);
+  if (sites.length === 0 && grouped === 0 && registrars.length === 0 && breaches.length === 0) {
     return fail('no-entries', 'the list has no valid entries', log);
   }
   return {
@@ -108,6 +151,7 @@ export function importProjectListValue(value: unknown): ImportResult {
       sites,
       domains: [],
       domainCategory: 'rogue-pharmacy',
+      groups,
       registrars,
       breaches,
     },

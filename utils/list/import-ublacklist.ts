@@ -82,6 +82,7 @@ export function importUblacklist(text: string, options: PlainListOptions): Impor
       sites: [],
       domains: [...hosts].sort(),
       domainCategory: options.category,
+      groups: [],
       registrars: [],
       breaches: [],
     },

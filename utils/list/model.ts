@@ -94,6 +94,20 @@ export const SiteEntrySchema = z.object({
 });
 export type SiteEntry = z.infer<typeof SiteEntrySchema>;
 
+/**
+ * A group of domains that share one listing: a network's many storefronts with the same evidence
+ * (BestKenko ran 800+). A list of a million domains stays small this way, and so do its updates.
+ */
+export const GroupMetaSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case id of letters, digits and -'),
+  category: SiteCategorySchema,
+  network: z.string().trim().min(1).max(100).optional(),
+  evidence: z.array(EvidenceSchema).min(1).max(20),
+  note: BilingualSchema.optional(),
+});
+export type GroupMeta = z.infer<typeof GroupMetaSchema>;
+export type DomainGroup = GroupMeta & { domains: string[] };
+
 export const INCIDENT_KINDS = ['breach', 'noncooperation'] as const;
 export const IncidentSchema = z.object({
   kind: z.enum(INCIDENT_KINDS),
@@ -182,6 +196,7 @@ export const ListFileSchema = z.object({
   schemaVersion: z.literal(LIST_SCHEMA_VERSION),
   meta: ListMetaSchema,
   sites: z.array(z.unknown()).max(MAX_LIST_ENTRIES),
+  groups: z.array(z.unknown()).max(10_000).default([]),
   registrars: z.array(z.unknown()).max(10_000).default([]),
   breaches: z.array(z.unknown()).max(100_000).default([]),
 });
@@ -198,6 +213,8 @@ export interface ListContent {
   domains: string[];
   /** Category given to bare hosts. */
   domainCategory: SiteCategory;
+  /** Domains listed together under one group's evidence (the project's format). */
+  groups: DomainGroup[];
   registrars: Registrar[];
   breaches: Breach[];
 }

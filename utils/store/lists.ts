@@ -1,9 +1,15 @@
 // Lists in IndexedDB: one metadata record per list and its content in parts. A new version of a
 // list replaces the old one inside one transaction, so readers see the old list or the new list,
 // never a mixture, and a failure half-way (quota, worker killed) leaves the old list in place.
+//
+// Parts of a list: `index` (the compact fingerprint index as typed arrays: a few megabytes for a
+// million domains, loaded as is on every worker start), `chunk:<n>` (the exact entries, read only
+// to confirm a hit or to rebuild the pre-load rules), `groups`, `registrars`, `breaches`. Lists
+// stored before the index existed (parts `sites` and `domains`) are converted on first load.
 import { z } from '../zod';
 import {
   BreachSchema,
+  GroupMetaSchema,
   ListMetaSchema,
   RegistrarSchema,
   SiteCategorySchema,
@@ -11,6 +17,12 @@ import {
   type ListContent,
 } from '../list/model';
 import { db, type KgDatabase } from './db';
+import { packContent, unpackEntries, type ExactChunk, type PackedList } from '../list/pack';
+import {
+  CompactDomainIndex,
+  isCompactIndexData,
+  type CompactIndexData,
+} from '../match/compact-index';
 
 export const LIST_FORMATS = ['kusuri-guard', 'domains', 'hibp', 'ublacklist'] as const;
 export const ListFormatSchema = z.enum(LIST_FORMATS);
@@ -56,6 +68,8 @@ export const ListRecordSchema = z.object({
   counts: z.object({
     sites: z.number().int().nonnegative(),
     domains: z.number().int().nonnegative(),
+    /** Domains listed in groups (the project's format). */
+    grouped: z.number().int().nonnegative().default(0),
     registrars: z.number().int().nonnegative(),
     breaches: z.number().int().nonnegative(),
   }),
@@ -77,20 +91,31 @@ export const ListRecordSchema = z.object({
 });
 export type ListRecord = z.infer<typeof ListRecordSchema>;
 
+const StoredSiteSchema = SiteEntrySchema.extend({ domain: z.string() });
+
 const PART_SCHEMAS = {
-  sites: z.array(SiteEntrySchema.extend({ domain: z.string() })),
-  domains: z.array(z.string()),
+  groups: z.array(GroupMetaSchema),
   registrars: z.array(RegistrarSchema),
   breaches: z.array(BreachSchema.extend({ domain: z.string() })),
+  // The layout before the index: every entry in two big arrays (read once, then converted).
+  sites: z.array(StoredSiteSchema),
+  domains: z.array(z.string()),
 } as const;
 type PartName = keyof typeof PART_SCHEMAS;
-const PART_NAMES = Object.keys(PART_SCHEMAS) as PartName[];
+
+const ChunkSchema = z.object({
+  hosts: z.string(),
+  refs: z.instanceof(Int32Array),
+  sites: z.array(StoredSiteSchema),
+});
 
 interface PartRow {
   listId: string;
   part: string;
   data: unknown;
 }
+
+const chunkPart = (no: number) => `chunk:${no}`;
 
 export function emptyStatus(): ListStatus {
   return ListStatusSchema.parse({});
@@ -153,6 +178,9 @@ export async function replaceList(
   content: ListContent,
   database?: KgDatabase,
 ): Promise<ListRecord> {
+  // Packing is pure and done before the transaction (an IndexedDB transaction closes when it
+  // waits on anything but its own requests).
+  const packed = packContent(content);
   const store = database ?? (await db());
   const tx = store.transaction(['lists', 'listParts'], 'readwrite');
   try {
@@ -167,15 +195,13 @@ export async function replaceList(
       counts: {
         sites: content.sites.length,
         domains: content.domains.length,
+        grouped: content.groups.reduce((n, g) => n + g.domains.length, 0),
         registrars: content.registrars.length,
         breaches: content.breaches.length,
       },
     });
     await parts.delete(IDBKeyRange.bound([record.id, ''], [record.id, '\uffff']));
-    for (const part of PART_NAMES) {
-      const row: PartRow = { listId: record.id, part, data: content[part] };
-      await parts.put(row);
-    }
+    for (const row of packedRows(record.id, packed, content)) await parts.put(row);
     await lists.put(stored);
     await tx.done;
     return stored;
@@ -186,6 +212,16 @@ export async function replaceList(
     await tx.done.catch(() => undefined);
     throw error;
   }
+}
+
+function packedRows(listId: string, packed: PackedList, content: ListContent): PartRow[] {
+  return [
+    { listId, part: 'index', data: packed.index },
+    { listId, part: 'groups', data: packed.groups },
+    { listId, part: 'registrars', data: content.registrars },
+    { listId, part: 'breaches', data: content.breaches },
+    ...packed.chunks.map((chunk, no) => ({ listId, part: chunkPart(no), data: chunk })),
+  ];
 }
 
 function abortQuietly(tx: { abort(): void }): void {
@@ -217,24 +253,105 @@ export async function getListPart<P extends PartName>(
   return (parsed.success ? parsed.data : []) as z.infer<(typeof PART_SCHEMAS)[P]>;
 }
 
-/** Read a list's whole content (meta from its record). */
+/** One chunk of exact entries, validated (its size must match the index), or null. */
+export async function getListChunk(
+  id: string,
+  no: number,
+  expected: number,
+  database?: KgDatabase,
+): Promise<ExactChunk | null> {
+  const store = database ?? (await db());
+  const row = (await store.get('listParts', [id, chunkPart(no)])) as PartRow | undefined;
+  const parsed = ChunkSchema.safeParse(row?.data);
+  if (!parsed.success) return null;
+  const chunk = parsed.data;
+  const hosts = chunk.hosts === '' ? 0 : chunk.hosts.split('\n').length;
+  return hosts === expected && chunk.refs.length === expected ? chunk : null;
+}
+
+async function getIndex(id: string, store: KgDatabase): Promise<CompactIndexData | null> {
+  const row = (await store.get('listParts', [id, 'index'])) as PartRow | undefined;
+  return isCompactIndexData(row?.data) ? row.data : null;
+}
+
+/**
+ * A list without a valid index: stored before the index existed (two big arrays, `sites` and
+ * `domains`), or with its index part damaged. Gather its entries from whatever parts there are and
+ * write the current layout in their place (the record stays as it is). Returns the index, or null
+ * if there is no list.
+ */
+async function rebuildLayout(id: string, store: KgDatabase): Promise<CompactIndexData | null> {
+  const record = await getListRecord(id, store);
+  if (!record) return null;
+  const [sites, domains, groups, registrars, breaches] = await Promise.all([
+    getListPart(id, 'sites', store),
+    getListPart(id, 'domains', store),
+    getListPart(id, 'groups', store),
+    getListPart(id, 'registrars', store),
+    getListPart(id, 'breaches', store),
+  ]);
+  const chunkRows = (await store.getAll(
+    'listParts',
+    IDBKeyRange.bound([id, 'chunk:'], [id, 'chunk:\uffff']),
+  )) as PartRow[];
+  const chunks = chunkRows
+    .map((row) => ChunkSchema.safeParse(row.data))
+    .filter((r) => r.success)
+    .map((r) => r.data)
+    .filter((c) => c.refs.length === (c.hosts === '' ? 0 : c.hosts.split('\n').length));
+  const fromChunks = unpackEntries(chunks, groups);
+  const content: ListContent = {
+    meta: record.meta,
+    sites: [...sites, ...fromChunks.sites],
+    domains: [...domains, ...fromChunks.domains],
+    domainCategory: record.domainCategory,
+    groups: fromChunks.groups,
+    registrars,
+    breaches,
+  };
+  const packed = packContent(content);
+  const tx = store.transaction('listParts', 'readwrite');
+  // Another worker may have rebuilt it meanwhile: then keep what is there.
+  const now = (await tx.store.get([id, 'index'])) as PartRow | undefined;
+  if (isCompactIndexData(now?.data)) {
+    await tx.done;
+    return now.data;
+  }
+  await tx.store.delete(IDBKeyRange.bound([id, ''], [id, '\uffff']));
+  for (const row of packedRows(id, packed, content)) await tx.store.put(row);
+  await tx.done;
+  return packed.index;
+}
+
+/** The list's fingerprint index, converting an old layout first if needed. */
+export async function getListIndex(id: string, database?: KgDatabase): Promise<CompactIndexData | null> {
+  const store = database ?? (await db());
+  return (await getIndex(id, store)) ?? rebuildLayout(id, store);
+}
+
+/** Read a list's whole content (meta from its record): every chunk. */
 export async function getListContent(
   id: string,
   database?: KgDatabase,
 ): Promise<ListContent | null> {
   const store = database ?? (await db());
   const record = await getListRecord(id, store);
-  if (!record) return null;
-  const [sites, domains, registrars, breaches] = await Promise.all([
-    getListPart(id, 'sites', store),
-    getListPart(id, 'domains', store),
+  const data = record ? await getListIndex(id, store) : null;
+  if (!record || !data) return null;
+  const index = new CompactDomainIndex(data);
+  const chunks: ExactChunk[] = [];
+  for (let no = 0; no < index.chunkCount; no += 1) {
+    const chunk = await getListChunk(id, no, index.chunkEnd(no) - index.chunkStart(no), store);
+    if (chunk) chunks.push(chunk);
+  }
+  const [groups, registrars, breaches] = await Promise.all([
+    getListPart(id, 'groups', store),
     getListPart(id, 'registrars', store),
     getListPart(id, 'breaches', store),
   ]);
   return {
     meta: record.meta,
-    sites,
-    domains,
+    ...unpackEntries(chunks, groups),
     domainCategory: record.domainCategory,
     registrars,
     breaches,

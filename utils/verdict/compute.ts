@@ -42,19 +42,19 @@ export interface LookupInput {
   ianaName: (id: number) => string | null;
 }
 
-export function verdictForUrl(
+export async function verdictForUrl(
   url: string,
   index: ListIndex,
   allowSites: ReadonlySet<string>,
   now: number,
   page: (PageScore & { at: number }) | null = null,
   lookup: LookupInput | null = null,
-): Verdict {
+): Promise<Verdict> {
   const parsed = hostOfUrl(url);
   if (!parsed) return uncheckedVerdict('unsupported', null, now);
   if (parsed.kind === 'local') return uncheckedVerdict('local', url, now);
   const site = registrableDomain(parsed.host);
-  const hits = index.lookup(parsed.host);
+  const hits = await index.lookup(parsed.host);
   const reasons: Reason[] = [...hits.map((h) => h.reason), ...(page ? pageReasons(page) : [])];
   const pharmacy =
     hits.length > 0 || (page !== null && levelRank(page.level) >= levelRank('caution'));

@@ -1,8 +1,26 @@
-// In-memory view of every enabled list, built from storage: which hosts each list names, and what
-// a hit means (block, warn, notice). Pure: the background builds it from IndexedDB, the CLI and the
-// tests from files.
-import { SetMatcher, type DomainMatcher } from '../match/matcher';
-import type { ListContent, Registrar, SiteCategory, SiteEntry } from '../list/model';
+// Every enabled list as one index: which hosts each list names, and what a hit means (block,
+// warn, notice). Each list's hosts are a compact fingerprint index (about 6 bytes per domain, kept
+// in memory) plus exact entries in chunks (kept in IndexedDB by the background, in memory by the
+// CLI and tests): a fingerprint hit is a candidate until its chunk confirms the exact host, so no
+// fingerprint collision ever reaches the user. Pure: no browser globals.
+import { CompactDomainIndex } from '../match/compact-index';
+import { suffixFingerprints } from '../match/fingerprint';
+import {
+  chunkHosts,
+  packContent,
+  REF_BARE,
+  siteOfRef,
+  type ExactChunk,
+} from '../list/pack';
+import type {
+  Breach,
+  GroupMeta,
+  ListContent,
+  ListMeta,
+  Registrar,
+  SiteCategory,
+  SiteEntry,
+} from '../list/model';
 import { registrableDomain } from '../hostname';
 import type { MatchedBreach } from './intel';
 import type { ListAction } from '../store/lists';
@@ -16,12 +34,36 @@ export interface IndexedListInput {
   format?: 'kusuri-guard' | 'domains' | 'hibp' | 'ublacklist';
 }
 
-interface IndexedList {
-  ref: ListRef;
+/** One list as the index uses it, wherever its exact entries are kept. */
+export interface ListData {
+  id: string;
   action: ListAction;
-  matcher: DomainMatcher;
-  details: Map<string, SiteEntry>;
+  format?: IndexedListInput['format'];
+  meta: ListMeta;
   domainCategory: SiteCategory;
+  groups: GroupMeta[];
+  registrars: Registrar[];
+  breaches: Breach[];
+  index: CompactDomainIndex;
+  /** The exact entries of one chunk (null if unreadable: nothing in it is confirmed). */
+  chunk(no: number): Promise<ExactChunk | null>;
+}
+
+/** A list held entirely in memory (the CLI, tests, the user's own blocks). */
+export function listDataFromContent(input: IndexedListInput): ListData {
+  const packed = packContent(input.content);
+  return {
+    id: input.id,
+    action: input.action,
+    ...(input.format ? { format: input.format } : {}),
+    meta: input.content.meta,
+    domainCategory: input.content.domainCategory,
+    groups: packed.groups,
+    registrars: input.content.registrars,
+    breaches: input.content.breaches,
+    index: new CompactDomainIndex(packed.index),
+    chunk: async (no) => packed.chunks[no] ?? null,
+  };
 }
 
 export interface ListHit {
@@ -36,66 +78,138 @@ export function categoryBlocks(category: SiteCategory): boolean {
   return category !== 'breached-service';
 }
 
+/** The details of one confirmed entry. */
+interface Listing {
+  listed: string;
+  category: SiteCategory;
+  site: SiteEntry | null;
+  group: GroupMeta | null;
+}
+
+/** Hosts have at most 127 labels. */
+const MAX_SUFFIXES = 128;
+const IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
+
 export class ListIndex {
-  private readonly lists: IndexedList[];
+  private readonly lists: ListData[];
+  private readonly refs: ListRef[];
   private readonly registrars = new Map<number, Registrar>();
   private readonly breaches = new Map<string, MatchedBreach[]>();
+  // Scratch for the suffix fingerprints of the host being looked up.
+  private readonly fps = new Uint32Array(MAX_SUFFIXES * 2);
+  private readonly starts = new Int32Array(MAX_SUFFIXES);
 
-  constructor(inputs: readonly IndexedListInput[]) {
-    for (const { id, content, format } of inputs) {
-      for (const registrar of content.registrars) {
+  constructor(lists: readonly ListData[]) {
+    this.lists = [...lists];
+    this.refs = this.lists.map((list) => ({
+      id: list.id,
+      title: list.meta.title,
+      attribution: list.meta.attribution.map((a) => a.name),
+    }));
+    this.lists.forEach((list, i) => {
+      for (const registrar of list.registrars) {
         if (registrar.ianaId !== null && !this.registrars.has(registrar.ianaId))
           this.registrars.set(registrar.ianaId, registrar);
       }
-      const list = {
-        id,
-        title: content.meta.title,
-        attribution: content.meta.attribution.map((a) => a.name),
-      };
-      for (const breach of content.breaches) {
+      for (const breach of list.breaches) {
         const site = registrableDomain(breach.domain);
         const entries = this.breaches.get(site) ?? [];
-        entries.push({ breach, list, curated: format !== 'hibp' });
+        entries.push({ breach, list: this.refs[i]!, curated: list.format !== 'hibp' });
         this.breaches.set(site, entries);
       }
-    }
-    this.lists = inputs.map(({ id, action, content }) => ({
-      ref: {
-        id,
-        title: content.meta.title,
-        attribution: content.meta.attribution.map((a) => a.name),
-      },
-      action,
-      matcher: new SetMatcher([...content.sites.map((s) => s.domain), ...content.domains]),
-      details: new Map(content.sites.map((s) => [s.domain, s])),
-      domainCategory: content.domainCategory,
-    }));
+    });
+  }
+
+  /** An index over lists held in memory. */
+  static fromContents(inputs: readonly IndexedListInput[]): ListIndex {
+    return new ListIndex(inputs.map(listDataFromContent));
+  }
+
+  /** Number of listed hosts over all lists. */
+  get size(): number {
+    return this.lists.reduce((n, l) => n + l.index.size, 0);
   }
 
   /** Every list that names `host` (or a parent of it), strongest first. */
-  lookup(host: string): ListHit[] {
+  async lookup(host: string): Promise<ListHit[]> {
+    // A host matches itself and its parents; an IP address only itself (the most specific).
+    const found = suffixFingerprints(host, this.fps, this.starts);
+    const count = IPV4.test(host) ? Math.min(1, found) : found;
+    // Copies: another lookup may run while this one waits for a chunk.
+    const fps = this.fps.slice(0, count * 2);
+    const starts = this.starts.slice(0, count);
     const hits: ListHit[] = [];
-    for (const list of this.lists) {
+    for (let i = 0; i < this.lists.length; i += 1) {
+      const list = this.lists[i]!;
       if (list.action === 'notice') continue; // breach lists are matched by the breach index
-      const listed = list.matcher.match(host);
-      if (listed === null) continue;
-      const entry = list.details.get(listed);
-      const category = entry?.category ?? list.domainCategory;
-      const blocks = list.action === 'block' && categoryBlocks(category);
-      const reason: ListReason = {
-        group: 'list',
-        code: list.ref.id === USER_LIST_ID ? 'list.user' : blocks ? 'list.block' : 'list.warn',
-        level: blocks ? 'danger' : categoryBlocks(category) ? 'warning' : 'caution',
-        list: list.ref,
-        listed,
-        category,
-        evidence: entry?.evidence ?? [],
-      };
-      if (entry?.network !== undefined) reason.network = entry.network;
-      if (entry?.note !== undefined) reason.note = entry.note;
-      hits.push({ listId: list.ref.id, reason, blocks });
+      const listing = await this.match(list, host, fps, starts, count);
+      if (listing === null) continue;
+      hits.push(this.hit(list, this.refs[i]!, listing));
     }
     return hits.sort((a, b) => Number(b.blocks) - Number(a.blocks));
+  }
+
+  /** The most specific suffix of `host` the list names, confirmed against its exact entry. */
+  private async match(
+    list: ListData,
+    host: string,
+    fps: Uint32Array,
+    starts: Int32Array,
+    count: number,
+  ): Promise<Listing | null> {
+    for (let k = 0; k < count; k += 1) {
+      const hi = fps[k * 2]!;
+      const lo = fps[k * 2 + 1]!;
+      const position = list.index.find(hi, lo);
+      if (position < 0) continue;
+      const listing = await this.confirm(list, host.slice(starts[k]!), hi, lo, position);
+      if (listing) return listing;
+    }
+    return null;
+  }
+
+  private async confirm(
+    list: ListData,
+    suffix: string,
+    hi: number,
+    lo: number,
+    position: number,
+  ): Promise<Listing | null> {
+    const no = list.index.chunkOf(hi);
+    const chunk = await list.chunk(no);
+    if (!chunk) return null;
+    const hosts = chunkHosts(chunk);
+    const start = list.index.chunkStart(no);
+    for (let p = position; list.index.same(p, hi, lo); p += 1) {
+      if (hosts[p - start] !== suffix) continue; // another host with the same fingerprint
+      const ref = chunk.refs[p - start]!;
+      if (ref === REF_BARE) return { listed: suffix, category: list.domainCategory, site: null, group: null };
+      if (ref >= 0) {
+        const group = list.groups[ref] ?? null;
+        return { listed: suffix, category: group?.category ?? list.domainCategory, site: null, group };
+      }
+      const site = chunk.sites[siteOfRef(ref)] ?? null;
+      return { listed: suffix, category: site?.category ?? list.domainCategory, site, group: null };
+    }
+    return null;
+  }
+
+  private hit(list: ListData, ref: ListRef, listing: Listing): ListHit {
+    const { category } = listing;
+    const blocks = list.action === 'block' && categoryBlocks(category);
+    const details = listing.site ?? listing.group;
+    const reason: ListReason = {
+      group: 'list',
+      code: list.id === USER_LIST_ID ? 'list.user' : blocks ? 'list.block' : 'list.warn',
+      level: blocks ? 'danger' : categoryBlocks(category) ? 'warning' : 'caution',
+      list: ref,
+      listed: listing.listed,
+      category,
+      evidence: details?.evidence ?? [],
+    };
+    if (details?.network !== undefined) reason.network = details.network;
+    if (details?.note !== undefined) reason.note = details.note;
+    return { listId: list.id, reason, blocks };
   }
 
   /** The curated record of a registrar, by IANA ID. */
@@ -110,22 +224,32 @@ export class ListIndex {
     );
   }
 
-  /** All hosts that block-level lists stop before loading, for the pre-load rules. */
-  *blockHosts(): Generator<string> {
+  /**
+   * Every host that block-level lists stop before loading, for the pre-load rules, list by list
+   * in the order given (the user's own blocks and the project's list first). Reads every chunk.
+   */
+  async blockHosts(): Promise<{ listId: string; hosts: string[] }[]> {
+    const out: { listId: string; hosts: string[] }[] = [];
     for (const list of this.lists) {
       if (list.action !== 'block') continue;
-      for (const entry of list.details.values())
-        if (categoryBlocks(entry.category)) yield entry.domain;
+      const hosts: string[] = [];
+      for (let no = 0; no < list.index.chunkCount; no += 1) {
+        const chunk = await list.chunk(no);
+        if (!chunk) continue;
+        chunkHosts(chunk).forEach((host, i) => {
+          const ref = chunk.refs[i]!;
+          const category =
+            ref === REF_BARE
+              ? list.domainCategory
+              : ref >= 0
+                ? (list.groups[ref]?.category ?? list.domainCategory)
+                : (chunk.sites[siteOfRef(ref)]?.category ?? list.domainCategory);
+          if (categoryBlocks(category)) hosts.push(host);
+        });
+      }
+      out.push({ listId: list.id, hosts });
     }
-    for (const list of this.lists) {
-      if (list.action !== 'block' || !categoryBlocks(list.domainCategory)) continue;
-      yield* this.bareDomains(list);
-    }
-  }
-
-  private *bareDomains(list: IndexedList): Generator<string> {
-    const matcher = list.matcher as SetMatcher;
-    for (const host of matcher.hosts()) if (!list.details.has(host)) yield host;
+    return out;
   }
 }
 
@@ -160,6 +284,7 @@ export function userBlocksInput(
       })),
       domains: [],
       domainCategory: 'rogue-pharmacy',
+      groups: [],
       registrars: [],
       breaches: [],
     },

@@ -1,0 +1,50 @@
+// Synthetic blocklists for the scale benchmarks and tests: real-looking registrable domains and
+// subdomains under a mix of TLDs (including multi-label public suffixes such as .co.jp), in the
+// shapes rogue-pharmacy networks use (drug words, shop words, digits, hyphens), from a fixed seed.
+import { random } from './common';
+
+const WORDS = [
+  'kusuri', 'yakkyoku', 'pharma', 'pills', 'meds', 'rx', 'kamagra', 'cialis', 'viagra', 'levitra',
+  'cenforce', 'finasteride', 'minoxidil', 'ed', 'aga', 'diet', 'health', 'care', 'shop', 'store',
+  'online', 'direct', 'japan', 'tokyo', 'osaka', 'best', 'kenko', 'cheap', 'generic', 'express',
+  'import', 'daiko', 'support', 'clinic', 'beauty', 'life', 'plus', 'net', 'mart', 'world',
+  'oasis', 'star', 'sun', 'green', 'blue', 'happy', 'smile', 'gold', 'silver', 'premium',
+];
+const TLDS = [
+  'com', 'com', 'com', 'com', 'net', 'net', 'org', 'jp', 'co.jp', 'ne.jp', 'info', 'biz', 'xyz',
+  'shop', 'online', 'site', 'store', 'top', 'club', 'life', 'cc', 'tv', 'me', 'io', 'co.uk', 'com.au',
+];
+const SUBS = ['www', 'shop', 'm', 'jp', 'store', 'ja', 'order', 'cart'];
+
+/** One label made of 1–3 words, sometimes with digits or a hyphen. */
+function label(next: () => number): string {
+  const count = 1 + Math.floor(next() * 3);
+  const parts: string[] = [];
+  for (let i = 0; i < count; i += 1) parts.push(WORDS[Math.floor(next() * WORDS.length)]!);
+  let text = parts.join(next() < 0.25 ? '-' : '');
+  if (next() < 0.5) text += String(Math.floor(next() * 10_000));
+  return text;
+}
+
+/** `count` distinct hosts: about 90% registrable domains, 10% subdomains of them. */
+export function syntheticDomains(count: number, seed = 7): string[] {
+  const next = random(seed);
+  const out = new Set<string>();
+  const sites: string[] = [];
+  while (out.size < count) {
+    if (sites.length > 0 && next() < 0.1) {
+      const site = sites[Math.floor(next() * sites.length)]!;
+      out.add(`${SUBS[Math.floor(next() * SUBS.length)]}.${site}`);
+      continue;
+    }
+    const site = `${label(next)}.${TLDS[Math.floor(next() * TLDS.length)]}`;
+    if (!out.has(site)) sites.push(site);
+    out.add(site);
+  }
+  return [...out];
+}
+
+/** Hosts that are not on the list but look like it (for miss lookups and collision tests). */
+export function syntheticVisits(count: number, seed = 11): string[] {
+  return syntheticDomains(count, seed).map((host, i) => (i % 3 === 0 ? `www.${host}` : host));
+}

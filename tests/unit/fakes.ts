@@ -166,7 +166,14 @@ export class FakeNet {
     }
     this.requests.push({ url: input, headers });
     const handler = this.routes.get(input);
-    if (!handler) throw new TypeError(`fetch failed: no route for ${input}`);
+    if (!handler) {
+      // A server we know answers 404 for a file it does not have; an unknown host is unreachable.
+      const origin = new URL(input).origin;
+      if ([...this.routes.keys()].some((url) => new URL(url).origin === origin)) {
+        return new Response('not found', { status: 404 });
+      }
+      throw new TypeError(`fetch failed: no route for ${input}`);
+    }
     // Like a real fetch, an aborted signal rejects the request whatever the server does.
     const signal = init?.signal;
     if (!signal) return handler(init);

@@ -7,7 +7,22 @@ import { verifyListSignature } from '../refresh/signature';
 import { nextCheck, isDue } from '../refresh/schedule';
 import { importByFormat } from '../list/import';
 import { MAX_LIST_BYTES, type ImportError, type ListContent, type Rejected } from '../list/model';
-import { getListRecords, updateListRecord, type ListRecord, type ListStatus } from '../store/lists';
+import {
+  getListContent,
+  getListRecords,
+  updateListRecord,
+  type ListRecord,
+  type ListStatus,
+} from '../store/lists';
+import {
+  applyDelta,
+  canonicalHash,
+  DeltaSchema,
+  HeadSchema,
+  MAX_HEAD_BYTES,
+  type Delta,
+  type Head,
+} from '../list/delta';
 import { sha256Hex } from '../hash';
 import type { ListSource } from '../list/catalog';
 import type { Platform } from './platform';
@@ -19,10 +34,15 @@ export const SHRINK_LIMIT = 0.5;
 export const USER_AGENT = 'KusuriGuard/0.1 (browser extension; +https://github.com/kusuri-guard)';
 
 export type RefreshErrorCode =
-  FetchErrorCode | ImportError | 'missing-signature' | 'bad-signature' | 'older-version';
+  | FetchErrorCode
+  | ImportError
+  | 'missing-signature'
+  | 'bad-signature'
+  | 'older-version'
+  | 'bad-head';
 
 export type RefreshResult =
-  | { outcome: 'updated'; record: ListRecord; rejected: number }
+  | { outcome: 'updated'; record: ListRecord; rejected: number; via: 'delta' | 'full' }
   | { outcome: 'unchanged'; how: 'not-modified' | 'same-content' }
   | { outcome: 'failed'; code: RefreshErrorCode; detail: string }
   | { outcome: 'shrink-pending'; from: number; to: number }
@@ -57,7 +77,23 @@ export function sourceOf(record: ListRecord): ListSource {
 }
 
 function entryCount(record: Pick<ListRecord, 'counts'>): number {
-  return record.counts.sites + record.counts.domains + record.counts.breaches;
+  return (
+    record.counts.sites + record.counts.domains + record.counts.grouped + record.counts.breaches
+  );
+}
+
+type HeadOutcome =
+  | { kind: 'done'; result: RefreshResult }
+  | { kind: 'no-head' }
+  | { kind: 'full-needed'; headEtag: string | null; bytes: number };
+
+function parseHead(text: string): Head | null {
+  try {
+    const parsed = HeadSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 export class Refresher {
@@ -94,13 +130,142 @@ export class Refresher {
     if (!record) return { outcome: 'skipped', why: 'missing' };
     if (record.url === null) return { outcome: 'skipped', why: 'no-url' };
     if (!record.enabled) return { outcome: 'skipped', why: 'disabled' };
-    const now = this.platform.now();
+    let viaHead: HeadOutcome = { kind: 'no-head' };
+    if (record.signed && record.format === 'kusuri-guard') {
+      viaHead = await this.viaHead(record, record.url, options);
+      if (viaHead.kind === 'done') return viaHead.result;
+    }
+    return this.full(record, record.url, options, viaHead.kind === 'full-needed' ? viaHead : null);
+  }
+
+  /**
+   * The head of a list with delta updates: unchanged (a 304 of a few hundred bytes), the same
+   * version, or a newer one reached by a delta from the version held. Anything that does not
+   * work out falls back to the whole list; a server without a head is a list without deltas.
+   */
+  private async viaHead(
+    record: ListRecord,
+    url: string,
+    options: { acceptShrink?: boolean },
+  ): Promise<HeadOutcome> {
+    const headUrl = `${url}.head`;
+    const timeoutMs = this.platform.config.refreshTimeoutMs ?? REFRESH_TIMEOUT_MS;
     const fetched = await fetchList(
       {
-        url: record.url,
-        // A packaged copy has no validator from this server: ask for the full list once.
-        etag: record.contentFrom === 'download' ? record.status.etag : null,
-        lastModified: record.contentFrom === 'download' ? record.status.lastModified : null,
+        url: headUrl,
+        etag: record.contentFrom === 'download' ? record.status.headEtag : null,
+        lastModified: null,
+        maxBytes: MAX_HEAD_BYTES,
+        timeoutMs,
+        userAgent: USER_AGENT,
+      },
+      this.platform.fetch,
+      () => this.platform.now(),
+    );
+    if (fetched.kind === 'not-modified') {
+      await this.succeeded(record, { lastBytes: 0 });
+      return { kind: 'done', result: { outcome: 'unchanged', how: 'not-modified' } };
+    }
+    if (fetched.kind === 'error') {
+      if (fetched.status === 404 || fetched.status === 410) return { kind: 'no-head' };
+      return {
+        kind: 'done',
+        result: await this.failed(record, fetched.code, fetched.detail, fetched.retryAfterMs),
+      };
+    }
+    const signed = await this.signatureOk(record, headUrl, fetched.text);
+    if (signed !== true) return { kind: 'done', result: signed };
+    const head = parseHead(fetched.text);
+    if (!head) {
+      return {
+        kind: 'done',
+        result: await this.failed(
+          record,
+          'bad-head',
+          'the list head is not in the expected format',
+        ),
+      };
+    }
+    let bytes = fetched.bytes;
+    if (head.version < record.meta.version) {
+      return {
+        kind: 'done',
+        result: await this.failed(
+          record,
+          'older-version',
+          `version ${head.version} is older than the active version ${record.meta.version}`,
+        ),
+      };
+    }
+    if (head.version === record.meta.version) {
+      await this.succeeded(record, { headEtag: fetched.etag, lastBytes: bytes });
+      return { kind: 'done', result: { outcome: 'unchanged', how: 'same-content' } };
+    }
+    const entry = head.deltas.find((d) => d.from === record.meta.version);
+    if (entry) {
+      // From the packaged copy too: if it is not exactly the published version, the hash check
+      // below catches it and the whole list is fetched.
+      const delta = await this.fetchDelta(new URL(entry.path, headUrl).href, entry.sha256);
+      bytes += delta.bytes;
+      const current = delta.delta ? await getListContent(record.id) : null;
+      const applied = current && delta.delta ? applyDelta(current, delta.delta) : null;
+      if (applied?.ok && (await canonicalHash(applied.content)) === head.sha256) {
+        const result = await this.install(
+          record,
+          applied.content,
+          `delta:${head.sha256}`,
+          { etag: null, lastModified: null, headEtag: fetched.etag, lastBytes: bytes },
+          [],
+          'delta',
+          options,
+        );
+        return { kind: 'done', result };
+      }
+    }
+    // No delta from here, or it did not produce the announced list: the whole list, fresh.
+    return { kind: 'full-needed', headEtag: fetched.etag, bytes };
+  }
+
+  private async fetchDelta(
+    url: string,
+    sha256: string,
+  ): Promise<{ delta: Delta | null; bytes: number }> {
+    const fetched = await fetchList(
+      {
+        url,
+        etag: null,
+        lastModified: null,
+        maxBytes: MAX_LIST_BYTES,
+        timeoutMs: this.platform.config.refreshTimeoutMs ?? REFRESH_TIMEOUT_MS,
+        userAgent: USER_AGENT,
+      },
+      this.platform.fetch,
+    );
+    if (fetched.kind !== 'ok') return { delta: null, bytes: 0 };
+    if ((await sha256Hex(fetched.text)) !== sha256) return { delta: null, bytes: fetched.bytes };
+    try {
+      const parsed = DeltaSchema.safeParse(JSON.parse(fetched.text));
+      return { delta: parsed.success ? parsed.data : null, bytes: fetched.bytes };
+    } catch {
+      return { delta: null, bytes: fetched.bytes };
+    }
+  }
+
+  /** The whole list: a conditional download, its signature, import and the guards. */
+  private async full(
+    record: ListRecord,
+    url: string,
+    options: { acceptShrink?: boolean },
+    afterHead: { headEtag: string | null; bytes: number } | null,
+  ): Promise<RefreshResult> {
+    const conditional = record.contentFrom === 'download' && afterHead === null;
+    const fetched = await fetchList(
+      {
+        url,
+        // A packaged copy has no validator from this server, and after a head announced a new
+        // version a 304 would be wrong: ask for the full list.
+        etag: conditional ? record.status.etag : null,
+        lastModified: conditional ? record.status.lastModified : null,
         maxBytes: MAX_LIST_BYTES,
         timeoutMs: this.platform.config.refreshTimeoutMs ?? REFRESH_TIMEOUT_MS,
         userAgent: USER_AGENT,
@@ -118,41 +283,12 @@ export class Refresher {
     const validators = {
       etag: fetched.etag,
       lastModified: fetched.lastModified,
-      lastBytes: fetched.bytes,
+      lastBytes: fetched.bytes + (afterHead?.bytes ?? 0),
+      ...(afterHead ? { headEtag: afterHead.headEtag } : {}),
     };
     if (record.signed) {
-      const signature = await fetchList(
-        {
-          url: `${record.url}.sig`,
-          etag: null,
-          lastModified: null,
-          maxBytes: SIGNATURE_MAX_BYTES,
-          timeoutMs: this.platform.config.refreshTimeoutMs ?? REFRESH_TIMEOUT_MS,
-          userAgent: USER_AGENT,
-          accept: 'text/plain',
-        },
-        this.platform.fetch,
-      );
-      if (signature.kind !== 'ok') {
-        return this.failed(
-          record,
-          'missing-signature',
-          `no signature at ${record.url}.sig (${signature.kind === 'error' ? signature.detail : 'not modified'})`,
-        );
-      }
-      if (
-        !(await verifyListSignature(
-          fetched.text,
-          signature.text,
-          this.platform.config.listPublicKey,
-        ))
-      ) {
-        return this.failed(
-          record,
-          'bad-signature',
-          'the signature does not match the list and the pinned key',
-        );
-      }
+      const signed = await this.signatureOk(record, url, fetched.text);
+      if (signed !== true) return signed;
     }
     const hash = await sha256Hex(fetched.text);
     if (hash === record.contentHash) {
@@ -172,30 +308,83 @@ export class Refresher {
         `version ${imported.content.meta.version} is older than the active version ${record.meta.version}`,
       );
     }
+    return this.install(
+      record,
+      imported.content,
+      hash,
+      validators,
+      imported.rejected,
+      'full',
+      options,
+    );
+  }
+
+  /** The detached signature at `<url>.sig` over `text`: true, or the failure to report. */
+  private async signatureOk(
+    record: ListRecord,
+    url: string,
+    text: string,
+  ): Promise<true | RefreshResult> {
+    const signature = await fetchList(
+      {
+        url: `${url}.sig`,
+        etag: null,
+        lastModified: null,
+        maxBytes: SIGNATURE_MAX_BYTES,
+        timeoutMs: this.platform.config.refreshTimeoutMs ?? REFRESH_TIMEOUT_MS,
+        userAgent: USER_AGENT,
+        accept: 'text/plain',
+      },
+      this.platform.fetch,
+    );
+    if (signature.kind !== 'ok') {
+      return this.failed(
+        record,
+        'missing-signature',
+        `no signature at ${url}.sig (${signature.kind === 'error' ? signature.detail : 'not modified'})`,
+      );
+    }
+    if (!(await verifyListSignature(text, signature.text, this.platform.config.listPublicKey))) {
+      return this.failed(
+        record,
+        'bad-signature',
+        'the signature does not match the list and the pinned key',
+      );
+    }
+    return true;
+  }
+
+  /** The shrink guard, then the atomic swap and the rule rebuild. */
+  private async install(
+    record: ListRecord,
+    content: ListContent,
+    hash: string,
+    validators: Partial<ListStatus>,
+    rejected: Rejected[],
+    via: 'delta' | 'full',
+    options: { acceptShrink?: boolean },
+  ): Promise<RefreshResult> {
+    const now = this.platform.now();
     const before = entryCount(record);
     const after =
-      imported.content.sites.length +
-      imported.content.domains.length +
-      imported.content.breaches.length;
+      content.sites.length +
+      content.domains.length +
+      content.groups.reduce((n, g) => n + g.domains.length, 0) +
+      content.breaches.length;
     if (!options.acceptShrink && before > 0 && after < before * SHRINK_LIMIT) {
       await updateListRecord(record.id, (r) => ({
         ...r,
         status: {
           ...this.scheduled(r, now, 0),
           lastAttempt: now,
-          pendingShrink: {
-            from: before,
-            to: after,
-            at: now,
-            version: imported.content.meta.version,
-          },
+          pendingShrink: { from: before, to: after, at: now, version: content.meta.version },
         },
       }));
       return { outcome: 'shrink-pending', from: before, to: after };
     }
     await this.host.storeImported(
-      source,
-      imported.content,
+      sourceOf(record),
+      content,
       hash,
       'download',
       {
@@ -205,12 +394,13 @@ export class Refresher {
         lastSuccess: now,
         lastError: null,
         pendingShrink: null,
+        lastUpdate: via,
       },
-      imported.rejected,
+      rejected,
     );
     await this.host.listsChanged();
-    const stored = (await getListRecords()).find((r) => r.id === id)!;
-    return { outcome: 'updated', record: stored, rejected: imported.rejected.length };
+    const stored = (await getListRecords()).find((r) => r.id === record.id)!;
+    return { outcome: 'updated', record: stored, rejected: rejected.length, via };
   }
 
   private scheduled(

@@ -150,7 +150,12 @@ export function acceptHost(
 ): string | null {
   const result = normalizeListedHost(name);
   if (!result.ok) {
-    log.add(where, name, result.error === 'public-suffix' ? 'public-suffix' : 'invalid-host', result.error);
+    log.add(
+      where,
+      name,
+      result.error === 'public-suffix' ? 'public-suffix' : 'invalid-host',
+      result.error,
+    );
     return null;
   }
   const host = result.value.host;

@@ -41,7 +41,10 @@ function bitsFor(count: number, target: number, max: number): number {
  * position in the index, which input it came from (the caller stores hosts in that order).
  * Duplicates are kept (distinct hosts can share a fingerprint; the exact check tells them apart).
  */
-export function buildCompactIndex(pairs: Uint32Array): { data: CompactIndexData; order: Uint32Array } {
+export function buildCompactIndex(pairs: Uint32Array): {
+  data: CompactIndexData;
+  order: Uint32Array;
+} {
   const count = pairs.length >>> 1;
   const bucketBits = bitsFor(count, BUCKET_TARGET, MAX_BUCKET_BITS);
   const chunkBits = Math.min(bucketBits, bitsFor(count, CHUNK_TARGET, MAX_BUCKET_BITS));

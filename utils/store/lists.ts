@@ -53,6 +53,10 @@ export const ListStatusSchema = z.object({
     .default(null),
   /** Bytes transferred by the last check (0 for a 304). */
   lastBytes: z.number().nonnegative().default(0),
+  /** Validator of the list's head (lists with delta updates). */
+  headEtag: z.string().nullable().default(null),
+  /** How the last update arrived: a delta from the held version, or the whole list. */
+  lastUpdate: z.enum(['delta', 'full']).nullable().default(null),
 });
 export type ListStatus = z.infer<typeof ListStatusSchema>;
 
@@ -324,7 +328,10 @@ async function rebuildLayout(id: string, store: KgDatabase): Promise<CompactInde
 }
 
 /** The list's fingerprint index, converting an old layout first if needed. */
-export async function getListIndex(id: string, database?: KgDatabase): Promise<CompactIndexData | null> {
+export async function getListIndex(
+  id: string,
+  database?: KgDatabase,
+): Promise<CompactIndexData | null> {
   const store = database ?? (await db());
   return (await getIndex(id, store)) ?? rebuildLayout(id, store);
 }

@@ -5,13 +5,7 @@
 // fingerprint collision ever reaches the user. Pure: no browser globals.
 import { CompactDomainIndex } from '../match/compact-index';
 import { suffixFingerprints } from '../match/fingerprint';
-import {
-  chunkHosts,
-  packContent,
-  REF_BARE,
-  siteOfRef,
-  type ExactChunk,
-} from '../list/pack';
+import { chunkHosts, packContent, REF_BARE, siteOfRef, type ExactChunk } from '../list/pack';
 import type {
   Breach,
   GroupMeta,
@@ -183,10 +177,16 @@ export class ListIndex {
     for (let p = position; list.index.same(p, hi, lo); p += 1) {
       if (hosts[p - start] !== suffix) continue; // another host with the same fingerprint
       const ref = chunk.refs[p - start]!;
-      if (ref === REF_BARE) return { listed: suffix, category: list.domainCategory, site: null, group: null };
+      if (ref === REF_BARE)
+        return { listed: suffix, category: list.domainCategory, site: null, group: null };
       if (ref >= 0) {
         const group = list.groups[ref] ?? null;
-        return { listed: suffix, category: group?.category ?? list.domainCategory, site: null, group };
+        return {
+          listed: suffix,
+          category: group?.category ?? list.domainCategory,
+          site: null,
+          group,
+        };
       }
       const site = chunk.sites[siteOfRef(ref)] ?? null;
       return { listed: suffix, category: site?.category ?? list.domainCategory, site, group: null };

@@ -106,6 +106,18 @@ export function normalizeListedHost(input: string): HostResult {
   return result;
 }
 
+/**
+ * tldts keeps the last host it parsed in one shared object, and the JavaScript engine keeps the
+ * last string a regular expression matched (RegExp.input). A host sliced out of a list's text
+ * keeps the whole text alive through either (20 MB for a million domains); the importers call
+ * this when done, so only a short literal stays.
+ */
+export function releaseParsedHost(): void {
+  getPublicSuffix('example.com');
+  getDomain('example.com');
+  CANONICAL_HOST.test('example.com');
+}
+
 export function isPublicSuffix(host: string): boolean {
   return getPublicSuffix(host, { allowPrivateDomains: true }) === host;
 }

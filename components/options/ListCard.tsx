@@ -35,7 +35,11 @@ export function problemText(lang: Lang, code: string, detail: string): string {
 
 function entryCount(record: ListRecord): number {
   return (
-    record.counts.sites + record.counts.domains + record.counts.breaches + record.counts.registrars
+    record.counts.sites +
+    record.counts.domains +
+    record.counts.grouped +
+    record.counts.breaches +
+    record.counts.registrars
   );
 }
 

@@ -42,10 +42,10 @@ describe('pre-load blocking in Chromium', () => {
     await expect
       .poll(() => page.url())
       .toContain(`chrome-extension://${ext.extensionId}/warning.html#`);
-    await page.locator('#headline').waitFor();
-    expect(await page.locator('#headline').textContent()).toBe(
-      'This site is listed as a rogue online pharmacy',
-    );
+    // The headline says "stopped" until the background has explained why.
+    await expect
+      .poll(() => page.locator('#headline').textContent())
+      .toBe('This site is listed as a rogue online pharmacy');
     expect(await page.locator('#site-name').textContent()).toBe(LISTED);
     expect(await page.locator('#blocked-url').textContent()).toBe(server.url(LISTED, '/shop?q=1'));
     // The evidence from the list, with its source.

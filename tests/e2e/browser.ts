@@ -20,7 +20,14 @@ export interface ExtensionBrowser {
 }
 
 export async function launchExtension(
-  options: { lang?: 'en' | 'ja'; profileDir?: string; extraArgs?: string[]; dist?: string } = {},
+  options: {
+    lang?: 'en' | 'ja';
+    profileDir?: string;
+    extraArgs?: string[];
+    dist?: string;
+    /** Leave out the big list of KG_E2E_BIG_LIST (a relaunch of a profile that has it). */
+    bigList?: boolean;
+  } = {},
 ): Promise<ExtensionBrowser> {
   const dist = options.dist ?? DIST;
   if (!existsSync(join(dist, 'manifest.json'))) {
@@ -56,6 +63,7 @@ export async function launchExtension(
   };
   const first = await worker();
   const extensionId = new URL(first.url()).host;
+  if (BIG_LIST > 0 && options.bigList !== false) await subscribeBigList(context, extensionId);
   return {
     context,
     extensionId,
@@ -98,5 +106,64 @@ export async function waitForRules(
     if (predicate(rules)) return rules;
     if (Date.now() > deadline) throw new Error(`rules not as expected: ${JSON.stringify(rules)}`);
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Wait until a pre-load rule stops `domain` (rules install asynchronously). */
+export async function waitForBlockedDomain(ext: ExtensionBrowser, domain: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const worker = await ext.worker();
+    const found = await worker.evaluate(
+      async (wanted) =>
+        (await chrome.declarativeNetRequest.getDynamicRules()).some(
+          (r) => r.action.type === 'redirect' && r.condition.requestDomains?.includes(wanted),
+        ),
+      domain,
+    );
+    if (found) return;
+    if (Date.now() > deadline) throw new Error(`no pre-load rule for ${domain}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * KG_E2E_BIG_LIST=<n> runs every end-to-end test with a list of n generated domains subscribed
+ * (the suite "with a million-domain list loaded"): each launch adds it by URL, as a user would,
+ * and waits until it is installed.
+ */
+const BIG_LIST = Number(process.env.KG_E2E_BIG_LIST ?? 0);
+let bigListServer: Promise<string> | null = null;
+
+function bigListUrl(): Promise<string> {
+  bigListServer ??= (async () => {
+    const { syntheticDomains } = await import('../../tools/bench/domains');
+    const { StaticServer } = await import('../../tools/bench/static-server');
+    const server = (await new StaticServer().start()).unref();
+    server.put('/', new Map([['big-list.txt', syntheticDomains(BIG_LIST, 77).join('\n')]]));
+    return server.url('/big-list.txt');
+  })();
+  return bigListServer;
+}
+
+async function subscribeBigList(context: BrowserContext, extensionId: string): Promise<void> {
+  const url = await bigListUrl();
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    const outcome = await page.evaluate(async (listUrl) => {
+      const answer = (await chrome.runtime.sendMessage({
+        type: 'lists.add',
+        url: listUrl,
+        format: 'domains',
+        action: 'block',
+        name: 'Generated big list',
+      })) as { ok: boolean; data?: { outcome: string } };
+      return answer.ok ? answer.data!.outcome : 'error';
+    }, url);
+    if (outcome !== 'updated' && outcome !== 'unchanged')
+      throw new Error(`the big list was not added: ${outcome}`);
+  } finally {
+    await page.close();
   }
 }

@@ -4,7 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createHash } from 'node:crypto';
-import { ARTIFACTS, launchExtension, waitForRules, type ExtensionBrowser } from './browser';
+import {
+  ARTIFACTS,
+  launchExtension,
+  waitForBlockedDomain,
+  waitForRules,
+  type ExtensionBrowser,
+} from './browser';
 import { FixtureServer, simplePage } from './fixture-server';
 
 const LIST_HOST = 'lists.kusuri-guard-test.example';
@@ -72,9 +78,7 @@ describe('list subscriptions in Chromium', () => {
     await options.locator('#add-list button[type=submit]').click();
     const myList = await card(options);
     await expect.poll(() => myList.locator('.count').textContent()).toBe('1 entries');
-    await waitForRules(ext, (rules) =>
-      rules.some((r) => r.action === 'redirect' && r.domains >= 19),
-    );
+    await waitForBlockedDomain(ext, 'served-rogue.example');
     await expectWarning('served-rogue.example');
     await options.close();
   });
@@ -85,9 +89,7 @@ describe('list subscriptions in Chromium', () => {
     const myList = await card(options);
     await myList.getByRole('button', { name: 'Update now' }).click();
     await expect.poll(() => myList.locator('.result').textContent()).toBe('Updated: 2 entries.');
-    await waitForRules(ext, (rules) =>
-      rules.some((r) => r.action === 'redirect' && r.domains >= 20),
-    );
+    await waitForBlockedDomain(ext, 'added-later.example');
     await expectWarning('added-later.example');
     await options.close();
   });
@@ -145,9 +147,7 @@ describe('list subscriptions in Chromium', () => {
     const row = options.locator('#blocklist tr[data-site="my-own-block.example"]');
     await row.waitFor();
     expect(await row.textContent()).toContain('sold me fake pills');
-    await waitForRules(ext, (rules) =>
-      rules.some((r) => r.action === 'redirect' && r.domains >= 21),
-    );
+    await waitForBlockedDomain(ext, 'my-own-block.example');
     await expectWarning('my-own-block.example');
     await row.getByRole('button', { name: 'Remove' }).click();
     await row.waitFor({ state: 'detached' });

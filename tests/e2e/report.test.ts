@@ -9,6 +9,7 @@ import {
   ARTIFACTS,
   E2E_DIST,
   launchExtension,
+  waitForBlockedDomain,
   waitForRules,
   type ExtensionBrowser,
 } from './browser';
@@ -240,7 +241,7 @@ describe('reporting a page in Chromium', () => {
     const popup = await ext.extensionPage(`popup.html?tab=${tabId}`);
     await popup.locator('#block-site').click();
     await popup.locator('#blocked-now').waitFor();
-    await waitForRules(ext, (rules) => rules.some((r) => r.action === 'redirect'));
+    await waitForBlockedDomain(ext, SECOND);
     await page.goto(server.url(`www.${SECOND}`, '/'));
     await expect.poll(() => page.url()).toContain('/warning.html#');
     await popup.close();

@@ -56,6 +56,33 @@ describe('installation', () => {
     expect((await bg.verdictFor(LISTED)).blocked).toBe(true);
   });
 
+  it('changes only the rules of what changed: allowing or blocking a site leaves the lists alone', async () => {
+    const listRules = () =>
+      platform.dnr.dynamic.filter((r) => r.action.type === 'redirect').map((r) => r.id);
+    const before = listRules();
+    await background.allowSite('kusuri-ok.example');
+    expect(platform.dnr.lastUpdate!.addRules.map((r) => r.id).sort((a, b) => a - b)).toEqual([
+      ALLOW_RULE_ID,
+      SENTINEL_RULE_ID,
+    ]);
+    await background.blockSite('my-block.example', '', 'popup');
+    const added = platform.dnr.lastUpdate!.addRules.filter((r) => r.action.type === 'redirect');
+    expect(added.map((r) => r.condition.requestDomains)).toEqual([['my-block.example']]);
+    expect(listRules()).toEqual(expect.arrayContaining(before)); // the list's rules stayed
+    expect(platform.dnr.decide('https://www.my-block.example/')?.action.type).toBe('redirect');
+    expect(platform.dnr.decide('https://kusuri-ok.example/')?.action.type).toBe('allow');
+  });
+
+  it('checks the installed rules once per browser session, not on every wake of the worker', async () => {
+    const reads = platform.dnr.getCalls;
+    await new Background(platform, defaultCatalog(null)).ready(); // a new worker, same session
+    expect(platform.dnr.getCalls).toBe(reads);
+    platform.sessionData.clear(); // the browser restarted
+    await new Background(platform, defaultCatalog(null)).ready();
+    expect(platform.dnr.getCalls).toBe(reads + 1);
+    expect(platform.dnr.updateCalls).toBe(1); // nothing reinstalled: the rules were there
+  });
+
   it('reinstalls rules the browser lost although the stored marker says they are installed', async () => {
     const lost = fakePlatform(); // same database, empty rule set
     await new Background(lost, defaultCatalog(null)).ready();
@@ -96,15 +123,13 @@ describe('installation', () => {
     expect(marker.totalBlockDomains).toBe(total);
     expect(marker.blockDomains).toBeLessThanOrEqual(10);
     expect(marker.blockDomains).toBeGreaterThan(0);
-    const covered = platform.dnr.dynamic.find((r) => r.id === BLOCK_RULE_BASE)!;
-    expect(covered.condition.requestDomains![0]).toBe('my-own-block.example');
+    const covered = platform.dnr.dynamic
+      .filter((r) => r.action.type === 'redirect')
+      .flatMap((r) => r.condition.requestDomains!);
+    expect(covered[0]).toBe('my-own-block.example');
     // A domain left without a rule is still stopped: when its page commits.
-    const left = (await background.index())
-      .blockHosts()
-      .then((lists) =>
-        lists.flatMap((l) => l.hosts).find((h) => !covered.condition.requestDomains!.includes(h)),
-      );
-    const host = (await left)!;
+    const lists = await (await background.index()).blockHosts();
+    const host = lists.flatMap((l) => l.hosts).find((h) => !covered.includes(h))!;
     expect(platform.dnr.decide(`https://${host}/`)).toBeNull();
     expect(await background.onNavigationCommitted(9, `https://${host}/`)).toBe(true);
     expect(platform.tabs.updates.at(-1)).toEqual({

@@ -13,32 +13,37 @@ export class FakeDnr {
   updateCalls = 0;
   failNext: Error | null = null;
   /**
-   * A limit on the domains one update may carry, standing in for whatever makes a browser refuse
-   * a rule set (memory, a future limit): larger updates fail like Chrome's do.
+   * A limit on the domains the whole rule set may carry, standing in for whatever makes a browser
+   * refuse a rule set (memory, a future limit): an update that would exceed it fails.
    */
   maxDomains = Infinity;
 
+  getCalls = 0;
+
   async getDynamicRules(filter?: { ruleIds: number[] }): Promise<DnrRule[]> {
+    this.getCalls += 1;
     const rules = filter ? this.dynamic.filter((r) => filter.ruleIds.includes(r.id)) : this.dynamic;
     return structuredClone(rules);
   }
+
+  /** The last update asked for (what a change cost). */
+  lastUpdate: { removeRuleIds: number[]; addRules: DnrRule[] } | null = null;
 
   async updateDynamicRules(options: {
     removeRuleIds: number[];
     addRules: DnrRule[];
   }): Promise<void> {
     this.updateCalls += 1;
+    this.lastUpdate = structuredClone(options);
     if (this.failNext) {
       const error = this.failNext;
       this.failNext = null;
       throw error;
     }
-    const domains = options.addRules.reduce(
-      (n, r) => n + (r.condition.requestDomains?.length ?? 0),
-      0,
-    );
+    const next = FakeDnr.apply(this.dynamic, options, MAX_DYNAMIC_RULES);
+    const domains = next.reduce((n, r) => n + (r.condition.requestDomains?.length ?? 0), 0);
     if (domains > this.maxDomains) throw new Error('Internal error while installing the rules.');
-    this.dynamic = FakeDnr.apply(this.dynamic, options, MAX_DYNAMIC_RULES);
+    this.dynamic = next;
   }
 
   async getSessionRules(): Promise<DnrRule[]> {

@@ -10,7 +10,6 @@ import {
   type CatalogEntry,
 } from '../../utils/list/catalog';
 import { getListContent, getListRecord } from '../../utils/store/lists';
-import { BLOCK_RULE_BASE } from '../../utils/dnr/compile';
 import { MIN_RETRY_MS, nextCheck, isDue } from '../../utils/refresh/schedule';
 import { parseRetryAfter } from '../../utils/refresh/fetch-list';
 import { verifyListSignature } from '../../utils/refresh/signature';
@@ -60,8 +59,11 @@ async function projectRecord() {
   return (await getListRecord(PROJECT_LIST_ID))!;
 }
 
+/** Every domain the redirect rules stop (each block-level list has rules of its own). */
 function blockedDomains(): string[] {
-  return platform.dnr.dynamic.find((r) => r.id === BLOCK_RULE_BASE)?.condition.requestDomains ?? [];
+  return platform.dnr.dynamic
+    .filter((r) => r.action.type === 'redirect')
+    .flatMap((r) => r.condition.requestDomains ?? []);
 }
 
 beforeEach(async () => {

@@ -26,7 +26,7 @@ export async function contentScriptTasks(pageBytes = 2 * 1024 * 1024): Promise<B
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  const ext = await launchExtension();
+  const ext = await launchExtension({ bigList: false });
   try {
     const tab = await ext.context.newPage();
     const cdp = await ext.context.newCDPSession(tab);

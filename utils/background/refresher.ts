@@ -295,6 +295,7 @@ export class Refresher {
       await this.succeeded(record, validators);
       return { outcome: 'unchanged', how: 'same-content' };
     }
+    const started = performance.now();
     const source = sourceOf(record);
     const imported = importByFormat(source.format, fetched.text, {
       meta: source.meta,
@@ -316,6 +317,7 @@ export class Refresher {
       imported.rejected,
       'full',
       options,
+      started,
     );
   }
 
@@ -363,6 +365,7 @@ export class Refresher {
     rejected: Rejected[],
     via: 'delta' | 'full',
     options: { acceptShrink?: boolean },
+    started = performance.now(),
   ): Promise<RefreshResult> {
     const now = this.platform.now();
     const before = entryCount(record);
@@ -398,6 +401,11 @@ export class Refresher {
       },
       rejected,
     );
+    const importMs = Math.round(performance.now() - started);
+    await updateListRecord(record.id, (r) => ({
+      ...r,
+      status: { ...r.status, lastImportMs: importMs },
+    }));
     await this.host.listsChanged();
     const stored = (await getListRecords()).find((r) => r.id === record.id)!;
     return { outcome: 'updated', record: stored, rejected: rejected.length, via };

@@ -39,6 +39,8 @@ import { addDismissal, getDismissals, removeDismissal } from '../store/dismissal
 import { PageScores, type PageScoreRecord } from './page-scores';
 import { IntelService, type LookupMode } from './intel';
 import { OUTBOX_ALARM, ReportsService } from './reports';
+import { PreloadRules, type DnrMarker } from './rules';
+export type { DnrMarker } from './rules';
 import { endpointUrl } from '../report/queue';
 import { noticeWorthy } from '../verdict/intel';
 import { getBreachNotices, markBreachNotices } from '../store/breach-notices';
@@ -76,35 +78,11 @@ import type {
 } from '../messages/responses';
 import type { Platform } from './platform';
 
-const DnrMarkerSchema = z.object({
-  hash: z.string(),
-  ruleCount: z.number(),
-  /** Block-level domains the installed rules stop before loading. */
-  blockDomains: z.number(),
-  /** All block-level domains; more than blockDomains when the browser refused the whole set. */
-  totalBlockDomains: z.number().default(0),
-  allowSites: z.number(),
-  installedAt: z.number(),
-  /** Why nothing could be installed (the previous rules stay). */
-  error: z.string().nullable(),
-  /** Why only part of the domains got rules (the rest are stopped when the page commits). */
-  overflow: z.string().nullable().default(null),
-});
-export type DnrMarker = z.infer<typeof DnrMarkerSchema>;
-
 const SessionGrantSchema = z.record(z.string(), z.object({ site: z.string(), ruleId: z.number() }));
 type SessionGrants = z.infer<typeof SessionGrantSchema>;
 const GRANTS_KEY = 'sessionGrants';
 
 export const REFRESH_ALARM = 'kg-refresh';
-/** Changes when the way rules are compiled changes (forces a reinstall after an update). */
-const RULES_LAYOUT = 2;
-/** Every id this extension's dynamic rules can have (removing absent ids is allowed). */
-const ALL_RULE_IDS = [
-  ALLOW_RULE_ID,
-  SENTINEL_RULE_ID,
-  ...Array.from({ length: MAX_BLOCK_RULES }, (_, i) => BLOCK_RULE_BASE + i),
-];
 export const MENU_REPORT_PAGE = 'kg-report-page';
 export const MENU_REPORT_LINK = 'kg-report-link';
 
@@ -131,8 +109,8 @@ export class Background {
   readonly intel: IntelService;
   readonly reports: ReportsService;
   private readyPromise: Promise<void> | null = null;
-  /** Serialises rule rebuilds: two overlapping updateDynamicRules calls could interleave. */
-  private ruleQueue: Promise<unknown> = Promise.resolve();
+  private listsPromise: Promise<void> | null = null;
+  private readonly rules: PreloadRules;
 
   constructor(
     private readonly platform: Platform,
@@ -140,6 +118,11 @@ export class Background {
   ) {
     this.pageScores = new PageScores(platform.session);
     this.intel = new IntelService(platform);
+    this.rules = new PreloadRules(
+      platform,
+      { index: () => this.index(), allowSites: () => this.allowSites() },
+      catalog,
+    );
     this.reports = new ReportsService(platform, {
       verdictForTab: (tabId) => this.verdictForTab(tabId, 'explicit'),
       verdictForUrl: (url) => this.verdictFor(url, null, 'explicit'),
@@ -165,7 +148,7 @@ export class Background {
   ready(): Promise<void> {
     if (!this.readyPromise) {
       this.readyPromise = (async () => {
-        await this.installBundledLists(false);
+        await this.listsReady();
         await this.syncRules();
       })().catch((error: unknown) => {
         this.readyPromise = null;
@@ -175,10 +158,27 @@ export class Background {
     return this.readyPromise;
   }
 
+  /**
+   * The lists are installed (a worker killed during onInstalled left them missing): all a verdict
+   * needs. Verdicts do not wait for the pre-load rules check, which ready() adds.
+   */
+  listsReady(): Promise<void> {
+    if (!this.listsPromise) {
+      this.listsPromise = this.installBundledLists(false)
+        .then(() => undefined)
+        .catch((error: unknown) => {
+          this.listsPromise = null;
+          throw error;
+        });
+    }
+    return this.listsPromise;
+  }
+
   /** Extension installed or updated: refresh packaged lists, rebuild rules, check open tabs. */
   async onInstalled(): Promise<void> {
     await this.installBundledLists(true);
     await this.syncRules(true);
+    this.listsPromise = Promise.resolve();
     this.readyPromise = Promise.resolve();
     await this.scheduleRefresh();
     await this.setUpMenus();
@@ -344,11 +344,9 @@ export class Background {
     if (!this.indexCache) {
       this.indexCache = (async () => {
         const records = (await getListRecords()).filter((r) => r.enabled);
-        const lists: ListData[] = [];
-        for (const record of records) {
-          const data = await loadListData(record);
-          if (data) lists.push(data);
-        }
+        // In parallel: the reads overlap with the validation of what has arrived.
+        const loaded = await Promise.all(records.map((record) => loadListData(record)));
+        const lists = loaded.filter((data): data is ListData => data !== null);
         const blocks = await getUserBlocks();
         if (blocks.length > 0) lists.push(listDataFromContent(userBlocksInput(blocks)));
         return new ListIndex(lists);
@@ -390,7 +388,7 @@ export class Background {
     page: PageScoreRecord | null = null,
     mode: LookupMode = 'cache-only',
   ): Promise<Verdict> {
-    await this.ready();
+    await this.listsReady();
     const [index, allow, dismissed, settings] = await Promise.all([
       this.index(),
       this.allowSites(),
@@ -434,96 +432,13 @@ export class Background {
 
   // ---------------------------------------------------------------- pre-load rules
 
-  /**
-   * Bring the dynamic rules in line with the lists and the allowlist. Rules are compared by a
-   * hash marker so an unchanged set costs no re-indexing (about 1 s at 1M domains); changes go in
-   * one atomic updateDynamicRules call.
-   */
+  /** Bring the pre-load rules in line with the lists, the user's blocks and the allowlist. */
   syncRules(force = false): Promise<DnrMarker> {
-    const run = this.ruleQueue.then(() => this.syncRulesNow(force));
-    this.ruleQueue = run.catch(() => undefined);
-    return run;
-  }
-
-  /**
-   * What the rules are made from, as a hash: the enabled lists' versions and actions, the user's
-   * blocks and the allowlist. Cheap to compute on every wake, unlike the rules themselves (a
-   * million domains).
-   */
-  private async rulesKey(): Promise<string> {
-    const [records, blocks, allow] = await Promise.all([
-      getListRecords(),
-      getUserBlocks(),
-      getAllowlist(),
-    ]);
-    return sha256Hex(
-      JSON.stringify({
-        layout: RULES_LAYOUT,
-        warning: this.platform.extensionUrl('/warning.html'),
-        lists: records
-          .filter((r) => r.enabled && r.action === 'block')
-          .map((r) => [r.id, r.generation, r.domainCategory])
-          .sort(),
-        blocks: blocks.map((b) => b.site).sort(),
-        allow: allow.map((a) => a.site).sort(),
-      }),
-    );
-  }
-
-  private async syncRulesNow(force: boolean): Promise<DnrMarker> {
-    const hash = await this.rulesKey();
-    const sentinel = sentinelRule(hash);
-    const previous = await readKv('dnr', DnrMarkerSchema.nullable(), null);
-    if (!force && previous && previous.hash === hash && previous.error === null) {
-      const [installed] = await this.platform.dnr.getDynamicRules({ ruleIds: [SENTINEL_RULE_ID] });
-      if (JSON.stringify(installed?.condition) === JSON.stringify(sentinel.condition))
-        return previous;
-    }
-    const [index, allow] = await Promise.all([this.index(), this.allowSites()]);
-    const hosts = prioritizedBlockHosts(await index.blockHosts(), this.catalog);
-    const warningPage = this.platform.extensionUrl('/warning.html');
-    // Everything in one atomic update; if the browser refuses (a limit), try again with the most
-    // important half, and so on. What is left out is still stopped, once the page commits.
-    let budget = hosts.length;
-    let refusal: string | null = null;
-    for (;;) {
-      const rules = compileDynamicRules(
-        { blockHosts: budget === hosts.length ? hosts : hosts.slice(0, budget), allowSites: allow },
-        warningPage,
-      );
-      rules.push(sentinel);
-      const marker: DnrMarker = {
-        hash,
-        ruleCount: rules.length,
-        blockDomains: countDomains(rules, 'redirect'),
-        totalBlockDomains: hosts.length,
-        allowSites: countDomains(rules, 'allow'),
-        installedAt: this.platform.now(),
-        error: null,
-        overflow: refusal,
-      };
-      try {
-        await this.platform.dnr.updateDynamicRules({
-          removeRuleIds: ALL_RULE_IDS,
-          addRules: rules,
-        });
-        await writeKv('dnr', DnrMarkerSchema, marker);
-        return marker;
-      } catch (error) {
-        refusal = error instanceof Error ? error.message : String(error);
-        if (budget === 0) {
-          // Not even the allow rule went in: the previous rules stay (the update is atomic).
-          const failed = { ...marker, error: refusal, overflow: null };
-          await writeKv('dnr', DnrMarkerSchema, failed);
-          return failed;
-        }
-        budget = budget <= 1 ? 0 : Math.floor(budget / 2);
-      }
-    }
+    return this.rules.sync(force);
   }
 
   async dnrMarker(): Promise<DnrMarker | null> {
-    return readKv('dnr', DnrMarkerSchema.nullable(), null);
+    return this.rules.marker();
   }
 
   // ---------------------------------------------------------------- tabs and navigation
@@ -1150,11 +1065,12 @@ export class Background {
         via: 'warning-page',
       });
       this.allowCache = null;
-      await this.syncRules();
-    } else {
-      await this.grantOnce(tabId, site);
     }
+    // This tab goes at once (a session rule); with "always", the allow rule follows for every tab
+    // (a rule change takes about a second with a million listed domains).
+    await this.grantOnce(tabId, site);
     await this.platform.tabs.update(tabId, rawUrl);
+    if (mode === 'always') await this.syncRules();
     return { navigated: true };
   }
 
@@ -1179,39 +1095,4 @@ function orderLists(records: ListRecord[], catalog: CatalogEntry[]): ListRecord[
   return [...records].sort(
     (a, b) => rank(a) - rank(b) || a.meta.title.en.localeCompare(b.meta.title.en),
   );
-}
-
-function countDomains(rules: DnrRule[], type: 'redirect' | 'allow'): number {
-  return rules
-    .filter((r) => r.action.type === type && r.id !== SENTINEL_RULE_ID)
-    .reduce((n, r) => n + (r.condition.requestDomains?.length ?? 0), 0);
-}
-
-/**
- * Block-level hosts once each, most important first: the user's own blocks, then the lists in
- * catalog order (the project's own first), then lists the user added, smallest first. When the
- * browser will not take them all, the first ones get pre-load rules.
- */
-function prioritizedBlockHosts(
-  perList: { listId: string; hosts: string[] }[],
-  catalog: CatalogEntry[],
-): string[] {
-  const rank = (id: string) => {
-    if (id === USER_LIST_ID) return -1;
-    const i = catalog.findIndex((e) => e.id === id);
-    return i < 0 ? catalog.length : i;
-  };
-  const ordered = [...perList].sort(
-    (a, b) => rank(a.listId) - rank(b.listId) || a.hosts.length - b.hosts.length,
-  );
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const { hosts } of ordered) {
-    for (const host of hosts) {
-      if (seen.has(host)) continue;
-      seen.add(host);
-      out.push(host);
-    }
-  }
-  return out;
 }

@@ -22,7 +22,7 @@ export const BLOCK_RULE_BASE = 100;
 /** Domains per redirect rule; Chromium accepted one rule with 1M domains (STACK.md). */
 export const DOMAINS_PER_RULE = 1_000_000;
 /** Block rules this extension may use (ids BLOCK_RULE_BASE …): far below Chrome's 1,000 regex rules. */
-export const MAX_BLOCK_RULES = 100;
+export const MAX_BLOCK_RULES = 200;
 
 export const PRIORITY_BLOCK = 1;
 export const PRIORITY_ALLOW = 2;
@@ -48,29 +48,30 @@ export interface RulePlan {
   allowSites: Iterable<string>;
 }
 
+/** How many rules `count` block hosts take. */
+export function blockRuleCount(count: number): number {
+  return Math.ceil(count / DOMAINS_PER_RULE);
+}
+
 /**
- * The dynamic rule set for a plan. `warningPageUrl` is the extension's warning page
+ * Redirect rules stopping `hosts` before they load, with the given rule ids (one per
+ * DOMAINS_PER_RULE hosts). `warningPageUrl` is the extension's warning page
  * (`chrome-extension://<id>/warning.html`); the original URL travels in its fragment.
  */
-export function compileDynamicRules(plan: RulePlan, warningPageUrl: string): DnrRule[] {
-  const block = uniqueDnrDomains(plan.blockHosts);
-  const allow = uniqueDnrDomains(plan.allowSites);
+export function compileBlockRules(
+  hosts: Iterable<string>,
+  ids: readonly number[],
+  warningPageUrl: string,
+): DnrRule[] {
+  const block = uniqueDnrDomains(hosts);
   const rules: DnrRule[] = [];
-  if (allow.length > 0) {
-    rules.push({
-      id: ALLOW_RULE_ID,
-      priority: PRIORITY_ALLOW,
-      action: { type: 'allow' },
-      condition: { requestDomains: allow, resourceTypes: ['main_frame'] },
-    });
-  }
   for (
-    let start = 0, chunk = 0;
-    start < block.length && chunk < MAX_BLOCK_RULES;
-    start += DOMAINS_PER_RULE, chunk += 1
+    let start = 0, i = 0;
+    start < block.length && i < ids.length;
+    start += DOMAINS_PER_RULE, i += 1
   ) {
     rules.push({
-      id: BLOCK_RULE_BASE + chunk,
+      id: ids[i]!,
       priority: PRIORITY_BLOCK,
       action: { type: 'redirect', redirect: { regexSubstitution: `${warningPageUrl}#\\0` } },
       condition: {
@@ -81,6 +82,29 @@ export function compileDynamicRules(plan: RulePlan, warningPageUrl: string): Dnr
     });
   }
   return rules;
+}
+
+/** The rule letting the sites the user allowed load: it wins over every block rule. */
+export function compileAllowRule(allowSites: Iterable<string>): DnrRule | null {
+  const allow = uniqueDnrDomains(allowSites);
+  if (allow.length === 0) return null;
+  return {
+    id: ALLOW_RULE_ID,
+    priority: PRIORITY_ALLOW,
+    action: { type: 'allow' },
+    condition: { requestDomains: allow, resourceTypes: ['main_frame'] },
+  };
+}
+
+/** The whole dynamic rule set for a plan, block rules numbered from BLOCK_RULE_BASE. */
+export function compileDynamicRules(plan: RulePlan, warningPageUrl: string): DnrRule[] {
+  const block = uniqueDnrDomains(plan.blockHosts);
+  const ids = Array.from(
+    { length: Math.min(MAX_BLOCK_RULES, blockRuleCount(block.length)) },
+    (_, i) => BLOCK_RULE_BASE + i,
+  );
+  const allow = compileAllowRule(plan.allowSites);
+  return [...(allow ? [allow] : []), ...compileBlockRules(block, ids, warningPageUrl)];
 }
 
 /**

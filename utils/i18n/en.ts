@@ -145,7 +145,7 @@ export const en = {
   'options.title': 'Kusuri Guard settings',
   'options.lists.title': 'Lists',
   'options.lists.intro':
-    'Kusuri Guard checks sites against these lists inside your browser. Updating a list downloads the whole list; nothing about the sites you visit is sent.',
+    'Kusuri Guard checks sites against these lists inside your browser. Updating a list downloads the whole list (for the project’s own list, usually only the changes); nothing about the sites you visit is sent.',
   'options.list.source': 'Source',
   'options.list.noUrl':
     'No update address was set when this copy of Kusuri Guard was built, so the list packaged with the extension is the only source.',

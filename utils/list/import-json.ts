@@ -23,6 +23,7 @@ import {
   sortIfNeeded,
 } from './import-common';
 import { compareBreaches, compareRegistrars } from './order';
+import { releaseParsedHost } from '../hostname';
 
 export function importProjectList(text: string): ImportResult {
   const bad = checkBody(text);
@@ -144,6 +145,7 @@ export function importProjectListValue(value: unknown): ImportResult {
   if (sites.length === 0 && grouped === 0 && registrars.length === 0 && breaches.length === 0) {
     return fail('no-entries', 'the list has no valid entries', log);
   }
+  releaseParsedHost();
   return {
     ok: true,
     content: {

@@ -3,7 +3,7 @@
 // `*://shop.example.com/*` (one host). Rules Kusuri Guard cannot honour as a whole site — regular
 // expressions, path-specific patterns, unblock (`@`) and highlight (`@1`…) rules — are reported
 // as rejected, never guessed at.
-import { normalizeListedHost } from '../hostname';
+import { normalizeListedHost, releaseParsedHost } from '../hostname';
 import { MAX_LIST_ENTRIES, type ImportResult } from './model';
 import { RejectLog, checkBody, fail, lines } from './import-common';
 import type { PlainListOptions } from './import-domains';
@@ -75,6 +75,7 @@ export function importUblacklist(text: string, options: PlainListOptions): Impor
     hosts.add(host.value.host);
   }
   if (hosts.size === 0) return fail('no-entries', 'no whole-site rule in the subscription', log);
+  releaseParsedHost();
   return {
     ok: true,
     content: {

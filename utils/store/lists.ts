@@ -55,6 +55,8 @@ export const ListStatusSchema = z.object({
   lastBytes: z.number().nonnegative().default(0),
   /** Validator of the list's head (lists with delta updates). */
   headEtag: z.string().nullable().default(null),
+  /** Milliseconds from the downloaded text to the list stored (import, index, write). */
+  lastImportMs: z.number().nonnegative().nullable().default(null),
   /** How the last update arrived: a delta from the held version, or the whole list. */
   lastUpdate: z.enum(['delta', 'full']).nullable().default(null),
 });

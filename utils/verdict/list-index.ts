@@ -80,6 +80,16 @@ interface Listing {
   group: GroupMeta | null;
 }
 
+/** A fingerprint hit in one list: the suffix starting at `start`, at `position` in the index. */
+export interface Candidate {
+  list: number;
+  start: number;
+  hi: number;
+  lo: number;
+  position: number;
+}
+const NO_CANDIDATES: readonly Candidate[] = Object.freeze([]);
+
 /** Hosts have at most 127 labels. */
 const MAX_SUFFIXES = 128;
 const IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
@@ -124,42 +134,45 @@ export class ListIndex {
     return this.lists.reduce((n, l) => n + l.index.size, 0);
   }
 
-  /** Every list that names `host` (or a parent of it), strongest first. */
-  async lookup(host: string): Promise<ListHit[]> {
-    // A host matches itself and its parents; an IP address only itself (the most specific).
+  /**
+   * Fingerprint hits for `host` and its parents, in every list, most specific first: the part
+   * of a lookup that runs on every navigation, synchronously and without allocating for a miss.
+   * Each hit is only a candidate until confirm() has checked the exact entry.
+   */
+  candidates(host: string): readonly Candidate[] {
     const found = suffixFingerprints(host, this.fps, this.starts);
+    // A host matches itself and its parents; an IP address only itself (the most specific).
     const count = IPV4.test(host) ? Math.min(1, found) : found;
-    // Copies: another lookup may run while this one waits for a chunk.
-    const fps = this.fps.slice(0, count * 2);
-    const starts = this.starts.slice(0, count);
-    const hits: ListHit[] = [];
+    let out: Candidate[] | null = null;
     for (let i = 0; i < this.lists.length; i += 1) {
       const list = this.lists[i]!;
       if (list.action === 'notice') continue; // breach lists are matched by the breach index
-      const listing = await this.match(list, host, fps, starts, count);
-      if (listing === null) continue;
-      hits.push(this.hit(list, this.refs[i]!, listing));
+      for (let k = 0; k < count; k += 1) {
+        const hi = this.fps[k * 2]!;
+        const lo = this.fps[k * 2 + 1]!;
+        const position = list.index.find(hi, lo);
+        if (position < 0) continue;
+        (out ??= []).push({ list: i, start: this.starts[k]!, hi, lo, position });
+      }
     }
-    return hits.sort((a, b) => Number(b.blocks) - Number(a.blocks));
+    return out ?? NO_CANDIDATES;
   }
 
-  /** The most specific suffix of `host` the list names, confirmed against its exact entry. */
-  private async match(
-    list: ListData,
-    host: string,
-    fps: Uint32Array,
-    starts: Int32Array,
-    count: number,
-  ): Promise<Listing | null> {
-    for (let k = 0; k < count; k += 1) {
-      const hi = fps[k * 2]!;
-      const lo = fps[k * 2 + 1]!;
-      const position = list.index.find(hi, lo);
-      if (position < 0) continue;
-      const listing = await this.confirm(list, host.slice(starts[k]!), hi, lo, position);
-      if (listing) return listing;
+  /** Every list that names `host` (or a parent of it), strongest first. */
+  async lookup(host: string): Promise<ListHit[]> {
+    const candidates = this.candidates(host);
+    if (candidates.length === 0) return [];
+    const hits: ListHit[] = [];
+    let confirmedList = -1;
+    for (const c of candidates) {
+      if (c.list === confirmedList) continue; // this list already named a more specific suffix
+      const list = this.lists[c.list]!;
+      const listing = await this.confirm(list, host.slice(c.start), c.hi, c.lo, c.position);
+      if (listing === null) continue;
+      confirmedList = c.list;
+      hits.push(this.hit(list, this.refs[c.list]!, listing));
     }
-    return null;
+    return hits.sort((a, b) => Number(b.blocks) - Number(a.blocks));
   }
 
   private async confirm(
@@ -228,10 +241,12 @@ export class ListIndex {
    * Every host that block-level lists stop before loading, for the pre-load rules, list by list
    * in the order given (the user's own blocks and the project's list first). Reads every chunk.
    */
-  async blockHosts(): Promise<{ listId: string; hosts: string[] }[]> {
+  async blockHosts(
+    only: (listId: string) => boolean = () => true,
+  ): Promise<{ listId: string; hosts: string[] }[]> {
     const out: { listId: string; hosts: string[] }[] = [];
     for (const list of this.lists) {
-      if (list.action !== 'block') continue;
+      if (list.action !== 'block' || !only(list.id)) continue;
       const hosts: string[] = [];
       for (let no = 0; no < list.index.chunkCount; no += 1) {
         const chunk = await list.chunk(no);

@@ -3,23 +3,13 @@
 //   memory-set N     the same for a Set<string> holding the N domains
 //   build N          import a N-domain list text and build the index: time and peak memory
 // Each prints one JSON object on stdout.
-import { syntheticDomains } from './domains';
+import { BENCH_META, syntheticDomains } from './domains';
 import { importDomainList } from '../../utils/list/import-domains';
 import { ListIndex } from '../../utils/verdict/list-index';
 import { packContent } from '../../utils/list/pack';
 import { CompactDomainIndex } from '../../utils/match/compact-index';
-import type { ListMeta } from '../../utils/list/model';
 
 declare const gc: () => void;
-
-const META: ListMeta = {
-  id: 'bench',
-  title: { ja: 'ベンチマーク', en: 'Benchmark' },
-  version: 1,
-  updated: '2026-11-21',
-  licence: 'generated',
-  attribution: [],
-};
 
 function retained(): number {
   gc();
@@ -29,7 +19,10 @@ function retained(): number {
 }
 
 function importList(domains: string[]) {
-  const result = importDomainList(domains.join('\n'), { meta: META, category: 'rogue-pharmacy' });
+  const result = importDomainList(domains.join('\n'), {
+    meta: BENCH_META,
+    category: 'rogue-pharmacy',
+  });
   if (!result.ok) throw new Error(result.detail);
   return result.content;
 }
@@ -70,7 +63,7 @@ function main(): void {
     gc();
     const baseRss = process.memoryUsage().rss;
     const started = performance.now();
-    const result = importDomainList(text, { meta: META, category: 'rogue-pharmacy' });
+    const result = importDomainList(text, { meta: BENCH_META, category: 'rogue-pharmacy' });
     if (!result.ok) throw new Error(result.detail);
     const imported = performance.now();
     const index = ListIndex.fromContents([

@@ -2,6 +2,17 @@
 // subdomains under a mix of TLDs (including multi-label public suffixes such as .co.jp), in the
 // shapes rogue-pharmacy networks use (drug words, shop words, digits, hyphens), from a fixed seed.
 import { random } from './common';
+import type { ListMeta } from '../../utils/list/model';
+
+/** The meta of the generated lists. */
+export const BENCH_META: ListMeta = {
+  id: 'bench',
+  title: { ja: 'ベンチマーク', en: 'Benchmark' },
+  version: 1,
+  updated: '2026-11-21',
+  licence: 'generated',
+  attribution: [],
+};
 
 const WORDS = [
   'kusuri',

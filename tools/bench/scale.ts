@@ -15,9 +15,8 @@ import { bundledProjectList } from '../lib/bundled-data';
 import { publishFiles } from '../lib/publish';
 import { publicKeyOf } from '../sign-list';
 import { percentile, row, type BenchRow } from './common';
-import { syntheticDomains, syntheticVisits } from './domains';
+import { BENCH_META, syntheticDomains, syntheticVisits } from './domains';
 import { StaticServer } from './static-server';
-import type { ListMeta } from '../../utils/list/model';
 
 export const LOOKUP_MEDIAN_BUDGET_US = 1;
 export const LOOKUP_P99_BUDGET_US = 5;
@@ -25,15 +24,6 @@ export const MEMORY_BUDGET_BYTES = 8;
 export const BUILD_BUDGET_MS = 5000;
 export const UNCHANGED_BUDGET_BYTES = 1024;
 export const DELTA_BUDGET_BYTES = 16;
-
-const META: ListMeta = {
-  id: 'bench',
-  title: { ja: 'ベンチマーク', en: 'Benchmark' },
-  version: 1,
-  updated: '2026-11-21',
-  licence: 'generated',
-  attribution: [],
-};
 
 const label = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`);
 
@@ -55,7 +45,10 @@ function timeEach(hosts: string[], fn: (host: string) => unknown): number[] {
 
 export function lookupRows(count: number): BenchRow[] {
   const listed = syntheticDomains(count);
-  const imported = importDomainList(listed.join('\n'), { meta: META, category: 'rogue-pharmacy' });
+  const imported = importDomainList(listed.join('\n'), {
+    meta: BENCH_META,
+    category: 'rogue-pharmacy',
+  });
   if (!imported.ok) throw new Error(imported.detail);
   const index = ListIndex.fromContents([
     { id: 'bench', action: 'block', content: imported.content },

@@ -1065,12 +1065,13 @@ export class Background {
         via: 'warning-page',
       });
       this.allowCache = null;
+      // Only the allow rule changes (about a second with a million listed domains), and it is in
+      // place before the tab goes: a worker stopped right after cannot leave the site blocked.
+      await this.syncRules();
+    } else {
+      await this.grantOnce(tabId, site);
     }
-    // This tab goes at once (a session rule); with "always", the allow rule follows for every tab
-    // (a rule change takes about a second with a million listed domains).
-    await this.grantOnce(tabId, site);
     await this.platform.tabs.update(tabId, rawUrl);
-    if (mode === 'always') await this.syncRules();
     return { navigated: true };
   }
 

@@ -147,12 +147,14 @@ export function acceptHost(
   seen: Set<string>,
   log: RejectLog,
   limit: number,
+  /** What the log shows as the input (the whole rule, when the host came from one). */
+  shown = name,
 ): string | null {
   const result = normalizeListedHost(name);
   if (!result.ok) {
     log.add(
       where,
-      name,
+      shown,
       result.error === 'public-suffix' ? 'public-suffix' : 'invalid-host',
       result.error,
     );
@@ -160,11 +162,11 @@ export function acceptHost(
   }
   const host = result.value.host;
   if (seen.has(host)) {
-    log.add(where, name, 'duplicate');
+    log.add(where, shown, 'duplicate');
     return null;
   }
   if (seen.size >= limit) {
-    log.add(where, name, 'too-many', `more than ${limit} entries`);
+    log.add(where, shown, 'too-many', `more than ${limit} entries`);
     return null;
   }
   seen.add(host);

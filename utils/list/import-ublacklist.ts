@@ -3,9 +3,9 @@
 // `*://shop.example.com/*` (one host). Rules Kusuri Guard cannot honour as a whole site — regular
 // expressions, path-specific patterns, unblock (`@`) and highlight (`@1`…) rules — are reported
 // as rejected, never guessed at.
-import { normalizeListedHost, releaseParsedHost } from '../hostname';
+import { releaseParsedHost } from '../hostname';
 import { MAX_LIST_ENTRIES, type ImportResult } from './model';
-import { RejectLog, checkBody, fail, lines } from './import-common';
+import { RejectLog, checkBody, fail, lines, acceptHost } from './import-common';
 import type { PlainListOptions } from './import-domains';
 
 const MATCH_PATTERN = /^(\*|https?):\/\/(\*\.)?([^/*:]+)(\/.*)?$/i;
@@ -52,27 +52,11 @@ export function importUblacklist(text: string, options: PlainListOptions): Impor
       log.add(where, rule, 'unsupported-rule', 'only whole-site rules are used');
       continue;
     }
-    const host = normalizeListedHost(match[3]!);
-    if (!host.ok) {
-      log.add(
-        where,
-        rule,
-        host.error === 'public-suffix' ? 'public-suffix' : 'invalid-host',
-        host.error,
-      );
-      continue;
-    }
     // A listing covers subdomains anyway; `*://example.com/*` (that host only) is widened to the
     // host and its subdomains, which is how the pre-load rules work.
-    if (hosts.has(host.value.host)) {
-      log.add(where, rule, 'duplicate');
-      continue;
-    }
-    if (hosts.size >= MAX_LIST_ENTRIES) {
-      log.add(where, rule, 'too-many', `more than ${MAX_LIST_ENTRIES} entries`);
-      break;
-    }
-    hosts.add(host.value.host);
+    const full = hosts.size >= MAX_LIST_ENTRIES;
+    acceptHost(match[3]!, where, hosts, log, MAX_LIST_ENTRIES, rule);
+    if (full) break;
   }
   if (hosts.size === 0) return fail('no-entries', 'no whole-site rule in the subscription', log);
   releaseParsedHost();

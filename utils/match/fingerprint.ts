@@ -120,7 +120,11 @@ export function suffixFingerprints(host: string, out: Uint32Array, starts: Int32
   return count;
 }
 
-/** The fingerprint of one whole host (what a list entry is stored under). */
+/**
+ * The fingerprint of one whole host (what a list entry is stored under). The byte step is the
+ * same as in suffixFingerprints, written out again: with the state in locals it runs about half
+ * again as fast as with a shared helper (measured with `npm run bench`).
+ */
 export function hostFingerprint(host: string): Fingerprint {
   let hi = FNV_OFFSET_HI;
   let lo = FNV_OFFSET_LO;

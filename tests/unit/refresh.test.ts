@@ -462,6 +462,16 @@ describe('interruptions, administration, export and import', () => {
       counts: { domains: 2 },
     });
     expect((await background.verdictFor('https://www.scam-shop.example/')).level).toBe('warning');
+    // Adding the same address again checks it for news; it does not start it over empty.
+    platform.net.route(url, () => new Response('', { status: 503 }));
+    const again = await background.addCustomList({
+      url,
+      format: 'ublacklist',
+      action: 'warn',
+      name: 'x',
+    });
+    expect(again).toMatchObject({ outcome: 'failed', code: 'http' });
+    expect((await background.verdictFor('https://www.scam-shop.example/')).level).toBe('warning');
     await background.setListAction(custom.id, 'block');
     expect(blockedDomains()).toContain('scam-shop.example');
     await background.setListEnabled(custom.id, false);

@@ -863,6 +863,8 @@ export class Background {
   }): Promise<RefreshResult> {
     const url = new URL(input.url);
     const id = `custom-${(await sha256Hex(url.href)).slice(0, 12)}`;
+    // Already subscribed: check it for news rather than starting it over empty.
+    if ((await getListRecords()).some((r) => r.id === id)) return this.refresher.refresh(id);
     const title = input.name.trim() || url.hostname;
     const meta = {
       id,
@@ -1065,13 +1067,14 @@ export class Background {
         via: 'warning-page',
       });
       this.allowCache = null;
-      // Only the allow rule changes (about a second with a million listed domains), and it is in
-      // place before the tab goes: a worker stopped right after cannot leave the site blocked.
-      await this.syncRules();
-    } else {
-      await this.grantOnce(tabId, site);
     }
+    // This tab goes at once (a session rule). With "always" the allow rule follows for every tab:
+    // only that rule changes, but Chrome re-indexes the whole set, a second or two with a million
+    // listed domains. The entry is stored first, so a worker stopped meanwhile installs it on
+    // its next start.
+    await this.grantOnce(tabId, site);
     await this.platform.tabs.update(tabId, rawUrl);
+    if (mode === 'always') await this.syncRules();
     return { navigated: true };
   }
 

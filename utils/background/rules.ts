@@ -17,7 +17,7 @@ import {
   type DnrRule,
 } from '../dnr/compile';
 import { sha256Hex } from '../hash';
-import type { CatalogEntry } from '../list/catalog';
+import { catalogRank, type CatalogEntry } from '../list/catalog';
 import { getListRecords } from '../store/lists';
 import { getUserBlocks } from '../store/user-blocks';
 import { readKv, writeKv } from '../store/kv';
@@ -108,16 +108,12 @@ export class PreloadRules {
       getUserBlocks(),
       this.host.allowSites(),
     ]);
-    const rank = (id: string) => {
-      const i = this.catalog.findIndex((e) => e.id === id);
-      return i < 0 ? this.catalog.length : i;
-    };
     const sources: Source[] = records
       .filter((r) => r.enabled && r.action === 'block')
       .map((r) => ({
         id: r.id,
         key: `${r.generation}/${r.domainCategory}`,
-        rank: rank(r.id),
+        rank: catalogRank(this.catalog, r.id),
         size: r.counts.sites + r.counts.domains + r.counts.grouped,
       }));
     if (blocks.length > 0) {

@@ -3,7 +3,13 @@
 // memory: lists and the allowlist are in IndexedDB, per-tab grants in session storage, and the
 // in-memory index is a cache rebuilt on wake.
 import { hostOfUrl, registrableDomain, displayHost, parseTarget } from '../hostname';
-import { catalogSource, defaultCatalog, type CatalogEntry, type ListSource } from '../list/catalog';
+import {
+  catalogRank,
+  catalogSource,
+  defaultCatalog,
+  type CatalogEntry,
+  type ListSource,
+} from '../list/catalog';
 import { importByFormat } from '../list/import';
 import type { ImportError, ListContent, Rejected } from '../list/model';
 import { sha256Hex } from '../hash';
@@ -1092,11 +1098,9 @@ export class Background {
 
 /** The packaged lists in catalog order (the project's own first), then the lists the user added. */
 function orderLists(records: ListRecord[], catalog: CatalogEntry[]): ListRecord[] {
-  const rank = (r: ListRecord) => {
-    const index = catalog.findIndex((e) => e.id === r.id);
-    return index < 0 ? catalog.length : index;
-  };
   return [...records].sort(
-    (a, b) => rank(a) - rank(b) || a.meta.title.en.localeCompare(b.meta.title.en),
+    (a, b) =>
+      catalogRank(catalog, a.id) - catalogRank(catalog, b.id) ||
+      a.meta.title.en.localeCompare(b.meta.title.en),
   );
 }

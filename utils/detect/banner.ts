@@ -3,6 +3,8 @@
 // layout), and heals itself: removed, restyled, hidden or covered, it comes back.
 // Dependency-free and small: it is part of the content script.
 
+import { el } from './dom';
+
 export interface BannerModel {
   lang: 'ja' | 'en';
   level: 'caution' | 'warning' | 'danger';
@@ -223,11 +225,4 @@ export class Banner {
       if (top !== null && top !== host) this.place();
     }, 1000);
   }
-}
-
-function el(doc: Document, tag: string, className: string, text?: string): HTMLElement {
-  const node = doc.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }

@@ -1,5 +1,6 @@
 // The small breach notice in the page's corner (Firefox Monitor style): closed shadow root, fixed
-// position, dismissible. Dependency-free: part of the content script.
+// position, dismissible. Part of the content script: no dependencies but its DOM helper.
+import { el } from './dom';
 
 export interface NoticeModel {
   lang: 'ja' | 'en';
@@ -27,25 +28,17 @@ export function showNotice(
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = CSS;
-  const box = doc.createElement('div');
-  box.className = 'n';
+  const box = el(doc, 'div', 'n');
   box.setAttribute('role', 'status');
   box.setAttribute('lang', model.lang);
-  const brand = doc.createElement('div');
-  brand.className = 's';
-  brand.textContent = model.labels.brand;
-  const title = doc.createElement('p');
-  title.className = 't';
-  title.textContent = model.title;
-  const text = doc.createElement('p');
-  text.textContent = model.text;
+  const brand = el(doc, 'div', 's', model.labels.brand);
+  const title = el(doc, 'p', 't', model.title);
+  const text = el(doc, 'p', '', model.text);
   text.style.margin = '0';
-  const actions = doc.createElement('div');
-  actions.className = 'a';
+  const actions = el(doc, 'div', 'a');
   for (const action of ['details', 'dismiss'] as const) {
-    const button = doc.createElement('button');
+    const button = el(doc, 'button', '', model.labels[action]) as HTMLButtonElement;
     button.type = 'button';
-    button.textContent = model.labels[action];
     button.addEventListener('click', (event) => {
       if (!event.isTrusted) return;
       if (action === 'dismiss') host.remove();

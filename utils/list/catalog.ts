@@ -50,6 +50,12 @@ export function projectListUrl(): string | null {
   return value === '' ? null : value;
 }
 
+/** Where a list stands in the catalog (the project's own first); lists the user added come last. */
+export function catalogRank(catalog: readonly CatalogEntry[], id: string): number {
+  const index = catalog.findIndex((e) => e.id === id);
+  return index < 0 ? catalog.length : index;
+}
+
 export function catalogSource(entry: CatalogEntry): ListSource {
   return { ...entry, origin: 'bundled' };
 }

@@ -21,7 +21,14 @@ import {
   type Registrar,
   type SiteEntry,
 } from './model';
-import { compareBreaches, compareRegistrars, compareStrings } from './order';
+import {
+  compareBreaches,
+  compareByDomain,
+  compareById,
+  compareRegistrars,
+  compareStrings,
+  isSorted,
+} from './order';
 
 export const HEAD_FORMAT = 'kusuri-guard-head';
 export const DELTA_FORMAT = 'kusuri-guard-delta';
@@ -89,28 +96,21 @@ function stable(value: unknown): string {
   );
 }
 
-const byDomain = (a: SiteEntry, b: SiteEntry) => compareStrings(a.domain, b.domain);
-const byId = (a: { id: string }, b: { id: string }) => compareStrings(a.id, b.id);
 const registrarKey = (r: Registrar) => r.ianaId ?? r.names[0]!;
 
 /** The content in its canonical order: what the hash covers. */
 export function canonicalContent(content: ListContent): ListContent {
   return {
     meta: content.meta,
-    sites: [...content.sites].sort(byDomain),
+    sites: [...content.sites].sort(compareByDomain),
     domains: [...content.domains].sort(),
     domainCategory: content.domainCategory,
     groups: [...content.groups]
-      .sort(byId)
+      .sort(compareById)
       .map((g) => ({ ...g, domains: isSorted(g.domains) ? g.domains : [...g.domains].sort() })),
     registrars: [...content.registrars].sort(compareRegistrars),
     breaches: [...content.breaches].sort(compareBreaches),
   };
-}
-
-function isSorted(values: string[]): boolean {
-  for (let i = 1; i < values.length; i += 1) if (values[i - 1]! > values[i]!) return false;
-  return true;
 }
 
 /** SHA-256 of the canonical form (the publisher and the client compute it the same way). */

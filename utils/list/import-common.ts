@@ -1,5 +1,6 @@
 // Shared pieces of the importers: body sanity checks and the bounded log of rejected entries.
 import { normalizeListedHost } from '../hostname';
+import { ellipsize } from '../text';
 import {
   MAX_LIST_BYTES,
   MAX_REJECTED_KEPT,
@@ -12,7 +13,7 @@ import {
 const DISPLAY_LIMIT = 120;
 
 export function clip(text: string, limit = DISPLAY_LIMIT): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+  return ellipsize(text, limit);
 }
 
 /**
@@ -171,12 +172,4 @@ export function acceptHost(
   }
   seen.add(host);
   return host;
-}
-
-/** Sort in place unless already sorted (published lists are; checking costs one pass). */
-export function sortIfNeeded(values: string[]): string[] {
-  for (let i = 1; i < values.length; i += 1) {
-    if (values[i - 1]! > values[i]!) return values.sort();
-  }
-  return values;
 }

@@ -13,16 +13,14 @@ import {
   type Registrar,
   type SiteEntry,
 } from './model';
+import { RejectLog, acceptHost, checkBody, describeIssue, fail, parseJson } from './import-common';
 import {
-  RejectLog,
-  acceptHost,
-  checkBody,
-  describeIssue,
-  fail,
-  parseJson,
+  compareBreaches,
+  compareByDomain,
+  compareById,
+  compareRegistrars,
   sortIfNeeded,
-} from './import-common';
-import { compareBreaches, compareRegistrars } from './order';
+} from './order';
 import { releaseParsedHost } from '../hostname';
 
 export function importProjectList(text: string): ImportResult {
@@ -68,7 +66,7 @@ export function importProjectListValue(value: unknown): ImportResult {
     seen.add(site.data.domain);
     sites.push(site.data);
   });
-  sites.sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0));
+  sites.sort(compareByDomain);
 
   const groups: DomainGroup[] = [];
   const groupIds = new Set<string>();
@@ -99,7 +97,7 @@ export function importProjectListValue(value: unknown): ImportResult {
     });
     groups.push({ ...meta.data, domains: sortIfNeeded(domains) });
   });
-  groups.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  groups.sort(compareById);
 
   const registrars: Registrar[] = [];
   const registrarIds = new Set<number>();

@@ -5,6 +5,7 @@
 import { buildCompactIndex, type CompactIndexData } from '../match/compact-index';
 import { hostFingerprint } from '../match/fingerprint';
 import type { DomainGroup, GroupMeta, ListContent, SiteEntry } from './model';
+import { compareByDomain } from './order';
 
 /** `refs` values: a group index (≥ 0), a bare host, or a site entry in the chunk's `sites`. */
 export const REF_BARE = -1;
@@ -128,7 +129,7 @@ export function unpackEntries(
       }
     });
   }
-  sites.sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0));
+  sites.sort(compareByDomain);
   for (const group of grouped) group.domains.sort();
   return { sites, domains, groups: grouped };
 }

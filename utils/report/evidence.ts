@@ -5,6 +5,7 @@
 import { LIMITS, type ReportEvidence } from './model';
 import type { Verdict } from '../verdict/model';
 import { renderReason } from '../verdict/render';
+import { ellipsize } from '../text';
 import type { Lang } from '../i18n';
 
 /** Control characters (including CR/LF and bidi overrides) out; whitespace runs collapsed. */
@@ -13,7 +14,7 @@ export function cleanText(text: string, limit: number): string {
     .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return cleaned.length > limit ? `${cleaned.slice(0, limit - 1)}…` : cleaned;
+  return ellipsize(cleaned, limit);
 }
 
 /** The address without query and fragment (unless kept), and never with credentials. */

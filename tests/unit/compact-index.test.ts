@@ -10,7 +10,7 @@ import {
   isCompactIndexData,
 } from '../../utils/match/compact-index';
 import { SetMatcher } from '../../utils/match/matcher';
-import { packContent, unpackEntries, REF_BARE } from '../../utils/list/pack';
+import { packContent, readChunk, unpackEntries, REF_BARE } from '../../utils/list/pack';
 import { ListIndex, type ListData } from '../../utils/verdict/list-index';
 import type { ListContent, SiteEntry } from '../../utils/list/model';
 import { random } from '../../tools/bench/common';
@@ -170,7 +170,8 @@ describe('the compact index', () => {
       registrars: [],
       breaches: [],
       index: new CompactDomainIndex(data),
-      chunk: async () => ({ hosts, refs: new Int32Array([REF_BARE, REF_BARE]), sites: [] }),
+      chunk: async () =>
+        readChunk({ hosts, refs: new Int32Array([REF_BARE, REF_BARE]), sites: [] }),
     });
     const collided = new ListIndex([list('other.example\nanother.example')]);
     expect(await collided.lookup('visited.example')).toEqual([]);
@@ -214,7 +215,10 @@ describe('packing a list', () => {
       }),
     );
     expect(packed.index.count).toBe(4);
-    const back = unpackEntries(packed.chunks, packed.groups);
+    const back = unpackEntries(
+      packed.chunks.map((c) => readChunk(c)!),
+      packed.groups,
+    );
     expect(back.sites.map((s) => s.domain)).toEqual(['a.example']);
     expect(back.groups[0]!.domains).toEqual(['b.example', 'c.example']);
     expect(back.domains).toEqual(['d.example']);
@@ -224,7 +228,12 @@ describe('packing a list', () => {
     const domains = syntheticDomains(50_000, 8);
     const packed = packContent(content(domains));
     expect(packed.chunks.length).toBe(2 ** packed.index.chunkBits);
-    expect(unpackEntries(packed.chunks, packed.groups).domains.sort()).toEqual([...domains].sort());
+    expect(
+      unpackEntries(
+        packed.chunks.map((c) => readChunk(c)!),
+        packed.groups,
+      ).domains.sort(),
+    ).toEqual([...domains].sort());
   });
 });
 

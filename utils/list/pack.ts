@@ -104,22 +104,34 @@ function duplicates(data: CompactIndexData, order: Uint32Array, entries: Entry[]
   return drop;
 }
 
-/** Split a stored chunk's hosts back into an array. */
-export function chunkHosts(chunk: ExactChunk): string[] {
-  return chunk.hosts === '' ? [] : chunk.hosts.split('\n');
+/** A chunk as it is read: its hosts split back into an array (once, when read). */
+export interface ChunkEntries {
+  hosts: string[];
+  refs: Int32Array;
+  sites: SiteEntry[];
+}
+
+/**
+ * A stored chunk's entries, or null when its hosts and references do not agree (a damaged
+ * chunk), or do not number `expected` (the index's count for it), when given.
+ */
+export function readChunk(chunk: ExactChunk, expected?: number): ChunkEntries | null {
+  const hosts = chunk.hosts === '' ? [] : chunk.hosts.split('\n');
+  if (hosts.length !== chunk.refs.length) return null;
+  if (expected !== undefined && hosts.length !== expected) return null;
+  return { hosts, refs: chunk.refs, sites: chunk.sites };
 }
 
 /** The list's entries back from its chunks (for updates applied to the stored list). */
 export function unpackEntries(
-  chunks: ExactChunk[],
+  chunks: ChunkEntries[],
   groups: GroupMeta[],
 ): Pick<ListContent, 'sites' | 'domains' | 'groups'> {
   const sites: SiteEntry[] = [];
   const domains: string[] = [];
   const grouped: DomainGroup[] = groups.map((g) => ({ ...g, domains: [] }));
   for (const chunk of chunks) {
-    const hosts = chunkHosts(chunk);
-    hosts.forEach((host, i) => {
+    chunk.hosts.forEach((host, i) => {
       const ref = chunk.refs[i]!;
       if (ref === REF_BARE) domains.push(host);
       else if (ref >= 0) grouped[ref]?.domains.push(host);

@@ -2,7 +2,7 @@
 // exact entries are read chunk by chunk when a candidate needs confirming, with the last few
 // chunks kept (a user on a listed site asks about it again and again).
 import { CompactDomainIndex } from '../match/compact-index';
-import type { ExactChunk } from '../list/pack';
+import type { ChunkEntries } from '../list/pack';
 import type { ListData } from '../verdict/list-index';
 import { getListChunk, getListIndex, getListPart, type ListRecord } from './lists';
 import type { KgDatabase } from './db';
@@ -21,7 +21,7 @@ export async function loadListData(
     getListPart(record.id, 'registrars', database),
     getListPart(record.id, 'breaches', database),
   ]);
-  const cache = new Map<number, Promise<ExactChunk | null>>();
+  const cache = new Map<number, Promise<ChunkEntries | null>>();
   return {
     id: record.id,
     action: record.action,

@@ -17,7 +17,13 @@ import {
   type ListContent,
 } from '../list/model';
 import { db, type KgDatabase } from './db';
-import { packContent, unpackEntries, type ExactChunk, type PackedList } from '../list/pack';
+import {
+  packContent,
+  readChunk,
+  unpackEntries,
+  type ChunkEntries,
+  type PackedList,
+} from '../list/pack';
 import {
   CompactDomainIndex,
   isCompactIndexData,
@@ -265,14 +271,11 @@ export async function getListChunk(
   no: number,
   expected: number,
   database?: KgDatabase,
-): Promise<ExactChunk | null> {
+): Promise<ChunkEntries | null> {
   const store = database ?? (await db());
   const row = (await store.get('listParts', [id, chunkPart(no)])) as PartRow | undefined;
   const parsed = ChunkSchema.safeParse(row?.data);
-  if (!parsed.success) return null;
-  const chunk = parsed.data;
-  const hosts = chunk.hosts === '' ? 0 : chunk.hosts.split('\n').length;
-  return hosts === expected && chunk.refs.length === expected ? chunk : null;
+  return parsed.success ? readChunk(parsed.data, expected) : null;
 }
 
 async function getIndex(id: string, store: KgDatabase): Promise<CompactIndexData | null> {
@@ -302,9 +305,8 @@ async function rebuildLayout(id: string, store: KgDatabase): Promise<CompactInde
   )) as PartRow[];
   const chunks = chunkRows
     .map((row) => ChunkSchema.safeParse(row.data))
-    .filter((r) => r.success)
-    .map((r) => r.data)
-    .filter((c) => c.refs.length === (c.hosts === '' ? 0 : c.hosts.split('\n').length));
+    .map((r) => (r.success ? readChunk(r.data) : null))
+    .filter((c): c is ChunkEntries => c !== null);
   const fromChunks = unpackEntries(chunks, groups);
   const content: ListContent = {
     meta: record.meta,
@@ -348,7 +350,7 @@ export async function getListContent(
   const data = record ? await getListIndex(id, store) : null;
   if (!record || !data) return null;
   const index = new CompactDomainIndex(data);
-  const chunks: ExactChunk[] = [];
+  const chunks: ChunkEntries[] = [];
   for (let no = 0; no < index.chunkCount; no += 1) {
     const chunk = await getListChunk(id, no, index.chunkEnd(no) - index.chunkStart(no), store);
     if (chunk) chunks.push(chunk);

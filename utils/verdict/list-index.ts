@@ -5,7 +5,7 @@
 // fingerprint collision ever reaches the user. Pure: no browser globals.
 import { CompactDomainIndex } from '../match/compact-index';
 import { suffixFingerprints } from '../match/fingerprint';
-import { chunkHosts, packContent, REF_BARE, siteOfRef, type ExactChunk } from '../list/pack';
+import { packContent, readChunk, REF_BARE, siteOfRef, type ChunkEntries } from '../list/pack';
 import type {
   Breach,
   GroupMeta,
@@ -40,12 +40,13 @@ export interface ListData {
   breaches: Breach[];
   index: CompactDomainIndex;
   /** The exact entries of one chunk (null if unreadable: nothing in it is confirmed). */
-  chunk(no: number): Promise<ExactChunk | null>;
+  chunk(no: number): Promise<ChunkEntries | null>;
 }
 
 /** A list held entirely in memory (the CLI, tests, the user's own blocks). */
 export function listDataFromContent(input: IndexedListInput): ListData {
   const packed = packContent(input.content);
+  const read: (ChunkEntries | null)[] = [];
   return {
     id: input.id,
     action: input.action,
@@ -56,7 +57,10 @@ export function listDataFromContent(input: IndexedListInput): ListData {
     registrars: input.content.registrars,
     breaches: input.content.breaches,
     index: new CompactDomainIndex(packed.index),
-    chunk: async (no) => packed.chunks[no] ?? null,
+    chunk: async (no) => {
+      if (!(no in read)) read[no] = packed.chunks[no] ? readChunk(packed.chunks[no]) : null;
+      return read[no]!;
+    },
   };
 }
 
@@ -185,7 +189,7 @@ export class ListIndex {
     const no = list.index.chunkOf(hi);
     const chunk = await list.chunk(no);
     if (!chunk) return null;
-    const hosts = chunkHosts(chunk);
+    const hosts = chunk.hosts;
     const start = list.index.chunkStart(no);
     for (let p = position; list.index.same(p, hi, lo); p += 1) {
       if (hosts[p - start] !== suffix) continue; // another host with the same fingerprint
@@ -251,7 +255,7 @@ export class ListIndex {
       for (let no = 0; no < list.index.chunkCount; no += 1) {
         const chunk = await list.chunk(no);
         if (!chunk) continue;
-        chunkHosts(chunk).forEach((host, i) => {
+        chunk.hosts.forEach((host, i) => {
           const ref = chunk.refs[i]!;
           const category =
             ref === REF_BARE

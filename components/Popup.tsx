@@ -2,7 +2,7 @@
 // reason grouped with its sources, the registrar, the domain's age and known breaches. It renders
 // the cached verdict at once and updates when the lookup finishes.
 import { useEffect, useState } from 'preact/hooks';
-import { request, RequestError } from '../utils/messages/client';
+import { errorCode, request } from '../utils/messages/client';
 import { formatPartialDate, t, type Lang, type MessageKey } from '../utils/i18n';
 import type { Reason, Verdict } from '../utils/verdict/model';
 import type { AllowEntry } from '../utils/store/allowlist';
@@ -20,7 +20,7 @@ export function Popup({ tabId }: { tabId: number | null }) {
   const [looking, setLooking] = useState(false);
   const [allowlist, setAllowlist] = useState<AllowEntry[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const fail = (e: unknown) => setError(e instanceof RequestError ? e.code : String(e));
+  const fail = (e: unknown) => setError(errorCode(e));
 
   const lookup = (explicit: boolean) => {
     if (tabId === null) return;
@@ -168,7 +168,7 @@ function CheckForm({
         if (result.ok) onResult(result.input, result.verdict);
         else setMessage(t(lang, CHECK_ERRORS[result.error] ?? 'check.error.invalid'));
       })
-      .catch((e: unknown) => setMessage(e instanceof RequestError ? e.code : String(e)))
+      .catch((e: unknown) => setMessage(errorCode(e)))
       .finally(() => setBusy(false));
   };
   return (

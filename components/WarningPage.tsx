@@ -1,7 +1,7 @@
 // The full-page warning shown instead of a listed site. The blocked URL arrives in the fragment
 // (put there by the pre-load rule); it is untrusted text and is only ever rendered as text.
 import { useEffect, useState } from 'preact/hooks';
-import { request, RequestError } from '../utils/messages/client';
+import { errorCode, request } from '../utils/messages/client';
 import type { BlockInfo } from '../utils/messages/responses';
 import { pick, t, type Lang } from '../utils/i18n';
 import { listedForDisplay } from '../utils/verdict/render';
@@ -22,7 +22,7 @@ export function WarningPage({ blockedUrl }: { blockedUrl: string }) {
   useEffect(() => {
     request({ type: 'block.info', url: blockedUrl })
       .then(setInfo)
-      .catch((e: unknown) => setError(e instanceof RequestError ? e.code : String(e)));
+      .catch((e: unknown) => setError(errorCode(e)));
   }, [blockedUrl]);
 
   useEffect(() => {
@@ -36,7 +36,7 @@ export function WarningPage({ blockedUrl }: { blockedUrl: string }) {
 
   const proceed = (mode: 'once' | 'always') => {
     request({ type: 'block.continue', url: blockedUrl, mode }).catch((e: unknown) =>
-      setError(e instanceof RequestError ? e.code : String(e)),
+      setError(errorCode(e)),
     );
   };
 
@@ -93,9 +93,7 @@ export function WarningPage({ blockedUrl }: { blockedUrl: string }) {
             class="link"
             id="report"
             onClick={() => {
-              request({ type: 'report.open' }).catch((e: unknown) =>
-                setError(e instanceof RequestError ? e.code : String(e)),
-              );
+              request({ type: 'report.open' }).catch((e: unknown) => setError(errorCode(e)));
             }}
           >
             {t(lang, 'warning.report')}

@@ -1,7 +1,7 @@
 // One list on the options page: where it comes from, how fresh it is, what went wrong last, and
 // the controls (update now, on/off, block or warn, remove).
 import { useState } from 'preact/hooks';
-import { request, RequestError } from '../../utils/messages/client';
+import { errorCode, request } from '../../utils/messages/client';
 import { pick, t, type Lang, type MessageKey } from '../../utils/i18n';
 import { dateTime, relativeTime } from '../../utils/i18n/time';
 import type { ListRecord } from '../../utils/store/lists';
@@ -84,7 +84,7 @@ export function ListCard({
       ...(acceptShrink ? { acceptShrink: true } : {}),
     })
       .then((r) => setResult(describeResult(r)))
-      .catch((e: unknown) => setResult(e instanceof RequestError ? e.code : String(e)))
+      .catch((e: unknown) => setResult(errorCode(e)))
       .finally(() => {
         setBusy(false);
         onChanged();

@@ -1,7 +1,7 @@
 // The options page: every list and its health, the user's own allow/block decisions with when and
 // why, settings, and export/import.
 import { useEffect, useState } from 'preact/hooks';
-import { request, RequestError } from '../../utils/messages/client';
+import { errorCode, request } from '../../utils/messages/client';
 import { t, type Lang } from '../../utils/i18n';
 import { dateOnly } from '../../utils/i18n/time';
 import { displayHost } from '../../utils/hostname';
@@ -10,6 +10,7 @@ import type { ListFormat } from '../../utils/store/lists';
 import { useLanguage } from '../useLanguage';
 import { PageHeader } from '../PageHeader';
 import { ListCard } from './ListCard';
+import { downloadJson } from '../download';
 import { ReportsSection } from './ReportsSection';
 
 export function OptionsPage() {
@@ -20,7 +21,7 @@ export function OptionsPage() {
   const load = () =>
     request({ type: 'lists.get' })
       .then(setView)
-      .catch((e: unknown) => setError(e instanceof RequestError ? e.code : String(e)));
+      .catch((e: unknown) => setError(errorCode(e)));
   useEffect(() => {
     void load();
   }, []);
@@ -142,7 +143,7 @@ function AddListForm({ lang, onAdded }: { lang: Lang; onAdded: () => void }) {
         setName('');
         onAdded();
       })
-      .catch((e: unknown) => setMessage(e instanceof RequestError ? e.code : String(e)))
+      .catch((e: unknown) => setMessage(errorCode(e)))
       .finally(() => setBusy(false));
   };
   return (
@@ -355,14 +356,12 @@ function SettingsSection({ lang, onLanguage }: { lang: Lang; onLanguage: (lang: 
 function DataSection({ lang, onImported }: { lang: Lang; onImported: () => void }) {
   const [message, setMessage] = useState<string | null>(null);
   const exportFile = () => {
-    void request({ type: 'data.export' }).then((data) => {
-      const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = `kusuri-guard-settings-${data.exportedAt.slice(0, 10)}.json`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-    });
+    void request({ type: 'data.export' }).then((data) =>
+      downloadJson(
+        `kusuri-guard-settings-${data.exportedAt.slice(0, 10)}.json`,
+        JSON.stringify(data, null, 2),
+      ),
+    );
   };
   const importFile = (file: File | undefined) => {
     if (!file) return;

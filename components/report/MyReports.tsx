@@ -11,6 +11,7 @@ import { useLanguage } from '../useLanguage';
 import { PageHeader } from '../PageHeader';
 import { ChannelActions } from './ChannelActions';
 import { ChannelStatus } from './ChannelStatus';
+import { downloadJson } from '../download';
 
 export function MyReports() {
   const [lang, setLang] = useLanguage();
@@ -37,14 +38,9 @@ export function MyReports() {
 
   const exportAll = () => {
     request({ type: 'reports.export' })
-      .then((json) => {
-        const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = `kusuri-guard-reports-${new Date().toISOString().slice(0, 10)}.json`;
-        a.click();
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      })
+      .then((json) =>
+        downloadJson(`kusuri-guard-reports-${new Date().toISOString().slice(0, 10)}.json`, json),
+      )
       .catch(fail);
   };
 

@@ -3,7 +3,7 @@
 // before anything else happens; the channels' actions come after.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from '../../utils/browser';
-import { request, RequestError } from '../../utils/messages/client';
+import { errorCode, request, RequestError } from '../../utils/messages/client';
 import { t, type Lang } from '../../utils/i18n';
 import { dateTime } from '../../utils/i18n/time';
 import { displayHost } from '../../utils/hostname';
@@ -71,7 +71,7 @@ export function ReportPage({ target }: { target: ReportTarget }) {
           endpoint: channelTarget(d, 'endpoint') !== null,
         });
       })
-      .catch((e: unknown) => setLoadError(e instanceof RequestError ? e.code : String(e)));
+      .catch((e: unknown) => setLoadError(errorCode(e)));
   }, []);
 
   useEffect(() => {

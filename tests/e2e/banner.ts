@@ -1,5 +1,5 @@
-// Reading and clicking the in-page banner. It lives in a closed shadow root that page scripts and
-// Playwright locators cannot see into; CDP's DOM.getDocument with pierce:true can.
+// Reading and clicking the in-page banner and breach notice. They live in closed shadow roots that
+// page scripts and Playwright locators cannot see into; CDP's DOM.getDocument with pierce:true can.
 import type { CDPSession, Page } from 'playwright-core';
 
 interface CdpNode {
@@ -57,13 +57,29 @@ export async function bannerState(page: Page): Promise<BannerState> {
 }
 
 /** Click a banner button like a user (a trusted mouse click at its position). */
-export async function clickBannerButton(page: Page, label: string): Promise<void> {
+export function clickBannerButton(page: Page, label: string): Promise<void> {
+  return clickShadowButton(page, 'KUSURI-GUARD-BANNER', label);
+}
+
+/** The text of the first `tag` element (shadow roots pierced), or null if there is none. */
+export async function shadowElementText(page: Page, tag: string): Promise<string | null> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const banner = findBanners(await tree(cdp))[0];
-    if (!banner) throw new Error('no banner');
-    const button = [...walk(banner)].find((n) => n.nodeName === 'BUTTON' && textOf(n) === label);
-    if (!button) throw new Error(`no banner button "${label}"`);
+    const element = [...walk(await tree(cdp))].find((n) => n.nodeName === tag);
+    return element ? textOf(element) : null;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Click a button of the first `tag` element like a user (a trusted click at its position). */
+export async function clickShadowButton(page: Page, tag: string, label: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const element = [...walk(await tree(cdp))].find((n) => n.nodeName === tag);
+    if (!element) throw new Error(`no ${tag.toLowerCase()}`);
+    const button = [...walk(element)].find((n) => n.nodeName === 'BUTTON' && textOf(n) === label);
+    if (!button) throw new Error(`no ${tag.toLowerCase()} button "${label}"`);
     const { model } = (await cdp.send('DOM.getBoxModel', {
       backendNodeId: button.backendNodeId,
     })) as {

@@ -15,6 +15,9 @@ import { FixtureServer, simplePage } from './fixture-server';
 import { fixtureHtml } from './fixture-pages';
 import { tabIdOf } from './helpers';
 import { rdapAnswer, rdapHandler, useLocalRdap } from './rdap';
+import { clickShadowButton, shadowElementText } from './banner';
+
+const NOTICE = 'KUSURI-GUARD-NOTICE';
 
 const HIBP_HOST = 'hibp.kusuri-guard-test.example';
 const ROGUE = 'new-kamagra-shop.com';
@@ -96,38 +99,8 @@ describe('site intelligence in Chromium', () => {
     return ext.extensionPage(`popup.html?tab=${tabId}`);
   }
 
-  async function clickNoticeButton(page: Page, label: string): Promise<void> {
-    const cdp = await page.context().newCDPSession(page);
-    try {
-      const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
-        root: CdpNode;
-      };
-      const notice = [...walk(root)].find((n) => n.nodeName === 'KUSURI-GUARD-NOTICE');
-      const button =
-        notice && [...walk(notice)].find((n) => n.nodeName === 'BUTTON' && textOf(n) === label);
-      if (!button) throw new Error(`no notice button ${label}`);
-      const { model } = (await cdp.send('DOM.getBoxModel', {
-        backendNodeId: button.backendNodeId,
-      })) as { model: { content: number[] } };
-      const [x1, y1, , , x3, y3] = model.content;
-      await page.mouse.click((x1! + x3!) / 2, (y1! + y3!) / 2);
-    } finally {
-      await cdp.detach();
-    }
-  }
-
-  async function noticeText(page: Page): Promise<string | null> {
-    const cdp = await page.context().newCDPSession(page);
-    try {
-      const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
-        root: CdpNode;
-      };
-      const notice = [...walk(root)].find((n) => n.nodeName === 'KUSURI-GUARD-NOTICE');
-      return notice ? textOf(notice) : null;
-    } finally {
-      await cdp.detach();
-    }
-  }
+  const clickNoticeButton = (page: Page, label: string) => clickShadowButton(page, NOTICE, label);
+  const noticeText = (page: Page) => shadowElementText(page, NOTICE);
 
   it('a breach notice appears once and stays dismissed', async () => {
     const page = await ext.context.newPage();
@@ -254,15 +227,7 @@ describe('site intelligence in Japanese', () => {
       await onamae.setViewportSize({ width: 1000, height: 600 });
       await onamae.goto(server.url('www.onamae.com'));
       await expect
-        .poll(async () => {
-          const cdp = await onamae.context().newCDPSession(onamae);
-          const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
-            root: CdpNode;
-          };
-          await cdp.detach();
-          const notice = [...walk(root)].find((n) => n.nodeName === 'KUSURI-GUARD-NOTICE');
-          return notice ? textOf(notice) : '';
-        })
+        .poll(async () => (await shadowElementText(onamae, NOTICE)) ?? '')
         .toContain('くすりガード:onamae.comで情報漏えいがありました');
       await onamae.screenshot({ path: `${ARTIFACTS}/notice-ja.png` });
 
@@ -284,25 +249,3 @@ describe('site intelligence in Japanese', () => {
     }
   });
 });
-
-interface CdpNode {
-  backendNodeId: number;
-  nodeName: string;
-  nodeValue?: string;
-  children?: CdpNode[];
-  shadowRoots?: CdpNode[];
-}
-function* walk(node: CdpNode): Generator<CdpNode> {
-  yield node;
-  for (const child of node.shadowRoots ?? []) yield* walk(child);
-  for (const child of node.children ?? []) yield* walk(child);
-}
-function textOf(node: CdpNode): string {
-  if (node.nodeName === 'STYLE') return '';
-  if (node.nodeName === '#text') return node.nodeValue ?? '';
-  return [...(node.shadowRoots ?? []), ...(node.children ?? [])]
-    .map(textOf)
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}

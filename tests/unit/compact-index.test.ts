@@ -15,6 +15,7 @@ import { ListIndex, type ListData } from '../../utils/verdict/list-index';
 import type { ListContent, SiteEntry } from '../../utils/list/model';
 import { random } from '../../tools/bench/common';
 import { syntheticDomains, syntheticVisits } from '../../tools/bench/domains';
+import { listContent, listMeta } from './list-fixture';
 
 /** FNV-1a 64 over the reversed string, then MurmurHash3 fmix64: the definition, in BigInt. */
 function reference(host: string): bigint {
@@ -34,27 +35,9 @@ function reference(host: string): bigint {
 
 const asBigInt = (fp: { hi: number; lo: number }) => (BigInt(fp.hi) << 32n) | BigInt(fp.lo);
 
-const meta = {
-  id: 'test',
-  title: { ja: 'テスト', en: 'Test' },
-  version: 1,
-  updated: '2026-11-21',
-  licence: 'CC0',
-  attribution: [],
-};
-
-function content(domains: string[], extra: Partial<ListContent> = {}): ListContent {
-  return {
-    meta,
-    sites: [],
-    domains,
-    domainCategory: 'rogue-pharmacy',
-    groups: [],
-    registrars: [],
-    breaches: [],
-    ...extra,
-  };
-}
+const meta = listMeta('test');
+const content = (domains: string[], extra: Partial<ListContent> = {}) =>
+  listContent('test', domains, extra);
 
 const site = (domain: string): SiteEntry => ({
   domain,

@@ -3,26 +3,13 @@ import { SetMatcher } from '../../utils/match/matcher';
 import { ListIndex } from '../../utils/verdict/list-index';
 import { verdictForUrl } from '../../utils/verdict/compute';
 import type { ListContent, SiteEntry } from '../../utils/list/model';
+import { listContent } from './list-fixture';
 
 const evidence = [{ source: { url: 'https://evidence.example/' }, date: '2026-11' }];
-const meta = (id: string) => ({
-  id,
-  title: { ja: id, en: id },
-  version: 1,
-  updated: '2026-11',
-  licence: 'CC0',
-  attribution: [{ name: `${id} authors`, licence: 'CC0' }],
-});
 function list(id: string, sites: Partial<SiteEntry>[], domains: string[] = []): ListContent {
-  return {
-    meta: meta(id),
+  return listContent(id, domains, {
     sites: sites.map((s) => ({ category: 'rogue-pharmacy', evidence, ...s }) as SiteEntry),
-    domains,
-    domainCategory: 'rogue-pharmacy',
-    groups: [],
-    registrars: [],
-    breaches: [],
-  };
+  });
 }
 
 describe('SetMatcher', () => {

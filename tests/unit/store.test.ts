@@ -17,30 +17,12 @@ import { addAllowEntry, getAllowlist, removeAllowEntry } from '../../utils/store
 import { getSettings, updateSettings } from '../../utils/store/settings';
 import { getDismissals } from '../../utils/store/dismissals';
 import { getUserBlocks } from '../../utils/store/user-blocks';
-import type { ListContent } from '../../utils/list/model';
+import { listContent, listMeta } from './list-fixture';
 import { loadListData } from '../../utils/store/list-data';
 import { ListIndex } from '../../utils/verdict/list-index';
 
-const meta = {
-  id: 'l1',
-  title: { ja: 'リスト', en: 'List' },
-  version: 1,
-  updated: '2026-11-21',
-  licence: 'CC0',
-  attribution: [],
-};
-
-function content(domains: string[]): ListContent {
-  return {
-    meta,
-    sites: [],
-    domains,
-    domainCategory: 'rogue-pharmacy',
-    groups: [],
-    registrars: [],
-    breaches: [],
-  };
-}
+const meta = listMeta('l1');
+const content = (domains: string[]) => listContent('l1', domains);
 
 function record(id = 'l1'): ListRecordInput {
   return {

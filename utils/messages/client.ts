@@ -12,6 +12,11 @@ export class RequestError extends Error {
   }
 }
 
+/** What went wrong, as a short code the pages turn into words (RequestError), or the message. */
+export function errorCode(error: unknown): string {
+  return error instanceof RequestError ? error.code : String(error);
+}
+
 export async function request<T extends Request>(message: T): Promise<ResponseMap[T['type']]> {
   const response = (await browser.runtime.sendMessage(message)) as
     Response<ResponseMap[T['type']]> | undefined;

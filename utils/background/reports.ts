@@ -16,6 +16,7 @@ import {
   authorityText,
   AUTHORITY_LINKS,
   endpointPayload,
+  isSafeEmail,
   issueLink,
   mailtoLink,
   type AuthorityId,
@@ -91,11 +92,6 @@ export interface ReportsHost {
   endpoint(): Promise<string | null>;
 }
 
-function randomId(random: () => number): string {
-  if (typeof crypto?.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
-}
-
 export class ReportsService {
   /** One outbox pass at a time per worker: a second pass would claim the same reports. */
   private outbox: Promise<void> | null = null;
@@ -151,8 +147,9 @@ export class ReportsService {
     const redactedUrl = redactUrl(full.url, false);
     const issuesUrl = this.platform.config.issuesUrl;
     return {
-      id: randomId(() => this.platform.random()),
-      idempotencyKey: randomId(() => this.platform.random()),
+      // Extension pages and workers are secure contexts: randomUUID is always there.
+      id: crypto.randomUUID(),
+      idempotencyKey: crypto.randomUUID(),
       createdAt: now,
       lang,
       tabId,
@@ -163,7 +160,7 @@ export class ReportsService {
       alreadyBlocked: await this.host.isBlockedByUser(full.site),
       channels: {
         issuesUrl: issuesUrl ? issuesUrl : null,
-        registrar: abuseEmail({ lang, kind: 'other', comment: '', evidence: full })?.to ?? null,
+        registrar: isSafeEmail(full.registrar?.abuseEmail) ? full.registrar.abuseEmail : null,
         endpoint: await this.host.endpoint(),
       },
     };
@@ -235,7 +232,9 @@ export class ReportsService {
       evidence: input.evidence,
       channels: {
         maintainers: manual(input.channels.maintainers && !!this.platform.config.issuesUrl),
-        registrar: manual(input.channels.registrar && abuseEmail(input) !== null),
+        registrar: manual(
+          input.channels.registrar && isSafeEmail(input.evidence.registrar?.abuseEmail),
+        ),
         authorities: manual(input.channels.authorities),
         endpoint: {
           state: endpoint ? 'queued' : 'not-used',

@@ -1,34 +1,27 @@
-// The matcher interface: given a canonical host, which listed entry covers it?
-// A listing of `example.com` covers `example.com` and every subdomain; the most specific listed
-// suffix wins so that a page of details about `shop.example.com` beats one about `example.com`.
+// The plain matcher: given a canonical host, which listed entry covers it? A listing of
+// `example.com` covers `example.com` and every subdomain; the most specific listed suffix wins
+// so that a page of details about `shop.example.com` beats one about `example.com`. The lists
+// themselves use the compact index (compact-index.ts); this one is the oracle the tests compare
+// it with.
 import { hostSuffixes } from '../hostname';
 
-export interface DomainMatcher {
-  /** The most specific listed host that covers `host` (canonical ASCII), or null. */
-  match(host: string): string | null;
-  /** Number of listed hosts. */
-  readonly size: number;
-}
-
 /** Straightforward matcher over a Set: exact, obviously correct, and the oracle for faster ones. */
-export class SetMatcher implements DomainMatcher {
-  private readonly hosts_: Set<string>;
+export class SetMatcher {
+  private readonly hosts: Set<string>;
 
   constructor(hosts: Iterable<string>) {
-    this.hosts_ = new Set(hosts);
+    this.hosts = new Set(hosts);
   }
 
+  /** Number of listed hosts. */
   get size(): number {
-    return this.hosts_.size;
+    return this.hosts.size;
   }
 
-  hosts(): IterableIterator<string> {
-    return this.hosts_.values();
-  }
-
+  /** The most specific listed host that covers `host` (canonical ASCII), or null. */
   match(host: string): string | null {
     for (const suffix of hostSuffixes(host)) {
-      if (this.hosts_.has(suffix)) return suffix;
+      if (this.hosts.has(suffix)) return suffix;
     }
     return null;
   }

@@ -109,8 +109,8 @@ export function normalizeListedHost(input: string): HostResult {
 /**
  * tldts keeps the last host it parsed in one shared object, and the JavaScript engine keeps the
  * last string a regular expression matched (RegExp.input). A host sliced out of a list's text
- * keeps the whole text alive through either (20 MB for a million domains); the importers call
- * this when done, so only a short literal stays.
+ * keeps the whole text alive through either (20 MB for a million domains); importByFormat calls
+ * this after every import, so only a short literal stays.
  */
 export function releaseParsedHost(): void {
   getPublicSuffix('example.com');

@@ -4,7 +4,7 @@
 //   build N          import a N-domain list text and build the index: time and peak memory
 // Each prints one JSON object on stdout.
 import { BENCH_META, syntheticDomains } from './domains';
-import { importDomainList } from '../../utils/list/import-domains';
+import { importByFormat } from '../../utils/list/import';
 import { ListIndex } from '../../utils/verdict/list-index';
 import { packContent } from '../../utils/list/pack';
 import { CompactDomainIndex } from '../../utils/match/compact-index';
@@ -19,7 +19,7 @@ function retained(): number {
 }
 
 function importList(domains: string[]) {
-  const result = importDomainList(domains.join('\n'), {
+  const result = importByFormat('domains', domains.join('\n'), {
     meta: BENCH_META,
     category: 'rogue-pharmacy',
   });
@@ -63,7 +63,10 @@ function main(): void {
     gc();
     const baseRss = process.memoryUsage().rss;
     const started = performance.now();
-    const result = importDomainList(text, { meta: BENCH_META, category: 'rogue-pharmacy' });
+    const result = importByFormat('domains', text, {
+      meta: BENCH_META,
+      category: 'rogue-pharmacy',
+    });
     if (!result.ok) throw new Error(result.detail);
     const imported = performance.now();
     const index = ListIndex.fromContents([

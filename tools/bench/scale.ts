@@ -5,7 +5,7 @@
 import 'fake-indexeddb/auto';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { importDomainList } from '../../utils/list/import-domains';
+import { importByFormat } from '../../utils/list/import';
 import { ListIndex } from '../../utils/verdict/list-index';
 import { Background } from '../../utils/background/service';
 import { defaultCatalog, PROJECT_LIST_ID } from '../../utils/list/catalog';
@@ -45,7 +45,7 @@ function timeEach(hosts: string[], fn: (host: string) => unknown): number[] {
 
 export function lookupRows(count: number): BenchRow[] {
   const listed = syntheticDomains(count);
-  const imported = importDomainList(listed.join('\n'), {
+  const imported = importByFormat('domains', listed.join('\n'), {
     meta: BENCH_META,
     category: 'rogue-pharmacy',
   });

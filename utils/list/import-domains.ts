@@ -2,7 +2,6 @@
 // Both are common formats for community blocklists such as the Block List Project's.
 import { MAX_LIST_ENTRIES, type ImportResult, type ListMeta, type SiteCategory } from './model';
 import { RejectLog, acceptHost, checkBody, fail, lines } from './import-common';
-import { releaseParsedHost } from '../hostname';
 
 export interface PlainListOptions {
   meta: ListMeta;
@@ -66,7 +65,6 @@ export function importDomainList(text: string, options: PlainListOptions): Impor
       if (host === null && hosts.size >= MAX_LIST_ENTRIES) tooMany = true;
     }
   }
-  releaseParsedHost();
   if (hosts.size === 0) return fail('no-entries', 'no valid domain in the list', log);
   return {
     ok: true,

@@ -21,7 +21,6 @@ import {
   compareRegistrars,
   sortIfNeeded,
 } from './order';
-import { releaseParsedHost } from '../hostname';
 
 export function importProjectList(text: string): ImportResult {
   const bad = checkBody(text);
@@ -143,7 +142,6 @@ export function importProjectListValue(value: unknown): ImportResult {
   if (sites.length === 0 && grouped === 0 && registrars.length === 0 && breaches.length === 0) {
     return fail('no-entries', 'the list has no valid entries', log);
   }
-  releaseParsedHost();
   return {
     ok: true,
     content: {

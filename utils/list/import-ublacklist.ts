@@ -3,7 +3,6 @@
 // `*://shop.example.com/*` (one host). Rules Kusuri Guard cannot honour as a whole site — regular
 // expressions, path-specific patterns, unblock (`@`) and highlight (`@1`…) rules — are reported
 // as rejected, never guessed at.
-import { releaseParsedHost } from '../hostname';
 import { MAX_LIST_ENTRIES, type ImportResult } from './model';
 import { RejectLog, checkBody, fail, lines, acceptHost } from './import-common';
 import type { PlainListOptions } from './import-domains';
@@ -59,7 +58,6 @@ export function importUblacklist(text: string, options: PlainListOptions): Impor
     if (full) break;
   }
   if (hosts.size === 0) return fail('no-entries', 'no whole-site rule in the subscription', log);
-  releaseParsedHost();
   return {
     ok: true,
     content: {

@@ -6,6 +6,7 @@ import { importDomainList } from './import-domains';
 import { importHibpBreaches } from './import-hibp';
 import { importUblacklist } from './import-ublacklist';
 import { fail } from './import-common';
+import { releaseParsedHost } from '../hostname';
 
 export interface ImportOptions {
   /** Metadata for formats that carry none. */
@@ -18,6 +19,13 @@ export function importByFormat(
   text: string,
   options: ImportOptions,
 ): ImportResult {
+  const result = importAs(format, text, options);
+  // The hosts were sliced out of `text`; let go of the last ones the parsers keep (see there).
+  releaseParsedHost();
+  return result;
+}
+
+function importAs(format: ListFormat, text: string, options: ImportOptions): ImportResult {
   switch (format) {
     case 'kusuri-guard':
       return importProjectList(text);

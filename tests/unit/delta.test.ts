@@ -226,9 +226,8 @@ describe('refreshing through the head and deltas', () => {
 
   it('reads a server without a head as a list without deltas', async () => {
     const v2 = listText(2, domains.slice(0, 10));
-    const files = await publish(v2, []);
+    await publish(v2, []);
     platform.net.route(`${BASE}kusuri-guard.json.head`, () => new Response('', { status: 404 }));
-    void files;
     expect(await background.refresher.refresh(PROJECT_LIST_ID)).toMatchObject({
       outcome: 'updated',
       via: 'full',

@@ -9,6 +9,7 @@ import { importByFormat } from '../list/import';
 import { MAX_LIST_BYTES, type ImportError, type ListContent, type Rejected } from '../list/model';
 import {
   getListContent,
+  getListRecord,
   getListRecords,
   updateListRecord,
   type ListRecord,
@@ -126,7 +127,7 @@ export class Refresher {
   }
 
   private async run(id: string, options: { acceptShrink?: boolean }): Promise<RefreshResult> {
-    const record = (await getListRecords()).find((r) => r.id === id);
+    const record = await getListRecord(id);
     if (!record) return { outcome: 'skipped', why: 'missing' };
     if (record.url === null) return { outcome: 'skipped', why: 'no-url' };
     if (!record.enabled) return { outcome: 'skipped', why: 'disabled' };
@@ -407,7 +408,7 @@ export class Refresher {
       status: { ...r.status, lastImportMs: importMs },
     }));
     await this.host.listsChanged();
-    const stored = (await getListRecords()).find((r) => r.id === record.id)!;
+    const stored = (await getListRecord(record.id))!;
     return { outcome: 'updated', record: stored, rejected: rejected.length, via };
   }
 

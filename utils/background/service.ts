@@ -56,6 +56,7 @@ import { dataClass } from '../i18n/data-classes';
 import type { NoticeModel } from '../detect/notice';
 import { resolveLang, t, type Lang } from '../i18n';
 import {
+  getListRecord,
   getListRecords,
   replaceList,
   emptyStatus,
@@ -293,7 +294,7 @@ export class Background {
     contentFrom: 'bundled' | 'download',
     status?: Partial<ListStatus>,
   ): Promise<ApplyResult> {
-    const existing = (await getListRecords()).find((r) => r.id === source.id) ?? null;
+    const existing = await getListRecord(source.id);
     const hash = await sha256Hex(text);
     if (existing && existing.contentHash === hash) return { ok: true, record: null, rejected: [] };
     const imported = importByFormat(source.format, text, {
@@ -320,7 +321,7 @@ export class Background {
     status: Partial<ListStatus> | undefined,
     rejected: Rejected[],
   ): Promise<ApplyResult> {
-    const existing = (await getListRecords()).find((r) => r.id === source.id) ?? null;
+    const existing = await getListRecord(source.id);
     const record = await replaceList(
       {
         id: source.id,
@@ -870,7 +871,7 @@ export class Background {
     const url = new URL(input.url);
     const id = `custom-${(await sha256Hex(url.href)).slice(0, 12)}`;
     // Already subscribed: check it for news rather than starting it over empty.
-    if ((await getListRecords()).some((r) => r.id === id)) return this.refresher.refresh(id);
+    if (await getListRecord(id)) return this.refresher.refresh(id);
     const title = input.name.trim() || url.hostname;
     const meta = {
       id,
@@ -914,7 +915,7 @@ export class Background {
   }
 
   async removeList(id: string): Promise<boolean> {
-    const record = (await getListRecords()).find((r) => r.id === id);
+    const record = await getListRecord(id);
     if (!record || record.origin !== 'custom') return false; // default lists are disabled, not removed
     await deleteList(id);
     await this.changed();

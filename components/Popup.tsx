@@ -4,9 +4,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorCode, request } from '../utils/messages/client';
 import { formatPartialDate, t, type Lang, type MessageKey } from '../utils/i18n';
-import type { Reason, Verdict } from '../utils/verdict/model';
-import type { AllowEntry } from '../utils/store/allowlist';
-import { displayHost } from '../utils/hostname';
+import type { Reason, Verdict } from '../utils/verdicts/model';
+import type { AllowEntry } from '../utils/decisions/allowlist';
+import { displayHost } from '../utils/core/hostname';
 import { ReasonCard } from './ReasonCard';
 import { PageHeader } from './PageHeader';
 import { useLanguage } from './useLanguage';

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { errorCode, request } from '../utils/messages/client';
 import type { BlockInfo } from '../utils/messages/responses';
 import { pick, t, type Lang } from '../utils/i18n';
-import { listedForDisplay } from '../utils/verdict/render';
+import { listedForDisplay } from '../utils/verdicts/render';
 import { ReasonCard } from './ReasonCard';
 import { PageHeader } from './PageHeader';
 import { useLanguage } from './useLanguage';

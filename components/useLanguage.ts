@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '../utils/messages/client';
 import { resolveLang, type Lang } from '../utils/i18n';
-import { browserLanguage } from '../utils/browser-language';
+import { browserLanguage } from '../utils/platform/browser-language';
 
 export function useLanguage(): [Lang, (lang: Lang) => void] {
   const [lang, setLang] = useState<Lang>(() => resolveLang('auto', browserLanguage()));

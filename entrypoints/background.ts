@@ -1,8 +1,8 @@
 // Background service worker: wires browser events to the Background service (utils/background).
 import { defineBackground } from 'wxt/utils/define-background';
-import { browser } from '../utils/browser';
+import { browser } from '../utils/platform/browser';
 import { Background } from '../utils/background/service';
-import { createPlatform } from '../utils/background/browser-platform';
+import { createPlatform } from '../utils/platform/browser-platform';
 
 export default defineBackground(() => {
   const background = new Background(createPlatform());

@@ -4,8 +4,8 @@ import { useState } from 'preact/hooks';
 import { errorCode, request } from '../../utils/messages/client';
 import { pick, t, type Lang, type MessageKey } from '../../utils/i18n';
 import { dateTime, relativeTime } from '../../utils/i18n/time';
-import type { ListRecord } from '../../utils/store/lists';
-import type { RefreshResult } from '../../utils/background/refresher';
+import type { ListRecord } from '../../utils/lists/store';
+import type { RefreshResult } from '../../utils/lists/refresher';
 
 const STATUS_KEYS = new Set<string>([
   'timeout',

@@ -4,9 +4,9 @@
 import { useState } from 'preact/hooks';
 import { request } from '../../utils/messages/client';
 import { t, type Lang } from '../../utils/i18n';
-import type { ChannelLinks } from '../../utils/background/reports';
-import type { ManualChannel, Report } from '../../utils/report/model';
-import { abuseEmail } from '../../utils/report/templates';
+import type { ChannelLinks } from '../../utils/reports/service';
+import type { ManualChannel, Report } from '../../utils/reports/model';
+import { abuseEmail } from '../../utils/reports/templates';
 import { ChannelStatus } from './ChannelStatus';
 
 async function copy(text: string): Promise<boolean> {

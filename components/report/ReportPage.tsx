@@ -2,12 +2,12 @@
 // send it and an exact preview of every text that will leave the browser. Saving stores the report
 // before anything else happens; the channels' actions come after.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { browser } from '../../utils/browser';
+import { browser } from '../../utils/platform/browser';
 import { errorCode, request, RequestError } from '../../utils/messages/client';
 import { t, type Lang } from '../../utils/i18n';
 import { dateTime } from '../../utils/i18n/time';
-import { displayHost } from '../../utils/hostname';
-import type { ReportDraft, SavedReport } from '../../utils/background/reports';
+import { displayHost } from '../../utils/core/hostname';
+import type { ReportDraft, SavedReport } from '../../utils/reports/service';
 import {
   CHANNELS,
   LIMITS,
@@ -15,14 +15,14 @@ import {
   type ReportEvidence,
   type ReportInput,
   type ReportKind,
-} from '../../utils/report/model';
+} from '../../utils/reports/model';
 import {
   abuseEmail,
   authorityText,
   endpointPayload,
   issueLink,
   markdownBody,
-} from '../../utils/report/templates';
+} from '../../utils/reports/templates';
 import { useLanguage } from '../useLanguage';
 import { PageHeader } from '../PageHeader';
 import { ChannelActions } from './ChannelActions';

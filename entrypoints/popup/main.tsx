@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { browser } from '../../utils/browser';
+import { browser } from '../../utils/platform/browser';
 import { Popup } from '../../components/Popup';
 import '../../components/theme.css';
 import './popup.css';

@@ -2,10 +2,10 @@
 // "don't warn me on this site", and what a content script may and may not ask.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Background } from '../../utils/background/service';
-import { defaultCatalog } from '../../utils/list/catalog';
-import { getDismissals } from '../../utils/store/dismissals';
+import { defaultCatalog } from '../../utils/lists/catalog';
+import { getDismissals } from '../../utils/decisions/dismissals';
 import { contentSender, fakePlatform, ORIGIN, pageSender, type TestPlatform } from './fakes';
-import { SAMPLE_LIMITS } from '../../utils/detect/sample';
+import { SAMPLE_LIMITS } from '../../utils/content/sample';
 
 let platform: TestPlatform;
 let background: Background;

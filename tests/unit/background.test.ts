@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Background } from '../../utils/background/service';
-import { catalogSource, defaultCatalog, PROJECT_LIST_ID } from '../../utils/list/catalog';
-import { getListContent, getListRecord } from '../../utils/store/lists';
-import { getAllowlist } from '../../utils/store/allowlist';
-import { BLOCK_RULE_BASE, ALLOW_RULE_ID, SENTINEL_RULE_ID } from '../../utils/dnr/compile';
-import { closeSharedDb } from '../../utils/store/db';
+import { catalogSource, defaultCatalog, PROJECT_LIST_ID } from '../../utils/lists/catalog';
+import { getListContent, getListRecord } from '../../utils/lists/store';
+import { getAllowlist } from '../../utils/decisions/allowlist';
+import { BLOCK_RULE_BASE, ALLOW_RULE_ID, SENTINEL_RULE_ID } from '../../utils/preload/compile';
+import { closeSharedDb } from '../../utils/core/db';
 import { IDBFactory } from 'fake-indexeddb';
 import { contentSender, fakePlatform, ORIGIN, pageSender, type TestPlatform } from './fakes';
 

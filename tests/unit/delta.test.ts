@@ -5,11 +5,11 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { Background } from '../../utils/background/service';
-import { defaultCatalog, PROJECT_LIST_ID } from '../../utils/list/catalog';
-import { applyDelta, canonicalHash, diffLists } from '../../utils/list/delta';
-import { importProjectList } from '../../utils/list/import-json';
-import type { ListContent } from '../../utils/list/model';
-import { getListContent, getListRecord } from '../../utils/store/lists';
+import { defaultCatalog, PROJECT_LIST_ID } from '../../utils/lists/catalog';
+import { applyDelta, canonicalHash, diffLists } from '../../utils/lists/delta';
+import { importProjectList } from '../../utils/lists/import-json';
+import type { ListContent } from '../../utils/lists/model';
+import { getListContent, getListRecord } from '../../utils/lists/store';
 import { publicKeyOf } from '../../tools/sign-list';
 import { bundledProjectList } from '../../tools/lib/bundled-data';
 import { publishFiles } from '../../tools/lib/publish';

@@ -2,10 +2,10 @@
 // the breach notice's once-per-site rule, and the reason texts in both languages.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Background } from '../../utils/background/service';
-import { defaultCatalog } from '../../utils/list/catalog';
-import { renderReason } from '../../utils/verdict/render';
-import { updateSettings } from '../../utils/store/settings';
-import type { Reason, Verdict } from '../../utils/verdict/model';
+import { defaultCatalog } from '../../utils/lists/catalog';
+import { renderReason } from '../../utils/verdicts/render';
+import { updateSettings } from '../../utils/settings/store';
+import type { Reason, Verdict } from '../../utils/verdicts/model';
 import { contentSender, fakePlatform, pageSender, type TestPlatform } from './fakes';
 import { rdapFor } from './rdap-fixture';
 

@@ -8,11 +8,11 @@ import {
   PROJECT_LIST_ID,
   BLOCKLISTPROJECT_LIST_ID,
   type CatalogEntry,
-} from '../../utils/list/catalog';
-import { getListContent, getListRecord } from '../../utils/store/lists';
-import { MIN_RETRY_MS, nextCheck, isDue } from '../../utils/refresh/schedule';
-import { parseRetryAfter } from '../../utils/refresh/fetch-list';
-import { verifyListSignature } from '../../utils/refresh/signature';
+} from '../../utils/lists/catalog';
+import { getListContent, getListRecord } from '../../utils/lists/store';
+import { MIN_RETRY_MS, nextCheck, isDue } from '../../utils/lists/schedule';
+import { parseRetryAfter } from '../../utils/lists/fetch-list';
+import { verifyListSignature } from '../../utils/lists/signature';
 import { signText, publicKeyOf } from '../../tools/sign-list';
 import { bundledProjectList } from '../../tools/lib/bundled-data';
 import { fakePlatform, type TestPlatform } from './fakes';
@@ -512,7 +512,7 @@ describe('interruptions, administration, export and import', () => {
     expect(file).toMatchObject({ format: 'kusuri-guard-settings', version: 1 });
     expect(JSON.stringify(file)).not.toContain('joa2020.jp'); // no list contents
 
-    const { closeSharedDb } = await import('../../utils/store/db');
+    const { closeSharedDb } = await import('../../utils/core/db');
     const { IDBFactory } = await import('fake-indexeddb');
     await closeSharedDb();
     globalThis.indexedDB = new IDBFactory();

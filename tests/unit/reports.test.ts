@@ -3,16 +3,16 @@
 // second click on Save), the screenshot, who may ask for what, and the context menu.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Background, MENU_REPORT_LINK, MENU_REPORT_PAGE } from '../../utils/background/service';
-import { OUTBOX_ALARM, type ReportDraft, type SavedReport } from '../../utils/background/reports';
-import { defaultCatalog } from '../../utils/list/catalog';
-import { getReport, getReports } from '../../utils/store/reports';
-import { getUserBlocks } from '../../utils/store/user-blocks';
-import { getSettings } from '../../utils/store/settings';
-import type { Report, ReportInput } from '../../utils/report/model';
+import { OUTBOX_ALARM, type ReportDraft, type SavedReport } from '../../utils/reports/service';
+import { defaultCatalog } from '../../utils/lists/catalog';
+import { getReport, getReports } from '../../utils/reports/store';
+import { getUserBlocks } from '../../utils/decisions/user-blocks';
+import { getSettings } from '../../utils/settings/store';
+import type { Report, ReportInput } from '../../utils/reports/model';
 import type { Response as Reply } from '../../utils/messages/protocol';
 import { contentSender, fakePlatform, pageSender, TINY_JPEG, type TestPlatform } from './fakes';
 import { rdapFor } from './rdap-fixture';
-import { SAMPLE_LIMITS } from '../../utils/detect/sample';
+import { SAMPLE_LIMITS } from '../../utils/content/sample';
 
 const SITE = 'kusuri-rogue.com';
 const PAGE = `https://www.${SITE}/kamagra?ref=mail&session=s3cr3t#buy`;

@@ -5,11 +5,11 @@
 import 'fake-indexeddb/auto';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { importByFormat } from '../../utils/list/import';
-import { ListIndex } from '../../utils/verdict/list-index';
+import { importByFormat } from '../../utils/lists/import';
+import { ListIndex } from '../../utils/verdicts/list-index';
 import { Background } from '../../utils/background/service';
-import { defaultCatalog, PROJECT_LIST_ID } from '../../utils/list/catalog';
-import { closeSharedDb } from '../../utils/store/db';
+import { defaultCatalog, PROJECT_LIST_ID } from '../../utils/lists/catalog';
+import { closeSharedDb } from '../../utils/core/db';
 import { fakePlatform } from '../../tests/unit/fakes';
 import { bundledProjectList } from '../lib/bundled-data';
 import { publishFiles } from '../lib/publish';

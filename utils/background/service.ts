@@ -2,58 +2,53 @@
 // methods and passes a Platform. MV3 workers stop at any time, so nothing here lives only in
 // memory: lists and the allowlist are in IndexedDB, per-tab grants in session storage, and the
 // in-memory index is a cache rebuilt on wake.
-import { hostOfUrl, registrableDomain, displayHost, parseTarget } from '../hostname';
+import { hostOfUrl, registrableDomain, displayHost, parseTarget } from '../core/hostname';
 import {
   catalogRank,
   catalogSource,
   defaultCatalog,
   type CatalogEntry,
   type ListSource,
-} from '../list/catalog';
-import { importByFormat } from '../list/import';
-import type { ImportError, ListContent, Rejected } from '../list/model';
-import { sha256Hex } from '../hash';
-import {
-  ALLOW_RULE_ID,
-  BLOCK_RULE_BASE,
-  MAX_BLOCK_RULES,
-  SENTINEL_RULE_ID,
-  compileDynamicRules,
-  compileSessionAllowRule,
-  sentinelRule,
-  type DnrRule,
-} from '../dnr/compile';
+} from '../lists/catalog';
+import { importByFormat } from '../lists/import';
+import type { ImportError, ListContent, Rejected } from '../lists/model';
+import { sha256Hex } from '../core/hash';
+import { compileSessionAllowRule } from '../preload/compile';
 import {
   ListIndex,
   listDataFromContent,
   userBlocksInput,
-  USER_LIST_ID,
   type ListData,
-} from '../verdict/list-index';
-import { loadListData } from '../store/list-data';
-import { Refresher, sourceOf, type RefreshResult } from './refresher';
-import { addUserBlock, getUserBlocks, removeUserBlock, type UserBlock } from '../store/user-blocks';
-import { EXPORT_FORMAT, ExportSchema, type ExportFile } from '../store/export';
-import { deleteList, updateListRecord } from '../store/lists';
-import { verdictForUrl } from '../verdict/compute';
-import { levelRank, type Verdict } from '../verdict/model';
-import { renderReason } from '../verdict/render';
-import { scorePage } from '../detect/score';
-import type { TextSample } from '../detect/sample';
-import type { BannerModel } from '../detect/banner';
-import { addDismissal, getDismissals, removeDismissal } from '../store/dismissals';
-import { PageScores, type PageScoreRecord } from './page-scores';
-import { IntelService, type LookupMode } from './intel';
-import { OUTBOX_ALARM, ReportsService } from './reports';
-import { PreloadRules, type DnrMarker } from './rules';
-export type { DnrMarker } from './rules';
-import { endpointUrl } from '../report/queue';
-import { noticeWorthy } from '../verdict/intel';
-import { getBreachNotices, markBreachNotices } from '../store/breach-notices';
-import { registeredDomain } from '../hostname';
+} from '../verdicts/list-index';
+import { loadListData } from '../lists/list-data';
+import { Refresher, type RefreshResult } from '../lists/refresher';
+import {
+  addUserBlock,
+  getUserBlocks,
+  removeUserBlock,
+  type UserBlock,
+} from '../decisions/user-blocks';
+import { EXPORT_FORMAT, ExportSchema, type ExportFile } from '../backup/model';
+import { deleteList, updateListRecord } from '../lists/store';
+import { verdictForUrl } from '../verdicts/compute';
+import { levelRank, type Verdict } from '../verdicts/model';
+import { renderReason } from '../verdicts/render';
+import { scorePage } from '../detector/score';
+import type { TextSample } from '../content/sample';
+import type { BannerModel } from '../content/banner';
+import { addDismissal, getDismissals, removeDismissal } from '../decisions/dismissals';
+import { PageScores, type PageScoreRecord } from '../verdicts/page-scores';
+import { IntelService, type LookupMode } from '../intel/service';
+import { OUTBOX_ALARM, ReportsService } from '../reports/service';
+import { PreloadRules, type DnrMarker } from '../preload/service';
+export type { DnrMarker } from '../preload/service';
+import { endpointUrl } from '../reports/queue';
+import { noticeWorthy } from '../intel/model';
+import { getBreachNotices, markBreachNotices } from '../intel/breach-notices';
+import { registeredDomain } from '../core/hostname';
 import { formatPartialDate } from '../i18n';
 import { dataClass } from '../i18n/data-classes';
-import type { NoticeModel } from '../detect/notice';
+import type { NoticeModel } from '../content/notice';
 import { resolveLang, t, type Lang } from '../i18n';
 import {
   getListRecord,
@@ -62,11 +57,15 @@ import {
   emptyStatus,
   type ListRecord,
   type ListStatus,
-} from '../store/lists';
-import { addAllowEntry, getAllowlist, removeAllowEntry, type AllowEntry } from '../store/allowlist';
-import { getSettings, updateSettings, type Settings, type SettingsPatch } from '../store/settings';
-import { readKv, writeKv } from '../store/kv';
-import { z } from '../zod';
+} from '../lists/store';
+import {
+  addAllowEntry,
+  getAllowlist,
+  removeAllowEntry,
+  type AllowEntry,
+} from '../decisions/allowlist';
+import { getSettings, updateSettings, type Settings, type SettingsPatch } from '../settings/store';
+import { z } from '../core/zod';
 import {
   RequestSchema,
   classifySender,
@@ -83,7 +82,7 @@ import type {
   ResponseMap,
   SettingsView,
 } from '../messages/responses';
-import type { Platform } from './platform';
+import type { Platform } from '../platform/platform';
 
 const SessionGrantSchema = z.record(z.string(), z.object({ site: z.string(), ruleId: z.number() }));
 type SessionGrants = z.infer<typeof SessionGrantSchema>;

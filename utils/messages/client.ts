@@ -1,5 +1,5 @@
 // Typed requests from extension pages to the background.
-import { browser } from '../browser';
+import { browser } from '../platform/browser';
 import type { Request, Response } from './protocol';
 import type { ResponseMap } from './responses';
 

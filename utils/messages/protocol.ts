@@ -2,10 +2,10 @@
 // background is parsed by RequestSchema; the sender decides what it may ask for: content scripts
 // run inside web pages (a hostile page can make its content script's life hard), so they only get
 // the `page.*` requests, about their own tab. Everything else needs an extension page.
-import { z } from '../zod';
-import { SettingsPatchSchema } from '../store/settings';
-import { SAMPLE_LIMITS } from '../detect/sample';
-import { MANUAL_CHANNELS, ReportIdSchema as ReportId, ReportInputSchema } from '../report/model';
+import { z } from '../core/zod';
+import { SettingsPatchSchema } from '../settings/store';
+import { SAMPLE_LIMITS } from '../content/sample';
+import { MANUAL_CHANNELS, ReportIdSchema as ReportId, ReportInputSchema } from '../reports/model';
 
 const Url = z.string().min(1).max(65_536);
 const Site = z.string().min(1).max(300);

@@ -1,28 +1,28 @@
 // What the background answers to each request type (see protocol.ts).
-import type { AllowEntry } from '../store/allowlist';
-import type { Settings } from '../store/settings';
+import type { AllowEntry } from '../decisions/allowlist';
+import type { Settings } from '../settings/store';
 import type { Lang } from '../i18n';
-import type { ListReason, Verdict } from '../verdict/model';
-import type { BannerModel } from '../detect/banner';
-import type { NoticeModel } from '../detect/notice';
-import type { TargetError } from '../hostname';
+import type { ListReason, Verdict } from '../verdicts/model';
+import type { BannerModel } from '../content/banner';
+import type { NoticeModel } from '../content/notice';
+import type { TargetError } from '../core/hostname';
 
 export type CheckSiteResult =
   { ok: true; verdict: Verdict; input: string } | { ok: false; error: TargetError | 'local' };
-import type { ListRecord } from '../store/lists';
-import type { UserBlock } from '../store/user-blocks';
-import type { Dismissal } from '../store/dismissals';
+import type { ListRecord } from '../lists/store';
+import type { UserBlock } from '../decisions/user-blocks';
+import type { Dismissal } from '../decisions/dismissals';
 import type { DnrMarker } from '../background/service';
-import type { RefreshResult } from '../background/refresher';
-import type { ExportFile } from '../store/export';
-import type { Report } from '../report/model';
+import type { RefreshResult } from '../lists/refresher';
+import type { ExportFile } from '../backup/model';
+import type { Report } from '../reports/model';
 import type {
   ChannelLinks,
   ReportDraft,
   ReportSummary,
   SavedReport,
   ScreenshotResult,
-} from '../background/reports';
+} from '../reports/service';
 
 export type ImportSummary =
   | { ok: true; allowlist: number; userBlocks: number; dismissals: number; listsAdded: number }

@@ -1,7 +1,7 @@
 // One list on the options page: where it comes from, how fresh it is, what went wrong last, and
 // the controls (update now, on/off, block or warn, remove).
 import { useState } from 'preact/hooks';
-import { errorCode, request } from '../../utils/messages/client';
+import { errorCode, request } from '../../utils/core/client';
 import { pick, t, type Lang, type MessageKey } from '../../utils/i18n';
 import { dateTime, relativeTime } from '../../utils/i18n/time';
 import type { ListRecord } from '../../utils/lists/store';

@@ -1,11 +1,11 @@
 // The options page: every list and its health, the user's own allow/block decisions with when and
 // why, settings, and export/import.
 import { useEffect, useState } from 'preact/hooks';
-import { errorCode, request } from '../../utils/messages/client';
+import { errorCode, request } from '../../utils/core/client';
 import { t, type Lang } from '../../utils/i18n';
 import { dateOnly } from '../../utils/i18n/time';
 import { displayHost } from '../../utils/core/hostname';
-import type { ListsView } from '../../utils/messages/responses';
+import type { ListsView } from '../../utils/lists/view';
 import type { ListFormat } from '../../utils/lists/store';
 import { useLanguage } from '../useLanguage';
 import { PageHeader } from '../PageHeader';

@@ -1,7 +1,7 @@
 // "My reports": every saved report with its real status per channel, sendable again, exportable
 // as JSON and deletable. Refreshes itself while a report is still on its way to the endpoint.
 import { useEffect, useState } from 'preact/hooks';
-import { request, RequestError } from '../../utils/messages/client';
+import { request, RequestError } from '../../utils/core/client';
 import { t } from '../../utils/i18n';
 import { dateTime } from '../../utils/i18n/time';
 import { displayHost } from '../../utils/core/hostname';

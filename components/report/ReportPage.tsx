@@ -3,11 +3,12 @@
 // before anything else happens; the channels' actions come after.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from '../../utils/platform/browser';
-import { errorCode, request, RequestError } from '../../utils/messages/client';
+import { errorCode, request, RequestError } from '../../utils/core/client';
 import { t, type Lang } from '../../utils/i18n';
 import { dateTime } from '../../utils/i18n/time';
 import { displayHost } from '../../utils/core/hostname';
 import type { ReportDraft, SavedReport } from '../../utils/reports/service';
+import type { ReportTarget } from '../../utils/core/routes';
 import {
   CHANNELS,
   LIMITS,
@@ -26,8 +27,6 @@ import {
 import { useLanguage } from '../useLanguage';
 import { PageHeader } from '../PageHeader';
 import { ChannelActions } from './ChannelActions';
-
-export type ReportTarget = { tabId: number } | { url: string } | null;
 
 type Channels = ReportInput['channels'];
 type PreviewTab = keyof Channels;
@@ -200,7 +199,7 @@ export function ReportPage({ target }: { target: ReportTarget }) {
       .then(setSaved)
       .catch((e: unknown) =>
         setSaveError(
-          e instanceof RequestError && /storage-full/.test(e.message)
+          e instanceof RequestError && e.code === 'storage-full'
             ? t(lang, 'reportPage.storageFull')
             : t(lang, 'reportPage.saveFailed', {
                 error: e instanceof RequestError ? e.message : String(e),

@@ -4,7 +4,7 @@
 // does not produce the announced list. A bad head changes nothing.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { Background } from '../../utils/background/service';
+import { composeBackground, type Background } from '../../utils/background/root';
 import { defaultCatalog, PROJECT_LIST_ID } from '../../utils/lists/catalog';
 import { applyDelta, canonicalHash, diffLists } from '../../utils/lists/delta';
 import { importProjectList } from '../../utils/lists/import-json';
@@ -119,8 +119,8 @@ describe('refreshing through the head and deltas', () => {
 
   beforeEach(async () => {
     platform = fakePlatform({ listPublicKey: publicKeyOf(privateKey) });
-    background = new Background(platform, defaultCatalog(LIST_URL));
-    await background.onInstalled();
+    background = composeBackground(platform, defaultCatalog(LIST_URL));
+    await background.lifecycle.onInstalled();
     requested = [];
   });
 
@@ -153,7 +153,7 @@ describe('refreshing through the head and deltas', () => {
     expect(await canonicalHash((await getListContent(PROJECT_LIST_ID))!)).toBe(
       await canonicalHash(content(v3)),
     );
-    const verdict = (host: string) => background.verdictFor(`https://${host}/`);
+    const verdict = (host: string) => background.verdicts.verdictFor(`https://${host}/`);
     expect((await verdict(domains[4500]!)).blocked).toBe(true); // added
     expect((await verdict(domains[100]!)).blocked).toBe(false); // removed
 
@@ -176,7 +176,7 @@ describe('refreshing through the head and deltas', () => {
       outcome: 'updated',
       via: 'full',
     });
-    expect((await background.verdictFor('https://evil.example/')).blocked).toBe(false);
+    expect((await background.verdicts.verdictFor('https://evil.example/')).blocked).toBe(false);
     expect((await getListRecord(PROJECT_LIST_ID))!.meta.version).toBe(3);
   });
 

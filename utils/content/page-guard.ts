@@ -3,19 +3,16 @@
 // for, and do it again after a single-page-app navigation or when the page fills itself in later.
 // It never listens to window messages: a page can post whatever it likes, nothing here reads it.
 import { collectSample } from './sample';
-import { Banner, type BannerAction, type BannerModel } from './banner';
-import { showNotice, type NoticeModel } from './notice';
+import { Banner, type BannerAction } from './banner';
+import { showNotice } from './notice';
+import type { Reply, ReplyTo, Request } from '../background/contract';
 
 /**
- * What the content script sends; the background validates it (utils/messages/protocol.ts) and
+ * What the content script sends; the background validates it (utils/page/handlers.ts) and
  * scores the sample with the detector (utils/detector/score.ts). The sample is only attached when
  * the page mentions medicines at all; otherwise the background only checks its lists.
  */
-export interface PageCheckMessage {
-  type: 'page.check';
-  url: string;
-  sample?: { title: string; meta: string; headings: string; text: string };
-}
+export type PageCheckMessage = Request<'page.check'>;
 
 /**
  * Cheap relevance gate: stems that any page about medicines contains. Pages without them (the
@@ -24,7 +21,7 @@ export interface PageCheckMessage {
 export const MEDICINE_GATE =
   /薬|処方|医薬|錠|治療|くすり|クスリ|ｸｽﾘ|pharm|drug|pill|medic|prescri|viagra|cialis|kamagra|tablet|generic|steroid|\brx\b/i;
 
-type Send = (message: unknown) => Promise<unknown>;
+type Send = (message: Request) => Promise<unknown>;
 
 const RESCAN_DELAY_MS = 1500;
 const MAX_RESCANS = 4;
@@ -61,9 +58,7 @@ export function startPageGuard(win: Window, send: Send): void {
       ) {
         message.sample = { title, meta, headings, text };
       }
-      const reply = (await send(message)) as
-        | { ok?: boolean; data?: { banner?: BannerModel | null; notice?: NoticeModel | null } }
-        | undefined;
+      const reply = (await send(message)) as Reply<ReplyTo<'page.check'>> | undefined;
       if (url !== win.location.href) return; // navigated meanwhile: the next scan decides
       const model = reply?.ok ? reply.data?.banner : null;
       if (model && !dismissedHere) banner.show(model);
@@ -72,7 +67,7 @@ export function startPageGuard(win: Window, send: Send): void {
       if (notice && !noticeShown) {
         noticeShown = true;
         showNotice(doc, notice, (action) => {
-          const out =
+          const out: Request =
             action === 'dismiss'
               ? { type: 'page.noticeDismiss', names: notice.names }
               : { type: 'page.details' };

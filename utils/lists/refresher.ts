@@ -26,6 +26,7 @@ import {
 } from './delta';
 import { sha256Hex } from '../core/hash';
 import type { ListSource } from './catalog';
+import type { ListsService, NewCustomList } from './service';
 import type { Platform } from '../platform/platform';
 
 export const REFRESH_TIMEOUT_MS = 60_000;
@@ -48,20 +49,6 @@ export type RefreshResult =
   | { outcome: 'failed'; code: RefreshErrorCode; detail: string }
   | { outcome: 'shrink-pending'; from: number; to: number }
   | { outcome: 'skipped'; why: 'no-url' | 'disabled' | 'missing' };
-
-/** What the background must provide: the atomic swap and the rule rebuild. */
-export interface RefreshHost {
-  storeImported(
-    source: ListSource,
-    content: ListContent,
-    hash: string,
-    contentFrom: 'download',
-    status: Partial<ListStatus>,
-    rejected: Rejected[],
-  ): Promise<unknown>;
-  /** Lists changed: rebuild the pre-load rules. */
-  listsChanged(): Promise<void>;
-}
 
 export function sourceOf(record: ListRecord): ListSource {
   return {
@@ -103,8 +90,15 @@ export class Refresher {
 
   constructor(
     private readonly platform: Platform,
-    private readonly host: RefreshHost,
+    private readonly lists: ListsService,
   ) {}
+
+  /** Add a list by URL: the first download decides whether it is kept. */
+  async subscribe(input: NewCustomList): Promise<RefreshResult> {
+    const { id } = await this.lists.addCustom(input);
+    // Already subscribed: checked for news rather than started over empty.
+    return this.refresh(id);
+  }
 
   refresh(id: string, options: { acceptShrink?: boolean } = {}): Promise<RefreshResult> {
     const current = this.running.get(id);
@@ -386,7 +380,7 @@ export class Refresher {
       }));
       return { outcome: 'shrink-pending', from: before, to: after };
     }
-    await this.host.storeImported(
+    await this.lists.storeImported(
       sourceOf(record),
       content,
       hash,
@@ -407,7 +401,7 @@ export class Refresher {
       ...r,
       status: { ...r.status, lastImportMs: importMs },
     }));
-    await this.host.listsChanged();
+    await this.lists.changed();
     const stored = (await getListRecord(record.id))!;
     return { outcome: 'updated', record: stored, rejected: rejected.length, via };
   }

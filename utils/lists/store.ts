@@ -35,6 +35,14 @@ export type ListFormat = z.infer<typeof ListFormatSchema>;
 export const ListActionSchema = z.enum(['block', 'warn', 'notice']);
 export type ListAction = z.infer<typeof ListActionSchema>;
 
+/** The actions a user may choose for a list (breach lists are always `notice`). */
+export const BLOCK_ACTIONS = ['block', 'warn'] as const;
+export const BlockActionSchema = z.enum(BLOCK_ACTIONS);
+export type BlockAction = z.infer<typeof BlockActionSchema>;
+
+/** Where a list's stored content came from. */
+export type ContentFrom = 'bundled' | 'download';
+
 export const ListStatusSchema = z.object({
   lastAttempt: z.number().nullable().default(null),
   lastSuccess: z.number().nullable().default(null),

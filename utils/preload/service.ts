@@ -17,11 +17,14 @@ import {
   type DnrRule,
 } from './compile';
 import { sha256Hex } from '../core/hash';
+import { warningPage } from '../core/routes';
 import { catalogRank, type CatalogEntry } from '../lists/catalog';
 import { getListRecords } from '../lists/store';
 import { getUserBlocks } from '../decisions/user-blocks';
 import { readKv, writeKv } from '../core/kv';
-import { USER_LIST_ID, type ListIndex } from '../verdicts/list-index';
+import { USER_LIST_ID } from '../verdicts/list-index';
+import type { DecisionsService } from '../decisions/service';
+import type { ListsService } from '../lists/service';
 import { z } from '../core/zod';
 import type { Platform } from '../platform/platform';
 
@@ -76,20 +79,23 @@ interface Plan {
   hash: string;
 }
 
-export interface RulesHost {
-  index(): Promise<ListIndex>;
-  allowSites(): Promise<Set<string>>;
-}
-
 export class PreloadRules {
   /** Serialises syncs: two overlapping updateDynamicRules calls could interleave. */
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly platform: Platform,
-    private readonly host: RulesHost,
-    private readonly catalog: CatalogEntry[],
-  ) {}
+    private readonly lists: ListsService,
+    private readonly decisions: DecisionsService,
+  ) {
+    // Lists (and the user's blocks, which the index holds) and the allowlist make the rules.
+    lists.onChanged.subscribe(() => this.sync());
+    decisions.onAllowChanged.subscribe(() => this.sync());
+  }
+
+  private get catalog(): readonly CatalogEntry[] {
+    return this.lists.catalog;
+  }
 
   marker(): Promise<DnrMarker | null> {
     return readKv('dnr', DnrMarkerSchema.nullable(), null);
@@ -106,7 +112,7 @@ export class PreloadRules {
     const [records, blocks, allowSet] = await Promise.all([
       getListRecords(),
       getUserBlocks(),
-      this.host.allowSites(),
+      this.decisions.allowSites(),
     ]);
     const sources: Source[] = records
       .filter((r) => r.enabled && r.action === 'block')
@@ -130,7 +136,7 @@ export class PreloadRules {
     const hash = await sha256Hex(
       JSON.stringify({
         layout: RULES_LAYOUT,
-        warning: this.platform.extensionUrl('/warning.html'),
+        warning: warningPage((path) => this.platform.extensionUrl(path)),
         sources: sources.map((s) => [s.id, s.key]),
         allow,
       }),
@@ -167,7 +173,7 @@ export class PreloadRules {
       }
     }
     const changed = plan.sources.filter((s) => !keep.has(s.id));
-    const index = await this.host.index();
+    const index = await this.lists.index();
     const wanted = new Set(changed.map((s) => s.id));
     const hosts = new Map(
       (await index.blockHosts((id) => wanted.has(id))).map((l) => [l.listId, l.hosts]),
@@ -220,7 +226,7 @@ export class PreloadRules {
     freeIds: number[],
     budget: number,
   ): { rules: DnrRule[]; sources: DnrMarker['sources'] } {
-    const warningPage = this.platform.extensionUrl('/warning.html');
+    const warningPageUrl = warningPage((path) => this.platform.extensionUrl(path));
     const rules: DnrRule[] = [];
     const markers: DnrMarker['sources'] = Object.fromEntries(keep);
     let left = budget;
@@ -231,7 +237,7 @@ export class PreloadRules {
       left -= take.length;
       const ids = freeIds.slice(next, next + blockRuleCount(take.length));
       next += ids.length;
-      const compiled = compileBlockRules(take, ids, warningPage);
+      const compiled = compileBlockRules(take, ids, warningPageUrl);
       rules.push(...compiled);
       markers[source.id] = {
         key: source.key,

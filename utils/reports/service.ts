@@ -28,6 +28,10 @@ import { deleteReport, getReport, getReports, saveReport, updateReport } from '.
 import { parseRetryAfter } from '../lists/fetch-list';
 import type { Verdict } from '../verdicts/model';
 import type { Lang } from '../i18n';
+import { reportUrl } from '../core/routes';
+import type { DecisionsService } from '../decisions/service';
+import type { SettingsService } from '../settings/service';
+import type { VerdictsService } from '../verdicts/service';
 import type { Platform } from '../platform/platform';
 
 export const OUTBOX_ALARM = 'kg-outbox';
@@ -83,13 +87,11 @@ export type ScreenshotResult =
   | { ok: true; dataUrl: string }
   | { ok: false; error: 'no-permission' | 'not-loaded' | 'too-large' | 'failed' };
 
-export interface ReportsHost {
-  verdictForTab(tabId: number): Promise<Verdict>;
-  verdictForUrl(url: string): Promise<Verdict>;
-  blockSite(site: string, note: string): Promise<unknown>;
-  isBlockedByUser(site: string): Promise<boolean>;
-  language(): Promise<Lang>;
-  endpoint(): Promise<string | null>;
+/** What reports need from the other features. */
+export interface ReportsDeps {
+  verdicts: VerdictsService;
+  decisions: DecisionsService;
+  settings: SettingsService;
 }
 
 export class ReportsService {
@@ -98,7 +100,7 @@ export class ReportsService {
 
   constructor(
     private readonly platform: Platform,
-    private readonly host: ReportsHost,
+    private readonly deps: ReportsDeps,
   ) {}
 
   private get timeoutMs(): number {
@@ -107,21 +109,15 @@ export class ReportsService {
 
   /** Where "Report" opens: the report form in a small window, so the reported page stays visible. */
   async open(target: { tabId?: number | undefined; url?: string | undefined }): Promise<void> {
-    const query =
-      target.tabId !== undefined
-        ? `tab=${target.tabId}`
-        : target.url !== undefined
-          ? `url=${encodeURIComponent(target.url)}`
-          : null;
-    if (query === null) return;
-    await this.platform.windows.openPopup(this.platform.extensionUrl(`/report.html?${query}`));
+    const url = reportUrl((path) => this.platform.extensionUrl(path), target);
+    if (url !== null) await this.platform.windows.openPopup(url);
   }
 
   async draft(target: {
     tabId?: number | undefined;
     url?: string | undefined;
   }): Promise<ReportDraft | null> {
-    const lang = await this.host.language();
+    const lang = await this.deps.settings.language();
     let verdict: Verdict;
     let title = '';
     let tabId: number | null = null;
@@ -133,9 +129,9 @@ export class ReportsService {
       // A tab on the warning page never loaded the site: no title, nothing to photograph.
       loaded = !!tab.url && /^https?:/.test(tab.url);
       title = loaded ? (tab.title ?? '') : '';
-      verdict = await this.host.verdictForTab(tab.id);
+      verdict = await this.deps.verdicts.verdictForTab(tab.id, 'explicit');
     } else if (target.url !== undefined) {
-      verdict = await this.host.verdictForUrl(target.url);
+      verdict = await this.deps.verdicts.verdictFor(target.url, null, 'explicit');
     } else {
       return null;
     }
@@ -157,11 +153,11 @@ export class ReportsService {
       redactedUrl,
       hasQuery: full.url !== redactedUrl,
       canScreenshot: loaded && tabId !== null,
-      alreadyBlocked: await this.host.isBlockedByUser(full.site),
+      alreadyBlocked: await this.deps.decisions.isBlockedByUser(full.site),
       channels: {
         issuesUrl: issuesUrl ? issuesUrl : null,
         registrar: isSafeEmail(full.registrar?.abuseEmail) ? full.registrar.abuseEmail : null,
-        endpoint: await this.host.endpoint(),
+        endpoint: await this.deps.settings.reportEndpoint(),
       },
     };
   }
@@ -217,7 +213,7 @@ export class ReportsService {
         existing: true,
       };
     }
-    const endpoint = input.channels.endpoint ? await this.host.endpoint() : null;
+    const endpoint = input.channels.endpoint ? await this.deps.settings.reportEndpoint() : null;
     const manual = (used: boolean) => ({
       state: used ? ('ready' as const) : ('not-used' as const),
       at: null,
@@ -250,7 +246,11 @@ export class ReportsService {
     };
     const stored = await saveReport(report);
     if (input.blockSite)
-      await this.host.blockSite(input.evidence.site, input.comment.slice(0, 200));
+      await this.deps.decisions.blockSite(
+        input.evidence.site,
+        input.comment.slice(0, 200),
+        'report',
+      );
     if (endpoint) await this.startOutbox();
     return {
       report: stored,
@@ -290,7 +290,7 @@ export class ReportsService {
    * goes to the one configured now.
    */
   async resend(id: string): Promise<Report | null> {
-    const current = await this.host.endpoint();
+    const current = await this.deps.settings.reportEndpoint();
     const updated = await updateReport(id, (r) => {
       const endpoint = r.channels.endpoint;
       const url = endpoint.url ?? current;

@@ -2,8 +2,9 @@
 // storage is full, it is saved without its screenshot rather than not at all.
 import { ReportSchema, type Report } from './model';
 import { db } from '../core/db';
+import { DomainError } from '../core/errors';
 
-export class StorageFullError extends Error {
+export class StorageFullError extends DomainError {
   constructor() {
     super('storage-full');
   }

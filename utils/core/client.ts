@@ -1,12 +1,13 @@
-// Typed requests from extension pages to the background.
+// Typed requests from extension pages to the background: the request and reply types come from
+// the handler tables (utils/background/contract.ts), imported as types only.
 import { browser } from '../platform/browser';
-import type { Request, Response } from './protocol';
-import type { ResponseMap } from './responses';
+import type { ErrorCode } from './errors';
+import type { Reply, ReplyTo, Request, RequestType } from '../background/contract';
 
 export class RequestError extends Error {
   constructor(
-    readonly code: string,
-    detail?: string,
+    readonly code: ErrorCode | 'no-permission',
+    readonly detail?: string,
   ) {
     super(detail ? `${code}: ${detail}` : code);
   }
@@ -17,9 +18,8 @@ export function errorCode(error: unknown): string {
   return error instanceof RequestError ? error.code : String(error);
 }
 
-export async function request<T extends Request>(message: T): Promise<ResponseMap[T['type']]> {
-  const response = (await browser.runtime.sendMessage(message)) as
-    Response<ResponseMap[T['type']]> | undefined;
+export async function request<K extends RequestType>(message: Request<K>): Promise<ReplyTo<K>> {
+  const response = (await browser.runtime.sendMessage(message)) as Reply<ReplyTo<K>> | undefined;
   if (!response) throw new RequestError('internal', 'no answer from the background');
   if (!response.ok) throw new RequestError(response.error, response.detail);
   return response.data;

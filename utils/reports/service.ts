@@ -1,31 +1,19 @@
 // Reports in the background: the draft (evidence captured from the tab and the verdict), saving
-// before anything is sent, the channels' ready-made links and texts, and the delivery queue for
-// the HTTPS endpoint — alarms, exponential backoff with jitter, an idempotency key, and survival of
-// worker and browser restarts (the queue lives in the stored reports, never only in memory).
+// before anything is sent, the channels' ready-made links and texts; the endpoint's delivery
+// queue is in outbox.ts.
 import { captureEvidence, redactUrl } from './evidence';
-import {
-  LIMITS,
-  type EndpointChannel,
-  type ManualChannel,
-  type Report,
-  type ReportEvidence,
-  type ReportInput,
-} from './model';
+import { LIMITS, type ManualChannel, type Report, type ReportInput } from './model';
 import {
   abuseEmail,
   authorityText,
   AUTHORITY_LINKS,
-  endpointPayload,
   isSafeEmail,
   issueLink,
   mailtoLink,
-  type AuthorityId,
-  type IssueLink,
-  type MailtoLink,
 } from './templates';
-import { classify, MAX_ATTEMPTS, retryDelay, SEND_TIMEOUT_MS } from './queue';
+import { Outbox, withEndpoint } from './outbox';
+import type { ChannelLinks, ReportDraft, ReportSummary, SavedReport } from './views';
 import { deleteReport, getReport, getReports, saveReport, updateReport } from './store';
-import { parseRetryAfter } from '../lists/fetch-list';
 import type { Verdict } from '../verdicts/model';
 import type { Lang } from '../i18n';
 import { reportUrl } from '../core/routes';
@@ -34,54 +22,8 @@ import type { SettingsService } from '../settings/service';
 import type { VerdictsService } from '../verdicts/service';
 import type { Platform } from '../platform/platform';
 
-export const OUTBOX_ALARM = 'kg-outbox';
-
-export interface ReportDraft {
-  /** Fixed at draft time so the preview shows exactly what is sent, and saving twice is harmless. */
-  id: string;
-  idempotencyKey: string;
-  createdAt: number;
-  lang: Lang;
-  tabId: number | null;
-  /**
-   * The evidence in each language the report can be written in, with the address as it was
-   * (query and fragment kept). The form removes them unless the user keeps them.
-   */
-  evidence: Record<Lang, ReportEvidence>;
-  /** The address without query string and fragment (the default). */
-  redactedUrl: string;
-  hasQuery: boolean;
-  /** A screenshot is possible: the page loaded in a tab (a blocked page never did). */
-  canScreenshot: boolean;
-  /** The site is already on the user's own block list. */
-  alreadyBlocked: boolean;
-  channels: {
-    /** The project's "new issue" URL (build time), or null: that channel is unavailable. */
-    issuesUrl: string | null;
-    /** The registrar's abuse address from RDAP, when there is a usable one. */
-    registrar: string | null;
-    /** The HTTPS endpoint reports go to, if the user or the build set one. */
-    endpoint: string | null;
-  };
-}
-
-export interface ChannelLinks {
-  issue: IssueLink | null;
-  mailto: MailtoLink | null;
-  authority: { text: string; links: { id: AuthorityId; url: string }[] };
-}
-
-export interface SavedReport {
-  report: Report;
-  links: ChannelLinks;
-  /** The screenshot had to be left out: the disk is full. */
-  screenshotDropped: boolean;
-  /** The report was already saved (a second click on "Save"): nothing new was stored or queued. */
-  existing: boolean;
-}
-
-/** A report as "My reports" lists it: the screenshot stays in storage (it can be megabytes). */
-export type ReportSummary = Report & { hasScreenshot: boolean };
+export { OUTBOX_ALARM } from './outbox';
+export type { ChannelLinks, ReportDraft, ReportSummary, SavedReport } from './views';
 
 export type ScreenshotResult =
   | { ok: true; dataUrl: string }
@@ -95,16 +37,18 @@ export interface ReportsDeps {
 }
 
 export class ReportsService {
-  /** One outbox pass at a time per worker: a second pass would claim the same reports. */
-  private outbox: Promise<void> | null = null;
+  private readonly outbox: Outbox;
 
   constructor(
     private readonly platform: Platform,
     private readonly deps: ReportsDeps,
-  ) {}
+  ) {
+    this.outbox = new Outbox(platform);
+  }
 
-  private get timeoutMs(): number {
-    return this.platform.config.reportTimeoutMs ?? SEND_TIMEOUT_MS;
+  /** Send every report that is due (the outbox alarm, start-up). */
+  processOutbox(): Promise<void> {
+    return this.outbox.process();
   }
 
   /** Where "Report" opens: the report form in a small window, so the reported page stays visible. */
@@ -251,7 +195,7 @@ export class ReportsService {
         input.comment.slice(0, 200),
         'report',
       );
-    if (endpoint) await this.startOutbox();
+    if (endpoint) await this.outbox.start();
     return {
       report: stored,
       links: this.links(stored),
@@ -304,123 +248,8 @@ export class ReportsService {
         lastError: null,
       });
     });
-    if (updated?.channels.endpoint.state === 'queued') await this.startOutbox();
+    if (updated?.channels.endpoint.state === 'queued') await this.outbox.start();
     return updated;
-  }
-
-  /**
-   * A report was queued: set the alarm first (if the worker stops before the send finishes, the
-   * alarm wakes it), then send now without making the caller wait for the network.
-   */
-  private async startOutbox(): Promise<void> {
-    await this.scheduleOutbox();
-    void this.processOutbox().catch((error: unknown) =>
-      console.error('Kusuri Guard: outbox', error),
-    );
-  }
-
-  /**
-   * Send every report that is due, one at a time, then set the alarm for the next one. A report
-   * left "sending" by a worker that stopped mid-send is retried once twice the time-out has
-   * passed; the endpoint sees the same idempotency key, so a send that did arrive is not doubled.
-   */
-  processOutbox(): Promise<void> {
-    if (!this.outbox) {
-      this.outbox = this.drainOutbox().finally(() => {
-        this.outbox = null;
-      });
-    }
-    return this.outbox;
-  }
-
-  private async drainOutbox(): Promise<void> {
-    const now = this.platform.now();
-    for (const report of await getReports()) {
-      const endpoint = report.channels.endpoint;
-      if (isDue(endpoint, now, this.timeoutMs)) await this.send(report.id);
-    }
-    await this.scheduleOutbox();
-  }
-
-  private async scheduleOutbox(): Promise<void> {
-    const pending = (await getReports())
-      .map((r) => r.channels.endpoint)
-      .filter((e) => e.state === 'queued' || e.state === 'sending')
-      .map((e) => dueAt(e, this.timeoutMs));
-    if (pending.length > 0) {
-      await this.platform.alarms.createAt(
-        OUTBOX_ALARM,
-        Math.max(Math.min(...pending), this.platform.now() + 1000),
-      );
-    }
-  }
-
-  private async send(id: string): Promise<void> {
-    // Claim the report first (stored, in one transaction that re-checks it is due), so a second
-    // worker or a restart sees the attempt and does not start another.
-    let claimedNow = false;
-    const claimed = await updateReport(id, (r) => {
-      if (!isDue(r.channels.endpoint, this.platform.now(), this.timeoutMs)) return r;
-      claimedNow = true;
-      return withEndpoint(r, {
-        state: 'sending',
-        sendingSince: this.platform.now(),
-        attempts: r.channels.endpoint.attempts + 1,
-      });
-    });
-    if (!claimed || !claimedNow || !claimed.channels.endpoint.url) return;
-    let status: number | null = null;
-    let retryAfterMs: number | undefined;
-    let error: string | null = null;
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
-    try {
-      const response = await this.platform.fetch(claimed.channels.endpoint.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': claimed.idempotencyKey },
-        body: endpointPayload(claimed),
-        signal: controller.signal,
-        credentials: 'omit',
-        referrerPolicy: 'no-referrer',
-        cache: 'no-store',
-        redirect: 'error',
-      });
-      status = response.status;
-      retryAfterMs =
-        parseRetryAfter(response.headers.get('retry-after'), this.platform.now()) ?? undefined;
-      await response.body?.cancel().catch(() => undefined);
-      if (!response.ok) error = `HTTP ${response.status}`;
-    } catch (e) {
-      error = controller.signal.aborted ? 'timeout' : e instanceof Error ? e.message : String(e);
-    } finally {
-      clearTimeout(timer);
-    }
-    const outcome = classify(status, retryAfterMs);
-    const now = this.platform.now();
-    await updateReport(id, (r) => {
-      const endpoint = r.channels.endpoint;
-      if (outcome.kind === 'delivered') {
-        return withEndpoint(r, {
-          state: 'delivered',
-          deliveredAt: now,
-          sendingSince: null,
-          nextAttempt: null,
-          lastError: null,
-        });
-      }
-      const giveUp = outcome.kind === 'give-up' || endpoint.attempts >= MAX_ATTEMPTS;
-      const wait = retryDelay(
-        endpoint.attempts,
-        this.platform.random(),
-        outcome.kind === 'retry' ? outcome.retryAfterMs : undefined,
-      );
-      return withEndpoint(r, {
-        state: giveUp ? 'failed' : 'queued',
-        sendingSince: null,
-        lastError: (error ?? 'unknown error').slice(0, 500),
-        nextAttempt: giveUp ? null : now + wait,
-      });
-    });
   }
 
   /** Every report as JSON, screenshots included, for "My reports" → export. */
@@ -436,26 +265,4 @@ export class ReportsService {
       2,
     );
   }
-}
-
-/** The report with some of its endpoint channel's fields changed. */
-function withEndpoint(report: Report, change: Partial<EndpointChannel>): Report {
-  return {
-    ...report,
-    channels: { ...report.channels, endpoint: { ...report.channels.endpoint, ...change } },
-  };
-}
-
-/** When an endpoint delivery is next due (a stalled "sending" counts after twice the time-out). */
-function dueAt(endpoint: Report['channels']['endpoint'], timeoutMs: number): number {
-  return endpoint.state === 'sending'
-    ? (endpoint.sendingSince ?? 0) + timeoutMs * 2
-    : (endpoint.nextAttempt ?? 0);
-}
-
-function isDue(endpoint: Report['channels']['endpoint'], now: number, timeoutMs: number): boolean {
-  return (
-    (endpoint.state === 'queued' || endpoint.state === 'sending') &&
-    dueAt(endpoint, timeoutMs) <= now
-  );
 }

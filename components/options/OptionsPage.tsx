@@ -6,7 +6,7 @@ import { t, type Lang } from '../../utils/i18n';
 import { dateOnly } from '../../utils/i18n/time';
 import { displayHost } from '../../utils/core/hostname';
 import type { ListsView } from '../../utils/lists/view';
-import type { ListFormat } from '../../utils/lists/store';
+import type { BlockAction, ListFormat } from '../../utils/lists/store';
 import { useLanguage } from '../useLanguage';
 import { PageHeader } from '../PageHeader';
 import { ListCard } from './ListCard';
@@ -126,7 +126,7 @@ function AddListForm({ lang, onAdded }: { lang: Lang; onAdded: () => void }) {
   const [url, setUrl] = useState('');
   const [name, setName] = useState('');
   const [format, setFormat] = useState<ListFormat>('domains');
-  const [action, setAction] = useState<'block' | 'warn'>('warn');
+  const [action, setAction] = useState<BlockAction>('warn');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const submit = (event: Event) => {
@@ -187,7 +187,7 @@ function AddListForm({ lang, onAdded }: { lang: Lang; onAdded: () => void }) {
         <select
           name="action"
           value={action}
-          onChange={(e) => setAction(e.currentTarget.value as 'block' | 'warn')}
+          onChange={(e) => setAction(e.currentTarget.value as BlockAction)}
         >
           <option value="warn">{t(lang, 'options.list.level.warn')}</option>
           <option value="block">{t(lang, 'options.list.level.block')}</option>

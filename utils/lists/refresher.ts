@@ -2,6 +2,7 @@
 // signed lists, import and validation, guards against rollback and against a list that would
 // remove more than half of its entries, then the atomic swap and a rebuild of the pre-load rules.
 // Whatever fails, the active list stays as it was and the status says what happened.
+import { countContent, listedCount } from './counts';
 import { fetchList, type FetchErrorCode } from './fetch-list';
 import { verifyListSignature } from './signature';
 import { nextCheck, isDue } from './schedule';
@@ -62,12 +63,6 @@ export function sourceOf(record: ListRecord): ListSource {
     intervalMs: record.intervalMs,
     signed: record.signed,
   };
-}
-
-function entryCount(record: Pick<ListRecord, 'counts'>): number {
-  return (
-    record.counts.sites + record.counts.domains + record.counts.grouped + record.counts.breaches
-  );
 }
 
 type HeadOutcome =
@@ -363,12 +358,8 @@ export class Refresher {
     started = performance.now(),
   ): Promise<RefreshResult> {
     const now = this.platform.now();
-    const before = entryCount(record);
-    const after =
-      content.sites.length +
-      content.domains.length +
-      content.groups.reduce((n, g) => n + g.domains.length, 0) +
-      content.breaches.length;
+    const before = listedCount(record.counts);
+    const after = listedCount(countContent(content));
     if (!options.acceptShrink && before > 0 && after < before * SHRINK_LIMIT) {
       await updateListRecord(record.id, (r) => ({
         ...r,

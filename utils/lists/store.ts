@@ -17,6 +17,7 @@ import {
   type ListContent,
 } from './model';
 import { db, type KgDatabase } from '../core/db';
+import { countContent } from './counts';
 import { packContent, readChunk, unpackEntries, type ChunkEntries, type PackedList } from './pack';
 import {
   CompactDomainIndex,
@@ -206,13 +207,7 @@ export async function replaceList(
       meta: content.meta,
       domainCategory: content.domainCategory,
       generation: (previous?.generation ?? 0) + 1,
-      counts: {
-        sites: content.sites.length,
-        domains: content.domains.length,
-        grouped: content.groups.reduce((n, g) => n + g.domains.length, 0),
-        registrars: content.registrars.length,
-        breaches: content.breaches.length,
-      },
+      counts: countContent(content),
     });
     await parts.delete(IDBKeyRange.bound([record.id, ''], [record.id, '\uffff']));
     for (const row of packedRows(record.id, packed, content)) await parts.put(row);

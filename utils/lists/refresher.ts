@@ -3,11 +3,11 @@
 // remove more than half of its entries, then the atomic swap and a rebuild of the pre-load rules.
 // Whatever fails, the active list stays as it was and the status says what happened.
 import { countContent, listedCount } from './counts';
-import { fetchList, type FetchErrorCode } from './fetch-list';
+import { fetchList } from './fetch-list';
 import { verifyListSignature } from './signature';
 import { nextCheck, isDue } from './schedule';
 import { importByFormat } from './import';
-import { MAX_LIST_BYTES, type ImportError, type ListContent, type Rejected } from './model';
+import { MAX_LIST_BYTES, type ListContent, type Rejected } from './model';
 import {
   getListContent,
   getListRecord,
@@ -16,68 +16,32 @@ import {
   type ListRecord,
   type ListStatus,
 } from './store';
+import { applyDelta, canonicalHash, MAX_HEAD_BYTES } from './delta';
 import {
-  applyDelta,
-  canonicalHash,
-  DeltaSchema,
-  HeadSchema,
-  MAX_HEAD_BYTES,
-  type Delta,
-  type Head,
-} from './delta';
+  fetchDelta,
+  parseHead,
+  REFRESH_TIMEOUT_MS,
+  SHRINK_LIMIT,
+  SIGNATURE_MAX_BYTES,
+  sourceOf,
+  USER_AGENT,
+  type HeadOutcome,
+  type RefreshErrorCode,
+  type RefreshResult,
+} from './refresh-model';
 import { sha256Hex } from '../core/hash';
-import type { ListSource } from './catalog';
 import type { ListsService, NewCustomList } from './service';
 import type { Platform } from '../platform/platform';
 
-export const REFRESH_TIMEOUT_MS = 60_000;
-export const SIGNATURE_MAX_BYTES = 1024;
-/** A new version with fewer than this share of the entries waits for the user's confirmation. */
-export const SHRINK_LIMIT = 0.5;
-export const USER_AGENT = 'KusuriGuard/0.1 (browser extension; +https://github.com/kusuri-guard)';
-
-export type RefreshErrorCode =
-  | FetchErrorCode
-  | ImportError
-  | 'missing-signature'
-  | 'bad-signature'
-  | 'older-version'
-  | 'bad-head';
-
-export type RefreshResult =
-  | { outcome: 'updated'; record: ListRecord; rejected: number; via: 'delta' | 'full' }
-  | { outcome: 'unchanged'; how: 'not-modified' | 'same-content' }
-  | { outcome: 'failed'; code: RefreshErrorCode; detail: string }
-  | { outcome: 'shrink-pending'; from: number; to: number }
-  | { outcome: 'skipped'; why: 'no-url' | 'disabled' | 'missing' };
-
-export function sourceOf(record: ListRecord): ListSource {
-  return {
-    id: record.id,
-    origin: record.origin,
-    format: record.format,
-    action: record.action,
-    url: record.url,
-    category: record.domainCategory,
-    meta: record.format === 'kusuri-guard' ? null : record.meta,
-    intervalMs: record.intervalMs,
-    signed: record.signed,
-  };
-}
-
-type HeadOutcome =
-  | { kind: 'done'; result: RefreshResult }
-  | { kind: 'no-head' }
-  | { kind: 'full-needed'; headEtag: string | null; bytes: number };
-
-function parseHead(text: string): Head | null {
-  try {
-    const parsed = HeadSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+export {
+  REFRESH_TIMEOUT_MS,
+  SHRINK_LIMIT,
+  SIGNATURE_MAX_BYTES,
+  USER_AGENT,
+  sourceOf,
+  type RefreshErrorCode,
+  type RefreshResult,
+} from './refresh-model';
 
 export class Refresher {
   /** One refresh per list at a time: a second request joins the running one. */
@@ -195,7 +159,11 @@ export class Refresher {
     if (entry) {
       // From the packaged copy too: if it is not exactly the published version, the hash check
       // below catches it and the whole list is fetched.
-      const delta = await this.fetchDelta(new URL(entry.path, headUrl).href, entry.sha256);
+      const delta = await fetchDelta(
+        this.platform,
+        new URL(entry.path, headUrl).href,
+        entry.sha256,
+      );
       bytes += delta.bytes;
       const current = delta.delta ? await getListContent(record.id) : null;
       const applied = current && delta.delta ? applyDelta(current, delta.delta) : null;
@@ -214,31 +182,6 @@ export class Refresher {
     }
     // No delta from here, or it did not produce the announced list: the whole list, fresh.
     return { kind: 'full-needed', headEtag: fetched.etag, bytes };
-  }
-
-  private async fetchDelta(
-    url: string,
-    sha256: string,
-  ): Promise<{ delta: Delta | null; bytes: number }> {
-    const fetched = await fetchList(
-      {
-        url,
-        etag: null,
-        lastModified: null,
-        maxBytes: MAX_LIST_BYTES,
-        timeoutMs: this.platform.config.refreshTimeoutMs ?? REFRESH_TIMEOUT_MS,
-        userAgent: USER_AGENT,
-      },
-      this.platform.fetch,
-    );
-    if (fetched.kind !== 'ok') return { delta: null, bytes: 0 };
-    if ((await sha256Hex(fetched.text)) !== sha256) return { delta: null, bytes: fetched.bytes };
-    try {
-      const parsed = DeltaSchema.safeParse(JSON.parse(fetched.text));
-      return { delta: parsed.success ? parsed.data : null, bytes: fetched.bytes };
-    } catch {
-      return { delta: null, bytes: fetched.bytes };
-    }
   }
 
   /** The whole list: a conditional download, its signature, import and the guards. */

@@ -335,7 +335,7 @@ export class Refresher {
       ...r,
       status: { ...r.status, lastImportMs: importMs },
     }));
-    await this.lists.changed();
+    await this.lists.announce();
     const stored = (await getListRecord(record.id))!;
     return { outcome: 'updated', record: stored, rejected: rejected.length, via };
   }

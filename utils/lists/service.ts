@@ -63,6 +63,14 @@ export class ListsService {
     await this.onChanged.emit();
   }
 
+  /**
+   * Bring the subscribers in line after storeImported (which already dropped the index): an
+   * index a verdict built since then is of the new list and is kept.
+   */
+  async announce(): Promise<void> {
+    await this.onChanged.emit();
+  }
+
   private async buildIndex(): Promise<ListIndex> {
     const records = (await getListRecords()).filter((r) => r.enabled);
     // In parallel: the reads overlap with the validation of what has arrived.

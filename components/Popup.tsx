@@ -2,11 +2,11 @@
 // reason grouped with its sources, the registrar, the domain's age and known breaches. It renders
 // the cached verdict at once and updates when the lookup finishes.
 import { useEffect, useState } from 'preact/hooks';
-import { errorCode, request } from '../utils/messages/client';
+import { errorCode, request } from '../utils/core/client';
 import { formatPartialDate, t, type Lang, type MessageKey } from '../utils/i18n';
-import type { Reason, Verdict } from '../utils/verdict/model';
-import type { AllowEntry } from '../utils/store/allowlist';
-import { displayHost } from '../utils/hostname';
+import type { Reason, Verdict } from '../utils/verdicts/model';
+import type { AllowEntry } from '../utils/decisions/allowlist';
+import { displayHost } from '../utils/core/hostname';
 import { ReasonCard } from './ReasonCard';
 import { PageHeader } from './PageHeader';
 import { useLanguage } from './useLanguage';

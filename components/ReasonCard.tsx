@@ -1,7 +1,7 @@
 import type { Lang } from '../utils/i18n';
 import { t } from '../utils/i18n';
-import type { Reason } from '../utils/verdict/model';
-import { renderReason } from '../utils/verdict/render';
+import type { Reason } from '../utils/verdicts/model';
+import { renderReason } from '../utils/verdicts/render';
 
 /**
  * One reason with its supporting details and sources. Compact (the popup): the sentence, the

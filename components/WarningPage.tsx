@@ -1,17 +1,13 @@
 // The full-page warning shown instead of a listed site. The blocked URL arrives in the fragment
 // (put there by the pre-load rule); it is untrusted text and is only ever rendered as text.
 import { useEffect, useState } from 'preact/hooks';
-import { errorCode, request } from '../utils/messages/client';
-import type { BlockInfo } from '../utils/messages/responses';
+import { errorCode, request } from '../utils/core/client';
+import type { BlockInfo } from '../utils/tabs/model';
 import { pick, t, type Lang } from '../utils/i18n';
-import { listedForDisplay } from '../utils/verdict/render';
+import { listedForDisplay } from '../utils/verdicts/render';
 import { ReasonCard } from './ReasonCard';
 import { PageHeader } from './PageHeader';
 import { useLanguage } from './useLanguage';
-
-export function blockedUrlFromLocation(hash: string): string {
-  return hash.startsWith('#') ? hash.slice(1) : hash;
-}
 
 export function WarningPage({ blockedUrl }: { blockedUrl: string }) {
   const [lang, setLang] = useLanguage();

@@ -1,22 +1,23 @@
-// Background service worker: wires browser events to the Background service (utils/background).
+// Background service worker: builds the feature services (utils/background/root.ts) and wires the
+// browser's events to them.
 import { defineBackground } from 'wxt/utils/define-background';
-import { browser } from '../utils/browser';
-import { Background } from '../utils/background/service';
-import { createPlatform } from '../utils/background/browser-platform';
+import { browser } from '../utils/platform/browser';
+import { composeBackground } from '../utils/background/root';
+import { createPlatform } from '../utils/platform/browser-platform';
 
 export default defineBackground(() => {
-  const background = new Background(createPlatform());
+  const { lifecycle, tabs, menus, handleMessage } = composeBackground(createPlatform());
   const report = (what: string) => (error: unknown) =>
     console.error(`Kusuri Guard: ${what} failed`, error);
 
   browser.runtime.onInstalled.addListener(() => {
-    background.onInstalled().catch(report('install'));
+    lifecycle.onInstalled().catch(report('install'));
   });
   browser.runtime.onStartup.addListener(() => {
-    background.onStartup().catch(report('startup'));
+    lifecycle.onStartup().catch(report('startup'));
   });
   browser.runtime.onMessage.addListener((message, sender) =>
-    background.handleMessage(message, {
+    handleMessage(message, {
       id: sender.id,
       url: sender.url,
       tabId: sender.tab?.id,
@@ -25,25 +26,25 @@ export default defineBackground(() => {
   );
   browser.webNavigation.onBeforeNavigate.addListener((details) => {
     if (details.frameId !== 0) return;
-    background.onNavigationStarting(details.tabId, details.url).catch(report('navigation start'));
+    tabs.onNavigationStarting(details.tabId, details.url).catch(report('navigation start'));
   });
   browser.webNavigation.onCommitted.addListener((details) => {
     if (details.frameId !== 0 || !/^https?:/.test(details.url)) return;
-    background.onNavigationCommitted(details.tabId, details.url).catch(report('navigation check'));
+    tabs.onNavigationCommitted(details.tabId, details.url).catch(report('navigation check'));
   });
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url) background.onTabUrlChanged(tabId, change.url).catch(report('tab update'));
+    if (change.url) tabs.onTabUrlChanged(tabId, change.url).catch(report('tab update'));
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    background.onAlarm(alarm.name).catch(report(`alarm ${alarm.name}`));
+    lifecycle.onAlarm(alarm.name).catch(report(`alarm ${alarm.name}`));
   });
   browser.tabs.onRemoved.addListener((tabId) => {
-    background.onTabRemoved(tabId).catch(report('tab close'));
+    tabs.onTabRemoved(tabId).catch(report('tab close'));
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    background
-      .onMenuClicked(String(info.menuItemId), { tabId: tab?.id, linkUrl: info.linkUrl })
+    menus
+      .onClicked(String(info.menuItemId), { tabId: tab?.id, linkUrl: info.linkUrl })
       .catch(report('context menu'));
   });
-  background.ready().catch(report('start'));
+  lifecycle.ready().catch(report('start'));
 });

@@ -4,7 +4,7 @@
 // `wxt/browser` here is the bare browser/chrome global: the polyfill would cost 10 kB per page.
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { browser } from 'wxt/browser';
-import { startPageGuard } from '../utils/detect/page-guard';
+import { startPageGuard } from '../utils/content/page-guard';
 
 export default defineUnlistedScript(() => {
   if (window.top !== window || !browser?.runtime?.id) return;

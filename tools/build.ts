@@ -4,10 +4,10 @@
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { packagedFiles } from './lib/bundled-data';
-import { defaultCatalog } from '../utils/list/catalog';
-import { importByFormat } from '../utils/list/import';
-import { ListIndex } from '../utils/verdict/list-index';
-import { compileDynamicRules } from '../utils/dnr/compile';
+import { defaultCatalog } from '../utils/lists/catalog';
+import { importByFormat } from '../utils/lists/import';
+import { ListIndex } from '../utils/verdicts/list-index';
+import { compileDynamicRules } from '../utils/preload/compile';
 
 const files = Object.fromEntries(packagedFiles());
 

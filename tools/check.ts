@@ -5,16 +5,16 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { packagedFiles } from './lib/bundled-data';
-import { defaultCatalog } from '../utils/list/catalog';
-import { importByFormat } from '../utils/list/import';
-import { ListIndex, type IndexedListInput } from '../utils/verdict/list-index';
-import { verdictForUrl } from '../utils/verdict/compute';
-import { renderReason } from '../utils/verdict/render';
-import { scorePage, type PageScore } from '../utils/detect/score';
-import { collectSample, type TextSample } from '../utils/detect/sample';
-import { displayHost, parseTarget } from '../utils/hostname';
+import { defaultCatalog } from '../utils/lists/catalog';
+import { importByFormat } from '../utils/lists/import';
+import { ListIndex, type IndexedListInput } from '../utils/verdicts/list-index';
+import { verdictForUrl } from '../utils/verdicts/compute';
+import { renderReason } from '../utils/verdicts/render';
+import { scorePage, type PageScore } from '../utils/detector/score';
+import { collectSample, type TextSample } from '../utils/content/sample';
+import { displayHost, parseTarget } from '../utils/core/hostname';
 import { t, type Lang } from '../utils/i18n';
-import type { Verdict } from '../utils/verdict/model';
+import type { Verdict } from '../utils/verdicts/model';
 
 const FETCH_TIMEOUT_MS = 10_000;
 const FETCH_MAX_BYTES = 5 * 1024 * 1024;

@@ -4,8 +4,8 @@
 // Only the page text and the URL's host are used: list hits are left out so the figures measure
 // the heuristics alone.
 import { readCorpus, POSITIVE, NEGATIVE, type CorpusPage } from './lib/corpus';
-import { scorePage } from '../utils/detect/score';
-import { levelRank } from '../utils/verdict/model';
+import { scorePage } from '../utils/detector/score';
+import { levelRank } from '../utils/verdicts/model';
 
 export interface EvalRow {
   slug: string;

@@ -2,10 +2,10 @@
 //   npm run sign-list -- --generate-key <dir>       writes <dir>/list-signing.private.jwk and prints the public key
 //   npm run sign-list -- <list.json> --key <private.jwk>   writes <list.json>.sig (base64 Ed25519 signature)
 // The private key never belongs in the repository. The public key is pinned in
-// utils/refresh/signature.ts (or given at build time as WXT_LIST_PUBLIC_KEY).
+// utils/lists/signature.ts (or given at build time as WXT_LIST_PUBLIC_KEY).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bytesToBase64, verifyListSignature } from '../utils/refresh/signature';
+import { bytesToBase64, verifyListSignature } from '../utils/lists/signature';
 
 async function generate(dir: string): Promise<void> {
   const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, [

@@ -6,7 +6,7 @@ declare module 'punycode/punycode.es6.js' {
   export function toASCII(domain: string): string;
 }
 
-// Mozilla's polyfill; utils/browser.ts gives it WXT's (Chrome-derived) API types.
+// Mozilla's polyfill; utils/platform/browser.ts gives it WXT's (Chrome-derived) API types.
 declare module 'webextension-polyfill' {
   const browser: unknown;
   export default browser;

@@ -1,11 +1,12 @@
 // One list on the options page: where it comes from, how fresh it is, what went wrong last, and
 // the controls (update now, on/off, block or warn, remove).
 import { useState } from 'preact/hooks';
-import { errorCode, request } from '../../utils/messages/client';
+import { errorCode, request } from '../../utils/core/client';
+import { entryCount } from '../../utils/lists/counts';
 import { pick, t, type Lang, type MessageKey } from '../../utils/i18n';
 import { dateTime, relativeTime } from '../../utils/i18n/time';
-import type { ListRecord } from '../../utils/store/lists';
-import type { RefreshResult } from '../../utils/background/refresher';
+import type { BlockAction, ListRecord } from '../../utils/lists/store';
+import type { RefreshResult } from '../../utils/lists/refresher';
 
 const STATUS_KEYS = new Set<string>([
   'timeout',
@@ -33,16 +34,6 @@ export function problemText(lang: Lang, code: string, detail: string): string {
   return t(lang, `status.${code}` as MessageKey, { detail });
 }
 
-function entryCount(record: ListRecord): number {
-  return (
-    record.counts.sites +
-    record.counts.domains +
-    record.counts.grouped +
-    record.counts.breaches +
-    record.counts.registrars
-  );
-}
-
 export function ListCard({
   lang,
   record,
@@ -61,7 +52,7 @@ export function ListCard({
   const describeResult = (r: RefreshResult): string => {
     switch (r.outcome) {
       case 'updated':
-        return t(lang, 'options.list.result.updated', { count: entryCount(r.record) });
+        return t(lang, 'options.list.result.updated', { count: entryCount(r.record.counts) });
       case 'unchanged':
         return t(lang, 'options.list.result.unchanged');
       case 'failed':
@@ -131,7 +122,7 @@ export function ListCard({
       {record.signed && record.url && <p class="small muted">{t(lang, 'options.list.signed')}</p>}
       <p class="small">
         <strong class="count">
-          {t(lang, 'options.list.entries', { count: entryCount(record) })}
+          {t(lang, 'options.list.entries', { count: entryCount(record.counts) })}
         </strong>
         {' · '}
         {status.lastSuccess !== null && record.contentFrom === 'download'
@@ -148,11 +139,15 @@ export function ListCard({
       </p>
       {status.lastError && (
         <p class="problem small" role="status">
-          {t(lang, entryCount(record) > 0 ? 'options.list.problem' : 'options.list.problemNoList', {
-            when: relativeTime(lang, status.lastError.at, now),
-            problem: problemText(lang, status.lastError.code, status.lastError.detail),
-            age: relativeTime(lang, age, now),
-          })}
+          {t(
+            lang,
+            entryCount(record.counts) > 0 ? 'options.list.problem' : 'options.list.problemNoList',
+            {
+              when: relativeTime(lang, status.lastError.at, now),
+              problem: problemText(lang, status.lastError.code, status.lastError.detail),
+              age: relativeTime(lang, age, now),
+            },
+          )}
         </p>
       )}
       {status.pendingShrink && (
@@ -204,7 +199,7 @@ export function ListCard({
                 act({
                   type: 'lists.setAction',
                   id: record.id,
-                  action: e.currentTarget.value as 'block' | 'warn',
+                  action: e.currentTarget.value as BlockAction,
                 })
               }
             >

@@ -1,12 +1,12 @@
 // The options page: every list and its health, the user's own allow/block decisions with when and
 // why, settings, and export/import.
 import { useEffect, useState } from 'preact/hooks';
-import { errorCode, request } from '../../utils/messages/client';
+import { errorCode, request } from '../../utils/core/client';
 import { t, type Lang } from '../../utils/i18n';
 import { dateOnly } from '../../utils/i18n/time';
-import { displayHost } from '../../utils/hostname';
-import type { ListsView } from '../../utils/messages/responses';
-import type { ListFormat } from '../../utils/store/lists';
+import { displayHost } from '../../utils/core/hostname';
+import type { ListsView } from '../../utils/lists/view';
+import type { BlockAction, ListFormat } from '../../utils/lists/store';
 import { useLanguage } from '../useLanguage';
 import { PageHeader } from '../PageHeader';
 import { ListCard } from './ListCard';
@@ -126,7 +126,7 @@ function AddListForm({ lang, onAdded }: { lang: Lang; onAdded: () => void }) {
   const [url, setUrl] = useState('');
   const [name, setName] = useState('');
   const [format, setFormat] = useState<ListFormat>('domains');
-  const [action, setAction] = useState<'block' | 'warn'>('warn');
+  const [action, setAction] = useState<BlockAction>('warn');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const submit = (event: Event) => {
@@ -187,7 +187,7 @@ function AddListForm({ lang, onAdded }: { lang: Lang; onAdded: () => void }) {
         <select
           name="action"
           value={action}
-          onChange={(e) => setAction(e.currentTarget.value as 'block' | 'warn')}
+          onChange={(e) => setAction(e.currentTarget.value as BlockAction)}
         >
           <option value="warn">{t(lang, 'options.list.level.warn')}</option>
           <option value="block">{t(lang, 'options.list.level.block')}</option>

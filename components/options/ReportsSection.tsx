@@ -1,8 +1,8 @@
 // Options → Reports: the user's own report server (HTTPS), what is in effect, and "My reports".
 import { useEffect, useState } from 'preact/hooks';
-import { request, RequestError } from '../../utils/messages/client';
+import { request, RequestError } from '../../utils/core/client';
 import { t, type Lang } from '../../utils/i18n';
-import type { SettingsView } from '../../utils/messages/responses';
+import type { SettingsView } from '../../utils/settings/model';
 
 export function ReportsSection({ lang }: { lang: Lang }) {
   const [view, setView] = useState<SettingsView | null>(null);

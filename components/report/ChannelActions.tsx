@@ -2,11 +2,11 @@
 // The links open the user's own tools (the tracker, the mail program, the authorities' forms);
 // opening one is recorded so "My reports" can show what was done.
 import { useState } from 'preact/hooks';
-import { request } from '../../utils/messages/client';
+import { request } from '../../utils/core/client';
 import { t, type Lang } from '../../utils/i18n';
-import type { ChannelLinks } from '../../utils/background/reports';
-import type { ManualChannel, Report } from '../../utils/report/model';
-import { abuseEmail } from '../../utils/report/templates';
+import type { ChannelLinks } from '../../utils/reports/service';
+import type { ManualChannel, Report } from '../../utils/reports/model';
+import { abuseEmail } from '../../utils/reports/templates';
 import { ChannelStatus } from './ChannelStatus';
 
 async function copy(text: string): Promise<boolean> {

@@ -2,7 +2,7 @@
 // when, delivered when, or why it failed.
 import { t, type Lang } from '../../utils/i18n';
 import { dateTime } from '../../utils/i18n/time';
-import type { EndpointChannel, Report } from '../../utils/report/model';
+import type { EndpointChannel, Report } from '../../utils/reports/model';
 
 type Manual = Report['channels']['maintainers'];
 

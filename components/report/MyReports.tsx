@@ -1,12 +1,12 @@
 // "My reports": every saved report with its real status per channel, sendable again, exportable
 // as JSON and deletable. Refreshes itself while a report is still on its way to the endpoint.
 import { useEffect, useState } from 'preact/hooks';
-import { request, RequestError } from '../../utils/messages/client';
+import { request, RequestError } from '../../utils/core/client';
 import { t } from '../../utils/i18n';
 import { dateTime } from '../../utils/i18n/time';
-import { displayHost } from '../../utils/hostname';
-import type { ChannelLinks, ReportSummary } from '../../utils/background/reports';
-import { CHANNELS, type Report } from '../../utils/report/model';
+import { displayHost } from '../../utils/core/hostname';
+import type { ChannelLinks, ReportSummary } from '../../utils/reports/service';
+import { CHANNELS, type Report } from '../../utils/reports/model';
 import { useLanguage } from '../useLanguage';
 import { PageHeader } from '../PageHeader';
 import { ChannelActions } from './ChannelActions';

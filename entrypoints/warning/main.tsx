@@ -1,9 +1,10 @@
 import { render } from 'preact';
-import { WarningPage, blockedUrlFromLocation } from '../../components/WarningPage';
+import { WarningPage } from '../../components/WarningPage';
+import { blockedUrlFromHash } from '../../utils/core/routes';
 import '../../components/theme.css';
 import './warning.css';
 
 render(
-  <WarningPage blockedUrl={blockedUrlFromLocation(location.hash)} />,
+  <WarningPage blockedUrl={blockedUrlFromHash(location.hash)} />,
   document.getElementById('app')!,
 );

@@ -14,7 +14,7 @@ import {
 import { FixtureServer, simplePage } from './fixture-server';
 import { restartServiceWorker, tabIdOf } from './helpers';
 import { syntheticDomains } from '../../tools/bench/domains';
-import { normalizeListedHost } from '../../utils/hostname';
+import { normalizeListedHost } from '../../utils/core/hostname';
 
 const LIST_HOST = 'lists.kusuri-guard-test.example';
 const COUNT = 1_000_000;

@@ -1,11 +1,11 @@
 // The background's side of the detector: page checks from content scripts, the banner decision,
 // "don't warn me on this site", and what a content script may and may not ask.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Background } from '../../utils/background/service';
-import { defaultCatalog } from '../../utils/list/catalog';
-import { getDismissals } from '../../utils/store/dismissals';
+import { composeBackground, type Background } from '../../utils/background/root';
+import { defaultCatalog } from '../../utils/lists/catalog';
+import { getDismissals } from '../../utils/decisions/dismissals';
 import { contentSender, fakePlatform, ORIGIN, pageSender, type TestPlatform } from './fakes';
-import { SAMPLE_LIMITS } from '../../utils/detect/sample';
+import { SAMPLE_LIMITS } from '../../utils/content/sample';
 
 let platform: TestPlatform;
 let background: Background;
@@ -16,8 +16,8 @@ const sample = (text: string) => ({ title: '', meta: '', headings: '', text });
 
 beforeEach(async () => {
   platform = fakePlatform();
-  background = new Background(platform, defaultCatalog(null));
-  await background.onInstalled();
+  background = composeBackground(platform, defaultCatalog(null));
+  await background.lifecycle.onInstalled();
 });
 
 async function check(url: string, text: string | null, tabId = 7) {
@@ -54,7 +54,7 @@ describe('page checks', () => {
     );
     expect(response.ok).toBe(true);
     platform.tabs.tabs.set(9, 'https://actual-rogue.example/');
-    const verdict = await background.verdictForTab(9);
+    const verdict = await background.verdicts.verdictForTab(9);
     expect(verdict.site).toBe('actual-rogue.example');
     expect(verdict.page?.level).toBe('danger');
   });
@@ -71,7 +71,7 @@ describe('page checks', () => {
   it('shows the popup verdict with page reasons and the evidence', async () => {
     await check('https://unlisted-rogue.example/item', ROGUE_TEXT, 3);
     platform.tabs.tabs.set(3, 'https://unlisted-rogue.example/item');
-    const verdict = await background.verdictForTab(3);
+    const verdict = await background.verdicts.verdictForTab(3);
     const codes = verdict.reasons.map((r) => r.code);
     expect(codes).toEqual(
       expect.arrayContaining([
@@ -84,13 +84,13 @@ describe('page checks', () => {
     expect(drug && 'evidence' in drug && drug.evidence).toContain('カマグラゴールド');
     // A later navigation in that tab does not inherit the old page's signals.
     platform.tabs.tabs.set(3, 'https://unlisted-rogue.example/other');
-    expect((await background.verdictForTab(3)).page).toBeNull();
+    expect((await background.verdicts.verdictForTab(3)).page).toBeNull();
   });
 
   it('renders the banner in Japanese for a Japanese browser', async () => {
     const ja = fakePlatform({ uiLanguage: 'ja' });
-    const bg = new Background(ja, defaultCatalog(null));
-    await bg.onInstalled();
+    const bg = composeBackground(ja, defaultCatalog(null));
+    await bg.lifecycle.onInstalled();
     const response = await bg.handleMessage(
       { type: 'page.check', url: 'https://x.example/', sample: sample(ROGUE_TEXT) },
       contentSender('https://x.example/'),
@@ -117,7 +117,7 @@ describe("don't warn me on this site", () => {
     expect((await getDismissals()).map((d) => [d.site, d.url])).toEqual([
       ['rogue-site.example', 'https://shop.rogue-site.example/a'],
     ]);
-    const restarted = new Background(platform, defaultCatalog(null));
+    const restarted = composeBackground(platform, defaultCatalog(null));
     const again = await restarted.handleMessage(
       { type: 'page.check', url: 'https://other.rogue-site.example/', sample: sample(ROGUE_TEXT) },
       contentSender('https://other.rogue-site.example/', 4),
@@ -125,7 +125,10 @@ describe("don't warn me on this site", () => {
     expect(again).toEqual({ ok: true, data: { banner: null, notice: null } });
     // The verdict still says what the page is, and that warnings are off.
     platform.tabs.tabs.set(4, 'https://other.rogue-site.example/');
-    expect(await restarted.verdictForTab(4)).toMatchObject({ level: 'danger', dismissed: true });
+    expect(await restarted.verdicts.verdictForTab(4)).toMatchObject({
+      level: 'danger',
+      dismissed: true,
+    });
     expect(
       await restarted.handleMessage(
         { type: 'dismissal.remove', site: 'rogue-site.example' },
@@ -145,7 +148,7 @@ describe("don't warn me on this site", () => {
       { type: 'page.dismiss' },
       contentSender('https://joa2020.jp/', 4),
     );
-    expect((await background.verdictFor('https://joa2020.jp/')).blocked).toBe(true);
+    expect((await background.verdicts.verdictFor('https://joa2020.jp/')).blocked).toBe(true);
   });
 });
 

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Background } from '../../utils/background/service';
-import { catalogSource, defaultCatalog, PROJECT_LIST_ID } from '../../utils/list/catalog';
-import { getListContent, getListRecord } from '../../utils/store/lists';
-import { getAllowlist } from '../../utils/store/allowlist';
-import { BLOCK_RULE_BASE, ALLOW_RULE_ID, SENTINEL_RULE_ID } from '../../utils/dnr/compile';
-import { closeSharedDb } from '../../utils/store/db';
+import { composeBackground, type Background } from '../../utils/background/root';
+import { catalogSource, defaultCatalog, PROJECT_LIST_ID } from '../../utils/lists/catalog';
+import { getListContent, getListRecord } from '../../utils/lists/store';
+import { getAllowlist } from '../../utils/decisions/allowlist';
+import { BLOCK_RULE_BASE, ALLOW_RULE_ID, SENTINEL_RULE_ID } from '../../utils/preload/compile';
+import { closeSharedDb } from '../../utils/core/db';
 import { IDBFactory } from 'fake-indexeddb';
 import { contentSender, fakePlatform, ORIGIN, pageSender, type TestPlatform } from './fakes';
 
@@ -15,8 +15,8 @@ let background: Background;
 
 beforeEach(async () => {
   platform = fakePlatform();
-  background = new Background(platform, defaultCatalog(null));
-  await background.onInstalled();
+  background = composeBackground(platform, defaultCatalog(null));
+  await background.lifecycle.onInstalled();
 });
 
 function blockRule() {
@@ -41,8 +41,8 @@ describe('installation', () => {
 
   it('does not re-install rules that did not change', async () => {
     const calls = platform.dnr.updateCalls;
-    await background.syncRules();
-    await new Background(platform, defaultCatalog(null)).ready();
+    await background.rules.sync();
+    await composeBackground(platform, defaultCatalog(null)).lifecycle.ready();
     expect(platform.dnr.updateCalls).toBe(calls);
   });
 
@@ -50,22 +50,22 @@ describe('installation', () => {
     await closeSharedDb();
     globalThis.indexedDB = new IDBFactory();
     const fresh = fakePlatform();
-    const bg = new Background(fresh, defaultCatalog(null));
-    await bg.ready(); // no onInstalled: the worker died before it ran
+    const bg = composeBackground(fresh, defaultCatalog(null));
+    await bg.lifecycle.ready(); // no onInstalled: the worker died before it ran
     expect(fresh.dnr.dynamic.some((r) => r.id === BLOCK_RULE_BASE)).toBe(true);
-    expect((await bg.verdictFor(LISTED)).blocked).toBe(true);
+    expect((await bg.verdicts.verdictFor(LISTED)).blocked).toBe(true);
   });
 
   it('changes only the rules of what changed: allowing or blocking a site leaves the lists alone', async () => {
     const listRules = () =>
       platform.dnr.dynamic.filter((r) => r.action.type === 'redirect').map((r) => r.id);
     const before = listRules();
-    await background.allowSite('kusuri-ok.example');
+    await background.decisions.allowSite('kusuri-ok.example');
     expect(platform.dnr.lastUpdate!.addRules.map((r) => r.id).sort((a, b) => a - b)).toEqual([
       ALLOW_RULE_ID,
       SENTINEL_RULE_ID,
     ]);
-    await background.blockSite('my-block.example', '', 'popup');
+    await background.decisions.blockSite('my-block.example', '', 'popup');
     const added = platform.dnr.lastUpdate!.addRules.filter((r) => r.action.type === 'redirect');
     expect(added.map((r) => r.condition.requestDomains)).toEqual([['my-block.example']]);
     expect(listRules()).toEqual(expect.arrayContaining(before)); // the list's rules stayed
@@ -75,17 +75,17 @@ describe('installation', () => {
 
   it('checks the installed rules once per browser session, not on every wake of the worker', async () => {
     const reads = platform.dnr.getCalls;
-    await new Background(platform, defaultCatalog(null)).ready(); // a new worker, same session
+    await composeBackground(platform, defaultCatalog(null)).lifecycle.ready(); // a new worker, same session
     expect(platform.dnr.getCalls).toBe(reads);
     platform.sessionData.clear(); // the browser restarted
-    await new Background(platform, defaultCatalog(null)).ready();
+    await composeBackground(platform, defaultCatalog(null)).lifecycle.ready();
     expect(platform.dnr.getCalls).toBe(reads + 1);
     expect(platform.dnr.updateCalls).toBe(1); // nothing reinstalled: the rules were there
   });
 
   it('reinstalls rules the browser lost although the stored marker says they are installed', async () => {
     const lost = fakePlatform(); // same database, empty rule set
-    await new Background(lost, defaultCatalog(null)).ready();
+    await composeBackground(lost, defaultCatalog(null)).lifecycle.ready();
     expect(lost.dnr.dynamic.map((r) => r.id).sort((a, b) => a - b)).toEqual([
       SENTINEL_RULE_ID,
       BLOCK_RULE_BASE,
@@ -100,24 +100,24 @@ describe('installation', () => {
       if (refusing) throw refuse;
       return update(options);
     };
-    await background.continueTo(LISTED, 'always', 3); // forces a rebuild
-    const marker = await background.dnrMarker();
+    await background.tabs.continueTo(LISTED, 'always', 3); // forces a rebuild
+    const marker = await background.rules.marker();
     expect(marker?.error).toBe('Dynamic unsafe rule count exceeded.');
     expect(platform.dnr.dynamic.some((r) => r.id === BLOCK_RULE_BASE)).toBe(true);
     // The next sync retries.
     refusing = false;
-    await background.syncRules();
-    expect((await background.dnrMarker())?.error).toBeNull();
+    await background.rules.sync();
+    expect((await background.rules.marker())?.error).toBeNull();
     expect(platform.dnr.dynamic.some((r) => r.id === ALLOW_RULE_ID)).toBe(true);
   });
 
   it('installs the most important domains when the browser refuses all of them, and says so', async () => {
     // The user's own block goes first, then the project's list, then the rest.
-    await background.blockSite('my-own-block.example', '', 'popup');
-    const total = (await background.dnrMarker())!.totalBlockDomains;
+    await background.decisions.blockSite('my-own-block.example', '', 'popup');
+    const total = (await background.rules.marker())!.totalBlockDomains;
     platform.dnr.maxDomains = 10;
-    await background.allowSite('unrelated.example'); // any change rebuilds the rules
-    const marker = (await background.dnrMarker())!;
+    await background.decisions.allowSite('unrelated.example'); // any change rebuilds the rules
+    const marker = (await background.rules.marker())!;
     expect(marker.error).toBeNull();
     expect(marker.overflow).toBe('Internal error while installing the rules.');
     expect(marker.totalBlockDomains).toBe(total);
@@ -128,10 +128,10 @@ describe('installation', () => {
       .flatMap((r) => r.condition.requestDomains!);
     expect(covered[0]).toBe('my-own-block.example');
     // A domain left without a rule is still stopped: when its page commits.
-    const lists = await (await background.index()).blockHosts();
+    const lists = await (await background.lists.index()).blockHosts();
     const host = lists.flatMap((l) => l.hosts).find((h) => !covered.includes(h))!;
     expect(platform.dnr.decide(`https://${host}/`)).toBeNull();
-    expect(await background.onNavigationCommitted(9, `https://${host}/`)).toBe(true);
+    expect(await background.tabs.onNavigationCommitted(9, `https://${host}/`)).toBe(true);
     expect(platform.tabs.updates.at(-1)).toEqual({
       tabId: 9,
       url: `chrome-extension://testextensionid/warning.html#https://${host}/`,
@@ -148,7 +148,7 @@ describe('extension updates', () => {
     list.meta.version = 99;
     list.sites = list.sites.slice(0, 3);
     platform.files.set('lists/kusuri-guard.json', JSON.stringify(list));
-    await background.onInstalled();
+    await background.lifecycle.onInstalled();
     expect((await getListRecord(PROJECT_LIST_ID))?.meta.version).toBe(99);
     expect(blockRule().condition.requestDomains).toHaveLength(3);
   });
@@ -159,8 +159,8 @@ describe('extension updates', () => {
       meta: { version: number };
     };
     list.meta.version = 50;
-    await background.applyListText(entry, JSON.stringify(list), 'download');
-    await background.onInstalled();
+    await background.lists.applyListText(entry, JSON.stringify(list), 'download');
+    await background.lifecycle.onInstalled();
     expect(await getListRecord(PROJECT_LIST_ID)).toMatchObject({
       contentFrom: 'download',
       meta: { version: 50 },
@@ -184,11 +184,11 @@ describe('bad list bodies never replace the active list', () => {
   ])('%s', async (_name, text, error) => {
     const before = await getListRecord(PROJECT_LIST_ID);
     const rulesBefore = structuredClone(platform.dnr.dynamic);
-    const result = await background.applyListText(entry, text, 'download');
+    const result = await background.lists.applyListText(entry, text, 'download');
     expect(result).toMatchObject({ ok: false, error });
     expect(await getListRecord(PROJECT_LIST_ID)).toEqual(before);
     expect((await getListContent(PROJECT_LIST_ID))?.sites.length).toBe(before!.counts.sites);
-    await background.syncRules();
+    await background.rules.sync();
     expect(platform.dnr.dynamic).toEqual(rulesBefore);
   });
 
@@ -205,9 +205,9 @@ describe('bad list bodies never replace the active list', () => {
         },
       ],
     };
-    const result = await background.applyListText(entry, JSON.stringify(next), 'download');
+    const result = await background.lists.applyListText(entry, JSON.stringify(next), 'download');
     expect(result).toMatchObject({ ok: true, rejected: [] });
-    await background.syncRules();
+    await background.rules.sync();
     expect(blockRule().condition.requestDomains).toContain('zz-new-rogue.example');
     expect((await getListRecord(PROJECT_LIST_ID))?.contentFrom).toBe('download');
   });
@@ -284,7 +284,7 @@ describe('messages and who may send them', () => {
 
 describe('warning page actions', () => {
   it('explains a listed URL and sets the badge of the tab', async () => {
-    const info = await background.blockInfo(LISTED, 9);
+    const info = await background.tabs.blockInfo(LISTED, 9);
     expect(info).toMatchObject({ status: 'listed', host: 'www.joa2020.jp', site: 'joa2020.jp' });
     if (info.status === 'bad-url') return;
     expect(info.reasons[0]).toMatchObject({
@@ -296,84 +296,88 @@ describe('warning page actions', () => {
   });
 
   it('treats malformed URLs as text', async () => {
-    expect(await background.blockInfo('<script>alert(1)</script>', 9)).toEqual({
+    expect(await background.tabs.blockInfo('<script>alert(1)</script>', 9)).toEqual({
       status: 'bad-url',
       raw: '<script>alert(1)</script>',
     });
-    expect(await background.blockInfo('javascript:alert(1)', 9)).toMatchObject({
+    expect(await background.tabs.blockInfo('javascript:alert(1)', 9)).toMatchObject({
       status: 'bad-url',
     });
   });
 
   it('"this time only" grants one tab the site until it leaves it', async () => {
-    await background.continueTo(LISTED, 'once', 3);
+    await background.tabs.continueTo(LISTED, 'once', 3);
     expect(platform.tabs.updates.at(-1)).toEqual({ tabId: 3, url: LISTED });
     expect(platform.dnr.decide(LISTED, 3)?.action.type).toBe('allow');
     expect(platform.dnr.decide(LISTED, 4)?.action.type).toBe('redirect');
     // Same site: the grant stays. Another site: it ends.
-    await background.onTabUrlChanged(3, 'https://joa2020.jp/cart');
+    await background.tabs.onTabUrlChanged(3, 'https://joa2020.jp/cart');
     expect(platform.dnr.decide(LISTED, 3)?.action.type).toBe('allow');
-    await background.onTabUrlChanged(3, 'https://elsewhere.example/');
+    await background.tabs.onTabUrlChanged(3, 'https://elsewhere.example/');
     expect(platform.dnr.decide(LISTED, 3)?.action.type).toBe('redirect');
   });
 
   it('a grant ends as soon as a navigation to another site starts', async () => {
-    await background.continueTo(LISTED, 'once', 3);
-    await background.onNavigationStarting(3, 'https://www.joa2020.jp/other'); // same site: kept
+    await background.tabs.continueTo(LISTED, 'once', 3);
+    await background.tabs.onNavigationStarting(3, 'https://www.joa2020.jp/other'); // same site: kept
     expect(platform.dnr.decide(LISTED, 3)?.action.type).toBe('allow');
-    await background.onNavigationStarting(3, 'https://elsewhere.example/');
+    await background.tabs.onNavigationStarting(3, 'https://elsewhere.example/');
     expect(platform.dnr.decide(LISTED, 3)?.action.type).toBe('redirect');
   });
 
   it('a closed tab loses its grant, and grants survive a worker restart', async () => {
-    await background.continueTo(LISTED, 'once', 3);
-    const restarted = new Background(platform, defaultCatalog(null));
-    expect(await restarted.onNavigationCommitted(3, LISTED)).toBe(false); // still granted
-    await restarted.onTabRemoved(3);
+    await background.tabs.continueTo(LISTED, 'once', 3);
+    const restarted = composeBackground(platform, defaultCatalog(null));
+    expect(await restarted.tabs.onNavigationCommitted(3, LISTED)).toBe(false); // still granted
+    await restarted.tabs.onTabRemoved(3);
     expect(platform.dnr.session).toEqual([]);
   });
 
   it('"always" stores the site before rebuilding the rules, and can be undone', async () => {
-    await background.continueTo('https://shop.joa2020.jp/', 'always', 3);
+    await background.tabs.continueTo('https://shop.joa2020.jp/', 'always', 3);
     expect((await getAllowlist()).map((e) => [e.site, e.listedAs, e.via])).toEqual([
       ['joa2020.jp', 'joa2020.jp', 'warning-page'],
     ]);
     expect(platform.dnr.decide(LISTED, 99)?.action.type).toBe('allow');
-    const restarted = new Background(platform, defaultCatalog(null));
-    expect((await restarted.verdictFor(LISTED)).allowlisted).toBe(true);
-    expect(await restarted.removeAllowed('joa2020.jp')).toBe(true);
+    const restarted = composeBackground(platform, defaultCatalog(null));
+    expect((await restarted.verdicts.verdictFor(LISTED)).allowlisted).toBe(true);
+    expect(await restarted.decisions.removeAllowed('joa2020.jp')).toBe(true);
     expect(platform.dnr.decide(LISTED, 99)?.action.type).toBe('redirect');
   });
 
   it('does nothing for unparseable URLs or without a tab', async () => {
-    expect(await background.continueTo('not a url', 'always', 3)).toEqual({ navigated: false });
-    expect(await background.continueTo(LISTED, 'once', undefined)).toEqual({ navigated: false });
+    expect(await background.tabs.continueTo('not a url', 'always', 3)).toEqual({
+      navigated: false,
+    });
+    expect(await background.tabs.continueTo(LISTED, 'once', undefined)).toEqual({
+      navigated: false,
+    });
     expect(await getAllowlist()).toEqual([]);
   });
 });
 
 describe('tabs the pre-load rule missed', () => {
   it('sends a tab that loaded a listed site to the warning page', async () => {
-    expect(await background.onNavigationCommitted(5, LISTED)).toBe(true);
+    expect(await background.tabs.onNavigationCommitted(5, LISTED)).toBe(true);
     expect(platform.tabs.updates.at(-1)).toEqual({
       tabId: 5,
       url: `${ORIGIN}/warning.html#${LISTED}`,
     });
-    expect(await background.onNavigationCommitted(5, 'https://fine.example/')).toBe(false);
+    expect(await background.tabs.onNavigationCommitted(5, 'https://fine.example/')).toBe(false);
   });
 
   it('checks tabs restored at start-up', async () => {
     platform.tabs.tabs.set(1, LISTED);
     platform.tabs.tabs.set(2, 'https://fine.example/');
     platform.tabs.tabs.set(3, 'chrome://newtab/');
-    await new Background(platform, defaultCatalog(null)).onStartup();
+    await composeBackground(platform, defaultCatalog(null)).lifecycle.onStartup();
     expect(platform.tabs.updates).toEqual([{ tabId: 1, url: `${ORIGIN}/warning.html#${LISTED}` }]);
   });
 
   it('titles the badge in the browser language', async () => {
     const jaPlatform = fakePlatform({ uiLanguage: 'ja' });
-    const bg = new Background(jaPlatform, defaultCatalog(null));
-    await bg.onNavigationCommitted(2, 'https://fine.example/');
+    const bg = composeBackground(jaPlatform, defaultCatalog(null));
+    await bg.tabs.onNavigationCommitted(2, 'https://fine.example/');
     expect(jaPlatform.badges.get(2)).toEqual({
       text: '',
       color: '#2e7d32',

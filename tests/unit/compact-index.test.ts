@@ -10,9 +10,9 @@ import {
   isCompactIndexData,
 } from '../../utils/match/compact-index';
 import { SetMatcher } from '../../utils/match/matcher';
-import { packContent, readChunk, unpackEntries, REF_BARE } from '../../utils/list/pack';
-import { ListIndex, type ListData } from '../../utils/verdict/list-index';
-import type { ListContent, SiteEntry } from '../../utils/list/model';
+import { packContent, readChunk, unpackEntries, REF_BARE } from '../../utils/lists/pack';
+import { ListIndex, type ListData } from '../../utils/verdicts/list-index';
+import type { ListContent, SiteEntry } from '../../utils/lists/model';
 import { random } from '../../tools/bench/common';
 import { syntheticDomains, syntheticVisits } from '../../tools/bench/domains';
 import { listContent, listMeta } from './list-fixture';

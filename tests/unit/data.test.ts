@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { bundledProjectList, DATA_DIR } from '../../tools/lib/bundled-data';
-import { importProjectListValue } from '../../utils/list/import-json';
-import { compareBreaches, compareRegistrars, compareStrings } from '../../utils/list/order';
-import { normalizeListedHost, registrableDomain, hostOfUrl } from '../../utils/hostname';
-import type { Attribution, Breach, Registrar, SiteEntry, Source } from '../../utils/list/model';
+import { importProjectListValue } from '../../utils/lists/import-json';
+import { compareBreaches, compareRegistrars, compareStrings } from '../../utils/lists/order';
+import { normalizeListedHost, registrableDomain, hostOfUrl } from '../../utils/core/hostname';
+import type { Attribution, Breach, Registrar, SiteEntry, Source } from '../../utils/lists/model';
 
 const raw = bundledProjectList() as {
   meta: { attribution: Attribution[] };

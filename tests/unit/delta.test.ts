@@ -4,12 +4,12 @@
 // does not produce the announced list. A bad head changes nothing.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { Background } from '../../utils/background/service';
-import { defaultCatalog, PROJECT_LIST_ID } from '../../utils/list/catalog';
-import { applyDelta, canonicalHash, diffLists } from '../../utils/list/delta';
-import { importProjectList } from '../../utils/list/import-json';
-import type { ListContent } from '../../utils/list/model';
-import { getListContent, getListRecord } from '../../utils/store/lists';
+import { composeBackground, type Background } from '../../utils/background/root';
+import { defaultCatalog, PROJECT_LIST_ID } from '../../utils/lists/catalog';
+import { applyDelta, canonicalHash, diffLists } from '../../utils/lists/delta';
+import { importProjectList } from '../../utils/lists/import-json';
+import type { ListContent } from '../../utils/lists/model';
+import { getListContent, getListRecord } from '../../utils/lists/store';
 import { publicKeyOf } from '../../tools/sign-list';
 import { bundledProjectList } from '../../tools/lib/bundled-data';
 import { publishFiles } from '../../tools/lib/publish';
@@ -119,8 +119,8 @@ describe('refreshing through the head and deltas', () => {
 
   beforeEach(async () => {
     platform = fakePlatform({ listPublicKey: publicKeyOf(privateKey) });
-    background = new Background(platform, defaultCatalog(LIST_URL));
-    await background.onInstalled();
+    background = composeBackground(platform, defaultCatalog(LIST_URL));
+    await background.lifecycle.onInstalled();
     requested = [];
   });
 
@@ -153,7 +153,7 @@ describe('refreshing through the head and deltas', () => {
     expect(await canonicalHash((await getListContent(PROJECT_LIST_ID))!)).toBe(
       await canonicalHash(content(v3)),
     );
-    const verdict = (host: string) => background.verdictFor(`https://${host}/`);
+    const verdict = (host: string) => background.verdicts.verdictFor(`https://${host}/`);
     expect((await verdict(domains[4500]!)).blocked).toBe(true); // added
     expect((await verdict(domains[100]!)).blocked).toBe(false); // removed
 
@@ -176,7 +176,7 @@ describe('refreshing through the head and deltas', () => {
       outcome: 'updated',
       via: 'full',
     });
-    expect((await background.verdictFor('https://evil.example/')).blocked).toBe(false);
+    expect((await background.verdicts.verdictFor('https://evil.example/')).blocked).toBe(false);
     expect((await getListRecord(PROJECT_LIST_ID))!.meta.version).toBe(3);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { normalizeText, normalizeWithMap } from '../../utils/detect/normalize';
-import { DRUGS, PHRASES } from '../../utils/detect/lexicon';
+import { normalizeText, normalizeWithMap } from '../../utils/detector/normalize';
+import { DRUGS, PHRASES } from '../../utils/detector/lexicon';
 
 describe('normalisation', () => {
   it.each([

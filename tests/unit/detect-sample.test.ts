@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { collectSample, SAMPLE_LIMITS } from '../../utils/detect/sample';
-import { MEDICINE_GATE } from '../../utils/detect/page-guard';
-import { TextSampleSchema } from '../../utils/messages/protocol';
+import { collectSample, SAMPLE_LIMITS } from '../../utils/content/sample';
+import { MEDICINE_GATE } from '../../utils/content/page-guard';
+import { TextSampleSchema } from '../../utils/page/handlers';
 
 const doc = (html: string) => parseHTML(html).document as unknown as Document;
 const noYield = async () => undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scorePage, levelFor, THRESHOLDS } from '../../utils/detect/score';
-import { WEIGHTS, type PageSample, type SignalCode } from '../../utils/detect/signals';
+import { scorePage, levelFor, THRESHOLDS } from '../../utils/detector/score';
+import { WEIGHTS, type PageSample, type SignalCode } from '../../utils/detector/signals';
 import { readCorpus } from '../../tools/lib/corpus';
 
 function page(text: string, url = 'https://shop.example/item', title = ''): PageSample {

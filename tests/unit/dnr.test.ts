@@ -5,7 +5,7 @@ import {
   compileDynamicRules,
   compileSessionAllowRule,
   isDnrDomain,
-} from '../../utils/dnr/compile';
+} from '../../utils/preload/compile';
 import { FakeDnr } from './fakes';
 
 const WARNING = 'chrome-extension://abc/warning.html';

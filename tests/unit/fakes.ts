@@ -1,8 +1,8 @@
 // Test doubles for the Platform the Background runs on. FakeDnr behaves like Chrome's
 // declarativeNetRequest where it matters here: atomic updates, unique ids, ASCII lower-case
 // requestDomains, and the rule-count limits (numbers from Chromium, see STACK.md).
-import type { DnrRule } from '../../utils/dnr/compile';
-import type { MenuItem, Platform, TabInfo } from '../../utils/background/platform';
+import type { DnrRule } from '../../utils/preload/compile';
+import type { MenuItem, Platform, TabInfo } from '../../utils/platform/platform';
 
 export const MAX_DYNAMIC_RULES = 30_000;
 export const MAX_UNSAFE_DYNAMIC_RULES = 5_000;

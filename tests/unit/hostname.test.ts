@@ -7,7 +7,7 @@ import {
   normalizeListedHost,
   parseTarget,
   registrableDomain,
-} from '../../utils/hostname';
+} from '../../utils/core/hostname';
 
 describe('normalizeHost', () => {
   it.each([

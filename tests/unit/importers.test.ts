@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { importProjectList, importProjectListValue } from '../../utils/list/import-json';
-import { importDomainList } from '../../utils/list/import-domains';
-import { importHibpBreaches } from '../../utils/list/import-hibp';
-import { importUblacklist } from '../../utils/list/import-ublacklist';
-import { htmlToText } from '../../utils/list/import-common';
-import { MAX_LIST_BYTES, MAX_REJECTED_KEPT, type ListMeta } from '../../utils/list/model';
+import { importProjectList, importProjectListValue } from '../../utils/lists/import-json';
+import { importDomainList } from '../../utils/lists/import-domains';
+import { importHibpBreaches } from '../../utils/lists/import-hibp';
+import { importUblacklist } from '../../utils/lists/import-ublacklist';
+import { htmlToText } from '../../utils/lists/import-common';
+import { MAX_LIST_BYTES, MAX_REJECTED_KEPT, type ListMeta } from '../../utils/lists/model';
 import { bundledText } from '../../tools/lib/bundled-data';
 
 const meta: ListMeta = {

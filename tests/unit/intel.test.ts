@@ -1,11 +1,11 @@
 // Site intelligence: registrar reputation, domain age, breaches, the privacy rules for lookups,
 // the breach notice's once-per-site rule, and the reason texts in both languages.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Background } from '../../utils/background/service';
-import { defaultCatalog } from '../../utils/list/catalog';
-import { renderReason } from '../../utils/verdict/render';
-import { updateSettings } from '../../utils/store/settings';
-import type { Reason, Verdict } from '../../utils/verdict/model';
+import { composeBackground, type Background } from '../../utils/background/root';
+import { defaultCatalog } from '../../utils/lists/catalog';
+import { renderReason } from '../../utils/verdicts/render';
+import { updateSettings } from '../../utils/settings/store';
+import type { Reason, Verdict } from '../../utils/verdicts/model';
 import { contentSender, fakePlatform, pageSender, type TestPlatform } from './fakes';
 import { rdapFor } from './rdap-fixture';
 
@@ -15,8 +15,8 @@ const ROGUE = '処方箋不要でカマグラをお届けします。個人輸�
 
 beforeEach(async () => {
   platform = fakePlatform();
-  background = new Background(platform, defaultCatalog(null));
-  await background.onInstalled();
+  background = composeBackground(platform, defaultCatalog(null));
+  await background.lifecycle.onInstalled();
 });
 
 function serveRdap(domain: string, ianaId: number, name: string, ageDays: number) {
@@ -44,7 +44,7 @@ describe('registrar, age and breaches in the verdict', () => {
       contentSender('https://new-pills.com/', 3),
     );
     platform.tabs.tabs.set(3, 'https://new-pills.com/');
-    const verdict = await background.verdictForTab(3, 'explicit');
+    const verdict = await background.verdicts.verdictForTab(3, 'explicit');
     expect(codes(verdict)).toEqual(
       expect.arrayContaining([
         'registrar.identity',
@@ -68,7 +68,7 @@ describe('registrar, age and breaches in the verdict', () => {
 
   it('the same registrar on an ordinary page raises nothing, and says most sites there are fine', async () => {
     serveRdap('ordinary-shop.com', 49, 'GMO Internet Group, Inc. d/b/a Onamae.com', 3000);
-    const result = await background.checkSite('ordinary-shop.com');
+    const result = await background.verdicts.checkSite('ordinary-shop.com');
     if (!result.ok) throw new Error('check failed');
     const reason = find(result.verdict, 'registrar.noncooperation');
     expect(reason).toMatchObject({ level: 'none', pharmacyContext: false });
@@ -87,14 +87,14 @@ describe('registrar, age and breaches in the verdict', () => {
     ] as const) {
       const domain = `age-${days}.com`;
       serveRdap(domain, 146, 'GoDaddy.com, LLC', days);
-      const result = await background.checkSite(domain);
+      const result = await background.verdicts.checkSite(domain);
       if (!result.ok) throw new Error('check failed');
       expect(find(result.verdict, code)).toMatchObject({ level, days });
     }
   });
 
   it('shows known breaches of the site from HIBP and from the curated Japanese list', async () => {
-    const adobe = await background.checkSite('https://www.adobe.com/');
+    const adobe = await background.verdicts.checkSite('https://www.adobe.com/');
     if (!adobe.ok) throw new Error('check failed');
     const breach = find(adobe.verdict, 'breach.site');
     expect(breach).toMatchObject({
@@ -104,7 +104,7 @@ describe('registrar, age and breaches in the verdict', () => {
     expect(renderReason('en', breach).title).toBe(
       'This site’s service had a data breach: Adobe (4 October 2013).',
     );
-    const onamae = await background.checkSite('onamae.com');
+    const onamae = await background.verdicts.checkSite('onamae.com');
     if (!onamae.ok) throw new Error('check failed');
     const jp = find(onamae.verdict, 'breach.site');
     expect(renderReason('ja', jp).title).toBe(
@@ -119,7 +119,7 @@ describe('registrar, age and breaches in the verdict', () => {
   });
 
   it('says honestly that .jp has no RDAP and links to JPRS WHOIS', async () => {
-    const result = await background.checkSite('https://www.joa2020.jp/faq.php');
+    const result = await background.verdicts.checkSite('https://www.joa2020.jp/faq.php');
     if (!result.ok) throw new Error('check failed');
     const reason = find(result.verdict, 'registrar.no-rdap');
     const rendered = renderReason('ja', reason);
@@ -134,7 +134,7 @@ describe('registrar, age and breaches in the verdict', () => {
 
   it('renders every registrar reason in both languages', async () => {
     serveRdap('texts.com', 49, 'GMO Internet Group, Inc. d/b/a Onamae.com', 20);
-    const result = await background.checkSite('texts.com');
+    const result = await background.verdicts.checkSite('texts.com');
     if (!result.ok) throw new Error('check failed');
     const identity = find(result.verdict, 'registrar.identity');
     expect(renderReason('en', identity).title).toBe(
@@ -237,12 +237,12 @@ describe('privacy: what is looked up, and when', () => {
     [`${'a'.repeat(60)}.`.repeat(5) + 'com', 'too-long'],
     ['http://localhost:8080/', 'local'],
   ])('check a site: %j is refused clearly (%s), nothing sent or stored', async (input, error) => {
-    expect(await background.checkSite(input)).toEqual({ ok: false, error });
+    expect(await background.verdicts.checkSite(input)).toEqual({ ok: false, error });
     expect(platform.net.requests).toHaveLength(0);
   });
 
   it('check a site: an IP address is checked against the lists without a lookup', async () => {
-    const result = await background.checkSite('203.0.113.7');
+    const result = await background.verdicts.checkSite('203.0.113.7');
     expect(result).toMatchObject({
       ok: true,
       verdict: { status: 'checked', host: '203.0.113.7', intel: null },
@@ -276,7 +276,7 @@ describe('breach notices', () => {
       { type: 'page.noticeDismiss', names: ['OnamaeCom2014'] },
       contentSender('https://www.onamae.com/'),
     );
-    const restarted = new Background(platform, defaultCatalog(null));
+    const restarted = composeBackground(platform, defaultCatalog(null));
     expect(
       (
         (await restarted.handleMessage(
@@ -323,7 +323,12 @@ describe('breach notices', () => {
           ]),
         ),
     );
-    await background.addCustomList({ url, format: 'hibp', action: 'warn', name: 'Local HIBP' });
+    await background.refresher.subscribe({
+      url,
+      format: 'hibp',
+      action: 'warn',
+      name: 'Local HIBP',
+    });
     const fresh = await check('https://fresh-shop.example/');
     expect(fresh.data.notice).toMatchObject({ names: ['FreshShop'] });
     expect(fresh.data.notice!.text).toBe(

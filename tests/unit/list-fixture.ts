@@ -1,5 +1,5 @@
 // A list's content for tests: meta for a given id, and bare domains unless told otherwise.
-import type { ListContent, ListMeta } from '../../utils/list/model';
+import type { ListContent, ListMeta } from '../../utils/lists/model';
 
 export function listMeta(id: string): ListMeta {
   return {

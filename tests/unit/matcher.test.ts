@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SetMatcher } from '../../utils/match/matcher';
-import { ListIndex } from '../../utils/verdict/list-index';
-import { verdictForUrl } from '../../utils/verdict/compute';
-import type { ListContent, SiteEntry } from '../../utils/list/model';
+import { ListIndex } from '../../utils/verdicts/list-index';
+import { verdictForUrl } from '../../utils/verdicts/compute';
+import type { ListContent, SiteEntry } from '../../utils/lists/model';
 import { listContent } from './list-fixture';
 
 const evidence = [{ source: { url: 'https://evidence.example/' }, date: '2026-11' }];

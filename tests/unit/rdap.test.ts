@@ -6,8 +6,8 @@ import {
   rdapBaseFor,
   whoisPageFor,
   BootstrapSchema,
-} from '../../utils/rdap/bootstrap';
-import { parseRdapDomain, vcardText } from '../../utils/rdap/parse';
+} from '../../utils/intel/rdap-bootstrap';
+import { parseRdapDomain, vcardText } from '../../utils/intel/rdap-parse';
 import {
   lookupRdap,
   NEGATIVE_TTL_MS,
@@ -15,7 +15,7 @@ import {
   type RdapCache,
   type RdapHolds,
   type RdapResult,
-} from '../../utils/rdap/client';
+} from '../../utils/intel/rdap-client';
 import { FakeNet } from './fakes';
 
 const verisign = JSON.parse(

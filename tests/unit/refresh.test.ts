@@ -2,17 +2,17 @@
 // changes on a fault, the status says what happened, the next try is scheduled sensibly.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
-import { Background } from '../../utils/background/service';
+import { composeBackground, type Background } from '../../utils/background/root';
 import {
   defaultCatalog,
   PROJECT_LIST_ID,
   BLOCKLISTPROJECT_LIST_ID,
   type CatalogEntry,
-} from '../../utils/list/catalog';
-import { getListContent, getListRecord } from '../../utils/store/lists';
-import { MIN_RETRY_MS, nextCheck, isDue } from '../../utils/refresh/schedule';
-import { parseRetryAfter } from '../../utils/refresh/fetch-list';
-import { verifyListSignature } from '../../utils/refresh/signature';
+} from '../../utils/lists/catalog';
+import { getListContent, getListRecord } from '../../utils/lists/store';
+import { MIN_RETRY_MS, nextCheck, isDue } from '../../utils/lists/schedule';
+import { parseRetryAfter } from '../../utils/lists/fetch-list';
+import { verifyListSignature } from '../../utils/lists/signature';
 import { signText, publicKeyOf } from '../../tools/sign-list';
 import { bundledProjectList } from '../../tools/lib/bundled-data';
 import { fakePlatform, type TestPlatform } from './fakes';
@@ -69,8 +69,8 @@ function blockedDomains(): string[] {
 beforeEach(async () => {
   platform = fakePlatform({ listPublicKey: publicKey });
   const catalog: CatalogEntry[] = defaultCatalog(LIST_URL);
-  background = new Background(platform, catalog);
-  await background.onInstalled();
+  background = composeBackground(platform, catalog);
+  await background.lifecycle.onInstalled();
 });
 
 describe('a good update', () => {
@@ -366,8 +366,8 @@ describe('faults: the active list stays, the status explains, the next try is se
 
 describe('schedules and other lists', () => {
   it('refreshDue skips lists without a URL or not due yet', async () => {
-    const noUrl = new Background(fakePlatform(), defaultCatalog(null));
-    await noUrl.onInstalled();
+    const noUrl = composeBackground(fakePlatform(), defaultCatalog(null));
+    await noUrl.lifecycle.onInstalled();
     const results = await noUrl.refresher.refreshDue();
     expect(results.has(PROJECT_LIST_ID)).toBe(false);
   });
@@ -435,7 +435,7 @@ describe('interruptions, administration, export and import', () => {
     expect((await projectRecord()).generation).toBe(before.generation);
     // A new worker: the check is still due and now succeeds.
     await serveSigned(projectList(['after-restart.example']));
-    const restarted = new Background(platform, defaultCatalog(LIST_URL));
+    const restarted = composeBackground(platform, defaultCatalog(LIST_URL));
     const results = await restarted.refresher.refreshDue();
     expect(results.get(PROJECT_LIST_ID)?.outcome).toBe('updated');
     expect(blockedDomains()).toContain('after-restart.example');
@@ -447,7 +447,7 @@ describe('interruptions, administration, export and import', () => {
       url,
       () => new Response('*://*.scam-shop.example/*\n*://fake-kusuri.example/*\n'),
     );
-    const added = await background.addCustomList({
+    const added = await background.refresher.subscribe({
       url,
       format: 'ublacklist',
       action: 'warn',
@@ -461,23 +461,27 @@ describe('interruptions, administration, export and import', () => {
       meta: { title: { en: 'Community' } },
       counts: { domains: 2 },
     });
-    expect((await background.verdictFor('https://www.scam-shop.example/')).level).toBe('warning');
+    expect((await background.verdicts.verdictFor('https://www.scam-shop.example/')).level).toBe(
+      'warning',
+    );
     // Adding the same address again checks it for news; it does not start it over empty.
     platform.net.route(url, () => new Response('', { status: 503 }));
-    const again = await background.addCustomList({
+    const again = await background.refresher.subscribe({
       url,
       format: 'ublacklist',
       action: 'warn',
       name: 'x',
     });
     expect(again).toMatchObject({ outcome: 'failed', code: 'http' });
-    expect((await background.verdictFor('https://www.scam-shop.example/')).level).toBe('warning');
-    await background.setListAction(custom.id, 'block');
+    expect((await background.verdicts.verdictFor('https://www.scam-shop.example/')).level).toBe(
+      'warning',
+    );
+    await background.lists.setAction(custom.id, 'block');
     expect(blockedDomains()).toContain('scam-shop.example');
-    await background.setListEnabled(custom.id, false);
+    await background.lists.setEnabled(custom.id, false);
     expect(blockedDomains()).not.toContain('scam-shop.example');
-    expect(await background.removeList(custom.id)).toBe(true);
-    expect(await background.removeList(PROJECT_LIST_ID)).toBe(false); // packaged lists are disabled, not removed
+    expect(await background.lists.remove(custom.id)).toBe(true);
+    expect(await background.lists.remove(PROJECT_LIST_ID)).toBe(false); // packaged lists are disabled, not removed
     expect((await background.listsView()).lists.map((l) => l.id)).toEqual([
       'kusuri-guard',
       'blocklistproject-drugs',
@@ -489,7 +493,7 @@ describe('interruptions, administration, export and import', () => {
     const url = 'https://broken.example/list.txt';
     platform.net.route(url, () => new Response('<html><body>Login</body></html>', { status: 200 }));
     expect(
-      await background.addCustomList({ url, format: 'domains', action: 'block', name: '' }),
+      await background.refresher.subscribe({ url, format: 'domains', action: 'block', name: '' }),
     ).toMatchObject({ outcome: 'failed', code: 'html-page' });
     const custom = (await background.listsView()).lists.find((l) => l.origin === 'custom')!;
     expect(custom.status.lastError?.code).toBe('html-page');
@@ -497,30 +501,30 @@ describe('interruptions, administration, export and import', () => {
   });
 
   it("exports the user's decisions and imports them into a fresh browser", async () => {
-    await background.allowSite('https://allowed-shop.example/x');
-    await background.blockSite('my-block.example', 'fake pills', 'options');
-    await background.setListAction(BLOCKLISTPROJECT_LIST_ID, 'block');
+    await background.decisions.allowSite('https://allowed-shop.example/x');
+    await background.decisions.blockSite('my-block.example', 'fake pills', 'options');
+    await background.lists.setAction(BLOCKLISTPROJECT_LIST_ID, 'block');
     const url = 'https://community.example/scams.txt';
     platform.net.route(url, () => new Response('*://*.scam-shop.example/*\n'));
-    await background.addCustomList({
+    await background.refresher.subscribe({
       url,
       format: 'ublacklist',
       action: 'warn',
       name: 'Community',
     });
-    const file = await background.exportData();
+    const file = await background.backup.exportData();
     expect(file).toMatchObject({ format: 'kusuri-guard-settings', version: 1 });
     expect(JSON.stringify(file)).not.toContain('joa2020.jp'); // no list contents
 
-    const { closeSharedDb } = await import('../../utils/store/db');
+    const { closeSharedDb } = await import('../../utils/core/db');
     const { IDBFactory } = await import('fake-indexeddb');
     await closeSharedDb();
     globalThis.indexedDB = new IDBFactory();
     const other = fakePlatform({ listPublicKey: publicKey });
     other.net.route(url, () => new Response('*://*.scam-shop.example/*\n'));
-    const fresh = new Background(other, defaultCatalog(LIST_URL));
-    await fresh.onInstalled();
-    expect(await fresh.importData(JSON.stringify(file))).toEqual({
+    const fresh = composeBackground(other, defaultCatalog(LIST_URL));
+    await fresh.lifecycle.onInstalled();
+    expect(await fresh.backup.importData(JSON.stringify(file))).toEqual({
       ok: true,
       allowlist: 1,
       userBlocks: 1,
@@ -541,9 +545,12 @@ describe('interruptions, administration, export and import', () => {
   });
 
   it('a damaged import file changes nothing', async () => {
-    expect(await background.importData('not json')).toEqual({ ok: false, error: 'not-json' });
+    expect(await background.backup.importData('not json')).toEqual({
+      ok: false,
+      error: 'not-json',
+    });
     expect(
-      await background.importData(
+      await background.backup.importData(
         JSON.stringify({ format: 'kusuri-guard-settings', version: 1, allowlist: [{ site: 5 }] }),
       ),
     ).toEqual({

@@ -1,5 +1,5 @@
 // A complete, valid report as stored (for store, migration and template tests).
-import type { Report, ReportEvidence } from '../../utils/report/model';
+import type { Report, ReportEvidence } from '../../utils/reports/model';
 
 export function sampleEvidence(overrides: Partial<ReportEvidence> = {}): ReportEvidence {
   return {

@@ -7,9 +7,9 @@ import {
   FIRST_RETRY_MS,
   MAX_RETRY_MS,
   retryDelay,
-} from '../../utils/report/queue';
-import { saveReport, StorageFullError, type ReportStore } from '../../utils/store/reports';
-import type { Report } from '../../utils/report/model';
+} from '../../utils/reports/queue';
+import { saveReport, StorageFullError, type ReportStore } from '../../utils/reports/store';
+import type { Report } from '../../utils/reports/model';
 import { TINY_JPEG } from './fakes';
 import { sampleEvidence, sampleReport } from './report-fixture';
 

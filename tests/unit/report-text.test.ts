@@ -2,8 +2,8 @@
 // channel it goes into (Markdown, mailto:, plain text, JSON), within each channel's length limits,
 // in Japanese and English. Hostile page titles are the point of most of these tests.
 import { describe, expect, it } from 'vitest';
-import { cleanText, redactUrl } from '../../utils/report/evidence';
-import { EvidenceSchema, LIMITS } from '../../utils/report/model';
+import { cleanText, redactUrl } from '../../utils/reports/evidence';
+import { EvidenceSchema, LIMITS } from '../../utils/reports/model';
 import {
   abuseEmail,
   authorityText,
@@ -16,7 +16,7 @@ import {
   mailtoLink,
   markdownBody,
   type ReportContent,
-} from '../../utils/report/templates';
+} from '../../utils/reports/templates';
 import { LANGS } from '../../utils/i18n';
 import { sampleEvidence, sampleReport } from './report-fixture';
 

@@ -2,17 +2,18 @@
 // site for me", the HTTPS endpoint's queue (retries, idempotency, worker restarts mid-send, a
 // second click on Save), the screenshot, who may ask for what, and the context menu.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Background, MENU_REPORT_LINK, MENU_REPORT_PAGE } from '../../utils/background/service';
-import { OUTBOX_ALARM, type ReportDraft, type SavedReport } from '../../utils/background/reports';
-import { defaultCatalog } from '../../utils/list/catalog';
-import { getReport, getReports } from '../../utils/store/reports';
-import { getUserBlocks } from '../../utils/store/user-blocks';
-import { getSettings } from '../../utils/store/settings';
-import type { Report, ReportInput } from '../../utils/report/model';
-import type { Response as Reply } from '../../utils/messages/protocol';
+import { composeBackground, type Background } from '../../utils/background/root';
+import { MENU_REPORT_LINK, MENU_REPORT_PAGE } from '../../utils/reports/menus';
+import { OUTBOX_ALARM, type ReportDraft, type SavedReport } from '../../utils/reports/service';
+import { defaultCatalog } from '../../utils/lists/catalog';
+import { getReport, getReports } from '../../utils/reports/store';
+import { getUserBlocks } from '../../utils/decisions/user-blocks';
+import { getSettings } from '../../utils/settings/store';
+import type { Report, ReportInput } from '../../utils/reports/model';
+import type { Reply } from '../../utils/core/router';
 import { contentSender, fakePlatform, pageSender, TINY_JPEG, type TestPlatform } from './fakes';
 import { rdapFor } from './rdap-fixture';
-import { SAMPLE_LIMITS } from '../../utils/detect/sample';
+import { SAMPLE_LIMITS } from '../../utils/content/sample';
 
 const SITE = 'kusuri-rogue.com';
 const PAGE = `https://www.${SITE}/kamagra?ref=mail&session=s3cr3t#buy`;
@@ -28,8 +29,8 @@ beforeEach(async () => {
   platform = fakePlatform({ uiLanguage: 'ja' });
   platform.config.issuesUrl = 'https://tracker.example/issues/new';
   platform.config.reportTimeoutMs = 200;
-  background = new Background(platform, defaultCatalog(null));
-  await background.onInstalled();
+  background = composeBackground(platform, defaultCatalog(null));
+  await background.lifecycle.onInstalled();
   platform.net.route(`https://rdap.verisign.com/com/v1/domain/${SITE}`, () =>
     Response.json(
       rdapFor(SITE, 49, 'GMO Internet Group, Inc. d/b/a Onamae.com', 20, platform.clock.now),
@@ -211,7 +212,7 @@ describe('saving', () => {
     const saved = await draftAndSave({ blockSite: true });
     expect(saved.report.blockedSite).toBe(true);
     expect((await getUserBlocks()).map((b) => [b.site, b.via])).toEqual([[SITE, 'report']]);
-    const verdict = await background.verdictFor(`https://shop.${SITE}/`);
+    const verdict = await background.verdicts.verdictFor(`https://shop.${SITE}/`);
     expect(verdict.blocked).toBe(true);
     const redirects = platform.dnr.dynamic.filter((r) => r.action.type === 'redirect');
     expect(redirects.some((r) => r.condition.requestDomains?.includes(SITE))).toBe(true);
@@ -261,11 +262,11 @@ describe('the HTTPS endpoint', () => {
     expect(endpoint.nextAttempt).toBe(platform.clock.now + 30_000);
 
     // Not before it is due, even if the alarm fires early.
-    await background.onAlarm(OUTBOX_ALARM);
+    await background.lifecycle.onAlarm(OUTBOX_ALARM);
     expect(received).toHaveLength(1);
 
     platform.clock.now += 30_000;
-    await background.onAlarm(OUTBOX_ALARM);
+    await background.lifecycle.onAlarm(OUTBOX_ALARM);
     endpoint = await endpointOf(saved.report.id);
     expect(endpoint).toMatchObject({
       state: 'delivered',
@@ -283,9 +284,9 @@ describe('the HTTPS endpoint', () => {
 
     // Delivered is final: more alarms, a re-send, a restart send nothing.
     platform.clock.now += 3600_000;
-    await background.onAlarm(OUTBOX_ALARM);
+    await background.lifecycle.onAlarm(OUTBOX_ALARM);
     await ask({ type: 'reports.resend', id: saved.report.id });
-    await new Background(platform, defaultCatalog(null)).onStartup();
+    await composeBackground(platform, defaultCatalog(null)).lifecycle.onStartup();
     expect(received).toHaveLength(2);
   });
 
@@ -306,14 +307,14 @@ describe('the HTTPS endpoint', () => {
     expect((await endpointOf(draft.id)).state).toBe('sending');
 
     // A fresh worker (nothing in memory) wakes up at once: the send is not stale yet.
-    const next = new Background(platform, defaultCatalog(null));
+    const next = composeBackground(platform, defaultCatalog(null));
     hang = false;
     await next.reports.processOutbox();
     expect(keys).toHaveLength(1);
     expect(platform.alarmsAt.get(OUTBOX_ALARM)).toBeGreaterThan(platform.clock.now);
 
     platform.clock.now += 1000; // more than twice the (test) time-out of 200 ms
-    await next.onAlarm(OUTBOX_ALARM);
+    await next.lifecycle.onAlarm(OUTBOX_ALARM);
     expect(keys).toEqual([draft.idempotencyKey, draft.idempotencyKey]);
     expect(await endpointOf(draft.id)).toMatchObject({ state: 'delivered', attempts: 2 });
   });
@@ -327,7 +328,7 @@ describe('the HTTPS endpoint', () => {
         : new Response(null, { status: 200 });
     });
     const saved = await draftAndSave();
-    await Promise.all([settle(), settle(), background.onAlarm(OUTBOX_ALARM)]);
+    await Promise.all([settle(), settle(), background.lifecycle.onAlarm(OUTBOX_ALARM)]);
     expect(calls).toBe(1);
     expect(await endpointOf(saved.report.id)).toMatchObject({
       state: 'queued',
@@ -335,8 +336,8 @@ describe('the HTTPS endpoint', () => {
     });
     platform.clock.now += 60_000;
     await Promise.all([
-      background.onAlarm(OUTBOX_ALARM),
-      new Background(platform, defaultCatalog(null)).onAlarm(OUTBOX_ALARM),
+      background.lifecycle.onAlarm(OUTBOX_ALARM),
+      composeBackground(platform, defaultCatalog(null)).lifecycle.onAlarm(OUTBOX_ALARM),
     ]);
     expect(calls).toBe(2);
     expect((await endpointOf(saved.report.id)).state).toBe('delivered');
@@ -352,7 +353,7 @@ describe('the HTTPS endpoint', () => {
       nextAttempt: null,
     });
     platform.clock.now += 24 * 3600_000;
-    await background.onAlarm(OUTBOX_ALARM);
+    await background.lifecycle.onAlarm(OUTBOX_ALARM);
     expect(received).toHaveLength(1);
     await ask({ type: 'reports.resend', id: saved.report.id }, pageSender('/reports.html'));
     await settle();
@@ -392,7 +393,7 @@ describe('the HTTPS endpoint', () => {
     await settle();
     const received = serveEndpoint(200);
     platform.clock.now += 3600_000;
-    await new Background(platform, defaultCatalog(null)).onStartup();
+    await composeBackground(platform, defaultCatalog(null)).lifecycle.onStartup();
     expect(received).toHaveLength(1);
     expect((await endpointOf(saved.report.id)).state).toBe('delivered');
   });
@@ -426,16 +427,16 @@ describe('the endpoint setting', () => {
       detail: 'endpoint-not-https',
     });
     platform.config.reportEndpoint = 'https://build.example/reports';
-    expect(await background.reportEndpoint()).toBe('https://build.example/reports');
+    expect(await background.settings.reportEndpoint()).toBe('https://build.example/reports');
     await ask({ type: 'settings.set', patch: { reportEndpoint: '' } }, options);
-    expect(await background.reportEndpoint()).toBeNull();
+    expect(await background.settings.reportEndpoint()).toBeNull();
     await ask(
       { type: 'settings.set', patch: { reportEndpoint: ' https://mine.example/r ' } },
       options,
     );
-    expect(await background.reportEndpoint()).toBe('https://mine.example/r');
+    expect(await background.settings.reportEndpoint()).toBe('https://mine.example/r');
     await ask({ type: 'settings.set', patch: { reportEndpoint: null } }, options);
-    expect(await background.reportEndpoint()).toBe('https://build.example/reports');
+    expect(await background.settings.reportEndpoint()).toBe('https://build.example/reports');
   });
 });
 
@@ -540,12 +541,15 @@ describe('the context menu', () => {
   });
 
   it('opens the form for the page, or for the link’s target', async () => {
-    await background.onMenuClicked(MENU_REPORT_PAGE, { tabId: 5 });
-    await background.onMenuClicked(MENU_REPORT_LINK, {
+    await background.menus.onClicked(MENU_REPORT_PAGE, { tabId: 5 });
+    await background.menus.onClicked(MENU_REPORT_LINK, {
       tabId: 5,
       linkUrl: 'https://linked.example/x',
     });
-    await background.onMenuClicked(MENU_REPORT_LINK, { tabId: 5, linkUrl: 'javascript:alert(1)' });
+    await background.menus.onClicked(MENU_REPORT_LINK, {
+      tabId: 5,
+      linkUrl: 'javascript:alert(1)',
+    });
     expect(platform.windowsOpened).toEqual([
       'chrome-extension://testextensionid/report.html?tab=5',
       'chrome-extension://testextensionid/report.html?url=https%3A%2F%2Flinked.example%2Fx',

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach } from 'vitest';
-import { closeSharedDb } from '../../utils/store/db';
+import { closeSharedDb } from '../../utils/core/db';
 
 beforeEach(async () => {
   await closeSharedDb();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ReportSchema } from '../../utils/report/model';
+import { ReportSchema } from '../../utils/reports/model';
 import { sampleReport } from './report-fixture';
-import { DB_NAME, DB_VERSION, MIGRATIONS, openDatabase } from '../../utils/store/db';
+import { DB_NAME, DB_VERSION, MIGRATIONS, openDatabase } from '../../utils/core/db';
 import {
   deleteList,
   emptyStatus,
@@ -12,14 +12,13 @@ import {
   putListRecord,
   replaceList,
   type ListRecordInput,
-} from '../../utils/store/lists';
-import { addAllowEntry, getAllowlist, removeAllowEntry } from '../../utils/store/allowlist';
-import { getSettings, updateSettings } from '../../utils/store/settings';
-import { getDismissals } from '../../utils/store/dismissals';
-import { getUserBlocks } from '../../utils/store/user-blocks';
+} from '../../utils/lists/store';
+import { addAllowEntry, getAllowlist, removeAllowEntry } from '../../utils/decisions/allowlist';
+import { getSettings, updateSettings } from '../../utils/settings/store';
+import { getDismissals } from '../../utils/decisions/dismissals';
 import { listContent, listMeta } from './list-fixture';
-import { loadListData } from '../../utils/store/list-data';
-import { ListIndex } from '../../utils/verdict/list-index';
+import { loadListData } from '../../utils/lists/list-data';
+import { ListIndex } from '../../utils/verdicts/list-index';
 
 const meta = listMeta('l1');
 const content = (domains: string[]) => listContent('l1', domains);

@@ -4,9 +4,9 @@
 //   build N          import a N-domain list text and build the index: time and peak memory
 // Each prints one JSON object on stdout.
 import { BENCH_META, syntheticDomains } from './domains';
-import { importByFormat } from '../../utils/list/import';
-import { ListIndex } from '../../utils/verdict/list-index';
-import { packContent } from '../../utils/list/pack';
+import { importByFormat } from '../../utils/lists/import';
+import { ListIndex } from '../../utils/verdicts/list-index';
+import { packContent } from '../../utils/lists/pack';
 import { CompactDomainIndex } from '../../utils/match/compact-index';
 
 declare const gc: () => void;

@@ -2,8 +2,8 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
-import { collectSample, SAMPLE_LIMITS } from '../../utils/detect/sample';
-import { scorePage } from '../../utils/detect/score';
+import { collectSample, SAMPLE_LIMITS } from '../../utils/content/sample';
+import { scorePage } from '../../utils/detector/score';
 import { percentile, row, timeIt, type BenchRow } from './common';
 import { syntheticPage } from './pages';
 

@@ -2,7 +2,7 @@
 // subdomains under a mix of TLDs (including multi-label public suffixes such as .co.jp), in the
 // shapes rogue-pharmacy networks use (drug words, shop words, digits, hyphens), from a fixed seed.
 import { random } from './common';
-import type { ListMeta } from '../../utils/list/model';
+import type { ListMeta } from '../../utils/lists/model';
 
 /** The meta of the generated lists. */
 export const BENCH_META: ListMeta = {

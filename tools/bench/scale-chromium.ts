@@ -5,8 +5,8 @@
 import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionBrowser } from '../../tests/e2e/browser';
 import { tabIdOf } from '../../tests/e2e/helpers';
-import type { ListsView } from '../../utils/messages/responses';
-import type { RefreshResult } from '../../utils/background/refresher';
+import type { ListsView } from '../../utils/lists/view';
+import type { RefreshResult } from '../../utils/lists/refresher';
 import { percentile, row, type BenchRow } from './common';
 import { syntheticDomains } from './domains';
 import { StaticServer } from './static-server';

@@ -5,11 +5,11 @@
 import 'fake-indexeddb/auto';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { importByFormat } from '../../utils/list/import';
-import { ListIndex } from '../../utils/verdict/list-index';
-import { Background } from '../../utils/background/service';
-import { defaultCatalog, PROJECT_LIST_ID } from '../../utils/list/catalog';
-import { closeSharedDb } from '../../utils/store/db';
+import { importByFormat } from '../../utils/lists/import';
+import { ListIndex } from '../../utils/verdicts/list-index';
+import { composeBackground } from '../../utils/background/root';
+import { defaultCatalog, PROJECT_LIST_ID } from '../../utils/lists/catalog';
+import { closeSharedDb } from '../../utils/core/db';
 import { fakePlatform } from '../../tests/unit/fakes';
 import { bundledProjectList } from '../lib/bundled-data';
 import { publishFiles } from '../lib/publish';
@@ -169,8 +169,8 @@ export async function transferRows(count: number, changed: number): Promise<Benc
     const platform = fakePlatform({ listPublicKey: publicKeyOf(privateKey) });
     platform.fetch = (input, init) => globalThis.fetch(input, init);
     platform.config.refreshTimeoutMs = 120_000;
-    const background = new Background(platform, defaultCatalog(listUrl));
-    await background.onInstalled();
+    const background = composeBackground(platform, defaultCatalog(listUrl));
+    await background.lifecycle.onInstalled();
     const all = syntheticDomains(count + changed / 2, 31);
     const v2 = projectListText(2, all.slice(0, count));
     const publish = async (text: string, previous: string[]) =>

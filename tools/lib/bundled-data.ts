@@ -3,9 +3,9 @@
 // all take the packaged files from packagedFiles(), so they always see exactly the same data.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { LIST_FORMAT, LIST_SCHEMA_VERSION } from '../../utils/list/model';
-import { importProjectListValue } from '../../utils/list/import-json';
-import { parseRegistrarIds } from '../../utils/rdap/bootstrap';
+import { LIST_FORMAT, LIST_SCHEMA_VERSION } from '../../utils/lists/model';
+import { importProjectListValue } from '../../utils/lists/import-json';
+import { parseRegistrarIds } from '../../utils/intel/rdap-bootstrap';
 
 export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 

@@ -2,9 +2,9 @@
 // index.json [{ slug, url, class, lang }] and pages/<slug>.txt (URL, "# class: … | lang: …", text).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from '../../utils/zod';
-import { displayHost, hostOfUrl } from '../../utils/hostname';
-import type { PageSample } from '../../utils/detect/signals';
+import { z } from '../../utils/core/zod';
+import { displayHost, hostOfUrl } from '../../utils/core/hostname';
+import type { PageSample } from '../../utils/detector/signals';
 
 export const CLASSES = [
   'rogue',

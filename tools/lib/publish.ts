@@ -1,10 +1,10 @@
 // Publishing the project's list as static files with delta updates (used by tools/publish-list.ts,
 // the benchmarks and the tests). Given the new list and the versions published before, it returns
-// every file of the layout described in utils/list/delta.ts, signed.
-import { canonicalHash, diffLists, HEAD_FORMAT, type Head } from '../../utils/list/delta';
-import { importProjectList } from '../../utils/list/import-json';
-import type { ListContent } from '../../utils/list/model';
-import { sha256Hex } from '../../utils/hash';
+// every file of the layout described in utils/lists/delta.ts, signed.
+import { canonicalHash, diffLists, HEAD_FORMAT, type Head } from '../../utils/lists/delta';
+import { importProjectList } from '../../utils/lists/import-json';
+import type { ListContent } from '../../utils/lists/model';
+import { sha256Hex } from '../../utils/core/hash';
 import { signText } from '../sign-list';
 
 export interface PublishInput {

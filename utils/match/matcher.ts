@@ -3,7 +3,7 @@
 // so that a page of details about `shop.example.com` beats one about `example.com`. The lists
 // themselves use the compact index (compact-index.ts); this one is the oracle the tests compare
 // it with.
-import { hostSuffixes } from '../hostname';
+import { hostSuffixes } from '../core/hostname';
 
 /** Straightforward matcher over a Set: exact, obviously correct, and the oracle for faster ones. */
 export class SetMatcher {

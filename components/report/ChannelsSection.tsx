@@ -1,0 +1,102 @@
+// The report form's "where to": each channel (available or not, and why), blocking the site for
+// oneself, and the report's own language.
+import { t, type Lang } from '../../utils/i18n';
+import { displayHost } from '../../utils/core/hostname';
+import { CHANNELS } from '../../utils/reports/model';
+import type { ReportDraft } from '../../utils/reports/service';
+import { channelTarget, type ChannelName, type Channels } from './useReportDraft';
+
+export function ChannelsSection(props: {
+  lang: Lang;
+  language: Lang;
+  draft: ReportDraft;
+  site: string;
+  channels: Channels;
+  onChannel: (channel: ChannelName, value: boolean) => void;
+  blockSite: boolean;
+  onBlockSite: (value: boolean) => void;
+  onReportLang: (lang: Lang) => void;
+}) {
+  const { lang, language, draft, channels } = props;
+  return (
+    <section class="where">
+      <h2>{t(lang, 'reportPage.where')}</h2>
+      {CHANNELS.map((channel) => {
+        const target = channelTarget(draft, channel);
+        return (
+          <ChannelChoice
+            id={`ch-${channel}`}
+            label={t(lang, `reportPage.ch.${channel}`, {
+              email: target ?? '—',
+              url: target ?? '—',
+            })}
+            hint={
+              target !== null
+                ? t(lang, `reportPage.ch.${channel}Hint`)
+                : // Only these can be unavailable (the authorities always are there).
+                  t(lang, `reportPage.ch.${channel as 'maintainers' | 'registrar' | 'endpoint'}Off`)
+            }
+            available={target !== null}
+            checked={channels[channel]}
+            onChange={(v) => props.onChannel(channel, v)}
+          />
+        );
+      })}
+      {draft.alreadyBlocked ? (
+        <p class="small" id="already-blocked">
+          {t(lang, 'reportPage.alreadyBlocked')}
+        </p>
+      ) : (
+        <label class="choice block-choice">
+          <input
+            type="checkbox"
+            id="block-site"
+            checked={props.blockSite}
+            onChange={(e) => props.onBlockSite(e.currentTarget.checked)}
+          />{' '}
+          {t(lang, 'reportPage.block', { site: displayHost(props.site) })}
+        </label>
+      )}
+      <fieldset class="report-lang row small">
+        <legend>{t(lang, 'reportPage.language')}</legend>
+        {(['ja', 'en'] as const).map((l) => (
+          <label class="choice inline">
+            <input
+              type="radio"
+              name="report-lang"
+              value={l}
+              checked={language === l}
+              onChange={() => props.onReportLang(l)}
+            />{' '}
+            {l === 'ja' ? '日本語' : 'English'}
+          </label>
+        ))}
+      </fieldset>
+    </section>
+  );
+}
+
+function ChannelChoice(props: {
+  id: string;
+  label: string;
+  hint: string;
+  available: boolean;
+  checked: boolean;
+  onChange: (value: boolean) => void;
+}) {
+  return (
+    <div class={props.available ? 'channel-choice' : 'channel-choice unavailable'}>
+      <label class="choice">
+        <input
+          type="checkbox"
+          id={props.id}
+          disabled={!props.available}
+          checked={props.available && props.checked}
+          onChange={(e) => props.onChange(e.currentTarget.checked)}
+        />{' '}
+        {props.label}
+      </label>
+      <p class="small muted hint">{props.hint}</p>
+    </div>
+  );
+}

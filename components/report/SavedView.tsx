@@ -1,0 +1,42 @@
+// After saving: what was stored, and each channel's next step.
+import { t, type Lang } from '../../utils/i18n';
+import { displayHost } from '../../utils/core/hostname';
+import type { SavedReport } from '../../utils/reports/service';
+import { ChannelActions } from './ChannelActions';
+
+export function SavedView(props: {
+  lang: Lang;
+  saved: SavedReport;
+  noChannels: boolean;
+  onChanged: () => void;
+}) {
+  const { lang, saved } = props;
+  return (
+    <>
+      <h1>{t(lang, 'reportPage.next')}</h1>
+      <p class="saved" role="status" id="saved">
+        {t(lang, 'reportPage.saved')}
+      </p>
+      {saved.report.blockedSite && (
+        <p class="small" id="saved-blocked">
+          {t(lang, 'reportPage.savedBlocked', { site: displayHost(saved.report.evidence.site) })}
+        </p>
+      )}
+      {saved.screenshotDropped && (
+        <p class="small problem">{t(lang, 'reportPage.screenshotDropped')}</p>
+      )}
+      <ChannelActions
+        lang={lang}
+        report={saved.report}
+        links={saved.links}
+        onChanged={props.onChanged}
+      />
+      {props.noChannels && <p class="small muted">{t(lang, 'reportPage.preview.none')}</p>}
+      <p class="small">
+        <a href="reports.html" target="_blank" rel="noopener" id="to-my-reports">
+          {t(lang, 'reportPage.myReports')}
+        </a>
+      </p>
+    </>
+  );
+}

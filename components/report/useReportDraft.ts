@@ -1,0 +1,204 @@
+// The report form's state: the draft the background prepared, the user's choices, the screenshot,
+// saving, and the saved report while the background sends it. ReportPage and its sections only
+// render what this hook holds.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from '../../utils/platform/browser';
+import { errorCode, request, RequestError } from '../../utils/core/client';
+import type { ReportTarget } from '../../utils/core/routes';
+import { t, type Lang } from '../../utils/i18n';
+import type { ReportDraft, SavedReport } from '../../utils/reports/service';
+import type { ReportEvidence, ReportInput, ReportKind } from '../../utils/reports/model';
+
+export type Channels = ReportInput['channels'];
+export type ChannelName = keyof Channels;
+export type Shot =
+  | { state: 'none' }
+  | { state: 'taking' }
+  | { state: 'taken'; dataUrl: string }
+  | { state: 'error'; error: 'no-permission' | 'not-loaded' | 'too-large' | 'failed' };
+
+/** What the report says, in the language chosen for it (the previews render this). */
+export interface ReportContent {
+  lang: Lang;
+  kind: ReportKind;
+  comment: string;
+  evidence: ReportEvidence;
+}
+
+/**
+ * Where a channel goes for this draft (the abuse address, the endpoint, the tracker), or null
+ * when it is not available. The authorities are always there.
+ */
+export function channelTarget(draft: ReportDraft, channel: ChannelName): string | null {
+  switch (channel) {
+    case 'maintainers':
+      return draft.channels.issuesUrl;
+    case 'registrar':
+      return draft.channels.registrar;
+    case 'authorities':
+      return '';
+    case 'endpoint':
+      return draft.channels.endpoint;
+  }
+}
+
+export function useReportDraft(target: ReportTarget, lang: Lang) {
+  const [draft, setDraft] = useState<ReportDraft | null | undefined>(undefined);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [reportLang, setReportLang] = useState<Lang | null>(null);
+  const [kind, setKind] = useState<ReportKind | null>(null);
+  const [comment, setComment] = useState('');
+  const [keepQuery, setKeepQuery] = useState(false);
+  const [shot, setShot] = useState<Shot>({ state: 'none' });
+  const [channels, setChannels] = useState<Channels | null>(null);
+  const [blockSite, setBlockSite] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [kindMissing, setKindMissing] = useState(false);
+  const [saved, setSaved] = useState<SavedReport | null>(null);
+
+  useEffect(() => {
+    if (target === null) {
+      setDraft(null);
+      return;
+    }
+    request({ type: 'report.draft', ...target })
+      .then((d) => {
+        setDraft(d);
+        if (!d) return;
+        // Every available channel is ticked to begin with; the user unticks what they do not want.
+        setChannels({
+          maintainers: channelTarget(d, 'maintainers') !== null,
+          registrar: channelTarget(d, 'registrar') !== null,
+          authorities: true,
+          endpoint: channelTarget(d, 'endpoint') !== null,
+        });
+      })
+      .catch((e: unknown) => setLoadError(errorCode(e)));
+  }, []);
+
+  // The report's language follows the page's until the user picks one for the report itself.
+  const language = reportLang ?? lang;
+  const evidence: ReportEvidence | null = useMemo(() => {
+    if (!draft) return null;
+    const base = draft.evidence[language];
+    return {
+      ...base,
+      url: keepQuery ? base.url : draft.redactedUrl,
+      screenshot: shot.state === 'taken' ? shot.dataUrl : null,
+    };
+  }, [draft, language, keepQuery, shot]);
+
+  const refreshSaved = (id: string) => {
+    request({ type: 'reports.get', id })
+      .then((r) => {
+        if (r) setSaved((s) => (s ? { ...s, report: r.report, links: r.links } : s));
+      })
+      .catch(() => undefined);
+  };
+
+  // Poll the saved report while the endpoint is still working on it (the background sends it).
+  useEffect(() => {
+    if (!saved) return;
+    const state = saved.report.channels.endpoint.state;
+    if (state !== 'queued' && state !== 'sending') return;
+    const timer = setTimeout(() => refreshSaved(saved.report.id), 1500);
+    return () => clearTimeout(timer);
+  }, [saved]);
+
+  const takeScreenshot = (wanted: boolean) => {
+    if (!wanted) {
+      setShot({ state: 'none' });
+      return;
+    }
+    if (!draft) return;
+    setShot({ state: 'taking' });
+    // Asked here, from the click, and only now: the extension does not hold it otherwise.
+    browser.permissions
+      .request({ origins: ['<all_urls>'] })
+      .then((granted) => {
+        if (!granted) throw new RequestError('no-permission');
+        return request({ type: 'report.screenshot', tabId: draft.tabId! });
+      })
+      .then((result) =>
+        setShot(
+          result.ok
+            ? { state: 'taken', dataUrl: result.dataUrl }
+            : { state: 'error', error: result.error },
+        ),
+      )
+      .catch((e: unknown) =>
+        setShot({
+          state: 'error',
+          error:
+            e instanceof RequestError && e.code === 'no-permission' ? 'no-permission' : 'failed',
+        }),
+      );
+  };
+
+  const save = (event: Event) => {
+    event.preventDefault();
+    if (!draft || !evidence || !channels) return;
+    if (kind === null) {
+      setKindMissing(true);
+      document.getElementById('kind-legend')?.scrollIntoView({ block: 'center' });
+      return;
+    }
+    setSaving(true);
+    setSaveError(null);
+    const input: ReportInput = {
+      id: draft.id,
+      idempotencyKey: draft.idempotencyKey,
+      createdAt: draft.createdAt,
+      lang: language,
+      kind,
+      comment: comment.trim(),
+      evidence,
+      channels,
+      blockSite: blockSite && !draft.alreadyBlocked,
+    };
+    request({ type: 'report.save', input })
+      .then(setSaved)
+      .catch((e: unknown) =>
+        setSaveError(
+          e instanceof RequestError && e.code === 'storage-full'
+            ? t(lang, 'reportPage.storageFull')
+            : t(lang, 'reportPage.saveFailed', {
+                error: e instanceof RequestError ? e.message : String(e),
+              }),
+        ),
+      )
+      .finally(() => setSaving(false));
+  };
+
+  const toggleChannel = (channel: ChannelName, value: boolean) =>
+    setChannels((c) => (c ? { ...c, [channel]: value } : c));
+
+  return {
+    draft,
+    loadError,
+    language,
+    setReportLang,
+    kind,
+    setKind,
+    kindMissing,
+    comment,
+    setComment,
+    keepQuery,
+    setKeepQuery,
+    shot,
+    takeScreenshot,
+    evidence,
+    channels,
+    toggleChannel,
+    blockSite,
+    setBlockSite,
+    saving,
+    saveError,
+    save,
+    saved,
+    refreshSaved,
+  };
+}
+
+export type ReportDraftState = ReturnType<typeof useReportDraft>;

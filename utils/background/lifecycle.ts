@@ -1,0 +1,85 @@
+// The worker's life: what happens on install, on browser start, on alarms, and what every handler
+// waits for (the lists installed, the pre-load rules in place), memoised per worker lifetime.
+import { memoAsync } from '../core/memo';
+import type { IntelService } from '../intel/service';
+import type { ListsService } from '../lists/service';
+import type { Refresher } from '../lists/refresher';
+import type { PreloadRules } from '../preload/service';
+import type { ReportMenus } from '../reports/menus';
+import { OUTBOX_ALARM, type ReportsService } from '../reports/service';
+import type { TabsService } from '../tabs/service';
+import type { Platform } from '../platform/platform';
+
+export const REFRESH_ALARM = 'kg-refresh';
+
+export interface LifecycleDeps {
+  platform: Platform;
+  lists: ListsService;
+  rules: PreloadRules;
+  refresher: Refresher;
+  intel: IntelService;
+  reports: ReportsService;
+  menus: ReportMenus;
+  tabs: TabsService;
+}
+
+export class Lifecycle {
+  /** The lists are installed (a worker killed during onInstalled left them missing). */
+  private readonly listsInstalled = memoAsync(async () => {
+    await this.deps.lists.installBundled(false);
+  });
+  /** ...and the pre-load rules are in place. */
+  private readonly allReady = memoAsync(async () => {
+    await this.listsInstalled.get();
+    await this.deps.rules.sync();
+  });
+
+  constructor(private readonly deps: LifecycleDeps) {}
+
+  /** Everything a handler needs. Verdicts only need listsReady(). */
+  ready(): Promise<void> {
+    return this.allReady.get();
+  }
+
+  listsReady(): Promise<void> {
+    return this.listsInstalled.get();
+  }
+
+  /** Extension installed or updated: refresh packaged lists, rebuild rules, check open tabs. */
+  async onInstalled(): Promise<void> {
+    await this.deps.lists.installBundled(true);
+    await this.deps.rules.sync(true);
+    this.listsInstalled.set(undefined);
+    this.allReady.set(undefined);
+    await this.scheduleRefresh();
+    await this.deps.menus.setUp();
+    await this.deps.tabs.checkOpenTabs();
+    await this.deps.reports.processOutbox();
+  }
+
+  /** Browser started: dynamic rules persist, but tabs restored at start-up were never stopped. */
+  async onStartup(): Promise<void> {
+    await this.ready();
+    await this.scheduleRefresh();
+    await this.deps.menus.setUp();
+    await this.deps.tabs.checkOpenTabs();
+    // Reports queued before the browser closed go out now (their alarm may not have survived).
+    await this.deps.reports.processOutbox();
+  }
+
+  /** The refresh alarm: every 15 minutes, each list is checked when its own schedule says so. */
+  async scheduleRefresh(): Promise<void> {
+    await this.deps.platform.alarms.create(REFRESH_ALARM, 15, 1);
+  }
+
+  async onAlarm(name: string): Promise<void> {
+    if (name === OUTBOX_ALARM) {
+      await this.deps.reports.processOutbox();
+      return;
+    }
+    if (name !== REFRESH_ALARM) return;
+    await this.ready();
+    await this.deps.refresher.refreshDue();
+    await this.deps.intel.refreshBootstrap();
+  }
+}

@@ -1,0 +1,33 @@
+// Settings and lists to and from a JSON file. The file carries the user's decisions (settings,
+// allowlist, own blocks, silenced sites, which lists are on and at what level, lists added by
+// URL), never list contents: those are downloaded again.
+import { z } from '../core/zod';
+import { SettingsSchema } from '../settings/store';
+import { AllowEntrySchema } from '../decisions/allowlist';
+import { UserBlockSchema } from '../decisions/user-blocks';
+import { DismissalSchema } from '../decisions/dismissals';
+import { ListFormatSchema } from '../lists/store';
+
+export const EXPORT_FORMAT = 'kusuri-guard-settings';
+
+export const ExportedListSchema = z.object({
+  id: z.string().min(1).max(100),
+  origin: z.enum(['bundled', 'subscription', 'custom']),
+  url: z.string().max(2048).nullable(),
+  format: ListFormatSchema,
+  action: z.enum(['block', 'warn', 'notice']),
+  enabled: z.boolean(),
+  name: z.string().max(200),
+});
+
+export const ExportSchema = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(1),
+  exportedAt: z.string().max(40),
+  settings: SettingsSchema.partial(),
+  allowlist: z.array(AllowEntrySchema).max(100_000),
+  userBlocks: z.array(UserBlockSchema).max(100_000),
+  dismissals: z.array(DismissalSchema).max(100_000),
+  lists: z.array(ExportedListSchema).max(500),
+});
+export type ExportFile = z.infer<typeof ExportSchema>;

@@ -1,0 +1,48 @@
+// Messages of the decisions feature: the allowlist, the user's own blocks, dismissed banners.
+import type { DecisionsService } from './service';
+import { EXTENSION_PAGES, handler } from '../core/handler';
+import { z } from '../core/zod';
+
+const Site = z.string().min(1).max(300);
+const Target = z.string().min(1).max(2048);
+
+export function decisionsHandlers(decisions: DecisionsService) {
+  return {
+    'allowlist.get': handler({
+      from: EXTENSION_PAGES,
+      input: z.object({}),
+      run: () => decisions.allowlist(),
+    }),
+    'allowlist.add': handler({
+      from: EXTENSION_PAGES,
+      input: z.object({ site: Target }),
+      run: async ({ site }) => ({ added: await decisions.allowSite(site) }),
+    }),
+    'allowlist.remove': handler({
+      from: EXTENSION_PAGES,
+      input: z.object({ site: Site }),
+      run: async ({ site }) => ({ removed: await decisions.removeAllowed(site) }),
+    }),
+    'dismissal.remove': handler({
+      from: EXTENSION_PAGES,
+      input: z.object({ site: Site }),
+      run: async ({ site }) => ({ removed: await decisions.removeDismissal(site) }),
+    }),
+    'userBlocks.add': handler({
+      from: EXTENSION_PAGES,
+      input: z.object({
+        site: Target,
+        note: z.string().max(500),
+        via: z.enum(['popup', 'options']).optional(),
+      }),
+      run: async ({ site, note, via }) => ({
+        added: (await decisions.blockSite(site, note, via ?? 'options')) !== null,
+      }),
+    }),
+    'userBlocks.remove': handler({
+      from: EXTENSION_PAGES,
+      input: z.object({ site: Site }),
+      run: async ({ site }) => ({ removed: await decisions.unblockSite(site) }),
+    }),
+  };
+}

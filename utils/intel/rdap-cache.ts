@@ -1,0 +1,67 @@
+// RDAP answers in IndexedDB with their expiry (validated on read: a damaged entry is a miss), and
+// the per-server holds requested by HTTP 429.
+import { z } from '../core/zod';
+import { db } from '../core/db';
+import { readKv, writeKv } from '../core/kv';
+import type { RdapCache, RdapHolds, RdapResult } from './rdap-client';
+
+const RdapDomainSchema = z.object({
+  domain: z.string(),
+  status: z.array(z.string()),
+  registration: z.string().nullable(),
+  expiration: z.string().nullable(),
+  lastChanged: z.string().nullable(),
+  registrar: z.object({ name: z.string().nullable(), ianaId: z.number().nullable() }),
+  abuse: z.object({ email: z.string().nullable(), phone: z.string().nullable() }),
+  registrarRdapUrl: z.string().nullable(),
+});
+
+export const RdapResultSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('ok'),
+    data: RdapDomainSchema,
+    servers: z.array(z.string()),
+    fetchedAt: z.number(),
+  }),
+  z.object({
+    status: z.literal('no-rdap'),
+    tld: z.string(),
+    whois: z.object({ url: z.string(), registry: z.string() }),
+    fetchedAt: z.number(),
+  }),
+  z.object({ status: z.literal('not-found'), fetchedAt: z.number() }),
+  z.object({
+    status: z.literal('error'),
+    error: z.enum(['timeout', 'network', 'http', 'rate-limited', 'bad-response', 'too-large']),
+    detail: z.string(),
+    fetchedAt: z.number(),
+  }),
+]);
+
+const RowSchema = z.object({ domain: z.string(), result: RdapResultSchema, expiresAt: z.number() });
+
+export const idbRdapCache: RdapCache = {
+  async get(domain) {
+    const parsed = RowSchema.safeParse(await (await db()).get('rdapCache', domain));
+    return parsed.success
+      ? { result: parsed.data.result as RdapResult, expiresAt: parsed.data.expiresAt }
+      : null;
+  },
+  async put(domain, result, expiresAt) {
+    await (await db()).put('rdapCache', RowSchema.parse({ domain, result, expiresAt }));
+  },
+};
+
+const HoldsSchema = z.record(z.string(), z.number());
+
+export const kvRdapHolds: RdapHolds = {
+  async until(host) {
+    const holds = await readKv('rdapHolds', HoldsSchema, {});
+    return holds[host] ?? null;
+  },
+  async hold(host, until) {
+    const holds = await readKv('rdapHolds', HoldsSchema, {});
+    holds[host] = until;
+    await writeKv('rdapHolds', HoldsSchema, holds);
+  },
+};

@@ -1,0 +1,87 @@
+// Messages of the lists feature (the options page's list administration).
+import { BlockActionSchema, ListFormatSchema } from './store';
+import type { ListsService } from './service';
+import type { Refresher } from './refresher';
+import type { ListsView } from './view';
+import { EXTENSION_PAGES, handler } from '../core/handler';
+import { z } from '../core/zod';
+import type { DecisionsService } from '../decisions/service';
+import type { PreloadRules } from '../preload/service';
+import type { Platform } from '../platform/platform';
+
+const ListId = z.string().min(1).max(100);
+
+export interface ListsHandlerDeps {
+  platform: Platform;
+  lists: ListsService;
+  refresher: Refresher;
+  decisions: DecisionsService;
+  rules: PreloadRules;
+  /** Lists installed and pre-load rules in place. */
+  ready: () => Promise<void>;
+}
+
+export async function listsView(deps: ListsHandlerDeps): Promise<ListsView> {
+  await deps.ready();
+  return {
+    lists: await deps.lists.records(),
+    dnr: await deps.rules.marker(),
+    userBlocks: await deps.decisions.userBlocks(),
+    allowlist: await deps.decisions.allowlist(),
+    dismissals: await deps.decisions.dismissals(),
+    now: deps.platform.now(),
+  };
+}
+
+export function listsHandlers(deps: ListsHandlerDeps) {
+  const { lists, refresher } = deps;
+  return {
+    'lists.get': handler({
+      from: EXTENSION_PAGES,
+      input: z.object({}),
+      run: () => listsView(deps),
+    }),
+    'lists.refresh': handler({
+      from: EXTENSION_PAGES,
+      input: z.object({ id: ListId, acceptShrink: z.boolean().optional() }),
+      run: async ({ id, acceptShrink }) => {
+        await deps.ready();
+        return refresher.refresh(id, acceptShrink ? { acceptShrink: true } : {});
+      },
+    }),
+    'lists.setEnabled': handler({
+      from: EXTENSION_PAGES,
+      input: z.object({ id: ListId, enabled: z.boolean() }),
+      run: async ({ id, enabled }) => {
+        await lists.setEnabled(id, enabled);
+        return null;
+      },
+    }),
+    'lists.setAction': handler({
+      from: EXTENSION_PAGES,
+      input: z.object({ id: ListId, action: BlockActionSchema }),
+      run: async ({ id, action }) => {
+        await lists.setAction(id, action);
+        return null;
+      },
+    }),
+    'lists.add': handler({
+      from: EXTENSION_PAGES,
+      input: z.object({
+        url: z
+          .string()
+          .max(2048)
+          .refine((v) => /^https?:\/\//i.test(v), 'an http(s) URL'),
+        format: ListFormatSchema,
+        action: BlockActionSchema,
+        name: z.string().max(100),
+      }),
+      run: (input) => refresher.subscribe(input),
+    }),
+    'lists.remove': handler({
+      from: EXTENSION_PAGES,
+      input: z.object({ id: ListId }),
+      run: async ({ id }) => ({ removed: await lists.remove(id) }),
+    }),
+  };
+}

@@ -1,0 +1,175 @@
+// Shared pieces of the importers: body sanity checks and the bounded log of rejected entries.
+import { normalizeListedHost } from '../core/hostname';
+import { ellipsize } from '../core/text';
+import {
+  MAX_LIST_BYTES,
+  MAX_REJECTED_KEPT,
+  type ImportError,
+  type ImportResult,
+  type RejectReason,
+  type Rejected,
+} from './model';
+
+const DISPLAY_LIMIT = 120;
+
+export function clip(text: string, limit = DISPLAY_LIMIT): string {
+  return ellipsize(text, limit);
+}
+
+/**
+ * Collects rejected entries. Only the first MAX_REJECTED_KEPT are kept (a 1M-line garbage file
+ * must not produce a 1M-entry report), but every rejection is counted.
+ */
+export class RejectLog {
+  readonly kept: Rejected[] = [];
+  total = 0;
+
+  add(where: string, input: string, reason: RejectReason, detail?: string): void {
+    this.total += 1;
+    if (this.kept.length < MAX_REJECTED_KEPT) {
+      const entry: Rejected = { where, input: clip(input), reason };
+      if (detail !== undefined) entry.detail = clip(detail, 300);
+      this.kept.push(entry);
+    }
+  }
+}
+
+export function fail(
+  error: ImportError,
+  detail: string,
+  log: RejectLog = new RejectLog(),
+): ImportResult {
+  return { ok: false, error, detail, rejected: log.kept };
+}
+
+/**
+ * Problems that make a body unusable whatever its claimed format. Servers that fail often answer
+ * 200 with an HTML error page; captive portals do too.
+ */
+export function checkBody(text: string): { error: ImportError; detail: string } | null {
+  if (text.length > MAX_LIST_BYTES) {
+    return {
+      error: 'too-large',
+      detail: `${text.length} characters; the limit is ${MAX_LIST_BYTES}`,
+    };
+  }
+  if (text.trim() === '') return { error: 'empty', detail: 'the body is empty' };
+  if (text.includes('\u0000')) return { error: 'binary', detail: 'the body contains NUL bytes' };
+  if (looksLikeHtml(text)) return { error: 'html-page', detail: 'the body is an HTML page' };
+  return null;
+}
+
+export function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 2048).trimStart().toLowerCase();
+  return (
+    head.startsWith('<!doctype html') ||
+    head.startsWith('<html') ||
+    head.startsWith('<head') ||
+    head.startsWith('<body') ||
+    (head.startsWith('<') && /<(html|body|head|title)[\s>]/.test(head))
+  );
+}
+
+/** Parse JSON without throwing. */
+export function parseJson(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; detail: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return {
+      ok: false,
+      detail: error instanceof Error ? clip(error.message, 200) : 'invalid JSON',
+    };
+  }
+}
+
+/** First zod issue as one readable line: `path: message`. */
+export function describeIssue(
+  issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>,
+): string {
+  const first = issues[0];
+  if (!first) return 'invalid';
+  const path = first.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+  return `${path.replace(/^\./, '') || '(root)'}: ${first.message}`;
+}
+
+/** Split text into lines without building one huge array of substrings up front. */
+export function* lines(text: string): Generator<{ line: string; number: number }> {
+  let start = 0;
+  let number = 1;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let line = text.slice(start, end);
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    yield { line, number };
+    number += 1;
+    start = end + 1;
+  }
+}
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
+
+/** Plain text from the small HTML fragments sources use in descriptions (HIBP). */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+      if (name[0] === '#') {
+        const code =
+          name[1] === 'x' || name[1] === 'X'
+            ? parseInt(name.slice(2), 16)
+            : parseInt(name.slice(1), 10);
+        return Number.isFinite(code) && code > 0 && code < 0x110000
+          ? String.fromCodePoint(code)
+          : '';
+      }
+      return ENTITIES[name.toLowerCase()] ?? whole;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * One listed host checked and deduplicated: its canonical form, or null after logging why it was
+ * rejected (invalid, a public suffix, already listed, or one too many).
+ */
+export function acceptHost(
+  name: string,
+  where: string,
+  seen: Set<string>,
+  log: RejectLog,
+  limit: number,
+  /** What the log shows as the input (the whole rule, when the host came from one). */
+  shown = name,
+): string | null {
+  const result = normalizeListedHost(name);
+  if (!result.ok) {
+    log.add(
+      where,
+      shown,
+      result.error === 'public-suffix' ? 'public-suffix' : 'invalid-host',
+      result.error,
+    );
+    return null;
+  }
+  const host = result.value.host;
+  if (seen.has(host)) {
+    log.add(where, shown, 'duplicate');
+    return null;
+  }
+  if (seen.size >= limit) {
+    log.add(where, shown, 'too-many', `more than ${limit} entries`);
+    return null;
+  }
+  seen.add(host);
+  return host;
+}

@@ -1,0 +1,394 @@
+// Keeping lists fresh. One refresh of one list: a conditional download, the signature check for
+// signed lists, import and validation, guards against rollback and against a list that would
+// remove more than half of its entries, then the atomic swap and a rebuild of the pre-load rules.
+// Whatever fails, the active list stays as it was and the status says what happened.
+import { countContent, listedCount } from './counts';
+import { fetchList } from './fetch-list';
+import { verifyListSignature } from './signature';
+import { nextCheck, isDue } from './schedule';
+import { importByFormat } from './import';
+import { MAX_LIST_BYTES, type ListContent, type Rejected } from './model';
+import {
+  getListContent,
+  getListRecord,
+  getListRecords,
+  updateListRecord,
+  type ListRecord,
+  type ListStatus,
+} from './store';
+import { applyDelta, canonicalHash, MAX_HEAD_BYTES } from './delta';
+import {
+  fetchDelta,
+  parseHead,
+  REFRESH_TIMEOUT_MS,
+  SHRINK_LIMIT,
+  SIGNATURE_MAX_BYTES,
+  sourceOf,
+  USER_AGENT,
+  type HeadOutcome,
+  type RefreshErrorCode,
+  type RefreshResult,
+} from './refresh-model';
+import { sha256Hex } from '../core/hash';
+import type { ListsService, NewCustomList } from './service';
+import type { Platform } from '../platform/platform';
+
+export {
+  REFRESH_TIMEOUT_MS,
+  SHRINK_LIMIT,
+  SIGNATURE_MAX_BYTES,
+  USER_AGENT,
+  sourceOf,
+  type RefreshErrorCode,
+  type RefreshResult,
+} from './refresh-model';
+
+export class Refresher {
+  /** One refresh per list at a time: a second request joins the running one. */
+  private readonly running = new Map<string, Promise<RefreshResult>>();
+
+  constructor(
+    private readonly platform: Platform,
+    private readonly lists: ListsService,
+  ) {}
+
+  /** Add a list by URL: the first download decides whether it is kept. */
+  async subscribe(input: NewCustomList): Promise<RefreshResult> {
+    const { id } = await this.lists.addCustom(input);
+    // Already subscribed: checked for news rather than started over empty.
+    return this.refresh(id);
+  }
+
+  refresh(id: string, options: { acceptShrink?: boolean } = {}): Promise<RefreshResult> {
+    const current = this.running.get(id);
+    if (current) return current;
+    const run = this.run(id, options).finally(() => this.running.delete(id));
+    this.running.set(id, run);
+    return run;
+  }
+
+  /** Refresh every enabled list whose next check is due (the alarm calls this). */
+  async refreshDue(): Promise<Map<string, RefreshResult>> {
+    const results = new Map<string, RefreshResult>();
+    const now = this.platform.now();
+    for (const record of await getListRecords()) {
+      if (!record.enabled || record.url === null) continue;
+      if (!isDue(record.status.nextCheck, now, record.intervalMs)) continue;
+      results.set(record.id, await this.refresh(record.id));
+    }
+    return results;
+  }
+
+  private async run(id: string, options: { acceptShrink?: boolean }): Promise<RefreshResult> {
+    const record = await getListRecord(id);
+    if (!record) return { outcome: 'skipped', why: 'missing' };
+    if (record.url === null) return { outcome: 'skipped', why: 'no-url' };
+    if (!record.enabled) return { outcome: 'skipped', why: 'disabled' };
+    let viaHead: HeadOutcome = { kind: 'no-head' };
+    if (record.signed && record.format === 'kusuri-guard') {
+      viaHead = await this.viaHead(record, record.url, options);
+      if (viaHead.kind === 'done') return viaHead.result;
+    }
+    return this.full(record, record.url, options, viaHead.kind === 'full-needed' ? viaHead : null);
+  }
+
+  /**
+   * The head of a list with delta updates: unchanged (a 304 of a few hundred bytes), the same
+   * version, or a newer one reached by a delta from the version held. Anything that does not
+   * work out falls back to the whole list; a server without a head is a list without deltas.
+   */
+  private async viaHead(
+    record: ListRecord,
+    url: string,
+    options: { acceptShrink?: boolean },
+  ): Promise<HeadOutcome> {
+    const headUrl = `${url}.head`;
+    const timeoutMs = this.platform.config.refreshTimeoutMs ?? REFRESH_TIMEOUT_MS;
+    const fetched = await fetchList(
+      {
+        url: headUrl,
+        etag: record.contentFrom === 'download' ? record.status.headEtag : null,
+        lastModified: null,
+        maxBytes: MAX_HEAD_BYTES,
+        timeoutMs,
+        userAgent: USER_AGENT,
+      },
+      this.platform.fetch,
+      () => this.platform.now(),
+    );
+    if (fetched.kind === 'not-modified') {
+      await this.succeeded(record, { lastBytes: 0 });
+      return { kind: 'done', result: { outcome: 'unchanged', how: 'not-modified' } };
+    }
+    if (fetched.kind === 'error') {
+      if (fetched.status === 404 || fetched.status === 410) return { kind: 'no-head' };
+      return {
+        kind: 'done',
+        result: await this.failed(record, fetched.code, fetched.detail, fetched.retryAfterMs),
+      };
+    }
+    const signed = await this.signatureOk(record, headUrl, fetched.text);
+    if (signed !== true) return { kind: 'done', result: signed };
+    const head = parseHead(fetched.text);
+    if (!head) {
+      return {
+        kind: 'done',
+        result: await this.failed(
+          record,
+          'bad-head',
+          'the list head is not in the expected format',
+        ),
+      };
+    }
+    let bytes = fetched.bytes;
+    if (head.version < record.meta.version) {
+      return {
+        kind: 'done',
+        result: await this.failed(
+          record,
+          'older-version',
+          `version ${head.version} is older than the active version ${record.meta.version}`,
+        ),
+      };
+    }
+    if (head.version === record.meta.version) {
+      await this.succeeded(record, { headEtag: fetched.etag, lastBytes: bytes });
+      return { kind: 'done', result: { outcome: 'unchanged', how: 'same-content' } };
+    }
+    const entry = head.deltas.find((d) => d.from === record.meta.version);
+    if (entry) {
+      // From the packaged copy too: if it is not exactly the published version, the hash check
+      // below catches it and the whole list is fetched.
+      const delta = await fetchDelta(
+        this.platform,
+        new URL(entry.path, headUrl).href,
+        entry.sha256,
+      );
+      bytes += delta.bytes;
+      const current = delta.delta ? await getListContent(record.id) : null;
+      const applied = current && delta.delta ? applyDelta(current, delta.delta) : null;
+      if (applied?.ok && (await canonicalHash(applied.content)) === head.sha256) {
+        const result = await this.install(
+          record,
+          applied.content,
+          `delta:${head.sha256}`,
+          { etag: null, lastModified: null, headEtag: fetched.etag, lastBytes: bytes },
+          [],
+          'delta',
+          options,
+        );
+        return { kind: 'done', result };
+      }
+    }
+    // No delta from here, or it did not produce the announced list: the whole list, fresh.
+    return { kind: 'full-needed', headEtag: fetched.etag, bytes };
+  }
+
+  /** The whole list: a conditional download, its signature, import and the guards. */
+  private async full(
+    record: ListRecord,
+    url: string,
+    options: { acceptShrink?: boolean },
+    afterHead: { headEtag: string | null; bytes: number } | null,
+  ): Promise<RefreshResult> {
+    const conditional = record.contentFrom === 'download' && afterHead === null;
+    const fetched = await fetchList(
+      {
+        url,
+        // A packaged copy has no validator from this server, and after a head announced a new
+        // version a 304 would be wrong: ask for the full list.
+        etag: conditional ? record.status.etag : null,
+        lastModified: conditional ? record.status.lastModified : null,
+        maxBytes: MAX_LIST_BYTES,
+        timeoutMs: this.platform.config.refreshTimeoutMs ?? REFRESH_TIMEOUT_MS,
+        userAgent: USER_AGENT,
+      },
+      this.platform.fetch,
+      () => this.platform.now(),
+    );
+    if (fetched.kind === 'not-modified') {
+      await this.succeeded(record, { lastBytes: 0 });
+      return { outcome: 'unchanged', how: 'not-modified' };
+    }
+    if (fetched.kind === 'error') {
+      return this.failed(record, fetched.code, fetched.detail, fetched.retryAfterMs);
+    }
+    const validators = {
+      etag: fetched.etag,
+      lastModified: fetched.lastModified,
+      lastBytes: fetched.bytes + (afterHead?.bytes ?? 0),
+      ...(afterHead ? { headEtag: afterHead.headEtag } : {}),
+    };
+    if (record.signed) {
+      const signed = await this.signatureOk(record, url, fetched.text);
+      if (signed !== true) return signed;
+    }
+    const hash = await sha256Hex(fetched.text);
+    if (hash === record.contentHash) {
+      await this.succeeded(record, validators);
+      return { outcome: 'unchanged', how: 'same-content' };
+    }
+    const started = performance.now();
+    const source = sourceOf(record);
+    const imported = importByFormat(source.format, fetched.text, {
+      meta: source.meta,
+      category: source.category,
+    });
+    if (!imported.ok) return this.failed(record, imported.error, imported.detail);
+    if (record.format === 'kusuri-guard' && imported.content.meta.version < record.meta.version) {
+      return this.failed(
+        record,
+        'older-version',
+        `version ${imported.content.meta.version} is older than the active version ${record.meta.version}`,
+      );
+    }
+    return this.install(
+      record,
+      imported.content,
+      hash,
+      validators,
+      imported.rejected,
+      'full',
+      options,
+      started,
+    );
+  }
+
+  /** The detached signature at `<url>.sig` over `text`: true, or the failure to report. */
+  private async signatureOk(
+    record: ListRecord,
+    url: string,
+    text: string,
+  ): Promise<true | RefreshResult> {
+    const signature = await fetchList(
+      {
+        url: `${url}.sig`,
+        etag: null,
+        lastModified: null,
+        maxBytes: SIGNATURE_MAX_BYTES,
+        timeoutMs: this.platform.config.refreshTimeoutMs ?? REFRESH_TIMEOUT_MS,
+        userAgent: USER_AGENT,
+        accept: 'text/plain',
+      },
+      this.platform.fetch,
+    );
+    if (signature.kind !== 'ok') {
+      return this.failed(
+        record,
+        'missing-signature',
+        `no signature at ${url}.sig (${signature.kind === 'error' ? signature.detail : 'not modified'})`,
+      );
+    }
+    if (!(await verifyListSignature(text, signature.text, this.platform.config.listPublicKey))) {
+      return this.failed(
+        record,
+        'bad-signature',
+        'the signature does not match the list and the pinned key',
+      );
+    }
+    return true;
+  }
+
+  /** The shrink guard, then the atomic swap and the rule rebuild. */
+  private async install(
+    record: ListRecord,
+    content: ListContent,
+    hash: string,
+    validators: Partial<ListStatus>,
+    rejected: Rejected[],
+    via: 'delta' | 'full',
+    options: { acceptShrink?: boolean },
+    started = performance.now(),
+  ): Promise<RefreshResult> {
+    const now = this.platform.now();
+    const before = listedCount(record.counts);
+    const after = listedCount(countContent(content));
+    if (!options.acceptShrink && before > 0 && after < before * SHRINK_LIMIT) {
+      await updateListRecord(record.id, (r) => ({
+        ...r,
+        status: {
+          ...this.scheduled(r, now, 0),
+          lastAttempt: now,
+          pendingShrink: { from: before, to: after, at: now, version: content.meta.version },
+        },
+      }));
+      return { outcome: 'shrink-pending', from: before, to: after };
+    }
+    await this.lists.storeImported(
+      sourceOf(record),
+      content,
+      hash,
+      'download',
+      {
+        ...this.scheduled(record, now, 0),
+        ...validators,
+        lastAttempt: now,
+        lastSuccess: now,
+        lastError: null,
+        pendingShrink: null,
+        lastUpdate: via,
+      },
+      rejected,
+    );
+    const importMs = Math.round(performance.now() - started);
+    await updateListRecord(record.id, (r) => ({
+      ...r,
+      status: { ...r.status, lastImportMs: importMs },
+    }));
+    await this.lists.announce();
+    const stored = (await getListRecord(record.id))!;
+    return { outcome: 'updated', record: stored, rejected: rejected.length, via };
+  }
+
+  private scheduled(
+    record: ListRecord,
+    now: number,
+    failures: number,
+    retryAfterMs?: number,
+  ): ListStatus {
+    return {
+      ...record.status,
+      failures,
+      nextCheck: nextCheck({
+        now,
+        intervalMs: record.intervalMs,
+        failures,
+        random: this.platform.random(),
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      }),
+    };
+  }
+
+  private async succeeded(record: ListRecord, status: Partial<ListStatus>): Promise<void> {
+    const now = this.platform.now();
+    await updateListRecord(record.id, (r) => ({
+      ...r,
+      status: {
+        ...this.scheduled(r, now, 0),
+        ...status,
+        lastAttempt: now,
+        lastSuccess: now,
+        lastError: null,
+        pendingShrink: null,
+      },
+    }));
+  }
+
+  private async failed(
+    record: ListRecord,
+    code: RefreshErrorCode,
+    detail: string,
+    retryAfterMs?: number,
+  ): Promise<RefreshResult> {
+    const now = this.platform.now();
+    await updateListRecord(record.id, (r) => ({
+      ...r,
+      status: {
+        ...this.scheduled(r, now, r.status.failures + 1, retryAfterMs),
+        lastAttempt: now,
+        lastError: { code, detail, at: now },
+      },
+    }));
+    return { outcome: 'failed', code, detail };
+  }
+}

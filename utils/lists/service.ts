@@ -1,0 +1,274 @@
+// The lists feature's state owner: installs the packaged lists, swaps imported lists in atomically,
+// applies the user's changes to a list's settings, and owns the in-memory index built from every
+// enabled list and the user's own blocks (a cache; IndexedDB holds the truth). Whatever changes
+// what the index or the pre-load rules are made from goes through changed(), which drops the
+// index and tells the subscribers (the pre-load rules) before it returns.
+import { catalogRank, catalogSource, type CatalogEntry, type ListSource } from './catalog';
+import { importByFormat } from './import';
+import type { ImportError, ListContent, Rejected } from './model';
+import { loadListData } from './list-data';
+import {
+  deleteList,
+  emptyStatus,
+  getListRecord,
+  getListRecords,
+  replaceList,
+  updateListRecord,
+  type BlockAction,
+  type ContentFrom,
+  type ListFormat,
+  type ListRecord,
+  type ListStatus,
+} from './store';
+import { sha256Hex } from '../core/hash';
+import { memoAsync } from '../core/memo';
+import { Signal } from '../core/signal';
+import { getUserBlocks } from '../decisions/user-blocks';
+import {
+  ListIndex,
+  listDataFromContent,
+  userBlocksInput,
+  type ListData,
+} from '../verdicts/list-index';
+import type { Platform } from '../platform/platform';
+
+export type ApplyResult =
+  | { ok: true; record: ListRecord | null; rejected: Rejected[] }
+  | { ok: false; error: ImportError; detail: string; rejected: Rejected[] };
+
+export interface NewCustomList {
+  url: string;
+  format: ListFormat;
+  action: BlockAction;
+  name: string;
+}
+
+export class ListsService {
+  /** Announced after any change to what the index or the pre-load rules are made from. */
+  readonly onChanged = new Signal();
+  private readonly indexMemo = memoAsync(() => this.buildIndex());
+
+  constructor(
+    private readonly platform: Platform,
+    readonly catalog: readonly CatalogEntry[],
+  ) {}
+
+  index(): Promise<ListIndex> {
+    return this.indexMemo.get();
+  }
+
+  /** Drop the index and bring the subscribers (the pre-load rules) in line. */
+  async changed(): Promise<void> {
+    this.indexMemo.invalidate();
+    await this.onChanged.emit();
+  }
+
+  /**
+   * Bring the subscribers in line after storeImported (which already dropped the index): an
+   * index a verdict built since then is of the new list and is kept.
+   */
+  async announce(): Promise<void> {
+    await this.onChanged.emit();
+  }
+
+  private async buildIndex(): Promise<ListIndex> {
+    const records = (await getListRecords()).filter((r) => r.enabled);
+    // In parallel: the reads overlap with the validation of what has arrived.
+    const loaded = await Promise.all(records.map((record) => loadListData(record)));
+    const lists = loaded.filter((data): data is ListData => data !== null);
+    const blocks = await getUserBlocks();
+    if (blocks.length > 0) lists.push(listDataFromContent(userBlocksInput(blocks)));
+    return new ListIndex(lists);
+  }
+
+  /** The packaged lists in catalog order (the project's own first), then the user's. */
+  async records(): Promise<ListRecord[]> {
+    return orderLists(await getListRecords(), this.catalog);
+  }
+
+  record(id: string): Promise<ListRecord | null> {
+    return getListRecord(id);
+  }
+
+  /**
+   * Install the packaged copy of each catalog list that is missing, or (on install/update) whose
+   * packaged copy changed and was not superseded by a download.
+   */
+  async installBundled(extensionUpdated: boolean): Promise<ListRecord[]> {
+    const records = new Map((await getListRecords()).map((r) => [r.id, r]));
+    const installed: ListRecord[] = [];
+    for (const entry of this.catalog) {
+      const existing = records.get(entry.id);
+      if (existing && extensionUpdated) {
+        // Build-time settings may have changed with the update (the list URL, its schedule).
+        await updateListRecord(entry.id, (r) => ({
+          ...r,
+          url: entry.url,
+          intervalMs: entry.intervalMs,
+          signed: entry.signed,
+        }));
+      }
+      if (existing && (!extensionUpdated || existing.contentFrom === 'download')) continue;
+      const text = await this.platform.readPackaged(entry.bundledPath);
+      const result = await this.applyListText(catalogSource(entry), text, 'bundled');
+      if (result.ok) {
+        if (result.record) installed.push(result.record);
+      } else {
+        // A broken packaged list is a build defect; keep whatever is stored and say so.
+        console.error(
+          `Kusuri Guard: packaged list ${entry.id} rejected: ${result.error} ${result.detail}`,
+        );
+      }
+    }
+    return installed;
+  }
+
+  /**
+   * Import a list body and, only if it is valid, swap it in atomically. A body that is not a list
+   * (not JSON, wrong schema, truncated, an HTML error page, too large) changes nothing in storage:
+   * the previous list stays active. An unchanged body (same hash) is not rewritten.
+   */
+  async applyListText(
+    source: ListSource,
+    text: string,
+    contentFrom: ContentFrom,
+    status?: Partial<ListStatus>,
+  ): Promise<ApplyResult> {
+    const existing = await getListRecord(source.id);
+    const hash = await sha256Hex(text);
+    if (existing && existing.contentHash === hash) return { ok: true, record: null, rejected: [] };
+    const imported = importByFormat(source.format, text, {
+      meta: source.meta,
+      category: source.category,
+    });
+    if (!imported.ok) return imported;
+    return this.storeImported(
+      source,
+      imported.content,
+      hash,
+      contentFrom,
+      status,
+      imported.rejected,
+    );
+  }
+
+  /** Swap an imported list in (one transaction, one record write) and drop the index. */
+  async storeImported(
+    source: ListSource,
+    content: ListContent,
+    hash: string,
+    contentFrom: ContentFrom,
+    status: Partial<ListStatus> | undefined,
+    rejected: Rejected[],
+  ): Promise<ApplyResult> {
+    const existing = await getListRecord(source.id);
+    const record = await replaceList(
+      {
+        id: source.id,
+        origin: existing?.origin ?? source.origin,
+        format: source.format,
+        action: existing?.action ?? source.action,
+        enabled: existing?.enabled ?? true,
+        url: existing?.origin === 'custom' ? existing.url : source.url,
+        meta: content.meta,
+        domainCategory: content.domainCategory,
+        contentHash: hash,
+        contentFrom,
+        installedAt: this.platform.now(),
+        status: { ...(existing?.status ?? emptyStatus()), ...status },
+        intervalMs: existing?.intervalMs ?? source.intervalMs,
+        signed: source.signed,
+      },
+      content,
+    );
+    this.indexMemo.invalidate();
+    return { ok: true, record, rejected };
+  }
+
+  async setEnabled(id: string, enabled: boolean): Promise<void> {
+    await updateListRecord(id, (r) => ({ ...r, enabled }));
+    await this.changed();
+  }
+
+  async setAction(id: string, action: BlockAction): Promise<void> {
+    await updateListRecord(id, (r) => (r.action === 'notice' ? r : { ...r, action }));
+    await this.changed();
+  }
+
+  /**
+   * Subscribe to a list by URL: an empty list until its first download succeeds (the refresher
+   * downloads it next; its status shows how that went). Returns the list's id and whether it is
+   * new (an existing subscription is only checked for news, not started over empty).
+   */
+  async addCustom(input: NewCustomList): Promise<{ id: string; isNew: boolean }> {
+    const url = new URL(input.url);
+    const id = `custom-${(await sha256Hex(url.href)).slice(0, 12)}`;
+    if (await getListRecord(id)) return { id, isNew: false };
+    const title = input.name.trim() || url.hostname;
+    const meta = {
+      id,
+      title: { ja: title, en: title },
+      version: 0,
+      updated: new Date(this.platform.now()).toISOString().slice(0, 10),
+      licence: 'unknown (added by you)',
+      attribution: [{ name: url.hostname, url: url.href, licence: 'unknown' }],
+    };
+    const category = input.format === 'hibp' ? 'breached-service' : 'rogue-pharmacy';
+    await replaceList(
+      {
+        id,
+        origin: 'custom',
+        format: input.format,
+        action: input.format === 'hibp' ? 'notice' : input.action,
+        enabled: true,
+        url: url.href,
+        meta,
+        domainCategory: category,
+        contentHash: '',
+        contentFrom: 'download',
+        installedAt: this.platform.now(),
+        status: emptyStatus(),
+        intervalMs: 24 * 3600_000,
+        signed: false,
+      },
+      {
+        meta,
+        sites: [],
+        domains: [],
+        domainCategory: category,
+        groups: [],
+        registrars: [],
+        breaches: [],
+      },
+    );
+    this.indexMemo.invalidate();
+    return { id, isNew: true };
+  }
+
+  /** An imported choice for a list the user has (breach lists keep `notice`). No announcement. */
+  async restoreChoice(id: string, enabled: boolean, action: ListRecord['action']): Promise<void> {
+    await updateListRecord(id, (r) => ({
+      ...r,
+      enabled,
+      action: r.action === 'notice' || action === 'notice' ? r.action : action,
+    }));
+  }
+
+  /** Only lists the user added are removed; packaged lists are disabled instead. */
+  async remove(id: string): Promise<boolean> {
+    const record = await getListRecord(id);
+    if (!record || record.origin !== 'custom') return false;
+    await deleteList(id);
+    await this.changed();
+    return true;
+  }
+}
+
+/** The packaged lists in catalog order (the project's own first), then the lists the user added. */
+function orderLists(records: ListRecord[], catalog: readonly CatalogEntry[]): ListRecord[] {
+  return [...records].sort(
+    (a, b) =>
+      catalogRank(catalog, a.id) - catalogRank(catalog, b.id) ||
+      a.meta.title.en.localeCompare(b.meta.title.en),
+  );
+}

@@ -1,0 +1,57 @@
+// Messages from the content script, about the sender's own tab.
+import type { PageService } from './service';
+import { SAMPLE_LIMITS } from '../content/sample';
+import { PAGES_AND_CONTENT, handler } from '../core/handler';
+import { z } from '../core/zod';
+import type { ReportsService } from '../reports/service';
+
+/** A page's text as the content script read it (it caps every part; so do we). */
+export const TextSampleSchema = z.object({
+  title: z.string().max(SAMPLE_LIMITS.title),
+  meta: z.string().max(SAMPLE_LIMITS.meta),
+  headings: z.string().max(SAMPLE_LIMITS.headings),
+  text: z.string().max(SAMPLE_LIMITS.text),
+});
+
+export function pageHandlers(page: PageService, reports: ReportsService) {
+  return {
+    'page.check': handler({
+      from: PAGES_AND_CONTENT,
+      // The URL is the page's own report of itself; the background uses the sender's.
+      input: z.object({ url: z.string().min(1).max(65_536), sample: TextSampleSchema.optional() }),
+      run: ({ sample }, context) => page.check(context, sample ?? null),
+    }),
+    'page.details': handler({
+      from: PAGES_AND_CONTENT,
+      input: z.object({}),
+      run: async (_input, { sender }) => {
+        await page.details(sender);
+        return null;
+      },
+    }),
+    'page.dismiss': handler({
+      from: PAGES_AND_CONTENT,
+      input: z.object({}),
+      run: async (_input, { sender }) => {
+        await page.dismissSite(sender);
+        return null;
+      },
+    }),
+    'page.report': handler({
+      from: PAGES_AND_CONTENT,
+      input: z.object({}),
+      run: async (_input, { sender }) => {
+        if (sender.tabId !== undefined) await reports.open({ tabId: sender.tabId });
+        return null;
+      },
+    }),
+    'page.noticeDismiss': handler({
+      from: PAGES_AND_CONTENT,
+      input: z.object({ names: z.array(z.string().min(1).max(200)).max(50) }),
+      run: async ({ names }, { sender }) => {
+        await page.dismissNotice(sender, names);
+        return null;
+      },
+    }),
+  };
+}

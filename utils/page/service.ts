@@ -1,0 +1,115 @@
+// The content script's requests, about the sender's own tab: the page check (the detector scores
+// the sample here, in the worker), the banner's buttons and the breach notice's "Got it". The tab
+// and URL always come from the browser (the sender), never from the message.
+import { bannerFor, noticeFor } from './models';
+import type { BannerModel } from '../content/banner';
+import type { NoticeModel } from '../content/notice';
+import type { TextSample } from '../content/sample';
+import { displayHost, hostOfUrl, registrableDomain } from '../core/hostname';
+import type { MessageContext } from '../core/handler';
+import { popupUrl } from '../core/routes';
+import type { SenderInfo } from '../core/sender';
+import type { DecisionsService } from '../decisions/service';
+import { scorePage } from '../detector/score';
+import { getBreachNotices, markBreachNotices } from '../intel/breach-notices';
+import { noticeWorthy } from '../intel/model';
+import type { Lang } from '../i18n';
+import type { ListsService } from '../lists/service';
+import type { Badge } from '../tabs/badge';
+import { levelRank, type Verdict } from '../verdicts/model';
+import type { PageScores } from '../verdicts/page-scores';
+import type { VerdictsService } from '../verdicts/service';
+import type { Platform } from '../platform/platform';
+
+export interface PageCheckReply {
+  banner: BannerModel | null;
+  notice: NoticeModel | null;
+}
+
+export interface PageDeps {
+  platform: Platform;
+  verdicts: VerdictsService;
+  decisions: DecisionsService;
+  lists: ListsService;
+  pageScores: PageScores;
+  badge: Badge;
+}
+
+export class PageService {
+  constructor(private readonly deps: PageDeps) {}
+
+  /** A content script read its page; the sample, when the page mentions medicines, is scored. */
+  async check(context: MessageContext, sample: TextSample | null): Promise<PageCheckReply> {
+    const { platform, pageScores, verdicts, badge } = this.deps;
+    const { tabId, url } = context.sender;
+    if (tabId === undefined || url === undefined) return { banner: null, notice: null };
+    const host = hostOfUrl(url);
+    if (!host) return { banner: null, notice: null };
+    const score = sample
+      ? scorePage({ url, host: host.host, hostUnicode: displayHost(host.host), ...sample })
+      : null;
+    await pageScores.set(tabId, url, score, platform.now());
+    const page = await pageScores.get(tabId, url);
+    const settings = await context.settings();
+    const verdict = await verdicts.verdictFor(url, page, 'cache-only', settings);
+    const lang = await context.lang();
+    await badge.show(tabId, verdict, lang);
+    // A page that already looks suspicious gets its registrar looked up (if automatic lookups are
+    // on), in the background: the banner does not wait for the network.
+    if (page && levelRank(page.level) >= levelRank('caution') && !verdict.allowlisted) {
+      void verdicts.verdictForTab(tabId, 'automatic').catch(() => undefined);
+    }
+    return { banner: bannerFor(verdict, lang), notice: await this.breachNotice(verdict, lang) };
+  }
+
+  /**
+   * A small notice about breaches of the site's own service, once: HIBP breaches added in the
+   * last 12 months, and the curated Japanese breaches the user has not been told about.
+   */
+  private async breachNotice(verdict: Verdict, lang: Lang): Promise<NoticeModel | null> {
+    if (verdict.status !== 'checked' || verdict.site === null) return null;
+    const now = this.deps.platform.now();
+    const index = await this.deps.lists.index();
+    const candidates = noticeWorthy(index.breachesFor(verdict.site), now);
+    if (candidates.length === 0) return null;
+    const seen = await getBreachNotices(candidates.map((c) => c.breach.name));
+    const fresh = candidates.filter(
+      (c) => !seen.get(c.breach.name)?.shownAt && !seen.get(c.breach.name)?.dismissedAt,
+    );
+    if (fresh.length === 0) return null;
+    await markBreachNotices(
+      fresh.map((c) => c.breach.name),
+      verdict.site,
+      { shownAt: now },
+    );
+    return noticeFor(verdict.site, fresh, lang);
+  }
+
+  /** The notice's "Got it": remembered per breach, only for breaches of the sender's own site. */
+  async dismissNotice(sender: SenderInfo, names: string[]): Promise<void> {
+    const host = sender.url ? hostOfUrl(sender.url) : null;
+    if (!host) return;
+    const site = registrableDomain(host.host);
+    const own = new Set(
+      (await this.deps.lists.index()).breachesFor(site).map((b) => b.breach.name),
+    );
+    const valid = names.filter((n) => own.has(n));
+    if (valid.length > 0)
+      await markBreachNotices(valid, site, { dismissedAt: this.deps.platform.now() });
+  }
+
+  /** "Don't warn me on this site", from the banner. */
+  async dismissSite(sender: SenderInfo): Promise<void> {
+    if (sender.url) await this.deps.decisions.dismissPage(sender.url);
+  }
+
+  /** The banner's "Details": the popup's view of this tab, as a page next to it. */
+  async details(sender: SenderInfo): Promise<void> {
+    if (sender.tabId === undefined) return;
+    const { platform } = this.deps;
+    await platform.tabs.open(
+      popupUrl((p) => platform.extensionUrl(p), sender.tabId),
+      sender.tabId,
+    );
+  }
+}

@@ -1,0 +1,69 @@
+// Messages of the reports feature (the report form, "My reports", the popup, the warning page).
+import { MANUAL_CHANNELS, ReportIdSchema, ReportInputSchema } from './model';
+import type { ReportsService } from './service';
+import { EXTENSION_PAGES, handler } from '../core/handler';
+import { z } from '../core/zod';
+
+const TabId = z.number().int().nonnegative();
+const Url = z.string().min(1).max(65_536);
+
+export function reportsHandlers(reports: ReportsService) {
+  return {
+    'report.open': handler({
+      from: EXTENSION_PAGES,
+      input: z.object({ tabId: TabId.optional(), url: Url.optional() }),
+      run: async ({ tabId, url }, { sender }) => {
+        // Nothing named: the report is about the tab the asking page is in (the warning page).
+        await reports.open(
+          tabId === undefined && url === undefined ? { tabId: sender.tabId } : { tabId, url },
+        );
+        return null;
+      },
+    }),
+    'report.draft': handler({
+      from: EXTENSION_PAGES,
+      input: z.object({ tabId: TabId.optional(), url: Url.optional() }),
+      run: ({ tabId, url }) => reports.draft({ tabId, url }),
+    }),
+    'report.screenshot': handler({
+      from: EXTENSION_PAGES,
+      input: z.object({ tabId: TabId }),
+      run: ({ tabId }) => reports.screenshot(tabId),
+    }),
+    'report.save': handler({
+      from: EXTENSION_PAGES,
+      input: z.object({ input: ReportInputSchema }),
+      run: ({ input }) => reports.save(input),
+    }),
+    'report.opened': handler({
+      from: EXTENSION_PAGES,
+      input: z.object({ id: ReportIdSchema, channel: z.enum(MANUAL_CHANNELS) }),
+      run: ({ id, channel }) => reports.markOpened(id, channel),
+    }),
+    'reports.list': handler({
+      from: EXTENSION_PAGES,
+      input: z.object({}),
+      run: () => reports.list(),
+    }),
+    'reports.get': handler({
+      from: EXTENSION_PAGES,
+      input: z.object({ id: ReportIdSchema }),
+      run: ({ id }) => reports.get(id),
+    }),
+    'reports.delete': handler({
+      from: EXTENSION_PAGES,
+      input: z.object({ id: ReportIdSchema }),
+      run: async ({ id }) => ({ removed: await reports.delete(id) }),
+    }),
+    'reports.resend': handler({
+      from: EXTENSION_PAGES,
+      input: z.object({ id: ReportIdSchema }),
+      run: ({ id }) => reports.resend(id),
+    }),
+    'reports.export': handler({
+      from: EXTENSION_PAGES,
+      input: z.object({}),
+      run: () => reports.exportAll(),
+    }),
+  };
+}

@@ -1,0 +1,128 @@
+// Reports: what the user says is wrong, the evidence captured (redacted before anything is
+// stored), and the status of each channel it was sent through. One schema, the source of the type;
+// stored reports are validated on read like every stored record.
+import { z } from '../core/zod';
+
+export const REPORT_KINDS = [
+  'no-prescription',
+  'unapproved',
+  'fake-licence',
+  'breach-or-scam',
+  'other',
+] as const;
+export const ReportKindSchema = z.enum(REPORT_KINDS);
+export type ReportKind = z.infer<typeof ReportKindSchema>;
+
+export const CHANNELS = ['maintainers', 'registrar', 'authorities', 'endpoint'] as const;
+export type Channel = (typeof CHANNELS)[number];
+/** The channels the user works by hand; the endpoint is sent by the background. */
+export const MANUAL_CHANNELS = ['maintainers', 'registrar', 'authorities'] as const;
+export type ManualChannel = (typeof MANUAL_CHANNELS)[number];
+
+/** Report ids and idempotency keys: UUIDs or 32 hex digits, nothing a page could smuggle text in. */
+export const ReportIdSchema = z.string().regex(/^[0-9a-f-]{16,64}$/);
+
+export const LIMITS = {
+  title: 300,
+  comment: 2000,
+  url: 2048,
+  reasons: 20,
+  reasonText: 300,
+  snippet: 200,
+  /** A JPEG screenshot of the visible tab as a data URL. */
+  screenshot: 3 * 1024 * 1024,
+};
+
+export const ReportReasonSchema = z.object({
+  code: z.string().max(60),
+  text: z.string().max(LIMITS.reasonText),
+  snippet: z.string().max(LIMITS.snippet).nullable(),
+});
+
+export const EvidenceSchema = z.object({
+  /** The page's address: scheme, host and path; query and fragment only if the user kept them. */
+  url: z.string().max(LIMITS.url),
+  host: z.string().max(300),
+  site: z.string().max(300),
+  title: z.string().max(LIMITS.title),
+  reasons: z.array(ReportReasonSchema).max(LIMITS.reasons),
+  registrar: z
+    .object({
+      name: z.string().max(300).nullable(),
+      ianaId: z.number().int().nullable(),
+      abuseEmail: z.string().max(300).nullable(),
+      abusePhone: z.string().max(60).nullable(),
+    })
+    .nullable(),
+  capturedAt: z.number(),
+  screenshot: z
+    .string()
+    .max(LIMITS.screenshot)
+    .refine(
+      (s) => s.startsWith('data:image/jpeg;base64,') || s.startsWith('data:image/png;base64,'),
+      'an image data URL',
+    )
+    .nullable(),
+});
+export type ReportEvidence = z.infer<typeof EvidenceSchema>;
+
+/** A channel the user works by hand (a prefilled issue, an e-mail, a form): when it was opened. */
+const ManualChannelSchema = z.object({
+  state: z.enum(['not-used', 'ready', 'opened']),
+  at: z.number().nullable(),
+});
+
+/** The HTTPS endpoint, sent by the background with retries. */
+export const EndpointChannelSchema = z.object({
+  state: z.enum(['not-used', 'queued', 'sending', 'delivered', 'failed']),
+  url: z.string().max(2048).nullable(),
+  attempts: z.number().int().nonnegative(),
+  nextAttempt: z.number().nullable(),
+  /** When the current send started: a send older than the time-out was cut off (worker stopped). */
+  sendingSince: z.number().nullable(),
+  lastError: z.string().max(500).nullable(),
+  deliveredAt: z.number().nullable(),
+});
+export type EndpointChannel = z.infer<typeof EndpointChannelSchema>;
+
+export const ReportSchema = z.object({
+  id: ReportIdSchema,
+  /** Sent as Idempotency-Key: the endpoint can tell a retry from a new report. */
+  idempotencyKey: ReportIdSchema,
+  createdAt: z.number(),
+  lang: z.enum(['ja', 'en']),
+  kind: ReportKindSchema,
+  comment: z.string().max(LIMITS.comment),
+  evidence: EvidenceSchema,
+  channels: z.object({
+    maintainers: ManualChannelSchema,
+    registrar: ManualChannelSchema,
+    authorities: ManualChannelSchema,
+    endpoint: EndpointChannelSchema,
+  }),
+  /** The user also blocked the site for themselves. */
+  blockedSite: z.boolean(),
+});
+export type Report = z.infer<typeof ReportSchema>;
+
+/**
+ * What the report page sends to be saved: the user's choices over a captured draft. The id, key
+ * and time come from the draft, so the preview shows exactly what the endpoint will get, and a
+ * second click on "Save" stores the same report, not a second one.
+ */
+export const ReportInputSchema = ReportSchema.pick({
+  id: true,
+  idempotencyKey: true,
+  createdAt: true,
+  lang: true,
+  kind: true,
+  comment: true,
+  evidence: true,
+}).extend({
+  /** The channels the user ticked. */
+  channels: z.object(
+    Object.fromEntries(CHANNELS.map((c) => [c, z.boolean()])) as Record<Channel, z.ZodBoolean>,
+  ),
+  blockSite: z.boolean(),
+});
+export type ReportInput = z.infer<typeof ReportInputSchema>;

@@ -1,0 +1,268 @@
+// Reports in the background: the draft (evidence captured from the tab and the verdict), saving
+// before anything is sent, the channels' ready-made links and texts; the endpoint's delivery
+// queue is in outbox.ts.
+import { captureEvidence, redactUrl } from './evidence';
+import { LIMITS, type ManualChannel, type Report, type ReportInput } from './model';
+import {
+  abuseEmail,
+  authorityText,
+  AUTHORITY_LINKS,
+  isSafeEmail,
+  issueLink,
+  mailtoLink,
+} from './templates';
+import { Outbox, withEndpoint } from './outbox';
+import type { ChannelLinks, ReportDraft, ReportSummary, SavedReport } from './views';
+import { deleteReport, getReport, getReports, saveReport, updateReport } from './store';
+import type { Verdict } from '../verdicts/model';
+import type { Lang } from '../i18n';
+import { reportUrl } from '../core/routes';
+import type { DecisionsService } from '../decisions/service';
+import type { SettingsService } from '../settings/service';
+import type { VerdictsService } from '../verdicts/service';
+import type { Platform } from '../platform/platform';
+
+export { OUTBOX_ALARM } from './outbox';
+export type { ChannelLinks, ReportDraft, ReportSummary, SavedReport } from './views';
+
+export type ScreenshotResult =
+  | { ok: true; dataUrl: string }
+  | { ok: false; error: 'no-permission' | 'not-loaded' | 'too-large' | 'failed' };
+
+/** What reports need from the other features. */
+export interface ReportsDeps {
+  verdicts: VerdictsService;
+  decisions: DecisionsService;
+  settings: SettingsService;
+}
+
+export class ReportsService {
+  private readonly outbox: Outbox;
+
+  constructor(
+    private readonly platform: Platform,
+    private readonly deps: ReportsDeps,
+  ) {
+    this.outbox = new Outbox(platform);
+  }
+
+  /** Send every report that is due (the outbox alarm, start-up). */
+  processOutbox(): Promise<void> {
+    return this.outbox.process();
+  }
+
+  /** Where "Report" opens: the report form in a small window, so the reported page stays visible. */
+  async open(target: { tabId?: number | undefined; url?: string | undefined }): Promise<void> {
+    const url = reportUrl((path) => this.platform.extensionUrl(path), target);
+    if (url !== null) await this.platform.windows.openPopup(url);
+  }
+
+  async draft(target: {
+    tabId?: number | undefined;
+    url?: string | undefined;
+  }): Promise<ReportDraft | null> {
+    const lang = await this.deps.settings.language();
+    let verdict: Verdict;
+    let title = '';
+    let tabId: number | null = null;
+    let loaded = false;
+    if (target.tabId !== undefined) {
+      const tab = await this.platform.tabs.get(target.tabId);
+      if (!tab) return null;
+      tabId = tab.id;
+      // A tab on the warning page never loaded the site: no title, nothing to photograph.
+      loaded = !!tab.url && /^https?:/.test(tab.url);
+      title = loaded ? (tab.title ?? '') : '';
+      verdict = await this.deps.verdicts.verdictForTab(tab.id, 'explicit');
+    } else if (target.url !== undefined) {
+      verdict = await this.deps.verdicts.verdictFor(target.url, null, 'explicit');
+    } else {
+      return null;
+    }
+    const now = this.platform.now();
+    const capture = (l: Lang) => captureEvidence({ verdict, title, lang: l, now, keepQuery: true });
+    const full = capture(lang);
+    const other = capture(lang === 'ja' ? 'en' : 'ja');
+    if (!full || !other) return null;
+    const redactedUrl = redactUrl(full.url, false);
+    const issuesUrl = this.platform.config.issuesUrl;
+    return {
+      // Extension pages and workers are secure contexts: randomUUID is always there.
+      id: crypto.randomUUID(),
+      idempotencyKey: crypto.randomUUID(),
+      createdAt: now,
+      lang,
+      tabId,
+      evidence: lang === 'ja' ? { ja: full, en: other } : { ja: other, en: full },
+      redactedUrl,
+      hasQuery: full.url !== redactedUrl,
+      canScreenshot: loaded && tabId !== null,
+      alreadyBlocked: await this.deps.decisions.isBlockedByUser(full.site),
+      channels: {
+        issuesUrl: issuesUrl ? issuesUrl : null,
+        registrar: isSafeEmail(full.registrar?.abuseEmail) ? full.registrar.abuseEmail : null,
+        endpoint: await this.deps.settings.reportEndpoint(),
+      },
+    };
+  }
+
+  /**
+   * A JPEG of the reported tab as it is now. The page asks for the permission first (only when the
+   * user ticks "screenshot"); without it the browser refuses and we say so.
+   */
+  async screenshot(tabId: number): Promise<ScreenshotResult> {
+    const tab = await this.platform.tabs.get(tabId);
+    if (!tab || !tab.url || !/^https?:/.test(tab.url)) return { ok: false, error: 'not-loaded' };
+    let dataUrl: string;
+    try {
+      dataUrl = await this.platform.tabs.capture(tabId);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return {
+        ok: false,
+        error: /permission|<all_urls>|activeTab/i.test(message) ? 'no-permission' : 'failed',
+      };
+    }
+    if (
+      !dataUrl.startsWith('data:image/jpeg;base64,') &&
+      !dataUrl.startsWith('data:image/png;base64,')
+    ) {
+      return { ok: false, error: 'failed' };
+    }
+    if (dataUrl.length > LIMITS.screenshot) return { ok: false, error: 'too-large' };
+    return { ok: true, dataUrl };
+  }
+
+  links(report: Pick<Report, 'lang' | 'kind' | 'comment' | 'evidence'>): ChannelLinks {
+    const issuesUrl = this.platform.config.issuesUrl;
+    const email = abuseEmail(report);
+    return {
+      issue: issuesUrl ? issueLink(report, issuesUrl) : null,
+      mailto: email ? mailtoLink(email) : null,
+      authority: {
+        text: authorityText(report),
+        links: AUTHORITY_LINKS.map((l) => ({ id: l.id, url: l.url })),
+      },
+    };
+  }
+
+  /** Save first; then block the site if asked; then queue the endpoint. */
+  async save(input: ReportInput): Promise<SavedReport> {
+    const already = await getReport(input.id);
+    if (already) {
+      return {
+        report: already,
+        links: this.links(already),
+        screenshotDropped: false,
+        existing: true,
+      };
+    }
+    const endpoint = input.channels.endpoint ? await this.deps.settings.reportEndpoint() : null;
+    const manual = (used: boolean) => ({
+      state: used ? ('ready' as const) : ('not-used' as const),
+      at: null,
+    });
+    const report: Report = {
+      id: input.id,
+      idempotencyKey: input.idempotencyKey,
+      createdAt: input.createdAt,
+      lang: input.lang,
+      kind: input.kind,
+      comment: input.comment,
+      evidence: input.evidence,
+      channels: {
+        maintainers: manual(input.channels.maintainers && !!this.platform.config.issuesUrl),
+        registrar: manual(
+          input.channels.registrar && isSafeEmail(input.evidence.registrar?.abuseEmail),
+        ),
+        authorities: manual(input.channels.authorities),
+        endpoint: {
+          state: endpoint ? 'queued' : 'not-used',
+          url: endpoint,
+          attempts: 0,
+          nextAttempt: endpoint ? this.platform.now() : null,
+          sendingSince: null,
+          lastError: null,
+          deliveredAt: null,
+        },
+      },
+      blockedSite: input.blockSite,
+    };
+    const stored = await saveReport(report);
+    if (input.blockSite)
+      await this.deps.decisions.blockSite(
+        input.evidence.site,
+        input.comment.slice(0, 200),
+        'report',
+      );
+    if (endpoint) await this.outbox.start();
+    return {
+      report: stored,
+      links: this.links(stored),
+      screenshotDropped: stored.evidence.screenshot === null && report.evidence.screenshot !== null,
+      existing: false,
+    };
+  }
+
+  async markOpened(id: string, channel: ManualChannel): Promise<Report | null> {
+    return updateReport(id, (r) => ({
+      ...r,
+      channels: { ...r.channels, [channel]: { state: 'opened', at: this.platform.now() } },
+    }));
+  }
+
+  async get(id: string): Promise<{ report: Report; links: ChannelLinks } | null> {
+    const report = await getReport(id);
+    return report ? { report, links: this.links(report) } : null;
+  }
+
+  async list(): Promise<ReportSummary[]> {
+    return (await getReports()).map((r) => ({
+      ...r,
+      evidence: { ...r.evidence, screenshot: null },
+      hasScreenshot: r.evidence.screenshot !== null,
+    }));
+  }
+
+  delete(id: string): Promise<boolean> {
+    return deleteReport(id);
+  }
+
+  /**
+   * Send again. The endpoint gets the same idempotency key, so a report it already has is not
+   * duplicated; a report already delivered is not sent at all. A report saved without an endpoint
+   * goes to the one configured now.
+   */
+  async resend(id: string): Promise<Report | null> {
+    const current = await this.deps.settings.reportEndpoint();
+    const updated = await updateReport(id, (r) => {
+      const endpoint = r.channels.endpoint;
+      const url = endpoint.url ?? current;
+      if (endpoint.state === 'delivered' || endpoint.state === 'sending' || !url) return r;
+      const now = this.platform.now();
+      return withEndpoint(r, {
+        state: 'queued',
+        url,
+        attempts: 0,
+        nextAttempt: now,
+        lastError: null,
+      });
+    });
+    if (updated?.channels.endpoint.state === 'queued') await this.outbox.start();
+    return updated;
+  }
+
+  /** Every report as JSON, screenshots included, for "My reports" → export. */
+  async exportAll(): Promise<string> {
+    return JSON.stringify(
+      {
+        format: 'kusuri-guard-reports',
+        version: 1,
+        exportedAt: new Date(this.platform.now()).toISOString(),
+        reports: await getReports(),
+      },
+      null,
+      2,
+    );
+  }
+}

@@ -1,0 +1,53 @@
+// User settings. Written to IndexedDB before any effect of the change happens, so a worker that
+// dies right after a click still has the user's choice.
+import { z } from '../core/zod';
+import type { KgDatabase } from '../core/db';
+import { readKv, writeKv } from '../core/kv';
+
+/** Each setting's own schema, shared by the stored record and by a change to it. */
+const fields = {
+  language: z.enum(['auto', 'ja', 'en']),
+  autoLookups: z.boolean(),
+  reportEndpoint: z.string().max(2048).nullable(),
+};
+
+export const SettingsSchema = z.object({
+  /** `auto` follows the browser's UI language. */
+  language: fields.language.catch('auto').default('auto'),
+  /**
+   * Look up the registrar and registration date by itself (when the popup opens, or when a page
+   * scores caution or above). Off: only when the user explicitly asks.
+   */
+  autoLookups: fields.autoLookups.catch(true).default(true),
+  /**
+   * Where reports are also sent, if the user wants (an HTTPS URL); null: the build's endpoint, if
+   * any. An empty string turns a build-time endpoint off.
+   */
+  reportEndpoint: fields.reportEndpoint.catch(null).default(null),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/**
+ * A change to some settings. Built from the bare fields, not SettingsSchema.partial(): with zod 4
+ * the defaults would fill every missing field, and changing the language would reset the others.
+ */
+export const SettingsPatchSchema = z.object(fields).partial();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+const KEY = 'settings';
+
+export function defaultSettings(): Settings {
+  return SettingsSchema.parse({});
+}
+
+export async function getSettings(database?: KgDatabase): Promise<Settings> {
+  return readKv(KEY, SettingsSchema, defaultSettings(), database);
+}
+
+export async function updateSettings(
+  patch: SettingsPatch,
+  database?: KgDatabase,
+): Promise<Settings> {
+  const current = await getSettings(database);
+  return writeKv(KEY, SettingsSchema, { ...current, ...patch }, database);
+}

@@ -1,0 +1,162 @@
+// Tabs: main-frame navigations the pre-load rules did not stop, one-time grants ("continue this
+// time", a session rule per tab, remembered in session storage since the worker may stop), the
+// warning page's choices, and the badge. Nothing lives only in memory.
+import type { BlockInfo } from './model';
+import type { Badge } from './badge';
+import { displayHost, hostOfUrl, registrableDomain } from '../core/hostname';
+import { isWarningPage, warningUrl } from '../core/routes';
+import { z } from '../core/zod';
+import type { DecisionsService } from '../decisions/service';
+import type { ListsService } from '../lists/service';
+import { compileSessionAllowRule } from '../preload/compile';
+import type { VerdictsService } from '../verdicts/service';
+import type { PageScores } from '../verdicts/page-scores';
+import type { Platform } from '../platform/platform';
+
+const SessionGrantSchema = z.record(z.string(), z.object({ site: z.string(), ruleId: z.number() }));
+type SessionGrants = z.infer<typeof SessionGrantSchema>;
+const GRANTS_KEY = 'sessionGrants';
+
+export interface TabsDeps {
+  platform: Platform;
+  verdicts: VerdictsService;
+  decisions: DecisionsService;
+  lists: ListsService;
+  pageScores: PageScores;
+  badge: Badge;
+}
+
+export class TabsService {
+  constructor(private readonly deps: TabsDeps) {}
+
+  private get platform(): Platform {
+    return this.deps.platform;
+  }
+
+  private readonly extensionUrl = (path: string) => this.platform.extensionUrl(path);
+
+  /**
+   * A main-frame navigation committed. If it is to a blocked site the pre-load rule did not stop
+   * (a page served by a service worker, a tab restored at start-up), send the tab to the warning
+   * page now. Returns whether the tab was redirected.
+   */
+  async onNavigationCommitted(tabId: number, url: string): Promise<boolean> {
+    const verdict = await this.deps.verdicts.verdictForPage(tabId, url);
+    await this.deps.badge.show(tabId, verdict);
+    if (!verdict.blocked || verdict.site === null) return false;
+    const grants = await this.grants();
+    if (grants[String(tabId)]?.site === verdict.site) return false;
+    await this.platform.tabs.update(tabId, warningUrl(this.extensionUrl, url));
+    return true;
+  }
+
+  /**
+   * A top-level navigation is starting. A one-time grant ends as soon as the tab heads for
+   * another site, before any request, so coming straight back is stopped again.
+   */
+  async onNavigationStarting(tabId: number, url: string): Promise<void> {
+    const grant = (await this.grants())[String(tabId)];
+    if (!grant || isWarningPage(this.extensionUrl, url)) return;
+    const host = hostOfUrl(url);
+    if (!host || registrableDomain(host.host) !== grant.site) await this.revokeGrant(tabId);
+  }
+
+  /** The tab's URL changed: refresh its badge and end a one-time grant once it leaves the site. */
+  async onTabUrlChanged(tabId: number, url: string): Promise<void> {
+    await this.onNavigationStarting(tabId, url);
+    if (isWarningPage(this.extensionUrl, url)) return; // the warning page sets its own badge
+    await this.deps.badge.show(tabId, await this.deps.verdicts.verdictForPage(tabId, url));
+  }
+
+  async onTabRemoved(tabId: number): Promise<void> {
+    await this.revokeGrant(tabId);
+    await this.deps.pageScores.remove(tabId);
+  }
+
+  async checkOpenTabs(): Promise<void> {
+    for (const tab of await this.platform.tabs.query()) {
+      if (tab.url && /^https?:/.test(tab.url)) await this.onNavigationCommitted(tab.id, tab.url);
+    }
+  }
+
+  /** The warning page's view of the address it stands in for. */
+  async blockInfo(rawUrl: string, tabId: number | undefined): Promise<BlockInfo> {
+    const host = hostOfUrl(rawUrl);
+    if (!host) return { status: 'bad-url', raw: rawUrl.slice(0, 2048) };
+    const verdict = await this.deps.verdicts.verdictFor(rawUrl);
+    if (tabId !== undefined) await this.deps.badge.show(tabId, verdict);
+    const reasons = verdict.reasons.filter((r) => r.group === 'list');
+    return {
+      status: reasons.length > 0 ? 'listed' : 'not-listed',
+      url: rawUrl,
+      host: host.host,
+      displayHost: displayHost(host.host),
+      site: verdict.site ?? host.host,
+      reasons,
+      allowlisted: verdict.allowlisted,
+    };
+  }
+
+  /**
+   * "Continue anyway". `once` grants this tab the site until it leaves it; `always` adds the site
+   * to the allowlist (stored first) and rebuilds the rules before navigating, so the navigation
+   * cannot race the rule change.
+   */
+  async continueTo(
+    rawUrl: string,
+    mode: 'once' | 'always',
+    tabId: number | undefined,
+  ): Promise<{ navigated: boolean }> {
+    const host = hostOfUrl(rawUrl);
+    if (!host || tabId === undefined) return { navigated: false };
+    const site = registrableDomain(host.host);
+    if (mode === 'always') {
+      const hits = await (await this.deps.lists.index()).lookup(host.host);
+      await this.deps.decisions.recordAllow({
+        site,
+        addedAt: this.platform.now(),
+        listedAs: hits[0]?.reason.listed ?? null,
+        via: 'warning-page',
+      });
+    }
+    // This tab goes at once (a session rule). With "always" the allow rule follows for every tab:
+    // only that rule changes, but Chrome re-indexes the whole set, a second or two with a million
+    // listed domains. The entry is stored first, so a worker stopped meanwhile installs it on
+    // its next start.
+    await this.grantOnce(tabId, site);
+    await this.platform.tabs.update(tabId, rawUrl);
+    if (mode === 'always') await this.deps.decisions.announceAllowChanged();
+    return { navigated: true };
+  }
+
+  /** "Leave this site": the tab goes to a new-tab page. */
+  async leave(tabId: number | undefined): Promise<void> {
+    if (tabId !== undefined) await this.platform.tabs.update(tabId, this.platform.newTabUrl);
+  }
+
+  private async grants(): Promise<SessionGrants> {
+    const raw = await this.platform.session.get<unknown>(GRANTS_KEY);
+    const parsed = SessionGrantSchema.safeParse(raw ?? {});
+    return parsed.success ? parsed.data : {};
+  }
+
+  private async grantOnce(tabId: number, site: string): Promise<void> {
+    const grants = await this.grants();
+    const ruleId = tabId + 1; // DNR ids start at 1; one grant per tab
+    grants[String(tabId)] = { site, ruleId };
+    await this.platform.session.set(GRANTS_KEY, grants);
+    await this.platform.dnr.updateSessionRules({
+      removeRuleIds: [ruleId],
+      addRules: [compileSessionAllowRule(ruleId, tabId, site)],
+    });
+  }
+
+  private async revokeGrant(tabId: number): Promise<void> {
+    const grants = await this.grants();
+    const grant = grants[String(tabId)];
+    if (!grant) return;
+    delete grants[String(tabId)];
+    await this.platform.session.set(GRANTS_KEY, grants);
+    await this.platform.dnr.updateSessionRules({ removeRuleIds: [grant.ruleId], addRules: [] });
+  }
+}

@@ -1,0 +1,105 @@
+// From a URL to a verdict (pure): list hits, the detector's result for the page, and what a
+// domain lookup found. List hits outrank everything; the page score, plus small additions for a
+// new domain or a registrar that ignores rogue-pharmacy takedowns, decides the rest.
+import { displayHost, hostOfUrl, registeredDomain, registrableDomain } from '../core/hostname';
+import type { ListIndex } from './list-index';
+import {
+  levelRank,
+  signalLevel,
+  summarize,
+  uncheckedVerdict,
+  type PageReason,
+  type Reason,
+  type Verdict,
+} from './model';
+import { levelFor, type PageScore } from '../detector/score';
+import { intelReasons } from '../intel/model';
+import type { RdapResult } from '../intel/rdap-client';
+
+/** The detector's signals as reasons, strongest first; evidence against rogue selling last. */
+export function pageReasons(page: PageScore): PageReason[] {
+  return page.signals.map((signal) => {
+    const reason: PageReason = {
+      group: 'page',
+      code: `page.${signal.code}`,
+      level: signalLevel(signal.weight),
+      weight: signal.weight,
+      evidence: signal.evidence,
+    };
+    if (signal.drug) reason.drug = signal.drug;
+    return reason;
+  });
+}
+
+/**
+ * What a domain lookup found: a result, or null when nobody asked (automatic lookups are off).
+ * Without this argument the verdict has no registrar section at all (breaches, which are local
+ * data, are always included).
+ */
+export interface LookupInput {
+  result: RdapResult | null;
+  /** Registrar name from IANA's registrar-ID table. */
+  ianaName: (id: number) => string | null;
+}
+
+export async function verdictForUrl(
+  url: string,
+  index: ListIndex,
+  allowSites: ReadonlySet<string>,
+  now: number,
+  page: (PageScore & { at: number }) | null = null,
+  lookup: LookupInput | null = null,
+): Promise<Verdict> {
+  const parsed = hostOfUrl(url);
+  if (!parsed) return uncheckedVerdict('unsupported', null, now);
+  if (parsed.kind === 'local') return uncheckedVerdict('local', url, now);
+  const site = registrableDomain(parsed.host);
+  const hits = await index.lookup(parsed.host);
+  const reasons: Reason[] = [...hits.map((h) => h.reason), ...(page ? pageReasons(page) : [])];
+  const pharmacy =
+    hits.length > 0 || (page !== null && levelRank(page.level) >= levelRank('caution'));
+  const domain = registeredDomain(parsed.host);
+  let bonus = 0;
+  let intel: Verdict['intel'] = null;
+  if (domain !== null) {
+    const data = lookup?.result?.status === 'ok' ? lookup.result.data : null;
+    const ianaId = data?.registrar.ianaId ?? null;
+    const computed = intelReasons(
+      {
+        domain,
+        lookup: lookup ? lookup.result : null,
+        registrar: index.registrar(ianaId),
+        ianaName: ianaId !== null && lookup ? lookup.ianaName(ianaId) : null,
+        breaches: index.breachesFor(site),
+      },
+      { pharmacy, now },
+    );
+    reasons.push(...computed.reasons.filter((r) => lookup !== null || r.group === 'breach'));
+    if (lookup !== null) {
+      intel = computed.summary;
+      bonus = computed.bonus;
+    }
+  }
+  const siteScore = Math.min(100, (page?.score ?? 0) + bonus);
+  const { level, score } = summarize(
+    reasons,
+    page || bonus > 0 ? { score: siteScore, level: levelFor(siteScore) } : null,
+  );
+  const allowlisted = allowSites.has(site);
+  return {
+    status: 'checked',
+    url,
+    host: parsed.host,
+    displayHost: displayHost(parsed.host),
+    site,
+    level,
+    score,
+    reasons,
+    allowlisted,
+    dismissed: false,
+    blocked: !allowlisted && hits.some((h) => h.blocks),
+    page: page ? { score: page.score, level: page.level, at: page.at } : null,
+    intel,
+    checkedAt: now,
+  };
+}

@@ -1,0 +1,90 @@
+// The detector's latest result per tab, kept in session storage so a restarted worker still
+// knows what the page said (the popup reads it). Validated on read like every stored record.
+import { z } from '../core/zod';
+import type { PageScore } from '../detector/score';
+import type { SessionStore } from '../platform/platform';
+
+const SIGNAL_CODES = [
+  'unapproved-drug',
+  'rx-drug',
+  'no-prescription',
+  'import-agency',
+  'personal-import',
+  'abroad',
+  'payment',
+  'legality',
+  'discreet',
+  'self-responsibility',
+  'quantity-rules',
+  'drug-domain',
+  'rx-mail-order',
+  'cheap-bulk',
+  'paid-prescription',
+  'shop-context',
+  'licence-missing',
+  'licence-contradiction',
+  'licence-present',
+  'clinic',
+  'info',
+] as const;
+
+export const PageScoreRecordSchema = z.object({
+  url: z.string(),
+  score: z.number(),
+  level: z.enum(['none', 'caution', 'warning', 'danger']),
+  at: z.number(),
+  signals: z.array(
+    z.object({
+      code: z.enum(SIGNAL_CODES),
+      weight: z.number(),
+      evidence: z.string(),
+      terms: z.array(z.string()),
+      drug: z.object({ en: z.string(), ja: z.string() }).optional(),
+    }),
+  ),
+});
+export type PageScoreRecord = z.infer<typeof PageScoreRecordSchema>;
+
+const KEY = 'pageScores';
+const Records = z.record(z.string(), PageScoreRecordSchema);
+
+export class PageScores {
+  constructor(private readonly session: SessionStore) {}
+
+  private async all(): Promise<Record<string, PageScoreRecord>> {
+    const parsed = Records.safeParse((await this.session.get(KEY)) ?? {});
+    return parsed.success ? parsed.data : {};
+  }
+
+  /** The tab's record if it is about `url` (the fragment does not matter). */
+  async get(tabId: number, url: string): Promise<PageScoreRecord | null> {
+    const record = (await this.all())[String(tabId)];
+    return record && stripHash(record.url) === stripHash(url) ? record : null;
+  }
+
+  async set(tabId: number, url: string, score: PageScore | null, at: number): Promise<void> {
+    const all = await this.all();
+    if (score)
+      all[String(tabId)] = {
+        url,
+        score: score.score,
+        level: score.level,
+        at,
+        signals: score.signals,
+      };
+    else delete all[String(tabId)];
+    await this.session.set(KEY, all);
+  }
+
+  async remove(tabId: number): Promise<void> {
+    const all = await this.all();
+    if (!(String(tabId) in all)) return;
+    delete all[String(tabId)];
+    await this.session.set(KEY, all);
+  }
+}
+
+function stripHash(url: string): string {
+  const hash = url.indexOf('#');
+  return hash < 0 ? url : url.slice(0, hash);
+}

@@ -1,0 +1,79 @@
+// Verdicts: what the lists, the allowlist, the user's dismissals, the registrar lookup and the
+// detector's result for the page say about a URL, a tab or a site the user typed.
+import { verdictForUrl } from './compute';
+import type { Verdict } from './model';
+import type { CheckSiteResult } from './messages';
+import type { PageScoreRecord, PageScores } from './page-scores';
+import { hostOfUrl, parseTarget, registeredDomain } from '../core/hostname';
+import { pageUrlOfTab } from '../core/routes';
+import type { DecisionsService } from '../decisions/service';
+import type { IntelService, LookupMode } from '../intel/service';
+import type { ListsService } from '../lists/service';
+import type { SettingsService } from '../settings/service';
+import type { Settings } from '../settings/store';
+import type { Badge } from '../tabs/badge';
+import type { Platform } from '../platform/platform';
+
+export interface VerdictsDeps {
+  platform: Platform;
+  /** Resolves once the lists are installed (a verdict needs nothing more). */
+  listsReady: () => Promise<void>;
+  lists: ListsService;
+  decisions: DecisionsService;
+  intel: IntelService;
+  settings: SettingsService;
+  pageScores: PageScores;
+  badge: Badge;
+}
+
+export class VerdictsService {
+  constructor(private readonly deps: VerdictsDeps) {}
+
+  /** The verdict for a URL: lists, the allowlist, and the detector's result for the page if known. */
+  async verdictFor(
+    url: string,
+    page: PageScoreRecord | null = null,
+    mode: LookupMode = 'cache-only',
+    settings?: Settings,
+  ): Promise<Verdict> {
+    const { platform, lists, decisions, intel } = this.deps;
+    await this.deps.listsReady();
+    const [index, allow, dismissed, current] = await Promise.all([
+      lists.index(),
+      decisions.allowSites(),
+      decisions.dismissedSites(),
+      settings ?? this.deps.settings.get(),
+    ]);
+    const host = hostOfUrl(url);
+    const domain = host && host.kind === 'domain' ? registeredDomain(host.host) : null;
+    const lookup = await intel.lookup(domain, mode, current.autoLookups);
+    const verdict = await verdictForUrl(url, index, allow, platform.now(), page, lookup);
+    if (verdict.site !== null) verdict.dismissed = dismissed.has(verdict.site);
+    return verdict;
+  }
+
+  /** The verdict for a tab's page with the detector's latest result for it. */
+  async verdictForPage(tabId: number, url: string, settings?: Settings): Promise<Verdict> {
+    return this.verdictFor(url, await this.deps.pageScores.get(tabId, url), 'cache-only', settings);
+  }
+
+  /** The verdict for what a tab shows now (the blocked URL behind a warning page). */
+  async verdictForTab(tabId: number, mode: LookupMode = 'cache-only'): Promise<Verdict> {
+    const { platform, pageScores } = this.deps;
+    const tab = await platform.tabs.get(tabId);
+    const url = pageUrlOfTab((path) => platform.extensionUrl(path), tab?.url ?? '');
+    const verdict = await this.verdictFor(url, await pageScores.get(tabId, url), mode);
+    if (mode !== 'cache-only') await this.deps.badge.show(tabId, verdict);
+    return verdict;
+  }
+
+  /** "Check a site": any URL or domain, without visiting it. The user asked, so it is looked up. */
+  async checkSite(input: string): Promise<CheckSiteResult> {
+    const target = parseTarget(input);
+    if (!target.ok) return { ok: false, error: target.error };
+    if (target.host.kind === 'local') return { ok: false, error: 'local' };
+    const host = target.host.kind === 'ipv6' ? `[${target.host.host}]` : target.host.host;
+    const verdict = await this.verdictFor(`https://${host}/`, null, 'explicit');
+    return { ok: true, verdict, input: target.url ?? `https://${host}/` };
+  }
+}

@@ -329,12 +329,8 @@ export class Refresher {
         lastUpdate: via,
       },
       rejected,
+      started,
     );
-    const importMs = Math.round(performance.now() - started);
-    await updateListRecord(record.id, (r) => ({
-      ...r,
-      status: { ...r.status, lastImportMs: importMs },
-    }));
     await this.lists.announce();
     const stored = (await getListRecord(record.id))!;
     return { outcome: 'updated', record: stored, rejected: rejected.length, via };

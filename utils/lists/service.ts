@@ -152,7 +152,10 @@ export class ListsService {
     );
   }
 
-  /** Swap an imported list in (one transaction, one record write) and drop the index. */
+  /**
+   * Swap an imported list in (one transaction, one record write) and drop the index. With
+   * importStartedAt, the record's status carries the import time (lastImportMs) in that write.
+   */
   async storeImported(
     source: ListSource,
     content: ListContent,
@@ -160,6 +163,7 @@ export class ListsService {
     contentFrom: ContentFrom,
     status: Partial<ListStatus> | undefined,
     rejected: Rejected[],
+    importStartedAt?: number,
   ): Promise<ApplyResult> {
     const existing = await getListRecord(source.id);
     const record = await replaceList(
@@ -180,6 +184,8 @@ export class ListsService {
         signed: source.signed,
       },
       content,
+      undefined,
+      importStartedAt === undefined ? undefined : { importStartedAt },
     );
     this.indexMemo.invalidate();
     return { ok: true, record, rejected };

@@ -99,7 +99,9 @@ describe('a good update', () => {
     try {
       const result = await background.refresher.refresh(PROJECT_LIST_ID);
       expect(result.outcome).toBe('updated');
-      const listWrites = put.mock.contexts.filter((store) => store.name === 'lists');
+      const listWrites = put.mock.contexts.filter(
+        (store) => (store as IDBObjectStore).name === 'lists',
+      );
       expect(listWrites).toHaveLength(1);
     } finally {
       put.mockRestore();

@@ -8,14 +8,8 @@ import { verifyListSignature } from './signature';
 import { nextCheck, isDue } from './schedule';
 import { importByFormat } from './import';
 import { MAX_LIST_BYTES, type ListContent, type Rejected } from './model';
-import {
-  getListContent,
-  getListRecord,
-  getListRecords,
-  updateListRecord,
-  type ListRecord,
-  type ListStatus,
-} from './store';
+import { getListContent, getListRecord, getListRecords, updateListRecord } from './store';
+import { type ListRecord, type ListStatus } from './record';
 import { applyDelta, canonicalHash, MAX_HEAD_BYTES } from './delta';
 import {
   fetchDelta,

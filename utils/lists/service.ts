@@ -7,19 +7,15 @@ import { catalogRank, catalogSource, type CatalogEntry, type ListSource } from '
 import { importByFormat } from './import';
 import type { ImportError, ListContent, Rejected } from './model';
 import { loadListData } from './list-data';
+import { deleteList, getListRecord, getListRecords, replaceList, updateListRecord } from './store';
 import {
-  deleteList,
   emptyStatus,
-  getListRecord,
-  getListRecords,
-  replaceList,
-  updateListRecord,
   type BlockAction,
   type ContentFrom,
   type ListFormat,
   type ListRecord,
   type ListStatus,
-} from './store';
+} from './record';
 import { sha256Hex } from '../core/hash';
 import { memoAsync } from '../core/memo';
 import { Signal } from '../core/signal';

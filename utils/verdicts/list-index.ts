@@ -17,7 +17,7 @@ import type {
 } from '../lists/model';
 import { registrableDomain } from '../core/hostname';
 import type { MatchedBreach } from '../intel/model';
-import type { ListAction } from '../lists/store';
+import type { ListAction } from '../lists/record';
 import type { ListReason, ListRef } from './model';
 
 export interface IndexedListInput {

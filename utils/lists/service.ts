@@ -20,12 +20,8 @@ import { sha256Hex } from '../core/hash';
 import { memoAsync } from '../core/memo';
 import { Signal } from '../core/signal';
 import { getUserBlocks } from '../decisions/user-blocks';
-import {
-  ListIndex,
-  listDataFromContent,
-  userBlocksInput,
-  type ListData,
-} from '../verdicts/list-index';
+import { ListIndex, listDataFromContent, type ListData } from '../verdicts/list-index';
+import { userBlocksInput } from '../verdicts/user-blocks';
 import type { Platform } from '../platform/platform';
 
 export type ApplyResult =

@@ -5,7 +5,7 @@ import { errorCode, request } from '../../utils/core/client';
 import { entryCount } from '../../utils/lists/counts';
 import { pick, t, type Lang, type MessageKey } from '../../utils/i18n';
 import { dateTime, relativeTime } from '../../utils/i18n/time';
-import type { BlockAction, ListRecord } from '../../utils/lists/store';
+import type { BlockAction, ListRecord } from '../../utils/lists/record';
 import type { RefreshResult } from '../../utils/lists/refresher';
 
 const STATUS_KEYS = new Set<string>([

@@ -6,7 +6,7 @@ import { t, type Lang } from '../../utils/i18n';
 import { dateOnly } from '../../utils/i18n/time';
 import { displayHost } from '../../utils/core/hostname';
 import type { ListsView } from '../../utils/lists/view';
-import type { BlockAction, ListFormat } from '../../utils/lists/store';
+import type { BlockAction, ListFormat } from '../../utils/lists/record';
 import { useLanguage } from '../useLanguage';
 import { PageHeader } from '../PageHeader';
 import { ListCard } from './ListCard';

@@ -1,6 +1,6 @@
 // The refresh state machine against a fake network, one test per fault: the active list never
 // changes on a fault, the status says what happened, the next try is scheduled sensibly.
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { composeBackground, type Background } from '../../utils/background/root';
 import {
@@ -91,6 +91,24 @@ describe('a good update', () => {
       lastSuccess: platform.clock.now,
     });
     expect(record.status.nextCheck).toBeGreaterThan(platform.clock.now + 5 * HOUR);
+  });
+
+  it('writes the list record once, with the import time the scale benchmark reads', async () => {
+    await serveSigned(projectList(['new-rogue-shop.example']));
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    try {
+      const result = await background.refresher.refresh(PROJECT_LIST_ID);
+      expect(result.outcome).toBe('updated');
+      const listWrites = put.mock.contexts.filter(
+        (store) => (store as IDBObjectStore).name === 'lists',
+      );
+      expect(listWrites).toHaveLength(1);
+    } finally {
+      put.mockRestore();
+    }
+    const { lastImportMs } = (await projectRecord()).status;
+    expect(lastImportMs).toEqual(expect.any(Number));
+    expect(lastImportMs).toBeGreaterThanOrEqual(0);
   });
 
   it('sends validators next time, and a 304 costs no body and changes nothing', async () => {

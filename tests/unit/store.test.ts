@@ -4,7 +4,6 @@ import { sampleReport } from './report-fixture';
 import { DB_NAME, DB_VERSION, MIGRATIONS, openDatabase } from '../../utils/core/db';
 import {
   deleteList,
-  emptyStatus,
   getListContent,
   getListIndex,
   getListRecord,
@@ -13,6 +12,7 @@ import {
   replaceList,
   type ListRecordInput,
 } from '../../utils/lists/store';
+import { emptyStatus } from '../../utils/lists/record';
 import { addAllowEntry, getAllowlist, removeAllowEntry } from '../../utils/decisions/allowlist';
 import { getSettings, updateSettings } from '../../utils/settings/store';
 import { getDismissals } from '../../utils/decisions/dismissals';

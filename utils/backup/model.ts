@@ -6,7 +6,7 @@ import { SettingsSchema } from '../settings/store';
 import { AllowEntrySchema } from '../decisions/allowlist';
 import { UserBlockSchema } from '../decisions/user-blocks';
 import { DismissalSchema } from '../decisions/dismissals';
-import { ListFormatSchema } from '../lists/store';
+import { ListFormatSchema } from '../lists/record';
 
 export const EXPORT_FORMAT = 'kusuri-guard-settings';
 

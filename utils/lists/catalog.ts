@@ -1,7 +1,7 @@
 // The lists Kusuri Guard uses out of the box. Each has a copy packaged with the extension (so it
 // works offline from the first second) and, where one exists, a URL it is refreshed from.
 import type { ListMeta, SiteCategory } from './model';
-import type { ListAction, ListFormat } from './store';
+import type { ListAction, ListFormat } from './record';
 import { HIBP_ATTRIBUTION, HIBP_BREACHES_URL } from './import-hibp';
 
 /** Everything needed to fetch and import a list: a catalog entry, or a list the user added. */

@@ -1,5 +1,5 @@
 // Messages of the lists feature (the options page's list administration).
-import { BlockActionSchema, ListFormatSchema } from './store';
+import { BlockActionSchema, ListFormatSchema } from './record';
 import type { ListsService } from './service';
 import type { Refresher } from './refresher';
 import type { ListsView } from './view';

@@ -1,6 +1,6 @@
 // One entry point for all importers, chosen by the list's declared format.
 import type { ImportResult, ListMeta, SiteCategory } from './model';
-import type { ListFormat } from './store';
+import type { ListFormat } from './record';
 import { importProjectList } from './import-json';
 import { importDomainList } from './import-domains';
 import { importHibpBreaches } from './import-hibp';

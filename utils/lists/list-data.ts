@@ -4,7 +4,8 @@
 import { CompactDomainIndex } from '../match/compact-index';
 import type { ChunkEntries } from './pack';
 import type { ListData } from '../verdicts/list-index';
-import { getListChunk, getListIndex, getListPart, type ListRecord } from './store';
+import { getListChunk, getListIndex, getListPart } from './store';
+import { type ListRecord } from './record';
 import type { KgDatabase } from '../core/db';
 
 const CACHED_CHUNKS = 8;

@@ -4,7 +4,7 @@ import { fetchList, type FetchErrorCode } from './fetch-list';
 import { DeltaSchema, HeadSchema, type Delta, type Head } from './delta';
 import { MAX_LIST_BYTES, type ImportError } from './model';
 import type { ListSource } from './catalog';
-import type { ListRecord } from './store';
+import type { ListRecord } from './record';
 import { sha256Hex } from '../core/hash';
 import type { Platform } from '../platform/platform';
 

@@ -4,32 +4,25 @@
 // Whatever fails, the active list stays as it was and the status says what happened.
 import { countContent, listedCount } from './counts';
 import { fetchList } from './fetch-list';
-import { verifyListSignature } from './signature';
-import { nextCheck, isDue } from './schedule';
+import { isDue } from './schedule';
 import { importByFormat } from './import';
 import { MAX_LIST_BYTES, type ListContent, type Rejected } from './model';
-import {
-  getListContent,
-  getListRecord,
-  getListRecords,
-  updateListRecord,
-  type ListRecord,
-  type ListStatus,
-} from './store';
+import { getListContent, getListRecord, getListRecords, updateListRecord } from './store';
+import { type ListRecord, type ListStatus } from './record';
 import { applyDelta, canonicalHash, MAX_HEAD_BYTES } from './delta';
 import {
   fetchDelta,
   parseHead,
   REFRESH_TIMEOUT_MS,
   SHRINK_LIMIT,
-  SIGNATURE_MAX_BYTES,
   sourceOf,
   USER_AGENT,
   type HeadOutcome,
-  type RefreshErrorCode,
   type RefreshResult,
 } from './refresh-model';
 import { sha256Hex } from '../core/hash';
+import { signatureOk } from './refresh-signature';
+import { RefreshStatus } from './refresh-status';
 import type { ListsService, NewCustomList } from './service';
 import type { Platform } from '../platform/platform';
 
@@ -47,10 +40,15 @@ export class Refresher {
   /** One refresh per list at a time: a second request joins the running one. */
   private readonly running = new Map<string, Promise<RefreshResult>>();
 
+  /** The status bookkeeping every outcome ends with (next check, failures, errors). */
+  private readonly status: RefreshStatus;
+
   constructor(
     private readonly platform: Platform,
     private readonly lists: ListsService,
-  ) {}
+  ) {
+    this.status = new RefreshStatus(platform);
+  }
 
   /** Add a list by URL: the first download decides whether it is kept. */
   async subscribe(input: NewCustomList): Promise<RefreshResult> {
@@ -117,23 +115,28 @@ export class Refresher {
       () => this.platform.now(),
     );
     if (fetched.kind === 'not-modified') {
-      await this.succeeded(record, { lastBytes: 0 });
+      await this.status.succeeded(record, { lastBytes: 0 });
       return { kind: 'done', result: { outcome: 'unchanged', how: 'not-modified' } };
     }
     if (fetched.kind === 'error') {
       if (fetched.status === 404 || fetched.status === 410) return { kind: 'no-head' };
       return {
         kind: 'done',
-        result: await this.failed(record, fetched.code, fetched.detail, fetched.retryAfterMs),
+        result: await this.status.failed(
+          record,
+          fetched.code,
+          fetched.detail,
+          fetched.retryAfterMs,
+        ),
       };
     }
-    const signed = await this.signatureOk(record, headUrl, fetched.text);
+    const signed = await signatureOk(this.platform, this.status, record, headUrl, fetched.text);
     if (signed !== true) return { kind: 'done', result: signed };
     const head = parseHead(fetched.text);
     if (!head) {
       return {
         kind: 'done',
-        result: await this.failed(
+        result: await this.status.failed(
           record,
           'bad-head',
           'the list head is not in the expected format',
@@ -144,7 +147,7 @@ export class Refresher {
     if (head.version < record.meta.version) {
       return {
         kind: 'done',
-        result: await this.failed(
+        result: await this.status.failed(
           record,
           'older-version',
           `version ${head.version} is older than the active version ${record.meta.version}`,
@@ -152,7 +155,7 @@ export class Refresher {
       };
     }
     if (head.version === record.meta.version) {
-      await this.succeeded(record, { headEtag: fetched.etag, lastBytes: bytes });
+      await this.status.succeeded(record, { headEtag: fetched.etag, lastBytes: bytes });
       return { kind: 'done', result: { outcome: 'unchanged', how: 'same-content' } };
     }
     const entry = head.deltas.find((d) => d.from === record.meta.version);
@@ -207,11 +210,11 @@ export class Refresher {
       () => this.platform.now(),
     );
     if (fetched.kind === 'not-modified') {
-      await this.succeeded(record, { lastBytes: 0 });
+      await this.status.succeeded(record, { lastBytes: 0 });
       return { outcome: 'unchanged', how: 'not-modified' };
     }
     if (fetched.kind === 'error') {
-      return this.failed(record, fetched.code, fetched.detail, fetched.retryAfterMs);
+      return this.status.failed(record, fetched.code, fetched.detail, fetched.retryAfterMs);
     }
     const validators = {
       etag: fetched.etag,
@@ -220,12 +223,12 @@ export class Refresher {
       ...(afterHead ? { headEtag: afterHead.headEtag } : {}),
     };
     if (record.signed) {
-      const signed = await this.signatureOk(record, url, fetched.text);
+      const signed = await signatureOk(this.platform, this.status, record, url, fetched.text);
       if (signed !== true) return signed;
     }
     const hash = await sha256Hex(fetched.text);
     if (hash === record.contentHash) {
-      await this.succeeded(record, validators);
+      await this.status.succeeded(record, validators);
       return { outcome: 'unchanged', how: 'same-content' };
     }
     const started = performance.now();
@@ -234,9 +237,9 @@ export class Refresher {
       meta: source.meta,
       category: source.category,
     });
-    if (!imported.ok) return this.failed(record, imported.error, imported.detail);
+    if (!imported.ok) return this.status.failed(record, imported.error, imported.detail);
     if (record.format === 'kusuri-guard' && imported.content.meta.version < record.meta.version) {
-      return this.failed(
+      return this.status.failed(
         record,
         'older-version',
         `version ${imported.content.meta.version} is older than the active version ${record.meta.version}`,
@@ -252,41 +255,6 @@ export class Refresher {
       options,
       started,
     );
-  }
-
-  /** The detached signature at `<url>.sig` over `text`: true, or the failure to report. */
-  private async signatureOk(
-    record: ListRecord,
-    url: string,
-    text: string,
-  ): Promise<true | RefreshResult> {
-    const signature = await fetchList(
-      {
-        url: `${url}.sig`,
-        etag: null,
-        lastModified: null,
-        maxBytes: SIGNATURE_MAX_BYTES,
-        timeoutMs: this.platform.config.refreshTimeoutMs ?? REFRESH_TIMEOUT_MS,
-        userAgent: USER_AGENT,
-        accept: 'text/plain',
-      },
-      this.platform.fetch,
-    );
-    if (signature.kind !== 'ok') {
-      return this.failed(
-        record,
-        'missing-signature',
-        `no signature at ${url}.sig (${signature.kind === 'error' ? signature.detail : 'not modified'})`,
-      );
-    }
-    if (!(await verifyListSignature(text, signature.text, this.platform.config.listPublicKey))) {
-      return this.failed(
-        record,
-        'bad-signature',
-        'the signature does not match the list and the pinned key',
-      );
-    }
-    return true;
   }
 
   /** The shrink guard, then the atomic swap and the rule rebuild. */
@@ -307,7 +275,7 @@ export class Refresher {
       await updateListRecord(record.id, (r) => ({
         ...r,
         status: {
-          ...this.scheduled(r, now, 0),
+          ...this.status.scheduled(r, now, 0),
           lastAttempt: now,
           pendingShrink: { from: before, to: after, at: now, version: content.meta.version },
         },
@@ -320,7 +288,7 @@ export class Refresher {
       hash,
       'download',
       {
-        ...this.scheduled(record, now, 0),
+        ...this.status.scheduled(record, now, 0),
         ...validators,
         lastAttempt: now,
         lastSuccess: now,
@@ -329,66 +297,10 @@ export class Refresher {
         lastUpdate: via,
       },
       rejected,
+      started,
     );
-    const importMs = Math.round(performance.now() - started);
-    await updateListRecord(record.id, (r) => ({
-      ...r,
-      status: { ...r.status, lastImportMs: importMs },
-    }));
     await this.lists.announce();
     const stored = (await getListRecord(record.id))!;
     return { outcome: 'updated', record: stored, rejected: rejected.length, via };
-  }
-
-  private scheduled(
-    record: ListRecord,
-    now: number,
-    failures: number,
-    retryAfterMs?: number,
-  ): ListStatus {
-    return {
-      ...record.status,
-      failures,
-      nextCheck: nextCheck({
-        now,
-        intervalMs: record.intervalMs,
-        failures,
-        random: this.platform.random(),
-        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-      }),
-    };
-  }
-
-  private async succeeded(record: ListRecord, status: Partial<ListStatus>): Promise<void> {
-    const now = this.platform.now();
-    await updateListRecord(record.id, (r) => ({
-      ...r,
-      status: {
-        ...this.scheduled(r, now, 0),
-        ...status,
-        lastAttempt: now,
-        lastSuccess: now,
-        lastError: null,
-        pendingShrink: null,
-      },
-    }));
-  }
-
-  private async failed(
-    record: ListRecord,
-    code: RefreshErrorCode,
-    detail: string,
-    retryAfterMs?: number,
-  ): Promise<RefreshResult> {
-    const now = this.platform.now();
-    await updateListRecord(record.id, (r) => ({
-      ...r,
-      status: {
-        ...this.scheduled(r, now, r.status.failures + 1, retryAfterMs),
-        lastAttempt: now,
-        lastError: { code, detail, at: now },
-      },
-    }));
-    return { outcome: 'failed', code, detail };
   }
 }

@@ -7,29 +7,21 @@ import { catalogRank, catalogSource, type CatalogEntry, type ListSource } from '
 import { importByFormat } from './import';
 import type { ImportError, ListContent, Rejected } from './model';
 import { loadListData } from './list-data';
+import { deleteList, getListRecord, getListRecords, replaceList, updateListRecord } from './store';
 import {
-  deleteList,
   emptyStatus,
-  getListRecord,
-  getListRecords,
-  replaceList,
-  updateListRecord,
   type BlockAction,
   type ContentFrom,
   type ListFormat,
   type ListRecord,
   type ListStatus,
-} from './store';
+} from './record';
 import { sha256Hex } from '../core/hash';
 import { memoAsync } from '../core/memo';
 import { Signal } from '../core/signal';
 import { getUserBlocks } from '../decisions/user-blocks';
-import {
-  ListIndex,
-  listDataFromContent,
-  userBlocksInput,
-  type ListData,
-} from '../verdicts/list-index';
+import { ListIndex, listDataFromContent, type ListData } from '../verdicts/list-index';
+import { userBlocksInput } from '../verdicts/user-blocks';
 import type { Platform } from '../platform/platform';
 
 export type ApplyResult =
@@ -152,7 +144,10 @@ export class ListsService {
     );
   }
 
-  /** Swap an imported list in (one transaction, one record write) and drop the index. */
+  /**
+   * Swap an imported list in (one transaction, one record write) and drop the index. With
+   * importStartedAt, the record's status carries the import time (lastImportMs) in that write.
+   */
   async storeImported(
     source: ListSource,
     content: ListContent,
@@ -160,6 +155,7 @@ export class ListsService {
     contentFrom: ContentFrom,
     status: Partial<ListStatus> | undefined,
     rejected: Rejected[],
+    importStartedAt?: number,
   ): Promise<ApplyResult> {
     const existing = await getListRecord(source.id);
     const record = await replaceList(
@@ -180,6 +176,8 @@ export class ListsService {
         signed: source.signed,
       },
       content,
+      undefined,
+      importStartedAt === undefined ? undefined : { importStartedAt },
     );
     this.indexMemo.invalidate();
     return { ok: true, record, rejected };

@@ -1,5 +1,5 @@
 // The options page's view of everything that decides what is blocked.
-import type { ListRecord } from './store';
+import type { ListRecord } from './record';
 import type { AllowEntry } from '../decisions/allowlist';
 import type { Dismissal } from '../decisions/dismissals';
 import type { UserBlock } from '../decisions/user-blocks';

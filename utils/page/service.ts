@@ -9,34 +9,20 @@ import { displayHost, hostOfUrl, registrableDomain } from '../core/hostname';
 import type { MessageContext } from '../core/handler';
 import { popupUrl } from '../core/routes';
 import type { SenderInfo } from '../core/sender';
-import type { DecisionsService } from '../decisions/service';
 import { scorePage } from '../detector/score';
 import { getBreachNotices, markBreachNotices } from '../intel/breach-notices';
 import { noticeWorthy } from '../intel/model';
 import type { Lang } from '../i18n';
-import type { ListsService } from '../lists/service';
-import type { Badge } from '../tabs/badge';
+import type { TabServiceDeps } from '../tabs/deps';
 import { levelRank, type Verdict } from '../verdicts/model';
-import type { PageScores } from '../verdicts/page-scores';
-import type { VerdictsService } from '../verdicts/service';
-import type { Platform } from '../platform/platform';
 
 export interface PageCheckReply {
   banner: BannerModel | null;
   notice: NoticeModel | null;
 }
 
-export interface PageDeps {
-  platform: Platform;
-  verdicts: VerdictsService;
-  decisions: DecisionsService;
-  lists: ListsService;
-  pageScores: PageScores;
-  badge: Badge;
-}
-
 export class PageService {
-  constructor(private readonly deps: PageDeps) {}
+  constructor(private readonly deps: TabServiceDeps) {}
 
   /** A content script read its page; the sample, when the page mentions medicines, is scored. */
   async check(context: MessageContext, sample: TextSample | null): Promise<PageCheckReply> {

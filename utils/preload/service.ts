@@ -22,7 +22,7 @@ import { catalogRank, type CatalogEntry } from '../lists/catalog';
 import { getListRecords } from '../lists/store';
 import { getUserBlocks } from '../decisions/user-blocks';
 import { readKv, writeKv } from '../core/kv';
-import { USER_LIST_ID } from '../verdicts/list-index';
+import { USER_LIST_ID } from '../verdicts/user-blocks';
 import type { DecisionsService } from '../decisions/service';
 import type { ListsService } from '../lists/service';
 import { z } from '../core/zod';

@@ -1,33 +1,20 @@
 // Tabs: main-frame navigations the pre-load rules did not stop, one-time grants ("continue this
 // time", a session rule per tab, remembered in session storage since the worker may stop), the
 // warning page's choices, and the badge. Nothing lives only in memory.
+import type { TabServiceDeps } from './deps';
 import type { BlockInfo } from './model';
-import type { Badge } from './badge';
 import { displayHost, hostOfUrl, registrableDomain } from '../core/hostname';
 import { isWarningPage, warningUrl } from '../core/routes';
 import { z } from '../core/zod';
-import type { DecisionsService } from '../decisions/service';
-import type { ListsService } from '../lists/service';
 import { compileSessionAllowRule } from '../preload/compile';
-import type { VerdictsService } from '../verdicts/service';
-import type { PageScores } from '../verdicts/page-scores';
 import type { Platform } from '../platform/platform';
 
 const SessionGrantSchema = z.record(z.string(), z.object({ site: z.string(), ruleId: z.number() }));
 type SessionGrants = z.infer<typeof SessionGrantSchema>;
 const GRANTS_KEY = 'sessionGrants';
 
-export interface TabsDeps {
-  platform: Platform;
-  verdicts: VerdictsService;
-  decisions: DecisionsService;
-  lists: ListsService;
-  pageScores: PageScores;
-  badge: Badge;
-}
-
 export class TabsService {
-  constructor(private readonly deps: TabsDeps) {}
+  constructor(private readonly deps: TabServiceDeps) {}
 
   private get platform(): Platform {
     return this.deps.platform;

@@ -1,0 +1,90 @@
+// A stored list's record: its format, what a hit does, where its content came from and the
+// refresher's status. Kept apart from the IndexedDB code (store.ts) because pages, handlers and
+// the options view need the shapes and enums without the database.
+import { z } from '../core/zod';
+import { ListMetaSchema, SiteCategorySchema } from './model';
+
+export const LIST_FORMATS = ['kusuri-guard', 'domains', 'hibp', 'ublacklist'] as const;
+export const ListFormatSchema = z.enum(LIST_FORMATS);
+export type ListFormat = z.infer<typeof ListFormatSchema>;
+
+/**
+ * What a hit on a list does: `block` stops the page before it loads, `warn` shows the in-page
+ * banner and badge only, `notice` is for breach data (a small notice, never a block).
+ */
+export const ListActionSchema = z.enum(['block', 'warn', 'notice']);
+export type ListAction = z.infer<typeof ListActionSchema>;
+
+/** The actions a user may choose for a list (breach lists are always `notice`). */
+export const BLOCK_ACTIONS = ['block', 'warn'] as const;
+export const BlockActionSchema = z.enum(BLOCK_ACTIONS);
+export type BlockAction = z.infer<typeof BlockActionSchema>;
+
+/** Where a list's stored content came from. */
+export type ContentFrom = 'bundled' | 'download';
+
+export const ListStatusSchema = z.object({
+  lastAttempt: z.number().nullable().default(null),
+  lastSuccess: z.number().nullable().default(null),
+  lastError: z
+    .object({ code: z.string(), detail: z.string(), at: z.number() })
+    .nullable()
+    .default(null),
+  nextCheck: z.number().nullable().default(null),
+  etag: z.string().nullable().default(null),
+  lastModified: z.string().nullable().default(null),
+  failures: z.number().int().nonnegative().default(0),
+  /** A downloaded version that would remove more than half of the list, waiting for the user. */
+  pendingShrink: z
+    .object({ from: z.number(), to: z.number(), at: z.number(), version: z.number().nullable() })
+    .nullable()
+    .default(null),
+  /** Bytes transferred by the last check (0 for a 304). */
+  lastBytes: z.number().nonnegative().default(0),
+  /** Validator of the list's head (lists with delta updates). */
+  headEtag: z.string().nullable().default(null),
+  /** Milliseconds from the downloaded text to the list stored (import, index, write). */
+  lastImportMs: z.number().nonnegative().nullable().default(null),
+  /** How the last update arrived: a delta from the held version, or the whole list. */
+  lastUpdate: z.enum(['delta', 'full']).nullable().default(null),
+});
+export type ListStatus = z.infer<typeof ListStatusSchema>;
+
+export const ListRecordSchema = z.object({
+  id: z.string().min(1),
+  origin: z.enum(['bundled', 'subscription', 'custom']),
+  format: ListFormatSchema,
+  action: ListActionSchema,
+  enabled: z.boolean(),
+  url: z.string().nullable(),
+  meta: ListMetaSchema,
+  domainCategory: SiteCategorySchema,
+  counts: z.object({
+    sites: z.number().int().nonnegative(),
+    domains: z.number().int().nonnegative(),
+    /** Domains listed in groups (the project's format). */
+    grouped: z.number().int().nonnegative().default(0),
+    registrars: z.number().int().nonnegative(),
+    breaches: z.number().int().nonnegative(),
+  }),
+  /** Increases on every content swap; derived state (matchers, rules) is keyed by it. */
+  generation: z.number().int().nonnegative(),
+  contentHash: z.string(),
+  /** Where the current content came from: the copy packaged with the extension or a download. */
+  contentFrom: z.enum(['bundled', 'download']),
+  installedAt: z.number(),
+  status: ListStatusSchema,
+  /** How often to check `url` for a new version. */
+  intervalMs: z
+    .number()
+    .int()
+    .positive()
+    .default(24 * 3600_000),
+  /** The list must carry a valid detached signature by the pinned key. */
+  signed: z.boolean().default(false),
+});
+export type ListRecord = z.infer<typeof ListRecordSchema>;
+
+export function emptyStatus(): ListStatus {
+  return ListStatusSchema.parse({});
+}

@@ -34,7 +34,7 @@ describe('data/corpus', () => {
     }
   });
 
-  it('holds no page twice, by URL or by near-identical text', () => {
+  it('holds no page twice, by URL or by near-identical text', { timeout: 120_000 }, () => {
     const keys = index.map((e) => urlKey(e.url));
     expect(new Set(keys).size).toBe(keys.length);
     const shingled = index.map((e) =>

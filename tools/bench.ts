@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import type { BenchRow } from './bench/common';
-import { contentScriptSize, scoringTimes, CONTENT_SCRIPT } from './bench/detector';
+import { contentScriptSize, modelRows, scoringTimes, CONTENT_SCRIPT } from './bench/detector';
 import { contentScriptTasks } from './bench/chromium';
 import { buildRows, lookupRows, memoryRows, transferRows } from './bench/scale';
 import { scaleChromiumRows } from './bench/scale-chromium';
@@ -39,6 +39,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
     );
   }
   rows.push(...contentScriptSize());
+  rows.push(...modelRows(options.quick ? 5 : 30));
   rows.push(...(await scoringTimes(options.quick ? 20 : 200)));
   if (options.chromium)
     rows.push(...(await contentScriptTasks(options.quick ? 200 * 1024 : 2 * 1024 * 1024)));

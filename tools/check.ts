@@ -10,7 +10,9 @@ import { importByFormat } from '../utils/lists/import';
 import { ListIndex, type IndexedListInput } from '../utils/verdicts/list-index';
 import { verdictForUrl } from '../utils/verdicts/compute';
 import { renderReason } from '../utils/verdicts/render';
-import { scorePage, type PageScore } from '../utils/detector/score';
+import { scoreDetected } from '../utils/detector/shipped';
+import type { DetectorScore } from '../utils/detector/model-score';
+import { decodeHtml } from './lib/corpus';
 import { collectSample, type TextSample } from '../utils/content/sample';
 import { displayHost, parseTarget } from '../utils/core/hostname';
 import { t, type Lang } from '../utils/i18n';
@@ -57,12 +59,13 @@ async function fetchPage(url: string): Promise<string> {
   const body = await response.arrayBuffer();
   if (body.byteLength > FETCH_MAX_BYTES)
     throw new Error(`the page is larger than ${FETCH_MAX_BYTES} bytes`);
-  return new TextDecoder('utf-8', { fatal: false }).decode(body);
+  // Shift_JIS and EUC-JP pages are still common in Japan: decode by the declared charset.
+  return decodeHtml(new Uint8Array(body));
 }
 
 export interface CheckResult {
   verdict: Verdict;
-  page: PageScore | null;
+  page: DetectorScore | null;
 }
 
 export async function check(
@@ -75,7 +78,7 @@ export async function check(
     throw new Error(`not a checkable URL: ${target.ok ? url : target.error}`);
   const host = target.host.host;
   const page = sample
-    ? scorePage({ url: target.url, host, hostUnicode: displayHost(host), ...sample })
+    ? scoreDetected({ url: target.url, host, hostUnicode: displayHost(host), ...sample })
     : null;
   const verdict = await verdictForUrl(
     target.url,

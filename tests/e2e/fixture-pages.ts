@@ -20,3 +20,16 @@ export function fixtureHtml(
 ${body}${extraBody}</body></html>`,
   };
 }
+
+/** A fixture page's lines (its text without the title line). */
+export function fixtureLines(slug: string): string[] {
+  const page = readCorpus('tests/fixtures/pages').find((p) => p.slug === slug);
+  if (!page) throw new Error(`no fixture ${slug}`);
+  return page.sample.text.split('\n').filter((line) => line.trim() !== '');
+}
+
+/** A fixture page's text as HTML paragraphs, for a page that swaps its content in. */
+export function fixtureBody(slug: string): string {
+  const [first = '', ...rest] = fixtureLines(slug);
+  return `<h1>${escape(first)}</h1>${rest.map((line) => `<p>${escape(line)}</p>`).join('')}`;
+}

@@ -1,9 +1,13 @@
 // Labelled corpora in the format of ../shared/reference/README.md:
-// index.json [{ slug, url, class, lang }] and pages/<slug>.txt (URL, "# class: … | lang: …", text).
-import { readFileSync } from 'node:fs';
+// index.json [{ slug, url, class, lang, source?, note? }] and pages/<slug>.txt (URL, a
+// "# class: … | lang: … | source: … | note: …" header, text) or pages/<slug>.html (raw page
+// source, decoded by its declared charset; the URL comes from index.json).
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
 import { z } from '../../utils/core/zod';
 import { displayHost, hostOfUrl } from '../../utils/core/hostname';
+import { collectSample } from '../../utils/content/sample';
 import type { PageSample } from '../../utils/detector/signals';
 
 export const CLASSES = [
@@ -20,26 +24,97 @@ export type PageClass = (typeof CLASSES)[number];
 export const POSITIVE: readonly PageClass[] = ['rogue', 'affiliate'];
 export const NEGATIVE: readonly PageClass[] = ['licensed', 'clinic', 'info', 'other'];
 
-const IndexSchema = z.array(
-  z.object({ slug: z.string().min(1), url: z.string(), class: z.enum(CLASSES), lang: z.string() }),
-);
+export const IndexEntrySchema = z.object({
+  slug: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i),
+  url: z.string(),
+  class: z.enum(CLASSES),
+  lang: z.string(),
+  source: z.string().optional(),
+  note: z.string().optional(),
+  /** The folder an imported page came from (data/corpus only). */
+  origin: z.string().optional(),
+});
+export type IndexEntry = z.infer<typeof IndexEntrySchema>;
+const IndexSchema = z.array(IndexEntrySchema);
 
 export interface CorpusPage {
   slug: string;
   url: string;
   class: PageClass;
   lang: string;
+  source?: string;
+  note?: string;
+  origin?: string;
   sample: PageSample;
 }
 
+export function readIndex(dir: string): IndexEntry[] {
+  return IndexSchema.parse(JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')));
+}
+
+/** A .txt page split into its header fields and its text. */
+export interface TextPage {
+  url: string;
+  header: Record<string, string>;
+  text: string;
+}
+
+export function parseTextPage(raw: string): TextPage {
+  const lines = raw.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const header: Record<string, string> = {};
+  const hasHeader = lines[1]?.startsWith('# class:') ?? false;
+  if (hasHeader) {
+    // "note" is last and may itself contain " | ": everything after "note:" belongs to it.
+    const line = lines[1]!.slice(2);
+    const noteAt = line.indexOf('| note:');
+    const head = noteAt >= 0 ? line.slice(0, noteAt) : line;
+    for (const part of head.split('|')) {
+      const colon = part.indexOf(':');
+      if (colon > 0) header[part.slice(0, colon).trim()] = part.slice(colon + 1).trim();
+    }
+    if (noteAt >= 0) header.note = line.slice(noteAt + '| note:'.length).trim();
+  }
+  return {
+    url: (lines[0] ?? '').trim(),
+    header,
+    text: lines.slice(hasHeader ? 2 : 1).join('\n'),
+  };
+}
+
+/** Reads a corpus of .txt pages (synchronous: tests and fixtures). */
 export function readCorpus(dir: string): CorpusPage[] {
-  const index = IndexSchema.parse(JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')));
-  return index.map((entry) => {
-    const raw = readFileSync(join(dir, 'pages', `${entry.slug}.txt`), 'utf8');
-    const lines = raw.split(/\r?\n/);
-    const body = lines[1]?.startsWith('# class:') ? lines.slice(2) : lines.slice(1);
-    return { ...entry, sample: sampleFromText(entry.url, body.join('\n')) };
+  return readIndex(dir).map((entry) => {
+    const page = parseTextPage(readFileSync(join(dir, 'pages', `${entry.slug}.txt`), 'utf8'));
+    return withDefaults(entry, page.header, sampleFromText(entry.url, page.text));
   });
+}
+
+/** Reads a corpus whose pages are .txt or .html files. */
+export async function loadCorpus(dir: string): Promise<CorpusPage[]> {
+  const out: CorpusPage[] = [];
+  for (const entry of readIndex(dir)) {
+    const txt = join(dir, 'pages', `${entry.slug}.txt`);
+    if (existsSync(txt)) {
+      const page = parseTextPage(readFileSync(txt, 'utf8'));
+      out.push(withDefaults(entry, page.header, sampleFromText(entry.url, page.text)));
+      continue;
+    }
+    const html = join(dir, 'pages', `${entry.slug}.html`);
+    if (!existsSync(html)) throw new Error(`no pages/${entry.slug}.txt or .html`);
+    out.push(withDefaults(entry, {}, await sampleFromHtml(entry.url, readFileSync(html))));
+  }
+  return out;
+}
+
+function withDefaults(
+  entry: IndexEntry,
+  header: Record<string, string>,
+  sample: PageSample,
+): CorpusPage {
+  const page: CorpusPage = { ...entry, sample };
+  if (page.source === undefined && header.source) page.source = header.source;
+  if (page.note === undefined && header.note) page.note = header.note;
+  return page;
 }
 
 /** A page sample from plain text: the first non-empty line stands in for the title. */
@@ -55,4 +130,40 @@ export function sampleFromText(url: string, text: string): PageSample {
     headings: '',
     text: trimmed,
   };
+}
+
+/**
+ * The charset a page declares: a byte-order mark first, then <meta charset> or
+ * <meta http-equiv="Content-Type" content="…; charset=…"> in the first 4 KB, else UTF-8.
+ */
+export function declaredCharset(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const meta = /<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_:.-]+)/i.exec(head);
+  const label = meta?.[1]?.toLowerCase() ?? 'utf-8';
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return 'utf-8'; // an unknown label: the HTML standard's fallback
+  }
+}
+
+export function decodeHtml(bytes: Uint8Array): string {
+  return new TextDecoder(declaredCharset(bytes)).decode(bytes);
+}
+
+/** A page sample from raw HTML, read the way the content script reads a live page. */
+export async function sampleFromHtml(url: string, bytes: Uint8Array): Promise<PageSample> {
+  const html = decodeHtml(bytes);
+  // linkedom needs a document element; a fragment gets one.
+  const { document } = parseHTML(
+    /<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`,
+  );
+  const sample = await collectSample(document as unknown as Document, {
+    yieldFn: async () => undefined,
+  });
+  const host = hostOfUrl(url)?.host ?? '';
+  return { url, host, hostUnicode: displayHost(host), ...sample };
 }

@@ -4,6 +4,7 @@
 // sites change the pre-load rules (through onAllowChanged).
 import { addAllowEntry, getAllowlist, removeAllowEntry, type AllowEntry } from './allowlist';
 import { addDismissal, getDismissals, removeDismissal, type Dismissal } from './dismissals';
+import { clearSiteEvidence } from '../detector/site-evidence-store';
 import { addUserBlock, getUserBlocks, removeUserBlock, type UserBlock } from './user-blocks';
 import { hostOfUrl, parseTarget, registrableDomain } from '../core/hostname';
 import { memoAsync } from '../core/memo';
@@ -110,6 +111,8 @@ export class DecisionsService {
       addedAt: this.platform.now(),
       url: `${parsed.origin}${parsed.pathname}`,
     });
+    // What the site's other pages said goes too (whole-site verdicts).
+    await clearSiteEvidence(registrableDomain(host.host));
     this.dismissMemo.invalidate();
   }
 

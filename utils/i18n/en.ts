@@ -121,6 +121,10 @@ export const en = {
     'Shows pharmacy licence details (type of licence, licence number).',
   'reason.page.clinic': 'Prescribes after a doctor’s consultation, as legal online clinics do.',
   'reason.page.info': 'Reads as information or news rather than a shop.',
+  'reason.page.phrase':
+    'Its wording is like that of the rogue pharmacies the detector learned from.',
+  'reason.page.site-evidence': 'Another page of this site looks like a rogue online pharmacy.',
+  'reason.page.siteEvidenceQuote': 'That page: {url} (seen {date})',
   'reason.page.domainQuote': 'Site name: {text}',
   'reason.page.quote': 'On the page: “{text}”',
 

@@ -124,6 +124,9 @@ export const ja: Record<MessageKey, string> = {
   'reason.page.licence-present': '薬局・店舗販売業の許可の表示(許可の区分・許可番号)があります。',
   'reason.page.clinic': '医師の診察のうえで処方する、正規のオンライン診療の形をとっています。',
   'reason.page.info': '販売ではなく、情報提供や報道の記事のようです。',
+  'reason.page.phrase': '検出器が学習した不正な通販サイトと似た言い回しがあります。',
+  'reason.page.site-evidence': 'このサイトの別のページに、不正なネット薬局の疑いがあります。',
+  'reason.page.siteEvidenceQuote': '該当ページ:{url}({date}に確認)',
   'reason.page.domainQuote': 'サイト名:{text}',
   'reason.page.quote': 'ページの記載:「{text}」',
 

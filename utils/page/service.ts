@@ -9,7 +9,14 @@ import { displayHost, hostOfUrl, registrableDomain } from '../core/hostname';
 import type { MessageContext } from '../core/handler';
 import { popupUrl } from '../core/routes';
 import type { SenderInfo } from '../core/sender';
-import { scorePage } from '../detector/score';
+import { scoreDetected } from '../detector/shipped';
+import type { DetectedPage, DetectorScore } from '../detector/model-score';
+import { recordPage, siteFinding, sitePage, withSiteEvidence } from '../detector/site-evidence';
+import {
+  clearSiteEvidence,
+  readSiteEvidence,
+  writeSiteEvidence,
+} from '../detector/site-evidence-store';
 import { getBreachNotices, markBreachNotices } from '../intel/breach-notices';
 import { noticeWorthy } from '../intel/model';
 import type { Lang } from '../i18n';
@@ -32,9 +39,10 @@ export class PageService {
     const host = hostOfUrl(url);
     if (!host) return { banner: null, notice: null };
     const score = sample
-      ? scorePage({ url, host: host.host, hostUnicode: displayHost(host.host), ...sample })
+      ? scoreDetected({ url, host: host.host, hostUnicode: displayHost(host.host), ...sample })
       : null;
-    await pageScores.set(tabId, url, score, platform.now());
+    const now = platform.now();
+    await pageScores.set(tabId, url, await this.siteEvidence(url, score, now), now);
     const page = await pageScores.get(tabId, url);
     const settings = await context.settings();
     const verdict = await verdicts.verdictFor(url, page, 'cache-only', settings);
@@ -46,6 +54,30 @@ export class PageService {
       void verdicts.verdictForTab(tabId, 'automatic').catch(() => undefined);
     }
     return { banner: bannerFor(verdict, lang), notice: await this.breachNotice(verdict, lang) };
+  }
+
+  /**
+   * The page's result with what the other pages of its site said (whole-site verdicts): this
+   * page's result is remembered for its site; an allowlisted (licensed) site keeps no evidence.
+   */
+  private async siteEvidence(
+    url: string,
+    score: DetectorScore | null,
+    now: number,
+  ): Promise<DetectedPage | null> {
+    const host = hostOfUrl(url);
+    if (!host || host.kind !== 'domain') return score;
+    const site = registrableDomain(host.host);
+    if ((await this.deps.decisions.allowSites()).has(site)) {
+      await clearSiteEvidence(site);
+      return score;
+    }
+    let evidence = await readSiteEvidence(site);
+    if (score) {
+      evidence = recordPage(evidence, site, sitePage(url, score, now), now);
+      await writeSiteEvidence(evidence);
+    }
+    return withSiteEvidence(score, siteFinding(evidence, now), url);
   }
 
   /**

@@ -12,12 +12,13 @@ import {
   type Reason,
   type Verdict,
 } from './model';
-import { levelFor, type PageScore } from '../detector/score';
+import { levelFor } from '../detector/score';
+import type { DetectedPage } from '../detector/model-score';
 import { intelReasons } from '../intel/model';
 import type { RdapResult } from '../intel/rdap-client';
 
 /** The detector's signals as reasons, strongest first; evidence against rogue selling last. */
-export function pageReasons(page: PageScore): PageReason[] {
+export function pageReasons(page: DetectedPage): PageReason[] {
   return page.signals.map((signal) => {
     const reason: PageReason = {
       group: 'page',
@@ -27,6 +28,7 @@ export function pageReasons(page: PageScore): PageReason[] {
       evidence: signal.evidence,
     };
     if (signal.drug) reason.drug = signal.drug;
+    if (signal.seenAt !== undefined) reason.seenAt = signal.seenAt;
     return reason;
   });
 }
@@ -47,7 +49,7 @@ export async function verdictForUrl(
   index: ListIndex,
   allowSites: ReadonlySet<string>,
   now: number,
-  page: (PageScore & { at: number }) | null = null,
+  page: (DetectedPage & { at: number }) | null = null,
   lookup: LookupInput | null = null,
 ): Promise<Verdict> {
   const parsed = hostOfUrl(url);

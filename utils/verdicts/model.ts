@@ -48,13 +48,15 @@ export interface ListReason {
 /** A signal the detector found in the page's own text. */
 export interface PageReason {
   group: 'page';
-  code: `page.${SignalCode}`;
+  code: `page.${SignalCode | 'phrase' | 'site-evidence'}`;
   level: Level;
   /** The signal's weight in the score: positive toward rogue, negative away from it. */
   weight: number;
   /** The page's own words that triggered it. */
   evidence: string;
   drug?: { en: string; ja: string };
+  /** For `page.site-evidence`: when the other page (its address in `evidence`) was seen. */
+  seenAt?: number;
 }
 
 /** Who registered the domain, and what is known about that registrar. */

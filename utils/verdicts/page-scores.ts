@@ -1,7 +1,7 @@
 // The detector's latest result per tab, kept in session storage so a restarted worker still
 // knows what the page said (the popup reads it). Validated on read like every stored record.
 import { z } from '../core/zod';
-import type { PageScore } from '../detector/score';
+import type { DetectedPage } from '../detector/model-score';
 import type { SessionStore } from '../platform/platform';
 
 const SIGNAL_CODES = [
@@ -26,6 +26,10 @@ const SIGNAL_CODES = [
   'licence-present',
   'clinic',
   'info',
+  // The learned model's phrases that weighed most.
+  'phrase',
+  // Another page of the same site reached warning.
+  'site-evidence',
 ] as const;
 
 export const PageScoreRecordSchema = z.object({
@@ -40,6 +44,7 @@ export const PageScoreRecordSchema = z.object({
       evidence: z.string(),
       terms: z.array(z.string()),
       drug: z.object({ en: z.string(), ja: z.string() }).optional(),
+      seenAt: z.number().optional(),
     }),
   ),
 });
@@ -62,7 +67,7 @@ export class PageScores {
     return record && stripHash(record.url) === stripHash(url) ? record : null;
   }
 
-  async set(tabId: number, url: string, score: PageScore | null, at: number): Promise<void> {
+  async set(tabId: number, url: string, score: DetectedPage | null, at: number): Promise<void> {
     const all = await this.all();
     if (score)
       all[String(tabId)] = {

@@ -5,6 +5,7 @@ import { displayHost } from '../core/hostname';
 import type { Source } from '../lists/model';
 import type { Reason, RegistrarReason, RegistrarRef } from './model';
 import { dataClass } from '../i18n/data-classes';
+import { dateOnly } from '../i18n/time';
 
 export interface RenderedSource {
   label: string;
@@ -120,6 +121,17 @@ export function renderReason(lang: Lang, reason: Reason): RenderedReason {
         sources: [renderSource(lang, b.source, b.addedDate)],
       };
     }
+    case 'page.site-evidence':
+      return {
+        title: t(lang, 'reason.page.site-evidence'),
+        details: [
+          t(lang, 'reason.page.siteEvidenceQuote', {
+            url: reason.evidence,
+            date: reason.seenAt === undefined ? '' : dateOnly(lang, reason.seenAt),
+          }),
+        ],
+        sources: [],
+      };
     default: {
       // Page signals: the sentence, and the page's own words that triggered it.
       const title = t(

@@ -1,0 +1,200 @@
+// Training, compaction and thresholds of the learned detector, on small problems whose answer is
+// known.
+import { describe, expect, it } from 'vitest';
+import { fitLogistic, sigmoid, type Example } from '../../utils/detector/train';
+import { compactModel, loadModel } from '../../utils/detector/model';
+import { HASHED_OFFSET, NAMED_FEATURES } from '../../utils/detector/features';
+import {
+  chooseThreshold,
+  chooseThresholds,
+  chooseThresholdSet,
+  MIN_NEGATIVES_PER_SCRIPT,
+} from '../../utils/detector/thresholds';
+import { groupFolds } from '../../utils/detector/cv';
+import { scoreFor, levelForProbability } from '../../utils/detector/model-score';
+import { examples } from '../../utils/detector/pipeline';
+import { wilson } from '../../tools/lib/metrics';
+
+/** Feature 0 says "rogue", feature 1 says "licensed", feature 2 is noise present everywhere. */
+function toyExamples(n: number): Example[] {
+  const out: Example[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const positive = i % 2 === 0;
+    out.push({
+      index: Int32Array.from([positive ? 0 : 1, 2, HASHED_OFFSET + (i % 7)]),
+      value: Float32Array.from([1, 1, 1]),
+      label: positive ? 1 : 0,
+      weight: 1,
+    });
+  }
+  return out;
+}
+
+describe('logistic regression', () => {
+  it('learns the sign of informative features and separates the classes', () => {
+    const fit = fitLogistic(toyExamples(40), { lambda: 0.1 });
+    const w = (f: number) => fit.weights[fit.features.indexOf(f)]!;
+    expect(w(0)).toBeGreaterThan(1);
+    expect(w(1)).toBeLessThan(-1);
+    const p = (f: number) => sigmoid(fit.bias + w(f) + w(2));
+    expect(p(0)).toBeGreaterThan(0.9);
+    expect(p(1)).toBeLessThan(0.1);
+  });
+
+  it('is deterministic: the same examples give the same bits', () => {
+    const a = fitLogistic(toyExamples(30), { lambda: 0.5 });
+    const b = fitLogistic(toyExamples(30), { lambda: 0.5 });
+    expect(Array.from(a.weights)).toEqual(Array.from(b.weights));
+    expect(a.bias).toBe(b.bias);
+  });
+
+  it('shrinks weights as the L2 penalty grows', () => {
+    const norm = (lambda: number) =>
+      Math.hypot(...fitLogistic(toyExamples(30), { lambda }).weights);
+    expect(norm(10)).toBeLessThan(norm(1));
+    expect(norm(1)).toBeLessThan(norm(0.1));
+  });
+
+  it('weighs each class and language the same, whatever their page counts', () => {
+    const page = (lang: string, positive: boolean) => ({
+      slug: 'x',
+      site: 'x',
+      lang,
+      script: lang as 'ja' | 'en',
+      positive,
+      index: new Int32Array(),
+      value: new Float32Array(),
+    });
+    const ex = examples([page('ja', true), page('ja', true), page('ja', false), page('en', false)]);
+    const total = (f: (i: number) => boolean) =>
+      ex.reduce((s, e, i) => s + (f(i) ? e.weight : 0), 0);
+    expect(total((i) => i < 2)).toBeCloseTo(total((i) => i === 2));
+    expect(total((i) => i === 3)).toBeCloseTo(total((i) => i === 2));
+  });
+});
+
+const T = { caution: 0.3, warning: 0.5, danger: 0.8 };
+
+describe('the shipped model file', () => {
+  it('keeps the strongest weights within one quantisation step', () => {
+    const fit = fitLogistic(toyExamples(40), { lambda: 0.1 });
+    const file = compactModel(fit, { ja: T, en: T }, { pages: 40 }, 3);
+    expect(file.hashed.count).toBe(3);
+    const model = loadModel(JSON.parse(JSON.stringify(file)));
+    const named = (f: number) => fit.weights[fit.features.indexOf(f)]!;
+    expect(model.weights[0]).toBeCloseTo(named(0), 3);
+    expect(model.weights[1]).toBeCloseTo(named(1), 3);
+    for (let b = 0; b < 7; b += 1) {
+      const i = fit.features.indexOf(HASHED_OFFSET + b);
+      const kept = model.weights[HASHED_OFFSET + b]!;
+      if (kept !== 0)
+        expect(Math.abs(kept - fit.weights[i]!)).toBeLessThanOrEqual(file.hashed.scale);
+    }
+    expect(
+      model.weights.filter((w, i) => i >= HASHED_OFFSET && w !== 0).length,
+    ).toBeLessThanOrEqual(3);
+  });
+
+  it('refuses a file with other named features or broken weights', () => {
+    const fit = fitLogistic(toyExamples(10), { lambda: 1 });
+    const file = compactModel(fit, { ja: T, en: T }, {});
+    expect(() => loadModel({ ...file, named: [...NAMED_FEATURES].reverse() })).toThrow();
+    expect(() => loadModel({ ...file, hashed: { ...file.hashed, count: 99 } })).toThrow();
+    expect(() => loadModel({ ...file, format: 'other' })).toThrow();
+  });
+});
+
+describe('thresholds', () => {
+  const rows = (lang: string, neg: number[], pos: number[]) => [
+    ...neg.map((probability) => ({ probability, positive: false, lang })),
+    ...pos.map((probability) => ({ probability, positive: true, lang })),
+  ];
+
+  it('sit above every page to leave alone when no false alarm is allowed, halfway to the next page', () => {
+    const t = chooseThreshold(rows('ja', [0.1, 0.2, 0.6], [0.5, 0.8, 0.9]), 0);
+    expect(t).toBeCloseTo(0.7);
+  });
+
+  it('hold the false-positive limit in every language, not only overall', () => {
+    const data = [
+      ...rows('ja', [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1], [0.9]),
+      ...rows('en', [0.7, 0.2], [0.8, 0.95]),
+    ];
+    // Overall 1 of 12 false alarms would pass a 10% limit; in English it is 1 of 2.
+    const t = chooseThreshold(data, 0.1);
+    expect(t).toBeGreaterThan(0.7);
+    expect(t).toBeLessThan(0.8);
+  });
+
+  it('are chosen per script when a script has enough pages, else from all pages', () => {
+    const many = MIN_NEGATIVES_PER_SCRIPT;
+    const ja = rows(
+      'ja',
+      Array.from({ length: many }, () => 0.2),
+      [0.5, 0.9],
+    );
+    const en = rows(
+      'en',
+      Array.from({ length: many }, () => 0.6),
+      [0.7, 0.9],
+    );
+    const set = chooseThresholdSet([...ja, ...en]);
+    expect(set.ja.warning).toBeLessThan(0.5);
+    expect(set.en.warning).toBeGreaterThan(0.6);
+    const fewEnglish = chooseThresholdSet([...ja, ...rows('en', [0.6], [0.7])]);
+    expect(fewEnglish.en).toEqual(chooseThresholds([...ja, ...rows('en', [0.6], [0.7])]));
+  });
+
+  it('are ordered caution ≤ warning ≤ danger', () => {
+    const data = rows(
+      'ja',
+      Array.from({ length: 50 }, (_, i) => i / 100),
+      Array.from({ length: 50 }, (_, i) => 0.3 + i / 80),
+    );
+    const t = chooseThresholds(data);
+    expect(t.caution).toBeLessThanOrEqual(t.warning);
+    expect(t.warning).toBeLessThanOrEqual(t.danger);
+  });
+
+  it('map the probability onto the verdict scale at the level bounds', () => {
+    const t = { caution: 0.3, warning: 0.6, danger: 0.9 };
+    expect(scoreFor(0, t)).toBe(0);
+    expect(scoreFor(0.3, t)).toBe(20);
+    expect(scoreFor(0.6, t)).toBe(40);
+    expect(scoreFor(0.5999, t)).toBe(39);
+    expect(scoreFor(0.9, t)).toBe(75);
+    expect(scoreFor(1, t)).toBe(100);
+    expect(levelForProbability(0.61, t)).toBe('warning');
+    expect(levelForProbability(0.29, t)).toBe('none');
+  });
+});
+
+describe('grouped folds', () => {
+  it('never split a site and keep folds balanced', () => {
+    const items = Array.from({ length: 100 }, (_, i) => ({
+      site: `site${i % 37}.example`,
+      positive: i % 3 === 0,
+    }));
+    const folds = groupFolds(items, 5);
+    const foldOf = new Map<string, number>();
+    items.forEach((item, i) => {
+      expect(foldOf.get(item.site) ?? folds[i]).toBe(folds[i]);
+      foldOf.set(item.site, folds[i]!);
+    });
+    const sizes = [0, 1, 2, 3, 4].map((f) => folds.filter((x) => x === f).length);
+    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(6);
+    expect(groupFolds(items, 5)).toEqual(folds);
+  });
+});
+
+describe('Wilson intervals', () => {
+  it('match the textbook values', () => {
+    const a = wilson(0, 10);
+    expect(a.low).toBe(0);
+    expect(a.high).toBeCloseTo(0.2775, 3);
+    const b = wilson(5, 10);
+    expect(b.low).toBeCloseTo(0.2366, 3);
+    expect(b.high).toBeCloseTo(0.7634, 3);
+    expect(wilson(0, 0)).toMatchObject({ rate: 0, low: 0, high: 1 });
+  });
+});

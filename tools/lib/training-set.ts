@@ -1,0 +1,73 @@
+// From a labelled corpus to the detector's training pages, and the hashes a model records of
+// where it came from (the corpus's bytes and the code that turns them into a model).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { POSITIVE, NEGATIVE, type CorpusPage } from './corpus';
+import { registrableDomain } from '../../utils/core/hostname';
+import { extractFeatures } from '../../utils/detector/features';
+import type { TrainingPage } from '../../utils/detector/pipeline';
+
+export const MODEL_FILE = 'data/detector-model.json';
+export const CORPUS_DIR = 'data/corpus';
+
+/** Everything whose change changes the trained model. */
+export const TRAINER_FILES = [
+  'tools/train.ts',
+  'tools/lib/training-set.ts',
+  'tools/lib/corpus.ts',
+  'utils/detector/features.ts',
+  'utils/detector/train.ts',
+  'utils/detector/model.ts',
+  'utils/detector/cv.ts',
+  'utils/detector/thresholds.ts',
+  'utils/detector/pipeline.ts',
+  'utils/detector/model-score.ts',
+  'utils/detector/signals.ts',
+  'utils/detector/lexicon.ts',
+  'utils/detector/normalize.ts',
+  'utils/content/sample.ts',
+];
+
+/** Pages that are scored: `unsure` ones are neither learned from nor judged. */
+export function scoredPages(pages: readonly CorpusPage[]): CorpusPage[] {
+  return pages.filter((p) => POSITIVE.includes(p.class) || NEGATIVE.includes(p.class));
+}
+
+export function siteOf(page: CorpusPage): string {
+  return registrableDomain(page.sample.host || page.url);
+}
+
+export function trainingPages(pages: readonly CorpusPage[]): TrainingPage[] {
+  return scoredPages(pages).map((page) => {
+    const { index, value, script } = extractFeatures(page.sample);
+    return {
+      slug: page.slug,
+      site: siteOf(page),
+      lang: page.lang,
+      script,
+      positive: POSITIVE.includes(page.class),
+      index,
+      value,
+    };
+  });
+}
+
+function sha256(parts: readonly (string | Buffer)[]): string {
+  const h = createHash('sha256');
+  for (const part of parts) {
+    h.update(String(part.length));
+    h.update(part);
+  }
+  return h.digest('hex');
+}
+
+export function corpusHash(dir = CORPUS_DIR): string {
+  const index = readFileSync(join(dir, 'index.json'));
+  const slugs = (JSON.parse(index.toString('utf8')) as { slug: string }[]).map((e) => e.slug);
+  return sha256([index, ...slugs.map((s) => readFileSync(join(dir, 'pages', `${s}.txt`)))]);
+}
+
+export function trainerHash(): string {
+  return sha256(TRAINER_FILES.flatMap((f) => [f, readFileSync(f)]));
+}

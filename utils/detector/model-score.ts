@@ -1,0 +1,181 @@
+// A page's score with the learned model (pure). The probability maps onto the 0–100 scale the
+// verdict uses so that the thresholds chosen on cross-validation land on the levels' bounds
+// (caution 20, warning 40, danger 75). Reasons: the named signals that weighed most, each with the
+// page's own words, then the page's phrases that weighed most.
+import { levelFor, THRESHOLDS } from './score';
+import { WEIGHTS, type PageSample, type SignalCode, type SignalHit } from './signals';
+import type { Level } from '../verdicts/model';
+import { extractFeatures, SIGNAL_CODES, textOccurrences, type PageFeatures } from './features';
+import type { LoadedModel, Thresholds } from './model';
+import { sigmoid } from './train';
+
+export type ReasonCode = SignalCode | 'phrase' | 'site-evidence';
+
+export interface ReasonHit extends Omit<SignalHit, 'code'> {
+  code: ReasonCode;
+  /** For site evidence: when the page in `evidence` was seen. */
+  seenAt?: number;
+}
+
+/** What the verdict needs of a scored page. */
+export interface DetectedPage {
+  score: number;
+  level: Level;
+  /** Strongest first; evidence against a rogue shop last. */
+  signals: ReasonHit[];
+}
+
+export interface DetectorScore extends DetectedPage {
+  probability: number;
+}
+
+/** Logit contribution → points on the 0–100 scale, for ordering and for the reason's level. */
+const POINTS_PER_LOGIT = 10;
+const MAX_SIGNALS_FOR = 4;
+const MAX_SIGNALS_AGAINST = 2;
+const MAX_PHRASES = 3;
+/** Length, in normalised characters, of the window a phrase is read from. */
+const PHRASE_WINDOW = 24;
+/** A phrase must add at least this much (logits) to be named. */
+const PHRASE_MIN = 0.15;
+
+export function logit(model: LoadedModel, features: Pick<PageFeatures, 'index' | 'value'>): number {
+  let z = model.bias;
+  const { index, value } = features;
+  for (let i = 0; i < index.length; i += 1) z += model.weights[index[i]!]! * value[i]!;
+  return z;
+}
+
+/** Piecewise-linear map of a probability onto 0–100 through the thresholds' knots. */
+export function scoreFor(p: number, t: Thresholds): number {
+  const knots: [number, number][] = [
+    [0, 0],
+    [t.caution, THRESHOLDS.caution],
+    [t.warning, THRESHOLDS.warning],
+    [t.danger, THRESHOLDS.danger],
+    [1, 100],
+  ];
+  for (let k = 1; k < knots.length; k += 1) {
+    const [x1, y1] = knots[k]!;
+    const [x0, y0] = knots[k - 1]!;
+    if (p < x1 || k === knots.length - 1) {
+      if (x1 <= x0) return y1;
+      return Math.floor(y0 + ((Math.min(p, x1) - x0) / (x1 - x0)) * (y1 - y0));
+    }
+  }
+  return 100;
+}
+
+export function levelForProbability(p: number, t: Thresholds): Level {
+  if (p >= t.danger) return 'danger';
+  if (p >= t.warning) return 'warning';
+  if (p >= t.caution) return 'caution';
+  return 'none';
+}
+
+export function scoreWithModel(model: LoadedModel, sample: PageSample): DetectorScore {
+  const features = extractFeatures(sample);
+  const probability = sigmoid(logit(model, features));
+  const thresholds = model.thresholds[features.script];
+  const level = levelForProbability(probability, thresholds);
+  // The score follows the level (a float at a knot must not round across it).
+  const score = Math.max(
+    {
+      none: 0,
+      caution: THRESHOLDS.caution,
+      warning: THRESHOLDS.warning,
+      danger: THRESHOLDS.danger,
+    }[level],
+    Math.min(scoreFor(probability, thresholds), levelCeiling(level)),
+  );
+  return { score, level, probability, signals: reasons(model, features, level) };
+}
+
+function levelCeiling(level: Level): number {
+  if (level === 'none') return THRESHOLDS.caution - 1;
+  if (level === 'caution') return THRESHOLDS.warning - 1;
+  if (level === 'warning') return THRESHOLDS.danger - 1;
+  return 100;
+}
+
+function reasons(model: LoadedModel, features: PageFeatures, level: Level): ReasonHit[] {
+  const codeIndex = new Map(SIGNAL_CODES.map((c, i) => [c, i]));
+  const weighed = features.hits.map((hit): ReasonHit => {
+    const i = codeIndex.get(hit.code)!;
+    const at = features.index.indexOf(i);
+    const contribution = at >= 0 ? model.weights[i]! * features.value[at]! : 0;
+    return { ...hit, weight: Math.round(contribution * POINTS_PER_LOGIT) };
+  });
+  // A signal is named only on the side its meaning is on: "no prescription needed" never reads as
+  // evidence for a licensed seller, even where the fit gave it a small negative weight.
+  const meansRogue = (h: ReasonHit) =>
+    h.code !== 'phrase' && h.code !== 'site-evidence' && WEIGHTS[h.code].first > 0;
+  const forRogue = weighed
+    .filter((h) => h.weight > 0 && meansRogue(h))
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, MAX_SIGNALS_FOR);
+  const against = weighed
+    .filter((h) => h.weight < 0 && !meansRogue(h))
+    .sort((a, b) => a.weight - b.weight)
+    .slice(0, MAX_SIGNALS_AGAINST);
+  const phrases = level === 'none' ? [] : topPhrases(model, features);
+  return [...forRogue, ...phrases, ...against];
+}
+
+/** The windows of the page's text whose n-grams pushed the score up most, in the page's words. */
+function topPhrases(model: LoadedModel, features: PageFeatures): ReasonHit[] {
+  const page = features.evidence.page;
+  const text = features.evidence.text;
+  if (text.length === 0) return [];
+  const occ = textOccurrences(text);
+  // Every text n-gram carries the same value; spread its contribution over its characters.
+  const textValue = features.textValue;
+  const heat = new Float64Array(text.length + 1);
+  for (let k = 0; k < occ.length; k += 1) {
+    const w = model.weights[occ.feature[k]!]! * textValue;
+    const len = occ.end[k]! - occ.start[k]!;
+    for (let c = occ.start[k]!; c < occ.end[k]!; c += 1) heat[c] = heat[c]! + w / len;
+  }
+  const prefix = new Float64Array(text.length + 1);
+  for (let i = 0; i < text.length; i += 1) prefix[i + 1] = prefix[i]! + heat[i]!;
+  const window = Math.min(PHRASE_WINDOW, text.length);
+  const taken = new Uint8Array(text.length);
+  const out: ReasonHit[] = [];
+  while (out.length < MAX_PHRASES) {
+    let best = -1;
+    let bestSum = PHRASE_MIN;
+    for (let s = 0; s + window <= text.length; s += 1) {
+      if (taken[s]) continue;
+      const sum = prefix[s + window]! - prefix[s]!;
+      if (sum > bestSum) {
+        bestSum = sum;
+        best = s;
+      }
+    }
+    if (best < 0) break;
+    // Widen to whole words at both ends, then stop at line breaks.
+    let start = best;
+    let end = best + window;
+    const word = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+    while (start > 0 && word(text.charCodeAt(start - 1)) && word(text.charCodeAt(start)))
+      start -= 1;
+    while (end < text.length && word(text.charCodeAt(end - 1)) && word(text.charCodeAt(end)))
+      end += 1;
+    const phrase = text.slice(start, end);
+    // No later window may overlap this phrase.
+    for (let c = Math.max(0, start - window + 1); c < end; c += 1) taken[c] = 1;
+    const from = page.norm.map[start] ?? 0;
+    const to = (page.norm.map[end - 1] ?? from) + 1;
+    const words = page.source.slice(from, to).replace(/\s+/g, ' ').trim();
+    if (words === '') continue;
+    out.push({
+      code: 'phrase',
+      weight: Math.round(bestSum * POINTS_PER_LOGIT),
+      evidence: words,
+      terms: [phrase.trim()],
+    });
+  }
+  return out;
+}
+
+export { levelFor };

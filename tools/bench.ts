@@ -51,7 +51,6 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
         domains,
         options.quick ? 3 : 30,
         options.quick ? [1000, 10_000] : [10_000, 100_000, 1_000_000],
-        build.nodeMs,
       )),
     );
   }

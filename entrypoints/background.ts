@@ -5,6 +5,9 @@ import { browser } from '../utils/platform/browser';
 import { composeBackground } from '../utils/background/root';
 import { createPlatform } from '../utils/platform/browser-platform';
 
+/** Long enough for the event that woke the worker to be answered first (wake → verdict ≈ 0.1–0.5 s). */
+const READY_DELAY_MS = 1000;
+
 export default defineBackground(() => {
   const { lifecycle, tabs, menus, handleMessage } = composeBackground(createPlatform());
   const report = (what: string) => (error: unknown) =>
@@ -46,5 +49,7 @@ export default defineBackground(() => {
       .onClicked(String(info.menuItemId), { tabId: tab?.id, linkUrl: info.linkUrl })
       .catch(report('context menu'));
   });
-  lifecycle.ready().catch(report('start'));
+  // The rules check and the other start-up work, once the event that woke the worker has had
+  // its answer: a verdict waits only for the lists (handlers that need more call ready()).
+  setTimeout(() => lifecycle.ready().catch(report('start')), READY_DELAY_MS);
 });

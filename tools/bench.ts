@@ -9,7 +9,14 @@ import { spawnSync } from 'node:child_process';
 import type { BenchRow } from './bench/common';
 import { contentScriptSize, modelRows, scoringTimes, CONTENT_SCRIPT } from './bench/detector';
 import { contentScriptTasks } from './bench/chromium';
-import { buildRows, lookupRows, memoryRows, transferRows } from './bench/scale';
+import {
+  buildRows,
+  falseHitRows,
+  lookupRows,
+  memoryRows,
+  transferRows,
+  FALSE_HIT_HOSTS,
+} from './bench/scale';
 import { scaleChromiumRows } from './bench/scale-chromium';
 
 export interface BenchOptions {
@@ -25,9 +32,18 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   // The scale rows use a million domains; the smoke run (--quick) a small list, to check they run.
   const domains = options.quick ? 20_000 : 1_000_000;
-  rows.push(...lookupRows(domains));
+  const lookups = lookupRows(domains);
+  rows.push(...lookups.rows);
+  rows.push(...(await falseHitRows(lookups, domains, options.quick ? 60_000 : FALSE_HIT_HOSTS)));
   rows.push(...memoryRows(domains));
-  rows.push(...buildRows(domains));
+  const build = buildRows(domains);
+  rows.push(...build.rows);
+  // Bad input: a million hosts under one long suffix, a million single labels under a TLD.
+  for (const shape of ['long-suffix', 'single-label'] as const) {
+    rows.push(...lookupRows(domains, shape).rows);
+    rows.push(...memoryRows(domains, shape));
+    rows.push(...buildRows(domains, shape, build.cpuMs).rows);
+  }
   rows.push(...(await transferRows(domains, options.quick ? 1000 : 10_000)));
   if (options.chromium) {
     rows.push(

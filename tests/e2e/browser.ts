@@ -27,6 +27,8 @@ export async function launchExtension(
     dist?: string;
     /** Leave out the big list of KG_E2E_BIG_LIST (a relaunch of a profile that has it). */
     bigList?: boolean;
+    /** Other unpacked extensions to load beside ours (the benchmarks' blank worker). */
+    alsoLoad?: string[];
   } = {},
 ): Promise<ExtensionBrowser> {
   const dist = options.dist ?? DIST;
@@ -40,8 +42,8 @@ export async function launchExtension(
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
+      `--disable-extensions-except=${[dist, ...(options.alsoLoad ?? [])].join(',')}`,
+      `--load-extension=${[dist, ...(options.alsoLoad ?? [])].join(',')}`,
       '--host-resolver-rules=MAP * 127.0.0.1',
       '--no-sandbox',
       '--disable-gpu',
@@ -54,12 +56,13 @@ export async function launchExtension(
       ...(options.extraArgs ?? []),
     ],
   });
+  // Ours is background.js (another extension loaded beside it has a worker of its own).
+  const ours = (w: Worker) =>
+    w.url().startsWith('chrome-extension://') && w.url().endsWith('/background.js');
   const worker = async (): Promise<Worker> => {
-    const existing = context
-      .serviceWorkers()
-      .find((w) => w.url().startsWith('chrome-extension://'));
+    const existing = context.serviceWorkers().find(ours);
     if (existing) return existing;
-    return context.waitForEvent('serviceworker', { timeout: 20_000 });
+    return context.waitForEvent('serviceworker', { predicate: ours, timeout: 20_000 });
   };
   const first = await worker();
   const extensionId = new URL(first.url()).host;

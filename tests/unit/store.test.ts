@@ -19,6 +19,8 @@ import { getDismissals } from '../../utils/decisions/dismissals';
 import { listContent, listMeta } from './list-fixture';
 import { loadListData } from '../../utils/lists/list-data';
 import { ListIndex } from '../../utils/verdicts/list-index';
+import { COMPACT_INDEX_FORMAT } from '../../utils/match/compact-index';
+import { LAYOUT_V1 } from './layout-v1-fixture';
 
 const meta = listMeta('l1');
 const content = (domains: string[]) => listContent('l1', domains);
@@ -161,6 +163,46 @@ describe('lists in storage', () => {
     expect(parts.map(([, part]) => part)).not.toContain('domains');
     expect(parts.map(([, part]) => part)).toContain('index');
     expect((await getListContent('old'))?.domains.sort()).toEqual(['x.example', 'y.example']);
+  });
+
+  it('converts a list stored in the first index layout (format 1) and keeps every entry', async () => {
+    // The rows the format-1 code wrote, byte for byte (layout-v1-fixture.ts).
+    await replaceList(record('v1'), content([]));
+    const db = await openDatabase();
+    await db.delete('listParts', IDBKeyRange.bound(['v1', ''], ['v1', '\uffff']));
+    const rows = [
+      { part: 'index', data: LAYOUT_V1.index },
+      { part: 'groups', data: LAYOUT_V1.groups },
+      { part: 'registrars', data: [] },
+      { part: 'breaches', data: [] },
+      ...LAYOUT_V1.chunks.map((data, no) => ({ part: `chunk:${no}`, data })),
+    ];
+    for (const row of rows) await db.put('listParts', { listId: 'v1', ...row });
+    db.close();
+    const data = (await loadListData((await getListRecord('v1'))!))!;
+    expect(data.index.data.format).toBe(COMPACT_INDEX_FORMAT);
+    expect(data.index.size).toBe(6);
+    const index = new ListIndex([data]);
+    const listed = async (host: string) =>
+      (await index.lookup(host)).map((h) => [h.reason.listed, h.reason.category]);
+    expect(await listed('www.site.example')).toEqual([['site.example', 'scam']]);
+    expect(await listed('group-b.example')).toEqual([['group-b.example', 'rogue-pharmacy']]);
+    expect(await listed('a.shop.bare-two.example')).toEqual([
+      ['shop.bare-two.example', 'rogue-pharmacy'],
+    ]);
+    expect(await listed('other.example')).toEqual([]);
+    // Stored in the new layout: the next load reads it as is.
+    expect(await getListIndex('v1')).toMatchObject({ format: COMPACT_INDEX_FORMAT, count: 6 });
+    const back = (await getListContent('v1'))!;
+    expect(back.sites.map((s) => s.domain)).toEqual(['site.example']);
+    expect(back.groups.map((g) => [g.id, g.domains])).toEqual([
+      ['net', ['group-a.example', 'group-b.example']],
+    ]);
+    expect(back.domains.sort()).toEqual([
+      'bare-one.example',
+      'bare-two.example',
+      'shop.bare-two.example',
+    ]);
   });
 
   it('rebuilds a damaged index from the stored entries', async () => {

@@ -128,3 +128,32 @@ export function syntheticDomains(count: number, seed = 7): string[] {
 export function syntheticVisits(count: number, seed = 11): string[] {
   return syntheticDomains(count, seed).map((host, i) => (i % 3 === 0 ? `www.${host}` : host));
 }
+
+/**
+ * Hostile shapes for the index (bad-input rows): `count` hosts that all sit under one long suffix
+ * of many labels (every host shares the same hash state for its last 48 characters and differs
+ * only in its first label), and `count` single labels directly under a TLD (short strings: little
+ * for a hash to work with). Both within a list's size limit (64 MB).
+ */
+export const LONG_SUFFIX = 'cdn.img.jp.shop.rx.meds.pharma.kusuri.net.example.co.jp';
+
+export type DomainShape = 'synthetic' | 'long-suffix' | 'single-label';
+
+export function shapedDomains(shape: DomainShape, count: number, seed = 7): string[] {
+  if (shape === 'synthetic') return syntheticDomains(count, seed);
+  const next = random(seed);
+  const out = new Set<string>();
+  // Base-36 labels from a shuffled counter: distinct, short, and not in order.
+  const offset = Math.floor(next() * 1e9);
+  for (let i = 0; out.size < count; i += 1) {
+    const label = ((i * 2654435761 + offset) % 4294967291).toString(36);
+    out.add(shape === 'long-suffix' ? `${label}.${LONG_SUFFIX}` : `${label}.com`);
+  }
+  return [...out];
+}
+
+/** Unlisted hosts of the same shape (visits that must miss), from another seed. */
+export function shapedVisits(shape: DomainShape, count: number, seed = 11): string[] {
+  if (shape === 'synthetic') return syntheticVisits(count, seed);
+  return shapedDomains(shape, count, seed).map((h, i) => (i % 3 === 0 ? `www.${h}` : `q${h}`));
+}

@@ -78,9 +78,7 @@ export class IntelService {
     mode: LookupMode,
     autoLookups: boolean,
   ): Promise<LookupInput> {
-    const names = await this.names();
-    const ianaName = (id: number) => names[id] ?? null;
-    if (domain === null) return { result: null, ianaName };
+    if (domain === null) return { result: null, ianaName: () => null };
     const network = mode === 'explicit' || (mode === 'automatic' && autoLookups);
     let result: RdapResult | null = null;
     if (network) {
@@ -95,7 +93,11 @@ export class IntelService {
       const cached = await idbRdapCache.get(domain);
       if (cached && cached.expiresAt > this.platform.now()) result = cached.result;
     }
-    return { result, ianaName };
+    // The registrar names (a 125 KB table) only when there is a registrar to name: a verdict on
+    // a worker's wake does not wait for them.
+    if (result?.status !== 'ok') return { result, ianaName: () => null };
+    const names = await this.names();
+    return { result, ianaName: (id: number) => names[id] ?? null };
   }
 
   /** Weekly: fetch IANA's bootstrap; keep the previous one on any failure. */

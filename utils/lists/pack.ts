@@ -3,7 +3,7 @@
 // chunk. Each entry carries a reference to its details: none (the list's category), a group, or a
 // site entry of its own.
 import { buildCompactIndex, type CompactIndexData } from '../match/compact-index';
-import { hostFingerprint } from '../match/fingerprint';
+import { hostFingerprintInto } from '../match/fingerprint';
 import type { DomainGroup, GroupMeta, ListContent, SiteEntry } from './model';
 import { compareByDomain } from './order';
 
@@ -27,42 +27,56 @@ export interface PackedList {
   groups: GroupMeta[];
 }
 
-interface Entry {
-  host: string;
-  ref: number;
-  site: SiteEntry | null;
-}
-
-/** Every host of a list once: a site entry wins over a group, a group over a bare listing. */
-function entriesOf(content: ListContent): { entries: Entry[]; groups: GroupMeta[] } {
-  const entries: Entry[] = [];
-  for (const site of content.sites) entries.push({ host: site.domain, ref: 0, site });
+/**
+ * Every host of a list once, as parallel arrays (a million entries as objects would cost a
+ * million allocations): `refs[i]` is REF_BARE, a group index, or siteRef(j) for `content.sites[j]`.
+ */
+function entriesOf(content: ListContent): {
+  hosts: string[];
+  refs: Int32Array;
+  groups: GroupMeta[];
+} {
+  const total =
+    content.sites.length +
+    content.domains.length +
+    content.groups.reduce((n, g) => n + g.domains.length, 0);
+  const hosts: string[] = new Array<string>(total);
+  const refs = new Int32Array(total);
+  let i = 0;
+  content.sites.forEach((site, j) => {
+    hosts[i] = site.domain;
+    refs[i++] = siteRef(j);
+  });
   const groups: GroupMeta[] = [];
   content.groups.forEach((group: DomainGroup, g) => {
     const { domains, ...meta } = group;
     groups.push(meta);
-    for (const host of domains) entries.push({ host, ref: g, site: null });
+    for (const host of domains) {
+      hosts[i] = host;
+      refs[i++] = g;
+    }
   });
-  for (const host of content.domains) entries.push({ host, ref: REF_BARE, site: null });
-  return { entries, groups };
+  for (const host of content.domains) {
+    hosts[i] = host;
+    refs[i++] = REF_BARE;
+  }
+  return { hosts, refs, groups };
 }
 
 export function packContent(content: ListContent): PackedList {
-  const { entries, groups } = entriesOf(content);
-  let pairs = new Uint32Array(entries.length * 2);
-  entries.forEach((entry, i) => {
-    const fp = hostFingerprint(entry.host);
-    pairs[i * 2] = fp.hi;
-    pairs[i * 2 + 1] = fp.lo;
-  });
+  const entries = entriesOf(content);
+  let { hosts, refs } = entries;
+  let pairs = new Uint32Array(hosts.length * 2);
+  for (let i = 0; i < hosts.length; i += 1) hostFingerprintInto(hosts[i]!, pairs, i * 2);
   let built = buildCompactIndex(pairs);
   // The same host twice (in two parts of a list) sits next to itself: keep the first, which the
   // stable sort left first (sites, then groups, then bare hosts).
-  const drop = duplicates(built.data, built.order, entries);
-  let kept = entries;
-  if (drop.size > 0) {
-    kept = entries.filter((_, i) => !drop.has(i));
-    pairs = pairs.filter((_, i) => !drop.has(i >>> 1));
+  const drop = duplicates(built.data, built.order, hosts);
+  if (drop !== null) {
+    const keep = (_: unknown, i: number) => drop[i] === 0;
+    hosts = hosts.filter(keep);
+    refs = refs.filter(keep);
+    pairs = pairs.filter((_, i) => drop[i >>> 1] === 0);
     built = buildCompactIndex(pairs);
   }
   const { data, order } = built;
@@ -71,34 +85,45 @@ export function packContent(content: ListContent): PackedList {
   for (let c = 0; c < chunkCount; c += 1) {
     const start = data.offsets[c << (data.bucketBits - data.chunkBits)]!;
     const end = data.offsets[(c + 1) << (data.bucketBits - data.chunkBits)]!;
-    const hosts: string[] = [];
-    const refs = new Int32Array(end - start);
+    const chunkHosts: string[] = new Array<string>(end - start);
+    const chunkRefs = new Int32Array(end - start);
     const sites: SiteEntry[] = [];
     for (let p = start; p < end; p += 1) {
-      const entry = kept[order[p]!]!;
-      hosts.push(entry.host);
-      if (entry.site) {
-        refs[p - start] = siteRef(sites.length);
-        sites.push(entry.site);
+      const from = order[p]!;
+      chunkHosts[p - start] = hosts[from]!;
+      const ref = refs[from]!;
+      if (ref < REF_BARE) {
+        chunkRefs[p - start] = siteRef(sites.length);
+        sites.push(content.sites[siteOfRef(ref)]!);
       } else {
-        refs[p - start] = entry.ref;
+        chunkRefs[p - start] = ref;
       }
     }
-    chunks.push({ hosts: hosts.join('\n'), refs, sites });
+    chunks.push({ hosts: chunkHosts.join('\n'), refs: chunkRefs, sites });
   }
-  return { index: data, chunks, groups };
+  return { index: data, chunks, groups: entries.groups };
 }
 
-function duplicates(data: CompactIndexData, order: Uint32Array, entries: Entry[]): Set<number> {
-  const drop = new Set<number>();
-  for (let p = 1; p < data.count; p += 1) {
-    if (data.hi[p] !== data.hi[p - 1] || data.lo[p] !== data.lo[p - 1]) continue;
-    // Equal fingerprints: compare with every earlier entry of the run (almost always one).
-    for (let q = p - 1; q >= 0 && data.hi[q] === data.hi[p] && data.lo[q] === data.lo[p]; q -= 1) {
-      if (!drop.has(order[q]!) && entries[order[q]!]!.host === entries[order[p]!]!.host) {
-        drop.add(order[p]!);
-        break;
-      }
+/** Which inputs repeat an earlier one (1 = drop), or null when none does. */
+function duplicates(
+  data: CompactIndexData,
+  order: Uint32Array,
+  hosts: string[],
+): Uint8Array | null {
+  let drop: Uint8Array | null = null;
+  const { keys, count } = data;
+  for (let start = 0, end = 1; start < count; start = end, end = start + 1) {
+    while (end < count && keys[end] === keys[start]) end += 1;
+    if (end - start === 1) continue;
+    // A run of equal keys (a repeated host, or, about once in a list of millions, two hosts that
+    // share 32 bits). Positions follow input order within a bucket, so the first of a repeated
+    // host is kept. A Set, not pairwise comparisons: a crafted list could make the run long.
+    const seen = new Set<string>();
+    for (let p = start; p < end; p += 1) {
+      const entry = order[p]!;
+      const host = hosts[entry]!;
+      if (seen.has(host)) (drop ??= new Uint8Array(hosts.length))[entry] = 1;
+      else seen.add(host);
     }
   }
   return drop;

@@ -5,7 +5,9 @@
 // Parts of a list: `index` (the compact fingerprint index as typed arrays: a few megabytes for a
 // million domains, loaded as is on every worker start), `chunk:<n>` (the exact entries, read only
 // to confirm a hit or to rebuild the pre-load rules), `groups`, `registrars`, `breaches`. Lists
-// stored before the index existed (parts `sites` and `domains`) are converted on first load.
+// stored before the index existed (parts `sites` and `domains`), or with an index of an earlier
+// format (COMPACT_INDEX_FORMAT: format 1 until issue 15), are converted on first load: their
+// entries are read back from whatever parts there are and written in the current layout.
 import { z } from '../core/zod';
 import {
   BreachSchema,

@@ -98,6 +98,10 @@ const NO_CANDIDATES: readonly Candidate[] = Object.freeze([]);
 /** Hosts have at most 127 labels. */
 const MAX_SUFFIXES = 128;
 const IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
+const isIpv4 = (host: string) => {
+  const end = host.charCodeAt(host.length - 1);
+  return end >= 48 && end <= 57 && IPV4.test(host);
+};
 
 export class ListIndex {
   private readonly lists: ListData[];
@@ -145,17 +149,23 @@ export class ListIndex {
    * Each hit is only a candidate until confirm() has checked the exact entry.
    */
   candidates(host: string): readonly Candidate[] {
+    // Least specific first: [`com`, `example.com`, `www.example.com`].
     const found = suffixFingerprints(host, this.fps, this.starts);
-    // A host matches itself and its parents; an IP address only itself (the most specific).
-    const count = IPV4.test(host) ? Math.min(1, found) : found;
+    // A host matches itself and its parents, down to two labels: a lone label (a TLD) is never
+    // listed (importers refuse public suffixes and names without a dot). An IP address matches
+    // only itself; the regular expression runs only for hosts that end in a digit.
+    const last = found - 1;
+    if (last < 0) return NO_CANDIDATES;
+    const least = isIpv4(host) ? last : Math.min(1, last);
     let out: Candidate[] | null = null;
     for (let i = 0; i < this.lists.length; i += 1) {
       const list = this.lists[i]!;
       if (list.action === 'notice') continue; // breach lists are matched by the breach index
-      for (let k = 0; k < count; k += 1) {
+      const index = list.index;
+      for (let k = last; k >= least; k -= 1) {
         const hi = this.fps[k * 2]!;
         const lo = this.fps[k * 2 + 1]!;
-        const position = list.index.find(hi, lo);
+        const position = index.find(hi, lo);
         if (position < 0) continue;
         (out ??= []).push({ list: i, start: this.starts[k]!, hi, lo, position });
       }

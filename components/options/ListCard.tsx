@@ -16,6 +16,8 @@ const STATUS_KEYS = new Set<string>([
   'too-large',
   'dropped',
   'bad-encoding',
+  'refused-address',
+  'redirects',
   'empty',
   'not-json',
   'html-page',

@@ -70,6 +70,7 @@ export async function fetchDelta(
       maxBytes: MAX_LIST_BYTES,
       timeoutMs: platform.config.refreshTimeoutMs ?? REFRESH_TIMEOUT_MS,
       userAgent: USER_AGENT,
+      allowHttp: platform.config.allowHttpEndpoint === true,
     },
     platform.fetch,
   );

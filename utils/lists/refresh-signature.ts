@@ -28,6 +28,7 @@ export async function signatureOk(
       maxBytes: SIGNATURE_MAX_BYTES,
       timeoutMs: platform.config.refreshTimeoutMs ?? REFRESH_TIMEOUT_MS,
       userAgent: USER_AGENT,
+      allowHttp: platform.config.allowHttpEndpoint === true,
       accept: 'text/plain',
     },
     platform.fetch,

@@ -67,7 +67,7 @@ export async function lookupRdap(
       whois: whoisPageFor(domain),
       fetchedAt: now,
     };
-    await deps.cache.put(domain, result, now + POSITIVE_TTL_MS);
+    await remember(deps, domain, result, now + POSITIVE_TTL_MS);
     return result;
   }
   const registry = await fetchRdap(`${base}domain/${encodeURIComponent(domain)}`, deps);
@@ -75,7 +75,7 @@ export async function lookupRdap(
     return { status: 'error', error: 'rate-limited', detail: registry.detail, fetchedAt: now };
   if (registry.kind === 'not-found') {
     const result: RdapResult = { status: 'not-found', fetchedAt: now };
-    await deps.cache.put(domain, result, now + NEGATIVE_TTL_MS);
+    await remember(deps, domain, result, now + NEGATIVE_TTL_MS);
     return result;
   }
   if (registry.kind === 'error') {
@@ -86,7 +86,7 @@ export async function lookupRdap(
       fetchedAt: now,
     };
     if (registry.code !== 'rate-limited')
-      await deps.cache.put(domain, result, now + NEGATIVE_TTL_MS);
+      await remember(deps, domain, result, now + NEGATIVE_TTL_MS);
     return result;
   }
   const servers = [base];
@@ -105,7 +105,7 @@ export async function lookupRdap(
     servers,
     fetchedAt: now,
   };
-  await deps.cache.put(domain, result, now + POSITIVE_TTL_MS);
+  await remember(deps, domain, result, now + POSITIVE_TTL_MS);
   return result;
 }
 
@@ -172,4 +172,16 @@ async function fetchRdap(url: string, deps: RdapDeps): Promise<Fetched> {
   const parsed = parseRdapDomain(json, deps.now());
   if (!parsed.ok) return { kind: 'error', code: 'bad-response', detail: parsed.detail };
   return { kind: 'ok', data: parsed.value };
+}
+
+/**
+ * The cache is an optimisation: a write that fails (a full disk) must not lose the answer the
+ * user is waiting for. Before, a failed write aborted the report form's draft ("internal").
+ */
+async function remember(deps: RdapDeps, domain: string, result: RdapResult, expiresAt: number) {
+  try {
+    await deps.cache.put(domain, result, expiresAt);
+  } catch {
+    // Not cached: the next lookup asks again.
+  }
 }

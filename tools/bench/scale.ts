@@ -16,7 +16,7 @@ import { publishFiles } from '../lib/publish';
 import { publicKeyOf } from '../sign-list';
 import { percentile, row, type BenchRow } from './common';
 import { BENCH_META, syntheticDomains, syntheticVisits } from './domains';
-import { StaticServer } from './static-server';
+import { StaticServer, toLoopback } from './static-server';
 
 export const LOOKUP_MEDIAN_BUDGET_US = 1;
 export const LOOKUP_P99_BUDGET_US = 5;
@@ -165,9 +165,9 @@ export async function transferRows(count: number, changed: number): Promise<Benc
   await closeSharedDb();
   globalThis.indexedDB = new (await import('fake-indexeddb')).IDBFactory();
   try {
-    const listUrl = server.url('/lists/kusuri-guard.json');
+    const listUrl = server.namedUrl('/lists/kusuri-guard.json');
     const platform = fakePlatform({ listPublicKey: publicKeyOf(privateKey) });
-    platform.fetch = (input, init) => globalThis.fetch(input, init);
+    platform.fetch = toLoopback;
     platform.config.refreshTimeoutMs = 120_000;
     const background = composeBackground(platform, defaultCatalog(listUrl));
     await background.lifecycle.onInstalled();

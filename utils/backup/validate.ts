@@ -5,6 +5,7 @@
 import { EXPORT_FORMAT, ExportSchema, type ExportFile } from './model';
 import { isValidUserSite } from '../core/site-name';
 import { remoteUrlProblem } from '../core/remote-url';
+import { LIST_HTTP_ALLOWED } from '../lists/fetch-list';
 import { endpointUrl } from '../reports/queue';
 
 export type ImportProblem =
@@ -54,7 +55,7 @@ export function checkImport(text: string, options: { allowHttp?: boolean } = {})
     bad.push(`reportEndpoint: ${endpoint}`);
   for (const list of file.lists) {
     if (list.origin === 'custom' && list.url !== null) {
-      if (remoteUrlProblem(list.url, { allowHttp: options.allowHttp }) !== null)
+      if (remoteUrlProblem(list.url, { allowHttp: LIST_HTTP_ALLOWED }) !== null)
         bad.push(`lists: ${list.url}`);
     }
   }

@@ -154,6 +154,7 @@ export const en = {
   'options.list.credits': 'Credits',
   'options.list.entries': '{count} entries',
   'options.list.lastUpdate': 'Last successful update: {when}',
+  'options.list.notDownloaded': 'Not downloaded yet: nothing from this list is in use.',
   'options.list.packaged': 'Using the copy packaged with the extension.',
   'options.list.nextCheck': 'Next check: {when}',
   'options.list.updateNow': 'Update now',

@@ -157,6 +157,7 @@ export const ja: Record<MessageKey, string> = {
   'options.list.credits': 'クレジット',
   'options.list.entries': '{count}件',
   'options.list.lastUpdate': '最後に更新に成功した日時:{when}',
+  'options.list.notDownloaded': 'まだダウンロードできていないため、このリストは使われていません。',
   'options.list.packaged': '拡張機能に同梱されたリストを使っています。',
   'options.list.nextCheck': '次回の確認:{when}',
   'options.list.updateNow': '今すぐ更新',

@@ -7,6 +7,13 @@ import { remoteUrlProblem } from '../core/remote-url';
 
 export const MAX_REDIRECTS = 3;
 
+/**
+ * A list's own address may be plain http when the user typed one (a list is public data and
+ * nothing of the user's is sent), but never an IP literal or local name, and a redirect never
+ * goes from https to http. RDAP, which sends the domain looked up, is https only.
+ */
+export const LIST_HTTP_ALLOWED = true;
+
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 export interface FetchRequest {
@@ -18,7 +25,7 @@ export interface FetchRequest {
   /** Sent as User-Agent where the platform allows it (HIBP asks for one). */
   userAgent?: string;
   accept?: string;
-  /** Plain http allowed: the e2e build's fixture servers only (platform.config.allowHttp). */
+  /** Plain http allowed for the first address (lists; RDAP only in the e2e build). */
   allowHttp?: boolean;
 }
 
@@ -57,7 +64,10 @@ export async function fetchList(
   let response: Response;
   let url = request.url;
   for (let hop = 0; ; hop += 1) {
-    const problem = remoteUrlProblem(url, { allowHttp: request.allowHttp === true });
+    const downgrade = hop > 0 && request.url.startsWith('https:') && url.startsWith('http:');
+    const problem = downgrade
+      ? 'not-https'
+      : remoteUrlProblem(url, { allowHttp: request.allowHttp === true });
     if (problem !== null) {
       clearTimeout(timer);
       return {

@@ -1,6 +1,7 @@
 // The toolbar popup: one clear verdict for the current tab (or any site the user types), every
 // reason grouped with its sources, the registrar, the domain's age and known breaches. It renders
 // the cached verdict at once and updates when the lookup finishes.
+import { isValidUserSite } from '../utils/core/site-name';
 import { useEffect, useState } from 'preact/hooks';
 import { errorCode, request } from '../utils/core/client';
 import { formatPartialDate, t, type Lang, type MessageKey } from '../utils/i18n';
@@ -261,7 +262,8 @@ function VerdictView(props: {
             <button type="button" id="report-site" onClick={props.onReport}>
               {t(lang, 'popup.report')}
             </button>
-            {!verdict.blocked && !blockedNow && (
+            {/* Only a site the site-name rule accepts can be blocked (not a router's address). */}
+            {!verdict.blocked && !blockedNow && isValidUserSite(verdict.site) && (
               <button
                 type="button"
                 id="block-site"

@@ -6,6 +6,7 @@ import type { BlockInfo } from '../utils/tabs/model';
 import { pick, t, type Lang } from '../utils/i18n';
 import { listedForDisplay } from '../utils/verdicts/render';
 import { ReasonCard } from './ReasonCard';
+import { isValidUserSite } from '../utils/core/site-name';
 import { PageHeader } from './PageHeader';
 import { useLanguage } from './useLanguage';
 
@@ -107,14 +108,17 @@ export function WarningPage({ blockedUrl }: { blockedUrl: string }) {
             >
               {t(lang, 'warning.continueOnce')}
             </button>
-            <button
-              type="button"
-              class="danger-outline"
-              id="continue-always"
-              onClick={() => proceed('always')}
-            >
-              {t(lang, 'warning.continueAlways')}
-            </button>
+            {/* "Always" stores an allowance: only for a site the site-name rule accepts. */}
+            {isValidUserSite(info.site) && (
+              <button
+                type="button"
+                class="danger-outline"
+                id="continue-always"
+                onClick={() => proceed('always')}
+              >
+                {t(lang, 'warning.continueAlways')}
+              </button>
+            )}
             <button type="button" class="link" onClick={() => setChoosing(false)}>
               {t(lang, 'warning.continueCancel')}
             </button>

@@ -16,6 +16,8 @@ const STATUS_KEYS = new Set<string>([
   'too-large',
   'dropped',
   'bad-encoding',
+  'refused-address',
+  'redirects',
   'empty',
   'not-json',
   'html-page',
@@ -129,7 +131,11 @@ export function ListCard({
           ? t(lang, 'options.list.lastUpdate', {
               when: `${dateTime(lang, status.lastSuccess)} (${relativeTime(lang, status.lastSuccess, now)})`,
             })
-          : t(lang, 'options.list.packaged')}
+          : // A list added by URL has no packaged copy: before its first good download it is
+            // empty, and says so (it read "Using the copy packaged with the extension").
+            record.origin === 'custom'
+            ? t(lang, 'options.list.notDownloaded')
+            : t(lang, 'options.list.packaged')}
         {record.url && record.enabled && status.nextCheck !== null && (
           <>
             {' · '}

@@ -5,6 +5,7 @@ import { errorCode, request } from '../../utils/core/client';
 import { t, type Lang } from '../../utils/i18n';
 import { dateOnly } from '../../utils/i18n/time';
 import { displayHost } from '../../utils/core/hostname';
+import { isValidUserSite, type SiteNameError } from '../../utils/core/site-name';
 import type { ListsView } from '../../utils/lists/view';
 import type { BlockAction, ListFormat } from '../../utils/lists/record';
 import { useLanguage } from '../useLanguage';
@@ -12,6 +13,8 @@ import { PageHeader } from '../PageHeader';
 import { ListCard } from './ListCard';
 import { downloadJson } from '../download';
 import { ReportsSection } from './ReportsSection';
+import type { ProposedList } from '../../utils/backup/service';
+import type { ImportProblem } from '../../utils/backup/validate';
 
 export function OptionsPage() {
   const [lang, setLang] = useLanguage();
@@ -78,7 +81,10 @@ export function OptionsPage() {
               why: t(lang, `options.via.${e.via}`),
             }))}
             addLabel={t(lang, 'options.sites.allowButton')}
-            onAdd={(site) => request({ type: 'allowlist.add', site }).then((r) => r.added)}
+            checkSites
+            onAdd={(site) =>
+              request({ type: 'allowlist.add', site }).then((r) => (r.added ? null : r.error))
+            }
             onRemove={(site) => request({ type: 'allowlist.remove', site }).then(() => undefined)}
             onChanged={() => void load()}
           />
@@ -93,9 +99,12 @@ export function OptionsPage() {
               why: b.note !== '' ? b.note : t(lang, `options.via.${b.via}`),
             }))}
             addLabel={t(lang, 'options.sites.blockButton')}
+            checkSites
             withNote
             onAdd={(site, note) =>
-              request({ type: 'userBlocks.add', site, note }).then((r) => r.added)
+              request({ type: 'userBlocks.add', site, note }).then((r) =>
+                r.added ? null : r.error,
+              )
             }
             onRemove={(site) => request({ type: 'userBlocks.remove', site }).then(() => undefined)}
             onChanged={() => void load()}
@@ -219,7 +228,10 @@ function SiteSection(props: {
   rows: SiteRow[];
   addLabel?: string;
   withNote?: boolean;
-  onAdd?: (site: string, note: string) => Promise<boolean>;
+  /** Resolves to null when added, or to why the site-name rule refused it. */
+  onAdd?: (site: string, note: string) => Promise<SiteNameError | null>;
+  /** Stored entries failing the site-name rule are marked: the rules ignore them. */
+  checkSites?: boolean;
   onRemove: (site: string) => Promise<void>;
   onChanged: () => void;
 }) {
@@ -231,8 +243,8 @@ function SiteSection(props: {
     event.preventDefault();
     props
       .onAdd?.(site.trim(), note.trim())
-      .then((added) => {
-        if (!added) return setMessage(t(lang, 'options.sites.invalid'));
+      .then((error) => {
+        if (error !== null) return setMessage(t(lang, `options.sites.error.${error}`));
         setSite('');
         setNote('');
         setMessage(null);
@@ -259,7 +271,15 @@ function SiteSection(props: {
           <tbody>
             {props.rows.map((row) => (
               <tr data-site={row.site}>
-                <td>{displayHost(row.site)}</td>
+                <td>
+                  {displayHost(row.site)}
+                  {props.checkSites && !isValidUserSite(row.site) && (
+                    <span class="problem small" data-invalid-site>
+                      {' '}
+                      {t(lang, 'options.sites.storedInvalid')}
+                    </span>
+                  )}
+                </td>
                 <td>{dateOnly(lang, row.addedAt)}</td>
                 <td>{row.why}</td>
                 <td>
@@ -355,6 +375,8 @@ function SettingsSection({ lang, onLanguage }: { lang: Lang; onLanguage: (lang: 
 
 function DataSection({ lang, onImported }: { lang: Lang; onImported: () => void }) {
   const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [proposed, setProposed] = useState<ProposedList[]>([]);
   const exportFile = () => {
     void request({ type: 'data.export' }).then((data) =>
       downloadJson(
@@ -365,23 +387,39 @@ function DataSection({ lang, onImported }: { lang: Lang; onImported: () => void 
   };
   const importFile = (file: File | undefined) => {
     if (!file) return;
+    setBusy(true);
+    setProposed([]);
+    setMessage(t(lang, 'options.data.importing'));
     void file
       .text()
       .then((text) => request({ type: 'data.import', text }))
       .then((summary) => {
-        setMessage(
-          summary.ok
-            ? t(lang, 'options.data.imported', {
-                allowlist: summary.allowlist,
-                blocks: summary.userBlocks,
-                dismissals: summary.dismissals,
-                lists: summary.listsAdded,
-              })
-            : t(lang, 'options.data.importFailed'),
-        );
+        if (summary.ok) {
+          setMessage(
+            t(lang, 'options.data.imported', {
+              allowlist: summary.allowlist,
+              blocks: summary.userBlocks,
+              dismissals: summary.dismissals,
+            }),
+          );
+          setProposed(summary.proposedLists);
+        } else {
+          setMessage(importProblemText(lang, summary.problem));
+        }
         onImported();
       })
-      .catch(() => setMessage(t(lang, 'options.data.importFailed')));
+      // The request failed (the worker stopped, the disk is full): the single transaction was
+      // not committed, so nothing changed.
+      .catch(() => setMessage(t(lang, 'options.data.interrupted')))
+      .finally(() => setBusy(false));
+  };
+  const addList = (list: ProposedList) => {
+    void request({ type: 'lists.add', ...list })
+      .then(() => {
+        setProposed((rest) => rest.filter((l) => l.url !== list.url));
+        onImported();
+      })
+      .catch((e: unknown) => setMessage(t(lang, 'popup.error', { error: errorCode(e) })));
   };
   return (
     <section id="data">
@@ -395,6 +433,7 @@ function DataSection({ lang, onImported }: { lang: Lang; onImported: () => void 
           {t(lang, 'options.data.import')}
           <input
             type="file"
+            disabled={busy}
             id="import"
             accept="application/json,.json"
             onChange={(e) => importFile(e.currentTarget.files?.[0])}
@@ -402,10 +441,41 @@ function DataSection({ lang, onImported }: { lang: Lang; onImported: () => void 
         </label>
       </div>
       {message && (
-        <p role="status" id="import-result">
-          {message}
+        <p role="status" id="import-result" aria-busy={busy}>
+          {busy && <span class="progress" aria-hidden="true" />} {message}
         </p>
+      )}
+      {proposed.length > 0 && (
+        <div id="proposed-lists">
+          <p class="small">{t(lang, 'options.data.proposedLists')}</p>
+          <ul>
+            {proposed.map((list) => (
+              <li data-url={list.url}>
+                <code>{list.url}</code> ({list.name}){' '}
+                <button type="button" onClick={() => addList(list)}>
+                  {t(lang, 'options.data.addList')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </section>
   );
+}
+
+function importProblemText(lang: Lang, problem: ImportProblem): string {
+  switch (problem.kind) {
+    case 'newer-version':
+      return t(lang, 'options.data.newerVersion');
+    case 'invalid-entries':
+      return t(lang, 'options.data.invalidEntries', {
+        count: problem.count,
+        examples: problem.examples.join(', '),
+      });
+    case 'wrong-schema':
+      return t(lang, 'options.data.damaged', { detail: problem.detail });
+    default:
+      return t(lang, 'options.data.importFailed');
+  }
 }

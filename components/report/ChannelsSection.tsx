@@ -2,6 +2,7 @@
 // oneself, and the report's own language.
 import { t, type Lang } from '../../utils/i18n';
 import { displayHost } from '../../utils/core/hostname';
+import { isValidUserSite } from '../../utils/core/site-name';
 import { CHANNELS } from '../../utils/reports/model';
 import type { ReportDraft } from '../../utils/reports/service';
 import { channelTarget, type ChannelName, type Channels } from './useReportDraft';
@@ -46,7 +47,7 @@ export function ChannelsSection(props: {
         <p class="small" id="already-blocked">
           {t(lang, 'reportPage.alreadyBlocked')}
         </p>
-      ) : (
+      ) : isValidUserSite(props.site) ? (
         <label class="choice block-choice">
           <input
             type="checkbox"
@@ -56,7 +57,7 @@ export function ChannelsSection(props: {
           />{' '}
           {t(lang, 'reportPage.block', { site: displayHost(props.site) })}
         </label>
-      )}
+      ) : null}
       <fieldset class="report-lang row small">
         <legend>{t(lang, 'reportPage.language')}</legend>
         {(['ja', 'en'] as const).map((l) => (

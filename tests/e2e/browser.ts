@@ -144,7 +144,7 @@ function bigListUrl(): Promise<string> {
     const { StaticServer } = await import('../../tools/bench/static-server');
     const server = (await new StaticServer().start()).unref();
     server.put('/', new Map([['big-list.txt', syntheticDomains(BIG_LIST, 77).join('\n')]]));
-    return server.url('/big-list.txt');
+    return server.namedUrl('/big-list.txt');
   })();
   return bigListServer;
 }

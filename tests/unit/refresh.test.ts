@@ -542,13 +542,17 @@ describe('interruptions, administration, export and import', () => {
     other.net.route(url, () => new Response('*://*.scam-shop.example/*\n'));
     const fresh = composeBackground(other, defaultCatalog(LIST_URL));
     await fresh.lifecycle.onInstalled();
-    expect(await fresh.backup.importData(JSON.stringify(file))).toEqual({
+    const summary = await fresh.backup.importData(JSON.stringify(file));
+    // The list added by URL is proposed, not downloaded: the user confirms it on the options page.
+    expect(summary).toEqual({
       ok: true,
       allowlist: 1,
       userBlocks: 1,
       dismissals: 0,
-      listsAdded: 1,
+      proposedLists: [{ url, format: 'ublacklist', action: 'warn', name: 'Community' }],
     });
+    expect(other.net.count(url)).toBe(0);
+    await fresh.refresher.subscribe(summary.ok ? summary.proposedLists[0]! : ({} as never));
     const view = await fresh.listsView();
     expect(view.allowlist.map((a) => [a.site, a.via])).toEqual([
       ['allowed-shop.example', 'import'],
@@ -565,7 +569,7 @@ describe('interruptions, administration, export and import', () => {
   it('a damaged import file changes nothing', async () => {
     expect(await background.backup.importData('not json')).toEqual({
       ok: false,
-      error: 'not-json',
+      problem: { kind: 'not-json' },
     });
     expect(
       await background.backup.importData(
@@ -573,7 +577,7 @@ describe('interruptions, administration, export and import', () => {
       ),
     ).toEqual({
       ok: false,
-      error: 'wrong-schema',
+      problem: { kind: 'wrong-schema', detail: 'exportedAt' },
     });
     expect((await background.listsView()).allowlist).toEqual([]);
   });

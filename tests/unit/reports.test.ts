@@ -385,6 +385,25 @@ describe('the HTTPS endpoint', () => {
     expect((await endpointOf(saved.report.id)).nextAttempt).toBe(platform.clock.now + 600_000);
   });
 
+  it.each([302, 307])(
+    'a server answering %s fails the report at once with what happened, not "Failed to fetch"',
+    async (status) => {
+      platform.net.route(
+        ENDPOINT,
+        () => new Response(null, { status, headers: { location: 'https://elsewhere.example/' } }),
+      );
+      const saved = await draftAndSave();
+      await settle();
+      expect(await endpointOf(saved.report.id)).toMatchObject({
+        state: 'failed',
+        attempts: 1,
+        nextAttempt: null,
+        lastError: `the server redirected (HTTP ${status}); reports are not sent on to another address`,
+      });
+      expect(platform.net.count('https://elsewhere.example/')).toBe(0);
+    },
+  );
+
   it('a report queued when the browser closed goes out at the next start', async () => {
     platform.net.route(ENDPOINT, () => {
       throw new TypeError('offline');

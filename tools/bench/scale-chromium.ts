@@ -155,7 +155,7 @@ export async function scaleChromiumRows(
   const blank = writeBlankExtension();
   const ext = await launchExtension({ bigList: false, alsoLoad: [blank] });
   try {
-    const { result, ms, view, page } = await addBigList(ext, server.url('/big-list.txt'));
+    const { result, ms, view, page } = await addBigList(ext, server.namedUrl('/big-list.txt'));
     if (result.outcome !== 'updated')
       throw new Error(`the big list was not added: ${JSON.stringify(result)}`);
     const record = view.lists.find((l) => l.id === result.record.id)!;

@@ -25,7 +25,7 @@ import {
   syntheticVisits,
   type DomainShape,
 } from './domains';
-import { StaticServer } from './static-server';
+import { StaticServer, toLoopback } from './static-server';
 
 /** Lookups against a Set<string> of the same domains, suffixes included, in the same run. */
 export const LOOKUP_MEDIAN_BUDGET = 0.33;
@@ -330,9 +330,9 @@ export async function transferRows(count: number, changed: number): Promise<Benc
   await closeSharedDb();
   globalThis.indexedDB = new (await import('fake-indexeddb')).IDBFactory();
   try {
-    const listUrl = server.url('/lists/kusuri-guard.json');
+    const listUrl = server.namedUrl('/lists/kusuri-guard.json');
     const platform = fakePlatform({ listPublicKey: publicKeyOf(privateKey) });
-    platform.fetch = (input, init) => globalThis.fetch(input, init);
+    platform.fetch = toLoopback;
     platform.config.refreshTimeoutMs = 120_000;
     const background = composeBackground(platform, defaultCatalog(listUrl));
     await background.lifecycle.onInstalled();

@@ -26,6 +26,15 @@ export class StaticServer {
     return `http://127.0.0.1:${this.port}${path}`;
   }
 
+  /**
+   * The same file under a host name: the extension downloads only from public host names, never
+   * from an IP literal. Chromium's test launch maps every name to 127.0.0.1; Node callers map it
+   * with `toLoopback`.
+   */
+  namedUrl(path: string): string {
+    return `http://${STATIC_HOST}:${this.port}${path}`;
+  }
+
   /** Bytes sent so far on every connection. */
   bytesSent(): number {
     let total = 0;
@@ -76,4 +85,13 @@ export class StaticServer {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
+}
+
+export const STATIC_HOST = 'static.kusuri-guard-test.example';
+
+/** A fetch for Node that sends requests for STATIC_HOST to the loopback server. */
+export function toLoopback(input: string, init?: RequestInit): Promise<Response> {
+  const url = new URL(input);
+  if (url.hostname === STATIC_HOST) url.hostname = '127.0.0.1';
+  return globalThis.fetch(url.href, init);
 }

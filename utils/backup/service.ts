@@ -1,13 +1,30 @@
 // Export and import of everything the user decided (list contents are not included: lists added
 // by URL are downloaded again).
-import { EXPORT_FORMAT, ExportSchema, type ExportFile } from './model';
+import { EXPORT_FORMAT, type ExportFile } from './model';
+import { checkImport, type ImportProblem } from './validate';
+import { applyImport } from './apply';
 import type { DecisionsService } from '../decisions/service';
 import { listsView, type ListsHandlerDeps } from '../lists/handlers';
 import type { SettingsService } from '../settings/service';
 
+/** A list named in the file that the user may add (shown for confirmation, never fetched here). */
+export interface ProposedList {
+  url: string;
+  format: ExportFile['lists'][number]['format'];
+  action: 'block' | 'warn';
+  name: string;
+}
+
 export type ImportSummary =
-  | { ok: true; allowlist: number; userBlocks: number; dismissals: number; listsAdded: number }
-  | { ok: false; error: 'not-json' | 'wrong-schema' };
+  | {
+      ok: true;
+      allowlist: number;
+      userBlocks: number;
+      dismissals: number;
+      /** Lists added by URL in the file and missing here: the options page asks before adding. */
+      proposedLists: ProposedList[];
+    }
+  | { ok: false; problem: ImportProblem };
 
 export interface BackupDeps extends ListsHandlerDeps {
   decisions: DecisionsService;
@@ -41,50 +58,41 @@ export class BackupService {
   }
 
   /**
-   * Apply an exported file. Validated as a whole first: a damaged file changes nothing. Stored
-   * decisions are merged (an imported entry replaces one for the same site); lists added by URL
-   * are added again and downloaded.
+   * Apply an exported file, all or nothing: checked as a whole first (backup/validate.ts), then
+   * written in one transaction (backup/apply.ts), then the rules are rebuilt once. Lists added by
+   * URL are not downloaded here: they come back as proposals the user confirms.
    */
   async importData(text: string): Promise<ImportSummary> {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      return { ok: false, error: 'not-json' };
-    }
-    const parsed = ExportSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, error: 'wrong-schema' };
-    const file = parsed.data;
-    const { lists, refresher, decisions, settings } = this.deps;
-    await settings.replace(file.settings);
-    await decisions.importAll(file);
+    const { lists, decisions, platform } = this.deps;
+    const checked = checkImport(text, { allowHttp: platform.config.allowHttpEndpoint === true });
+    if (!checked.ok) return { ok: false, problem: checked.problem };
+    const file = checked.file;
+    await applyImport(file);
+    decisions.importedDecisions();
     const existing = new Map((await lists.records()).map((r) => [r.id, r]));
-    let added = 0;
+    const proposedLists: ProposedList[] = [];
     for (const list of file.lists) {
-      if (existing.has(list.id)) {
+      const record = existing.get(list.id);
+      if (record) {
         await lists.restoreChoice(list.id, list.enabled, list.action);
-      } else if (
-        list.origin === 'custom' &&
-        list.url &&
-        /^https?:\/\//.test(list.url) &&
-        list.action !== 'notice'
-      ) {
-        await refresher.subscribe({
-          url: list.url,
-          format: list.format,
-          action: list.action,
-          name: list.name,
-        });
-        added += 1;
+      } else if (list.origin === 'custom' && list.url && list.action !== 'notice') {
+        if (![...existing.values()].some((r) => r.url === list.url))
+          proposedLists.push({
+            url: list.url,
+            format: list.format,
+            action: list.action,
+            name: list.name,
+          });
       }
     }
     await lists.changed();
+    await decisions.announceAllowChanged();
     return {
       ok: true,
       allowlist: file.allowlist.length,
       userBlocks: file.userBlocks.length,
       dismissals: file.dismissals.length,
-      listsAdded: added,
+      proposedLists,
     };
   }
 }

@@ -16,7 +16,10 @@ export function decisionsHandlers(decisions: DecisionsService) {
     'allowlist.add': handler({
       from: EXTENSION_PAGES,
       input: z.object({ site: Target }),
-      run: async ({ site }) => ({ added: await decisions.allowSite(site) }),
+      run: async ({ site }) => {
+        const error = await decisions.allowSite(site);
+        return error === null ? { added: true as const } : { added: false as const, error };
+      },
     }),
     'allowlist.remove': handler({
       from: EXTENSION_PAGES,
@@ -35,9 +38,12 @@ export function decisionsHandlers(decisions: DecisionsService) {
         note: z.string().max(500),
         via: z.enum(['popup', 'options']).optional(),
       }),
-      run: async ({ site, note, via }) => ({
-        added: (await decisions.blockSite(site, note, via ?? 'options')) !== null,
-      }),
+      run: async ({ site, note, via }) => {
+        const result = await decisions.blockSite(site, note, via ?? 'options');
+        return result.ok
+          ? { added: true as const }
+          : { added: false as const, error: result.error };
+      },
     }),
     'userBlocks.remove': handler({
       from: EXTENSION_PAGES,

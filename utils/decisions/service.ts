@@ -6,7 +6,8 @@ import { addAllowEntry, getAllowlist, removeAllowEntry, type AllowEntry } from '
 import { addDismissal, getDismissals, removeDismissal, type Dismissal } from './dismissals';
 import { clearSiteEvidence } from '../detector/site-evidence-store';
 import { addUserBlock, getUserBlocks, removeUserBlock, type UserBlock } from './user-blocks';
-import { hostOfUrl, parseTarget, registrableDomain } from '../core/hostname';
+import { hostOfUrl, registrableDomain } from '../core/hostname';
+import { isValidUserSite, userSiteOf, type SiteNameError } from '../core/site-name';
 import { memoAsync } from '../core/memo';
 import { Signal } from '../core/signal';
 import type { ListsService } from '../lists/service';
@@ -15,9 +16,7 @@ import type { Platform } from '../platform/platform';
 export class DecisionsService {
   /** Announced after the allowlist changed (the pre-load rules follow it). */
   readonly onAllowChanged = new Signal();
-  private readonly allowMemo = memoAsync(
-    async () => new Set((await getAllowlist()).map((e) => e.site)),
-  );
+  private readonly allowMemo = memoAsync(async () => new Set(validSites(await getAllowlist())));
   private readonly dismissMemo = memoAsync(
     async () => new Set((await getDismissals()).map((e) => e.site)),
   );
@@ -48,13 +47,19 @@ export class DecisionsService {
   }
 
   async isBlockedByUser(site: string): Promise<boolean> {
-    return (await getUserBlocks()).some((b) => b.site === site);
+    return isValidUserSite(site) && (await getUserBlocks()).some((b) => b.site === site);
   }
 
-  /** Store an allowlist entry without announcing it (the caller announces when it is ready). */
-  async recordAllow(entry: AllowEntry): Promise<void> {
+  /**
+   * Store an allowlist entry without announcing it (the caller announces when it is ready).
+   * False, and nothing stored, when the site fails the site-name rule (a public suffix, a local
+   * name or address): such an allowance would let every listed site under it load.
+   */
+  async recordAllow(entry: AllowEntry): Promise<boolean> {
+    if (!isValidUserSite(entry.site)) return false;
     await addAllowEntry(entry);
     this.allowMemo.invalidate();
+    return true;
   }
 
   announceAllowChanged(): Promise<void> {
@@ -62,17 +67,17 @@ export class DecisionsService {
   }
 
   /** "Allow this site" from the options page. */
-  async allowSite(input: string): Promise<boolean> {
-    const target = parseTarget(input);
-    if (!target.ok) return false;
+  async allowSite(input: string): Promise<SiteNameError | null> {
+    const target = userSiteOf(input);
+    if (!target.ok) return target.error;
     await this.recordAllow({
-      site: registrableDomain(target.host.host),
+      site: target.site,
       addedAt: this.platform.now(),
       listedAs: null,
       via: 'options',
     });
     await this.announceAllowChanged();
-    return true;
+    return null;
   }
 
   async removeAllowed(site: string): Promise<boolean> {
@@ -82,17 +87,21 @@ export class DecisionsService {
     return removed;
   }
 
-  async blockSite(input: string, note: string, via: UserBlock['via']): Promise<UserBlock | null> {
-    const target = parseTarget(input);
-    if (!target.ok || target.host.kind === 'local' || target.host.kind === 'ipv6') return null;
+  async blockSite(
+    input: string,
+    note: string,
+    via: UserBlock['via'],
+  ): Promise<{ ok: true; block: UserBlock } | { ok: false; error: SiteNameError }> {
+    const target = userSiteOf(input);
+    if (!target.ok) return target;
     const block = await addUserBlock({
-      site: registrableDomain(target.host.host),
+      site: target.site,
       addedAt: this.platform.now(),
       note: note.slice(0, 500),
       via,
     });
     await this.lists.changed();
-    return block;
+    return { ok: true, block };
   }
 
   async unblockSite(site: string): Promise<boolean> {
@@ -123,19 +132,14 @@ export class DecisionsService {
     return removed;
   }
 
-  /**
-   * Merge imported decisions (an entry replaces one for the same site). The caller announces the
-   * changes once, after the lists it adds.
-   */
-  async importAll(file: {
-    allowlist: AllowEntry[];
-    userBlocks: UserBlock[];
-    dismissals: Dismissal[];
-  }): Promise<void> {
-    for (const entry of file.allowlist) await addAllowEntry({ ...entry, via: 'import' });
-    for (const block of file.userBlocks) await addUserBlock({ ...block, via: 'import' });
-    for (const dismissal of file.dismissals) await addDismissal(dismissal);
+  /** Imported decisions were written (backup/apply.ts): drop the cached sets. */
+  importedDecisions(): void {
     this.allowMemo.invalidate();
     this.dismissMemo.invalidate();
   }
+}
+
+/** The stored sites that pass the site-name rule; the others are ignored when rules are built. */
+export function validSites(entries: readonly { site: string }[]): string[] {
+  return entries.map((e) => e.site).filter(isValidUserSite);
 }

@@ -158,6 +158,7 @@ export const en = {
   'options.list.credits': 'Credits',
   'options.list.entries': '{count} entries',
   'options.list.lastUpdate': 'Last successful update: {when}',
+  'options.list.notDownloaded': 'Not downloaded yet: nothing from this list is in use.',
   'options.list.packaged': 'Using the copy packaged with the extension.',
   'options.list.nextCheck': 'Next check: {when}',
   'options.list.updateNow': 'Update now',
@@ -203,6 +204,13 @@ export const en = {
   'options.sites.add': 'Site or address',
   'options.sites.allowButton': 'Allow',
   'options.sites.blockButton': 'Block',
+  'options.sites.error.invalid': 'That is not a web address or domain name.',
+  'options.sites.error.public-suffix':
+    'That is a shared ending (such as co.jp or github.io) that many unrelated sites use, not one site.',
+  'options.sites.error.local': 'That is a name on your own computer or network, not a website.',
+  'options.sites.error.private-address':
+    'That is an address on your own computer or network (such as a router), not a website.',
+  'options.sites.storedInvalid': '(not a single site: ignored)',
   'options.sites.invalid': 'That is not a web address or domain name.',
   'options.col.site': 'Site',
   'options.col.added': 'Added',
@@ -224,7 +232,18 @@ export const en = {
   'options.data.export': 'Export to a file',
   'options.data.import': 'Import from a file',
   'options.data.imported':
-    'Imported: {allowlist} allowed, {blocks} blocked and {dismissals} silenced sites; {lists} lists added.',
+    'Imported: {allowlist} allowed, {blocks} blocked and {dismissals} silenced sites.',
+  'options.data.importing': 'Checking and importing the file…',
+  'options.data.interrupted':
+    'The import was interrupted before it finished; nothing was changed. Try again.',
+  'options.data.newerVersion':
+    'This file was made by a newer version of Kusuri Guard; update the extension to import it. Nothing was changed.',
+  'options.data.invalidEntries':
+    'The file has {count} invalid entries, so nothing was imported: {examples}',
+  'options.data.damaged': 'The settings file is damaged ({detail}); nothing was changed.',
+  'options.data.proposedLists':
+    'The file names lists added by address. They are not downloaded until you add them:',
+  'options.data.addList': 'Add this list',
   'options.data.importFailed':
     'This file is not a Kusuri Guard settings file; nothing was changed.',
   'options.rules.title': 'Pre-load blocking',
@@ -241,6 +260,9 @@ export const en = {
   'status.rate-limited': 'the server asked to be contacted less often',
   'status.too-large': 'the list is larger than the 64 MB limit',
   'status.dropped': 'the connection dropped during the download',
+  'status.refused-address':
+    'the address or a redirect is not a public https site, so it was not downloaded ({detail})',
+  'status.redirects': 'the server redirected too many times or to a hidden address ({detail})',
   'status.bad-encoding': 'the download is not readable text',
   'status.empty': 'the server sent an empty file',
   'status.not-json': 'the server sent a broken file instead of a list',
@@ -286,6 +308,8 @@ export const en = {
   'lookup.error.http': 'the server answered with an error',
   'lookup.error.rate-limited': 'the server asked to be contacted less often',
   'lookup.error.bad-response': 'the server’s answer could not be read',
+  'lookup.error.refused-address':
+    'the server sent the lookup to an address that is not a public https site, so it was not followed',
   'lookup.error.too-large': 'the server’s answer was too large',
 
   'report.kind.no-prescription': 'Sells prescription drugs without a prescription',

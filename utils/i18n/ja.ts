@@ -160,6 +160,7 @@ export const ja: Record<MessageKey, string> = {
   'options.list.credits': 'クレジット',
   'options.list.entries': '{count}件',
   'options.list.lastUpdate': '最後に更新に成功した日時:{when}',
+  'options.list.notDownloaded': 'まだダウンロードできていないため、このリストは使われていません。',
   'options.list.packaged': '拡張機能に同梱されたリストを使っています。',
   'options.list.nextCheck': '次回の確認:{when}',
   'options.list.updateNow': '今すぐ更新',
@@ -206,6 +207,14 @@ export const ja: Record<MessageKey, string> = {
   'options.sites.add': 'サイトまたはアドレス',
   'options.sites.allowButton': '許可',
   'options.sites.blockButton': 'ブロック',
+  'options.sites.error.invalid': 'ウェブのアドレスまたはドメイン名ではありません。',
+  'options.sites.error.public-suffix':
+    '多くの無関係なサイトが共有する末尾（co.jp や github.io など）で、一つのサイトではありません。',
+  'options.sites.error.local':
+    'このパソコンまたは家庭内ネットワークの名前で、ウェブサイトではありません。',
+  'options.sites.error.private-address':
+    'このパソコンまたは家庭内ネットワーク（ルーターなど）のアドレスで、ウェブサイトではありません。',
+  'options.sites.storedInvalid': '（一つのサイトではないため、無視しています）',
   'options.sites.invalid': 'ウェブのアドレスまたはドメイン名ではありません。',
   'options.col.site': 'サイト',
   'options.col.added': '追加した日',
@@ -227,7 +236,18 @@ export const ja: Record<MessageKey, string> = {
   'options.data.export': 'ファイルに書き出す',
   'options.data.import': 'ファイルから読み込む',
   'options.data.imported':
-    '読み込みました:許可したサイト{allowlist}件、ブロックしたサイト{blocks}件、警告オフのサイト{dismissals}件、追加したリスト{lists}件。',
+    '読み込みました：許可したサイト{allowlist}件、ブロックしたサイト{blocks}件、警告オフのサイト{dismissals}件。',
+  'options.data.importing': 'ファイルを確認して読み込んでいます…',
+  'options.data.interrupted':
+    '読み込みが途中で中断されたため、何も変更していません。もう一度お試しください。',
+  'options.data.newerVersion':
+    'このファイルは新しいバージョンのくすりガードで作られています。拡張機能を更新してから読み込んでください。何も変更していません。',
+  'options.data.invalidEntries':
+    'ファイルに正しくない項目が{count}件あるため、何も読み込んでいません：{examples}',
+  'options.data.damaged': '設定ファイルが壊れているため（{detail}）、何も変更していません。',
+  'options.data.proposedLists':
+    'ファイルにはアドレスで追加したリストが含まれています。追加するまでダウンロードしません：',
+  'options.data.addList': 'このリストを追加',
   'options.data.importFailed': 'くすりガードの設定ファイルではないため、何も変更していません。',
   'options.rules.title': 'ページを開く前のブロック',
   'options.rules.status':
@@ -244,6 +264,10 @@ export const ja: Record<MessageKey, string> = {
   'status.rate-limited': 'サーバーからアクセスの頻度を下げるよう求められました',
   'status.too-large': 'リストが上限の64MBを超えています',
   'status.dropped': 'ダウンロードの途中で接続が切れました',
+  'status.refused-address':
+    'アドレスまたは転送先が公開の https サイトではないため、ダウンロードしていません（{detail}）',
+  'status.redirects':
+    'サーバーの転送が多すぎるか、転送先が分からないため、ダウンロードしていません（{detail}）',
   'status.bad-encoding': 'ダウンロードした内容が読み取れる文字ではありません',
   'status.empty': 'サーバーから空のファイルが届きました',
   'status.not-json': 'リストではなく、壊れたファイルが届きました',
@@ -290,6 +314,8 @@ export const ja: Record<MessageKey, string> = {
   'lookup.error.http': 'サーバーがエラーを返しました',
   'lookup.error.rate-limited': 'サーバーから照会の頻度を下げるよう求められました',
   'lookup.error.bad-response': 'サーバーの応答を読み取れませんでした',
+  'lookup.error.refused-address':
+    'サーバーが公開の https サイトではないアドレスに転送しようとしたため、従いませんでした',
   'lookup.error.too-large': 'サーバーの応答が大きすぎました',
 
   'report.kind.no-prescription': '処方箋なしで処方薬を販売している',

@@ -32,7 +32,15 @@ export const RdapResultSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('not-found'), fetchedAt: z.number() }),
   z.object({
     status: z.literal('error'),
-    error: z.enum(['timeout', 'network', 'http', 'rate-limited', 'bad-response', 'too-large']),
+    error: z.enum([
+      'timeout',
+      'network',
+      'http',
+      'rate-limited',
+      'bad-response',
+      'too-large',
+      'refused-address',
+    ]),
     detail: z.string(),
     fetchedAt: z.number(),
   }),

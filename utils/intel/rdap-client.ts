@@ -13,7 +13,13 @@ export const NEGATIVE_TTL_MS = 3600_000;
 const DEFAULT_HOLD_MS = 60_000;
 
 export type RdapErrorCode =
-  'timeout' | 'network' | 'http' | 'rate-limited' | 'bad-response' | 'too-large';
+  | 'timeout'
+  | 'network'
+  | 'http'
+  | 'rate-limited'
+  | 'bad-response'
+  | 'too-large'
+  | 'refused-address';
 
 export type RdapResult =
   | { status: 'ok'; data: RdapDomain; servers: string[]; fetchedAt: number }
@@ -39,6 +45,8 @@ export interface RdapDeps {
   cache: RdapCache;
   holds: RdapHolds;
   timeoutMs?: number;
+  /** Plain http for the e2e build's fixture servers only. */
+  allowHttp?: boolean;
 }
 
 export async function lookupRdap(
@@ -59,7 +67,7 @@ export async function lookupRdap(
       whois: whoisPageFor(domain),
       fetchedAt: now,
     };
-    await deps.cache.put(domain, result, now + POSITIVE_TTL_MS);
+    await remember(deps, domain, result, now + POSITIVE_TTL_MS);
     return result;
   }
   const registry = await fetchRdap(`${base}domain/${encodeURIComponent(domain)}`, deps);
@@ -67,7 +75,7 @@ export async function lookupRdap(
     return { status: 'error', error: 'rate-limited', detail: registry.detail, fetchedAt: now };
   if (registry.kind === 'not-found') {
     const result: RdapResult = { status: 'not-found', fetchedAt: now };
-    await deps.cache.put(domain, result, now + NEGATIVE_TTL_MS);
+    await remember(deps, domain, result, now + NEGATIVE_TTL_MS);
     return result;
   }
   if (registry.kind === 'error') {
@@ -78,11 +86,12 @@ export async function lookupRdap(
       fetchedAt: now,
     };
     if (registry.code !== 'rate-limited')
-      await deps.cache.put(domain, result, now + NEGATIVE_TTL_MS);
+      await remember(deps, domain, result, now + NEGATIVE_TTL_MS);
     return result;
   }
   const servers = [base];
   let registrar: RdapDomain | null = null;
+  // A link inside the answer obeys the same rule as a redirect (fetchRdap → fetchList checks it).
   if (registry.data.registrarRdapUrl) {
     const second = await fetchRdap(registry.data.registrarRdapUrl, deps);
     if (second.kind === 'ok') {
@@ -96,7 +105,7 @@ export async function lookupRdap(
     servers,
     fetchedAt: now,
   };
-  await deps.cache.put(domain, result, now + POSITIVE_TTL_MS);
+  await remember(deps, domain, result, now + POSITIVE_TTL_MS);
   return result;
 }
 
@@ -125,6 +134,7 @@ async function fetchRdap(url: string, deps: RdapDeps): Promise<Fetched> {
       maxBytes: RDAP_MAX_BYTES,
       timeoutMs: deps.timeoutMs ?? RDAP_TIMEOUT_MS,
       accept: 'application/rdap+json, application/json',
+      allowHttp: deps.allowHttp === true,
     },
     deps.fetch,
     deps.now,
@@ -144,7 +154,9 @@ async function fetchRdap(url: string, deps: RdapDeps): Promise<Fetched> {
           ? 'too-large'
           : outcome.code === 'http'
             ? 'http'
-            : 'network';
+            : outcome.code === 'refused-address' || outcome.code === 'redirects'
+              ? 'refused-address'
+              : 'network';
     return { kind: 'error', code, detail: outcome.detail };
   }
   let json: unknown;
@@ -157,7 +169,19 @@ async function fetchRdap(url: string, deps: RdapDeps): Promise<Fetched> {
       detail: 'the answer is not JSON (an HTML page?)',
     };
   }
-  const parsed = parseRdapDomain(json);
+  const parsed = parseRdapDomain(json, deps.now());
   if (!parsed.ok) return { kind: 'error', code: 'bad-response', detail: parsed.detail };
   return { kind: 'ok', data: parsed.value };
+}
+
+/**
+ * The cache is an optimisation: a write that fails (a full disk) must not lose the answer the
+ * user is waiting for. Before, a failed write aborted the report form's draft ("internal").
+ */
+async function remember(deps: RdapDeps, domain: string, result: RdapResult, expiresAt: number) {
+  try {
+    await deps.cache.put(domain, result, expiresAt);
+  } catch {
+    // Not cached: the next lookup asks again.
+  }
 }

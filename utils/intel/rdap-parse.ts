@@ -2,6 +2,11 @@
 // RDAP servers differ a lot (vCards in odd shapes, nested entities, missing fields), so the
 // schema only fixes what must be there and every field is read defensively.
 import { z } from '../core/zod';
+import { cleanRemoteText } from '../core/text';
+
+/** Dates outside this window are a server's placeholder or error (9999-12-31): unknown. */
+export const EARLIEST_DATE = Date.UTC(1985, 0, 1);
+const DAY_MS = 24 * 3600_000;
 
 const LinkSchema = z.object({
   rel: z.string().optional(),
@@ -76,7 +81,7 @@ export interface RdapDomain {
 
 export type ParseResult = { ok: true; value: RdapDomain } | { ok: false; detail: string };
 
-export function parseRdapDomain(json: unknown): ParseResult {
+export function parseRdapDomain(json: unknown, now: number = Date.now()): ParseResult {
   const parsed = RdapDomainSchema.safeParse(json);
   if (!parsed.success) {
     const error = (json as { errorCode?: unknown })?.errorCode;
@@ -88,7 +93,11 @@ export function parseRdapDomain(json: unknown): ParseResult {
   const data = parsed.data;
   const event = (action: string) => {
     const date = data.events?.find((e) => e.eventAction.toLowerCase() === action)?.eventDate;
-    return date && !Number.isNaN(Date.parse(date)) ? new Date(date).toISOString() : null;
+    const time = date ? Date.parse(date) : NaN;
+    // 1985 is when the first domain was registered; a date more than a day ahead is wrong too.
+    return Number.isFinite(time) && time >= EARLIEST_DATE && time <= now + DAY_MS
+      ? new Date(time).toISOString()
+      : null;
   };
   const registrarEntity = findEntity(data.entities ?? [], 'registrar', 0);
   const abuseEntity =
@@ -101,8 +110,10 @@ export function parseRdapDomain(json: unknown): ParseResult {
   return {
     ok: true,
     value: {
-      domain: (data.ldhName ?? '').toLowerCase().replace(/\.$/, ''),
-      status: data.status ?? [],
+      domain: cleanRemoteText(data.ldhName ?? '')
+        .toLowerCase()
+        .replace(/\.$/, ''),
+      status: (data.status ?? []).map(cleanRemoteText).filter((v) => v !== ''),
       registration: event('registration'),
       expiration: event('expiration'),
       lastChanged: event('last changed'),
@@ -172,7 +183,8 @@ export function vcardText(vcardArray: unknown, name: string): string | null {
     const text = Array.isArray(value)
       ? value.filter((v) => typeof v === 'string' && v !== '').join(' ')
       : value;
-    if (typeof text === 'string' && text.trim() !== '') return text.trim().slice(0, 300);
+    const clean = typeof text === 'string' ? cleanRemoteText(text) : '';
+    if (clean !== '') return clean.slice(0, 300);
   }
   return null;
 }

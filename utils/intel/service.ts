@@ -88,6 +88,7 @@ export class IntelService {
         bootstrap: () => this.bootstrap(),
         cache: idbRdapCache,
         holds: kvRdapHolds,
+        allowHttp: this.platform.config.allowHttpEndpoint === true,
       });
     } else {
       const cached = await idbRdapCache.get(domain);

@@ -1,6 +1,18 @@
 // One download of a list: a conditional GET (an unchanged list costs a 304 and no body), a
 // time-out, a size cap enforced while the body streams in, gzip bodies, and every failure turned
 // into a code the status line can explain. Takes `fetch` as a parameter so tests drive every fault.
+// Contained: https to public host names only (core/remote-url.ts), for the first address and for
+// every redirect, and at most MAX_REDIRECTS of them.
+import { remoteUrlProblem } from '../core/remote-url';
+
+export const MAX_REDIRECTS = 3;
+
+/**
+ * A list's own address may be plain http when the user typed one (a list is public data and
+ * nothing of the user's is sent), but never an IP literal or local name, and a redirect never
+ * goes from https to http. RDAP, which sends the domain looked up, is https only.
+ */
+export const LIST_HTTP_ALLOWED = true;
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -13,10 +25,20 @@ export interface FetchRequest {
   /** Sent as User-Agent where the platform allows it (HIBP asks for one). */
   userAgent?: string;
   accept?: string;
+  /** Plain http allowed for the first address (lists; RDAP only in the e2e build). */
+  allowHttp?: boolean;
 }
 
 export type FetchErrorCode =
-  'timeout' | 'network' | 'http' | 'rate-limited' | 'too-large' | 'dropped' | 'bad-encoding';
+  | 'timeout'
+  | 'network'
+  | 'http'
+  | 'rate-limited'
+  | 'too-large'
+  | 'dropped'
+  | 'bad-encoding'
+  | 'refused-address'
+  | 'redirects';
 
 export type FetchOutcome =
   | { kind: 'not-modified' }
@@ -40,20 +62,64 @@ export async function fetchList(
     request.timeoutMs,
   );
   let response: Response;
-  try {
-    response = await fetchImpl(request.url, {
-      headers,
-      signal: controller.signal,
-      cache: 'no-store',
-      credentials: 'omit',
-      redirect: 'follow',
-      referrerPolicy: 'no-referrer',
-    });
-  } catch (error) {
-    clearTimeout(timer);
-    return controller.signal.aborted
-      ? { kind: 'error', code: 'timeout', detail: `no answer within ${request.timeoutMs} ms` }
-      : { kind: 'error', code: 'network', detail: describe(error) };
+  let url = request.url;
+  for (let hop = 0; ; hop += 1) {
+    const downgrade = hop > 0 && request.url.startsWith('https:') && url.startsWith('http:');
+    const problem = downgrade
+      ? 'not-https'
+      : remoteUrlProblem(url, { allowHttp: request.allowHttp === true });
+    if (problem !== null) {
+      clearTimeout(timer);
+      return {
+        kind: 'error',
+        code: 'refused-address',
+        detail: `${problem}: ${url.slice(0, 200)}${hop > 0 ? ' (a redirect)' : ''}`,
+      };
+    }
+    try {
+      response = await fetchImpl(url, {
+        headers,
+        signal: controller.signal,
+        cache: 'no-store',
+        credentials: 'omit',
+        // Each hop is checked before it is requested. Browsers hide where a redirect goes
+        // (an "opaqueredirect" answer): such a redirect is refused rather than followed blind.
+        redirect: 'manual',
+        referrerPolicy: 'no-referrer',
+      });
+    } catch (error) {
+      clearTimeout(timer);
+      return controller.signal.aborted
+        ? { kind: 'error', code: 'timeout', detail: `no answer within ${request.timeoutMs} ms` }
+        : { kind: 'error', code: 'network', detail: describe(error) };
+    }
+    const location = response.headers.get('location');
+    const redirected =
+      response.type === 'opaqueredirect' ||
+      ([301, 302, 303, 307, 308].includes(response.status) && location !== null);
+    if (!redirected) break;
+    await response.body?.cancel().catch(() => undefined);
+    if (response.type === 'opaqueredirect' || location === null) {
+      clearTimeout(timer);
+      return {
+        kind: 'error',
+        code: 'redirects',
+        detail: 'the server redirected to an address the browser does not reveal; not followed',
+      };
+    }
+    if (hop >= MAX_REDIRECTS) {
+      clearTimeout(timer);
+      return {
+        kind: 'error',
+        code: 'redirects',
+        detail: `more than ${MAX_REDIRECTS} redirects`,
+      };
+    }
+    try {
+      url = new URL(location, url).href;
+    } catch {
+      url = location;
+    }
   }
   try {
     if (response.status === 304) {

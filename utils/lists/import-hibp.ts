@@ -3,6 +3,7 @@
 // or e-mail lookups are ever made.
 import { z } from '../core/zod';
 import { normalizeHost } from '../core/hostname';
+import { cleanRemoteText, stripUnsafeChars } from '../core/text';
 import {
   BreachSchema,
   PartialDateSchema,
@@ -79,13 +80,13 @@ export function importHibpBreaches(text: string, meta: ListMeta): ImportResult {
     }
     const candidate = BreachSchema.safeParse({
       name: b.Name,
-      title: b.Title,
+      title: cleanRemoteText(b.Title) || b.Name,
       domain: host.value.host,
       breachDate: breachDate.data,
       addedDate: addedDate.data,
       pwnCount: b.PwnCount ?? null,
       dataClasses: b.DataClasses,
-      description: htmlToText(b.Description).slice(0, 8000),
+      description: stripUnsafeChars(htmlToText(b.Description)).slice(0, 8000),
       isVerified: b.IsVerified,
       isFabricated: b.IsFabricated,
       isSensitive: b.IsSensitive,

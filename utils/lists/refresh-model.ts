@@ -1,6 +1,6 @@
 // What a refresh answers, its limits, and the small pieces of the delta path that need no
 // refresher state: reading a list's head and fetching one delta (checked against its hash).
-import { fetchList, type FetchErrorCode } from './fetch-list';
+import { LIST_HTTP_ALLOWED, fetchList, type FetchErrorCode } from './fetch-list';
 import { DeltaSchema, HeadSchema, type Delta, type Head } from './delta';
 import { MAX_LIST_BYTES, type ImportError } from './model';
 import type { ListSource } from './catalog';
@@ -70,6 +70,7 @@ export async function fetchDelta(
       maxBytes: MAX_LIST_BYTES,
       timeoutMs: platform.config.refreshTimeoutMs ?? REFRESH_TIMEOUT_MS,
       userAgent: USER_AGENT,
+      allowHttp: LIST_HTTP_ALLOWED,
     },
     platform.fetch,
   );

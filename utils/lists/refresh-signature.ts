@@ -1,6 +1,6 @@
 // The detached signature of a signed list: fetched from `<url>.sig` (small, never cached) and
 // checked against the pinned key; a missing or wrong signature fails the refresh like any fault.
-import { fetchList } from './fetch-list';
+import { LIST_HTTP_ALLOWED, fetchList } from './fetch-list';
 import type { ListRecord } from './record';
 import {
   REFRESH_TIMEOUT_MS,
@@ -28,6 +28,7 @@ export async function signatureOk(
       maxBytes: SIGNATURE_MAX_BYTES,
       timeoutMs: platform.config.refreshTimeoutMs ?? REFRESH_TIMEOUT_MS,
       userAgent: USER_AGENT,
+      allowHttp: LIST_HTTP_ALLOWED,
       accept: 'text/plain',
     },
     platform.fetch,

@@ -3,7 +3,7 @@
 // remove more than half of its entries, then the atomic swap and a rebuild of the pre-load rules.
 // Whatever fails, the active list stays as it was and the status says what happened.
 import { countContent, listedCount } from './counts';
-import { fetchList } from './fetch-list';
+import { LIST_HTTP_ALLOWED, fetchList } from './fetch-list';
 import { isDue } from './schedule';
 import { importByFormat } from './import';
 import { MAX_LIST_BYTES, type ListContent, type Rejected } from './model';
@@ -110,6 +110,7 @@ export class Refresher {
         maxBytes: MAX_HEAD_BYTES,
         timeoutMs,
         userAgent: USER_AGENT,
+        allowHttp: LIST_HTTP_ALLOWED,
       },
       this.platform.fetch,
       () => this.platform.now(),
@@ -205,6 +206,7 @@ export class Refresher {
         maxBytes: MAX_LIST_BYTES,
         timeoutMs: this.platform.config.refreshTimeoutMs ?? REFRESH_TIMEOUT_MS,
         userAgent: USER_AGENT,
+        allowHttp: LIST_HTTP_ALLOWED,
       },
       this.platform.fetch,
       () => this.platform.now(),

@@ -20,6 +20,7 @@ import { sha256Hex } from '../core/hash';
 import { memoAsync } from '../core/memo';
 import { Signal } from '../core/signal';
 import { getUserBlocks } from '../decisions/user-blocks';
+import { isValidUserSite } from '../core/site-name';
 import { ListIndex, listDataFromContent, type ListData } from '../verdicts/list-index';
 import { userBlocksInput } from '../verdicts/user-blocks';
 import type { Platform } from '../platform/platform';
@@ -68,7 +69,8 @@ export class ListsService {
     // In parallel: the reads overlap with the validation of what has arrived.
     const loaded = await Promise.all(records.map((record) => loadListData(record)));
     const lists = loaded.filter((data): data is ListData => data !== null);
-    const blocks = await getUserBlocks();
+    // A stored block failing the site-name rule (written by an older version) is ignored here.
+    const blocks = (await getUserBlocks()).filter((b) => isValidUserSite(b.site));
     if (blocks.length > 0) lists.push(listDataFromContent(userBlocksInput(blocks)));
     return new ListIndex(lists);
   }

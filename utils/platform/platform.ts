@@ -15,7 +15,7 @@ export interface PlatformConfig {
   reportEndpoint?: string;
   /** Time-out of one report delivery (tests shorten it). */
   reportTimeoutMs?: number;
-  /** Allow http:// report endpoints (end-to-end test builds only). */
+  /** Allow http:// report endpoints, list downloads and RDAP servers (end-to-end test builds only: their fixture servers speak plain http). */
   allowHttpEndpoint?: boolean;
 }
 

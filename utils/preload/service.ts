@@ -23,7 +23,7 @@ import { getListRecords } from '../lists/store';
 import { getUserBlocks } from '../decisions/user-blocks';
 import { readKv, writeKv } from '../core/kv';
 import { USER_LIST_ID } from '../verdicts/user-blocks';
-import type { DecisionsService } from '../decisions/service';
+import { validSites, type DecisionsService } from '../decisions/service';
 import type { ListsService } from '../lists/service';
 import { z } from '../core/zod';
 import type { Platform } from '../platform/platform';
@@ -122,8 +122,9 @@ export class PreloadRules {
         rank: catalogRank(this.catalog, r.id),
         size: r.counts.sites + r.counts.domains + r.counts.grouped,
       }));
-    if (blocks.length > 0) {
-      const sites = blocks.map((b) => b.site).sort();
+    // Stored blocks failing the site-name rule are ignored (the allow set is filtered likewise).
+    const sites = validSites(blocks).sort();
+    if (sites.length > 0) {
       sources.push({
         id: USER_LIST_ID,
         key: await sha256Hex(sites.join('\n')),

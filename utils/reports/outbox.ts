@@ -93,13 +93,20 @@ export class Outbox {
         credentials: 'omit',
         referrerPolicy: 'no-referrer',
         cache: 'no-store',
-        redirect: 'error',
+        // A redirect is an answer, not a network failure: with 'error' it read "Failed to fetch"
+        // and was retried for hours. A report is never sent on to another address; the
+        // redirect fails it at once with what happened (a browser shows it as status 0).
+        redirect: 'manual',
       });
       status = response.status;
+      if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
+        status = status === 0 ? 307 : status;
+        error = `the server redirected (HTTP ${status}); reports are not sent on to another address`;
+      }
       retryAfterMs =
         parseRetryAfter(response.headers.get('retry-after'), this.platform.now()) ?? undefined;
       await response.body?.cancel().catch(() => undefined);
-      if (!response.ok) error = `HTTP ${response.status}`;
+      if (!response.ok && error === null) error = `HTTP ${response.status}`;
     } catch (e) {
       error = controller.signal.aborted ? 'timeout' : e instanceof Error ? e.message : String(e);
     } finally {

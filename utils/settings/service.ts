@@ -64,9 +64,4 @@ export class SettingsService {
     await this.onChanged.emit(patch);
     return this.view(settings);
   }
-
-  /** Imported settings replace the stored ones (validated by the backup's schema). */
-  async replace(settings: SettingsPatch): Promise<void> {
-    await updateSettings(settings);
-  }
 }

@@ -34,14 +34,15 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export const SettingsPatchSchema = z.object(fields).partial();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
-const KEY = 'settings';
+/** The settings record's key in the kv store (the backup import writes it in its transaction). */
+export const SETTINGS_KEY = 'settings';
 
 export function defaultSettings(): Settings {
   return SettingsSchema.parse({});
 }
 
 export async function getSettings(database?: KgDatabase): Promise<Settings> {
-  return readKv(KEY, SettingsSchema, defaultSettings(), database);
+  return readKv(SETTINGS_KEY, SettingsSchema, defaultSettings(), database);
 }
 
 export async function updateSettings(
@@ -49,5 +50,5 @@ export async function updateSettings(
   database?: KgDatabase,
 ): Promise<Settings> {
   const current = await getSettings(database);
-  return writeKv(KEY, SettingsSchema, { ...current, ...patch }, database);
+  return writeKv(SETTINGS_KEY, SettingsSchema, { ...current, ...patch }, database);
 }

@@ -97,9 +97,12 @@ export class TabsService {
     const host = hostOfUrl(rawUrl);
     if (!host || tabId === undefined) return { navigated: false };
     const site = registrableDomain(host.host);
+    let allowed = false;
     if (mode === 'always') {
       const hits = await (await this.deps.lists.index()).lookup(host.host);
-      await this.deps.decisions.recordAllow({
+      // A site failing the site-name rule (an address on the user's network, a suffix) is let
+      // through this once only: it can never become an allowance.
+      allowed = await this.deps.decisions.recordAllow({
         site,
         addedAt: this.platform.now(),
         listedAs: hits[0]?.reason.listed ?? null,
@@ -112,7 +115,7 @@ export class TabsService {
     // its next start.
     await this.grantOnce(tabId, site);
     await this.platform.tabs.update(tabId, rawUrl);
-    if (mode === 'always') await this.deps.decisions.announceAllowChanged();
+    if (allowed) await this.deps.decisions.announceAllowChanged();
     return { navigated: true };
   }
 

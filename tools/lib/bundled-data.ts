@@ -20,6 +20,7 @@ export function bundledProjectList(): Record<string, unknown> {
     schemaVersion: LIST_SCHEMA_VERSION,
     meta: readJson('meta.json'),
     sites: readJson('sites.json'),
+    groups: readJson('groups.json'),
     registrars: readJson('registrars.json'),
     breaches: readJson('breaches-jp.json'),
   };

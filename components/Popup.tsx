@@ -248,6 +248,23 @@ function VerdictView(props: {
             </button>
           </p>
         )}
+        {verdict.licensed && (
+          <div class="licensed small" id="licensed">
+            <p>
+              <strong>{t(lang, 'popup.licensed')}</strong> {verdict.licensed.name}
+            </p>
+            <p class="muted">
+              {t(lang, 'popup.licensedRegister', { register: verdict.licensed.register[lang] })}
+              {verdict.licensed.licence &&
+                t(lang, 'popup.licensedNumber', { licence: verdict.licensed.licence })}
+            </p>
+            {(verdict.overridden?.length ?? 0) > 0 && (
+              <p id="licensed-conflict">
+                {t(lang, 'popup.licensedConflict', { count: verdict.overridden!.length })}
+              </p>
+            )}
+          </div>
+        )}
         {verdict.dismissed && verdict.site && (
           <p class="small" id="dismissed">
             {t(lang, 'popup.dismissed')}{' '}
@@ -296,6 +313,12 @@ function VerdictView(props: {
           id="reasons-page"
           title={t(lang, 'popup.group.page')}
           reasons={by((r) => r.group === 'page' && r.weight > 0)}
+        />
+        <ReasonGroup
+          lang={lang}
+          id="reasons-overridden"
+          title={t(lang, 'popup.group.overridden')}
+          reasons={verdict.overridden ?? []}
         />
         <div class="reason-group" id="reasons-registrar">
           <h3 class="group-title">{t(lang, 'popup.group.registrar')}</h3>

@@ -95,7 +95,14 @@ describe('verdicts for a licensed seller', () => {
     score: 80,
     level: 'danger' as const,
     at: 1,
-    signals: [{ code: 'import-agency' as const, weight: 40, evidence: '個人輸入代行' }],
+    signals: [
+      {
+        code: 'import-agency' as const,
+        weight: 40,
+        evidence: '個人輸入代行',
+        terms: ['個人輸入代行'],
+      },
+    ],
   };
 
   it('are not warned on because of a warn-level list or the detector; the conflict is kept', async () => {

@@ -69,6 +69,12 @@ export const en = {
   'popup.allowlistEmpty': 'You have not allowed any listed site.',
   'popup.remove': 'Remove',
   'popup.addedOn': 'added {date}',
+  'popup.licensed': 'Licensed seller:',
+  'popup.licensedRegister': 'Register: {register}.',
+  'popup.licensedNumber': ' Licence: {licence}.',
+  'popup.licensedConflict':
+    'Kusuri Guard does not warn on this site: {count} list entries or page signals disagree with the register (shown below).',
+  'popup.group.overridden': 'Set aside because the seller is licensed',
   'popup.score': 'Score {score}/100',
   'popup.blocked': 'Visits to this site are stopped before the page loads.',
   'popup.group.registrar': 'Registrar and domain age',

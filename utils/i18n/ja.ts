@@ -71,6 +71,12 @@ export const ja: Record<MessageKey, string> = {
   'popup.allowlistEmpty': '許可したサイトはありません。',
   'popup.remove': '削除',
   'popup.addedOn': '{date}に追加',
+  'popup.licensed': '許可を受けた販売者：',
+  'popup.licensedRegister': '根拠：{register}。',
+  'popup.licensedNumber': '許可番号等：{licence}。',
+  'popup.licensedConflict':
+    'このサイトには警告を表示しません。ただし、リストの掲載やページの特徴 {count} 件が許可の情報と食い違っています（下に表示）。',
+  'popup.group.overridden': '許可を受けた販売者のため、判定に含めなかった理由',
   'popup.score': 'スコア {score}/100',
   'popup.blocked': 'このサイトは、ページを開く前に止めています。',
   'popup.group.registrar': 'レジストラとドメインの登録時期',

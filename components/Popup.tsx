@@ -299,9 +299,9 @@ function VerdictView(props: {
       </section>
       <section class="reasons-section" aria-busy={props.looking}>
         <h2>{t(lang, 'popup.reasons')}</h2>
-        {verdict.reasons.filter((r) => r.group !== 'registrar').length === 0 && !props.looking && (
-          <p class="muted small">{t(lang, 'popup.noReasons')}</p>
-        )}
+        {verdict.reasons.filter((r) => r.group !== 'registrar').length === 0 &&
+          !verdict.licensed &&
+          !props.looking && <p class="muted small">{t(lang, 'popup.noReasons')}</p>}
         <ReasonGroup
           lang={lang}
           id="reasons-list"

@@ -65,7 +65,10 @@ export async function verdictForUrl(
   const licensed = allowlist?.lookup(parsed.host) ?? null;
   const hits = licensed ? allHits.filter((h) => h.blocks) : allHits;
   const overridden: Reason[] = licensed
-    ? [...allHits.filter((h) => !h.blocks).map((h) => h.reason), ...(page ? pageReasons(page) : [])]
+    ? [
+        ...allHits.filter((h) => !h.blocks).map((h) => h.reason),
+        ...(page ? pageReasons(page).filter((r) => r.weight > 0) : []),
+      ]
     : [];
   const scoredPage = licensed ? null : page;
   const reasons: Reason[] = [

@@ -12,6 +12,7 @@ import { PageHeader } from '../PageHeader';
 import { ListCard } from './ListCard';
 import { downloadJson } from '../download';
 import { ReportsSection } from './ReportsSection';
+import { LicensedSection } from './LicensedSection';
 
 export function OptionsPage() {
   const [lang, setLang] = useLanguage();
@@ -67,6 +68,7 @@ export function OptionsPage() {
             ))}
             <AddListForm lang={lang} onAdded={() => void load()} />
           </section>
+          <LicensedSection lang={lang} view={view.licensed} />
           <SiteSection
             id="allowlist"
             lang={lang}

@@ -95,6 +95,24 @@ for (const lang of ['en', 'ja'] as const) {
       await page.close();
     });
 
+    it('the options page shows the licensed list and both sides of each conflict', async () => {
+      const options = await ext.extensionPage('options.html');
+      const conflicts = options.locator('#licensed-conflicts > li');
+      await conflicts.first().waitFor();
+      expect(
+        await conflicts.evaluateAll((items) => items.map((i) => i.getAttribute('data-domain'))),
+      ).toEqual(['pharmacy2u.co.uk', 'rxlist.com']);
+      const first = (await conflicts.first().textContent()) ?? '';
+      expect(first).toContain('GPhC 9010146');
+      expect(first).toContain('Test drugs list');
+      expect(first).toContain('www.pharmacy2u.co.uk');
+      expect(await options.locator('#licensed-entries tr').count()).toBeGreaterThanOrEqual(150);
+      await options
+        .locator('#licensed')
+        .screenshot({ path: `${ARTIFACTS}/options-licensed-${lang}.png` });
+      await options.close();
+    });
+
     it('still stops a listed rogue domain before it loads', async () => {
       await waitForBlockedDomain(ext, 'bestdrug.jp');
       const page = await ext.context.newPage();

@@ -197,6 +197,16 @@ export const en = {
   'options.format.domains': 'Plain domains or hosts file',
   'options.format.ublacklist': 'uBlacklist subscription',
   'options.format.hibp': 'Have I Been Pwned breach list',
+  'options.licensed.title': 'Licensed sellers',
+  'options.licensed.intro':
+    '{count} pharmacies, drugstores, clinics and drug-information sites named by a public register or by their own legally required licence display. Kusuri Guard does not warn on them because of a warn-level list or the page check; a block-level list entry still applies and is shown below.',
+  'options.licensed.conflicts': 'Lists that disagree ({count})',
+  'options.licensed.noConflicts': 'No list names a licensed seller.',
+  'options.licensed.register': 'Register: {register}',
+  'options.licensed.listBlocks': '“{list}” lists {listed} and blocks it',
+  'options.licensed.listWarns':
+    '“{list}” lists {listed} (warning only; not shown because the seller is licensed)',
+  'options.licensed.all': 'All licensed sellers ({count})',
   'options.allow.title': 'Sites you allowed',
   'options.allow.intro': 'Pages on these sites are never stopped, even when a list names them.',
   'options.block.title': 'Sites you blocked',

@@ -199,6 +199,16 @@ export const ja: Record<MessageKey, string> = {
   'options.format.domains': 'ドメインの一覧またはhostsファイル',
   'options.format.ublacklist': 'uBlacklistの購読リスト',
   'options.format.hibp': 'Have I Been Pwned形式の情報漏えい一覧',
+  'options.licensed.title': '許可を受けた販売者',
+  'options.licensed.intro':
+    '公的な名簿や、法律で義務づけられた許可の表示で確認できた薬局・ドラッグストア・医療機関・医薬品情報サイト {count} 件です。警告のみのリストやページのチェックでは警告しません。ブロックするリストに載っている場合はブロックし、下に表示します。',
+  'options.licensed.conflicts': '食い違っているリスト（{count} 件）',
+  'options.licensed.noConflicts': '許可を受けた販売者を載せているリストはありません。',
+  'options.licensed.register': '根拠：{register}',
+  'options.licensed.listBlocks': '「{list}」に {listed} が掲載されており、ブロックしています',
+  'options.licensed.listWarns':
+    '「{list}」に {listed} が掲載されています（警告のみ。許可を受けた販売者のため表示しません）',
+  'options.licensed.all': '許可を受けた販売者の一覧（{count} 件）',
   'options.allow.title': '許可したサイト',
   'options.allow.intro': 'これらのサイトのページは、リストに載っていても止めません。',
   'options.block.title': 'ブロックしたサイト',

@@ -249,6 +249,23 @@ function VerdictView(props: {
             </button>
           </p>
         )}
+        {verdict.licensed && (
+          <div class="licensed small" id="licensed">
+            <p>
+              <strong>{t(lang, 'popup.licensed')}</strong> {verdict.licensed.name}
+            </p>
+            <p class="muted">
+              {t(lang, 'popup.licensedRegister', { register: verdict.licensed.register[lang] })}
+              {verdict.licensed.licence &&
+                t(lang, 'popup.licensedNumber', { licence: verdict.licensed.licence })}
+            </p>
+            {(verdict.overridden?.length ?? 0) > 0 && (
+              <p id="licensed-conflict">
+                {t(lang, 'popup.licensedConflict', { count: verdict.overridden!.length })}
+              </p>
+            )}
+          </div>
+        )}
         {verdict.dismissed && verdict.site && (
           <p class="small" id="dismissed">
             {t(lang, 'popup.dismissed')}{' '}
@@ -284,9 +301,9 @@ function VerdictView(props: {
       </section>
       <section class="reasons-section" aria-busy={props.looking}>
         <h2>{t(lang, 'popup.reasons')}</h2>
-        {verdict.reasons.filter((r) => r.group !== 'registrar').length === 0 && !props.looking && (
-          <p class="muted small">{t(lang, 'popup.noReasons')}</p>
-        )}
+        {verdict.reasons.filter((r) => r.group !== 'registrar').length === 0 &&
+          !verdict.licensed &&
+          !props.looking && <p class="muted small">{t(lang, 'popup.noReasons')}</p>}
         <ReasonGroup
           lang={lang}
           id="reasons-list"
@@ -298,6 +315,12 @@ function VerdictView(props: {
           id="reasons-page"
           title={t(lang, 'popup.group.page')}
           reasons={by((r) => r.group === 'page' && r.weight > 0)}
+        />
+        <ReasonGroup
+          lang={lang}
+          id="reasons-overridden"
+          title={t(lang, 'popup.group.overridden')}
+          reasons={verdict.overridden ?? []}
         />
         <div class="reason-group" id="reasons-registrar">
           <h3 class="group-title">{t(lang, 'popup.group.registrar')}</h3>

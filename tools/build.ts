@@ -3,7 +3,7 @@
 // the main job on the bundled default data.
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { packagedFiles } from './lib/bundled-data';
+import { blocklistProjectSubset, packagedFiles } from './lib/bundled-data';
 import { defaultCatalog } from '../utils/lists/catalog';
 import { importByFormat } from '../utils/lists/import';
 import { ListIndex } from '../utils/verdicts/list-index';
@@ -29,6 +29,9 @@ for (const entry of defaultCatalog(null)) {
   );
   inputs.push({ id: entry.id, action: entry.action, content: c });
 }
+const { refused } = blocklistProjectSubset();
+console.log(`Block List Project subset: ${refused.length} entries left out at build time`);
+for (const r of refused) console.log(`  line ${r.line}: ${r.host} — ${r.reason} (${r.detail})`);
 const perList = await ListIndex.fromContents(inputs).blockHosts();
 const rules = compileDynamicRules(
   { blockHosts: perList.flatMap((l) => l.hosts), allowSites: [] },

@@ -15,6 +15,7 @@ import { downloadJson } from '../download';
 import { ReportsSection } from './ReportsSection';
 import type { ProposedList } from '../../utils/backup/service';
 import type { ImportProblem } from '../../utils/backup/validate';
+import { LicensedSection } from './LicensedSection';
 
 export function OptionsPage() {
   const [lang, setLang] = useLanguage();
@@ -70,6 +71,7 @@ export function OptionsPage() {
             ))}
             <AddListForm lang={lang} onAdded={() => void load()} />
           </section>
+          <LicensedSection lang={lang} view={view.licensed} />
           <SiteSection
             id="allowlist"
             lang={lang}

@@ -144,9 +144,11 @@ describe('extension updates', () => {
     const list = JSON.parse(platform.files.get('lists/kusuri-guard.json')!) as {
       meta: { version: number };
       sites: unknown[];
+      groups: unknown[];
     };
     list.meta.version = 99;
     list.sites = list.sites.slice(0, 3);
+    list.groups = [];
     platform.files.set('lists/kusuri-guard.json', JSON.stringify(list));
     await background.lifecycle.onInstalled();
     expect((await getListRecord(PROJECT_LIST_ID))?.meta.version).toBe(99);

@@ -6,11 +6,21 @@ import { bundledProjectList, DATA_DIR } from '../../tools/lib/bundled-data';
 import { importProjectListValue } from '../../utils/lists/import-json';
 import { compareBreaches, compareRegistrars, compareStrings } from '../../utils/lists/order';
 import { normalizeListedHost, registrableDomain, hostOfUrl } from '../../utils/core/hostname';
-import type { Attribution, Breach, Registrar, SiteEntry, Source } from '../../utils/lists/model';
+import type {
+  Attribution,
+  Breach,
+  DomainGroup,
+  Registrar,
+  SiteEntry,
+  Source,
+} from '../../utils/lists/model';
+import { packagedLicensed } from '../../utils/lists/licensed';
+import { hygieneProblem } from '../../utils/lists/hygiene';
 
 const raw = bundledProjectList() as {
   meta: { attribution: Attribution[] };
   sites: SiteEntry[];
+  groups: DomainGroup[];
   registrars: Registrar[];
   breaches: Breach[];
 };
@@ -41,8 +51,37 @@ describe('bundled default data', () => {
     expect(breaches.find((b) => b.domain === 'onamae.com')?.pwnCount).toBe(164650);
   });
 
+  it('names at least 400 sourced rogue-pharmacy or drug-ad domains, sites and groups together', () => {
+    const listed = [
+      ...raw.sites.filter((s) => s.category !== 'breached-service').map((s) => s.domain),
+      ...raw.groups.flatMap((g) => g.domains),
+    ];
+    // 406 on 2026-12-01 (README, "Where the lists come from"); the 1,000 is not reached.
+    expect(listed.length).toBeGreaterThanOrEqual(400);
+    expect(new Set(listed).size).toBe(listed.length);
+    for (const group of raw.groups) {
+      expect(group.evidence.length, group.id).toBeGreaterThan(0);
+      expect(isSorted(group.domains, compareStrings), group.id).toBe(true);
+    }
+    expect(isSorted(raw.groups, (a, b) => compareStrings(a.id, b.id))).toBe(true);
+  });
+
+  it('blocks no licensed seller and nothing on the never-block set', () => {
+    const licensed = packagedLicensed();
+    for (const domain of [
+      ...raw.sites.map((s) => s.domain),
+      ...raw.groups.flatMap((g) => g.domains),
+    ]) {
+      expect(licensed.lookup(domain)?.domain ?? null, domain).toBeNull();
+      expect(hygieneProblem(domain, 'domain'), domain).toBeNull();
+    }
+  });
+
   it('keeps hosts in canonical form (lower-case ASCII, punycode)', () => {
-    for (const site of raw.sites) {
+    for (const site of [
+      ...raw.sites,
+      ...raw.groups.flatMap((g) => g.domains.map((domain) => ({ domain }))),
+    ]) {
       const normalized = normalizeListedHost(site.domain);
       expect(normalized.ok && normalized.value.host, site.domain).toBe(site.domain);
     }
@@ -85,6 +124,12 @@ describe('bundled default data', () => {
     for (const site of raw.sites) {
       for (const e of site.evidence) {
         const p = credited(e.source, registrableDomain(site.domain));
+        if (p) problems.push(p);
+      }
+    }
+    for (const group of raw.groups) {
+      for (const e of group.evidence) {
+        const p = credited(e.source);
         if (p) problems.push(p);
       }
     }

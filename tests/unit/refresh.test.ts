@@ -347,9 +347,14 @@ describe('faults: the active list stays, the status explains, the next try is se
   });
 
   it('a list that would remove more than half of the entries waits for the user', async () => {
-    const tiny = bundledProjectList() as { meta: { version: number }; sites: object[] };
+    const tiny = bundledProjectList() as {
+      meta: { version: number };
+      sites: object[];
+      groups: object[];
+    };
     tiny.meta.version = 3;
     tiny.sites = tiny.sites.slice(0, 2);
+    tiny.groups = [];
     const before = await projectRecord();
     await serveSigned(JSON.stringify(tiny));
     const result = await background.refresher.refresh(PROJECT_LIST_ID);

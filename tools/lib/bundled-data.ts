@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { LIST_FORMAT, LIST_SCHEMA_VERSION } from '../../utils/lists/model';
 import { importProjectListValue } from '../../utils/lists/import-json';
 import { parseRegistrarIds } from '../../utils/intel/rdap-bootstrap';
+import { normalizeListedHost } from '../../utils/core/hostname';
+import { hygieneProblem } from '../../utils/lists/hygiene';
+import { packagedLicensed } from '../../utils/lists/licensed';
 
 export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 
@@ -20,6 +23,7 @@ export function bundledProjectList(): Record<string, unknown> {
     schemaVersion: LIST_SCHEMA_VERSION,
     meta: readJson('meta.json'),
     sites: readJson('sites.json'),
+    groups: readJson('groups.json'),
     registrars: readJson('registrars.json'),
     breaches: readJson('breaches-jp.json'),
   };
@@ -46,11 +50,59 @@ export function packagedFiles(): Map<string, string> {
   return new Map([
     ['lists/kusuri-guard.json', projectListJson()],
     ['lists/hibp-breaches.json', bundledText('hibp-breaches.json')],
-    ['lists/blocklistproject-drugs.txt', bundledText('blocklistproject-drugs.txt')],
+    ['lists/blocklistproject-drugs.txt', blocklistProjectSubset().text],
     ['rdap/dns.json', bundledText('iana-rdap-dns.json')],
     [
       'rdap/registrar-ids.json',
       JSON.stringify(parseRegistrarIds(bundledText('iana-registrar-ids.csv'))),
     ],
   ]);
+}
+
+export interface SubsetRefusal {
+  line: number;
+  host: string;
+  reason: 'invalid-host' | 'public-suffix' | 'private-address' | 'never-block' | 'licensed';
+  detail: string;
+}
+
+/**
+ * The Block List Project subset as packaged: data/blocklistproject-drugs.txt filtered the way every
+ * list is at import (invalid hosts, public suffixes, private addresses, the never-block set), and
+ * without hosts on the licensed-seller allowlist (the keyword subset names a licensed UK pharmacy
+ * and a drug reference). `npm run build` prints what was left out.
+ */
+export function blocklistProjectSubset(): { text: string; refused: SubsetRefusal[] } {
+  const licensed = packagedLicensed();
+  const kept: string[] = [];
+  const refused: SubsetRefusal[] = [];
+  bundledText('blocklistproject-drugs.txt')
+    .split('\n')
+    .forEach((raw, index) => {
+      const line = raw.trim();
+      if (line === '' || line.startsWith('#')) {
+        kept.push(raw);
+        return;
+      }
+      const normal = normalizeListedHost(line);
+      if (!normal.ok) {
+        const reason = normal.error === 'public-suffix' ? 'public-suffix' : 'invalid-host';
+        refused.push({ line: index + 1, host: line, reason, detail: normal.error });
+        return;
+      }
+      const { host, kind } = normal.value;
+      const problem = hygieneProblem(host, kind === 'ipv4' ? 'ipv4' : 'domain');
+      if (problem) {
+        refused.push({ line: index + 1, host, ...problem });
+        return;
+      }
+      const entry = licensed.lookup(host);
+      if (entry) {
+        const detail = `${entry.name}: ${entry.register.en}${entry.licence ? ` (${entry.licence})` : ''}`;
+        refused.push({ line: index + 1, host, reason: 'licensed', detail });
+        return;
+      }
+      kept.push(raw);
+    });
+  return { text: kept.join('\n'), refused };
 }

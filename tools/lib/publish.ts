@@ -6,6 +6,7 @@ import { importProjectList } from '../../utils/lists/import-json';
 import type { ListContent } from '../../utils/lists/model';
 import { sha256Hex } from '../../utils/core/hash';
 import { signText } from '../sign-list';
+import { formatFiles } from './publish-formats';
 
 export interface PublishInput {
   /** The new version's file text (the project's list format). */
@@ -33,6 +34,8 @@ export async function publishFiles(input: PublishInput): Promise<Map<string, str
   files.set(input.name, input.text);
   files.set(`${input.name}.sig`, `${await signText(input.text, input.privateKey)}\n`);
   files.set(`versions/${version}.json`, input.text);
+  // The same list for uBlacklist, hosts-file and AdGuard/uBO users.
+  for (const [path, text] of formatFiles(input.name, current)) files.set(path, text);
   const earlier = input.previous
     .map((text) => ({ text, content: imported(text) }))
     .filter((v) => v.content.meta.version < version)

@@ -2,7 +2,8 @@
 import { BlockActionSchema, ListFormatSchema } from './record';
 import type { ListsService } from './service';
 import type { Refresher } from './refresher';
-import type { ListsView } from './view';
+import type { LicensedConflict, ListsView } from './view';
+import { packagedLicensed } from './licensed';
 import { EXTENSION_PAGES, handler } from '../core/handler';
 import { z } from '../core/zod';
 import type { DecisionsService } from '../decisions/service';
@@ -29,8 +30,35 @@ export async function listsView(deps: ListsHandlerDeps): Promise<ListsView> {
     userBlocks: await deps.decisions.userBlocks(),
     allowlist: await deps.decisions.allowlist(),
     dismissals: await deps.decisions.dismissals(),
+    licensed: await licensedView(deps),
     now: deps.platform.now(),
   };
+}
+
+/** The allowlist and, for each licensed host some list names, every list that names it. */
+async function licensedView(deps: ListsHandlerDeps): Promise<ListsView['licensed']> {
+  const index = await deps.lists.index();
+  const entries = packagedLicensed().entries();
+  const conflicts: LicensedConflict[] = [];
+  for (const entry of entries) {
+    // The domain itself (or a parent) and its www host, the form keyword lists use most; other
+    // hosts under it are reported when visited (the popup shows the conflict).
+    const hits = [
+      ...(await index.lookup(entry.domain)),
+      ...(await index.lookup(`www.${entry.domain}`)),
+    ];
+    const lists = new Map<string, LicensedConflict['lists'][number]>();
+    for (const h of hits) {
+      lists.set(`${h.listId} ${h.reason.listed}`, {
+        id: h.listId,
+        title: h.reason.list.title,
+        listed: h.reason.listed,
+        blocks: h.blocks,
+      });
+    }
+    if (lists.size > 0) conflicts.push({ entry, lists: [...lists.values()] });
+  }
+  return { entries, conflicts };
 }
 
 export function listsHandlers(deps: ListsHandlerDeps) {

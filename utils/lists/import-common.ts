@@ -1,5 +1,6 @@
 // Shared pieces of the importers: body sanity checks and the bounded log of rejected entries.
 import { normalizeListedHost } from '../core/hostname';
+import { hygieneProblem } from './hygiene';
 import { ellipsize } from '../core/text';
 import {
   MAX_LIST_BYTES,
@@ -140,7 +141,8 @@ export function htmlToText(html: string): string {
 
 /**
  * One listed host checked and deduplicated: its canonical form, or null after logging why it was
- * rejected (invalid, a public suffix, already listed, or one too many).
+ * rejected (invalid, a public suffix, a private address or a never-block host, already listed,
+ * or one too many).
  */
 export function acceptHost(
   name: string,
@@ -162,6 +164,11 @@ export function acceptHost(
     return null;
   }
   const host = result.value.host;
+  const problem = hygieneProblem(host, result.value.kind === 'ipv4' ? 'ipv4' : 'domain');
+  if (problem) {
+    log.add(where, shown, problem.reason, problem.detail);
+    return null;
+  }
   if (seen.has(host)) {
     log.add(where, shown, 'duplicate');
     return null;

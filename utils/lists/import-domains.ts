@@ -1,5 +1,6 @@
-// Importer for plain domain lists (one host per line) and hosts files ("0.0.0.0 host ...").
-// Both are common formats for community blocklists such as the Block List Project's.
+// Importer for plain domain lists (one host per line), hosts files ("0.0.0.0 host ...") and the
+// whole-site rules of AdGuard / uBlock Origin filter lists ("||host^"). These are the common formats
+// for community blocklists such as the Block List Project's.
 import { MAX_LIST_ENTRIES, type ImportResult, type ListMeta, type SiteCategory } from './model';
 import { RejectLog, acceptHost, checkBody, fail, lines } from './import-common';
 
@@ -24,13 +25,18 @@ const HOSTS_BOILERPLATE = new Set([
   '0.0.0.0',
 ]);
 
+const ADBLOCK_HOST_RULE = /^\|\|([^/^$*|]+)\^$/;
+
 const SINK_ADDRESS = /^(?:0\.0\.0\.0|127\.\d+\.\d+\.\d+|::1?|0|::)$/;
 
 export function importDomainList(text: string, options: PlainListOptions): ImportResult {
   const bad = checkBody(text);
   if (bad) return fail(bad.error, bad.detail);
   const trimmedStart = text.trimStart();
-  if (trimmedStart.startsWith('{') || trimmedStart.startsWith('[')) {
+  if (
+    trimmedStart.startsWith('{') ||
+    (trimmedStart.startsWith('[') && !trimmedStart.startsWith('[Adblock'))
+  ) {
     return fail('wrong-format', 'this looks like JSON, not a list of domains');
   }
   const log = new RejectLog();
@@ -44,6 +50,15 @@ export function importDomainList(text: string, options: PlainListOptions): Impor
     let names: string[];
     if (fields.length >= 2 && SINK_ADDRESS.test(fields[0]!)) {
       names = fields.slice(1); // hosts file: address followed by one or more names
+    } else if (fields.length === 1 && fields[0]!.startsWith('||')) {
+      // AdGuard / uBlock Origin: `||host^` is the host and its subdomains, as a listing here is.
+      // Anything more specific (paths, `$` options, wildcards) is not a whole-site rule.
+      const rule = ADBLOCK_HOST_RULE.exec(fields[0]!);
+      if (!rule) {
+        log.add(String(number), line, 'unsupported-rule', 'only ||host^ rules are used');
+        continue;
+      }
+      names = [rule[1]!];
     } else if (fields.length === 1) {
       names = fields;
     } else {
@@ -85,6 +100,7 @@ export function importDomainList(text: string, options: PlainListOptions): Impor
 
 function stripComment(line: string): string {
   if (line.startsWith('!')) return ''; // Adblock-style header comments
+  if (line.startsWith('[Adblock')) return ''; // and the filter list's first line
   const hash = line.indexOf('#');
   return hash < 0 ? line : line.slice(0, hash);
 }

@@ -14,6 +14,7 @@ import {
   type SiteEntry,
 } from './model';
 import { RejectLog, acceptHost, checkBody, describeIssue, fail, parseJson } from './import-common';
+import { hygieneProblem } from './hygiene';
 import {
   compareBreaches,
   compareByDomain,
@@ -58,11 +59,17 @@ export function importProjectListValue(value: unknown): ImportResult {
       log.add(where, preview(raw), reason, describeIssue(site.error.issues));
       return;
     }
-    if (seen.has(site.data.domain)) {
-      log.add(where, site.data.domain, 'duplicate');
+    const domain = site.data.domain;
+    const problem = hygieneProblem(domain, /^[\d.]+$/.test(domain) ? 'ipv4' : 'domain');
+    if (problem) {
+      log.add(where, domain, problem.reason, problem.detail);
       return;
     }
-    seen.add(site.data.domain);
+    if (seen.has(domain)) {
+      log.add(where, domain, 'duplicate');
+      return;
+    }
+    seen.add(domain);
     sites.push(site.data);
   });
   sites.sort(compareByDomain);

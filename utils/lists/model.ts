@@ -223,6 +223,8 @@ export interface ListContent {
 export type RejectReason =
   | 'invalid-host'
   | 'public-suffix'
+  | 'private-address'
+  | 'never-block'
   | 'unsupported-host'
   | 'duplicate'
   | 'schema'

@@ -4,6 +4,14 @@ import type { AllowEntry } from '../decisions/allowlist';
 import type { Dismissal } from '../decisions/dismissals';
 import type { UserBlock } from '../decisions/user-blocks';
 import type { DnrMarker } from '../preload/service';
+import type { Bilingual } from './model';
+import type { LicensedEntry } from './licensed';
+
+/** A licensed seller that one or more lists name: both sides are shown, nothing is dropped. */
+export interface LicensedConflict {
+  entry: LicensedEntry;
+  lists: { id: string; title: Bilingual; listed: string; blocks: boolean }[];
+}
 
 export interface ListsView {
   lists: ListRecord[];
@@ -11,5 +19,7 @@ export interface ListsView {
   userBlocks: UserBlock[];
   allowlist: AllowEntry[];
   dismissals: Dismissal[];
+  /** The licensed-seller allowlist and the list entries that disagree with it. */
+  licensed: { entries: LicensedEntry[]; conflicts: LicensedConflict[] };
   now: number;
 }

@@ -16,6 +16,7 @@ import { levelFor } from '../detector/score';
 import type { DetectedPage } from '../detector/model-score';
 import { intelReasons } from '../intel/model';
 import type { RdapResult } from '../intel/rdap-client';
+import { packagedLicensed, type LicensedIndex } from '../lists/licensed';
 
 /** The detector's signals as reasons, strongest first; evidence against rogue selling last. */
 export function pageReasons(page: DetectedPage): PageReason[] {
@@ -51,15 +52,31 @@ export async function verdictForUrl(
   now: number,
   page: (DetectedPage & { at: number }) | null = null,
   lookup: LookupInput | null = null,
+  allowlist: LicensedIndex | null = packagedLicensed(),
 ): Promise<Verdict> {
   const parsed = hostOfUrl(url);
   if (!parsed) return uncheckedVerdict('unsupported', null, now);
   if (parsed.kind === 'local') return uncheckedVerdict('local', url, now);
   const site = registrableDomain(parsed.host);
-  const hits = await index.lookup(parsed.host);
-  const reasons: Reason[] = [...hits.map((h) => h.reason), ...(page ? pageReasons(page) : [])];
+  const allHits = await index.lookup(parsed.host);
+  // A licensed seller is not warned on because of a warn-level entry or the detector: those are
+  // kept aside as the conflict the popup shows. Block-level entries still count (and the options
+  // page shows the conflict): a block is a deliberate act of a list's maintainer.
+  const licensed = allowlist?.lookup(parsed.host) ?? null;
+  const hits = licensed ? allHits.filter((h) => h.blocks) : allHits;
+  const overridden: Reason[] = licensed
+    ? [
+        ...allHits.filter((h) => !h.blocks).map((h) => h.reason),
+        ...(page ? pageReasons(page).filter((r) => r.weight > 0) : []),
+      ]
+    : [];
+  const scoredPage = licensed ? null : page;
+  const reasons: Reason[] = [
+    ...hits.map((h) => h.reason),
+    ...(scoredPage ? pageReasons(scoredPage) : []),
+  ];
   const pharmacy =
-    hits.length > 0 || (page !== null && levelRank(page.level) >= levelRank('caution'));
+    hits.length > 0 || (scoredPage !== null && levelRank(scoredPage.level) >= levelRank('caution'));
   const domain = registeredDomain(parsed.host);
   let bonus = 0;
   let intel: Verdict['intel'] = null;
@@ -82,10 +99,10 @@ export async function verdictForUrl(
       bonus = computed.bonus;
     }
   }
-  const siteScore = Math.min(100, (page?.score ?? 0) + bonus);
+  const siteScore = Math.min(100, (scoredPage?.score ?? 0) + bonus);
   const { level, score } = summarize(
     reasons,
-    page || bonus > 0 ? { score: siteScore, level: levelFor(siteScore) } : null,
+    scoredPage || bonus > 0 ? { score: siteScore, level: levelFor(siteScore) } : null,
   );
   const allowlisted = allowSites.has(site);
   return {
@@ -100,8 +117,23 @@ export async function verdictForUrl(
     allowlisted,
     dismissed: false,
     blocked: !allowlisted && hits.some((h) => h.blocks),
-    page: page ? { score: page.score, level: page.level, at: page.at } : null,
+    page: scoredPage
+      ? { score: scoredPage.score, level: scoredPage.level, at: scoredPage.at }
+      : null,
     intel,
     checkedAt: now,
+    ...(licensed
+      ? {
+          licensed: {
+            domain: licensed.domain,
+            name: licensed.name,
+            kind: licensed.kind,
+            register: licensed.register,
+            ...(licensed.licence ? { licence: licensed.licence } : {}),
+            source: licensed.source,
+          },
+          overridden,
+        }
+      : {}),
   };
 }

@@ -157,6 +157,19 @@ export interface Verdict {
   /** Registrar, dates and contacts from RDAP, when looked up. */
   intel: IntelSummary | null;
   checkedAt: number;
+  /** The host is on the licensed-seller allowlist (utils/lists/licensed.ts). */
+  licensed?: LicensedRef;
+  /** Warn-level list entries and page signals the allowlist overrode: shown as a conflict. */
+  overridden?: Reason[];
+}
+
+export interface LicensedRef {
+  domain: string;
+  name: string;
+  kind: 'pharmacy' | 'drugstore' | 'clinic' | 'reference';
+  register: { id: string; ja: string; en: string };
+  licence?: string;
+  source: Source;
 }
 
 /**

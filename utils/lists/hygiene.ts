@@ -1,0 +1,96 @@
+// List hygiene: hosts no list may name, whoever publishes it. A list entry blocks its subdomains
+// too, so one careless line (`192.168.1.1`, `google.com`, `github.com`) could cut a user off from
+// their router, from a search engine, or from the extension's own report channel and update
+// sources. Importers refuse such entries with a reason (counted like every other rejection).
+import neverBlockData from '../../data/never-block.json';
+import { hostSuffixes } from '../core/hostname';
+
+export type HygieneReason = 'private-address' | 'never-block';
+
+/**
+ * IPv4 ranges that are not on the public internet: "this network", private (RFC 1918), loopback,
+ * link-local (cloud metadata at 169.254.169.254), carrier-grade NAT (RFC 6598).
+ */
+export function isPrivateIPv4(host: string): boolean {
+  const parts = host.split('.');
+  if (parts.length !== 4) return false;
+  const [a, b] = parts.map(Number) as [number, number];
+  return (
+    a === 0 ||
+    a === 10 ||
+    a === 127 ||
+    (a === 169 && b === 254) ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 100 && b >= 64 && b <= 127)
+  );
+}
+
+export interface NeverBlockSection {
+  id: string;
+  name: string;
+  url?: string;
+  licence: string;
+  note?: string;
+  hosts: string[];
+}
+
+/**
+ * The packaged never-block set (data/never-block.json): the project's own channels, the RDAP
+ * servers, and very popular sites. An entry is refused when it is one of these hosts, a parent of
+ * one (`iana.org` would block `data.iana.org`), or a host under one (`www.google.com`).
+ */
+export class NeverBlock {
+  private readonly exact = new Map<string, string>();
+  private readonly parents = new Map<string, string>();
+
+  constructor(sections: readonly NeverBlockSection[]) {
+    // The first section that names a host is the one shown (the project's own channels first).
+    for (const section of sections) {
+      for (const host of section.hosts) {
+        if (!this.exact.has(host)) this.exact.set(host, section.id);
+        for (const parent of hostSuffixes(host)) {
+          if (!this.parents.has(parent)) this.parents.set(parent, section.id);
+        }
+      }
+    }
+  }
+
+  /** The section that protects this canonical host, or null. */
+  sectionFor(host: string): string | null {
+    const direct = this.parents.get(host);
+    if (direct !== undefined) return direct;
+    for (const suffix of hostSuffixes(host)) {
+      const section = this.exact.get(suffix);
+      if (section !== undefined) return section;
+    }
+    return null;
+  }
+}
+
+export const NEVER_BLOCK_SECTIONS = (neverBlockData as { sections: NeverBlockSection[] }).sections;
+
+let packaged: NeverBlock | null = null;
+
+/** The packaged set, built on first use (about 1,300 hosts). */
+export function packagedNeverBlock(): NeverBlock {
+  packaged ??= new NeverBlock(NEVER_BLOCK_SECTIONS);
+  return packaged;
+}
+
+/** Why a canonical listed host must not be imported, with the detail shown to the user. */
+export function hygieneProblem(
+  host: string,
+  kind: 'domain' | 'ipv4',
+  neverBlock: NeverBlock = packagedNeverBlock(),
+): { reason: HygieneReason; detail: string } | null {
+  if (kind === 'ipv4') {
+    return isPrivateIPv4(host)
+      ? { reason: 'private-address', detail: 'a private, loopback, link-local or CGNAT address' }
+      : null;
+  }
+  const section = neverBlock.sectionFor(host);
+  return section === null
+    ? null
+    : { reason: 'never-block', detail: `on the packaged never-block set (${section})` };
+}

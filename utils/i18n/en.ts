@@ -32,7 +32,7 @@ export const en = {
   'warning.explain':
     'Medicines sold by such sites may be fake, contaminated or the wrong strength. In Japan, selling prescription or unapproved drugs this way is illegal under the Pharmaceutical and Medical Device Act, and buyers are not covered by the relief system for adverse drug reactions.',
   'warning.site': 'Site',
-  'warning.idn': 'Written in the address bar as {ascii}',
+  'warning.idn': 'In ASCII (Punycode): {ascii}',
   'warning.address': 'Address you tried to open',
   'warning.why': 'Why it is listed',
   'warning.list': 'List',
@@ -305,18 +305,16 @@ export const en = {
   'report.md.comment': 'Reporter’s comment',
   'report.md.footer': 'Prepared with Kusuri Guard. No personal data of the reporter is included.',
   'report.md.overflow': '(The rest of this report was copied to your clipboard: paste it here.)',
-  'report.mail.subject': 'Abuse report: {host} (illegal online pharmacy)',
   'report.mail.greeting': 'Dear abuse team of {registrar},',
   'report.mail.facts':
-    'I am reporting the domain {site}, registered through you. The page {url} ({what}).',
+    'I am writing about the domain {site}, which is registered through your company.',
   'report.mail.law':
-    'Selling or advertising unapproved medicines, and selling prescription-only medicines without a prescription, is prohibited in Japan by the Act on Securing Quality, Efficacy and Safety of Products Including Pharmaceuticals and Medical Devices (医薬品医療機器等法). Under section 3.18 of the ICANN Registrar Accreditation Agreement, registrars must investigate reports of abuse and respond appropriately.',
+    'Under section 3.18 of the ICANN Registrar Accreditation Agreement, registrars must investigate reports of abuse and respond appropriately.',
   'report.mail.request': 'Please investigate this domain and take action under your abuse policy.',
   'report.mail.evidence': 'Evidence (seen on {when}):',
   'report.mail.comment': 'Comment:',
   'report.mail.closing':
     'This report was prepared with Kusuri Guard, a browser extension that warns against rogue online pharmacies.',
-  'report.text.heading': 'Information about a website suspected of selling medicines illegally',
   'report.text.site': 'Site: {site}',
   'report.text.url': 'Address: {url}',
   'report.text.title': 'Page title: {title}',
@@ -354,11 +352,11 @@ export const en = {
     'Keep the part of the address after “?” and “#” (it can contain personal data such as a session ID)',
   'reportPage.screenshot': 'Attach a screenshot of the page as it looks now',
   'reportPage.screenshotHint':
-    'The first time, your browser asks whether Kusuri Guard may capture pages.',
+    'From the toolbar button or the context menu, no permission is needed; otherwise your browser asks once whether Kusuri Guard may capture pages.',
   'reportPage.screenshotTaking': 'Taking the screenshot…',
   'reportPage.screenshotAlt': 'Screenshot of the reported page',
   'reportPage.screenshot.no-permission':
-    'The permission was not given, so no screenshot was taken. The report works without one.',
+    'No screenshot was taken: Kusuri Guard may not capture this page. Tick the box again to give the permission; the report works without one.',
   'reportPage.screenshot.not-loaded': 'The page is no longer open in its tab.',
   'reportPage.screenshot.too-large': 'The screenshot is too large to attach.',
   'reportPage.screenshot.failed': 'The screenshot could not be taken.',
@@ -370,7 +368,7 @@ export const en = {
   'reportPage.ch.maintainersOff': 'Not available in this build: no tracker is set.',
   'reportPage.ch.registrar': 'The registrar’s abuse contact ({email})',
   'reportPage.ch.registrarHint':
-    'Opens a ready e-mail in your mail program that states the facts, the law and the evidence.',
+    'Opens a ready e-mail in your mail program that states the facts and the evidence (and the law, where one applies).',
   'reportPage.ch.registrarOff':
     'No abuse contact is known for this site’s registrar. Look the registrar up in the popup first.',
   'reportPage.ch.authorities': 'The authorities',
@@ -467,6 +465,50 @@ export const en = {
   'error.forbidden': 'this action is not allowed from here',
   'error.not-found': 'nothing was found',
   'error.internal': 'an internal error occurred',
+
+  // issue 16: the Japanese reviewer's pass (per-kind report text, punctuation helpers)
+  'report.mail.greetingNoName': 'Dear abuse team,',
+  'report.mail.observed.no-prescription':
+    'The page {url} sells prescription-only medicines without a prescription.',
+  'report.mail.observed.unapproved':
+    'The page {url} sells or advertises medicines that are not approved in Japan.',
+  'report.mail.observed.fake-licence':
+    'The page {url} displays a licence to sell medicines that appears to be fake or copied from another seller.',
+  'report.mail.observed.breach-or-scam':
+    'The site at {url} appears to be a scam, or to have leaked its users’ data.',
+  'report.mail.observed.other': 'The page {url} appears to involve abuse of this domain.',
+  'report.mail.law.no-prescription':
+    'In Japan, selling prescription-only medicines without a prescription is prohibited by the Act on Securing Quality, Efficacy and Safety of Products Including Pharmaceuticals and Medical Devices (医薬品医療機器等法).',
+  'report.mail.law.unapproved':
+    'In Japan, selling or advertising medicines that have not been approved is prohibited by the Act on Securing Quality, Efficacy and Safety of Products Including Pharmaceuticals and Medical Devices (医薬品医療機器等法).',
+  'report.mail.law.fake-licence':
+    'In Japan, selling medicines requires a pharmacy or drug-seller licence under the Act on Securing Quality, Efficacy and Safety of Products Including Pharmaceuticals and Medical Devices (医薬品医療機器等法).',
+  'report.mail.subject.no-prescription':
+    'Abuse report: {host} (prescription drugs sold without a prescription)',
+  'report.mail.subject.unapproved': 'Abuse report: {host} (unapproved drugs sold or advertised)',
+  'report.mail.subject.fake-licence': 'Abuse report: {host} (fake licence to sell medicines)',
+  'report.mail.subject.breach-or-scam': 'Abuse report: {host} (suspected scam or data breach)',
+  'report.mail.subject.other': 'Abuse report: {host}',
+  'report.text.heading.no-prescription':
+    'Information about a website suspected of selling medicines illegally',
+  'report.text.heading.unapproved':
+    'Information about a website suspected of selling or advertising medicines illegally',
+  'report.text.heading.fake-licence':
+    'Information about a website suspected of showing a fake licence to sell medicines',
+  'report.text.heading.breach-or-scam':
+    'Information about a website suspected of fraud or a data breach',
+  'report.text.heading.other': 'Information about a suspicious website',
+  'report.snippet': ' (“{snippet}”)',
+  'warning.explain.scam':
+    'On a scam site, you may pay and receive nothing, and card or personal details you enter may be misused.',
+  'warning.explain.breached-service':
+    'This service has had a data breach. If you use the same password elsewhere, change it, and be careful with unexpected e-mails and text messages.',
+  'ui.labelSep': ': ',
+  'ui.listSep': ', ',
+  'options.list.lastUpdateWhen': '{date} ({relative})',
+  'popup.allowlistCount': 'Sites you allowed ({count})',
+  'popup.hostAscii': ' ({host})',
+  'reason.sourceDate': ' ({date})',
 } as const;
 
 export type MessageKey = keyof typeof en;

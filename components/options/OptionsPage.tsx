@@ -12,6 +12,8 @@ import { PageHeader } from '../PageHeader';
 import { ListCard } from './ListCard';
 import { downloadJson } from '../download';
 import { ReportsSection } from './ReportsSection';
+import { PAGE_PATHS } from '../../utils/core/routes';
+import { setAutoLookups as saveAutoLookups } from '../../utils/platform/consent';
 
 export function OptionsPage() {
   const [lang, setLang] = useLanguage();
@@ -116,6 +118,11 @@ export function OptionsPage() {
           <SettingsSection lang={lang} onLanguage={setLang} />
           <ReportsSection lang={lang} />
           <DataSection lang={lang} onImported={() => void load()} />
+          <p class="small">
+            <a href={PAGE_PATHS.privacy} id="privacy-link">
+              {t(lang, 'options.privacyLink')}
+            </a>
+          </p>
         </>
       )}
     </main>
@@ -326,7 +333,8 @@ function SettingsSection({ lang, onLanguage }: { lang: Lang; onLanguage: (lang: 
   };
   const changeLookups = (value: boolean) => {
     setAutoLookups(value);
-    void request({ type: 'settings.set', patch: { autoLookups: value } });
+    // On Firefox, turning lookups on asks for the optional data consent; declined, it stays off.
+    void saveAutoLookups(value).then(setAutoLookups);
   };
   return (
     <section id="settings">

@@ -509,6 +509,60 @@ export const en = {
   'popup.allowlistCount': 'Sites you allowed ({count})',
   'popup.hostAscii': ' ({host})',
   'reason.sourceDate': ' ({date})',
+
+  // issue 16: first-run and privacy pages
+  'welcome.title': 'Welcome to Kusuri Guard',
+  'welcome.lead':
+    'Kusuri Guard is now on. It works at once, offline, with no account: the lists it needs are packaged with it.',
+  'welcome.what.title': 'What it does',
+  'welcome.what.block':
+    'Sites on its lists of rogue online pharmacies are stopped before they load, with a full-page warning that says why.',
+  'welcome.what.detect':
+    'Unlisted pages that sell prescription or unapproved drugs the way rogue shops do get a warning banner.',
+  'welcome.what.report':
+    'From the toolbar button you can see why, check a site without visiting it, and report a suspicious page.',
+  'welcome.what.local':
+    'Matching happens in your browser: the sites you visit are not sent anywhere.',
+  'welcome.lookups.title': 'Registrar lookups',
+  'welcome.lookups.explain':
+    "To show who registered a domain and when, Kusuri Guard can ask the domain's registry (RDAP). Only the domain name is sent (for example example.com), when you open the popup on a site or when a page already looks suspicious.",
+  'welcome.lookups.later':
+    'Turned off, nothing is looked up until you press "Look up the registrar and domain age" in the popup. You can change this on the settings page at any time.',
+  'welcome.lists.title': 'The lists it starts with',
+  'welcome.hostAccess.title': 'Kusuri Guard cannot check sites yet',
+  'welcome.hostAccess.missing':
+    'The browser has not given Kusuri Guard access to websites, so it cannot stop listed sites or read pages. Allow it with the button below.',
+  'welcome.hostAccess.button': 'Allow access to websites',
+  'welcome.hostAccess.ok':
+    'Access to websites is granted: listed sites are stopped before they load.',
+  'welcome.privacyLink': 'Privacy policy',
+  'welcome.optionsLink': 'Settings',
+  'privacy.title': 'Kusuri Guard privacy policy',
+  'privacy.intro':
+    'This page says exactly what leaves your browser and when. Kusuri Guard has no account, no analytics and no server of its own that sees your browsing.',
+  'privacy.local.title': 'Checking pages happens in your browser',
+  'privacy.local.text':
+    "A page's verdict is computed in your browser from the address's host name and, on pages that mention medicines, from a sample of the page's text, which stays inside the extension. Nothing about the sites you visit is sent anywhere to check them.",
+  'privacy.lists.title': 'List downloads',
+  'privacy.lists.text':
+    "Lists are downloaded whole from their addresses and carry nothing about your browsing: the Have I Been Pwned breach list and the Block List Project drugs list daily, IANA's RDAP directory weekly, the project's list every 6 hours if the build sets its address, and any list you add daily. Requests carry no cookies and no referrer.",
+  'privacy.rdap.title': 'Domain lookups (RDAP)',
+  'privacy.rdap.text':
+    "A lookup sends only the registered domain (for example example.com; never the page, path, query or subdomain) to the RDAP server that IANA lists for its top-level domain, and then to the registrar's RDAP server if the registry names one. Answers are kept for 24 hours. Local and IP addresses are never looked up.",
+  'privacy.rdap.when':
+    'A lookup happens only when you open the popup on a site, when you check a site with "Check a site without visiting it", or when a page you visit already looks suspicious (caution or above).',
+  'privacy.rdap.setting':
+    'The setting "Look up the registrar and the registration date automatically" controls the first and the last: turned off, nothing is looked up until you press "Look up the registrar and domain age". In Firefox this is the optional "browsing activity" data permission, asked for when you turn the setting on.',
+  'privacy.reports.title': 'Reports',
+  'privacy.reports.text':
+    "A report leaves the browser only when you save it, and only through the channels you chose: the report server (yours, or the one the build sets) receives the report shown in the preview; the issue tracker, your mail program and the authorities' sites are opened by you, with the text you saw. A screenshot is taken only if you tick it.",
+  'privacy.stored.title': 'What is kept in your browser',
+  'privacy.stored.text':
+    'Settings, the sites you allowed or blocked, the lists, lookup answers and your reports are kept in the extension\'s own storage in your browser. "Open it this time only" grants end with the browser session. Removing the extension removes them all.',
+  'privacy.none.title': 'What is never done',
+  'privacy.none.text':
+    'No tracking, no analytics, no advertising, no sale or sharing of data, and no request while you merely browse an ordinary site.',
+  'options.privacyLink': 'Privacy policy',
 } as const;
 
 export type MessageKey = keyof typeof en;

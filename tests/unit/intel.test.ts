@@ -258,7 +258,14 @@ describe('breach notices', () => {
       data: { notice: { names: string[]; title: string; text: string } | null };
     }>;
 
+  it('curated Japanese breaches follow the 12-month rule: a breach from 2014 is not announced today', async () => {
+    expect((await check('https://www.onamae.com/')).data.notice).toBeNull();
+    expect((await check('https://www.yahoo.co.jp/')).data.notice).toBeNull(); // 2013
+  });
+
   it('curated Japanese breaches: once per site, and a dismissal is remembered per breach', async () => {
+    // Within 12 months of the お名前.com breach (4 December 2014), it is announced.
+    platform.clock.now = Date.parse('2015-06-01T00:00:00Z');
     const first = await check('https://www.onamae.com/');
     expect(first.data.notice).toMatchObject({
       names: ['OnamaeCom2014'],

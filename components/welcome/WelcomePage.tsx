@@ -6,7 +6,7 @@ import { request } from '../../utils/core/client';
 import { PAGE_PATHS } from '../../utils/core/routes';
 import { t } from '../../utils/i18n';
 import { entryCount } from '../../utils/lists/counts';
-import type { ListRecord } from '../../utils/lists/store';
+import type { ListRecord } from '../../utils/lists/record';
 import { browser } from '../../utils/platform/browser';
 import { HOST_ORIGINS, isFirefox, setAutoLookups } from '../../utils/platform/consent';
 import { PageHeader } from '../PageHeader';

@@ -5,21 +5,34 @@ import { packagedFiles } from './tools/lib/bundled-data';
 export default defineConfig({
   imports: false,
   manifestVersion: 3,
+  // `npm run zip`: the Chrome and Firefox store packages and, for AMO's reviewers, the sources
+  // (everything needed to rebuild: no build output, dependencies, test results or store art).
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    excludeSources: ['.output/**', 'test-results/**', 'store/**', '.wxt/**', '**/node_modules/**'],
+  },
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    homepage_url: 'https://github.com/kusuri-guard/kusuri-guard',
+    // Every permission here has a row in README's permissions table (tests/unit/manifest.test.ts
+    // reads the built manifests against it).
     permissions: [
-      'declarativeNetRequest',
+      // Redirect rules that act only where host access was granted (no blanket blocking right).
+      'declarativeNetRequestWithHostAccess',
       'storage',
-      'tabs',
       'webNavigation',
       'alarms',
+      // A screenshot of the tab the user reported from (toolbar button, context menu): no prompt.
+      'activeTab',
       'contextMenus',
     ],
+    // Tab URLs come from host access: no `tabs` permission.
     host_permissions: ['http://*/*', 'https://*/*'],
-    // Asked for only when the user ticks "attach a screenshot" in a report (captureVisibleTab).
+    // Asked for only when activeTab does not cover a report's screenshot (captureVisibleTab).
     optional_host_permissions: ['<all_urls>'],
     // The pre-load rule redirects navigations started by web pages to the warning page.
     web_accessible_resources: [
@@ -30,12 +43,22 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'kusuri-guard@kusuri-guard.github.io',
+              // Ed25519 in WebCrypto (129), data_collection_permissions (140 desktop, 142 Android).
               strict_min_version: '142.0',
-              data_collection_permissions: { required: ['none'] },
+              // Nothing is collected by the project; what leaves the browser is optional: RDAP
+              // lookups send a visited site's domain (browsingActivity, tied to the automatic
+              // lookup setting) and a report the user saves sends the page's details
+              // (websiteContent, only on that action).
+              data_collection_permissions: {
+                required: ['none'],
+                optional: ['browsingActivity', 'websiteContent'],
+              },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : // Ed25519 in WebCrypto (signed list updates) needs Chrome 137.
+        { minimum_chrome_version: '137' }),
   }),
   hooks: {
     // The content script is an unlisted script (see entrypoints/page-guard.ts); declare it here.

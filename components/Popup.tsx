@@ -236,8 +236,8 @@ function VerdictView(props: {
         </div>
         <p class="host">
           <strong>{verdict.displayHost}</strong>
-          {verdict.displayHost !== verdict.host && (
-            <span class="muted small"> ({verdict.host})</span>
+          {verdict.host !== null && verdict.displayHost !== verdict.host && (
+            <span class="muted small">{t(lang, 'popup.hostAscii', { host: verdict.host })}</span>
           )}
         </p>
         {verdict.blocked && <p class="small">{t(lang, 'popup.blocked')}</p>}
@@ -400,9 +400,7 @@ function AllowlistView({
 }) {
   return (
     <details class="allowlist">
-      <summary>
-        {t(lang, 'popup.allowlist')} ({entries.length})
-      </summary>
+      <summary>{t(lang, 'popup.allowlistCount', { count: entries.length })}</summary>
       {entries.length === 0 ? (
         <p class="muted small">{t(lang, 'popup.allowlistEmpty')}</p>
       ) : (

@@ -29,7 +29,9 @@ export function ReasonCard({
           ) : (
             <span>{source.label}</span>
           )}
-          {source.date && <span class="muted"> ({source.date})</span>}
+          {source.date && (
+            <span class="muted">{t(lang, 'reason.sourceDate', { date: source.date })}</span>
+          )}
         </li>
       ))}
     </ul>

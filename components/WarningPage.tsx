@@ -51,7 +51,10 @@ export function WarningPage({ blockedUrl }: { blockedUrl: string }) {
         <h1 id="headline">{headline}</h1>
         {info && info.status !== 'bad-url' && (
           <p class="site">
-            <span class="muted">{t(lang, 'warning.site')}: </span>
+            <span class="muted">
+              {t(lang, 'warning.site')}
+              {t(lang, 'ui.labelSep')}
+            </span>
             <strong id="site-name">{info.displayHost}</strong>
             {info.displayHost !== info.host && (
               <span class="muted small"> — {t(lang, 'warning.idn', { ascii: info.host })}</span>
@@ -60,7 +63,7 @@ export function WarningPage({ blockedUrl }: { blockedUrl: string }) {
         )}
         {info?.status === 'bad-url' && <p id="bad-url">{t(lang, 'warning.badUrl')}</p>}
         {info?.status === 'not-listed' && <p>{t(lang, 'warning.unknownEntry')}</p>}
-        <p class="explain">{t(lang, 'warning.explain')}</p>
+        <p class="explain">{t(lang, explainKey(first?.category))}</p>
       </section>
 
       {error && (
@@ -172,4 +175,13 @@ function errorText(lang: Lang, code: string): string {
     default:
       return code;
   }
+}
+
+/** The medicines explanation (薬機法, relief system) only where a pharmacy listing is the reason. */
+function explainKey(
+  category: string | undefined,
+): 'warning.explain' | 'warning.explain.scam' | 'warning.explain.breached-service' {
+  if (category === 'scam') return 'warning.explain.scam';
+  if (category === 'breached-service') return 'warning.explain.breached-service';
+  return 'warning.explain';
 }

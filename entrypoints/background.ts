@@ -3,7 +3,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from '../utils/platform/browser';
 import { composeBackground } from '../utils/background/root';
-import { createPlatform } from '../utils/platform/browser-platform';
+import { createPlatform, hasContextMenus } from '../utils/platform/browser-platform';
 
 /** Long enough for the event that woke the worker to be answered first (wake → verdict ≈ 0.1–0.5 s). */
 const READY_DELAY_MS = 1000;
@@ -13,8 +13,10 @@ export default defineBackground(() => {
   const report = (what: string) => (error: unknown) =>
     console.error(`Kusuri Guard: ${what} failed`, error);
 
-  browser.runtime.onInstalled.addListener(() => {
-    lifecycle.onInstalled().catch(report('install'));
+  browser.runtime.onInstalled.addListener((details) => {
+    const reason =
+      details.reason === 'install' || details.reason === 'update' ? details.reason : 'other';
+    lifecycle.onInstalled(reason).catch(report('install'));
   });
   browser.runtime.onStartup.addListener(() => {
     lifecycle.onStartup().catch(report('startup'));
@@ -44,11 +46,13 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     tabs.onTabRemoved(tabId).catch(report('tab close'));
   });
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    menus
-      .onClicked(String(info.menuItemId), { tabId: tab?.id, linkUrl: info.linkUrl })
-      .catch(report('context menu'));
-  });
+  if (hasContextMenus()) {
+    browser.contextMenus.onClicked.addListener((info, tab) => {
+      menus
+        .onClicked(String(info.menuItemId), { tabId: tab?.id, linkUrl: info.linkUrl })
+        .catch(report('context menu'));
+    });
+  }
   // The rules check and the other start-up work, once the event that woke the worker has had
   // its answer: a verdict waits only for the lists (handlers that need more call ready()).
   setTimeout(() => lifecycle.ready().catch(report('start')), READY_DELAY_MS);

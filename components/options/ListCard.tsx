@@ -92,7 +92,10 @@ export function ListCard({
     <article class={`list-card${record.enabled ? '' : ' disabled'}`} data-list={record.id}>
       <h3>{pick(lang, record.meta.title)}</h3>
       <p class="small">
-        <span class="muted">{t(lang, 'options.list.source')}: </span>
+        <span class="muted">
+          {t(lang, 'options.list.source')}
+          {t(lang, 'ui.labelSep')}
+        </span>
         {record.url ? (
           <span class="mono">{record.url}</span>
         ) : (
@@ -100,15 +103,21 @@ export function ListCard({
         )}
       </p>
       <p class="small">
-        <span class="muted">{t(lang, 'options.list.licence')}: </span>
+        <span class="muted">
+          {t(lang, 'options.list.licence')}
+          {t(lang, 'ui.labelSep')}
+        </span>
         {record.origin === 'custom' ? t(lang, 'options.list.licenceUnknown') : record.meta.licence}
         {record.meta.attribution.length > 0 && (
           <>
             {' · '}
-            <span class="muted">{t(lang, 'options.list.credits')}: </span>
+            <span class="muted">
+              {t(lang, 'options.list.credits')}
+              {t(lang, 'ui.labelSep')}
+            </span>
             {record.meta.attribution.map((a, i) => (
               <>
-                {i > 0 && ', '}
+                {i > 0 && t(lang, 'ui.listSep')}
                 {a.url ? (
                   <a href={a.url} target="_blank" rel="noopener noreferrer">
                     {a.name}
@@ -129,7 +138,10 @@ export function ListCard({
         {' · '}
         {status.lastSuccess !== null && record.contentFrom === 'download'
           ? t(lang, 'options.list.lastUpdate', {
-              when: `${dateTime(lang, status.lastSuccess)} (${relativeTime(lang, status.lastSuccess, now)})`,
+              when: t(lang, 'options.list.lastUpdateWhen', {
+                date: dateTime(lang, status.lastSuccess),
+                relative: relativeTime(lang, status.lastSuccess, now),
+              }),
             })
           : // A list added by URL has no packaged copy: before its first good download it is
             // empty, and says so (it read "Using the copy packaged with the extension").

@@ -16,6 +16,8 @@ import { ReportsSection } from './ReportsSection';
 import type { ProposedList } from '../../utils/backup/service';
 import type { ImportProblem } from '../../utils/backup/validate';
 import { LicensedSection } from './LicensedSection';
+import { PAGE_PATHS } from '../../utils/core/routes';
+import { setAutoLookups as saveAutoLookups } from '../../utils/platform/consent';
 
 export function OptionsPage() {
   const [lang, setLang] = useLanguage();
@@ -127,6 +129,11 @@ export function OptionsPage() {
           <SettingsSection lang={lang} onLanguage={setLang} />
           <ReportsSection lang={lang} />
           <DataSection lang={lang} onImported={() => void load()} />
+          <p class="small">
+            <a href={PAGE_PATHS.privacy} id="privacy-link">
+              {t(lang, 'options.privacyLink')}
+            </a>
+          </p>
         </>
       )}
     </main>
@@ -348,7 +355,8 @@ function SettingsSection({ lang, onLanguage }: { lang: Lang; onLanguage: (lang: 
   };
   const changeLookups = (value: boolean) => {
     setAutoLookups(value);
-    void request({ type: 'settings.set', patch: { autoLookups: value } });
+    // On Firefox, turning lookups on asks for the optional data consent; declined, it stays off.
+    void saveAutoLookups(value).then(setAutoLookups);
   };
   return (
     <section id="settings">

@@ -18,7 +18,8 @@ export function channelStatusText(lang: Lang, channel: Manual | EndpointChannel)
       const next = channel.nextAttempt ?? 0;
       const base = t(lang, 'status.queued', { time: dateTime(lang, next) });
       return channel.lastError
-        ? `${base} ${t(lang, 'status.lastError', { error: channel.lastError, count: channel.attempts })}`
+        ? // ja's status.lastError opens with a full-width bracket: no space before it.
+          `${base}${lang === 'ja' ? '' : ' '}${t(lang, 'status.lastError', { error: channel.lastError, count: channel.attempts })}`
         : base;
     }
     case 'sending':

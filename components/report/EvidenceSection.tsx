@@ -60,7 +60,9 @@ export function EvidenceSection(props: {
           {evidence.reasons.map((r) => (
             <li>
               {r.text}
-              {r.snippet && <span class="muted"> — “{r.snippet}”</span>}
+              {r.snippet && (
+                <span class="muted">{t(lang, 'report.snippet', { snippet: r.snippet })}</span>
+              )}
             </li>
           ))}
         </ul>

@@ -80,7 +80,10 @@ export function ReportPage({ target }: { target: ReportTarget }) {
       <h1>{t(lang, 'reportPage.title')}</h1>
       <p class="small muted">{t(lang, 'reportPage.intro')}</p>
       <p class="site">
-        <span class="muted">{t(lang, 'warning.site')}: </span>
+        <span class="muted">
+          {t(lang, 'warning.site')}
+          {t(lang, 'ui.labelSep')}
+        </span>
         <strong id="report-site">{displayHost(evidence.host)}</strong>
       </p>
 

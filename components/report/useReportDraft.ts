@@ -1,7 +1,7 @@
 // The report form's state: the draft the background prepared, the user's choices, the screenshot,
 // saving, and the saved report while the background sends it. ReportPage and its sections only
 // render what this hook holds.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from '../../utils/platform/browser';
 import { errorCode, request, RequestError } from '../../utils/core/client';
 import type { ReportTarget } from '../../utils/core/routes';
@@ -106,6 +106,7 @@ export function useReportDraft(target: ReportTarget, lang: Lang) {
     return () => clearTimeout(timer);
   }, [saved]);
 
+  const refusedOnce = useRef(false);
   const takeScreenshot = (wanted: boolean) => {
     if (!wanted) {
       setShot({ state: 'none' });
@@ -113,20 +114,25 @@ export function useReportDraft(target: ReportTarget, lang: Lang) {
     }
     if (!draft) return;
     setShot({ state: 'taking' });
-    // Asked here, from the click, and only now: the extension does not hold it otherwise.
-    browser.permissions
-      .request({ origins: ['<all_urls>'] })
+    // First without asking: the activeTab grant (the user opened the report from the toolbar
+    // button or the context menu on this tab) is enough. Only when the browser refused once does
+    // the next tick ask for the optional <all_urls> permission, from that click.
+    const ask = refusedOnce.current
+      ? browser.permissions.request({ origins: ['<all_urls>'] })
+      : Promise.resolve(true);
+    ask
       .then((granted) => {
         if (!granted) throw new RequestError('no-permission');
         return request({ type: 'report.screenshot', tabId: draft.tabId! });
       })
-      .then((result) =>
+      .then((result) => {
+        if (!result.ok && result.error === 'no-permission') refusedOnce.current = true;
         setShot(
           result.ok
             ? { state: 'taken', dataUrl: result.dataUrl }
             : { state: 'error', error: result.error },
-        ),
-      )
+        );
+      })
       .catch((e: unknown) =>
         setShot({
           state: 'error',

@@ -227,9 +227,9 @@ describe('Japanese browser', () => {
     await page.goto(server.url(LISTED, '/shop'));
     await page.locator('.why .reason').waitFor();
     expect(await page.locator('#headline').textContent()).toBe(
-      'このサイトは不正なネット薬局として登録されています',
+      'このサイトは不正なネット薬局としてリストに掲載されています',
     );
-    expect(await page.locator('#go-back').textContent()).toBe('前のページに戻る(おすすめ)');
+    expect(await page.locator('#go-back').textContent()).toBe('前のページに戻る（おすすめ）');
     expect(await page.locator('html').getAttribute('lang')).toBe('ja');
     await page.screenshot({ path: `${ARTIFACTS}/warning-ja.png`, fullPage: true });
 
@@ -238,7 +238,7 @@ describe('Japanese browser', () => {
     await popup.locator('#verdict .level').waitFor();
     expect(await popup.locator('#verdict .level').textContent()).toBe('危険');
     expect(await popup.locator('#reasons-list').textContent()).toContain(
-      '「くすりガード 標準リスト」に不正なネット薬局として登録されています。',
+      '「くすりガード 標準リスト」に不正なネット薬局として掲載されています。',
     );
     await popup.screenshot({ path: `${ARTIFACTS}/popup-ja.png` });
 

@@ -222,14 +222,13 @@ describe('site intelligence in Japanese', () => {
     try {
       await waitForRules(ext);
       await useLocalRdap(ext, server);
-      // The curated Japanese breach list: お名前.com's 2014 leak, announced on the first visit.
+      // The curated Japanese breach list follows the 12-month rule: お名前.com's 2014 leak is
+      // not announced today (the popup below still lists it as a reason).
       const onamae = await ext.context.newPage();
       await onamae.setViewportSize({ width: 1000, height: 600 });
       await onamae.goto(server.url('www.onamae.com'));
-      await expect
-        .poll(async () => (await shadowElementText(onamae, NOTICE)) ?? '')
-        .toContain('くすりガード:onamae.comで情報漏えいがありました');
-      await onamae.screenshot({ path: `${ARTIFACTS}/notice-ja.png` });
+      await onamae.waitForTimeout(1500);
+      expect(await shadowElementText(onamae, NOTICE)).toBeNull();
 
       const page = await ext.context.newPage();
       await page.goto(server.url(ROGUE));
@@ -238,7 +237,7 @@ describe('site intelligence in Japanese', () => {
       await popup.setViewportSize({ width: 420, height: 1400 });
       await expect
         .poll(() => popup.locator('#reasons-registrar').textContent(), { timeout: 10_000 })
-        .toContain('GMOインターネット(お名前.com)(IANA ID 49)で登録されています。');
+        .toContain('このドメインはGMOインターネット(お名前.com)（IANA ID 49）で登録されています。');
       expect(await popup.locator('#reasons-registrar').textContent()).toContain(
         'このドメインは30日前',
       );

@@ -123,7 +123,7 @@ describe('reporting a page in Chromium', () => {
     await form.locator('#save-report').click();
     await form.getByText('このサイトの問題を選んでください。').waitFor();
 
-    await form.getByLabel('未承認医薬品を販売・広告している').check();
+    await form.getByLabel('未承認医薬品の販売・広告').check();
     await form.locator('#comment').fill('<b>偽物</b> が届きました @someone');
     await form.locator('#block-site').check();
 

@@ -383,7 +383,7 @@ describe('tabs the pre-load rule missed', () => {
     expect(jaPlatform.badges.get(2)).toEqual({
       text: '',
       color: '#2e7d32',
-      title: 'くすりガード:このサイトに警告はありません',
+      title: 'くすりガード：このサイトに警告はありません',
     });
   });
 });

@@ -5,7 +5,8 @@ import { ja } from '../../utils/i18n/ja';
 import { formatPartialDate, resolveLang, t } from '../../utils/i18n';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+// Japanese scripts and the full-width punctuation (：、) that a separator key holds alone.
+const JAPANESE = /[\u3001\u3040-\u30ff\u4e00-\u9fff\uff01-\uff1f]/;
 /** Keys whose Japanese text is legitimately not Japanese (the button that switches to English). */
 const NOT_JAPANESE = new Set(['lang.toggle']);
 
@@ -27,6 +28,17 @@ describe('locale parity', () => {
     }
   });
 
+  it('uses Japanese punctuation and no あなた in Japanese text', () => {
+    // Full-width （）：？ in Japanese sentences; ASCII only inside a URL's scheme.
+    for (const [key, value] of Object.entries(ja)) {
+      if (key === 'lang.toggle') continue;
+      // 「?」 in reportPage.keepQuery names the URL's own character, not punctuation.
+      const text = value.replace(/https?:\/\//g, '').replace(/「\?」/g, '');
+      expect(text, key).not.toMatch(/[():?]/);
+      expect(value, key).not.toMatch(/あなた/);
+    }
+  });
+
   it('keeps the manifest locales in step', () => {
     const read = (lang: string) =>
       JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<
@@ -43,7 +55,7 @@ describe('locale parity', () => {
 describe('formatting', () => {
   it('fills placeholders and formats numbers per language', () => {
     expect(t('en', 'popup.error', { error: 'x' })).toBe('Something went wrong: x');
-    expect(t('ja', 'popup.error', { error: 'x' })).toBe('エラーが発生しました:x');
+    expect(t('ja', 'popup.error', { error: 'x' })).toBe('エラーが発生しました：x');
   });
 
   it('formats partial dates naturally', () => {

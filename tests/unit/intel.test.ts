@@ -108,12 +108,12 @@ describe('registrar, age and breaches in the verdict', () => {
     if (!onamae.ok) throw new Error('check failed');
     const jp = find(onamae.verdict, 'breach.site');
     expect(renderReason('ja', jp).title).toBe(
-      'このサイトのサービスで情報漏えいがありました:お名前.com (GMO Internet)(2014年12月4日)。',
+      'このサイトのサービスで情報漏えいがありました（お名前.com (GMO Internet)、2014年12月4日）。',
     );
     expect(renderReason('ja', jp).details).toEqual(
       expect.arrayContaining([
-        '漏えいした情報:アカウントID、氏名、ドメイン名。',
-        '影響を受けたアカウント:164,650件。',
+        '漏えいした情報：アカウントID、氏名、ドメイン名。',
+        '影響を受けたアカウント：164,650件。',
       ]),
     );
   });
@@ -141,7 +141,7 @@ describe('registrar, age and breaches in the verdict', () => {
       'Registered through GMO Internet (お名前.com) (IANA ID 49).',
     );
     expect(renderReason('ja', identity).title).toBe(
-      'GMOインターネット(お名前.com)(IANA ID 49)で登録されています。',
+      'このドメインはGMOインターネット(お名前.com)（IANA ID 49）で登録されています。',
     );
     expect(renderReason('en', identity).details).toEqual([
       'Abuse contact: abuse@registrar.example / +81.312345678',
@@ -151,14 +151,14 @@ describe('registrar, age and breaches in the verdict', () => {
       'GMO Internet (お名前.com) had a data breach (4 December 2014; 164,650 records).',
     );
     expect(renderReason('ja', breach).title).toBe(
-      'GMOインターネット(お名前.com)で情報漏えいがありました(2014年12月4日、164,650件)。',
+      'GMOインターネット(お名前.com)で情報漏えいがありました（2014年12月4日、164,650件）。',
     );
     const age = find(result.verdict, 'age.new');
     expect(renderReason('en', age).title).toMatch(
       /^The domain was registered only 20 days ago \(\d+ \w+ 2026\)\.$/,
     );
     expect(renderReason('ja', age).title).toMatch(
-      /^このドメインは20日前\(2026年\d+月\d+日\)に登録されたばかりです。$/,
+      /^このドメインは20日前（2026年\d+月\d+日）に登録されたばかりです。$/,
     );
   });
 });
@@ -258,7 +258,14 @@ describe('breach notices', () => {
       data: { notice: { names: string[]; title: string; text: string } | null };
     }>;
 
+  it('curated Japanese breaches follow the 12-month rule: a breach from 2014 is not announced today', async () => {
+    expect((await check('https://www.onamae.com/')).data.notice).toBeNull();
+    expect((await check('https://www.yahoo.co.jp/')).data.notice).toBeNull(); // 2013
+  });
+
   it('curated Japanese breaches: once per site, and a dismissal is remembered per breach', async () => {
+    // Within 12 months of the お名前.com breach (4 December 2014), it is announced.
+    platform.clock.now = Date.parse('2015-06-01T00:00:00Z');
     const first = await check('https://www.onamae.com/');
     expect(first.data.notice).toMatchObject({
       names: ['OnamaeCom2014'],

@@ -154,14 +154,45 @@ describe('e-mail to the registrar abuse contact', () => {
 
   it('states the facts, the law and the evidence, in Japanese and in English', () => {
     const ja = abuseEmail(content('t', { lang: 'ja', comment: '注文したら偽物が届いた' }))!;
-    expect(ja.subject).toBe('不正利用の報告:kusuri-shop.example(違法なネット薬局)');
+    expect(ja.subject).toBe('不正利用の報告：kusuri-shop.example（未承認医薬品の販売・広告）');
     expect(ja.body).toContain('医薬品医療機器等法');
-    expect(ja.body).toContain('未承認医薬品を販売・広告している');
+    expect(ja.body).toContain(
+      'のページでは、日本で承認されていない医薬品を販売または広告しています。',
+    );
     expect(ja.body).toContain('注文したら偽物が届いた');
     const en = abuseEmail(content('t'))!;
     expect(en.body).toContain('ICANN Registrar Accreditation Agreement');
-    expect(en.body).toContain('sells or advertises unapproved drugs');
+    expect(en.body).toContain('sells or advertises medicines that are not approved in Japan');
     expect(en.body).toContain('Offers prescription drugs without a prescription');
+  });
+
+  it('has a grammatical facts sentence for every kind, and cites the drug law only for drug kinds', () => {
+    const pharmacy = new Set(['no-prescription', 'unapproved', 'fake-licence']);
+    for (const kind of [
+      'no-prescription',
+      'unapproved',
+      'fake-licence',
+      'breach-or-scam',
+      'other',
+    ] as const) {
+      for (const lang of LANGS) {
+        const email = abuseEmail(content('t', { lang, kind }))!;
+        expect(email.body, `${kind} ${lang}`).not.toMatch(/\{\w+\}/);
+        expect(email.body, `${kind} ${lang}`).not.toMatch(/では、(その他|[^。]*サイト)。/);
+        expect(email.body.includes('医薬品医療機器等法'), `${kind} ${lang}`).toBe(
+          pharmacy.has(kind),
+        );
+        if (!pharmacy.has(kind))
+          expect(email.subject, `${kind} ${lang}`).not.toMatch(/違法|薬局|pharmacy/i);
+      }
+    }
+    // No registrar name from RDAP: a greeting in the report's language, no English word in ja.
+    const evidence = sampleEvidence();
+    const anonymous = abuseEmail({
+      ...content('t', { lang: 'ja' }),
+      evidence: { ...evidence, registrar: { ...evidence.registrar!, name: null } },
+    })!;
+    expect(anonymous.body.startsWith('不正利用対応ご担当者様')).toBe(true);
   });
 
   it('keeps the mailto: link short enough for mail programs, the rest going to the clipboard', () => {
@@ -183,7 +214,7 @@ describe('text for the authorities and JSON for the endpoint', () => {
       expect(abuseEmail(content('t', { lang }))!.body).not.toMatch(/\{\w+\}/);
     }
     expect(authorityText(content('t', { lang: 'ja' }))).toContain(
-      '違法な医薬品販売の疑いがあるサイトの情報提供',
+      '違法な医薬品販売・広告の疑いがあるサイトについての情報提供',
     );
   });
 

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
       svg{width:128px;height:128px;flex:none}
       h1{margin:0;font-size:34px;line-height:1.2}
       p{margin:8px 0 0;font-size:17px;line-height:1.4;color:#1e40af}
-    </style>${large}<div><h1>くすりガード</h1><p>偽の通販薬局を<br>買う前に警告</p><p>Kusuri Guard</p></div>`);
+    </style>${large}<div><h1>くすりガード</h1><p>不正なネット薬局で<br>買う前に警告</p><p>Kusuri Guard</p></div>`);
     await page.screenshot({ path: join(root, 'store', 'promo-tile-440x280.png') });
   } finally {
     await browser.close();

@@ -9,6 +9,7 @@ import type { ReportMenus } from '../reports/menus';
 import { OUTBOX_ALARM, type ReportsService } from '../reports/service';
 import type { TabsService } from '../tabs/service';
 import type { Platform } from '../platform/platform';
+import { PAGE_PATHS } from '../core/routes';
 
 export const REFRESH_ALARM = 'kg-refresh';
 
@@ -45,8 +46,11 @@ export class Lifecycle {
     return this.listsInstalled.get();
   }
 
-  /** Extension installed or updated: refresh packaged lists, rebuild rules, check open tabs. */
-  async onInstalled(): Promise<void> {
+  /**
+   * Extension installed or updated: refresh packaged lists, rebuild rules, check open tabs. A first
+   * install (not an update, not a browser update) also opens the first-run page.
+   */
+  async onInstalled(reason: 'install' | 'update' | 'other' = 'update'): Promise<void> {
     await this.deps.lists.installBundled(true);
     await this.deps.rules.sync(true);
     this.listsInstalled.set(undefined);
@@ -55,6 +59,8 @@ export class Lifecycle {
     await this.deps.menus.setUp();
     await this.deps.tabs.checkOpenTabs();
     await this.deps.reports.processOutbox();
+    if (reason === 'install' && this.deps.platform.config.welcomeOnInstall !== false)
+      await this.deps.platform.tabs.open(this.deps.platform.extensionUrl(PAGE_PATHS.welcome));
   }
 
   /** Browser started: dynamic rules persist, but tabs restored at start-up were never stopped. */

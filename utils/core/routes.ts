@@ -11,6 +11,8 @@ export const PAGE_PATHS = {
   report: '/report.html',
   reports: '/reports.html',
   options: '/options.html',
+  welcome: '/welcome.html',
+  privacy: '/privacy.html',
 } as const;
 
 /** The warning page without a fragment (the pre-load rule appends `#<url>` itself). */

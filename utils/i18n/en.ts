@@ -32,7 +32,7 @@ export const en = {
   'warning.explain':
     'Medicines sold by such sites may be fake, contaminated or the wrong strength. In Japan, selling prescription or unapproved drugs this way is illegal under the Pharmaceutical and Medical Device Act, and buyers are not covered by the relief system for adverse drug reactions.',
   'warning.site': 'Site',
-  'warning.idn': 'Written in the address bar as {ascii}',
+  'warning.idn': 'In ASCII (Punycode): {ascii}',
   'warning.address': 'Address you tried to open',
   'warning.why': 'Why it is listed',
   'warning.list': 'List',
@@ -345,18 +345,16 @@ export const en = {
   'report.md.comment': 'Reporter’s comment',
   'report.md.footer': 'Prepared with Kusuri Guard. No personal data of the reporter is included.',
   'report.md.overflow': '(The rest of this report was copied to your clipboard: paste it here.)',
-  'report.mail.subject': 'Abuse report: {host} (illegal online pharmacy)',
   'report.mail.greeting': 'Dear abuse team of {registrar},',
   'report.mail.facts':
-    'I am reporting the domain {site}, registered through you. The page {url} ({what}).',
+    'I am writing about the domain {site}, which is registered through your company.',
   'report.mail.law':
-    'Selling or advertising unapproved medicines, and selling prescription-only medicines without a prescription, is prohibited in Japan by the Act on Securing Quality, Efficacy and Safety of Products Including Pharmaceuticals and Medical Devices (医薬品医療機器等法). Under section 3.18 of the ICANN Registrar Accreditation Agreement, registrars must investigate reports of abuse and respond appropriately.',
+    'Under section 3.18 of the ICANN Registrar Accreditation Agreement, registrars must investigate reports of abuse and respond appropriately.',
   'report.mail.request': 'Please investigate this domain and take action under your abuse policy.',
   'report.mail.evidence': 'Evidence (seen on {when}):',
   'report.mail.comment': 'Comment:',
   'report.mail.closing':
     'This report was prepared with Kusuri Guard, a browser extension that warns against rogue online pharmacies.',
-  'report.text.heading': 'Information about a website suspected of selling medicines illegally',
   'report.text.site': 'Site: {site}',
   'report.text.url': 'Address: {url}',
   'report.text.title': 'Page title: {title}',
@@ -394,11 +392,11 @@ export const en = {
     'Keep the part of the address after “?” and “#” (it can contain personal data such as a session ID)',
   'reportPage.screenshot': 'Attach a screenshot of the page as it looks now',
   'reportPage.screenshotHint':
-    'The first time, your browser asks whether Kusuri Guard may capture pages.',
+    'From the toolbar button or the context menu, no permission is needed; otherwise your browser asks once whether Kusuri Guard may capture pages.',
   'reportPage.screenshotTaking': 'Taking the screenshot…',
   'reportPage.screenshotAlt': 'Screenshot of the reported page',
   'reportPage.screenshot.no-permission':
-    'The permission was not given, so no screenshot was taken. The report works without one.',
+    'No screenshot was taken: Kusuri Guard may not capture this page. Tick the box again to give the permission; the report works without one.',
   'reportPage.screenshot.not-loaded': 'The page is no longer open in its tab.',
   'reportPage.screenshot.too-large': 'The screenshot is too large to attach.',
   'reportPage.screenshot.failed': 'The screenshot could not be taken.',
@@ -410,7 +408,7 @@ export const en = {
   'reportPage.ch.maintainersOff': 'Not available in this build: no tracker is set.',
   'reportPage.ch.registrar': 'The registrar’s abuse contact ({email})',
   'reportPage.ch.registrarHint':
-    'Opens a ready e-mail in your mail program that states the facts, the law and the evidence.',
+    'Opens a ready e-mail in your mail program that states the facts and the evidence (and the law, where one applies).',
   'reportPage.ch.registrarOff':
     'No abuse contact is known for this site’s registrar. Look the registrar up in the popup first.',
   'reportPage.ch.authorities': 'The authorities',
@@ -507,6 +505,104 @@ export const en = {
   'error.forbidden': 'this action is not allowed from here',
   'error.not-found': 'nothing was found',
   'error.internal': 'an internal error occurred',
+
+  // issue 16: the Japanese reviewer's pass (per-kind report text, punctuation helpers)
+  'report.mail.greetingNoName': 'Dear abuse team,',
+  'report.mail.observed.no-prescription':
+    'The page {url} sells prescription-only medicines without a prescription.',
+  'report.mail.observed.unapproved':
+    'The page {url} sells or advertises medicines that are not approved in Japan.',
+  'report.mail.observed.fake-licence':
+    'The page {url} displays a licence to sell medicines that appears to be fake or copied from another seller.',
+  'report.mail.observed.breach-or-scam':
+    'The site at {url} appears to be a scam, or to have leaked its users’ data.',
+  'report.mail.observed.other': 'The page {url} appears to involve abuse of this domain.',
+  'report.mail.law.no-prescription':
+    'In Japan, selling prescription-only medicines without a prescription is prohibited by the Act on Securing Quality, Efficacy and Safety of Products Including Pharmaceuticals and Medical Devices (医薬品医療機器等法).',
+  'report.mail.law.unapproved':
+    'In Japan, selling or advertising medicines that have not been approved is prohibited by the Act on Securing Quality, Efficacy and Safety of Products Including Pharmaceuticals and Medical Devices (医薬品医療機器等法).',
+  'report.mail.law.fake-licence':
+    'In Japan, selling medicines requires a pharmacy or drug-seller licence under the Act on Securing Quality, Efficacy and Safety of Products Including Pharmaceuticals and Medical Devices (医薬品医療機器等法).',
+  'report.mail.subject.no-prescription':
+    'Abuse report: {host} (prescription drugs sold without a prescription)',
+  'report.mail.subject.unapproved': 'Abuse report: {host} (unapproved drugs sold or advertised)',
+  'report.mail.subject.fake-licence': 'Abuse report: {host} (fake licence to sell medicines)',
+  'report.mail.subject.breach-or-scam': 'Abuse report: {host} (suspected scam or data breach)',
+  'report.mail.subject.other': 'Abuse report: {host}',
+  'report.text.heading.no-prescription':
+    'Information about a website suspected of selling medicines illegally',
+  'report.text.heading.unapproved':
+    'Information about a website suspected of selling or advertising medicines illegally',
+  'report.text.heading.fake-licence':
+    'Information about a website suspected of showing a fake licence to sell medicines',
+  'report.text.heading.breach-or-scam':
+    'Information about a website suspected of fraud or a data breach',
+  'report.text.heading.other': 'Information about a suspicious website',
+  'report.snippet': ' (“{snippet}”)',
+  'warning.explain.scam':
+    'On a scam site, you may pay and receive nothing, and card or personal details you enter may be misused.',
+  'warning.explain.breached-service':
+    'This service has had a data breach. If you use the same password elsewhere, change it, and be careful with unexpected e-mails and text messages.',
+  'ui.labelSep': ': ',
+  'ui.listSep': ', ',
+  'options.list.lastUpdateWhen': '{date} ({relative})',
+  'popup.allowlistCount': 'Sites you allowed ({count})',
+  'popup.hostAscii': ' ({host})',
+  'reason.sourceDate': ' ({date})',
+
+  // issue 16: first-run and privacy pages
+  'welcome.title': 'Welcome to Kusuri Guard',
+  'welcome.lead':
+    'Kusuri Guard is now on. It works at once, offline, with no account: the lists it needs are packaged with it.',
+  'welcome.what.title': 'What it does',
+  'welcome.what.block':
+    'Sites on its lists of rogue online pharmacies are stopped before they load, with a full-page warning that says why.',
+  'welcome.what.detect':
+    'Unlisted pages that sell prescription or unapproved drugs the way rogue shops do get a warning banner.',
+  'welcome.what.report':
+    'From the toolbar button you can see why, check a site without visiting it, and report a suspicious page.',
+  'welcome.what.local':
+    'Matching happens in your browser: the sites you visit are not sent anywhere.',
+  'welcome.lookups.title': 'Registrar lookups',
+  'welcome.lookups.explain':
+    "To show who registered a domain and when, Kusuri Guard can ask the domain's registry (RDAP). Only the domain name is sent (for example example.com), when you open the popup on a site or when a page already looks suspicious.",
+  'welcome.lookups.later':
+    'Turned off, nothing is looked up until you press "Look up the registrar and domain age" in the popup. You can change this on the settings page at any time.',
+  'welcome.lists.title': 'The lists it starts with',
+  'welcome.hostAccess.title': 'Kusuri Guard cannot check sites yet',
+  'welcome.hostAccess.missing':
+    'The browser has not given Kusuri Guard access to websites, so it cannot stop listed sites or read pages. Allow it with the button below.',
+  'welcome.hostAccess.button': 'Allow access to websites',
+  'welcome.hostAccess.ok':
+    'Access to websites is granted: listed sites are stopped before they load.',
+  'welcome.privacyLink': 'Privacy policy',
+  'welcome.optionsLink': 'Settings',
+  'privacy.title': 'Kusuri Guard privacy policy',
+  'privacy.intro':
+    'This page says exactly what leaves your browser and when. Kusuri Guard has no account, no analytics and no server of its own that sees your browsing.',
+  'privacy.local.title': 'Checking pages happens in your browser',
+  'privacy.local.text':
+    "A page's verdict is computed in your browser from the address's host name and, on pages that mention medicines, from a sample of the page's text, which stays inside the extension. Nothing about the sites you visit is sent anywhere to check them.",
+  'privacy.lists.title': 'List downloads',
+  'privacy.lists.text':
+    "Lists are downloaded whole from their addresses and carry nothing about your browsing: the Have I Been Pwned breach list and the Block List Project drugs list daily, IANA's RDAP directory weekly, the project's list every 6 hours if the build sets its address, and any list you add daily. Requests carry no cookies and no referrer.",
+  'privacy.rdap.title': 'Domain lookups (RDAP)',
+  'privacy.rdap.text':
+    "A lookup sends only the registered domain (for example example.com; never the page, path, query or subdomain) to the RDAP server that IANA lists for its top-level domain, and then to the registrar's RDAP server if the registry names one. Answers are kept for 24 hours. Local and IP addresses are never looked up.",
+  'privacy.rdap.when':
+    'A lookup happens only when you open the popup on a site, when you check a site with "Check a site without visiting it", or when a page you visit already looks suspicious (caution or above).',
+  'privacy.rdap.setting':
+    'The setting "Look up the registrar and the registration date automatically" controls the first and the last: turned off, nothing is looked up until you press "Look up the registrar and domain age". In Firefox this is the optional "browsing activity" data permission, asked for when you turn the setting on.',
+  'privacy.reports.title': 'Reports',
+  'privacy.reports.text':
+    "A report leaves the browser only when you save it, and only through the channels you chose: the report server (yours, or the one the build sets) receives the report shown in the preview; the issue tracker, your mail program and the authorities' sites are opened by you, with the text you saw. A screenshot is taken only if you tick it.",
+  'privacy.stored.title': 'What is kept in your browser',
+  'privacy.stored.text':
+    'Settings, the sites you allowed or blocked, the lists, lookup answers and your reports are kept in the extension\'s own storage in your browser. "Open it this time only" grants end with the browser session. Removing the extension removes them all.',
+  'privacy.none.title': 'What is never done',
+  'privacy.none.text':
+    'No tracking, no analytics, no advertising, no sale or sharing of data, and no request while you merely browse an ordinary site.',
+  'options.privacyLink': 'Privacy policy',
 } as const;
 
 export type MessageKey = keyof typeof en;

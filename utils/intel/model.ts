@@ -20,7 +20,7 @@ export const NEW_DOMAIN_BONUS = 15;
 export const YOUNG_DOMAIN_BONUS = 5;
 /** Score added when the registrar ignores rogue-pharmacy takedowns and the site looks like one. */
 export const NONCOOPERATION_BONUS = 10;
-/** HIBP breaches are announced when added within this window; curated ones always. */
+/** Breaches are announced when they became known within this window (see noticeWorthy). */
 export const RECENT_BREACH_DAYS = 365;
 
 const DAY = 24 * 3600_000;
@@ -28,7 +28,7 @@ const DAY = 24 * 3600_000;
 export interface MatchedBreach {
   breach: Breach;
   list: ListRef;
-  /** From the project's curated data (announced whenever new to the user), or HIBP (recent only). */
+  /** From the project's curated data (dated by breachDate) or HIBP (dated by addedDate). */
   curated: boolean;
 }
 
@@ -152,11 +152,15 @@ function registrarReason(
   return { group: 'registrar', code, level: 'none', registrar };
 }
 
-/** Breaches to announce in the page: curated ones whenever new to the user, HIBP ones if recent. */
+/**
+ * Breaches to announce in the page: only recent ones, by the same 12-month rule for both sources.
+ * HIBP's AddedDate is when the breach became known; a curated breach's addedDate is only when the
+ * project curated it, so its own date (as the source gives it, e.g. 2014-12) stands in for that:
+ * a visit to a big portal does not announce a breach from 2013.
+ */
 export function noticeWorthy(breaches: readonly MatchedBreach[], now: number): MatchedBreach[] {
   return breaches.filter((b) => {
-    if (b.curated) return true;
-    const added = Date.parse(b.breach.addedDate);
-    return !Number.isNaN(added) && now - added <= RECENT_BREACH_DAYS * DAY;
+    const known = Date.parse(b.curated ? b.breach.breachDate : b.breach.addedDate);
+    return !Number.isNaN(known) && now - known <= RECENT_BREACH_DAYS * DAY && known <= now + DAY;
   });
 }

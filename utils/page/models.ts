@@ -63,7 +63,8 @@ export function noticeFor(site: string, fresh: NoticeCandidate[], lang: Lang): N
   return {
     lang,
     title: t(lang, 'notice.title', { site: displayHost(site) }),
-    text: parts.filter((p) => p !== '').join(' '),
+    // Japanese sentences follow 。 with no space.
+    text: parts.filter((p) => p !== '').join(lang === 'ja' ? '' : ' '),
     names: fresh.map((c) => c.breach.name),
     labels: {
       brand: t(lang, 'banner.brand'),

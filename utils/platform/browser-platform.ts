@@ -91,6 +91,8 @@ export function createPlatform(): Platform {
     },
     menus: {
       async replace(items) {
+        // Firefox for Android has no context menus (the API is undefined there).
+        if (!hasContextMenus()) return;
         await browser.contextMenus.removeAll();
         for (const item of items) {
           const patterns = ['http://*/*', 'https://*/*'];
@@ -112,6 +114,8 @@ export function createPlatform(): Platform {
       issuesUrl: (import.meta.env.WXT_REPORT_ISSUES_URL as string | undefined) ?? NEW_ISSUE_URL,
       reportEndpoint: (import.meta.env.WXT_REPORT_ENDPOINT as string | undefined) || undefined,
       allowHttpEndpoint: import.meta.env.MODE === 'e2e',
+      // The end-to-end suite loads the extension hundreds of times; its tests open the page themselves.
+      welcomeOnInstall: import.meta.env.MODE !== 'e2e',
     },
     async rdapOverrides() {
       // Compiled out of every build but `wxt build --mode e2e` (MODE is a build-time constant).
@@ -122,4 +126,9 @@ export function createPlatform(): Platform {
     },
     newTabUrl: firefox ? 'about:blank' : 'chrome://newtab/',
   };
+}
+
+/** Whether this browser has context menus (Firefox for Android does not). */
+export function hasContextMenus(): boolean {
+  return typeof (browser as { contextMenus?: unknown }).contextMenus === 'object';
 }

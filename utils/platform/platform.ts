@@ -17,6 +17,8 @@ export interface PlatformConfig {
   reportTimeoutMs?: number;
   /** Allow http:// report endpoints, list downloads and RDAP servers (end-to-end test builds only: their fixture servers speak plain http). */
   allowHttpEndpoint?: boolean;
+  /** Open the first-run page on install (end-to-end test builds open it only when a test asks). */
+  welcomeOnInstall?: boolean;
 }
 
 export interface DnrApi {

@@ -28,6 +28,22 @@ export const AUTHORITY_LINKS = [
 ] as const;
 export type AuthorityId = (typeof AUTHORITY_LINKS)[number]['id'];
 
+const PHARMACY_KINDS = ['no-prescription', 'unapproved', 'fake-licence'] as const;
+type PharmacyKind = (typeof PHARMACY_KINDS)[number];
+function isPharmacyKind(kind: ReportKind): kind is PharmacyKind {
+  return (PHARMACY_KINDS as readonly string[]).includes(kind);
+}
+
+/** Sentences in a row: Japanese joins them after 。 with no space, English with one. */
+function sentences(lang: Lang, ...parts: string[]): string {
+  return parts.join(lang === 'ja' ? '' : ' ');
+}
+
+/** A page's own words after a reason: 「」 in Japanese, curly quotes in English. */
+function snippet(lang: Lang, text: string): string {
+  return t(lang, 'report.snippet', { snippet: text });
+}
+
 function when(lang: Lang, at: number): string {
   return new Date(at).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', {
     timeZone: 'Asia/Tokyo',
@@ -63,27 +79,33 @@ function markdownUrl(url: string): string {
 export function markdownBody(report: ReportContent): string {
   const { lang, evidence: e } = report;
   const L = (key: Parameters<typeof t>[1]) => t(lang, key);
+  const sep = t(lang, 'ui.labelSep');
   const lines = [
-    `### ${L('report.md.site')}: ${escapeMarkdown(displayHost(e.host))}`,
+    `### ${L('report.md.site')}${sep}${escapeMarkdown(displayHost(e.host))}`,
     '',
-    `- ${L('report.md.url')}: ${markdownUrl(e.url)}`,
-    `- ${L('report.md.pageTitle')}: ${escapeMarkdown(e.title)}`,
-    `- ${L('report.md.kind')}: ${t(lang, `report.kind.${report.kind}`)}`,
-    `- ${L('report.md.when')}: ${escapeMarkdown(when(lang, e.capturedAt))}`,
+    `- ${L('report.md.url')}${sep}${markdownUrl(e.url)}`,
+    `- ${L('report.md.pageTitle')}${sep}${escapeMarkdown(e.title)}`,
+    `- ${L('report.md.kind')}${sep}${t(lang, `report.kind.${report.kind}`)}`,
+    `- ${L('report.md.when')}${sep}${escapeMarkdown(when(lang, e.capturedAt))}`,
   ];
   if (e.registrar) {
-    const id = e.registrar.ianaId !== null ? ` (IANA ID ${e.registrar.ianaId})` : '';
+    const id =
+      e.registrar.ianaId === null
+        ? ''
+        : lang === 'ja'
+          ? `（IANA ID ${e.registrar.ianaId}）`
+          : ` (IANA ID ${e.registrar.ianaId})`;
     lines.push(
-      `- ${L('report.md.registrar')}: ${escapeMarkdown(`${e.registrar.name ?? ''}${id}`)}`,
+      `- ${L('report.md.registrar')}${sep}${escapeMarkdown(`${e.registrar.name ?? ''}${id}`)}`,
     );
     if (e.registrar.abuseEmail)
-      lines.push(`- ${L('report.md.abuse')}: ${escapeMarkdown(e.registrar.abuseEmail)}`);
+      lines.push(`- ${L('report.md.abuse')}${sep}${escapeMarkdown(e.registrar.abuseEmail)}`);
   }
   if (e.reasons.length > 0) {
     lines.push('', `### ${L('report.md.reasons')}`, '');
     for (const r of e.reasons) {
       lines.push(
-        `- ${escapeMarkdown(r.text)}${r.snippet ? ` — “${escapeMarkdown(r.snippet)}”` : ''}`,
+        `- ${escapeMarkdown(r.text)}${r.snippet ? snippet(lang, escapeMarkdown(r.snippet)) : ''}`,
       );
     }
   }
@@ -145,25 +167,31 @@ export function abuseEmail(report: ReportContent): Email | null {
   const { lang, evidence: e } = report;
   const to = e.registrar?.abuseEmail;
   if (!isSafeEmail(to)) return null;
-  const what = t(lang, `report.kind.${report.kind}`);
+  const kind = report.kind;
+  const name = e.registrar?.name ? cleanText(e.registrar.name, 200) : '';
+  // One sentence per kind, so no kind reads 「…では、その他。」; the pharmaceutical law is cited
+  // only for the kinds it covers (a breach or a scam is not a 医薬品医療機器等法 matter).
   const lines = [
-    t(lang, 'report.mail.greeting', {
-      registrar: cleanText(e.registrar?.name ?? 'registrar', 200),
-    }),
+    name !== ''
+      ? t(lang, 'report.mail.greeting', { registrar: name })
+      : t(lang, 'report.mail.greetingNoName'),
     '',
-    t(lang, 'report.mail.facts', {
-      site: e.site,
-      url: e.url,
-      what: lang === 'ja' ? what : what.charAt(0).toLowerCase() + what.slice(1),
-    }),
+    sentences(
+      lang,
+      t(lang, 'report.mail.facts', { site: e.site }),
+      t(lang, `report.mail.observed.${kind}`, { url: e.url }),
+    ),
     '',
-    t(lang, 'report.mail.law'),
+    isPharmacyKind(kind)
+      ? sentences(lang, t(lang, `report.mail.law.${kind}`), t(lang, 'report.mail.law'))
+      : t(lang, 'report.mail.law'),
     '',
     t(lang, 'report.mail.request'),
     '',
     t(lang, 'report.mail.evidence', { when: when(lang, e.capturedAt) }),
     ...e.reasons.map(
-      (r) => `- ${cleanText(r.text, 300)}${r.snippet ? ` (“${cleanText(r.snippet, 200)}”)` : ''}`,
+      (r) =>
+        `- ${cleanText(r.text, 300)}${r.snippet ? snippet(lang, cleanText(r.snippet, 200)) : ''}`,
     ),
   ];
   if (report.comment.trim() !== '')
@@ -172,7 +200,7 @@ export function abuseEmail(report: ReportContent): Email | null {
   // The subject is one line whatever the page's title held: no header can be injected.
   return {
     to,
-    subject: cleanText(t(lang, 'report.mail.subject', { host: e.host }), 200),
+    subject: cleanText(t(lang, `report.mail.subject.${kind}`, { host: e.host }), 200),
     body: lines.join('\n'),
   };
 }
@@ -198,7 +226,7 @@ export function mailtoLink(email: Email): MailtoLink {
 export function authorityText(report: ReportContent): string {
   const { lang, evidence: e } = report;
   const lines = [
-    t(lang, 'report.text.heading'),
+    t(lang, `report.text.heading.${report.kind}`),
     t(lang, 'report.text.site', { site: displayHost(e.site) }),
     t(lang, 'report.text.url', { url: e.url }),
     t(lang, 'report.text.title', { title: e.title }),
@@ -208,7 +236,7 @@ export function authorityText(report: ReportContent): string {
   if (e.reasons.length > 0) {
     lines.push(
       t(lang, 'report.text.reasons'),
-      ...e.reasons.map((r) => `- ${r.text}${r.snippet ? ` (“${r.snippet}”)` : ''}`),
+      ...e.reasons.map((r) => `- ${r.text}${r.snippet ? snippet(lang, r.snippet) : ''}`),
     );
   }
   if (report.comment.trim() !== '')

@@ -62,7 +62,9 @@ export function renderReason(lang: Lang, reason: Reason): RenderedReason {
       }
       if (reason.evidence.length === 0 && reason.list.attribution.length > 0) {
         details.push(
-          t(lang, 'warning.noDetails', { attribution: reason.list.attribution.join(', ') }),
+          t(lang, 'warning.noDetails', {
+            attribution: reason.list.attribution.join(t(lang, 'ui.listSep')),
+          }),
         );
       }
       return {
@@ -165,7 +167,7 @@ function renderRegistrar(lang: Lang, reason: RegistrarReason): RenderedReason {
       return {
         title: t(lang, 'reason.registrar.identity', {
           registrar,
-          id: lang === 'ja' ? id.replace(' (', '(').replace(')', ')') : id,
+          id: lang === 'ja' ? id.replace(' (', '（').replace(/\)$/, '）') : id,
         }),
         details: contact ? [t(lang, 'reason.registrar.abuse', { contact })] : [],
         sources: [],

@@ -15,7 +15,7 @@ export function userBlocksInput(
     content: {
       meta: {
         id: USER_LIST_ID,
-        title: { ja: 'あなたがブロックしたサイト', en: 'Sites you blocked' },
+        title: { ja: 'ブロックしたサイト', en: 'Sites you blocked' },
         version: 0,
         updated: new Date(0).toISOString().slice(0, 10),
         licence: 'yours',

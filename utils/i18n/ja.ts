@@ -254,7 +254,7 @@ export const ja: Record<MessageKey, string> = {
   'options.data.export': 'ファイルに書き出す',
   'options.data.import': 'ファイルから読み込む',
   'options.data.imported':
-    '読み込みました：許可したサイト{allowlist}件、ブロックしたサイト{blocks}件、警告オフのサイト{dismissals}件、追加したリスト{lists}件。',
+    '読み込みました：許可したサイト{allowlist}件、ブロックしたサイト{blocks}件、警告オフのサイト{dismissals}件。',
   'options.data.importing': 'ファイルを確認して読み込んでいます…',
   'options.data.interrupted':
     '読み込みが途中で中断されたため、何も変更していません。もう一度お試しください。',

@@ -11,6 +11,8 @@ import { displayHost } from '../utils/core/hostname';
 import { ReasonCard } from './ReasonCard';
 import { PageHeader } from './PageHeader';
 import { useLanguage } from './useLanguage';
+import { DismissConfirm } from './DismissConfirm';
+import { asksToDismiss } from '../utils/core/routes';
 
 type View = { kind: 'tab' } | { kind: 'check'; input: string };
 
@@ -88,6 +90,18 @@ export function Popup({ tabId }: { tabId: number | null }) {
           {t(lang, 'popup.loading')}
         </p>
       )}
+      {view.kind === 'tab' &&
+        tabId !== null &&
+        asksToDismiss(location.search) &&
+        verdict?.status === 'checked' &&
+        verdict.site !== null &&
+        !verdict.dismissed && (
+          <DismissConfirm
+            lang={lang}
+            site={verdict.site}
+            onConfirm={() => act({ type: 'dismissal.add', tabId })}
+          />
+        )}
       {verdict && (
         <VerdictView
           lang={lang}

@@ -1,5 +1,8 @@
-// The full-page warning shown instead of a listed site. The blocked URL arrives in the fragment
-// (put there by the pre-load rule); it is untrusted text and is only ever rendered as text.
+// The full-page warning shown instead of a listed site, or instead of a page that hid the in-page
+// banner. The fragment (put there by the pre-load rule) is never trusted: the background answers
+// with the address it recorded for this tab, and only to a top-level warning page. Inside a frame
+// (another page framing it, or a listed site stopped in a sub-frame) it shows a short notice and
+// offers nothing to click.
 import { useEffect, useState } from 'preact/hooks';
 import { errorCode, request } from '../utils/core/client';
 import type { BlockInfo } from '../utils/tabs/model';
@@ -10,17 +13,43 @@ import { isValidUserSite } from '../utils/core/site-name';
 import { PageHeader } from './PageHeader';
 import { useLanguage } from './useLanguage';
 
-export function WarningPage({ blockedUrl }: { blockedUrl: string }) {
+/** How long "Yes, always allow" stays disabled: a click meant for something else cannot land on it. */
+const CONFIRM_DELAY_MS = 1000;
+
+export function WarningPage({ blockedUrl: _fragment }: { blockedUrl: string }) {
+  const framed = window.top !== window;
+  return framed ? <FramedNotice /> : <TopLevelWarning />;
+}
+
+function FramedNotice() {
+  const [lang] = useLanguage();
+  return (
+    <main class="warning framed">
+      <p id="framed">{t(lang, 'warning.framed')}</p>
+    </main>
+  );
+}
+
+function TopLevelWarning() {
   const [lang, setLang] = useLanguage();
   const [info, setInfo] = useState<BlockInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [choosing, setChoosing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [confirmReady, setConfirmReady] = useState(false);
 
   useEffect(() => {
-    request({ type: 'block.info', url: blockedUrl })
+    request({ type: 'block.info' })
       .then(setInfo)
       .catch((e: unknown) => setError(errorCode(e)));
-  }, [blockedUrl]);
+  }, []);
+
+  useEffect(() => {
+    if (!confirming) return;
+    setConfirmReady(false);
+    const timer = setTimeout(() => setConfirmReady(true), CONFIRM_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [confirming]);
 
   useEffect(() => {
     document.title = t(lang, 'warning.pageTitle');
@@ -32,37 +61,45 @@ export function WarningPage({ blockedUrl }: { blockedUrl: string }) {
   };
 
   const proceed = (mode: 'once' | 'always') => {
-    request({ type: 'block.continue', url: blockedUrl, mode }).catch((e: unknown) =>
-      setError(errorCode(e)),
-    );
+    request({ type: 'block.continue', mode }).catch((e: unknown) => setError(errorCode(e)));
   };
 
-  const first = info?.status === 'listed' ? info.reasons[0] : undefined;
-  const headline = first
-    ? t(lang, `warning.headline.${first.category}`)
-    : t(lang, 'warning.stopped');
+  const checked = info && (info.status === 'listed' || info.status === 'not-listed') ? info : null;
+  const hidden = checked?.hidden === true;
+  const first = checked?.status === 'listed' ? checked.reasons[0] : undefined;
+  const headline = hidden
+    ? t(lang, 'warning.headline.hidden')
+    : first
+      ? t(lang, `warning.headline.${first.category}`)
+      : t(lang, 'warning.stopped');
+  // Continue choices: for a listed site, and for a page sent here because it hid the banner.
+  const canContinue = checked !== null && (checked.status === 'listed' || hidden);
 
   return (
     <main class="warning level-danger">
       <PageHeader lang={lang} onLang={setLang} title={t(lang, 'app.name')} />
 
       <section class="verdict" aria-live="polite">
-        <p class="stopped small">{t(lang, 'warning.stopped')}</p>
+        <p class="stopped small">{t(lang, hidden ? 'warning.hiddenStopped' : 'warning.stopped')}</p>
         <h1 id="headline">{headline}</h1>
-        {info && info.status !== 'bad-url' && (
+        {checked && (
           <p class="site">
             <span class="muted">
               {t(lang, 'warning.site')}
               {t(lang, 'ui.labelSep')}
             </span>
-            <strong id="site-name">{info.displayHost}</strong>
-            {info.displayHost !== info.host && (
-              <span class="muted small"> — {t(lang, 'warning.idn', { ascii: info.host })}</span>
+            <strong id="site-name">{checked.displayHost}</strong>
+            {checked.displayHost !== checked.host && (
+              <span class="muted small"> — {t(lang, 'warning.idn', { ascii: checked.host })}</span>
             )}
           </p>
         )}
         {info?.status === 'bad-url' && <p id="bad-url">{t(lang, 'warning.badUrl')}</p>}
-        {info?.status === 'not-listed' && <p>{t(lang, 'warning.unknownEntry')}</p>}
+        {(info?.status === 'unverified' || info?.status === 'framed') && (
+          <p id="unverified">{t(lang, 'warning.unverified')}</p>
+        )}
+        {hidden && <p id="hidden-explain">{t(lang, 'warning.hiddenExplain')}</p>}
+        {checked?.status === 'not-listed' && !hidden && <p>{t(lang, 'warning.unknownEntry')}</p>}
         <p class="explain">{t(lang, explainKey(first?.category))}</p>
       </section>
 
@@ -76,18 +113,18 @@ export function WarningPage({ blockedUrl }: { blockedUrl: string }) {
         <button type="button" class="primary" id="go-back" autoFocus onClick={goBack}>
           {t(lang, 'warning.goBack')}
         </button>
-        {info && info.status === 'not-listed' && (
+        {checked?.status === 'not-listed' && !hidden && (
           <button type="button" id="retry" onClick={() => proceed('once')}>
             {t(lang, 'warning.retry')}
           </button>
         )}
-        {info && info.status === 'listed' && !choosing && (
+        {canContinue && !choosing && (
           <button type="button" class="link" id="continue" onClick={() => setChoosing(true)}>
             {t(lang, 'warning.continue')}
           </button>
         )}
         <span class="spacer" />
-        {info && info.status !== 'bad-url' && (
+        {checked && (
           <button
             type="button"
             class="link"
@@ -100,7 +137,7 @@ export function WarningPage({ blockedUrl }: { blockedUrl: string }) {
           </button>
         )}
       </div>
-      {info && info.status === 'listed' && choosing && (
+      {checked && canContinue && choosing && !confirming && (
         <div class="continue-choices" role="group">
           <div class="row">
             <button
@@ -112,12 +149,12 @@ export function WarningPage({ blockedUrl }: { blockedUrl: string }) {
               {t(lang, 'warning.continueOnce')}
             </button>
             {/* "Always" stores an allowance: only for a site the site-name rule accepts. */}
-            {isValidUserSite(info.site) && (
+            {isValidUserSite(checked.site) && (
               <button
                 type="button"
                 class="danger-outline"
                 id="continue-always"
-                onClick={() => proceed('always')}
+                onClick={() => setConfirming(true)}
               >
                 {t(lang, 'warning.continueAlways')}
               </button>
@@ -127,15 +164,37 @@ export function WarningPage({ blockedUrl }: { blockedUrl: string }) {
             </button>
           </div>
           <p class="small muted">
-            {t(lang, 'warning.continueAlwaysHint', { site: listedForDisplay(info.site) })}
+            {t(lang, 'warning.continueAlwaysHint', { site: listedForDisplay(checked.site) })}
           </p>
         </div>
       )}
+      {checked && canContinue && confirming && (
+        // A second, separate step in a different place: a decoy cannot line up both clicks,
+        // and the button only works after a pause.
+        <div class="continue-choices confirm" role="alertdialog" id="confirm-always">
+          <p>{t(lang, 'warning.confirmAlways', { site: listedForDisplay(checked.site) })}</p>
+          <div class="row">
+            <button type="button" class="primary" autoFocus onClick={() => setConfirming(false)}>
+              {t(lang, 'warning.continueCancel')}
+            </button>
+            <span class="spacer" />
+            <button
+              type="button"
+              class="danger-outline"
+              id="confirm-always-yes"
+              disabled={!confirmReady}
+              onClick={() => proceed('always')}
+            >
+              {t(lang, 'warning.confirmAlwaysYes')}
+            </button>
+          </div>
+        </div>
+      )}
 
-      {info && info.status === 'listed' && (
+      {checked?.status === 'listed' && (
         <section class="why">
           <h2>{t(lang, 'warning.why')}</h2>
-          {info.reasons.map((reason) => (
+          {checked.reasons.map((reason) => (
             <div class="listing">
               <dl class="facts">
                 <dt>{t(lang, 'warning.list')}</dt>
@@ -158,7 +217,7 @@ export function WarningPage({ blockedUrl }: { blockedUrl: string }) {
       <section class="address">
         <h2 class="small muted">{t(lang, 'warning.address')}</h2>
         <p class="mono small" id="blocked-url">
-          {blockedUrl}
+          {checked?.url ?? ''}
         </p>
       </section>
     </main>

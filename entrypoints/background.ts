@@ -34,9 +34,22 @@ export default defineBackground(() => {
     tabs.onNavigationStarting(details.tabId, details.url).catch(report('navigation start'));
   });
   browser.webNavigation.onCommitted.addListener((details) => {
-    if (details.frameId !== 0 || !/^https?:/.test(details.url)) return;
+    if (!/^https?:/.test(details.url)) return;
+    if (details.frameId !== 0) {
+      tabs.onFrameCommitted(details.tabId, details.url).catch(report('frame check'));
+      return;
+    }
     tabs.onNavigationCommitted(details.tabId, details.url).catch(report('navigation check'));
   });
+  // Same-document navigations (pushState, replaceState, fragments) keep the page's score.
+  const sameDocument = (details: { frameId: number; tabId: number; url: string }) => {
+    if (details.frameId !== 0 || !/^https?:/.test(details.url)) return;
+    tabs
+      .onSameDocumentNavigation(details.tabId, details.url)
+      .catch(report('same-document navigation'));
+  };
+  browser.webNavigation.onHistoryStateUpdated.addListener(sameDocument);
+  browser.webNavigation.onReferenceFragmentUpdated.addListener(sameDocument);
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.url) tabs.onTabUrlChanged(tabId, change.url).catch(report('tab update'));
   });

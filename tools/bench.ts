@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import type { BenchRow } from './bench/common';
 import { contentScriptSize, modelRows, scoringTimes, CONTENT_SCRIPT } from './bench/detector';
 import { contentScriptTasks } from './bench/chromium';
+import { ordinaryPageRows } from './bench/ordinary';
 import {
   buildRows,
   falseHitRows,
@@ -59,6 +60,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
   rows.push(...(await scoringTimes(options.quick ? 20 : 200)));
   if (options.chromium)
     rows.push(...(await contentScriptTasks(options.quick ? 200 * 1024 : 2 * 1024 * 1024)));
+  if (options.chromium) rows.push(...(await ordinaryPageRows(options.quick ? 2 : 7)));
   return rows;
 }
 

@@ -38,8 +38,27 @@ function textOf(node: CdpNode): string {
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
+/** The banner's box has role=alert, the breach notice's role=status (the hosts are plain divs). */
+export const BANNER = 'alert';
+export const NOTICE = 'status';
+
+function attribute(node: CdpNode, name: string): string | undefined {
+  const attrs = node.attributes ?? [];
+  for (let i = 0; i + 1 < attrs.length; i += 2) if (attrs[i] === name) return attrs[i + 1];
+  return undefined;
+}
+
+/** Hosts whose closed shadow root holds an element with `role`: Kusuri Guard's own UI. */
+function findHosts(root: CdpNode, role: string): CdpNode[] {
+  return [...walk(root)].filter((n) =>
+    (n.shadowRoots ?? []).some((shadow) =>
+      [...walk(shadow)].some((inner) => attribute(inner, 'role') === role),
+    ),
+  );
+}
+
 function findBanners(root: CdpNode): CdpNode[] {
-  return [...walk(root)].filter((n) => n.nodeName === 'KUSURI-GUARD-BANNER');
+  return findHosts(root, BANNER);
 }
 
 export async function bannerState(page: Page): Promise<BannerState> {
@@ -58,28 +77,29 @@ export async function bannerState(page: Page): Promise<BannerState> {
 
 /** Click a banner button like a user (a trusted mouse click at its position). */
 export function clickBannerButton(page: Page, label: string): Promise<void> {
-  return clickShadowButton(page, 'KUSURI-GUARD-BANNER', label);
+  return clickShadowButton(page, BANNER, label);
 }
 
-/** The text of the first `tag` element (shadow roots pierced), or null if there is none. */
-export async function shadowElementText(page: Page, tag: string): Promise<string | null> {
+/** The text of the first host of `role` (shadow roots pierced), or null if there is none. */
+export async function shadowElementText(page: Page, role: string): Promise<string | null> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const element = [...walk(await tree(cdp))].find((n) => n.nodeName === tag);
+    const element = findHosts(await tree(cdp), role)[0];
     return element ? textOf(element) : null;
   } finally {
     await cdp.detach();
   }
 }
 
-/** Click a button of the first `tag` element like a user (a trusted click at its position). */
-export async function clickShadowButton(page: Page, tag: string, label: string): Promise<void> {
+/** Click a button of the first host of `role` like a user (a trusted click at its position). */
+export async function clickShadowButton(page: Page, role: string, label: string): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const element = [...walk(await tree(cdp))].find((n) => n.nodeName === tag);
-    if (!element) throw new Error(`no ${tag.toLowerCase()}`);
+    const element = findHosts(await tree(cdp), role)[0];
+    const tag = role === BANNER ? 'banner' : 'notice';
+    if (!element) throw new Error(`no ${tag}`);
     const button = [...walk(element)].find((n) => n.nodeName === 'BUTTON' && textOf(n) === label);
-    if (!button) throw new Error(`no ${tag.toLowerCase()} button "${label}"`);
+    if (!button) throw new Error(`no ${tag} button "${label}"`);
     const { model } = (await cdp.send('DOM.getBoxModel', {
       backendNodeId: button.backendNodeId,
     })) as {
@@ -123,6 +143,25 @@ export async function bannerOnTop(page: Page): Promise<boolean> {
       backendNodeId: number;
     };
     return inside.has(backendNodeId);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The computed font-family of the banner's box (read through CDP; the root is closed). */
+export async function bannerFontFamily(page: Page): Promise<string | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const banner = findBanners(await tree(cdp))[0];
+    if (!banner) return null;
+    const box = [...walk(banner)].find((n) => attribute(n, 'role') === BANNER);
+    if (!box) return null;
+    const { computedStyle } = (await cdp.send('CSS.getComputedStyleForNode', {
+      nodeId: box.nodeId,
+    })) as { computedStyle: { name: string; value: string }[] };
+    return computedStyle.find((p) => p.name === 'font-family')?.value ?? null;
   } finally {
     await cdp.detach();
   }

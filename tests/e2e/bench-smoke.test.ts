@@ -13,6 +13,7 @@ describe('benchmark smoke run', () => {
         expect.stringMatching(/^scoring p95, 10 KB page/),
         expect.stringMatching(/^scoring p95, 2 MB page/),
         expect.stringMatching(/^longest content-script task/),
+        expect.stringMatching(/^ordinary .* page, main thread with \/ without the extension/),
         expect.stringMatching(/^host lookup median/),
         expect.stringMatching(/^host lookup p99/),
         expect.stringMatching(/^domain index memory/),
@@ -35,7 +36,9 @@ describe('benchmark smoke run', () => {
       // Counts of what is missing can be zero; measurements cannot.
       if (row.unit !== 'domains' && row.unit !== 'hosts')
         expect(row.value, row.name).toBeGreaterThan(0);
-      expect(['ms', '×', 'bytes', 'bytes/domain', 'domains', 'hosts']).toContain(row.unit);
+      expect(['ms', 'µs', '×', 'bytes', 'bytes/domain', 'domains', 'hosts', 'ratio']).toContain(
+        row.unit,
+      );
     }
     // Deterministic results are checked here too: every block-level domain gets a rule, and an
     // unchanged list costs a 304.

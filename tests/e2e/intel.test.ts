@@ -15,9 +15,7 @@ import { FixtureServer, simplePage } from './fixture-server';
 import { fixtureHtml } from './fixture-pages';
 import { tabIdOf } from './helpers';
 import { rdapAnswer, rdapHandler, useLocalRdap } from './rdap';
-import { clickShadowButton, shadowElementText } from './banner';
-
-const NOTICE = 'KUSURI-GUARD-NOTICE';
+import { NOTICE, clickShadowButton, shadowElementText } from './banner';
 
 const HIBP_HOST = 'hibp.kusuri-guard-test.example';
 const ROGUE = 'new-kamagra-shop.com';
@@ -64,6 +62,21 @@ describe('site intelligence in Chromium', () => {
                 IsRetired: false,
                 IsSpamList: false,
               },
+              {
+                Name: 'HiderShop',
+                Title: 'Hider Shop',
+                Domain: 'hider-shop.com',
+                BreachDate: new Date(Date.now() - 90 * DAY).toISOString().slice(0, 10),
+                AddedDate: new Date(Date.now() - 20 * DAY).toISOString(),
+                PwnCount: 1200,
+                Description: 'Customer records were posted online.',
+                DataClasses: ['Email addresses'],
+                IsVerified: true,
+                IsFabricated: false,
+                IsSensitive: false,
+                IsRetired: false,
+                IsSpamList: false,
+              },
             ]),
           );
           return true;
@@ -72,6 +85,18 @@ describe('site intelligence in Chromium', () => {
       })
       .page(ROGUE, '/', fixtureHtml('ja-rogue-kamagra-shop').html)
       .page('quiet-rogue.com', '/', fixtureHtml('ja-rogue-kamagra-shop').html)
+      .page(
+        'hider-shop.com',
+        '/hide',
+        // Removes whatever is added after <body>, on sight, forever.
+        simplePage(
+          'Shop',
+          `<h1>Shop</h1><script>new MutationObserver(() => {
+            for (const el of [...document.documentElement.children])
+              if (el.tagName !== 'HEAD' && el.tagName !== 'BODY') el.remove();
+          }).observe(document.documentElement, { childList: true });</script>`,
+        ),
+      )
       .page('*', '/', simplePage('Shop', '<h1>Shop</h1>'));
     await server.start();
     ext = await launchExtension({ lang: 'en', dist: E2E_DIST });
@@ -121,6 +146,18 @@ describe('site intelligence in Chromium', () => {
     expect(await noticeText(page)).toBeNull();
     expect(await noticeText(again)).toBeNull();
     await again.close();
+    await page.close();
+  });
+
+  it('a breach notice the page removed before the user saw it comes back on the next visit', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('hider-shop.com', '/hide'));
+    await new Promise((r) => setTimeout(r, 4000));
+    expect(await noticeText(page)).toBeNull(); // the page won this round
+    await page.goto(server.url('hider-shop.com', '/'));
+    await expect
+      .poll(() => noticeText(page))
+      .toContain('Kusuri Guard: hider-shop.com had a data breach');
     await page.close();
   });
 

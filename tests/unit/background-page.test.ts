@@ -141,20 +141,44 @@ describe('whole-site verdicts', () => {
 
   it('is forgotten when the user says "don\'t warn me on this site"', async () => {
     await check('https://rogue-shop.example/item', ROGUE_TEXT, 3);
+    // The banner's button only asks; the evidence goes once the popup confirms (issue 11).
+    platform.tabs.tabs.set(3, 'https://rogue-shop.example/item');
     await background.handleMessage(
-      { type: 'page.dismiss' },
-      contentSender('https://rogue-shop.example/item', 3),
+      { type: 'dismissal.add', tabId: 3 },
+      pageSender('/popup.html?tab=3&confirm=dismiss'),
     );
     expect(await readSiteEvidence('rogue-shop.example')).toBeNull();
   });
 });
 
 describe("don't warn me on this site", () => {
-  it('is remembered per site, survives a worker restart, and can be undone from the popup', async () => {
+  it('is only asked for by the banner and confirmed in the popup, never by one click in the page', async () => {
     await background.handleMessage(
       { type: 'page.dismiss' },
       contentSender('https://shop.rogue-site.example/a?b=c', 4),
     );
+    expect(await getDismissals()).toEqual([]);
+    expect(platform.tabs.opened).toEqual([
+      { url: `${ORIGIN}/popup.html?tab=4&confirm=dismiss`, openerTabId: 4 },
+    ]);
+    // A content script cannot confirm it itself.
+    expect(
+      await background.handleMessage(
+        { type: 'dismissal.add', tabId: 4 },
+        contentSender('https://shop.rogue-site.example/a?b=c', 4),
+      ),
+    ).toEqual({ ok: false, error: 'forbidden' });
+    expect(await getDismissals()).toEqual([]);
+  });
+
+  it('is remembered per site, survives a worker restart, and can be undone from the popup', async () => {
+    platform.tabs.tabs.set(4, 'https://shop.rogue-site.example/a?b=c');
+    expect(
+      await background.handleMessage(
+        { type: 'dismissal.add', tabId: 4 },
+        pageSender('/popup.html'),
+      ),
+    ).toEqual({ ok: true, data: { added: true } });
     expect((await getDismissals()).map((d) => [d.site, d.url])).toEqual([
       ['rogue-site.example', 'https://shop.rogue-site.example/a'],
     ]);

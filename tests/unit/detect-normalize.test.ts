@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { normalizeText, normalizeWithMap } from '../../utils/detector/normalize';
+import { normalizeText, normalizeWithMap } from '../../utils/content/normalize';
 import { DRUGS, PHRASES } from '../../utils/detector/lexicon';
 
 describe('normalisation', () => {

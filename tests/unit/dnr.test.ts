@@ -24,7 +24,7 @@ describe('pre-load rule compilation', () => {
         condition: {
           regexFilter: '^https?://.*$',
           requestDomains: ['b.example', 'a.example'], // once each, in the order given
-          resourceTypes: ['main_frame'],
+          resourceTypes: ['main_frame', 'sub_frame'],
         },
       },
     ]);

@@ -272,7 +272,19 @@ describe('breach notices', () => {
       title: 'Kusuri Guard: onamae.com had a data breach',
     });
     expect(first.data.notice!.text).toContain('Accounts affected: 164,650.');
-    // Shown once: the next visit is quiet.
+    // Not seen yet (a page may remove it on sight): the next visit shows it again…
+    expect((await check('https://www.onamae.com/domain/')).data.notice).not.toBeNull();
+    // …a forged "seen" for another site's breach does nothing…
+    await background.handleMessage(
+      { type: 'page.noticeSeen', names: ['OnamaeCom2014'] },
+      contentSender('https://adobe.com/'),
+    );
+    expect((await check('https://www.onamae.com/domain/')).data.notice).not.toBeNull();
+    // …and once the content script saw it on screen, it is shown once: the next visit is quiet.
+    await background.handleMessage(
+      { type: 'page.noticeSeen', names: ['OnamaeCom2014'] },
+      contentSender('https://www.onamae.com/'),
+    );
     expect((await check('https://www.onamae.com/domain/')).data.notice).toBeNull();
     // A forged dismissal for another site's breach does nothing; the real one is stored.
     await background.handleMessage(

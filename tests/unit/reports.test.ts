@@ -132,6 +132,7 @@ describe('the draft: evidence from the tab', () => {
 
   it('for a site stopped by the warning page: the blocked address, no title, no screenshot', async () => {
     await ask({ type: 'userBlocks.add', site: SITE, note: '' }, pageSender('/options.html'));
+    await background.tabs.onNavigationStarting(TAB, PAGE); // where the browser said the tab went
     platform.tabs.tabs.set(TAB, `chrome-extension://testextensionid/warning.html#${PAGE}`);
     platform.tabs.titles.set(TAB, 'Warning');
     const draft = await ask<ReportDraft>({ type: 'report.draft', tabId: TAB });

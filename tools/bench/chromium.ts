@@ -44,7 +44,8 @@ export async function contentScriptTasks(pageBytes = 2 * 1024 * 1024): Promise<B
     await tab.goto(`http://bench-rogue-shop.example:${port}/`, { timeout: 60_000 });
     // Wait for the content script's verdict: the banner appears in the page.
     await tab.waitForFunction(
-      () => document.querySelector('kusuri-guard-banner') !== null,
+      // The banner's host is a plain element in the top layer, the last child of <html>.
+      () => document.documentElement.lastElementChild?.matches('[popover]:popover-open') === true,
       undefined,
       { timeout: 30_000 },
     );

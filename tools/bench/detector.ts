@@ -8,7 +8,7 @@ import { collectSample, SAMPLE_LIMITS } from '../../utils/content/sample';
 import { loadModel } from '../../utils/detector/model';
 import { scoreDetected, shippedModel } from '../../utils/detector/shipped';
 import { prepare } from '../../utils/detector/signals';
-import { normalizeWithMap } from '../../utils/detector/normalize';
+import { normalizeWithMap } from '../../utils/content/normalize';
 import { MODEL_FILE } from '../lib/training-set';
 import { cpuTimeIt, percentile, row, timeIt, type BenchRow } from './common';
 import { syntheticPage } from './pages';

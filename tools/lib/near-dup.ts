@@ -1,6 +1,6 @@
 // Near-duplicate text: Jaccard similarity of character 5-gram shingles of the normalised text
 // (whitespace dropped, so re-wrapped copies match), estimated with MinHash and confirmed exactly.
-import { normalizeText } from '../../utils/detector/normalize';
+import { normalizeText } from '../../utils/content/normalize';
 
 const SHINGLE = 5;
 const PERMUTATIONS = 64;

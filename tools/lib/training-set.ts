@@ -25,7 +25,8 @@ export const TRAINER_FILES = [
   'utils/detector/model-score.ts',
   'utils/detector/signals.ts',
   'utils/detector/lexicon.ts',
-  'utils/detector/normalize.ts',
+  'utils/content/normalize.ts',
+  'utils/content/homoglyphs.ts',
   'utils/content/sample.ts',
 ];
 

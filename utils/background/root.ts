@@ -18,6 +18,7 @@ import { ReportsService } from '../reports/service';
 import { SettingsService } from '../settings/service';
 import { Badge } from '../tabs/badge';
 import { TabsService } from '../tabs/service';
+import { TabTargets } from '../tabs/tab-targets';
 import { PageScores } from '../verdicts/page-scores';
 import { VerdictsService } from '../verdicts/service';
 import type { Platform } from '../platform/platform';
@@ -33,6 +34,7 @@ export function composeBackground(
   const refresher = new Refresher(platform, lists);
   const intel = new IntelService(platform);
   const pageScores = new PageScores(platform.session);
+  const targets = new TabTargets(platform.session);
   const badge = new Badge(platform, () => settings.language());
   // Verdicts wait for the lists to be installed, which the lifecycle (built below) memoises.
   const listsReady = () => lifecycle.listsReady();
@@ -45,9 +47,11 @@ export function composeBackground(
     settings,
     pageScores,
     badge,
+    targets,
   });
-  const tabs = new TabsService({ platform, verdicts, decisions, lists, pageScores, badge });
-  const page = new PageService({ platform, verdicts, decisions, lists, pageScores, badge });
+  const tabDeps = { platform, verdicts, decisions, lists, pageScores, badge, targets };
+  const tabs = new TabsService(tabDeps);
+  const page = new PageService({ ...tabDeps, tabs });
   const reports = new ReportsService(platform, { verdicts, decisions, settings });
   const menus = new ReportMenus(platform, settings, reports);
   const lifecycle: Lifecycle = new Lifecycle({

@@ -1,9 +1,13 @@
 // The in-page warning banner. It lives in a closed shadow root (the page can neither read nor
 // style its inside), sits in the top layer or fixed at the top (it never pushes the page's own
-// layout), and heals itself: removed, restyled, hidden or covered, it comes back.
+// layout), and is checked, not defended: when the page removes, hides, covers, shrinks or blocks
+// it, the content script escalates to the full-page warning (escalation.ts).
+// Its host is a plain <div> (a page cannot pre-define a custom element with a name we chose) and
+// its text uses generic font families only (a page's @font-face cannot redefine `sans-serif`).
 // Dependency-free and small: it is part of the content script.
 
-import { el } from './dom';
+import { el, OWN_HOSTS } from './dom';
+import { ESCALATION, SightWindow, judgeSight, type EscalationReason } from './escalation';
 
 export interface BannerModel {
   lang: 'ja' | 'en';
@@ -11,11 +15,11 @@ export interface BannerModel {
   title: string;
   reasons: string[];
   labels: { details: string; report: string; dismiss: string; close: string; brand: string };
+  /** Escalate when the page hides it (false after the user chose to continue to the site). */
+  escalate?: boolean;
 }
 
 export type BannerAction = 'details' | 'report' | 'dismiss' | 'close';
-
-const TAG = 'kusuri-guard-banner';
 
 /** Inline !important declarations beat any author stylesheet, !important included. */
 const HOST_STYLE = [
@@ -39,6 +43,7 @@ const HOST_STYLE = [
   'transform:none',
   'filter:none',
   'clip-path:none',
+  'zoom:1',
   'pointer-events:auto',
   'contain:layout style',
 ]
@@ -49,7 +54,7 @@ const COLORS = { caution: '#8a6d00', warning: '#b45309', danger: '#b71c1c' };
 
 const CSS = `
 :host{all:initial}
-.b{box-sizing:border-box;font:14px/1.5 system-ui,-apple-system,"Hiragino Sans","Noto Sans JP","IPAPGothic","Meiryo",sans-serif;color:#1c1b1f;background:#fff;border-bottom:4px solid var(--c);box-shadow:0 2px 8px rgba(0,0,0,.25);padding:10px 16px;display:flex;gap:12px;align-items:flex-start}
+.b{box-sizing:border-box;font:14px/1.5 sans-serif;color:#1c1b1f;background:#fff;border-bottom:4px solid var(--c);box-shadow:0 2px 8px rgba(0,0,0,.25);padding:10px 16px;display:flex;gap:12px;align-items:flex-start}
 .i{flex:none;width:28px;height:28px;border-radius:50%;background:var(--c);color:#fff;font-weight:700;display:grid;place-items:center;font-size:18px}
 .m{flex:1;min-width:0}
 .t{font-weight:700;color:var(--c);font-size:15px;margin:0 0 2px}
@@ -63,23 +68,23 @@ button:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
 .s{font-size:12px;color:#55535d}
 `;
 
-/** Restores within one second after which the banner retreats into the body's shadow root. */
-const FORTRESS_AFTER = 5;
+type IntersectionOptionsV2 = IntersectionObserverInit & { trackVisibility: boolean; delay: number };
 
 export class Banner {
   private host: HTMLElement | null = null;
+  private box: HTMLElement | null = null;
   private observer: MutationObserver | null = null;
+  private sight: IntersectionObserver | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
-  private restores = 0;
-  /**
-   * When a page keeps removing the banner, it moves into a closed shadow root attached to <body>
-   * (next to a <slot> that renders the page as before). No page script can reach it there.
-   */
-  private fortress: ShadowRoot | null = null;
+  private grace: ReturnType<typeof setTimeout> | null = null;
+  private removals = 0;
+  private paintVisible: boolean | null = null;
+  private escalated = false;
 
   constructor(
     private readonly doc: Document,
     private readonly onAction: (action: BannerAction) => void,
+    private readonly onEscalate: (reason: EscalationReason) => void = () => undefined,
   ) {}
 
   get shown(): boolean {
@@ -88,40 +93,41 @@ export class Banner {
 
   show(model: BannerModel): void {
     this.hide();
-    const host = this.doc.createElement(TAG);
-    const root = host.attachShadow({ mode: 'closed' });
-    root.appendChild(this.render(model));
-    this.host = host;
-    this.place();
-    this.guard();
+    const escalate = model.escalate !== false;
+    try {
+      const host = this.doc.createElement('div');
+      OWN_HOSTS.add(host);
+      const root = host.attachShadow({ mode: 'closed' });
+      const frag = this.render(model);
+      this.box = frag.lastChild as HTMLElement;
+      root.appendChild(frag);
+      this.host = host;
+      this.place();
+    } catch {
+      // The page made creating or placing it fail: it will not be seen.
+      if (escalate) this.escalate('blocked');
+      return;
+    }
+    if (escalate) this.watch();
   }
 
   hide(): void {
     this.observer?.disconnect();
     this.observer = null;
+    this.sight?.disconnect();
+    this.sight = null;
     if (this.timer !== null) clearInterval(this.timer);
-    this.timer = null;
+    if (this.grace !== null) clearTimeout(this.grace);
+    this.timer = this.grace = null;
     this.host?.remove();
-    this.host = null;
+    this.host = this.box = null;
+    this.paintVisible = null;
   }
 
-  /** Where the banner lives now: the body's shadow root in fortress mode, else <html>. */
-  private get container(): Node {
-    return this.fortress && this.fortress.host.isConnected
-      ? this.fortress
-      : this.doc.documentElement;
-  }
-
-  private enterFortress(): void {
-    const body = this.doc.body;
-    if (!body || (this.fortress && this.fortress.host === body)) return;
-    try {
-      const root = body.attachShadow({ mode: 'closed' });
-      root.appendChild(this.doc.createElement('slot'));
-      this.fortress = root;
-    } catch {
-      // The page's body already has a shadow root: keep defending from <html>.
-    }
+  private escalate(reason: EscalationReason): void {
+    if (this.escalated) return;
+    this.escalated = true;
+    this.onEscalate(reason);
   }
 
   private render(model: BannerModel): DocumentFragment {
@@ -160,18 +166,18 @@ export class Banner {
     button.addEventListener('click', (event) => {
       // Only a real click by the user counts; a page cannot script these buttons.
       if (!event.isTrusted) return;
-      if (action === 'close' || action === 'dismiss') this.hide();
+      if (action === 'close') this.hide();
       this.onAction(action);
     });
     return button;
   }
 
-  /** Last child of its container, in the top layer where supported, with inline !important styles. */
+  /** Last child of <html>, in the top layer where supported, with inline !important styles. */
   private place(): void {
     const host = this.host;
     if (!host) return;
-    const container = this.container;
-    if (host.parentNode !== container || container.lastChild !== host) container.appendChild(host);
+    const html = this.doc.documentElement;
+    if (host.parentNode !== html || html.lastChild !== host) html.appendChild(host);
     if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
     for (const name of Array.from(host.attributes)) {
       if (name.name !== 'style' && name.name !== 'popover') host.removeAttribute(name.name);
@@ -182,47 +188,87 @@ export class Banner {
         if (host.matches(':popover-open')) host.hidePopover();
         host.showPopover();
       } catch {
-        // Not connected yet, or popovers unsupported for this element: fixed position still holds.
+        // Opening was cancelled (a page can cancel beforetoggle): the checks will tell.
       }
     }
   }
 
   /**
-   * Put the banner back when the page removes it, restyles it or covers it. Restoring is capped
-   * per second so a page fighting it cannot make it loop.
+   * Check, a few times a second, that the user can read the banner. Removed or restyled, it is
+   * put back once (a page's own code may have replaced the whole document); a page that keeps
+   * doing it, or hides it in any way, gets the full-page warning instead.
    */
-  private guard(): void {
-    const html = this.doc.documentElement;
-    const check = () => {
+  private watch(): void {
+    const host = this.host!;
+    const win = this.doc.defaultView;
+    this.observer = new MutationObserver(() => {
       if (!this.host) return;
-      const container = this.container;
-      const displaced =
-        !this.host.isConnected ||
-        this.host.parentNode !== container ||
-        container.lastChild !== this.host ||
-        this.host.getAttribute('style') !== HOST_STYLE ||
-        this.host.attributes.length > 2;
-      if (!displaced) return;
-      this.restores += 1;
-      if (this.restores >= FORTRESS_AFTER) this.enterFortress();
-      if (this.restores < 60) this.place();
-    };
-    this.observer = new MutationObserver(check);
-    this.observer.observe(html, { childList: true });
-    this.observer.observe(this.host!, { attributes: true });
-    // Covered by another element (a page overlay or its own top-layer dialog)? Come back on top.
-    this.timer = setInterval(() => {
-      this.restores = 0;
-      check();
-      const host = this.host;
-      if (!host || typeof this.doc.elementFromPoint !== 'function') return;
-      const rect = host.getBoundingClientRect();
-      if (rect.height === 0) return this.place();
-      const x = rect.left + rect.width / 2;
-      const y = rect.top + Math.min(rect.height / 2, 20);
-      const root = this.fortress ?? this.doc;
-      const top = root.elementFromPoint(x, y);
-      if (top !== null && top !== host) this.place();
-    }, 1000);
+      if (!this.host.isConnected || this.host.getAttribute('style') !== HOST_STYLE) {
+        this.removals += 1;
+        if (this.removals >= ESCALATION.removals) return this.escalate('removed');
+        this.place();
+      }
+    });
+    this.observer.observe(this.doc.documentElement, { childList: true });
+    this.observer.observe(host, { attributes: true });
+    if (typeof IntersectionObserver === 'function') {
+      try {
+        const options: IntersectionOptionsV2 = {
+          threshold: [0, 1],
+          trackVisibility: true,
+          delay: 100,
+        };
+        this.sight = new IntersectionObserver((entries) => {
+          const entry = entries[entries.length - 1] as
+            (IntersectionObserverEntry & { isVisible?: boolean }) | undefined;
+          if (entry && typeof entry.isVisible === 'boolean') this.paintVisible = entry.isVisible;
+        }, options);
+        this.sight.observe(this.box!);
+      } catch {
+        this.sight = null;
+      }
+    }
+    const window = new SightWindow();
+    this.grace = setTimeout(() => {
+      this.grace = null;
+      this.timer = setInterval(() => {
+        const result = this.check(win);
+        const failed = window.add(result);
+        if (failed) this.escalate(failed);
+        // Covered once (a page's own dialog opened after us)? Come back on top.
+        else if (result !== null && this.host) this.place();
+      }, ESCALATION.sampleMs);
+    }, ESCALATION.graceMs);
+  }
+
+  /** One look at the banner as the user sees it. */
+  private check(win: Window | null): EscalationReason | null {
+    const host = this.host;
+    const box = this.box;
+    if (!host || !box) return null;
+    const rect = box.getBoundingClientRect();
+    const checkVisibility = (
+      box as unknown as { checkVisibility?: (o: object) => boolean }
+    ).checkVisibility?.bind(box);
+    // Hit-test along the box: whatever is on top there (page elements retarget to their own
+    // nodes; ours retarget to the host).
+    let onTop = true;
+    const y = rect.top + Math.min(rect.height / 2, 20);
+    for (const share of [0.1, 0.5, 0.9]) {
+      const x = rect.left + rect.width * share;
+      const top = this.doc.elementFromPoint(x, y);
+      if (top !== null && top !== host) onTop = false;
+    }
+    return judgeSight({
+      connected: host.isConnected,
+      width: rect.width,
+      height: rect.height,
+      viewportWidth: win?.innerWidth ?? rect.width,
+      styleVisible: checkVisibility
+        ? checkVisibility({ opacityProperty: true, visibilityProperty: true })
+        : null,
+      paintVisible: this.paintVisible,
+      onTop,
+    });
   }
 }

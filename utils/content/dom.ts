@@ -1,4 +1,7 @@
-// The one DOM helper the content script's banner and notice share (dependency-free).
+// The DOM helpers the content script's banner, notice and sampler share (dependency-free).
+
+/** Hosts of Kusuri Guard's own banner and notice: the sampler never reads its own warning. */
+export const OWN_HOSTS = new WeakSet<Node>();
 
 /** An element with a class and text, made in `doc` (the page's document, not ours). */
 export function el(doc: Document, tag: string, className: string, text?: string): HTMLElement {

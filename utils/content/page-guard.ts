@@ -2,9 +2,11 @@
 // verdict (it scores the sample with the detector and checks its lists), show the banner it asks
 // for, and do it again after a single-page-app navigation or when the page fills itself in later.
 // It never listens to window messages: a page can post whatever it likes, nothing here reads it.
+// A page that hides the banner gets the full-page warning instead (banner.ts, escalation.ts).
 import { collectSample } from './sample';
 import { Banner, type BannerAction } from './banner';
 import { showNotice } from './notice';
+import { normalizeText } from './normalize';
 import type { Reply, ReplyTo, Request } from '../background/contract';
 
 /**
@@ -23,54 +25,73 @@ export const MEDICINE_GATE =
 
 type Send = (message: Request) => Promise<unknown>;
 
+/** Quiet time after the page's last burst of added text before it is read again. */
 const RESCAN_DELAY_MS = 1500;
-const MAX_RESCANS = 4;
-/** Added nodes that count as "the page filled itself in". */
+/** Rescans for added content at most (a page that changes constantly must not keep us busy). */
+const MAX_RESCANS = 6;
+/** Added nodes, or characters of added text, that count as "the page filled itself in". */
 const RESCAN_MIN_NODES = 40;
+const RESCAN_MIN_CHARS = 200;
 const URL_POLL_MS = 1000;
+/** URL changes are read at most this often (a page calling pushState every 10 ms is one). */
+const URL_SCAN_MIN_MS = 500;
+
+/** Does the page mention medicines at all? Checked on normalised text (ｖｉａｇｒａ, v\u200biagra). */
+export function mentionsMedicines(parts: string[]): boolean {
+  return parts.some((part) => MEDICINE_GATE.test(part) || MEDICINE_GATE.test(normalizeText(part)));
+}
 
 export function startPageGuard(win: Window, send: Send): void {
   const doc = win.document;
   let scannedUrl = '';
   let rescans = 0;
   let running = false;
-  let dismissedHere = false;
+  /** A scan was asked for while one ran: it runs right after (never dropped). */
+  let queued = false;
   let noticeShown = false;
-  const banner = new Banner(doc, (action: BannerAction) => {
-    if (action === 'close') return;
-    // "Don't warn me on this site" also hides the banner for the rest of this page's life.
-    if (action === 'dismiss') dismissedHere = true;
-    void send({ type: `page.${action}` }).catch(() => undefined);
-  });
+  const banner = new Banner(
+    doc,
+    (action: BannerAction) => {
+      if (action === 'close') return;
+      void send({ type: `page.${action}` }).catch(() => undefined);
+    },
+    (reason) => void send({ type: 'page.escalate', reason }).catch(() => undefined),
+  );
 
-  const scan = async () => {
-    if (running) return;
+  const scan = async (): Promise<void> => {
+    if (running) {
+      queued = true;
+      return;
+    }
     running = true;
     try {
-      const url = win.location.href;
       const { title, meta, headings, text } = await collectSample(doc);
-      const message: PageCheckMessage = { type: 'page.check', url };
-      if (
-        MEDICINE_GATE.test(win.location.hostname) ||
-        MEDICINE_GATE.test(title) ||
-        MEDICINE_GATE.test(meta) ||
-        MEDICINE_GATE.test(text)
-      ) {
+      const message: PageCheckMessage = { type: 'page.check', url: win.location.href };
+      if (mentionsMedicines([win.location.hostname, title, meta, headings, text])) {
         message.sample = { title, meta, headings, text };
       }
       const reply = (await send(message)) as Reply<ReplyTo<'page.check'>> | undefined;
-      if (url !== win.location.href) return; // navigated meanwhile: the next scan decides
-      const model = reply?.ok ? reply.data?.banner : null;
-      if (model && !dismissedHere) banner.show(model);
-      else banner.hide();
-      const notice = reply?.ok ? reply.data?.notice : null;
+      // The URL may have changed meanwhile (a single-page app, or a page calling pushState in a
+      // loop to outrun us): this is still the document that was read, so its answer stands; a
+      // scan for the new URL is queued and corrects it if the content changed.
+      // No answer (the worker restarting, a busy background): keep what is shown.
+      if (!reply?.ok) return;
+      const model = reply.data?.banner ?? null;
+      // Shown again only when there was none: a page changing its URL in a loop must not keep
+      // the banner off the screen by making it start over.
+      if (model && !banner.shown) banner.show(model);
+      else if (!model) banner.hide();
+      const notice = reply.data?.notice ?? null;
       if (notice && !noticeShown) {
         noticeShown = true;
         showNotice(doc, notice, (action) => {
           const out: Request =
-            action === 'dismiss'
-              ? { type: 'page.noticeDismiss', names: notice.names }
-              : { type: 'page.details' };
+            action === 'details'
+              ? { type: 'page.details' }
+              : {
+                  type: action === 'dismiss' ? 'page.noticeDismiss' : 'page.noticeSeen',
+                  names: notice.names,
+                };
           void send(out).catch(() => undefined);
         });
       }
@@ -78,33 +99,53 @@ export function startPageGuard(win: Window, send: Send): void {
       // The extension was updated or reloaded: this script is orphaned and stays quiet.
     } finally {
       running = false;
+      if (queued) {
+        queued = false;
+        void scan();
+      }
     }
   };
 
+  // Single-page apps change the URL without loading a page: read it again, at most every
+  // URL_SCAN_MIN_MS, and always once after the last change.
+  let lastUrlScan = 0;
+  let urlTimer: ReturnType<typeof setTimeout> | null = null;
   const onUrlChange = () => {
     if (win.location.href === scannedUrl) return;
+    const wait = lastUrlScan + URL_SCAN_MIN_MS - Date.now();
+    if (wait > 0) {
+      urlTimer ??= setTimeout(() => {
+        urlTimer = null;
+        onUrlChange();
+      }, wait);
+      return;
+    }
     scannedUrl = win.location.href;
+    lastUrlScan = Date.now();
     rescans = 0;
-    banner.hide();
     void scan();
   };
-
-  // Single-page apps change the URL without loading a page.
   const nav = (win as unknown as { navigation?: EventTarget }).navigation;
   nav?.addEventListener('navigatesuccess', onUrlChange);
   win.addEventListener('popstate', onUrlChange);
   setInterval(onUrlChange, URL_POLL_MS);
 
-  // Pages that render their content late: scan again after a burst of added content settles,
-  // a few times at most (a page that changes constantly must not keep us busy).
-  let added = 0;
+  // Pages that render their content late: scan again after a burst of added content settles
+  // (many nodes, or one node with much text), a few times at most.
+  let addedNodes = 0;
+  let addedChars = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const observer = new MutationObserver((records) => {
-    for (const record of records) added += record.addedNodes.length;
-    if (timer !== null || added < RESCAN_MIN_NODES) return;
+    for (const record of records) {
+      addedNodes += record.addedNodes.length;
+      for (const node of Array.from(record.addedNodes)) {
+        if (addedChars < RESCAN_MIN_CHARS) addedChars += (node.textContent ?? '').length;
+      }
+    }
+    if (timer !== null || (addedNodes < RESCAN_MIN_NODES && addedChars < RESCAN_MIN_CHARS)) return;
     timer = setTimeout(() => {
       timer = null;
-      added = 0;
+      addedNodes = addedChars = 0;
       rescans += 1;
       if (rescans >= MAX_RESCANS) observer.disconnect();
       void scan();

@@ -2,6 +2,10 @@
 // TreeWalker that skips scripts and styles (never innerText on the whole body, which forces
 // layout). The walk runs in slices and yields between them so a 10 MB page never blocks the main
 // thread. Takes a Document, so it runs on linkedom in Node (CLI, tests) as in the browser.
+// It reads what the user reads: text is skipped by its actual visibility (checkVisibility, a
+// zero-size box), not by its tag or aria-hidden; hidden text and empty nodes do not use up the
+// budget; open and closed shadow roots and same-origin frames are read too; image alt text and
+// form fields count after the body text.
 /** What a page says, before any normalisation. */
 export interface TextSample {
   title: string;
@@ -16,26 +20,18 @@ export const SAMPLE_LIMITS = {
   title: 300,
   meta: 1_500,
   headings: 2_000,
-  /** Text nodes visited at most, whatever their length. */
+  /** Non-empty visible text nodes read at most, whatever their length. */
   nodes: 30_000,
+  /** Nodes visited at most, empty and hidden ones included (a bound on the work). */
+  visits: 400_000,
+  /** Characters of alt text and form fields, read after the body text. */
+  extra: 2_000,
   /** Milliseconds of work per slice before yielding. */
   sliceMs: 6,
 };
 
-const SKIP = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'SVG',
-  'CANVAS',
-  'IFRAME',
-  'OBJECT',
-  'TEXTAREA',
-  'CODE',
-  'PRE',
-  'KUSURI-GUARD-BANNER',
-]);
+/** Never read: code that does not render, and frames' fallback content. */
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'CANVAS', 'OBJECT']);
 const INLINE = new Set([
   'A',
   'ABBR',
@@ -69,6 +65,8 @@ const INLINE = new Set([
   'DEL',
 ]);
 
+import { OWN_HOSTS } from './dom';
+
 export type Yield = () => Promise<void>;
 const defaultYield: Yield = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -83,6 +81,17 @@ function blockOf(node: Node): Node | null {
   while (el && el.nodeType === 1 && INLINE.has((el as Element).tagName.toUpperCase()))
     el = el.parentNode;
   return el;
+}
+
+/** A closed shadow root, where the browser lets an extension see it (Chrome 88+, Firefox). */
+type ShadowOpener = (element: Element) => ShadowRoot | null;
+function shadowOpener(): ShadowOpener | null {
+  const api = (
+    globalThis as unknown as {
+      chrome?: { dom?: { openOrClosedShadowRoot?: ShadowOpener } };
+    }
+  ).chrome?.dom?.openOrClosedShadowRoot;
+  return typeof api === 'function' ? api : null;
 }
 
 export async function collectSample(
@@ -102,56 +111,148 @@ export async function collectSample(
   const headings = Array.from(doc.querySelectorAll('h1,h2,h3'))
     .slice(0, 40)
     .map((h) => h.textContent ?? '');
-  const root: Node = doc.body ?? doc.documentElement;
   const parts: string[] = [];
+  const extra: string[] = [];
   let length = 0;
-  if (root) {
-    const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-    let visited = 0;
-    let lastBlock: Node | null = null;
-    let sliceStart = now();
-    for (
-      let node = walker.nextNode();
-      node && length < SAMPLE_LIMITS.text && visited < SAMPLE_LIMITS.nodes;
-      node = walker.nextNode()
-    ) {
-      visited += 1;
+  let extraLength = 0;
+  let read = 0;
+  let visits = 0;
+  let lastBlock: Node | null = null;
+  let lastShort = false;
+  let gap = false;
+  let sliceStart = now();
+  const visible = visibility();
+  const skipped = skipper();
+  const openShadow = shadowOpener();
+  const full = () =>
+    length >= SAMPLE_LIMITS.text || read >= SAMPLE_LIMITS.nodes || visits >= SAMPLE_LIMITS.visits;
+  const addExtra = (value: string | null) => {
+    if (!value || extraLength >= SAMPLE_LIMITS.extra) return;
+    const piece = value.trim().slice(0, SAMPLE_LIMITS.extra - extraLength);
+    if (piece) {
+      extra.push(piece);
+      extraLength += piece.length;
+    }
+  };
+
+  const walk = async (root: Node): Promise<void> => {
+    const walker = doc.createTreeWalker(root, 1 | 4 /* SHOW_ELEMENT | SHOW_TEXT */);
+    for (let node = walker.nextNode(); node && !full(); node = walker.nextNode()) {
+      visits += 1;
       if (now() - sliceStart > SAMPLE_LIMITS.sliceMs) {
         await yieldFn();
         sliceStart = now();
       }
-      if (skipped(node)) continue;
+      if (node.nodeType === 1) {
+        const element = node as Element;
+        if (skipped(element)) continue;
+        const tag = element.tagName.toUpperCase();
+        const shadow = element.shadowRoot ?? openShadow?.(element) ?? null;
+        if (shadow) await walk(shadow);
+        if (tag === 'IMG' || tag === 'AREA') addExtra(element.getAttribute('alt'));
+        else if (tag === 'INPUT') {
+          addExtra(element.getAttribute('placeholder'));
+          addExtra(element.getAttribute('value'));
+        } else if (tag === 'IFRAME' || tag === 'FRAME') {
+          let inner: Document | null = null;
+          try {
+            inner = (element as HTMLIFrameElement).contentDocument; // null unless same-origin
+          } catch {
+            inner = null;
+          }
+          if (inner?.body) await walk(inner.body);
+        }
+        continue;
+      }
       const value = node.nodeValue ?? '';
-      if (value.trim() === '') continue;
+      const trimmed = value.trim();
+      if (trimmed === '') {
+        // A space between letters spelled one per block still separates their words.
+        if (lastShort && value.length > 0) gap = true;
+        continue;
+      }
+      if (skipped(node.parentNode) || !visible(node.parentNode)) continue;
+      read += 1;
       const block = blockOf(node);
-      if (block !== lastBlock && parts.length > 0) {
+      // One character per block (a word spelled down the page) still reads as one word.
+      const short = trimmed.length <= 1;
+      if (short && lastShort && gap) {
+        parts.push(' ');
+        length += 1;
+      } else if (block !== lastBlock && parts.length > 0 && !(short && lastShort)) {
         parts.push('\n');
         length += 1;
       }
+      gap = false;
       lastBlock = block;
-      const piece =
-        value.length + length > SAMPLE_LIMITS.text
-          ? value.slice(0, SAMPLE_LIMITS.text - length)
-          : value;
-      parts.push(piece);
-      length += piece.length;
+      lastShort = short;
+      const piece = short ? trimmed : value;
+      const kept =
+        piece.length + length > SAMPLE_LIMITS.text
+          ? piece.slice(0, SAMPLE_LIMITS.text - length)
+          : piece;
+      parts.push(kept);
+      length += kept.length;
     }
-  }
+  };
+
+  const root: Node | null = doc.body ?? doc.documentElement;
+  if (root) await walk(root);
+  let text = parts.join('');
+  const tail = extra.join(' \n');
+  if (tail && text.length + tail.length + 1 <= SAMPLE_LIMITS.text)
+    text = text ? `${text}\n${tail}` : tail;
   return {
     title: clip(doc.title ?? '', SAMPLE_LIMITS.title),
     meta: clip(metaParts.join(' \n'), SAMPLE_LIMITS.meta),
     headings: clip(headings.join('\n'), SAMPLE_LIMITS.headings),
-    text: parts.join(''),
+    text,
   };
 }
 
-/** Text under a skipped element (script, style…), or under a hidden one. */
-function skipped(node: Node): boolean {
-  for (let el = node.parentNode; el && el.nodeType === 1; el = el.parentNode) {
-    const element = el as Element;
-    if (SKIP.has(element.tagName.toUpperCase())) return true;
-    if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true')
-      return true;
-  }
-  return false;
+type CheckVisibility = (options: object) => boolean;
+
+/**
+ * Whether text in an element is on screen: checkVisibility (display, visibility, opacity,
+ * content-visibility, on every ancestor) and a non-empty box, cached per element. Where the
+ * DOM has neither (linkedom in Node), the `hidden` attribute and inline display:none decide.
+ */
+function visibility(): (parent: Node | null) => boolean {
+  const cache = new Map<Node, boolean>();
+  return (parent) => {
+    if (!parent || parent.nodeType !== 1) return true;
+    const known = cache.get(parent);
+    if (known !== undefined) return known;
+    const element = parent as Element;
+    const check = (element as unknown as { checkVisibility?: CheckVisibility }).checkVisibility;
+    let shown: boolean;
+    if (typeof check === 'function') {
+      shown = check.call(element, { opacityProperty: true, visibilityProperty: true });
+      if (shown) {
+        const rect = element.getBoundingClientRect();
+        shown = rect.width >= 1 && rect.height >= 1;
+      }
+    } else {
+      shown = !element.closest('[hidden],[style*="display:none"],[style*="display: none"]');
+    }
+    cache.set(parent, shown);
+    return shown;
+  };
+}
+
+/** Whether a node is, or is inside, an element never read (script, style, our own banner). */
+function skipper(): (node: Node | null) => boolean {
+  const cache = new Map<Node, boolean>();
+  const test = (node: Node | null): boolean => {
+    if (!node || node.nodeType !== 1) return false;
+    const known = cache.get(node);
+    if (known !== undefined) return known;
+    const result =
+      SKIP.has((node as Element).tagName.toUpperCase()) ||
+      OWN_HOSTS.has(node) ||
+      test(node.parentNode);
+    cache.set(node, result);
+    return result;
+  };
+  return test;
 }

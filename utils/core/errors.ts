@@ -6,7 +6,10 @@ export type DomainErrorCode =
   /** The report endpoint the user typed is not https (http only in test builds). */
   | 'endpoint-not-https'
   /** The browser refused to store more (IndexedDB quota). */
-  | 'storage-full';
+  | 'storage-full'
+  /** A warning-page action from a framed copy, or from a tab the background sent nowhere. */
+  | 'warning-framed'
+  | 'warning-unverified';
 
 export class DomainError extends Error {
   constructor(
@@ -28,6 +31,8 @@ export type RouterErrorCode = 'bad-request' | 'forbidden' | 'not-found' | 'inter
 export const DOMAIN_ERROR_REPLY = {
   'endpoint-not-https': 'bad-request',
   'storage-full': 'storage-full',
+  'warning-framed': 'forbidden',
+  'warning-unverified': 'forbidden',
 } as const satisfies Record<DomainErrorCode, RouterErrorCode | DomainErrorCode>;
 
 export type ErrorCode = RouterErrorCode | (typeof DOMAIN_ERROR_REPLY)[DomainErrorCode];

@@ -44,6 +44,15 @@ export function popupUrl(extensionUrl: ExtensionUrl, tabId: number): string {
   return extensionUrl(`${PAGE_PATHS.popup}?tab=${tabId}`);
 }
 
+/** The popup about one tab, asking to confirm "don't warn me on this site" (the banner's button). */
+export function dismissConfirmUrl(extensionUrl: ExtensionUrl, tabId: number): string {
+  return extensionUrl(`${PAGE_PATHS.popup}?tab=${tabId}&confirm=dismiss`);
+}
+
+export function asksToDismiss(search: string): boolean {
+  return new URLSearchParams(search).get('confirm') === 'dismiss';
+}
+
 export function popupTabFromSearch(search: string): number | null {
   const param = new URLSearchParams(search).get('tab');
   return param !== null && /^\d+$/.test(param) ? Number(param) : null;

@@ -31,6 +31,12 @@ export function decisionsHandlers(decisions: DecisionsService) {
       input: z.object({ site: Site }),
       run: async ({ site }) => ({ removed: await decisions.removeDismissal(site) }),
     }),
+    // "Don't warn me on this site", confirmed in the popup (an extension page) for a tab.
+    'dismissal.add': handler({
+      from: EXTENSION_PAGES,
+      input: z.object({ tabId: z.number().int().nonnegative() }),
+      run: async ({ tabId }) => ({ added: await decisions.dismissTab(tabId) }),
+    }),
     'userBlocks.add': handler({
       from: EXTENSION_PAGES,
       input: z.object({

@@ -110,7 +110,15 @@ export class DecisionsService {
     return removed;
   }
 
-  /** "Don't warn me on this site", from the banner: stored per site. */
+  /** "Don't warn me on this site", confirmed in the popup for a tab: stored for the tab's site. */
+  async dismissTab(tabId: number): Promise<boolean> {
+    const tab = await this.platform.tabs.get(tabId);
+    if (!tab?.url || !/^https?:/i.test(tab.url)) return false;
+    await this.dismissPage(tab.url);
+    return true;
+  }
+
+  /** Store a dismissal for a page's site; the banner goes on the next check. */
   async dismissPage(url: string): Promise<void> {
     const host = hostOfUrl(url);
     if (!host) return;

@@ -1,7 +1,7 @@
 // Page signals: each is a small pure function with a named weight. Positive weights point to a
 // rogue shop, negative ones to a licensed seller, a clinic or an information page; negative
 // evidence counts as much as positive. Dependency-free: bundled into the content script.
-import { normalizeWithMap, type NormalizedText } from './normalize';
+import { normalizeWithMap, type NormalizedText } from '../content/normalize';
 import {
   CUE_NEGATIONS,
   DOMAIN_WORDS,

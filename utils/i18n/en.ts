@@ -13,8 +13,12 @@ export const en = {
   'level.unchecked': 'Not checked',
   'badge.title.none': 'Kusuri Guard: no warnings for this site',
   'badge.title.caution': 'Kusuri Guard: caution — see the popup for details',
-  'badge.title.warning': 'Kusuri Guard: warning — this site looks like a rogue pharmacy',
+  'badge.title.warning': 'Kusuri Guard: warning — this site is on a list of rogue or unsafe sites',
   'badge.title.danger': 'Kusuri Guard: danger — this site is on a blocklist',
+  'badge.title.page.warning':
+    'Kusuri Guard: warning — this page looks like a rogue online pharmacy',
+  'badge.title.page.danger':
+    'Kusuri Guard: danger — this page looks very much like a rogue online pharmacy',
   'badge.title.unchecked': 'Kusuri Guard: this page is not checked',
 
   'category.rogue-pharmacy': 'rogue online pharmacy',
@@ -55,8 +59,21 @@ export const en = {
     'This site is no longer on an active list, or the lists changed. You can try opening it again.',
   'warning.retry': 'Try again',
   'warning.failed': 'That did not work: {error}',
+  'warning.hiddenStopped': 'Kusuri Guard moved you here from the page',
+  'warning.headline.hidden': 'This page tried to hide Kusuri Guard’s warning',
+  'warning.hiddenExplain':
+    'Kusuri Guard showed a warning on this page, and the page hid, covered or removed it. A trustworthy shop has no reason to do that.',
+  'warning.framed': 'Kusuri Guard stopped a listed site from loading inside this page.',
+  'warning.unverified':
+    'Kusuri Guard did not stop a page in this tab, so there is nothing to open from here.',
+  'warning.confirmAlways':
+    'Always allow {site}? Kusuri Guard will no longer stop it or warn about it, in any tab.',
+  'warning.confirmAlwaysYes': 'Yes, always allow this site',
 
   'popup.title': 'Kusuri Guard',
+  'popup.confirmDismiss':
+    'Stop warning you on {site}? Kusuri Guard will no longer show its banner there. You can undo this here or in the options.',
+  'popup.confirmDismissYes': 'Yes, don’t warn me on this site',
   'popup.loading': 'Checking…',
   'popup.noTab': 'No page is open in this tab.',
   'popup.unsupported': 'This is not a website (for example a browser page), so it is not checked.',

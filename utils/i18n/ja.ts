@@ -15,9 +15,11 @@ export const ja: Record<MessageKey, string> = {
   'level.unchecked': 'チェック対象外',
   'badge.title.none': 'くすりガード：このサイトに警告はありません',
   'badge.title.caution': 'くすりガード：注意（詳しくはポップアップをご覧ください）',
-  'badge.title.warning': 'くすりガード：警告（不正なネット薬局の疑いがあります）',
+  'badge.title.warning': 'くすりガード：警告（不正・危険なサイトのリストに掲載されています）',
   'badge.title.danger': 'くすりガード：危険（ブロックリストに掲載されているサイトです）',
   'badge.title.unchecked': 'くすりガード：このページはチェックの対象外です',
+  'badge.title.page.warning': 'くすりガード：警告（このページは不正なネット薬局の疑いがあります）',
+  'badge.title.page.danger': 'くすりガード：危険（このページは不正なネット薬局の疑いが強いです）',
 
   'category.rogue-pharmacy': '不正なネット薬局',
   'category.unapproved-drug-ads': '未承認薬・処方薬の宣伝サイト',
@@ -56,9 +58,23 @@ export const ja: Record<MessageKey, string> = {
   'warning.unknownEntry':
     'このサイトは現在使っているリストに掲載されていないか、リストが更新されています。もう一度開いてみてください。',
   'warning.retry': 'もう一度開く',
+  'warning.hiddenStopped': 'くすりガードがページからこの画面に切り替えました',
+  'warning.headline.hidden': 'このページは、くすりガードの警告を隠そうとしました',
+  'warning.hiddenExplain':
+    'くすりガードがこのページに警告を表示したところ、ページ側が警告を隠したり、覆ったり、消したりしました。信頼できるお店がそのようなことをする理由はありません。',
+  'warning.framed':
+    'このページの中で、リストに掲載されたサイトが読み込まれるのを、くすりガードが止めました。',
+  'warning.unverified':
+    'このタブでくすりガードが止めたページはないため、ここから開けるページはありません。',
+  'warning.confirmAlways':
+    '{site} を常に許可しますか？今後どのタブでも、くすりガードはこのサイトを止めたり警告したりしなくなります。',
+  'warning.confirmAlwaysYes': 'はい、このサイトを常に許可します',
   'warning.failed': 'この操作を完了できませんでした：{error}',
 
   'popup.title': 'くすりガード',
+  'popup.confirmDismiss':
+    '{site} で警告しないようにしますか？くすりガードはこのサイトでバナーを表示しなくなります。ここか設定画面で元に戻せます。',
+  'popup.confirmDismissYes': 'はい、このサイトでは警告しません',
   'popup.loading': 'チェックしています…',
   'popup.noTab': 'このタブではページが開かれていません。',
   'popup.unsupported': 'ウェブサイトではない（ブラウザの設定画面など）ため、チェックしていません。',

@@ -1,5 +1,6 @@
 // Messages from the content script, about the sender's own tab.
 import type { PageService } from './service';
+import { ESCALATION_REASONS } from '../content/escalation';
 import { SAMPLE_LIMITS } from '../content/sample';
 import { PAGES_AND_CONTENT, handler } from '../core/handler';
 import { z } from '../core/zod';
@@ -33,7 +34,7 @@ export function pageHandlers(page: PageService, reports: ReportsService) {
       from: PAGES_AND_CONTENT,
       input: z.object({}),
       run: async (_input, { sender }) => {
-        await page.dismissSite(sender);
+        await page.askToDismiss(sender);
         return null;
       },
     }),
@@ -52,6 +53,19 @@ export function pageHandlers(page: PageService, reports: ReportsService) {
         await page.dismissNotice(sender, names);
         return null;
       },
+    }),
+    'page.noticeSeen': handler({
+      from: PAGES_AND_CONTENT,
+      input: z.object({ names: z.array(z.string().min(1).max(200)).max(50) }),
+      run: async ({ names }, { sender }) => {
+        await page.noticeSeen(sender, names);
+        return null;
+      },
+    }),
+    'page.escalate': handler({
+      from: PAGES_AND_CONTENT,
+      input: z.object({ reason: z.enum(ESCALATION_REASONS) }),
+      run: (_input, context) => page.escalate(context),
     }),
   };
 }

@@ -7,7 +7,7 @@ import type { NoticeModel } from '../content/notice';
 import type { TextSample } from '../content/sample';
 import { displayHost, hostOfUrl, registrableDomain } from '../core/hostname';
 import type { MessageContext } from '../core/handler';
-import { popupUrl } from '../core/routes';
+import { dismissConfirmUrl, popupUrl, warningUrl } from '../core/routes';
 import type { SenderInfo } from '../core/sender';
 import { scoreDetected } from '../detector/shipped';
 import type { DetectedPage, DetectorScore } from '../detector/model-score';
@@ -21,6 +21,7 @@ import { getBreachNotices, markBreachNotices } from '../intel/breach-notices';
 import { noticeWorthy } from '../intel/model';
 import type { Lang } from '../i18n';
 import type { TabServiceDeps } from '../tabs/deps';
+import type { TabsService } from '../tabs/service';
 import { levelRank, type Verdict } from '../verdicts/model';
 
 export interface PageCheckReply {
@@ -28,8 +29,13 @@ export interface PageCheckReply {
   notice: NoticeModel | null;
 }
 
+/** The page check also asks the tabs feature whether the user continued to a site in a tab. */
+export interface PageDeps extends TabServiceDeps {
+  tabs: TabsService;
+}
+
 export class PageService {
-  constructor(private readonly deps: TabServiceDeps) {}
+  constructor(private readonly deps: PageDeps) {}
 
   /** A content script read its page; the sample, when the page mentions medicines, is scored. */
   async check(context: MessageContext, sample: TextSample | null): Promise<PageCheckReply> {
@@ -42,8 +48,9 @@ export class PageService {
       ? scoreDetected({ url, host: host.host, hostUnicode: displayHost(host.host), ...sample })
       : null;
     const now = platform.now();
-    await pageScores.set(tabId, url, await this.siteEvidence(url, score, now), now);
-    const page = await pageScores.get(tabId, url);
+    // The record as written, not read back: a same-document refresh of this tab may rewrite
+    // storage in between (a page calling pushState in a loop).
+    const page = await pageScores.set(tabId, url, await this.siteEvidence(url, score, now), now);
     const settings = await context.settings();
     const verdict = await verdicts.verdictFor(url, page, 'cache-only', settings);
     const lang = await context.lang();
@@ -53,7 +60,10 @@ export class PageService {
     if (page && levelRank(page.level) >= levelRank('caution') && !verdict.allowlisted) {
       void verdicts.verdictForTab(tabId, 'automatic').catch(() => undefined);
     }
-    return { banner: bannerFor(verdict, lang), notice: await this.breachNotice(verdict, lang) };
+    const banner = bannerFor(verdict, lang);
+    // After "continue anyway" to this site in this tab, the banner stays but no longer escalates.
+    if (banner && (await this.deps.tabs.granted(tabId, verdict.site))) banner.escalate = false;
+    return { banner, notice: await this.breachNotice(verdict, lang) };
   }
 
   /**
@@ -94,17 +104,27 @@ export class PageService {
     const fresh = candidates.filter(
       (c) => !seen.get(c.breach.name)?.shownAt && !seen.get(c.breach.name)?.dismissedAt,
     );
+    // Counted as shown only when the content script saw it on screen (page.noticeSeen): a page
+    // that removes it on sight does not use up the user's one notice.
     if (fresh.length === 0) return null;
-    await markBreachNotices(
-      fresh.map((c) => c.breach.name),
-      verdict.site,
-      { shownAt: now },
-    );
     return noticeFor(verdict.site, fresh, lang);
   }
 
   /** The notice's "Got it": remembered per breach, only for breaches of the sender's own site. */
   async dismissNotice(sender: SenderInfo, names: string[]): Promise<void> {
+    await this.markNotice(sender, names, { dismissedAt: this.deps.platform.now() });
+  }
+
+  /** The notice was on screen long enough to be read: it is not announced again. */
+  async noticeSeen(sender: SenderInfo, names: string[]): Promise<void> {
+    await this.markNotice(sender, names, { shownAt: this.deps.platform.now() });
+  }
+
+  private async markNotice(
+    sender: SenderInfo,
+    names: string[],
+    mark: { shownAt: number } | { dismissedAt: number },
+  ): Promise<void> {
     const host = sender.url ? hostOfUrl(sender.url) : null;
     if (!host) return;
     const site = registrableDomain(host.host);
@@ -112,13 +132,42 @@ export class PageService {
       (await this.deps.lists.index()).breachesFor(site).map((b) => b.breach.name),
     );
     const valid = names.filter((n) => own.has(n));
-    if (valid.length > 0)
-      await markBreachNotices(valid, site, { dismissedAt: this.deps.platform.now() });
+    if (valid.length > 0) await markBreachNotices(valid, site, mark);
   }
 
-  /** "Don't warn me on this site", from the banner. */
-  async dismissSite(sender: SenderInfo): Promise<void> {
-    if (sender.url) await this.deps.decisions.dismissPage(sender.url);
+  /**
+   * "Don't warn me on this site", from the banner. Lowering protection is never decided by one
+   * click inside the page (a decoy can be drawn over the button): the popup asks, in a page the
+   * site cannot reach (`dismissal.add`).
+   */
+  async askToDismiss(sender: SenderInfo): Promise<void> {
+    if (sender.tabId === undefined) return;
+    const { platform } = this.deps;
+    await platform.tabs.open(
+      dismissConfirmUrl((p) => platform.extensionUrl(p), sender.tabId),
+      sender.tabId,
+    );
+  }
+
+  /**
+   * The content script says the page hid, covered, shrank, erased or kept removing the banner
+   * the background asked for: the tab goes to the full-page warning ("this page tried to hide
+   * Kusuri Guard's warning"). Only for a page that does get a banner, and not after the user
+   * chose to continue to that site in this tab.
+   */
+  async escalate(context: MessageContext): Promise<{ escalated: boolean }> {
+    const { platform, verdicts, targets, tabs } = this.deps;
+    const { tabId, url, frameId } = context.sender;
+    if (tabId === undefined || url === undefined || frameId !== 0) return { escalated: false };
+    const verdict = await verdicts.verdictForPage(tabId, url);
+    if (!bannerFor(verdict, await context.lang())) return { escalated: false };
+    if (await tabs.granted(tabId, verdict.site)) return { escalated: false };
+    await targets.note(tabId, url, 'hid-warning', platform.now());
+    await platform.tabs.update(
+      tabId,
+      warningUrl((p) => platform.extensionUrl(p), url),
+    );
+    return { escalated: true };
   }
 
   /** The banner's "Details": the popup's view of this tab, as a page next to it. */

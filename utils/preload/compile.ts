@@ -10,10 +10,19 @@ export interface DnrRule {
   condition: {
     regexFilter?: string;
     requestDomains?: string[];
-    resourceTypes: ['main_frame'];
+    resourceTypes: ResourceType[];
     tabIds?: number[];
   };
 }
+
+export type ResourceType = 'main_frame' | 'sub_frame';
+
+/**
+ * What the pre-load rules stop: pages, and frames, so a listed shop cannot be shown inside an
+ * unlisted page. A stopped frame shows the warning page, which inside a frame is a short notice
+ * with nothing to click (components/WarningPage.tsx).
+ */
+export const STOPPED_TYPES: ResourceType[] = ['main_frame', 'sub_frame'];
 
 /** Rule ids of the dynamic rule set. Block rules use BLOCK_RULE_BASE + chunk index. */
 export const ALLOW_RULE_ID = 1;
@@ -77,7 +86,7 @@ export function compileBlockRules(
       condition: {
         regexFilter: CAPTURE_URL,
         requestDomains: block.slice(start, start + DOMAINS_PER_RULE),
-        resourceTypes: ['main_frame'],
+        resourceTypes: STOPPED_TYPES,
       },
     });
   }
@@ -92,7 +101,7 @@ export function compileAllowRule(allowSites: Iterable<string>): DnrRule | null {
     id: ALLOW_RULE_ID,
     priority: PRIORITY_ALLOW,
     action: { type: 'allow' },
-    condition: { requestDomains: allow, resourceTypes: ['main_frame'] },
+    condition: { requestDomains: allow, resourceTypes: STOPPED_TYPES },
   };
 }
 
@@ -130,7 +139,7 @@ export function compileSessionAllowRule(id: number, tabId: number, site: string)
     id,
     priority: PRIORITY_SESSION_ALLOW,
     action: { type: 'allow' },
-    condition: { requestDomains: [site], resourceTypes: ['main_frame'], tabIds: [tabId] },
+    condition: { requestDomains: [site], resourceTypes: STOPPED_TYPES, tabIds: [tabId] },
   };
 }
 

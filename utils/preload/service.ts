@@ -58,7 +58,7 @@ export const DnrMarkerSchema = z.object({
 export type DnrMarker = z.infer<typeof DnrMarkerSchema>;
 
 /** Changes when the way rules are compiled changes (forces a reinstall after an update). */
-const RULES_LAYOUT = 3;
+const RULES_LAYOUT = 4; // 4: frames are stopped too (sub_frame)
 /** The rule set hash verified against the browser in this browser session. */
 const RULES_CHECKED_KEY = 'rulesChecked';
 const BLOCK_IDS = Array.from({ length: MAX_BLOCK_RULES }, (_, i) => BLOCK_RULE_BASE + i);

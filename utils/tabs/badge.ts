@@ -1,5 +1,6 @@
 // The toolbar badge of a tab: the verdict's level as a symbol and colour, its meaning as the title.
 import { t, type Lang } from '../i18n';
+import { badgeTitleKey } from '../verdicts/badge-title';
 import type { Verdict } from '../verdicts/model';
 import type { Platform } from '../platform/platform';
 
@@ -19,10 +20,7 @@ export class Badge {
   async show(tabId: number, verdict: Verdict, lang?: Lang): Promise<void> {
     const current = lang ?? (await this.language());
     const level = verdict.status === 'checked' ? verdict.level : 'none';
-    const titleKey =
-      verdict.status === 'checked'
-        ? (`badge.title.${verdict.level}` as const)
-        : 'badge.title.unchecked';
+    const titleKey = badgeTitleKey(verdict);
     try {
       await this.platform.badge.set(tabId, { ...BADGE[level], title: t(current, titleKey) });
     } catch {

@@ -2,6 +2,7 @@
 // page check (the content script's requests about its own tab) read the same verdicts, decisions,
 // lists and page scores and paint the same badge, so they share one dependency type.
 import type { Badge } from './badge';
+import type { TabTargets } from './tab-targets';
 import type { DecisionsService } from '../decisions/service';
 import type { ListsService } from '../lists/service';
 import type { Platform } from '../platform/platform';
@@ -15,4 +16,6 @@ export interface TabServiceDeps {
   lists: ListsService;
   pageScores: PageScores;
   badge: Badge;
+  /** Where each tab was really heading (webNavigation): what the warning page acts on. */
+  targets: TabTargets;
 }

@@ -5,15 +5,17 @@ import { z } from '../core/zod';
 
 export function tabsHandlers(tabs: TabsService) {
   return {
+    // The warning page names no address: the background acts on the one it recorded for the
+    // tab, and only for a top-level warning page (tabs/warning-gate.ts).
     'block.info': handler({
       from: EXTENSION_PAGES,
-      input: z.object({ url: z.string().max(65_536) }),
-      run: ({ url }, { sender }) => tabs.blockInfo(url, sender.tabId),
+      input: z.object({}),
+      run: (_input, { sender }) => tabs.warningInfo(sender),
     }),
     'block.continue': handler({
       from: EXTENSION_PAGES,
-      input: z.object({ url: z.string().min(1).max(65_536), mode: z.enum(['once', 'always']) }),
-      run: ({ url, mode }, { sender }) => tabs.continueTo(url, mode, sender.tabId),
+      input: z.object({ mode: z.enum(['once', 'always']) }),
+      run: ({ mode }, { sender }) => tabs.warningContinue(mode, sender),
     }),
     'block.leave': handler({
       from: EXTENSION_PAGES,

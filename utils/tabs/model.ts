@@ -3,6 +3,8 @@ import type { ListReason } from '../verdicts/model';
 
 export type BlockInfo =
   | { status: 'bad-url'; raw: string }
+  /** Asked from inside a frame, or from a tab the background did not send to the warning page. */
+  | { status: 'framed' | 'unverified' }
   | {
       status: 'listed' | 'not-listed';
       url: string;
@@ -11,4 +13,6 @@ export type BlockInfo =
       site: string;
       reasons: ListReason[];
       allowlisted: boolean;
+      /** Sent here because the page hid Kusuri Guard's in-page warning. */
+      hidden?: boolean;
     };

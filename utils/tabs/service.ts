@@ -3,10 +3,14 @@
 // warning page's choices, and the badge. Nothing lives only in memory.
 import type { TabServiceDeps } from './deps';
 import type { BlockInfo } from './model';
+import { TabRefresh } from './tab-refresh';
+import { warningSender } from './warning-gate';
+import { DomainError } from '../core/errors';
 import { displayHost, hostOfUrl, registrableDomain } from '../core/hostname';
 import { isWarningPage, warningUrl } from '../core/routes';
 import { z } from '../core/zod';
 import { compileSessionAllowRule } from '../preload/compile';
+import type { SenderInfo } from '../core/sender';
 import type { Platform } from '../platform/platform';
 
 const SessionGrantSchema = z.record(z.string(), z.object({ site: z.string(), ruleId: z.number() }));
@@ -14,6 +18,10 @@ type SessionGrants = z.infer<typeof SessionGrantSchema>;
 const GRANTS_KEY = 'sessionGrants';
 
 export class TabsService {
+  private readonly tabRefresh = new TabRefresh((tabId, url, same) =>
+    this.refreshTab(tabId, url, same),
+  );
+
   constructor(private readonly deps: TabServiceDeps) {}
 
   private get platform(): Platform {
@@ -28,6 +36,7 @@ export class TabsService {
    * page now. Returns whether the tab was redirected.
    */
   async onNavigationCommitted(tabId: number, url: string): Promise<boolean> {
+    await this.deps.targets.note(tabId, url, 'navigation', this.platform.now());
     const verdict = await this.deps.verdicts.verdictForPage(tabId, url);
     await this.deps.badge.show(tabId, verdict);
     if (!verdict.blocked || verdict.site === null) return false;
@@ -38,10 +47,30 @@ export class TabsService {
   }
 
   /**
+   * A sub-frame committed a listed site the frame rule did not stop (served by a service worker,
+   * say): the whole tab goes to the warning page for it.
+   */
+  async onFrameCommitted(tabId: number, url: string): Promise<boolean> {
+    const verdict = await this.deps.verdicts.verdictFor(url);
+    if (!verdict.blocked || verdict.site === null) return false;
+    if ((await this.grants())[String(tabId)]?.site === verdict.site) return false;
+    await this.deps.targets.note(tabId, url, 'navigation', this.platform.now());
+    await this.platform.tabs.update(tabId, warningUrl(this.extensionUrl, url));
+    return true;
+  }
+
+  /**
    * A top-level navigation is starting. A one-time grant ends as soon as the tab heads for
    * another site, before any request, so coming straight back is stopped again.
    */
   async onNavigationStarting(tabId: number, url: string): Promise<void> {
+    // The browser's word on where the tab is going: what a warning page shown next acts on.
+    if (/^https?:/i.test(url))
+      await this.deps.targets.note(tabId, url, 'navigation', this.platform.now());
+    await this.revokeGrantIfLeft(tabId, url);
+  }
+
+  private async revokeGrantIfLeft(tabId: number, url: string): Promise<void> {
     const grant = (await this.grants())[String(tabId)];
     if (!grant || isWarningPage(this.extensionUrl, url)) return;
     const host = hostOfUrl(url);
@@ -50,14 +79,64 @@ export class TabsService {
 
   /** The tab's URL changed: refresh its badge and end a one-time grant once it leaves the site. */
   async onTabUrlChanged(tabId: number, url: string): Promise<void> {
-    await this.onNavigationStarting(tabId, url);
+    await this.revokeGrantIfLeft(tabId, url);
     if (isWarningPage(this.extensionUrl, url)) return; // the warning page sets its own badge
+    await this.tabRefresh.request(tabId, url, false);
+  }
+
+  /** A same-document navigation (history API, fragment): the page's score and badge stay. */
+  onSameDocumentNavigation(tabId: number, url: string): Promise<void> {
+    return this.tabRefresh.request(tabId, url, true);
+  }
+
+  /** One coalesced badge refresh for a tab's latest URL (tab-refresh.ts). */
+  private async refreshTab(tabId: number, url: string, sameDocument: boolean): Promise<void> {
+    if (sameDocument) await this.deps.pageScores.carry(tabId, url);
     await this.deps.badge.show(tabId, await this.deps.verdicts.verdictForPage(tabId, url));
   }
 
   async onTabRemoved(tabId: number): Promise<void> {
     await this.revokeGrant(tabId);
+    await this.deps.targets.remove(tabId);
+    this.tabRefresh.forget(tabId);
     await this.deps.pageScores.remove(tabId);
+  }
+
+  /** Whether the user chose "continue anyway" to this site in this tab (a one-time grant). */
+  async granted(tabId: number, site: string | null): Promise<boolean> {
+    return site !== null && (await this.grants())[String(tabId)]?.site === site;
+  }
+
+  /**
+   * What the warning page shows: the address the background recorded for its tab (never the
+   * fragment), and only to a warning page that is the top-level document of that tab.
+   */
+  async warningInfo(sender: SenderInfo): Promise<BlockInfo> {
+    const checked = await warningSender(
+      sender,
+      warningUrl(this.extensionUrl, ''),
+      this.deps.targets,
+    );
+    if (typeof checked === 'string') return { status: checked };
+    const info = await this.blockInfo(checked.target.url, checked.tabId);
+    const hidden = checked.target.reason === 'hid-warning';
+    return hidden && (info.status === 'listed' || info.status === 'not-listed')
+      ? { ...info, hidden }
+      : info;
+  }
+
+  /** "Continue anyway" from a verified warning page, to the address recorded for its tab. */
+  async warningContinue(
+    mode: 'once' | 'always',
+    sender: SenderInfo,
+  ): Promise<{ navigated: boolean }> {
+    const checked = await warningSender(
+      sender,
+      warningUrl(this.extensionUrl, ''),
+      this.deps.targets,
+    );
+    if (typeof checked === 'string') throw new DomainError(`warning-${checked}`);
+    return this.continueTo(checked.target.url, mode, checked.tabId);
   }
 
   async checkOpenTabs(): Promise<void> {

@@ -67,18 +67,36 @@ export class PageScores {
     return record && stripHash(record.url) === stripHash(url) ? record : null;
   }
 
-  async set(tabId: number, url: string, score: DetectedPage | null, at: number): Promise<void> {
+  /**
+   * The tab's document changed its URL without loading (pushState, replaceState, a fragment):
+   * the record follows it, so a page changing its URL in a loop cannot clear the badge. Only
+   * within one origin, which is all a same-document navigation can do.
+   */
+  async carry(tabId: number, url: string): Promise<boolean> {
     const all = await this.all();
-    if (score)
-      all[String(tabId)] = {
-        url,
-        score: score.score,
-        level: score.level,
-        at,
-        signals: score.signals,
-      };
+    const record = all[String(tabId)];
+    if (!record || originOf(record.url) === null || originOf(record.url) !== originOf(url))
+      return false;
+    all[String(tabId)] = { ...record, url };
+    await this.session.set(KEY, all);
+    return true;
+  }
+
+  /** Store the tab's latest result (or forget it); returns the record stored. */
+  async set(
+    tabId: number,
+    url: string,
+    score: DetectedPage | null,
+    at: number,
+  ): Promise<PageScoreRecord | null> {
+    const all = await this.all();
+    const record = score
+      ? { url, score: score.score, level: score.level, at, signals: score.signals }
+      : null;
+    if (record) all[String(tabId)] = record;
     else delete all[String(tabId)];
     await this.session.set(KEY, all);
+    return record;
   }
 
   async remove(tabId: number): Promise<void> {
@@ -92,4 +110,13 @@ export class PageScores {
 function stripHash(url: string): string {
   const hash = url.indexOf('#');
   return hash < 0 ? url : url.slice(0, hash);
+}
+
+function originOf(url: string): string | null {
+  try {
+    const origin = new URL(url).origin;
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null;
+  }
 }

@@ -5,13 +5,14 @@ import type { Verdict } from './model';
 import type { CheckSiteResult } from './messages';
 import type { PageScoreRecord, PageScores } from './page-scores';
 import { hostOfUrl, parseTarget, registeredDomain } from '../core/hostname';
-import { pageUrlOfTab } from '../core/routes';
+import { isWarningPage } from '../core/routes';
 import type { DecisionsService } from '../decisions/service';
 import type { IntelService, LookupMode } from '../intel/service';
 import type { ListsService } from '../lists/service';
 import type { SettingsService } from '../settings/service';
 import type { Settings } from '../settings/store';
 import type { Badge } from '../tabs/badge';
+import type { TabTargets } from '../tabs/tab-targets';
 import type { Platform } from '../platform/platform';
 
 export interface VerdictsDeps {
@@ -24,6 +25,8 @@ export interface VerdictsDeps {
   settings: SettingsService;
   pageScores: PageScores;
   badge: Badge;
+  /** Where each tab was really heading: the address behind a warning page. */
+  targets: TabTargets;
 }
 
 export class VerdictsService {
@@ -61,7 +64,11 @@ export class VerdictsService {
   async verdictForTab(tabId: number, mode: LookupMode = 'cache-only'): Promise<Verdict> {
     const { platform, pageScores } = this.deps;
     const tab = await platform.tabs.get(tabId);
-    const url = pageUrlOfTab((path) => platform.extensionUrl(path), tab?.url ?? '');
+    let url = tab?.url ?? '';
+    if (isWarningPage((path) => platform.extensionUrl(path), url)) {
+      // The address the tab was really heading for, never the fragment a page could have set.
+      url = (await this.deps.targets.get(tabId))?.url ?? '';
+    }
     const verdict = await this.verdictFor(url, await pageScores.get(tabId, url), mode);
     if (mode !== 'cache-only') await this.deps.badge.show(tabId, verdict);
     return verdict;

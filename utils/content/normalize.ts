@@ -1,9 +1,13 @@
 // Text normalisation before matching, so that variants of a word match one entry:
 // full-width and half-width forms (NFKC), upper and lower case, katakana and hiragana, runs of
-// whitespace, and the invisible characters rogue sites insert to dodge filters.
+// whitespace, every default-ignorable code point (zero-width characters, variation selectors,
+// grapheme joiners, bidi controls, tags), combining marks on Latin, Cyrillic and Greek letters,
+// and Cyrillic/Greek look-alikes of Latin letters: what rogue sites insert to dodge filters.
 // Dependency-free (the content script may import it) and fast: one pass over UTF-16 code units
 // into typed arrays, with numeric fast paths for ASCII, kana and kanji; only the few ranges that
 // NFKC can change go through String.prototype.normalize.
+
+import { HOMOGLYPHS } from './homoglyphs';
 
 export interface NormalizedText {
   /** Normalised text. */
@@ -12,13 +16,49 @@ export interface NormalizedText {
   map: Int32Array;
 }
 
-/** Code points that render as nothing: zero-width spaces and joiners, soft hyphen, BOM. */
-function invisible(code: number): boolean {
+/**
+ * Default-ignorable code points of the Basic Multilingual Plane (Unicode's
+ * Default_Ignorable_Code_Point, less the Hangul fillers' neighbours): they render as nothing.
+ */
+export function invisible(code: number): boolean {
   return (
     code === 0xad ||
+    code === 0x34f || // combining grapheme joiner
+    code === 0x61c ||
+    code === 0x115f ||
+    code === 0x1160 ||
+    code === 0x17b4 ||
+    code === 0x17b5 ||
+    (code >= 0x180b && code <= 0x180f) ||
     (code >= 0x200b && code <= 0x200f) ||
-    (code >= 0x2060 && code <= 0x2064) ||
-    code === 0xfeff
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2060 && code <= 0x206f) ||
+    code === 0x3164 ||
+    (code >= 0xfe00 && code <= 0xfe0f) || // variation selectors
+    code === 0xfeff ||
+    code === 0xffa0 ||
+    (code >= 0xfff0 && code <= 0xfff8)
+  );
+}
+
+/** Astral default-ignorables, by code point: tags, variation selectors supplement, and others. */
+function invisibleAstral(cp: number): boolean {
+  return (
+    (cp >= 0xe0000 && cp <= 0xe0fff) ||
+    (cp >= 0x1bca0 && cp <= 0x1bca3) ||
+    (cp >= 0x1d173 && cp <= 0x1d17a)
+  );
+}
+
+/** Combining marks that decorate Latin, Cyrillic and Greek letters (not the kana voicing marks). */
+export function combiningMark(code: number): boolean {
+  return (
+    (code >= 0x300 && code <= 0x36f) ||
+    (code >= 0x483 && code <= 0x489) ||
+    (code >= 0x1ab0 && code <= 0x1aff) ||
+    (code >= 0x1dc0 && code <= 0x1dff) ||
+    (code >= 0x20d0 && code <= 0x20ff) ||
+    (code >= 0xfe20 && code <= 0xfe2f)
   );
 }
 
@@ -136,8 +176,27 @@ export function normalizeWithMap(source: string): NormalizedText {
       lastWasSpace = true;
       continue;
     }
-    if (invisible(code)) continue;
+    if (invisible(code) || combiningMark(code)) continue;
+    const glyph = HOMOGLYPHS.get(code);
+    if (glyph !== undefined) {
+      out.push(glyph, i);
+      lastWasSpace = false;
+      continue;
+    }
+    if (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) {
+      // Latin letters with diacritics read as the bare letter (vïagra, çialis).
+      const bare = source[i]!.normalize('NFD').charCodeAt(0);
+      if (bare < 0x80) {
+        out.push(bare >= 0x41 && bare <= 0x5a ? bare + 32 : bare, i);
+        lastWasSpace = false;
+        continue;
+      }
+    }
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < source.length) {
+      if (invisibleAstral(source.codePointAt(i)!)) {
+        i += 1;
+        continue;
+      }
       // Astral character (emoji): kept as is.
       out.push(code, i);
       out.push(source.charCodeAt(i + 1), i);

@@ -106,7 +106,9 @@ describe('reporting a page in Chromium', () => {
     expect(await form.locator('#ev-url').textContent()).toBe(server.url(ROGUE, '/kamagra'));
     expect(await form.locator('#ev-title').textContent()).toContain('カマグラ');
     // The detector's reasons, each a sentence with the page's own words.
-    await expect.poll(() => form.locator('#ev-reasons').textContent()).toContain('ページの記載：「');
+    await expect
+      .poll(() => form.locator('#ev-reasons').textContent())
+      .toContain('ページの記載：「');
     expect(await form.locator('#ch-registrar').isChecked()).toBe(true);
     expect(await form.locator('label:has(#ch-registrar)').textContent()).toContain(
       'abuse@gmo.example',

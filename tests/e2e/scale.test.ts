@@ -102,6 +102,8 @@ describe('a million listed domains in Chromium', () => {
     await page.goto(server.url(listed(7), '/'));
     await page.locator('#continue').click();
     await page.locator('#continue-always').click();
+    // The second, delayed confirmation (a framed decoy cannot reach it).
+    await page.locator('#confirm-always-yes').click();
     await expect.poll(() => page.url()).toBe(server.url(listed(7), '/'));
     // Another tab: the allow rule follows for every tab (a second or so with a million domains).
     await waitForRules(ext, (rules) => rules.some((r) => r.action === 'allow' && r.id === 1));

@@ -14,6 +14,10 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
           setupFiles: ['tests/unit/setup.ts'],
+          // Many tests install the bundled list (44,000 domains since NABP's list joined it),
+          // about a second each; on a loaded 2-core machine the 5 s default is too tight.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {

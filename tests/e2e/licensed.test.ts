@@ -125,5 +125,14 @@ for (const lang of ['en', 'ja'] as const) {
       expect(server.requestsTo('bestdrug.jp')).toHaveLength(0);
       await page.close();
     });
+
+    it("stops a domain of NABP's Not Recommended list (a bundled group) before it loads", async () => {
+      await waitForBlockedDomain(ext, '24x7-pharmacy.com');
+      const page = await ext.context.newPage();
+      await page.goto(server.url('24x7-pharmacy.com', '/'));
+      await expect.poll(() => page.url()).toContain('/warning.html#');
+      expect(server.requestsTo('24x7-pharmacy.com')).toHaveLength(0);
+      await page.close();
+    });
   });
 }

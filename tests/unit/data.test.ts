@@ -2,6 +2,7 @@
 // and every third-party source credited in the list's attribution.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { domainToUnicode } from 'node:url';
 import { bundledProjectList, DATA_DIR } from '../../tools/lib/bundled-data';
 import { importProjectListValue } from '../../utils/lists/import-json';
 import { compareBreaches, compareRegistrars, compareStrings } from '../../utils/lists/order';
@@ -51,13 +52,14 @@ describe('bundled default data', () => {
     expect(breaches.find((b) => b.domain === 'onamae.com')?.pwnCount).toBe(164650);
   });
 
-  it('names at least 400 sourced rogue-pharmacy or drug-ad domains, sites and groups together', () => {
+  it('names at least 1,000 sourced rogue-pharmacy or drug-ad domains, sites and groups together', () => {
     const listed = [
       ...raw.sites.filter((s) => s.category !== 'breached-service').map((s) => s.domain),
       ...raw.groups.flatMap((g) => g.domains),
     ];
-    // 406 on 2026-12-01 (README, "Where the lists come from"); the issue's 1,000 is not reached.
-    expect(listed.length).toBeGreaterThanOrEqual(400);
+    // 44,558 on 2026-12-01 (README, "The bundled default data"), 44,137 of them from NABP's Not
+    // Recommended list; issue 13 asks for at least 1,000.
+    expect(listed.length).toBeGreaterThanOrEqual(1000);
     expect(new Set(listed).size).toBe(listed.length);
     for (const group of raw.groups) {
       expect(group.evidence.length, group.id).toBeGreaterThan(0);
@@ -66,25 +68,40 @@ describe('bundled default data', () => {
     expect(isSorted(raw.groups, (a, b) => compareStrings(a.id, b.id))).toBe(true);
   });
 
+  // The offenders are collected and compared once: one expect per domain costs seconds at 44,000.
   it('blocks no licensed seller and nothing on the never-block set', () => {
     const licensed = packagedLicensed();
-    for (const domain of [
+    const offenders = [
       ...raw.sites.map((s) => s.domain),
       ...raw.groups.flatMap((g) => g.domains),
-    ]) {
-      expect(licensed.lookup(domain)?.domain ?? null, domain).toBeNull();
-      expect(hygieneProblem(domain, 'domain'), domain).toBeNull();
-    }
+    ].filter((domain) => licensed.lookup(domain) !== null || hygieneProblem(domain, 'domain'));
+    expect(offenders).toEqual([]);
   });
 
   it('keeps hosts in canonical form (lower-case ASCII, punycode)', () => {
-    for (const site of [
-      ...raw.sites,
-      ...raw.groups.flatMap((g) => g.domains.map((domain) => ({ domain }))),
-    ]) {
-      const normalized = normalizeListedHost(site.domain);
-      expect(normalized.ok && normalized.value.host, site.domain).toBe(site.domain);
-    }
+    const offenders = [
+      ...raw.sites.map((s) => s.domain),
+      ...raw.groups.flatMap((g) => g.domains),
+    ].filter((domain) => {
+      const normalized = normalizeListedHost(domain);
+      return !normalized.ok || normalized.value.host !== domain;
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it("takes NABP's names from its links, not from the typography of the link text", () => {
+    // NABP's page shows "24×7-pharmacy.com" and "buy–tramadol.com" (WordPress typography) while
+    // the links behind them name 24x7-pharmacy.com and buy--tramadol.com: the links are used.
+    const nabp = raw.groups.find((g) => g.id === 'nabp-not-recommended-2025-06');
+    expect(nabp?.evidence[0]?.source.url).toBe('https://safe.pharmacy/not-recommended-sites/');
+    expect(nabp?.domains).toEqual(
+      expect.arrayContaining(['24x7-pharmacy.com', 'buy--tramadol.com']),
+    );
+    const typographic = /[\u00d7\u2013\u2014]/;
+    const decoded = nabp!.domains.filter((d) => typographic.test(domainToUnicode(d)));
+    expect(decoded).toEqual([]);
+    // Left out for review though NABP lists them (data work's rejected.md gives the reasons).
+    expect(nabp?.domains).not.toContain('pharmacychecker.com');
   });
 
   it('is sorted, so diffs between versions stay small', () => {

@@ -31,13 +31,26 @@ beforeAll(async () => {
 
 const evidence = [{ source: { url: 'https://www.legitscript.com/' }, date: '2016-05' }];
 
-/** The bundled list as version `version`, with a network group of `domains`. */
-function listText(version: number, domains: string[], extra: Record<string, unknown> = {}): string {
-  const list = bundledProjectList() as Record<string, unknown> & { meta: { version: number } };
+/**
+ * The bundled list as version `version`, with a network group of `domains`. The bundled groups
+ * (44,000 domains, most of them NABP's) are replaced unless `keepGroups`: a refresh from the
+ * installed bundled list needs them, or the shrink guard holds the new version back.
+ */
+function listText(
+  version: number,
+  domains: string[],
+  extra: Record<string, unknown> = {},
+  keepGroups = false,
+): string {
+  const list = bundledProjectList() as Record<string, unknown> & {
+    meta: { version: number };
+    groups: unknown[];
+  };
   list.meta = { ...list.meta, version };
   return JSON.stringify({
     ...list,
     groups: [
+      ...(keepGroups ? list.groups : []),
       { id: 'bestkenko', category: 'rogue-pharmacy', network: 'BestKenko', evidence, domains },
     ],
     ...extra,
@@ -50,7 +63,7 @@ function content(text: string): ListContent {
   return result.content;
 }
 
-describe('diff and apply', () => {
+describe('diff and apply', { timeout: 60_000 }, () => {
   it('turn one version into the next exactly, whatever changed', async () => {
     const next = random(5);
     const domains = syntheticDomains(3000, 9);
@@ -90,7 +103,13 @@ describe('diff and apply', () => {
   });
 });
 
-describe('refreshing through the head and deltas', () => {
+/** A version the server publishes: the whole bundled list, groups kept, plus the test's group. */
+function servedListText(version: number, domains: string[]): string {
+  return listText(version, domains, {}, true);
+}
+
+// Each step carries the whole bundled list (44,000 domains): slower than the 5 s default under load.
+describe('refreshing through the head and deltas', { timeout: 60_000 }, () => {
   let platform: TestPlatform;
   let background: Background;
   let requested: string[];
@@ -126,7 +145,7 @@ describe('refreshing through the head and deltas', () => {
 
   /** Version 2 installed the usual way (the whole list), as if published earlier. */
   async function holdVersion2(): Promise<string> {
-    const v2 = listText(2, domains.slice(0, 4000));
+    const v2 = servedListText(2, domains.slice(0, 4000));
     await publish(v2, []);
     expect(await background.refresher.refresh(PROJECT_LIST_ID)).toMatchObject({
       outcome: 'updated',
@@ -138,7 +157,7 @@ describe('refreshing through the head and deltas', () => {
 
   it('takes a delta from the version held, checks it, and swaps it in', async () => {
     const v2 = await holdVersion2();
-    const v3 = listText(3, domains.slice(500, 5000));
+    const v3 = servedListText(3, domains.slice(500, 5000));
     await publish(v3, [v2]);
     const result = await background.refresher.refresh(PROJECT_LIST_ID);
     expect(result).toMatchObject({ outcome: 'updated', via: 'delta' });
@@ -168,7 +187,7 @@ describe('refreshing through the head and deltas', () => {
 
   it('falls back to the whole list when a delta was tampered with', async () => {
     const v2 = await holdVersion2();
-    const v3 = listText(3, domains.slice(500, 5000));
+    const v3 = servedListText(3, domains.slice(500, 5000));
     const files = await publish(v3, [v2]);
     const tampered = files.get('deltas/2-3.json')!.replace(domains[4500]!, 'evil.example');
     platform.net.route(`${BASE}deltas/2-3.json`, () => new Response(tampered));
@@ -184,8 +203,8 @@ describe('refreshing through the head and deltas', () => {
     await holdVersion2(); // domains 0–3999
     // The publisher's archive of version 2 differs from what clients got (a publishing mistake):
     // the delta only removes 0–499, so applied here it keeps 3000–3999 and the hash cannot match.
-    const v3 = listText(3, domains.slice(500, 3000));
-    await publish(v3, [listText(2, domains.slice(0, 3000))]);
+    const v3 = servedListText(3, domains.slice(500, 3000));
+    await publish(v3, [servedListText(2, domains.slice(0, 3000))]);
     expect(await background.refresher.refresh(PROJECT_LIST_ID)).toMatchObject({
       outcome: 'updated',
       via: 'full',
@@ -198,8 +217,9 @@ describe('refreshing through the head and deltas', () => {
 
   it('takes the whole list when there is no delta from the version held', async () => {
     await holdVersion2();
+    // Without the bundled groups: far fewer than half the domains held, so the guard holds it back.
     const v4 = listText(4, domains.slice(0, 100));
-    await publish(v4, [listText(3, domains)]); // deltas only from version 3
+    await publish(v4, [servedListText(3, domains)]); // deltas only from version 3
     expect(await background.refresher.refresh(PROJECT_LIST_ID)).toMatchObject({
       outcome: 'shrink-pending', // and the usual guards still apply
     });
@@ -208,7 +228,7 @@ describe('refreshing through the head and deltas', () => {
 
   it('changes nothing when the head is not signed by the pinned key, or goes back in time', async () => {
     const v2 = await holdVersion2();
-    await publish(listText(3, domains), [v2]);
+    await publish(servedListText(3, domains), [v2]);
     platform.net.route(`${BASE}kusuri-guard.json.head.sig`, () => new Response('AAAA'));
     expect(await background.refresher.refresh(PROJECT_LIST_ID)).toMatchObject({
       outcome: 'failed',
@@ -216,7 +236,7 @@ describe('refreshing through the head and deltas', () => {
     });
     expect((await getListRecord(PROJECT_LIST_ID))!.meta.version).toBe(2);
 
-    await publish(listText(1, domains), []);
+    await publish(servedListText(1, domains), []);
     expect(await background.refresher.refresh(PROJECT_LIST_ID)).toMatchObject({
       outcome: 'failed',
       code: 'older-version',
@@ -225,7 +245,7 @@ describe('refreshing through the head and deltas', () => {
   });
 
   it('reads a server without a head as a list without deltas', async () => {
-    const v2 = listText(2, domains.slice(0, 10));
+    const v2 = servedListText(2, domains.slice(0, 10));
     await publish(v2, []);
     platform.net.route(`${BASE}kusuri-guard.json.head`, () => new Response('', { status: 404 }));
     expect(await background.refresher.refresh(PROJECT_LIST_ID)).toMatchObject({

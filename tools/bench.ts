@@ -10,6 +10,7 @@ import type { BenchRow } from './bench/common';
 import { contentScriptSize, modelRows, scoringTimes, CONTENT_SCRIPT } from './bench/detector';
 import { contentScriptTasks } from './bench/chromium';
 import { ordinaryPageRows } from './bench/ordinary';
+import { workerScriptRows } from './bench/worker-weight';
 import {
   buildRows,
   falseHitRows,
@@ -56,6 +57,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
     );
   }
   rows.push(...contentScriptSize());
+  rows.push(...workerScriptRows(options.quick ? 3 : 15));
   rows.push(...modelRows(options.quick ? 5 : 30));
   rows.push(...(await scoringTimes(options.quick ? 20 : 200)));
   if (options.chromium)

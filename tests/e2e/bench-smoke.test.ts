@@ -10,6 +10,7 @@ describe('benchmark smoke run', () => {
     expect(rows.map((r) => r.name)).toEqual(
       expect.arrayContaining([
         'content script size (gzip)',
+        'service worker script size (what every wake compiles)',
         expect.stringMatching(/^scoring p95, 10 KB page/),
         expect.stringMatching(/^scoring p95, 2 MB page/),
         expect.stringMatching(/^longest content-script task/),

@@ -265,7 +265,7 @@ export const en = {
   'options.data.export': 'Export to a file',
   'options.data.import': 'Import from a file',
   'options.data.imported':
-    'Imported: {allowlist} allowed, {blocks} blocked and {dismissals} silenced sites.',
+    'Imported. Sites allowed: {allowlist}; blocked: {blocks}; silenced: {dismissals}.',
   'options.data.importing': 'Checking and importing the file…',
   'options.data.interrupted':
     'The import was interrupted before it finished; nothing was changed. Try again.',
@@ -280,11 +280,12 @@ export const en = {
   'options.data.importFailed':
     'This file is not a Kusuri Guard settings file; nothing was changed.',
   'options.rules.title': 'Pre-load blocking',
-  'options.rules.status': '{domains} domains are stopped before they load ({rules} browser rules).',
+  'options.rules.status':
+    '{domains} domains are stopped before they load (browser rules: {rules}).',
   'options.rules.error':
     'The browser refused the last change to the rules ({error}); the previous rules stay in force.',
   'options.rules.overflow':
-    'The browser did not accept rules for all {total} block-level domains ({error}). The other {left} are stopped as soon as their page starts loading, which means the site is contacted once.',
+    'Not every block-level domain got a browser rule ({error}; block-level domains: {total}). The remaining {left} domains are stopped as soon as their pages start loading, which means each of those sites is contacted once.',
   'time.never': 'never',
 
   'status.timeout': 'the server did not answer in time',

@@ -1,6 +1,18 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { packagedFiles } from './tools/lib/bundled-data';
+import packageJson from './package.json' with { type: 'json' };
+
+/**
+ * The list maintainers' e-mail address for reports from people without a GitHub account: set at
+ * build time with WXT_MAINTAINERS_EMAIL, else package.json's `config.maintainersEmail` (empty:
+ * that route is off). The end-to-end build uses a reserved test address.
+ */
+function maintainersEmail(mode: string): string {
+  if (process.env.WXT_MAINTAINERS_EMAIL !== undefined) return process.env.WXT_MAINTAINERS_EMAIL;
+  if (mode === 'e2e') return 'lists@kusuri-guard-test.example';
+  return packageJson.config.maintainersEmail;
+}
 
 export default defineConfig({
   imports: false,
@@ -12,7 +24,10 @@ export default defineConfig({
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',
     excludeSources: ['.output/**', 'test-results/**', 'store/**', '.wxt/**', '**/node_modules/**'],
   },
-  vite: () => ({ plugins: [preact()] }),
+  vite: (env) => ({
+    plugins: [preact()],
+    define: { 'import.meta.env.KG_MAINTAINERS_EMAIL': JSON.stringify(maintainersEmail(env.mode)) },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

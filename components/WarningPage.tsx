@@ -137,6 +137,25 @@ function TopLevelWarning() {
           </button>
         )}
       </div>
+      {checked && (
+        // A dispute path for site owners and users: a prefilled "listed by mistake" report to the
+        // list maintainers, opened for this tab only if the background verifies this page.
+        <p class="dispute small">
+          <button
+            type="button"
+            class="link"
+            id="dispute"
+            onClick={() => {
+              request({ type: 'report.open', kind: 'false-positive' }).catch((e: unknown) =>
+                setError(errorCode(e)),
+              );
+            }}
+          >
+            {t(lang, 'dispute.button')}
+          </button>{' '}
+          <span class="muted">{t(lang, 'dispute.hint')}</span>
+        </p>
+      )}
       {checked && canContinue && choosing && !confirming && (
         <div class="continue-choices" role="group">
           <div class="row">

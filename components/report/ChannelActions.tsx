@@ -6,7 +6,7 @@ import { request } from '../../utils/core/client';
 import { t, type Lang } from '../../utils/i18n';
 import type { ChannelLinks } from '../../utils/reports/service';
 import type { ManualChannel, Report } from '../../utils/reports/model';
-import { abuseEmail } from '../../utils/reports/templates';
+import { abuseEmail, type MailtoLink } from '../../utils/reports/templates';
 import { ChannelStatus } from './ChannelStatus';
 
 async function copy(text: string): Promise<boolean> {
@@ -16,6 +16,11 @@ async function copy(text: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The recipient of a mailto: link, for the button's label. */
+function mailTo(link: MailtoLink): string {
+  return decodeURIComponent(link.url.slice('mailto:'.length).split('?')[0] ?? '');
 }
 
 export function ChannelActions({
@@ -43,27 +48,43 @@ export function ChannelActions({
 
   return (
     <div class="channel-actions">
-      {channels.maintainers.state !== 'not-used' && links.issue && (
+      {channels.maintainers.state !== 'not-used' && (links.issue || links.maintainersMail) && (
         <div class="channel" id="act-maintainers">
           <h3>
             {t(lang, 'channel.maintainers')}{' '}
             <ChannelStatus lang={lang} channel={channels.maintainers} />
           </h3>
-          <a
-            class="button primary"
-            id="open-issue"
-            href={links.issue.url}
-            target="_blank"
-            rel="noopener noreferrer"
-            onClick={() => {
-              // The rest of a long report goes to the clipboard first, then the tracker opens.
-              if (links.issue?.overflow) void copy(links.issue.overflow).then(copied('issue'));
-              opened('maintainers');
-            }}
-          >
-            {t(lang, 'act.issue')}
-          </a>
-          {links.issue.overflow && (
+          {links.issue && (
+            <a
+              class="button primary"
+              id="open-issue"
+              href={links.issue.url}
+              target="_blank"
+              rel="noopener noreferrer"
+              onClick={() => {
+                // The rest of a long report goes to the clipboard first, then the tracker opens.
+                if (links.issue?.overflow) void copy(links.issue.overflow).then(copied('issue'));
+                opened('maintainers');
+              }}
+            >
+              {t(lang, 'act.issue')}
+            </a>
+          )}
+          {links.maintainersMail && (
+            <a
+              class={links.issue ? 'button' : 'button primary'}
+              id="open-maintainers-mail"
+              href={links.maintainersMail.url}
+              onClick={() => {
+                if (links.maintainersMail?.overflow)
+                  void copy(links.maintainersMail.overflow).then(copied('issue'));
+                opened('maintainers');
+              }}
+            >
+              {t(lang, 'act.maintainersMail', { email: mailTo(links.maintainersMail) })}
+            </a>
+          )}
+          {links.issue?.overflow && (
             <p class="small muted">{t(lang, 'reportPage.preview.overflow')}</p>
           )}
           {notes.issue && (

@@ -3,7 +3,7 @@
 import { t, type Lang } from '../../utils/i18n';
 import { displayHost } from '../../utils/core/hostname';
 import { isValidUserSite } from '../../utils/core/site-name';
-import { CHANNELS } from '../../utils/reports/model';
+import { CHANNELS, isDispute, type ReportKind } from '../../utils/reports/model';
 import type { ReportDraft } from '../../utils/reports/service';
 import { channelTarget, type ChannelName, type Channels } from './useReportDraft';
 
@@ -13,17 +13,20 @@ export function ChannelsSection(props: {
   draft: ReportDraft;
   site: string;
   channels: Channels;
+  kind: ReportKind | null;
   onChannel: (channel: ChannelName, value: boolean) => void;
   blockSite: boolean;
   onBlockSite: (value: boolean) => void;
   onReportLang: (lang: Lang) => void;
 }) {
   const { lang, language, draft, channels } = props;
+  const dispute = props.kind !== null && isDispute(props.kind);
   return (
     <section class="where">
       <h2>{t(lang, 'reportPage.where')}</h2>
       {CHANNELS.map((channel) => {
-        const target = channelTarget(draft, channel);
+        const target = channelTarget(draft, channel, props.kind);
+        const notForDispute = dispute && (channel === 'registrar' || channel === 'authorities');
         return (
           <ChannelChoice
             id={`ch-${channel}`}
@@ -33,9 +36,14 @@ export function ChannelsSection(props: {
             })}
             hint={
               target !== null
-                ? t(lang, `reportPage.ch.${channel}Hint`)
-                : // Only these can be unavailable (the authorities always are there).
-                  t(lang, `reportPage.ch.${channel as 'maintainers' | 'registrar' | 'endpoint'}Off`)
+                ? channelHint(lang, draft, channel)
+                : notForDispute
+                  ? t(lang, 'reportPage.ch.notForDispute')
+                  : // Only these can be unavailable otherwise (the authorities always are there).
+                    t(
+                      lang,
+                      `reportPage.ch.${channel as 'maintainers' | 'registrar' | 'endpoint'}Off`,
+                    )
             }
             available={target !== null}
             checked={channels[channel]}
@@ -43,7 +51,7 @@ export function ChannelsSection(props: {
           />
         );
       })}
-      {draft.alreadyBlocked ? (
+      {dispute ? null : draft.alreadyBlocked ? (
         <p class="small" id="already-blocked">
           {t(lang, 'reportPage.alreadyBlocked')}
         </p>
@@ -75,6 +83,15 @@ export function ChannelsSection(props: {
       </fieldset>
     </section>
   );
+}
+
+/** What a channel does; the maintainers' e-mail route is named when the build has an address. */
+function channelHint(lang: Lang, draft: ReportDraft, channel: ChannelName): string {
+  const mail = draft.channels.maintainersEmail;
+  if (channel !== 'maintainers' || mail === null) return t(lang, `reportPage.ch.${channel}Hint`);
+  const mailHint = t(lang, 'reportPage.ch.maintainersMailHint', { email: mail });
+  if (draft.channels.issuesUrl === null) return mailHint;
+  return `${t(lang, 'reportPage.ch.maintainersHint')}${lang === 'ja' ? '' : ' '}${mailHint}`;
 }
 
 function ChannelChoice(props: {

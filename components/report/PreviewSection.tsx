@@ -8,9 +8,16 @@ import {
   authorityText,
   endpointPayload,
   issueLink,
+  maintainersEmail,
   markdownBody,
+  type Email,
 } from '../../utils/reports/templates';
-import type { ChannelName, Channels, ReportContent } from './useReportDraft';
+import {
+  channelTarget,
+  type ChannelName,
+  type Channels,
+  type ReportContent,
+} from './useReportDraft';
 
 export function PreviewSection(props: {
   lang: Lang;
@@ -22,7 +29,11 @@ export function PreviewSection(props: {
   const { lang, draft, content, channels } = props;
   const [tab, setTab] = useState<ChannelName | null>(null);
   const email = channels.registrar ? abuseEmail(content) : null;
-  const chosen = chosenChannels(channels);
+  const toMaintainers = maintainersEmail(content, draft.channels.maintainersEmail ?? undefined);
+  // Only what this kind of report can use: a dispute shows no registrar or authorities tab.
+  const chosen = chosenChannels(channels).filter(
+    (c) => channelTarget(draft, c, props.kind) !== null,
+  );
   const shownTab = tab && chosen.includes(tab) ? tab : (chosen[0] ?? null);
   return (
     <section class="preview" id="preview">
@@ -50,18 +61,14 @@ export function PreviewSection(props: {
             {shownTab === 'maintainers' && draft.channels.issuesUrl && (
               <IssuePreview lang={lang} content={content} issuesUrl={draft.channels.issuesUrl} />
             )}
-            {shownTab === 'registrar' && email && (
+            {shownTab === 'maintainers' && toMaintainers && (
               <>
-                <dl class="facts small">
-                  <dt>{t(lang, 'reportPage.preview.to')}</dt>
-                  <dd class="mono">{email.to}</dd>
-                  <dt>{t(lang, 'reportPage.preview.subject')}</dt>
-                  <dd>{email.subject}</dd>
-                </dl>
-                <pre class="preview-text" id="preview-mail">
-                  {email.body}
-                </pre>
+                <h3 class="small">{t(lang, 'reportPage.preview.maintainersMail')}</h3>
+                <EmailPreview lang={lang} email={toMaintainers} id="preview-maintainers-mail" />
               </>
+            )}
+            {shownTab === 'registrar' && email && (
+              <EmailPreview lang={lang} email={email} id="preview-mail" />
             )}
             {shownTab === 'authorities' && (
               <pre class="preview-text" id="preview-authority">
@@ -102,6 +109,22 @@ function endpointPreview(draft: ReportDraft, content: ReportContent): string {
   if (payload.evidence.screenshot)
     payload.evidence.screenshot = `${payload.evidence.screenshot.slice(0, 40)}…`;
   return JSON.stringify(payload, null, 2);
+}
+
+function EmailPreview({ lang, email, id }: { lang: Lang; email: Email; id: string }) {
+  return (
+    <>
+      <dl class="facts small">
+        <dt>{t(lang, 'reportPage.preview.to')}</dt>
+        <dd class="mono">{email.to}</dd>
+        <dt>{t(lang, 'reportPage.preview.subject')}</dt>
+        <dd>{email.subject}</dd>
+      </dl>
+      <pre class="preview-text" id={id}>
+        {email.body}
+      </pre>
+    </>
+  );
 }
 
 function IssuePreview({

@@ -6,7 +6,7 @@ import { useEffect } from 'preact/hooks';
 import { t } from '../../utils/i18n';
 import { displayHost } from '../../utils/core/hostname';
 import type { ReportTarget } from '../../utils/core/routes';
-import { LIMITS, REPORT_KINDS } from '../../utils/reports/model';
+import { LIMITS, REPORT_KINDS, isDispute, type ReportKind } from '../../utils/reports/model';
 import { useLanguage } from '../useLanguage';
 import { PageHeader } from '../PageHeader';
 import { useReportDraft } from './useReportDraft';
@@ -15,9 +15,15 @@ import { ChannelsSection } from './ChannelsSection';
 import { PreviewSection, chosenChannels } from './PreviewSection';
 import { SavedView } from './SavedView';
 
-export function ReportPage({ target }: { target: ReportTarget }) {
+export function ReportPage({
+  target,
+  initialKind = null,
+}: {
+  target: ReportTarget;
+  initialKind?: ReportKind | null;
+}) {
   const [lang, setLang] = useLanguage();
-  const state = useReportDraft(target, lang);
+  const state = useReportDraft(target, lang, initialKind);
   const { draft, evidence, channels, saved, kind, comment, language } = state;
 
   useEffect(() => {
@@ -77,8 +83,10 @@ export function ReportPage({ target }: { target: ReportTarget }) {
   return (
     <main class="report">
       {header}
-      <h1>{t(lang, 'reportPage.title')}</h1>
-      <p class="small muted">{t(lang, 'reportPage.intro')}</p>
+      <h1>{t(lang, kind !== null && isDispute(kind) ? 'dispute.title' : 'reportPage.title')}</h1>
+      <p class="small muted">
+        {t(lang, kind !== null && isDispute(kind) ? 'dispute.intro' : 'reportPage.intro')}
+      </p>
       <p class="site">
         <span class="muted">
           {t(lang, 'warning.site')}
@@ -142,6 +150,7 @@ export function ReportPage({ target }: { target: ReportTarget }) {
           draft={draft}
           site={evidence.site}
           channels={channels}
+          kind={kind}
           onChannel={state.toggleChannel}
           blockSite={state.blockSite}
           onBlockSite={state.setBlockSite}

@@ -7,7 +7,12 @@ import { errorCode, request, RequestError } from '../../utils/core/client';
 import type { ReportTarget } from '../../utils/core/routes';
 import { t, type Lang } from '../../utils/i18n';
 import type { ReportDraft, SavedReport } from '../../utils/reports/service';
-import type { ReportEvidence, ReportInput, ReportKind } from '../../utils/reports/model';
+import {
+  isDispute,
+  type ReportEvidence,
+  type ReportInput,
+  type ReportKind,
+} from '../../utils/reports/model';
 
 export type Channels = ReportInput['channels'];
 export type ChannelName = keyof Channels;
@@ -26,27 +31,37 @@ export interface ReportContent {
 }
 
 /**
- * Where a channel goes for this draft (the abuse address, the endpoint, the tracker), or null
- * when it is not available. The authorities are always there.
+ * Where a channel goes for this draft (the abuse address, the endpoint, the tracker or the
+ * maintainers' address), or null when it is not available. The authorities are always there,
+ * except for a dispute ("listed by mistake"), which is no abuse report: no registrar, no authorities.
  */
-export function channelTarget(draft: ReportDraft, channel: ChannelName): string | null {
+export function channelTarget(
+  draft: ReportDraft,
+  channel: ChannelName,
+  kind: ReportKind | null = null,
+): string | null {
+  const dispute = kind !== null && isDispute(kind);
   switch (channel) {
     case 'maintainers':
-      return draft.channels.issuesUrl;
+      return draft.channels.issuesUrl ?? draft.channels.maintainersEmail;
     case 'registrar':
-      return draft.channels.registrar;
+      return dispute ? null : draft.channels.registrar;
     case 'authorities':
-      return '';
+      return dispute ? null : '';
     case 'endpoint':
       return draft.channels.endpoint;
   }
 }
 
-export function useReportDraft(target: ReportTarget, lang: Lang) {
+export function useReportDraft(
+  target: ReportTarget,
+  lang: Lang,
+  initialKind: ReportKind | null = null,
+) {
   const [draft, setDraft] = useState<ReportDraft | null | undefined>(undefined);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [reportLang, setReportLang] = useState<Lang | null>(null);
-  const [kind, setKind] = useState<ReportKind | null>(null);
+  const [kind, setKind] = useState<ReportKind | null>(initialKind);
   const [comment, setComment] = useState('');
   const [keepQuery, setKeepQuery] = useState(false);
   const [shot, setShot] = useState<Shot>({ state: 'none' });
@@ -160,8 +175,14 @@ export function useReportDraft(target: ReportTarget, lang: Lang) {
       kind,
       comment: comment.trim(),
       evidence,
-      channels,
-      blockSite: blockSite && !draft.alreadyBlocked,
+      // Only channels this kind of report can use (a dispute never goes to an abuse desk).
+      channels: {
+        maintainers: channels.maintainers && channelTarget(draft, 'maintainers', kind) !== null,
+        registrar: channels.registrar && channelTarget(draft, 'registrar', kind) !== null,
+        authorities: channels.authorities && channelTarget(draft, 'authorities', kind) !== null,
+        endpoint: channels.endpoint && channelTarget(draft, 'endpoint', kind) !== null,
+      },
+      blockSite: blockSite && !draft.alreadyBlocked && !isDispute(kind),
     };
     request({ type: 'report.save', input })
       .then(setSaved)

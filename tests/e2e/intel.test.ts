@@ -274,7 +274,9 @@ describe('site intelligence in Japanese', () => {
       await popup.setViewportSize({ width: 420, height: 1400 });
       await expect
         .poll(() => popup.locator('#reasons-registrar').textContent(), { timeout: 10_000 })
-        .toContain('このドメインはGMOインターネット(お名前.com)（IANA ID 49）で登録されています。');
+        .toContain(
+          'このドメインはGMOインターネット（お名前.com）（IANA ID 49）で登録されています。',
+        );
       expect(await popup.locator('#reasons-registrar').textContent()).toContain(
         'このドメインは30日前',
       );

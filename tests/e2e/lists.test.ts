@@ -77,7 +77,7 @@ describe('list subscriptions in Chromium', () => {
     await options.locator('#add-list select[name=action]').selectOption('block');
     await options.locator('#add-list button[type=submit]').click();
     const myList = await card(options);
-    await expect.poll(() => myList.locator('.count').textContent()).toBe('1 entries');
+    await expect.poll(() => myList.locator('.count').textContent()).toBe('1 entry');
     await waitForBlockedDomain(ext, 'served-rogue.example');
     await expectWarning('served-rogue.example');
     await options.close();

@@ -141,7 +141,7 @@ describe('registrar, age and breaches in the verdict', () => {
       'Registered through GMO Internet (お名前.com) (IANA ID 49).',
     );
     expect(renderReason('ja', identity).title).toBe(
-      'このドメインはGMOインターネット(お名前.com)（IANA ID 49）で登録されています。',
+      'このドメインはGMOインターネット（お名前.com）（IANA ID 49）で登録されています。',
     );
     expect(renderReason('en', identity).details).toEqual([
       'Abuse contact: abuse@registrar.example / +81.312345678',
@@ -151,7 +151,7 @@ describe('registrar, age and breaches in the verdict', () => {
       'GMO Internet (お名前.com) had a data breach (4 December 2014; 164,650 records).',
     );
     expect(renderReason('ja', breach).title).toBe(
-      'GMOインターネット(お名前.com)で情報漏えいがありました（2014年12月4日、164,650件）。',
+      'GMOインターネット（お名前.com）で情報漏えいがありました（2014年12月4日、164,650件）。',
     );
     const age = find(result.verdict, 'age.new');
     expect(renderReason('en', age).title).toMatch(

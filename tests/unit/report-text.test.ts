@@ -3,7 +3,7 @@
 // in Japanese and English. Hostile page titles are the point of most of these tests.
 import { describe, expect, it } from 'vitest';
 import { cleanText, redactUrl } from '../../utils/reports/evidence';
-import { EvidenceSchema, LIMITS } from '../../utils/reports/model';
+import { EvidenceSchema, LIMITS, REPORT_KINDS } from '../../utils/reports/model';
 import {
   abuseEmail,
   authorityText,
@@ -14,6 +14,7 @@ import {
   issueLink,
   MAILTO_LIMIT,
   mailtoLink,
+  maintainersEmail,
   markdownBody,
   type ReportContent,
 } from '../../utils/reports/templates';
@@ -200,6 +201,69 @@ describe('e-mail to the registrar abuse contact', () => {
     const link = mailtoLink(email);
     expect(link.url.length).toBeLessThanOrEqual(MAILTO_LIMIT);
     expect(link.overflow).toBe(email.body);
+  });
+});
+
+describe('e-mail to the list maintainers, and "listed by mistake"', () => {
+  const TO = 'lists@maintainers.example';
+
+  it('is never an abuse report to the registrar', () => {
+    for (const lang of LANGS)
+      expect(abuseEmail(content('t', { lang, kind: 'false-positive' }))).toBeNull();
+  });
+
+  it('states the facts in one grammatical sentence for every kind, in both languages', () => {
+    for (const kind of REPORT_KINDS) {
+      for (const lang of LANGS) {
+        const email = maintainersEmail(content('t', { lang, kind }), TO)!;
+        const what = `${kind} ${lang}`;
+        expect(email.to, what).toBe(TO);
+        expect(email.body, what).not.toMatch(/\{\w+\}/);
+        expect(email.subject, what).not.toMatch(/\{\w+\}/);
+        expect(email.body, what).not.toMatch(/では、(その他|[^。]*サイト)。|。。|\.\./);
+        expect(email.body, what).not.toContain('医薬品医療機器等法');
+        expect(email.body, what).toContain('Offers prescription drugs without a prescription');
+        // Japanese mail carries no English sentence of ours (the page's own words may be English).
+        if (lang === 'ja') expect(email.body, what).not.toMatch(/\b(Dear|Please|I am)\b/);
+      }
+    }
+    const ja = maintainersEmail(content('t', { lang: 'ja', kind: 'false-positive' }), TO)!;
+    expect(ja.subject).toBe('誤掲載の申し立て：kusuri-shop.example');
+    expect(ja.body).toContain(
+      'kusuri-shop.example について連絡いたします。くすりガードは https://kusuri-shop.example/viagra のページについて警告していますが、このサイトは誤ってリストに掲載されているか、誤って判定されていると考えます。',
+    );
+    expect(ja.body).toContain('誤りであれば削除または訂正をお願いいたします。');
+    const en = maintainersEmail(content('t', { lang: 'en', kind: 'false-positive' }), TO)!;
+    expect(en.subject).toBe('Listed by mistake: kusuri-shop.example');
+    expect(en.body).toContain(
+      'I am writing about the site kusuri-shop.example. Kusuri Guard warns about the page https://kusuri-shop.example/viagra, but I believe the site is listed or flagged by mistake.',
+    );
+  });
+
+  it('cannot be given extra headers or recipients, by the build or by the page', () => {
+    expect(maintainersEmail(content('t'), undefined)).toBeNull();
+    expect(maintainersEmail(content('t'), '')).toBeNull();
+    expect(maintainersEmail(content('t'), `${TO}\r\nBcc: victim@example.com`)).toBeNull();
+    for (const title of HOSTILE_TITLES) {
+      const email = maintainersEmail(
+        content(title, { kind: 'false-positive', comment: 'a\r\nBcc: x@example.com' }),
+        TO,
+      )!;
+      const url = new URL(mailtoLink(email).url);
+      expect(url.pathname).toBe(TO);
+      expect([...url.searchParams.keys()]).toEqual(['subject', 'body']);
+      expect(email.subject).not.toMatch(/[\r\n]/);
+    }
+  });
+
+  it('gives the public issue a title that says it is a dispute', () => {
+    const link = issueLink(content('t', { kind: 'false-positive' }), 'https://tracker.example/new');
+    expect(new URL(link.url).searchParams.get('title')).toBe(
+      '[Listed by mistake?] kusuri-shop.example',
+    );
+    expect(markdownBody(content('t', { kind: 'false-positive' }))).toContain(
+      'Listed or flagged by mistake (I think this site is fine)',
+    );
   });
 });
 

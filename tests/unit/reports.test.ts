@@ -109,6 +109,7 @@ describe('the draft: evidence from the tab', () => {
     expect(draft.canScreenshot).toBe(true);
     expect(draft.channels).toEqual({
       issuesUrl: 'https://tracker.example/issues/new',
+      maintainersEmail: null,
       registrar: 'abuse@registrar.example',
       endpoint: null,
     });
@@ -540,13 +541,92 @@ describe('who may ask', () => {
     ]);
   });
 
+  const warningPage = (tabId: number, frameId: number) => ({
+    ...pageSender('/warning.html#https://www.kusuri-rogue.com/', tabId),
+    frameId,
+  });
+
   it('the warning page opens the form for its own tab; the popup for a tab or a typed site', async () => {
-    await ask({ type: 'report.open' }, pageSender('/warning.html', 12));
+    await background.tabs.onNavigationStarting(12, `https://www.${SITE}/`);
+    await ask({ type: 'report.open' }, warningPage(12, 0));
+    await ask({ type: 'report.open', kind: 'false-positive' }, warningPage(12, 0));
     await ask({ type: 'report.open', url: 'https://typed.example/a b' }, pageSender('/popup.html'));
+    await ask({ type: 'report.open', tabId: 3, kind: 'false-positive' }, pageSender('/popup.html'));
     expect(platform.windowsOpened).toEqual([
       'chrome-extension://testextensionid/report.html?tab=12',
+      'chrome-extension://testextensionid/report.html?tab=12&kind=false-positive',
       'chrome-extension://testextensionid/report.html?url=https%3A%2F%2Ftyped.example%2Fa%20b',
+      'chrome-extension://testextensionid/report.html?tab=3&kind=false-positive',
     ]);
+  });
+
+  it('"Listed by mistake?" and "Report" work only from a top-level warning page the background sent there', async () => {
+    await background.tabs.onNavigationStarting(12, `https://www.${SITE}/`);
+    for (const sender of [warningPage(12, 4), warningPage(13, 0)]) {
+      for (const message of [
+        { type: 'report.open' },
+        { type: 'report.open', kind: 'false-positive' },
+      ]) {
+        expect(await background.handleMessage(message, sender)).toMatchObject({
+          ok: false,
+          error: 'forbidden',
+        });
+      }
+    }
+    // An unknown kind is refused at the boundary.
+    expect(
+      await background.handleMessage({ type: 'report.open', kind: 'spam' }, warningPage(12, 0)),
+    ).toMatchObject({ ok: false, error: 'bad-request' });
+    expect(platform.windowsOpened).toEqual([]);
+  });
+});
+
+describe('listed by mistake (a false-positive report)', () => {
+  it('goes to the maintainers (issue and e-mail) and the endpoint, never to the abuse desk or the authorities, and blocks nothing', async () => {
+    platform.config.maintainersEmail = 'lists@maintainers.example';
+    await openRoguePage();
+    const draft = await ask<ReportDraft>({ type: 'report.draft', tabId: TAB });
+    expect(draft.channels.maintainersEmail).toBe('lists@maintainers.example');
+    const saved = await ask<SavedReport>({
+      type: 'report.save',
+      input: inputFrom(draft, { kind: 'false-positive', blockSite: true }),
+    });
+    expect(saved.report.kind).toBe('false-positive');
+    expect(saved.report.channels.maintainers.state).toBe('ready');
+    expect(saved.report.channels.registrar.state).toBe('not-used');
+    expect(saved.report.channels.authorities.state).toBe('not-used');
+    expect(saved.report.blockedSite).toBe(false);
+    expect(await getUserBlocks()).toEqual([]);
+    expect(saved.links.mailto).toBeNull();
+    const mail = new URL(saved.links.maintainersMail!.url);
+    expect(mail.protocol).toBe('mailto:');
+    expect(mail.pathname).toBe('lists@maintainers.example');
+    expect(mail.searchParams.get('subject')).toBe(`誤掲載の申し立て：www.${SITE}`);
+    expect(mail.searchParams.get('body')).toContain('誤ってリストに掲載されているか');
+    expect(new URL(saved.links.issue!.url).searchParams.get('title')).toBe(
+      `[誤掲載の申し立て] www.${SITE}`,
+    );
+  });
+
+  it('reaches the maintainers by e-mail alone when the build has no tracker', async () => {
+    platform.config.issuesUrl = '';
+    platform.config.maintainersEmail = 'lists@maintainers.example';
+    await openRoguePage();
+    const saved = await draftAndSave({ kind: 'false-positive' });
+    expect(saved.links.issue).toBeNull();
+    expect(saved.report.channels.maintainers.state).toBe('ready');
+    expect(saved.links.maintainersMail!.url.startsWith('mailto:lists@maintainers.example?')).toBe(
+      true,
+    );
+  });
+
+  it('offers no e-mail route for an address that is not a plain address', async () => {
+    platform.config.maintainersEmail = 'lists@maintainers.example\r\nBcc: victim@example.com';
+    await openRoguePage();
+    const draft = await ask<ReportDraft>({ type: 'report.draft', tabId: TAB });
+    expect(draft.channels.maintainersEmail).toBeNull();
+    const saved = await draftAndSave({ kind: 'false-positive' });
+    expect(saved.links.maintainersMail).toBeNull();
   });
 });
 

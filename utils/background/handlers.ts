@@ -35,7 +35,7 @@ export function buildHandlers(s: HandlerServices) {
     ...verdictsHandlers(s.verdicts),
     ...tabsHandlers(s.tabs),
     ...pageHandlers(s.page, s.reports),
-    ...reportsHandlers(s.reports),
+    ...reportsHandlers(s.reports, (sender) => s.tabs.warningTab(sender)),
     ...settingsHandlers(s.settings),
     ...backupHandlers(s.backup),
   } satisfies HandlerTable;

@@ -63,12 +63,23 @@ export type ReportTarget = { tabId: number } | { url: string } | null;
 
 export function reportUrl(
   extensionUrl: ExtensionUrl,
-  target: { tabId?: number | undefined; url?: string | undefined },
+  target: { tabId?: number | undefined; url?: string | undefined; kind?: string | undefined },
 ): string | null {
-  if (target.tabId !== undefined) return extensionUrl(`${PAGE_PATHS.report}?tab=${target.tabId}`);
+  const kind = target.kind ? `&kind=${encodeURIComponent(target.kind)}` : '';
+  if (target.tabId !== undefined)
+    return extensionUrl(`${PAGE_PATHS.report}?tab=${target.tabId}${kind}`);
   if (target.url !== undefined)
-    return extensionUrl(`${PAGE_PATHS.report}?url=${encodeURIComponent(target.url)}`);
+    return extensionUrl(`${PAGE_PATHS.report}?url=${encodeURIComponent(target.url)}${kind}`);
   return null;
+}
+
+/** The report kind the form starts with (?kind=…), when it names one the caller accepts. */
+export function reportKindFromSearch<K extends string>(
+  search: string,
+  kinds: readonly K[],
+): K | null {
+  const kind = new URLSearchParams(search).get('kind');
+  return kind !== null && (kinds as readonly string[]).includes(kind) ? (kind as K) : null;
 }
 
 export function reportTargetFromSearch(search: string): ReportTarget {

@@ -78,7 +78,9 @@ export const en = {
   'popup.noTab': 'No page is open in this tab.',
   'popup.unsupported': 'This is not a website (for example a browser page), so it is not checked.',
   'popup.local': 'This is an address on your own computer or network; it is not checked.',
-  'popup.reasons': 'Why',
+  'popup.topReasons': 'Main reasons',
+  'popup.allReasons': 'All reasons, by kind',
+  'popup.groupCount': '{group} ({count})',
   'popup.noReasons': 'Nothing on the lists Kusuri Guard uses matches this site.',
   'popup.allowlisted': 'You allowed this site; pages on it are not blocked.',
   'popup.undoAllow': 'Stop allowing this site',
@@ -265,7 +267,7 @@ export const en = {
   'options.data.export': 'Export to a file',
   'options.data.import': 'Import from a file',
   'options.data.imported':
-    'Imported: {allowlist} allowed, {blocks} blocked and {dismissals} silenced sites.',
+    'Imported. Sites allowed: {allowlist}; blocked: {blocks}; silenced: {dismissals}.',
   'options.data.importing': 'Checking and importing the file…',
   'options.data.interrupted':
     'The import was interrupted before it finished; nothing was changed. Try again.',
@@ -280,11 +282,12 @@ export const en = {
   'options.data.importFailed':
     'This file is not a Kusuri Guard settings file; nothing was changed.',
   'options.rules.title': 'Pre-load blocking',
-  'options.rules.status': '{domains} domains are stopped before they load ({rules} browser rules).',
+  'options.rules.status':
+    '{domains} domains are stopped before they load (browser rules: {rules}).',
   'options.rules.error':
     'The browser refused the last change to the rules ({error}); the previous rules stay in force.',
   'options.rules.overflow':
-    'The browser did not accept rules for all {total} block-level domains ({error}). The other {left} are stopped as soon as their page starts loading, which means the site is contacted once.',
+    'Not every block-level domain got a browser rule ({error}; block-level domains: {total}). The remaining {left} domains are stopped as soon as their pages start loading, which means each of those sites is contacted once.',
   'time.never': 'never',
 
   'status.timeout': 'the server did not answer in time',
@@ -422,7 +425,8 @@ export const en = {
   'reportPage.ch.maintainers': 'Kusuri Guard’s list maintainers',
   'reportPage.ch.maintainersHint':
     'Opens a prefilled issue on the project’s public tracker; you submit it there. Everything in it will be public.',
-  'reportPage.ch.maintainersOff': 'Not available in this build: no tracker is set.',
+  'reportPage.ch.maintainersOff':
+    'Not available in this build: neither a tracker nor the maintainers’ e-mail address is set.',
   'reportPage.ch.registrar': 'The registrar’s abuse contact ({email})',
   'reportPage.ch.registrarHint':
     'Opens a ready e-mail in your mail program that states the facts and the evidence (and the law, where one applies).',
@@ -620,6 +624,29 @@ export const en = {
   'privacy.none.text':
     'No tracking, no analytics, no advertising, no sale or sharing of data, and no request while you merely browse an ordinary site.',
   'options.privacyLink': 'Privacy policy',
+  // "Listed by mistake?" (issue 16): a dispute of a warning, from the warning page and the popup.
+  'dispute.button': 'Listed by mistake?',
+  'dispute.hint': 'Site owners and users can ask the list maintainers to check this warning.',
+  'dispute.title': 'Listed by mistake?',
+  'dispute.intro':
+    'Tell the list maintainers why you think this warning is wrong. They check every request and remove or correct the entry when it is a mistake. Nothing is sent until you choose how below.',
+  'report.kind.false-positive': 'Listed or flagged by mistake (I think this site is fine)',
+  'report.md.title.false-positive': '[Listed by mistake?] {host}',
+  'report.mail.observed.false-positive':
+    'Kusuri Guard warns about the page {url}, but I believe the site is listed or flagged by mistake.',
+  'report.mail.subject.false-positive': 'Listed by mistake: {host}',
+  'report.text.heading.false-positive': 'Information about a site that may be listed by mistake',
+  'report.maint.greeting': 'Dear Kusuri Guard list maintainers,',
+  'report.maint.facts': 'I am writing about the site {site}.',
+  'report.maint.request': 'Please consider this site for the list.',
+  'report.maint.request.false-positive':
+    'Please check the listing and the warning, and remove or correct them if they are wrong.',
+  'reportPage.ch.maintainersMailHint':
+    'No GitHub account? A ready e-mail to the list maintainers ({email}) works as well.',
+  'reportPage.ch.notForDispute':
+    'Not for a “listed by mistake” request: this channel is for reporting abuse.',
+  'reportPage.preview.maintainersMail': 'Or by e-mail, with no GitHub account',
+  'act.maintainersMail': 'E-mail the list maintainers ({email})',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@
 // here in both languages. Reasons and statuses are codes; these tables turn them into sentences.
 import { en, type MessageKey } from './en';
 import { ja } from './ja';
+import { enTemplate } from './plurals';
 
 export type Lang = 'ja' | 'en';
 export const LANGS: readonly Lang[] = ['ja', 'en'];
@@ -12,10 +13,13 @@ export const tables: Record<Lang, Record<MessageKey, string>> = { en, ja };
 
 export type Params = Record<string, string | number>;
 
-/** Translate a key, filling `{name}` placeholders. Unknown placeholders are left visible. */
+/**
+ * Translate a key, filling `{name}` placeholders. Unknown placeholders are left visible. In
+ * English a counted message takes its singular form when its count is one (plurals.ts).
+ */
 export function t(lang: Lang, key: MessageKey, params?: Params): string {
-  const template = tables[lang][key];
-  if (!params) return template;
+  if (!params) return tables[lang][key];
+  const template = lang === 'en' ? enTemplate(key, tables.en[key], params) : tables[lang][key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;

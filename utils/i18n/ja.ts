@@ -79,7 +79,9 @@ export const ja: Record<MessageKey, string> = {
   'popup.noTab': 'このタブではページが開かれていません。',
   'popup.unsupported': 'ウェブサイトではない（ブラウザの設定画面など）ため、チェックしていません。',
   'popup.local': 'お使いのパソコンや社内ネットワーク上のアドレスのため、チェックしていません。',
-  'popup.reasons': '理由',
+  'popup.topReasons': '主な理由',
+  'popup.allReasons': 'すべての理由（種類別）',
+  'popup.groupCount': '{group}（{count}）',
   'popup.noReasons': 'くすりガードが使っているリストに、このサイトは掲載されていません。',
   'popup.allowlisted': 'このサイトはご自身で許可したため、ブロックしていません。',
   'popup.undoAllow': 'このサイトの許可を取り消す',
@@ -430,7 +432,8 @@ export const ja: Record<MessageKey, string> = {
   'reportPage.ch.maintainers': 'くすりガードのリスト管理者',
   'reportPage.ch.maintainersHint':
     'プロジェクトの公開トラッカーに、内容を入力済みの投稿画面を開きます。投稿はそちらで行ってください。内容は公開されます。',
-  'reportPage.ch.maintainersOff': 'このビルドでは使えません（トラッカーが設定されていません）。',
+  'reportPage.ch.maintainersOff':
+    'このビルドでは使えません（トラッカーもリスト管理者のメールアドレスも設定されていません）。',
   'reportPage.ch.registrar': 'レジストラの不正利用窓口（{email}）',
   'reportPage.ch.registrarHint':
     '事実と根拠（該当する場合は関係する法律も）を記載したメールを、お使いのメールソフトで作成します。',
@@ -624,4 +627,26 @@ export const ja: Record<MessageKey, string> = {
   'privacy.none.text':
     '追跡、利用状況の計測、広告、データの販売や共有は行いません。普通のサイトを閲覧しているだけで通信することもありません。',
   'options.privacyLink': 'プライバシーポリシー',
+  'dispute.button': '誤って掲載されていますか？',
+  'dispute.hint': 'サイトの運営者や利用者は、この警告の確認をリスト管理者に依頼できます。',
+  'dispute.title': '誤って掲載されていますか？',
+  'dispute.intro':
+    'この警告が誤りだと考える理由をリスト管理者にお知らせください。管理者がすべての依頼を確認し、誤りであれば掲載を削除または訂正します。送り方を下で選ぶまで、何も送信されません。',
+  'report.kind.false-positive': '誤って掲載・警告されている（問題のないサイトだと思う）',
+  'report.md.title.false-positive': '[誤掲載の申し立て] {host}',
+  'report.mail.observed.false-positive':
+    'くすりガードは {url} のページについて警告していますが、このサイトは誤ってリストに掲載されているか、誤って判定されていると考えます。',
+  'report.mail.subject.false-positive': '誤掲載の申し立て：{host}',
+  'report.text.heading.false-positive': '誤って掲載されている可能性があるサイトについての情報',
+  'report.maint.greeting': 'くすりガード リスト管理者様',
+  'report.maint.facts': '{site} について連絡いたします。',
+  'report.maint.request': 'このサイトのリストへの掲載をご検討ください。',
+  'report.maint.request.false-positive':
+    '掲載内容と警告をご確認のうえ、誤りであれば削除または訂正をお願いいたします。',
+  'reportPage.ch.maintainersMailHint':
+    'GitHubのアカウントがない場合は、リスト管理者（{email}）あてのメールでも送れます。',
+  'reportPage.ch.notForDispute':
+    '誤掲載の申し立てには使いません（不正利用を通報するための窓口です）。',
+  'reportPage.preview.maintainersMail': 'またはメールで（GitHubのアカウントは不要）',
+  'act.maintainersMail': 'リスト管理者にメールする（{email}）',
 };

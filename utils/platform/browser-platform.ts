@@ -112,6 +112,8 @@ export function createPlatform(): Platform {
     config: {
       listPublicKey: (import.meta.env.WXT_LIST_PUBLIC_KEY as string | undefined) || PINNED_LIST_KEY,
       issuesUrl: (import.meta.env.WXT_REPORT_ISSUES_URL as string | undefined) ?? NEW_ISSUE_URL,
+      // Defined by wxt.config.ts from WXT_MAINTAINERS_EMAIL or package.json (empty: off).
+      maintainersEmail: (import.meta.env.KG_MAINTAINERS_EMAIL as string | undefined) || undefined,
       reportEndpoint: (import.meta.env.WXT_REPORT_ENDPOINT as string | undefined) || undefined,
       allowHttpEndpoint: import.meta.env.MODE === 'e2e',
       // The end-to-end suite loads the extension hundreds of times; its tests open the page themselves.

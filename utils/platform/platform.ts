@@ -11,6 +11,11 @@ export interface PlatformConfig {
   refreshTimeoutMs?: number;
   /** The project's issue tracker "new issue" URL (build time); unset: that channel is unavailable. */
   issuesUrl?: string;
+  /**
+   * The list maintainers' e-mail address (build time: package.json `config.maintainersEmail`, or
+   * WXT_MAINTAINERS_EMAIL); unset or empty: reports to the maintainers go only through the tracker.
+   */
+  maintainersEmail?: string;
   /** A report endpoint set at build time (the user can set their own). */
   reportEndpoint?: string;
   /** Time-out of one report delivery (tests shorten it). */

@@ -1,22 +1,34 @@
 // Messages of the reports feature (the report form, "My reports", the popup, the warning page).
-import { MANUAL_CHANNELS, ReportIdSchema, ReportInputSchema } from './model';
+import { MANUAL_CHANNELS, ReportIdSchema, ReportInputSchema, ReportKindSchema } from './model';
 import type { ReportsService } from './service';
 import { EXTENSION_PAGES, handler } from '../core/handler';
+import type { SenderInfo } from '../core/sender';
 import { z } from '../core/zod';
+
+/** The warning page's tab, only for a verified warning page (tabs/warning-gate.ts); else throws. */
+export type WarningTab = (sender: SenderInfo) => Promise<number>;
 
 const TabId = z.number().int().nonnegative();
 const Url = z.string().min(1).max(65_536);
 
-export function reportsHandlers(reports: ReportsService) {
+export function reportsHandlers(reports: ReportsService, warningTab: WarningTab) {
   return {
     'report.open': handler({
       from: EXTENSION_PAGES,
-      input: z.object({ tabId: TabId.optional(), url: Url.optional() }),
-      run: async ({ tabId, url }, { sender }) => {
-        // Nothing named: the report is about the tab the asking page is in (the warning page).
-        await reports.open(
-          tabId === undefined && url === undefined ? { tabId: sender.tabId } : { tabId, url },
-        );
+      input: z.object({
+        tabId: TabId.optional(),
+        url: Url.optional(),
+        // Preselects what the report is about ("Listed by mistake?" opens a false-positive report).
+        kind: ReportKindSchema.optional(),
+      }),
+      run: async ({ tabId, url, kind }, { sender }) => {
+        // Nothing named: the report is about the tab of the asking warning page, and only a
+        // top-level warning page in a tab the background sent there may ask (issue 11's rule).
+        const target =
+          tabId === undefined && url === undefined
+            ? { tabId: await warningTab(sender) }
+            : { tabId, url };
+        await reports.open({ ...target, kind });
         return null;
       },
     }),

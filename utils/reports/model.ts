@@ -9,9 +9,19 @@ export const REPORT_KINDS = [
   'fake-licence',
   'breach-or-scam',
   'other',
+  // "Listed by mistake?": a site owner or user disputes a warning (the warning page, the popup).
+  'false-positive',
 ] as const;
 export const ReportKindSchema = z.enum(REPORT_KINDS);
 export type ReportKind = z.infer<typeof ReportKindSchema>;
+
+/**
+ * A dispute goes to the list maintainers (issue or e-mail) and the user's own report server,
+ * never to the registrar's abuse desk or the authorities, and does not block the site.
+ */
+export function isDispute(kind: ReportKind): kind is 'false-positive' {
+  return kind === 'false-positive';
+}
 
 export const CHANNELS = ['maintainers', 'registrar', 'authorities', 'endpoint'] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -2,7 +2,14 @@
 // before anything is sent, the channels' ready-made links and texts; the endpoint's delivery
 // queue is in outbox.ts.
 import { captureEvidence, redactUrl } from './evidence';
-import { LIMITS, type ManualChannel, type Report, type ReportInput } from './model';
+import {
+  LIMITS,
+  isDispute,
+  type ManualChannel,
+  type Report,
+  type ReportInput,
+  type ReportKind,
+} from './model';
 import {
   abuseEmail,
   authorityText,
@@ -10,6 +17,7 @@ import {
   isSafeEmail,
   issueLink,
   mailtoLink,
+  maintainersEmail,
 } from './templates';
 import { Outbox, withEndpoint } from './outbox';
 import type { ChannelLinks, ReportDraft, ReportSummary, SavedReport } from './views';
@@ -52,7 +60,11 @@ export class ReportsService {
   }
 
   /** Where "Report" opens: the report form in a small window, so the reported page stays visible. */
-  async open(target: { tabId?: number | undefined; url?: string | undefined }): Promise<void> {
+  async open(target: {
+    tabId?: number | undefined;
+    url?: string | undefined;
+    kind?: ReportKind | undefined;
+  }): Promise<void> {
     const url = reportUrl((path) => this.platform.extensionUrl(path), target);
     if (url !== null) await this.platform.windows.openPopup(url);
   }
@@ -100,6 +112,9 @@ export class ReportsService {
       alreadyBlocked: await this.deps.decisions.isBlockedByUser(full.site),
       channels: {
         issuesUrl: issuesUrl ? issuesUrl : null,
+        maintainersEmail: isSafeEmail(this.platform.config.maintainersEmail)
+          ? this.platform.config.maintainersEmail
+          : null,
         registrar: isSafeEmail(full.registrar?.abuseEmail) ? full.registrar.abuseEmail : null,
         endpoint: await this.deps.settings.reportEndpoint(),
       },
@@ -136,8 +151,10 @@ export class ReportsService {
   links(report: Pick<Report, 'lang' | 'kind' | 'comment' | 'evidence'>): ChannelLinks {
     const issuesUrl = this.platform.config.issuesUrl;
     const email = abuseEmail(report);
+    const toMaintainers = maintainersEmail(report, this.platform.config.maintainersEmail);
     return {
       issue: issuesUrl ? issueLink(report, issuesUrl) : null,
+      maintainersMail: toMaintainers ? mailtoLink(toMaintainers) : null,
       mailto: email ? mailtoLink(email) : null,
       authority: {
         text: authorityText(report),
@@ -171,11 +188,18 @@ export class ReportsService {
       comment: input.comment,
       evidence: input.evidence,
       channels: {
-        maintainers: manual(input.channels.maintainers && !!this.platform.config.issuesUrl),
-        registrar: manual(
-          input.channels.registrar && isSafeEmail(input.evidence.registrar?.abuseEmail),
+        maintainers: manual(
+          input.channels.maintainers &&
+            (!!this.platform.config.issuesUrl ||
+              isSafeEmail(this.platform.config.maintainersEmail)),
         ),
-        authorities: manual(input.channels.authorities),
+        // A dispute ("listed by mistake") is for the list maintainers, not an abuse desk.
+        registrar: manual(
+          input.channels.registrar &&
+            !isDispute(input.kind) &&
+            isSafeEmail(input.evidence.registrar?.abuseEmail),
+        ),
+        authorities: manual(input.channels.authorities && !isDispute(input.kind)),
         endpoint: {
           state: endpoint ? 'queued' : 'not-used',
           url: endpoint,
@@ -186,10 +210,10 @@ export class ReportsService {
           deliveredAt: null,
         },
       },
-      blockedSite: input.blockSite,
+      blockedSite: input.blockSite && !isDispute(input.kind),
     };
     const stored = await saveReport(report);
-    if (input.blockSite)
+    if (input.blockSite && !isDispute(input.kind))
       await this.deps.decisions.blockSite(
         input.evidence.site,
         input.comment.slice(0, 200),

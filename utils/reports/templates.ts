@@ -5,7 +5,7 @@
 import { t, type Lang } from '../i18n';
 import { displayHost } from '../core/hostname';
 import { cleanText } from './evidence';
-import type { Report, ReportEvidence, ReportKind } from './model';
+import { isDispute, type Report, type ReportEvidence, type ReportKind } from './model';
 
 /** What a report needs for the templates (a saved report or the draft being previewed). */
 export interface ReportContent {
@@ -124,15 +124,23 @@ export interface IssueLink {
   overflow: string | null;
 }
 
-/** A prefilled "new issue" URL; a body too long for a URL is cut at a line and the rest copied. */
-export function issueLink(report: ReportContent, issuesUrl: string): IssueLink {
-  const title = cleanText(
-    t(report.lang, 'report.md.title', {
-      host: displayHost(report.evidence.host),
-      kind: t(report.lang, `report.kind.${report.kind}`),
-    }),
+/** The issue's title and the maintainers' e-mail subject: a dispute says so first. */
+export function reportTitle(report: ReportContent): string {
+  const host = displayHost(report.evidence.host);
+  return cleanText(
+    isDispute(report.kind)
+      ? t(report.lang, 'report.md.title.false-positive', { host })
+      : t(report.lang, 'report.md.title', {
+          host,
+          kind: t(report.lang, `report.kind.${report.kind}`),
+        }),
     200,
   );
+}
+
+/** A prefilled "new issue" URL; a body too long for a URL is cut at a line and the rest copied. */
+export function issueLink(report: ReportContent, issuesUrl: string): IssueLink {
+  const title = reportTitle(report);
   const body = markdownBody(report);
   const base = `${issuesUrl}${issuesUrl.includes('?') ? '&' : '?'}title=${encodeURIComponent(title)}&body=`;
   const full = base + encodeURIComponent(body);
@@ -166,7 +174,8 @@ export interface Email {
 export function abuseEmail(report: ReportContent): Email | null {
   const { lang, evidence: e } = report;
   const to = e.registrar?.abuseEmail;
-  if (!isSafeEmail(to)) return null;
+  // A dispute ("listed by mistake") is no abuse report: it never goes to the registrar.
+  if (!isSafeEmail(to) || isDispute(report.kind)) return null;
   const kind = report.kind;
   const name = e.registrar?.name ? cleanText(e.registrar.name, 200) : '';
   // One sentence per kind, so no kind reads 「…では、その他。」; the pharmaceutical law is cited
@@ -203,6 +212,47 @@ export function abuseEmail(report: ReportContent): Email | null {
     subject: cleanText(t(lang, `report.mail.subject.${kind}`, { host: e.host }), 200),
     body: lines.join('\n'),
   };
+}
+
+/**
+ * The report as an e-mail to the list maintainers, for reporters without a GitHub account: the
+ * same facts as the issue, as plain text (the mail program shows it as written).
+ */
+export function maintainersEmail(report: ReportContent, to: string | undefined): Email | null {
+  if (!isSafeEmail(to)) return null;
+  const { lang, evidence: e } = report;
+  const lines = [
+    t(lang, 'report.maint.greeting'),
+    '',
+    sentences(
+      lang,
+      t(lang, 'report.maint.facts', { site: displayHost(e.site) }),
+      t(lang, `report.mail.observed.${report.kind}`, { url: e.url }),
+    ),
+    '',
+    t(
+      lang,
+      isDispute(report.kind) ? 'report.maint.request.false-positive' : 'report.maint.request',
+    ),
+    '',
+    t(lang, 'report.mail.evidence', { when: when(lang, e.capturedAt) }),
+    ...e.reasons.map(
+      (r) =>
+        `- ${cleanText(r.text, 300)}${r.snippet ? snippet(lang, cleanText(r.snippet, 200)) : ''}`,
+    ),
+  ];
+  if (e.registrar?.name)
+    lines.push(
+      '',
+      `${t(lang, 'report.md.registrar')}${t(lang, 'ui.labelSep')}${cleanText(e.registrar.name, 200)}`,
+    );
+  if (report.comment.trim() !== '')
+    lines.push('', t(lang, 'report.mail.comment'), cleanText(report.comment, 2000));
+  lines.push('', t(lang, 'report.md.footer'));
+  const subject = isDispute(report.kind)
+    ? cleanText(t(lang, 'report.mail.subject.false-positive', { host: displayHost(e.host) }), 200)
+    : reportTitle(report);
+  return { to, subject, body: lines.join('\n') };
 }
 
 export interface MailtoLink {

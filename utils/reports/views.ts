@@ -26,6 +26,8 @@ export interface ReportDraft {
   channels: {
     /** The project's "new issue" URL (build time), or null: that channel is unavailable. */
     issuesUrl: string | null;
+    /** The list maintainers' e-mail address (build time), for reporters without a GitHub account. */
+    maintainersEmail: string | null;
     /** The registrar's abuse address from RDAP, when there is a usable one. */
     registrar: string | null;
     /** The HTTPS endpoint reports go to, if the user or the build set one. */
@@ -35,6 +37,8 @@ export interface ReportDraft {
 
 export interface ChannelLinks {
   issue: IssueLink | null;
+  /** The same report as an e-mail to the list maintainers (no account needed). */
+  maintainersMail: MailtoLink | null;
   mailto: MailtoLink | null;
   authority: { text: string; links: { id: AuthorityId; url: string }[] };
 }

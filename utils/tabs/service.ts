@@ -125,6 +125,20 @@ export class TabsService {
       : info;
   }
 
+  /**
+   * The tab of a verified warning page (top-level, in a tab the background recorded a navigation
+   * for), for its other privileged actions: "Report", "Listed by mistake?".
+   */
+  async warningTab(sender: SenderInfo): Promise<number> {
+    const checked = await warningSender(
+      sender,
+      warningUrl(this.extensionUrl, ''),
+      this.deps.targets,
+    );
+    if (typeof checked === 'string') throw new DomainError(`warning-${checked}`);
+    return checked.tabId;
+  }
+
   /** "Continue anyway" from a verified warning page, to the address recorded for its tab. */
   async warningContinue(
     mode: 'once' | 'always',

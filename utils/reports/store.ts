@@ -61,14 +61,20 @@ export const idbReportStore: ReportStore = {
     const valid = ReportSchema.parse(report);
     const tx = (await db()).transaction(STORES, 'readwrite');
     try {
-      const writes: Promise<unknown>[] = [tx.objectStore('reports').put(summaryOf(valid))];
+      const writes: Promise<unknown>[] = [];
+      // Each request is marked handled at once: if the second write throws, the first rejects
+      // with AbortError when the transaction is aborted, and that is expected.
+      const track = (request: Promise<unknown>) => {
+        request.catch(() => undefined);
+        writes.push(request);
+      };
+      track(tx.objectStore('reports').put(summaryOf(valid)));
       const shots = tx.objectStore('reportShots');
-      writes.push(
+      track(
         valid.evidence.screenshot !== null
           ? shots.put({ id: valid.id, dataUrl: valid.evidence.screenshot })
           : shots.delete(valid.id),
       );
-      for (const w of writes) w.catch(() => undefined);
       await Promise.all([...writes, tx.done]);
     } catch (error) {
       // A put that throws (quota) does not abort the transaction by itself: abort it, so the

@@ -267,6 +267,8 @@ export const en = {
   'options.data.imported':
     'Imported: {allowlist} allowed, {blocks} blocked and {dismissals} silenced sites.',
   'options.data.importing': 'Checking and importing the file…',
+  'options.data.checking': '{checked} / {total} entries checked…',
+  'options.data.writing': 'All {total} entries are valid; importing them…',
   'options.data.interrupted':
     'The import was interrupted before it finished; nothing was changed. Try again.',
   'options.data.newerVersion':

@@ -272,6 +272,8 @@ export const ja: Record<MessageKey, string> = {
   'options.data.imported':
     '読み込みました：許可したサイト{allowlist}件、ブロックしたサイト{blocks}件、警告オフのサイト{dismissals}件。',
   'options.data.importing': 'ファイルを確認して読み込んでいます…',
+  'options.data.checking': '{total}件中{checked}件を確認しました…',
+  'options.data.writing': '{total}件すべて問題ありません。読み込んでいます…',
   'options.data.interrupted':
     '読み込みが途中で中断されたため、何も変更していません。もう一度お試しください。',
   'options.data.newerVersion':

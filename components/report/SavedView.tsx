@@ -27,7 +27,8 @@ export function SavedView(props: {
           {t(lang, 'reportPage.saved')}
         </p>
       )}
-      {saved.report.blockedSite && (
+      {/* Cut off before the block was made: it is made by "Send it now", not yet. */}
+      {saved.report.blockedSite && !saved.unfinished && (
         <p class="small" id="saved-blocked">
           {t(lang, 'reportPage.savedBlocked', { site: displayHost(saved.report.evidence.site) })}
         </p>

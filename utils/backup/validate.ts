@@ -63,8 +63,14 @@ export async function checkImport(
   }
   const file = parsed.data;
   const bad: string[] = [];
+  const endpoint = file.settings.reportEndpoint;
+  const hasEndpoint = typeof endpoint === 'string' && endpoint.trim() !== '';
   const total =
-    file.allowlist.length + file.userBlocks.length + file.dismissals.length + 1 + file.lists.length;
+    file.allowlist.length +
+    file.userBlocks.length +
+    file.dismissals.length +
+    (hasEndpoint ? 1 : 0) +
+    file.lists.length;
   let checked = 0;
   const tick = async () => {
     checked += 1;
@@ -84,14 +90,10 @@ export async function checkImport(
       await tick();
     }
   }
-  const endpoint = file.settings.reportEndpoint;
-  if (
-    typeof endpoint === 'string' &&
-    endpoint.trim() !== '' &&
-    !endpointUrl(endpoint, options.allowHttp)
-  )
-    bad.push(`reportEndpoint: ${endpoint}`);
-  await tick();
+  if (hasEndpoint) {
+    if (!endpointUrl(endpoint, options.allowHttp)) bad.push(`reportEndpoint: ${endpoint}`);
+    await tick();
+  }
   for (const list of file.lists) {
     if (list.origin === 'custom' && list.url !== null) {
       if (remoteUrlProblem(list.url, { allowHttp: LIST_HTTP_ALLOWED }) !== null)

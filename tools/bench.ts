@@ -20,6 +20,7 @@ import {
   FALSE_HIT_HOSTS,
 } from './bench/scale';
 import { scaleChromiumRows } from './bench/scale-chromium';
+import { reportStoreRows } from './bench/reports';
 
 export interface BenchOptions {
   quick: boolean;
@@ -56,6 +57,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
       )),
     );
   }
+  rows.push(...(await reportStoreRows(options.quick ? 100 : 1000, options.quick ? 5 : 30)));
   rows.push(...contentScriptSize());
   rows.push(...workerScriptRows(options.quick ? 3 : 15));
   rows.push(...modelRows(options.quick ? 5 : 30));

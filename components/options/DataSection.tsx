@@ -1,16 +1,41 @@
 // Export and import of the user's settings file, with one message per way an import can fail
 // and the lists the file names offered for the user to add (never fetched without a click).
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { errorCode, request } from '../../utils/core/client';
 import { t, type Lang } from '../../utils/i18n';
 import { downloadJson } from '../download';
-import type { ProposedList } from '../../utils/backup/service';
+import type { ImportStatus, ProposedList } from '../../utils/backup/service';
 import type { ImportProblem } from '../../utils/backup/validate';
 
 export function DataSection({ lang, onImported }: { lang: Lang; onImported: () => void }) {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [proposed, setProposed] = useState<ProposedList[]>([]);
+  const [status, setStatus] = useState<ImportStatus>(null);
+  // While an import runs, ask the background how far it got: a count, not a spinner (100,000
+  // entries take a while to check).
+  useEffect(() => {
+    if (!busy) {
+      setStatus(null);
+      return;
+    }
+    let stopped = false;
+    const poll = () => {
+      request({ type: 'data.importStatus' })
+        .then((s) => {
+          if (!stopped) setStatus(s);
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          if (!stopped) timer = setTimeout(poll, 200);
+        });
+    };
+    let timer = setTimeout(poll, 100);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [busy]);
   const exportFile = () => {
     void request({ type: 'data.export' }).then((data) =>
       downloadJson(
@@ -76,8 +101,11 @@ export function DataSection({ lang, onImported }: { lang: Lang; onImported: () =
       </div>
       {message && (
         <p role="status" id="import-result" aria-busy={busy}>
-          {busy && <span class="progress" aria-hidden="true" />} {message}
+          {busy && status ? statusText(lang, status) : message}
         </p>
+      )}
+      {busy && status?.phase === 'checking' && status.total > 0 && (
+        <progress id="import-progress" max={status.total} value={status.checked} />
       )}
       {proposed.length > 0 && (
         <div id="proposed-lists">
@@ -96,6 +124,12 @@ export function DataSection({ lang, onImported }: { lang: Lang; onImported: () =
       )}
     </section>
   );
+}
+
+function statusText(lang: Lang, status: NonNullable<ImportStatus>): string {
+  return status.phase === 'writing'
+    ? t(lang, 'options.data.writing', { total: status.total })
+    : t(lang, 'options.data.checking', { checked: status.checked, total: status.total });
 }
 
 function importProblemText(lang: Lang, problem: ImportProblem): string {

@@ -4,6 +4,7 @@
 // the sections render it.
 import { useEffect } from 'preact/hooks';
 import { t } from '../../utils/i18n';
+import { dateTime } from '../../utils/i18n/time';
 import { displayHost } from '../../utils/core/hostname';
 import type { ReportTarget } from '../../utils/core/routes';
 import { LIMITS, REPORT_KINDS, isDispute, type ReportKind } from '../../utils/reports/model';
@@ -74,6 +75,7 @@ export function ReportPage({
           saved={saved}
           noChannels={chosenChannels(channels).length === 0}
           onChanged={() => state.refreshSaved(saved.report.id)}
+          onFinish={state.finishSaved}
         />
       </main>
     );
@@ -87,6 +89,14 @@ export function ReportPage({
       <p class="small muted">
         {t(lang, kind !== null && isDispute(kind) ? 'dispute.intro' : 'reportPage.intro')}
       </p>
+      {draft.earlier && (
+        <div class="problem small" role="status" id="earlier-report">
+          <p>{t(lang, 'reportPage.earlier', { date: dateTime(lang, draft.earlier.createdAt) })}</p>
+          <button type="button" id="open-earlier" onClick={state.openEarlier}>
+            {t(lang, 'reportPage.openEarlier')}
+          </button>
+        </div>
+      )}
       <p class="site">
         <span class="muted">
           {t(lang, 'warning.site')}

@@ -9,15 +9,26 @@ export function SavedView(props: {
   saved: SavedReport;
   noChannels: boolean;
   onChanged: () => void;
+  onFinish: () => void;
 }) {
   const { lang, saved } = props;
   return (
     <>
       <h1>{t(lang, 'reportPage.next')}</h1>
-      <p class="saved" role="status" id="saved">
-        {t(lang, 'reportPage.saved')}
-      </p>
-      {saved.report.blockedSite && (
+      {saved.unfinished ? (
+        <div class="problem" role="status" id="save-unfinished">
+          <p>{t(lang, 'reportPage.unfinished')}</p>
+          <button type="button" class="primary" id="finish-report" onClick={props.onFinish}>
+            {t(lang, 'reportPage.finish')}
+          </button>
+        </div>
+      ) : (
+        <p class="saved" role="status" id="saved">
+          {t(lang, 'reportPage.saved')}
+        </p>
+      )}
+      {/* Cut off before the block was made: it is made by "Send it now", not yet. */}
+      {saved.report.blockedSite && !saved.unfinished && (
         <p class="small" id="saved-blocked">
           {t(lang, 'reportPage.savedBlocked', { site: displayHost(saved.report.evidence.site) })}
         </p>

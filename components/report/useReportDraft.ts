@@ -112,6 +112,38 @@ export function useReportDraft(
       .catch(() => undefined);
   };
 
+  /** A stored report as the saved screen shows it (read back, or opened from the notice). */
+  const showStored = (id: string): Promise<boolean> =>
+    request({ type: 'reports.get', id }).then((r) => {
+      if (!r) return false;
+      setSaved({
+        report: r.report,
+        links: r.links,
+        screenshotDropped: false,
+        existing: true,
+        unfinished: r.unfinished,
+      });
+      return true;
+    });
+
+  /** "Open it" on the notice about an earlier report on this site that was never sent. */
+  const openEarlier = () => {
+    if (!draft?.earlier) return;
+    showStored(draft.earlier.id).catch((e: unknown) =>
+      setSaveError(t(lang, 'popup.error', { error: errorCode(e) })),
+    );
+  };
+
+  /** "Send it now" on a report whose save was cut off: the background finishes it. */
+  const finishSaved = () => {
+    if (!saved) return;
+    request({ type: 'report.finish', id: saved.report.id })
+      .then((r) => {
+        if (r) setSaved(r);
+      })
+      .catch(() => undefined);
+  };
+
   // Poll the saved report while the endpoint is still working on it (the background sends it).
   useEffect(() => {
     if (!saved) return;
@@ -186,15 +218,25 @@ export function useReportDraft(
     };
     request({ type: 'report.save', input })
       .then(setSaved)
-      .catch((e: unknown) =>
+      .catch(async (e: unknown) => {
+        if (e instanceof RequestError && e.code === 'storage-full') {
+          setSaveError(t(lang, 'reportPage.storageFull'));
+          return;
+        }
+        // The answer may be lost while the report is stored (the worker stopped after writing
+        // it): the report is written first, so ask whether it is there before saying anything.
+        try {
+          if (await showStored(draft.id)) return;
+        } catch {
+          setSaveError(t(lang, 'reportPage.saveUnknown'));
+          return;
+        }
         setSaveError(
-          e instanceof RequestError && e.code === 'storage-full'
-            ? t(lang, 'reportPage.storageFull')
-            : t(lang, 'reportPage.saveFailed', {
-                error: e instanceof RequestError ? e.message : String(e),
-              }),
-        ),
-      )
+          t(lang, 'reportPage.saveFailed', {
+            error: e instanceof RequestError ? e.message : String(e),
+          }),
+        );
+      })
       .finally(() => setSaving(false));
   };
 
@@ -225,6 +267,8 @@ export function useReportDraft(
     save,
     saved,
     refreshSaved,
+    openEarlier,
+    finishSaved,
   };
 }
 

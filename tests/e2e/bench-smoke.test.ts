@@ -30,6 +30,7 @@ describe('benchmark smoke run', () => {
         expect.stringMatching(/^pre-load rule install, 10k domains/),
         expect.stringMatching(/^unchanged list on refresh/),
         expect.stringMatching(/^changed list, per added or removed domain/),
+        expect.stringMatching(/^report save with .* stored vs 1 \(ratio\)/),
       ]),
     );
     for (const row of rows) {

@@ -13,7 +13,7 @@ import { defaultCatalog } from '../../utils/lists/catalog';
 import { getAllowlist } from '../../utils/decisions/allowlist';
 import { getUserBlocks } from '../../utils/decisions/user-blocks';
 import { getSettings } from '../../utils/settings/store';
-import { fakePlatform, FakeNet } from './fakes';
+import { fakePlatform, FakeNet, pageSender } from './fakes';
 
 const verisign = JSON.parse(
   readFileSync('tests/fixtures/rdap-verisign-hhgames.com.json', 'utf8'),
@@ -309,6 +309,43 @@ describe('settings import: all or nothing', () => {
       await background.backup.importData(file({ userBlocks: blocks, allowlist: allow })),
     ).toMatchObject({ ok: true, userBlocks: 2000 });
     expect(await getUserBlocks()).toHaveLength(2000);
+  }, 60_000);
+
+  it('reports a count while it checks, and keeps answering other requests', async () => {
+    const { background } = await fresh();
+    const blocks = Array.from({ length: 12_000 }, (_, i) => ({
+      site: `shop${i}.example`,
+      addedAt: 1,
+      note: '',
+      via: 'options',
+    }));
+    expect(background.backup.importStatus()).toBeNull();
+    const seen: unknown[] = [];
+    // What the options page sees when it asks, every few milliseconds, while the import runs.
+    const poll = setInterval(() => {
+      void (
+        background.handleMessage(
+          { type: 'data.importStatus' },
+          pageSender('/options.html'),
+        ) as Promise<{ data: unknown }>
+      ).then((reply) => seen.push(reply.data));
+    }, 1);
+    const summary = await background.backup.importData(file({ userBlocks: blocks }));
+    clearInterval(poll);
+    expect(summary).toMatchObject({ ok: true, userBlocks: 12_000 });
+    const counts = seen
+      .filter(
+        (s): s is { phase: 'checking'; checked: number; total: number } =>
+          (s as { phase?: string } | null)?.phase === 'checking',
+      )
+      .map((s) => [s.checked, s.total] as const);
+    // Answers came during the check, with counts that only grow, out of all the entries.
+    expect(counts.length).toBeGreaterThan(1);
+    expect(counts.every(([, total]) => total === 12_000)).toBe(true);
+    expect(counts.some(([checked]) => checked > 0 && checked < 12_000)).toBe(true);
+    const checkedInOrder = counts.map(([checked]) => checked);
+    expect(checkedInOrder).toEqual([...checkedInOrder].sort((a, b) => a - b));
+    expect(background.backup.importStatus()).toBeNull();
   }, 60_000);
 
   it('lists named in the file are proposed, never fetched on import', async () => {

@@ -1,7 +1,7 @@
 // Reports in the background: the draft's evidence, saving before anything is sent, "block this
 // site for me", the HTTPS endpoint's queue (retries, idempotency, worker restarts mid-send, a
 // second click on Save), the screenshot, who may ask for what, and the context menu.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { composeBackground, type Background } from '../../utils/background/root';
 import { MENU_REPORT_LINK, MENU_REPORT_PAGE } from '../../utils/reports/menus';
 import { OUTBOX_ALARM, type ReportDraft, type SavedReport } from '../../utils/reports/service';
@@ -243,6 +243,90 @@ describe('saving', () => {
       ).ok,
     ).toBe(false);
     expect(await getReports()).toEqual([]);
+  });
+});
+
+describe('a Save cut off half-way (issue 14, case 6)', () => {
+  /** A worker that stored the report and stopped before blocking and queueing (the reply lost). */
+  async function saveCutOff(): Promise<ReportDraft> {
+    await openRoguePage();
+    await ask(
+      { type: 'settings.set', patch: { reportEndpoint: ENDPOINT } },
+      pageSender('/options.html'),
+    );
+    const draft = await ask<ReportDraft>({ type: 'report.draft', tabId: TAB });
+    vi.spyOn(background.decisions, 'blockSite').mockRejectedValueOnce(new Error('worker stopped'));
+    await expect(
+      ask({ type: 'report.save', input: inputFrom(draft, { blockSite: true }) }),
+    ).rejects.toThrow();
+    // The next worker (the page's next request wakes one).
+    background = composeBackground(platform, defaultCatalog(null));
+    return draft;
+  }
+
+  it('the report is stored; reading it back says "saved, not yet sent", and Send it now finishes it', async () => {
+    const received = serveEndpoint(200);
+    const draft = await saveCutOff();
+    const read = await ask<{ report: Report; unfinished: boolean }>({
+      type: 'reports.get',
+      id: draft.id,
+    });
+    expect(read.report.id).toBe(draft.id);
+    expect(read.unfinished).toBe(true);
+    expect(await getUserBlocks()).toEqual([]);
+    expect(received).toHaveLength(0);
+
+    const finished = await ask<SavedReport>({ type: 'report.finish', id: draft.id });
+    expect(finished).toMatchObject({ existing: true, unfinished: false });
+    await settle();
+    expect((await getUserBlocks()).map((b) => b.site)).toEqual([SITE]);
+    expect(received.map((r) => r.key)).toEqual([draft.idempotencyKey]);
+    expect(
+      (await ask<{ unfinished: boolean }>({ type: 'reports.get', id: draft.id })).unfinished,
+    ).toBe(false);
+    // Finishing again sends nothing twice.
+    await ask({ type: 'report.finish', id: draft.id });
+    await settle();
+    expect(received).toHaveLength(1);
+  });
+
+  it('a second Save of the cut-off report finishes it too (the block and the first send)', async () => {
+    const received = serveEndpoint(200);
+    const draft = await saveCutOff();
+    const again = await ask<SavedReport>({
+      type: 'report.save',
+      input: inputFrom(draft, { blockSite: true }),
+    });
+    expect(again.existing).toBe(true);
+    await settle();
+    expect((await getUserBlocks()).map((b) => b.site)).toEqual([SITE]);
+    expect(received).toHaveLength(1);
+    expect(await getReports()).toHaveLength(1);
+  });
+
+  it('the form opened again for the site names the report saved and not sent', async () => {
+    serveEndpoint(200);
+    const draft = await saveCutOff();
+    const reopened = await ask<ReportDraft>({ type: 'report.draft', tabId: TAB });
+    expect(reopened.id).not.toBe(draft.id);
+    expect(reopened.earlier).toEqual({ id: draft.id, createdAt: draft.createdAt });
+    // Another site: nothing to say.
+    expect(
+      (await ask<ReportDraft>({ type: 'report.draft', url: 'https://other-shop.example/' }))
+        .earlier,
+    ).toBeNull();
+    // Once sent (the endpoint delivered it), the form no longer mentions it.
+    await ask({ type: 'report.finish', id: draft.id });
+    await settle();
+    expect((await ask<ReportDraft>({ type: 'report.draft', tabId: TAB })).earlier).toBeNull();
+  });
+
+  it('an unsent report saved more than a day ago is not brought up again', async () => {
+    serveEndpoint(200);
+    const draft = await saveCutOff();
+    platform.clock.now += 25 * 3600_000;
+    expect((await ask<ReportDraft>({ type: 'report.draft', tabId: TAB })).earlier).toBeNull();
+    expect(await getReport(draft.id)).not.toBeNull();
   });
 });
 

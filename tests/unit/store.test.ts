@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ReportSchema } from '../../utils/reports/model';
-import { sampleReport } from './report-fixture';
+import { sampleEvidence, sampleReport } from './report-fixture';
+import { getReport } from '../../utils/reports/store';
+import { TINY_JPEG } from './fakes';
 import { DB_NAME, DB_VERSION, MIGRATIONS, openDatabase } from '../../utils/core/db';
 import {
   deleteList,
@@ -56,6 +57,7 @@ describe('database schema and migrations', () => {
         'breachNotices',
         'rdapCache',
         'reports',
+        'reportShots',
         'userBlocks',
       ].sort(),
     );
@@ -99,9 +101,20 @@ describe('database schema and migrations', () => {
     },
     5: async (db) => {
       await seeds[4]!(db);
-      await db.put('reports', sampleReport());
+      // v5 kept the screenshot inside the report.
+      await db.put('reports', shotReport);
+    },
+    6: async (db) => {
+      await seeds[4]!(db);
+      await db.put('reports', {
+        ...shotReport,
+        evidence: { ...shotReport.evidence, screenshot: null },
+        hasScreenshot: true,
+      });
+      await db.put('reportShots', { id: shotReport.id, dataUrl: TINY_JPEG });
     },
   };
+  const shotReport = sampleReport({ evidence: sampleEvidence({ screenshot: TINY_JPEG }) });
 
   it.each(Array.from({ length: DB_VERSION }, (_, i) => i + 1))(
     'upgrades a version-%i database to the current version without losing data',
@@ -122,10 +135,8 @@ describe('database schema and migrations', () => {
         });
       }
       if (from >= 5) {
-        // Stored reports are validated on read, like every stored record.
-        expect(ReportSchema.parse(await current.get('reports', sampleReport().id))).toEqual(
-          sampleReport(),
-        );
+        // Stored reports are validated on read, like every stored record; the screenshot too.
+        expect(await getReport(shotReport.id, current)).toEqual(shotReport);
       }
       current.close();
     },

@@ -10,6 +10,11 @@ export function backupHandlers(backup: BackupService) {
       input: z.object({}),
       run: () => backup.exportData(),
     }),
+    'data.importStatus': handler({
+      from: EXTENSION_PAGES,
+      input: z.object({}),
+      run: async () => backup.importStatus(),
+    }),
     'data.import': handler({
       from: EXTENSION_PAGES,
       input: z.object({ text: z.string().max(50 * 1024 * 1024) }),

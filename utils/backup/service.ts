@@ -1,7 +1,7 @@
 // Export and import of everything the user decided (list contents are not included: lists added
 // by URL are downloaded again).
 import { EXPORT_FORMAT, type ExportFile } from './model';
-import { checkImport, type ImportProblem } from './validate';
+import { checkImport, type ImportProblem, type ImportProgress } from './validate';
 import { applyImport } from './apply';
 import type { DecisionsService } from '../decisions/service';
 import { listsView, type ListsHandlerDeps } from '../lists/handlers';
@@ -31,8 +31,22 @@ export interface BackupDeps extends ListsHandlerDeps {
   settings: SettingsService;
 }
 
+/** What the options page shows while an import runs. */
+export type ImportStatus =
+  ({ phase: 'checking' } & ImportProgress) | { phase: 'writing'; total: number } | null;
+
 export class BackupService {
+  /**
+   * The import under way, for the options page's progress line. Only a display: if the worker
+   * stops, the import's transaction was not committed and the page says it was interrupted.
+   */
+  private status: ImportStatus = null;
+
   constructor(private readonly deps: BackupDeps) {}
+
+  importStatus(): ImportStatus {
+    return this.status;
+  }
 
   /** Everything the user decided, as a file. */
   async exportData(): Promise<ExportFile> {
@@ -63,10 +77,28 @@ export class BackupService {
    * URL are not downloaded here: they come back as proposals the user confirms.
    */
   async importData(text: string): Promise<ImportSummary> {
+    try {
+      return await this.runImport(text);
+    } finally {
+      this.status = null;
+    }
+  }
+
+  private async runImport(text: string): Promise<ImportSummary> {
     const { lists, decisions, platform } = this.deps;
-    const checked = checkImport(text, { allowHttp: platform.config.allowHttpEndpoint === true });
+    this.status = { phase: 'checking', checked: 0, total: 0 };
+    const checked = await checkImport(text, {
+      allowHttp: platform.config.allowHttpEndpoint === true,
+      onProgress: (progress) => {
+        this.status = { phase: 'checking', ...progress };
+      },
+    });
     if (!checked.ok) return { ok: false, problem: checked.problem };
     const file = checked.file;
+    this.status = {
+      phase: 'writing',
+      total: file.allowlist.length + file.userBlocks.length + file.dismissals.length,
+    };
     await applyImport(file);
     decisions.importedDecisions();
     const existing = new Map((await lists.records()).map((r) => [r.id, r]));

@@ -19,7 +19,31 @@ export type CheckedImport = { ok: true; file: ExportFile } | { ok: false; proble
 
 const EXAMPLES = 5;
 
-export function checkImport(text: string, options: { allowHttp?: boolean } = {}): CheckedImport {
+/** How many entries are checked between two yields (and progress reports). */
+export const CHECK_SLICE = 2_000;
+
+/** How far a check has got: entries are the sites, the endpoint and the lists in the file. */
+export interface ImportProgress {
+  checked: number;
+  total: number;
+}
+
+export interface CheckOptions {
+  allowHttp?: boolean;
+  /** Told after every slice of entries; the check yields to the event loop in between. */
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Check a settings file whole. It yields every CHECK_SLICE entries, so a worker checking 100,000
+ * entries still answers the options page's progress requests (and anything else).
+ */
+export async function checkImport(
+  text: string,
+  options: CheckOptions = {},
+): Promise<CheckedImport> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -39,26 +63,45 @@ export function checkImport(text: string, options: { allowHttp?: boolean } = {})
   }
   const file = parsed.data;
   const bad: string[] = [];
+  const endpoint = file.settings.reportEndpoint;
+  const hasEndpoint = typeof endpoint === 'string' && endpoint.trim() !== '';
+  const total =
+    file.allowlist.length +
+    file.userBlocks.length +
+    file.dismissals.length +
+    (hasEndpoint ? 1 : 0) +
+    file.lists.length;
+  let checked = 0;
+  const tick = async () => {
+    checked += 1;
+    if (checked % CHECK_SLICE === 0) {
+      options.onProgress?.({ checked, total });
+      await yieldToEventLoop();
+    }
+  };
+  options.onProgress?.({ checked, total });
   for (const [field, rows] of [
     ['allowlist', file.allowlist],
     ['userBlocks', file.userBlocks],
     ['dismissals', file.dismissals],
   ] as const) {
-    for (const row of rows) if (!isValidUserSite(row.site)) bad.push(`${field}: ${row.site}`);
+    for (const row of rows) {
+      if (!isValidUserSite(row.site)) bad.push(`${field}: ${row.site}`);
+      await tick();
+    }
   }
-  const endpoint = file.settings.reportEndpoint;
-  if (
-    typeof endpoint === 'string' &&
-    endpoint.trim() !== '' &&
-    !endpointUrl(endpoint, options.allowHttp)
-  )
-    bad.push(`reportEndpoint: ${endpoint}`);
+  if (hasEndpoint) {
+    if (!endpointUrl(endpoint, options.allowHttp)) bad.push(`reportEndpoint: ${endpoint}`);
+    await tick();
+  }
   for (const list of file.lists) {
     if (list.origin === 'custom' && list.url !== null) {
       if (remoteUrlProblem(list.url, { allowHttp: LIST_HTTP_ALLOWED }) !== null)
         bad.push(`lists: ${list.url}`);
     }
+    await tick();
   }
+  options.onProgress?.({ checked, total });
   if (bad.length > 0) {
     return {
       ok: false,

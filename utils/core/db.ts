@@ -6,7 +6,17 @@ import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from
 export const DB_NAME = 'kusuri-guard';
 
 /** Store names, by the version that introduced them. */
-export type StoreName = 'kv' | 'lists' | 'listParts' | 'allowlist';
+export type StoreName =
+  | 'kv'
+  | 'lists'
+  | 'listParts'
+  | 'allowlist'
+  | 'dismissals'
+  | 'userBlocks'
+  | 'rdapCache'
+  | 'breachNotices'
+  | 'reports'
+  | 'reportShots';
 
 export type KgDatabase = IDBPDatabase<unknown>;
 type UpgradeTx = IDBPTransaction<unknown, StoreNames<unknown>[], 'versionchange'>;
@@ -45,7 +55,39 @@ export const MIGRATIONS: readonly Migration[] = [
   (db) => {
     db.createObjectStore('reports', { keyPath: 'id' });
   },
+  // v6 — a report store that reads only what it needs (issue 14, case 7): every save read every
+  // report with its screenshot. Reports get indexes by endpoint status (the outbox) and by date
+  // (My reports, the form's "already saved"); screenshots move to their own store, read only when
+  // a report is opened, sent or exported. Existing reports are rewritten in this same upgrade
+  // transaction, so a browser closed half-way keeps the v5 layout and upgrades again next time.
+  (db, tx) => {
+    const reports = tx.objectStore('reports');
+    reports.createIndex('byEndpointState', 'channels.endpoint.state');
+    reports.createIndex('byCreatedAt', 'createdAt');
+    db.createObjectStore('reportShots', { keyPath: 'id' });
+    void moveScreenshots(tx);
+  },
 ];
+
+/** v6: each report's screenshot to `reportShots`, the report keeping only `hasScreenshot`. */
+async function moveScreenshots(tx: UpgradeTx): Promise<void> {
+  const reports = tx.objectStore('reports');
+  const shots = tx.objectStore('reportShots');
+  // Requests chained from cursor callbacks keep the upgrade transaction alive; a failed put
+  // aborts it, and with it the whole upgrade (the database stays at v5, nothing lost).
+  for (let cursor = await reports.openCursor(); cursor; cursor = await cursor.continue()) {
+    const value = cursor.value as { id?: unknown; evidence?: { screenshot?: unknown } } | null;
+    if (!value || typeof value !== 'object') continue;
+    const screenshot = value.evidence?.screenshot;
+    const hasScreenshot = typeof screenshot === 'string';
+    if (hasScreenshot) void shots.put({ id: value.id, dataUrl: screenshot });
+    void cursor.update({
+      ...value,
+      evidence: { ...value.evidence, screenshot: null },
+      hasScreenshot,
+    });
+  }
+}
 
 export const DB_VERSION = MIGRATIONS.length;
 

@@ -269,6 +269,8 @@ export const en = {
   'options.data.imported':
     'Imported. Sites allowed: {allowlist}; blocked: {blocks}; silenced: {dismissals}.',
   'options.data.importing': 'Checking and importing the file…',
+  'options.data.checking': '{checked} / {total} entries checked…',
+  'options.data.writing': 'All {total} entries are valid; importing them…',
   'options.data.interrupted':
     'The import was interrupted before it finished; nothing was changed. Try again.',
   'options.data.newerVersion':
@@ -457,6 +459,13 @@ export const en = {
   'reportPage.saving': 'Saving…',
   'reportPage.saveFailed':
     'The report could not be saved ({error}). Nothing was sent, and what you wrote is still here.',
+  'reportPage.saveUnknown':
+    'Kusuri Guard did not answer, so it is not known whether the report was saved. Nothing was sent, and what you wrote is still here. Press Save again: the report will not be saved twice.',
+  'reportPage.unfinished':
+    'Your report is saved but not sent yet: Kusuri Guard stopped before it finished.',
+  'reportPage.finish': 'Send it now',
+  'reportPage.earlier': 'A report about this site was saved on {date} and has not been sent yet.',
+  'reportPage.openEarlier': 'Open it',
   'reportPage.storageFull':
     'Your disk is full, so the report could not be saved. Nothing was sent. Free some space and press Save again.',
   'reportPage.next': 'Send your report',

@@ -274,6 +274,8 @@ export const ja: Record<MessageKey, string> = {
   'options.data.imported':
     '読み込みました：許可したサイト{allowlist}件、ブロックしたサイト{blocks}件、警告オフのサイト{dismissals}件。',
   'options.data.importing': 'ファイルを確認して読み込んでいます…',
+  'options.data.checking': '{total}件中{checked}件を確認しました…',
+  'options.data.writing': '{total}件すべて問題ありません。読み込んでいます…',
   'options.data.interrupted':
     '読み込みが途中で中断されたため、何も変更していません。もう一度お試しください。',
   'options.data.newerVersion':
@@ -464,6 +466,13 @@ export const ja: Record<MessageKey, string> = {
   'reportPage.saving': '保存しています…',
   'reportPage.saveFailed':
     '通報を保存できませんでした（{error}）。何も送信されておらず、入力した内容はこのまま残っています。',
+  'reportPage.saveUnknown':
+    'くすりガードから応答がなく、通報が保存されたかどうか確認できません。何も送信されておらず、入力した内容はこのまま残っています。もう一度「通報を保存」を押してください（二重に保存されることはありません）。',
+  'reportPage.unfinished':
+    '通報は保存されましたが、まだ送信されていません（くすりガードが途中で停止しました）。',
+  'reportPage.finish': '今すぐ送信',
+  'reportPage.earlier': 'このサイトの通報が{date}に保存されていますが、まだ送信されていません。',
+  'reportPage.openEarlier': 'この通報を開く',
   'reportPage.storageFull':
     'ディスクの空き容量が足りないため、通報を保存できませんでした。何も送信されていません。空き容量を増やしてから、もう一度「通報を保存」を押してください。',
   'reportPage.next': '通報を送信',

@@ -47,6 +47,11 @@ export function reportsHandlers(reports: ReportsService, warningTab: WarningTab)
       input: z.object({ input: ReportInputSchema }),
       run: ({ input }) => reports.save(input),
     }),
+    'report.finish': handler({
+      from: EXTENSION_PAGES,
+      input: z.object({ id: ReportIdSchema }),
+      run: ({ id }) => reports.finishSaved(id),
+    }),
     'report.opened': handler({
       from: EXTENSION_PAGES,
       input: z.object({ id: ReportIdSchema, channel: z.enum(MANUAL_CHANNELS) }),

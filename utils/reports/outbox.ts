@@ -4,7 +4,7 @@
 import type { EndpointChannel, Report } from './model';
 import { endpointPayload } from './templates';
 import { classify, MAX_ATTEMPTS, retryDelay, SEND_TIMEOUT_MS } from './queue';
-import { getReports, updateReport } from './store';
+import { getPendingReports, getReport, updateReport } from './store';
 import { parseRetryAfter } from '../lists/fetch-list';
 import type { Platform } from '../platform/platform';
 
@@ -45,7 +45,8 @@ export class Outbox {
 
   private async drain(): Promise<void> {
     const now = this.platform.now();
-    for (const report of await getReports()) {
+    // Only the reports whose delivery is queued or under way (an index), without screenshots.
+    for (const report of await getPendingReports()) {
       const endpoint = report.channels.endpoint;
       if (isDue(endpoint, now, this.timeoutMs)) await this.send(report.id);
     }
@@ -53,10 +54,9 @@ export class Outbox {
   }
 
   private async schedule(): Promise<void> {
-    const pending = (await getReports())
-      .map((r) => r.channels.endpoint)
-      .filter((e) => e.state === 'queued' || e.state === 'sending')
-      .map((e) => dueAt(e, this.timeoutMs));
+    const pending = (await getPendingReports()).map((r) =>
+      dueAt(r.channels.endpoint, this.timeoutMs),
+    );
     if (pending.length > 0) {
       await this.platform.alarms.createAt(
         OUTBOX_ALARM,
@@ -79,6 +79,9 @@ export class Outbox {
       });
     });
     if (!claimed || !claimedNow || !claimed.channels.endpoint.url) return;
+    // The payload carries the screenshot: read it now, for this one report.
+    const full = await getReport(id);
+    if (!full) return;
     let status: number | null = null;
     let retryAfterMs: number | undefined;
     let error: string | null = null;
@@ -88,7 +91,7 @@ export class Outbox {
       const response = await this.platform.fetch(claimed.channels.endpoint.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': claimed.idempotencyKey },
-        body: endpointPayload(claimed),
+        body: endpointPayload(full),
         signal: controller.signal,
         credentials: 'omit',
         referrerPolicy: 'no-referrer',
@@ -142,7 +145,7 @@ export class Outbox {
 }
 
 /** The report with some of its endpoint channel's fields changed. */
-export function withEndpoint(report: Report, change: Partial<EndpointChannel>): Report {
+export function withEndpoint<R extends Report>(report: R, change: Partial<EndpointChannel>): R {
   return {
     ...report,
     channels: { ...report.channels, endpoint: { ...report.channels.endpoint, ...change } },

@@ -4,6 +4,7 @@
 import { captureEvidence, redactUrl } from './evidence';
 import {
   LIMITS,
+  MANUAL_CHANNELS,
   isDispute,
   type ManualChannel,
   type Report,
@@ -21,7 +22,15 @@ import {
 } from './templates';
 import { Outbox, withEndpoint } from './outbox';
 import type { ChannelLinks, ReportDraft, ReportSummary, SavedReport } from './views';
-import { deleteReport, getReport, getReports, saveReport, updateReport } from './store';
+import {
+  deleteReport,
+  getReport,
+  getReportSummaries,
+  getReports,
+  getReportsSince,
+  saveReport,
+  updateReport,
+} from './store';
 import type { Verdict } from '../verdicts/model';
 import type { Lang } from '../i18n';
 import { reportUrl } from '../core/routes';
@@ -32,6 +41,24 @@ import type { Platform } from '../platform/platform';
 
 export { OUTBOX_ALARM } from './outbox';
 export type { ChannelLinks, ReportDraft, ReportSummary, SavedReport } from './views';
+
+/** How far back the form looks for a report on the same site that was saved and never sent. */
+export const EARLIER_REPORT_MS = 24 * 3600_000;
+
+/**
+ * Nothing of this report has gone anywhere yet: every chosen hand-worked channel is still
+ * unopened, and the endpoint, if chosen, was never tried.
+ */
+export function isUnsent(report: Report): boolean {
+  const manual = MANUAL_CHANNELS.map((c) => report.channels[c].state);
+  const endpoint = report.channels.endpoint;
+  const chosen = manual.some((s) => s !== 'not-used') || endpoint.state !== 'not-used';
+  return (
+    chosen &&
+    !manual.includes('opened') &&
+    (endpoint.state === 'not-used' || (endpoint.state === 'queued' && endpoint.attempts === 0))
+  );
+}
 
 export type ScreenshotResult =
   | { ok: true; dataUrl: string }
@@ -98,6 +125,11 @@ export class ReportsService {
     if (!full || !other) return null;
     const redactedUrl = redactUrl(full.url, false);
     const issuesUrl = this.platform.config.issuesUrl;
+    // A report on this site saved lately and never sent (the form was closed, or the worker
+    // stopped, in the middle of Save): the form says so instead of starting over silently.
+    const earlier = (await getReportsSince(now - EARLIER_REPORT_MS)).find(
+      (r) => r.evidence.site === full.site && isUnsent(r),
+    );
     return {
       // Extension pages and workers are secure contexts: randomUUID is always there.
       id: crypto.randomUUID(),
@@ -110,6 +142,7 @@ export class ReportsService {
       hasQuery: full.url !== redactedUrl,
       canScreenshot: loaded && tabId !== null,
       alreadyBlocked: await this.deps.decisions.isBlockedByUser(full.site),
+      earlier: earlier ? { id: earlier.id, createdAt: earlier.createdAt } : null,
       channels: {
         issuesUrl: issuesUrl ? issuesUrl : null,
         maintainersEmail: isSafeEmail(this.platform.config.maintainersEmail)
@@ -163,15 +196,22 @@ export class ReportsService {
     };
   }
 
-  /** Save first; then block the site if asked; then queue the endpoint. */
+  /**
+   * Save first; then block the site if asked; then queue the endpoint. Saving a report that is
+   * already stored (a second click, or the page asking again after a worker stopped mid-save)
+   * stores nothing new but finishes what the first save may not have reached: the block and the
+   * endpoint's queue. Both are idempotent.
+   */
   async save(input: ReportInput): Promise<SavedReport> {
     const already = await getReport(input.id);
     if (already) {
+      await this.finish(already);
       return {
         report: already,
         links: this.links(already),
         screenshotDropped: false,
         existing: true,
+        unfinished: false,
       };
     }
     const endpoint = input.channels.endpoint ? await this.deps.settings.reportEndpoint() : null;
@@ -213,39 +253,76 @@ export class ReportsService {
       blockedSite: input.blockSite && !isDispute(input.kind),
     };
     const stored = await saveReport(report);
-    if (input.blockSite && !isDispute(input.kind))
-      await this.deps.decisions.blockSite(
-        input.evidence.site,
-        input.comment.slice(0, 200),
-        'report',
-      );
-    if (endpoint) await this.outbox.start();
+    await this.finish(stored);
     return {
       report: stored,
       links: this.links(stored),
       screenshotDropped: stored.evidence.screenshot === null && report.evidence.screenshot !== null,
       existing: false,
+      unfinished: false,
     };
   }
 
-  async markOpened(id: string, channel: ManualChannel): Promise<Report | null> {
+  /** "Send it now" on a report whose save was cut off: finish it, as a second Save would. */
+  async finishSaved(id: string): Promise<SavedReport | null> {
+    const report = await getReport(id);
+    if (!report) return null;
+    await this.finish(report);
+    // The send is under way now (the page polls its progress).
+    const now = (await getReport(id)) ?? report;
+    return {
+      report: now,
+      links: this.links(now),
+      screenshotDropped: false,
+      existing: true,
+      unfinished: false,
+    };
+  }
+
+  /** What follows a stored report: the user's block, and the endpoint's first attempt. */
+  private async finish(report: Report): Promise<void> {
+    if (report.blockedSite && !(await this.deps.decisions.isBlockedByUser(report.evidence.site)))
+      await this.deps.decisions.blockSite(
+        report.evidence.site,
+        report.comment.slice(0, 200),
+        'report',
+      );
+    if (report.channels.endpoint.state === 'queued') await this.outbox.start();
+  }
+
+  /**
+   * Whether a stored report's save was cut off before it finished (the worker stopped after the
+   * report was written): the block it asked for is missing, or the endpoint was never tried (a
+   * send is claimed, attempts counted, within milliseconds of a save; finishing it again is safe:
+   * the claim re-checks in a transaction that it is due).
+   */
+  private async unfinished(report: Report): Promise<boolean> {
+    const endpoint = report.channels.endpoint;
+    return (
+      (report.blockedSite && !(await this.deps.decisions.isBlockedByUser(report.evidence.site))) ||
+      (endpoint.state === 'queued' && endpoint.attempts === 0)
+    );
+  }
+
+  async markOpened(id: string, channel: ManualChannel): Promise<ReportSummary | null> {
     return updateReport(id, (r) => ({
       ...r,
       channels: { ...r.channels, [channel]: { state: 'opened', at: this.platform.now() } },
     }));
   }
 
-  async get(id: string): Promise<{ report: Report; links: ChannelLinks } | null> {
+  async get(
+    id: string,
+  ): Promise<{ report: Report; links: ChannelLinks; unfinished: boolean } | null> {
     const report = await getReport(id);
-    return report ? { report, links: this.links(report) } : null;
+    return report
+      ? { report, links: this.links(report), unfinished: await this.unfinished(report) }
+      : null;
   }
 
-  async list(): Promise<ReportSummary[]> {
-    return (await getReports()).map((r) => ({
-      ...r,
-      evidence: { ...r.evidence, screenshot: null },
-      hasScreenshot: r.evidence.screenshot !== null,
-    }));
+  /** My reports: summaries from the date index; no screenshot is read. */
+  list(): Promise<ReportSummary[]> {
+    return getReportSummaries();
   }
 
   delete(id: string): Promise<boolean> {
@@ -257,7 +334,7 @@ export class ReportsService {
    * duplicated; a report already delivered is not sent at all. A report saved without an endpoint
    * goes to the one configured now.
    */
-  async resend(id: string): Promise<Report | null> {
+  async resend(id: string): Promise<ReportSummary | null> {
     const current = await this.deps.settings.reportEndpoint();
     const updated = await updateReport(id, (r) => {
       const endpoint = r.channels.endpoint;

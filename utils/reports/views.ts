@@ -23,6 +23,8 @@ export interface ReportDraft {
   canScreenshot: boolean;
   /** The site is already on the user's own block list. */
   alreadyBlocked: boolean;
+  /** A report on the same site saved in the last day and not sent anywhere yet. */
+  earlier: { id: string; createdAt: number } | null;
   channels: {
     /** The project's "new issue" URL (build time), or null: that channel is unavailable. */
     issuesUrl: string | null;
@@ -50,6 +52,11 @@ export interface SavedReport {
   screenshotDropped: boolean;
   /** The report was already saved (a second click on "Save"): nothing new was stored or queued. */
   existing: boolean;
+  /**
+   * Read back after a save whose answer was lost (the worker stopped): the report is stored but
+   * its block or its first send had not happened. "Send it now" saves it again to finish.
+   */
+  unfinished: boolean;
 }
 
 /** A report as "My reports" lists it: the screenshot stays in storage (it can be megabytes). */

@@ -1,16 +1,21 @@
 // Page signals: each is a small pure function with a named weight. Positive weights point to a
 // rogue shop, negative ones to a licensed seller, a clinic or an information page; negative
-// evidence counts as much as positive. Dependency-free: bundled into the content script.
-import { normalizeWithMap, type NormalizedText } from '../content/normalize';
+// evidence counts as much as positive. Dependency-free.
+import { normalizeWithMap } from '../content/normalize';
+import { DOMAIN_WORDS, DRUGS } from './lexicon';
 import {
-  CUE_NEGATIONS,
-  DOMAIN_WORDS,
-  DRUGS,
-  MEDICINE_WORDS,
-  PHRASES,
-  type DrugEntry,
-  type PhraseGroup,
-} from './lexicon';
+  ASCII_WORD,
+  GROUPS,
+  findAll,
+  inWarningContext,
+  sameSentence,
+  type Match,
+} from './matchers';
+import { snippet, type Evidence, type Prepared } from './evidence';
+
+// The page, its preparation and the matchers live in their own files; importers keep one entry.
+export { compileTerms } from './matchers';
+export { gather, prepare, type Evidence, type PageSample } from './evidence';
 
 export type SignalCode =
   | 'unapproved-drug'
@@ -74,135 +79,6 @@ export interface SignalHit {
   drug?: { en: string; ja: string };
 }
 
-export interface PageSample {
-  url: string;
-  /** Canonical ASCII host of the page. */
-  host: string;
-  /** Unicode form of the host (IDNs decoded). */
-  hostUnicode: string;
-  title: string;
-  meta: string;
-  headings: string;
-  text: string;
-}
-
-interface Match {
-  index: number;
-  end: number;
-  term: string;
-}
-
-interface Prepared {
-  sample: PageSample;
-  source: string;
-  norm: NormalizedText;
-}
-
-// ---------------------------------------------------------------- matchers
-
-const ASCII_WORD = /^[\x20-\x7e]+$/;
-
-function escape(term: string): string {
-  return term.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
-
-/** One regex for a list of terms: longest first; ASCII terms only as whole words. */
-export function compileTerms(terms: readonly string[]): RegExp {
-  const normalized = [...new Set(terms.map((t) => normalizeWithMap(t).text))].sort(
-    (a, b) => b.length - a.length,
-  );
-  const ascii = normalized.filter((t) => ASCII_WORD.test(t)).map(escape);
-  const other = normalized.filter((t) => !ASCII_WORD.test(t)).map(escape);
-  const parts: string[] = [];
-  if (ascii.length > 0) parts.push(`(?<![a-z0-9])(?:${ascii.join('|')})(?![a-z0-9])`);
-  if (other.length > 0) parts.push(`(?:${other.join('|')})`);
-  return new RegExp(parts.join('|'), 'g');
-}
-
-const GROUPS = Object.fromEntries(
-  (Object.keys(PHRASES) as PhraseGroup[]).map((group) => [group, compileTerms(PHRASES[group])]),
-) as Record<PhraseGroup, RegExp>;
-const MEDICINE = compileTerms(MEDICINE_WORDS);
-
-const DRUG_BY_NAME = new Map<string, DrugEntry>();
-for (const drug of DRUGS)
-  for (const name of drug.slice(4) as string[]) DRUG_BY_NAME.set(normalizeWithMap(name).text, drug);
-const DRUG_NAMES = compileTerms([...DRUG_BY_NAME.keys()]);
-
-function findAll(regex: RegExp, text: string, limit = 50): Match[] {
-  const out: Match[] = [];
-  regex.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = regex.exec(text)) !== null && out.length < limit) {
-    out.push({ index: m.index, end: m.index + m[0].length, term: m[0] });
-    if (m[0].length === 0) regex.lastIndex += 1;
-  }
-  return out;
-}
-
-const SENTENCE_LIMIT = 160;
-
-/** 。 . ! ? ！ ？ and line breaks end a sentence. */
-function sentenceEnd(code: number): boolean {
-  return (
-    code === 0x3002 ||
-    code === 0x2e ||
-    code === 0x21 ||
-    code === 0x3f ||
-    code === 0xff01 ||
-    code === 0xff1f ||
-    code === 0x0a
-  );
-}
-
-/** Start and end (exclusive) of the sentence around a match, at most SENTENCE_LIMIT each way. */
-function sentenceAround(text: string, match: Match): [number, number] {
-  let start = match.index;
-  while (
-    start > 0 &&
-    match.index - start < SENTENCE_LIMIT &&
-    !sentenceEnd(text.charCodeAt(start - 1))
-  )
-    start -= 1;
-  let end = match.end;
-  while (
-    end < text.length &&
-    end - match.end < SENTENCE_LIMIT &&
-    !sentenceEnd(text.charCodeAt(end))
-  )
-    end += 1;
-  return [start, end];
-}
-
-function sameSentence(text: string, a: Match, b: Match): boolean {
-  const [start, end] = sentenceAround(text, a);
-  return b.index >= start && b.end <= end;
-}
-
-/** A claim quoted in a warning ("stay away from sites that sell without a prescription"). */
-function inWarningContext(text: string, match: Match): boolean {
-  const [start, end] = sentenceAround(text, match);
-  const sentence = text.slice(start, end);
-  for (const cue of findAll(GROUPS.warningCue, sentence, 10)) {
-    const after = sentence.slice(cue.end, cue.end + 6);
-    if (!CUE_NEGATIONS.some((n) => after.startsWith(n))) return true;
-  }
-  return false;
-}
-
-const SNIPPET_RADIUS = 30;
-
-/** The page's own words around a match, whitespace collapsed. */
-function snippet(page: Prepared, match: Match): string {
-  const { map } = page.norm;
-  const start = map[match.index] ?? 0;
-  const end = (map[Math.max(match.index, match.end - 1)] ?? start) + 1;
-  const from = Math.max(0, start - SNIPPET_RADIUS);
-  const to = Math.min(page.source.length, end + SNIPPET_RADIUS);
-  const text = page.source.slice(from, to).replace(/\s+/g, ' ').trim();
-  return `${from > 0 ? '…' : ''}${text}${to < page.source.length ? '…' : ''}`;
-}
-
 function weigh(code: SignalCode, distinct: number): number {
   const w = WEIGHTS[code];
   if (distinct <= 0) return 0;
@@ -224,72 +100,6 @@ function hit(
     evidence: snippet(page, matches[0]!),
     terms,
     ...extra,
-  };
-}
-
-// ---------------------------------------------------------------- preparation
-
-/** Title, meta, headings and text in one normalised string (sections separated by newlines). */
-export function prepare(sample: PageSample): Prepared {
-  const source = [sample.title, sample.meta, sample.headings, sample.text]
-    .filter((s) => s !== '')
-    .join('\n');
-  return { sample, source, norm: normalizeWithMap(source) };
-}
-
-// ---------------------------------------------------------------- the signals
-
-export interface Evidence {
-  page: Prepared;
-  text: string;
-  drugs: { unapproved: Match[]; rx: Match[] };
-  claims: Record<'noPrescription' | 'legality' | 'importAgency' | 'personalImport', Match[]>;
-  /** Claims that appear inside a warning (count as information, not as claims). */
-  quotedClaims: Match[];
-  medicine: boolean;
-  shop: Match[];
-  licence: Match[];
-  /** The page addresses customers as a seller does. */
-  sellerVoice: boolean;
-}
-
-export function gather(page: Prepared): Evidence {
-  const text = page.norm.text;
-  const unapproved: Match[] = [];
-  const rx: Match[] = [];
-  const quotedClaims: Match[] = [];
-  for (const m of findAll(DRUG_NAMES, text, 200)) {
-    const drug = DRUG_BY_NAME.get(m.term);
-    if (!drug) continue;
-    // Naming a class of drugs inside a warning ("unapproved drugs are dangerous") is not selling them.
-    if (drug[0].endsWith('-generic') && inWarningContext(text, m)) {
-      quotedClaims.push(m);
-      continue;
-    }
-    (drug[3] === 'u' ? unapproved : rx).push({ ...m, term: drug[0] });
-  }
-  const claim = (group: PhraseGroup) =>
-    findAll(GROUPS[group], text).filter((m) => {
-      if (!inWarningContext(text, m)) return true;
-      quotedClaims.push(m);
-      return false;
-    });
-  const shop = findAll(GROUPS.shop, text);
-  return {
-    page,
-    text,
-    drugs: { unapproved, rx },
-    claims: {
-      noPrescription: claim('noPrescription'),
-      legality: claim('legality'),
-      importAgency: claim('importAgency'),
-      personalImport: claim('personalImport'),
-    },
-    quotedClaims,
-    medicine: unapproved.length + rx.length > 0 || findAll(MEDICINE, text, 1).length > 0,
-    shop,
-    licence: findAll(GROUPS.licence, text),
-    sellerVoice: findAll(GROUPS.sellerVoice, text, 1).length > 0,
   };
 }
 

@@ -28,6 +28,8 @@ export const TRAINER_FILES = [
   'utils/detector/evidence.ts',
   'utils/detector/feature-space.ts',
   'utils/detector/ngrams.ts',
+  'utils/detector/lookalike.ts',
+  'data/licensed.json',
   'utils/detector/lexicon.ts',
   'utils/content/normalize.ts',
   'utils/content/homoglyphs.ts',

@@ -1,7 +1,10 @@
 // Page signals: each is a small pure function with a named weight. Positive weights point to a
 // rogue shop, negative ones to a licensed seller, a clinic or an information page; negative
 // evidence counts as much as positive. Dependency-free.
+import licensed from '../../data/licensed.json';
 import { normalizeWithMap } from '../content/normalize';
+import { displayHost } from '../core/hostname';
+import { findLookalike } from './lookalike';
 import { DOMAIN_WORDS, DRUGS } from './lexicon';
 import {
   ASCII_WORD,
@@ -30,6 +33,7 @@ export type SignalCode =
   | 'self-responsibility'
   | 'quantity-rules'
   | 'drug-domain'
+  | 'lookalike'
   | 'rx-mail-order'
   | 'cheap-bulk'
   | 'paid-prescription'
@@ -61,6 +65,8 @@ export const WEIGHTS: Record<SignalCode, { first: number; extra: number; max: nu
   'self-responsibility': { first: 8, extra: 2, max: 10 },
   'quantity-rules': { first: 8, extra: 2, max: 10 },
   'drug-domain': { first: 8, extra: 6, max: 20 },
+  // Not learned (no corpus page imitates a licensed seller): the scorer floors such pages at warning.
+  lookalike: { first: 40, extra: 0, max: 40 },
   'licence-missing': { first: 15, extra: 0, max: 15 },
   'licence-contradiction': { first: 25, extra: 0, max: 25 },
   'licence-present': { first: -12, extra: -12, max: -40 },
@@ -131,6 +137,7 @@ export const SIGNALS: Record<SignalCode, SignalFn> = {
     hit(e.page, 'self-responsibility', findAll(GROUPS.selfResponsibility, e.text)),
   'quantity-rules': (e) => hit(e.page, 'quantity-rules', findAll(GROUPS.quantity, e.text)),
   'drug-domain': (e) => domainSignal(e.page),
+  lookalike: (e) => lookalikeSignal(e.page),
   // A prescription drug and "mail order" in one sentence: offering Rx drugs by post.
   'rx-mail-order': (e) => {
     const mail = findAll(GROUPS.mailOrder, e.text).filter(
@@ -211,5 +218,20 @@ function domainSignal(page: Prepared): SignalHit | null {
     weight: weigh('drug-domain', terms.length),
     evidence: page.sample.hostUnicode,
     terms,
+  };
+}
+
+/** The licensed sellers' domains (data/licensed.json), whose look-alikes are a reason to warn. */
+const LICENSED_DOMAINS: readonly string[] = licensed.map((entry) => entry.domain);
+
+/** A host that imitates a licensed seller's domain: the evidence is the domain it imitates. */
+function lookalikeSignal(page: Prepared): SignalHit | null {
+  const found = findLookalike(page.sample.host, LICENSED_DOMAINS);
+  if (!found) return null;
+  return {
+    code: 'lookalike',
+    weight: WEIGHTS.lookalike.first,
+    evidence: displayHost(found.imitates),
+    terms: [found.imitates, found.kind],
   };
 }

@@ -2,15 +2,7 @@
 // text, and the evidence gathered from it once (drug names, claims, quoted claims, shop and
 // licence words, the seller's voice). Dependency-free.
 import { normalizeWithMap, type NormalizedText } from '../content/normalize';
-import {
-  DRUG_BY_NAME,
-  DRUG_NAMES,
-  GROUPS,
-  MEDICINE,
-  findAll,
-  inWarningContext,
-  type Match,
-} from './matchers';
+import { DRUG_BY_NAME, inWarningContext, scanTerms, type Scan, type Match } from './matchers';
 import type { PhraseGroup } from './lexicon';
 
 export interface PageSample {
@@ -64,6 +56,8 @@ export interface Evidence {
   licence: Match[];
   /** The page addresses customers as a seller does. */
   sellerVoice: boolean;
+  /** Every lexicon group's matches (one pass over the text). */
+  scan: Scan;
 }
 
 export function gather(page: Prepared): Evidence {
@@ -71,7 +65,8 @@ export function gather(page: Prepared): Evidence {
   const unapproved: Match[] = [];
   const rx: Match[] = [];
   const quotedClaims: Match[] = [];
-  for (const m of findAll(DRUG_NAMES, text, 200)) {
+  const scan = scanTerms(text);
+  for (const m of scan.drug) {
     const drug = DRUG_BY_NAME.get(m.term);
     if (!drug) continue;
     // Naming a class of drugs inside a warning ("unapproved drugs are dangerous") is not selling them.
@@ -82,12 +77,12 @@ export function gather(page: Prepared): Evidence {
     (drug[3] === 'u' ? unapproved : rx).push({ ...m, term: drug[0] });
   }
   const claim = (group: PhraseGroup) =>
-    findAll(GROUPS[group], text).filter((m) => {
+    scan[group].filter((m) => {
       if (!inWarningContext(text, m)) return true;
       quotedClaims.push(m);
       return false;
     });
-  const shop = findAll(GROUPS.shop, text);
+  const shop = scan.shop;
   return {
     page,
     text,
@@ -99,9 +94,10 @@ export function gather(page: Prepared): Evidence {
       personalImport: claim('personalImport'),
     },
     quotedClaims,
-    medicine: unapproved.length + rx.length > 0 || findAll(MEDICINE, text, 1).length > 0,
+    medicine: unapproved.length + rx.length > 0 || scan.medicine.length > 0,
     shop,
-    licence: findAll(GROUPS.licence, text),
-    sellerVoice: findAll(GROUPS.sellerVoice, text, 1).length > 0,
+    licence: scan.licence,
+    sellerVoice: scan.sellerVoice.length > 0,
+    scan,
   };
 }

@@ -6,14 +6,7 @@ import { normalizeWithMap } from '../content/normalize';
 import { displayHost } from '../core/hostname';
 import { findLookalike } from './lookalike';
 import { DOMAIN_WORDS, DRUGS } from './lexicon';
-import {
-  ASCII_WORD,
-  GROUPS,
-  findAll,
-  inWarningContext,
-  sameSentence,
-  type Match,
-} from './matchers';
+import { ASCII_WORD, inWarningContext, sameSentence, type Match } from './matchers';
 import { snippet, type Evidence, type Prepared } from './evidence';
 
 // The page, its preparation and the matchers live in their own files; importers keep one entry.
@@ -129,27 +122,25 @@ export const SIGNALS: Record<SignalCode, SignalFn> = {
   'no-prescription': (e) => hit(e.page, 'no-prescription', e.claims.noPrescription),
   'import-agency': (e) => hit(e.page, 'import-agency', e.claims.importAgency),
   'personal-import': (e) => hit(e.page, 'personal-import', e.claims.personalImport),
-  abroad: (e) => hit(e.page, 'abroad', findAll(GROUPS.abroad, e.text)),
-  payment: (e) => hit(e.page, 'payment', findAll(GROUPS.payment, e.text)),
+  abroad: (e) => hit(e.page, 'abroad', e.scan.abroad),
+  payment: (e) => hit(e.page, 'payment', e.scan.payment),
   legality: (e) => hit(e.page, 'legality', e.claims.legality),
-  discreet: (e) => hit(e.page, 'discreet', findAll(GROUPS.discreet, e.text)),
-  'self-responsibility': (e) =>
-    hit(e.page, 'self-responsibility', findAll(GROUPS.selfResponsibility, e.text)),
-  'quantity-rules': (e) => hit(e.page, 'quantity-rules', findAll(GROUPS.quantity, e.text)),
+  discreet: (e) => hit(e.page, 'discreet', e.scan.discreet),
+  'self-responsibility': (e) => hit(e.page, 'self-responsibility', e.scan.selfResponsibility),
+  'quantity-rules': (e) => hit(e.page, 'quantity-rules', e.scan.quantity),
   'drug-domain': (e) => domainSignal(e.page),
   lookalike: (e) => lookalikeSignal(e.page),
   // A prescription drug and "mail order" in one sentence: offering Rx drugs by post.
   'rx-mail-order': (e) => {
-    const mail = findAll(GROUPS.mailOrder, e.text).filter(
+    const mail = e.scan.mailOrder.filter(
       (m) =>
         e.drugs.rx.concat(e.drugs.unapproved).some((d) => sameSentence(e.text, d, m)) &&
         !inWarningContext(e.text, m),
     );
     return hit(e.page, 'rx-mail-order', mail.slice(0, 1));
   },
-  'cheap-bulk': (e) => hit(e.page, 'cheap-bulk', findAll(GROUPS.cheapBulk, e.text)),
-  'paid-prescription': (e) =>
-    hit(e.page, 'paid-prescription', findAll(GROUPS.paidPrescription, e.text)),
+  'cheap-bulk': (e) => hit(e.page, 'cheap-bulk', e.scan.cheapBulk),
+  'paid-prescription': (e) => hit(e.page, 'paid-prescription', e.scan.paidPrescription),
   // Prices, a cart, ordering: the page sells, it does not only inform.
   'shop-context': (e) => (e.medicine ? hit(e.page, 'shop-context', e.shop) : null),
   // Selling medicines (a shop, and drugs or medicine words) with no licence details at all.
@@ -166,10 +157,7 @@ export const SIGNALS: Record<SignalCode, SignalFn> = {
     e.drugs.unapproved.length > 0 || e.claims.noPrescription.length > 0
       ? null
       : hit(e.page, 'licence-present', e.licence),
-  clinic: (e) =>
-    e.claims.noPrescription.length > 0
-      ? null
-      : hit(e.page, 'clinic', findAll(GROUPS.clinic, e.text)),
+  clinic: (e) => (e.claims.noPrescription.length > 0 ? null : hit(e.page, 'clinic', e.scan.clinic)),
   info: (e) => infoSignal(e),
 };
 
@@ -184,7 +172,7 @@ const REGULATOR_HOSTS = [
 ];
 
 function infoSignal(e: Evidence): SignalHit | null {
-  const result = hit(e.page, 'info', [...findAll(GROUPS.info, e.text), ...e.quotedClaims]);
+  const result = hit(e.page, 'info', [...e.scan.info, ...e.quotedClaims]);
   const host = e.page.sample.host;
   const official =
     GOVERNMENT_HOST.test(host) || REGULATOR_HOSTS.some((h) => host === h || host.endsWith(`.${h}`));

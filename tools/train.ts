@@ -4,17 +4,26 @@
 // the final fit saw as training data.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadCorpus } from './lib/corpus';
-import { CORPUS_DIR, MODEL_FILE, corpusHash, trainerHash, trainingPages } from './lib/training-set';
+import {
+  CORPUS_DIR,
+  MODEL_FILE,
+  corpusHash,
+  scoredPages,
+  siteOf,
+  trainerHash,
+  trainingPages,
+} from './lib/training-set';
 import { buildModel } from '../utils/detector/pipeline';
 import type { ModelFile } from '../utils/detector/model';
 
 export async function trainFromCorpus(dir = CORPUS_DIR): Promise<ModelFile> {
-  const pages = trainingPages(await loadCorpus(dir));
+  const corpus = await loadCorpus(dir);
+  const pages = trainingPages(corpus);
   const trainedOn = {
     corpus: corpusHash(dir),
     trainer: trainerHash(),
     pages: pages.length,
-    sites: new Set(pages.map((p) => p.site)).size,
+    sites: new Set(scoredPages(corpus).map(siteOf)).size,
     positives: pages.filter((p) => p.positive).length,
     negatives: pages.filter((p) => !p.positive).length,
   };

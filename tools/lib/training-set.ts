@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { POSITIVE, NEGATIVE, type CorpusPage } from './corpus';
 import { registrableDomain } from '../../utils/core/hostname';
-import { extractFeatures } from '../../utils/detector/features';
+import { extractFeatures, HASHED_OFFSET } from '../../utils/detector/features';
+import { similarSiteGroups } from '../../utils/detector/cv';
 import type { TrainingPage } from '../../utils/detector/pipeline';
 
 export const MODEL_FILE = 'data/detector-model.json';
@@ -24,6 +25,12 @@ export const TRAINER_FILES = [
   'utils/detector/pipeline.ts',
   'utils/detector/model-score.ts',
   'utils/detector/signals.ts',
+  'utils/detector/matchers.ts',
+  'utils/detector/evidence.ts',
+  'utils/detector/feature-space.ts',
+  'utils/detector/ngrams.ts',
+  'utils/detector/lookalike.ts',
+  'data/licensed.json',
   'utils/detector/lexicon.ts',
   'utils/content/normalize.ts',
   'utils/content/homoglyphs.ts',
@@ -39,12 +46,25 @@ export function siteOf(page: CorpusPage): string {
   return registrableDomain(page.sample.host || page.url);
 }
 
+/**
+ * The training pages, each with the group it is kept in during cross-validation: its registrable
+ * domain, joined with the sites whose pages are near-copies of it (utils/detector/cv.ts).
+ */
 export function trainingPages(pages: readonly CorpusPage[]): TrainingPage[] {
-  return scoredPages(pages).map((page) => {
-    const { index, value, script } = extractFeatures(page.sample);
+  const scored = scoredPages(pages);
+  const features = scored.map((page) => extractFeatures(page.sample));
+  const hashed = features.map((f) =>
+    Int32Array.from(f.index.filter((i) => i >= HASHED_OFFSET)).sort(),
+  );
+  const groups = similarSiteGroups(
+    scored.map((page) => ({ site: siteOf(page) })),
+    hashed,
+  );
+  return scored.map((page, i) => {
+    const { index, value, script } = features[i]!;
     return {
       slug: page.slug,
-      site: siteOf(page),
+      site: groups[i]!,
       lang: page.lang,
       script,
       positive: POSITIVE.includes(page.class),

@@ -38,3 +38,57 @@ export function groupFolds(items: readonly Grouped[], k: number): number[] {
   }
   return items.map((item) => foldOf.get(item.site)!);
 }
+
+/**
+ * Pages of different sites at least this similar (Jaccard of their hashed n-gram and token sets)
+ * are kept in one fold: paraphrases of one shop template on many domains (the same network's
+ * sites) would otherwise be learned from on one domain and judged on another. At 0.2 the corpus's
+ * 715 sites form 640 groups, the largest 22 pages; at 0.17 one group swallowed 139 pages.
+ */
+export const SIMILAR_SITES = 0.2;
+
+function jaccard(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let both = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      both += 1;
+      i += 1;
+      j += 1;
+    } else if (a[i]! < b[j]!) i += 1;
+    else j += 1;
+  }
+  const union = a.length + b.length - both;
+  return union === 0 ? 0 : both / union;
+}
+
+/**
+ * The group of every page's site: sites joined (transitively) when any page of one is at least
+ * `threshold` similar to a page of the other; a group is named by its smallest site name.
+ * `features` are each page's sorted feature indices (the hashed part).
+ */
+export function similarSiteGroups(
+  pages: readonly { site: string }[],
+  features: readonly Int32Array[],
+  threshold = SIMILAR_SITES,
+): string[] {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(x, root);
+    return root;
+  };
+  for (const p of pages) parent.set(p.site, p.site);
+  for (let i = 0; i < pages.length; i += 1)
+    for (let j = i + 1; j < pages.length; j += 1) {
+      const a = find(pages[i]!.site);
+      const b = find(pages[j]!.site);
+      if (a === b) continue;
+      if (jaccard(features[i]!, features[j]!) < threshold) continue;
+      if (a < b) parent.set(b, a);
+      else parent.set(a, b);
+    }
+  return pages.map((p) => find(p.site));
+}

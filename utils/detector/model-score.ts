@@ -77,7 +77,11 @@ export function scoreWithModel(model: LoadedModel, sample: PageSample): Detector
   const features = extractFeatures(sample);
   const probability = sigmoid(logit(model, features));
   const thresholds = model.thresholds[features.script];
-  const level = levelForProbability(probability, thresholds);
+  const learned = levelForProbability(probability, thresholds);
+  // A medicine page on a host imitating a licensed seller warns whatever its text says: the
+  // corpus has no such page to learn the signal's weight from, and the allowlist is curated.
+  const imitates = features.evidence.medicine && features.hits.some((h) => h.code === 'lookalike');
+  const level = imitates && (learned === 'none' || learned === 'caution') ? 'warning' : learned;
   // The score follows the level (a float at a knot must not round across it).
   const score = Math.max(
     {
@@ -110,16 +114,19 @@ function reasons(model: LoadedModel, features: PageFeatures, level: Level): Reas
   // evidence for a licensed seller, even where the fit gave it a small negative weight.
   const meansRogue = (h: ReasonHit) =>
     h.code !== 'phrase' && h.code !== 'site-evidence' && WEIGHTS[h.code].first > 0;
+  const lookalike = weighed
+    .filter((h) => h.code === 'lookalike')
+    .map((h) => ({ ...h, weight: Math.max(h.weight, WEIGHTS.lookalike.first) }));
   const forRogue = weighed
-    .filter((h) => h.weight > 0 && meansRogue(h))
+    .filter((h) => h.weight > 0 && meansRogue(h) && h.code !== 'lookalike')
     .sort((a, b) => b.weight - a.weight)
-    .slice(0, MAX_SIGNALS_FOR);
+    .slice(0, MAX_SIGNALS_FOR - lookalike.length);
   const against = weighed
     .filter((h) => h.weight < 0 && !meansRogue(h))
     .sort((a, b) => a.weight - b.weight)
     .slice(0, MAX_SIGNALS_AGAINST);
   const phrases = level === 'none' ? [] : topPhrases(model, features);
-  return [...forRogue, ...phrases, ...against];
+  return [...lookalike, ...forRogue, ...phrases, ...against];
 }
 
 /** The windows of the page's text whose n-grams pushed the score up most, in the page's words. */

@@ -1,16 +1,17 @@
 // Page signals: each is a small pure function with a named weight. Positive weights point to a
 // rogue shop, negative ones to a licensed seller, a clinic or an information page; negative
-// evidence counts as much as positive. Dependency-free: bundled into the content script.
-import { normalizeWithMap, type NormalizedText } from '../content/normalize';
-import {
-  CUE_NEGATIONS,
-  DOMAIN_WORDS,
-  DRUGS,
-  MEDICINE_WORDS,
-  PHRASES,
-  type DrugEntry,
-  type PhraseGroup,
-} from './lexicon';
+// evidence counts as much as positive. Dependency-free.
+import licensed from '../../data/licensed.json';
+import { normalizeWithMap } from '../content/normalize';
+import { displayHost } from '../core/hostname';
+import { findLookalike } from './lookalike';
+import { DOMAIN_WORDS, DRUGS } from './lexicon';
+import { ASCII_WORD, inWarningContext, sameSentence, type Match } from './matchers';
+import { snippet, type Evidence, type Prepared } from './evidence';
+
+// The page, its preparation and the matchers live in their own files; importers keep one entry.
+export { compileTerms } from './matchers';
+export { gather, prepare, type Evidence, type PageSample } from './evidence';
 
 export type SignalCode =
   | 'unapproved-drug'
@@ -25,6 +26,7 @@ export type SignalCode =
   | 'self-responsibility'
   | 'quantity-rules'
   | 'drug-domain'
+  | 'lookalike'
   | 'rx-mail-order'
   | 'cheap-bulk'
   | 'paid-prescription'
@@ -56,6 +58,8 @@ export const WEIGHTS: Record<SignalCode, { first: number; extra: number; max: nu
   'self-responsibility': { first: 8, extra: 2, max: 10 },
   'quantity-rules': { first: 8, extra: 2, max: 10 },
   'drug-domain': { first: 8, extra: 6, max: 20 },
+  // Not learned (no corpus page imitates a licensed seller): the scorer floors such pages at warning.
+  lookalike: { first: 40, extra: 0, max: 40 },
   'licence-missing': { first: 15, extra: 0, max: 15 },
   'licence-contradiction': { first: 25, extra: 0, max: 25 },
   'licence-present': { first: -12, extra: -12, max: -40 },
@@ -72,135 +76,6 @@ export interface SignalHit {
   terms: string[];
   /** For drug signals: the first drug's display names. */
   drug?: { en: string; ja: string };
-}
-
-export interface PageSample {
-  url: string;
-  /** Canonical ASCII host of the page. */
-  host: string;
-  /** Unicode form of the host (IDNs decoded). */
-  hostUnicode: string;
-  title: string;
-  meta: string;
-  headings: string;
-  text: string;
-}
-
-interface Match {
-  index: number;
-  end: number;
-  term: string;
-}
-
-interface Prepared {
-  sample: PageSample;
-  source: string;
-  norm: NormalizedText;
-}
-
-// ---------------------------------------------------------------- matchers
-
-const ASCII_WORD = /^[\x20-\x7e]+$/;
-
-function escape(term: string): string {
-  return term.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
-
-/** One regex for a list of terms: longest first; ASCII terms only as whole words. */
-export function compileTerms(terms: readonly string[]): RegExp {
-  const normalized = [...new Set(terms.map((t) => normalizeWithMap(t).text))].sort(
-    (a, b) => b.length - a.length,
-  );
-  const ascii = normalized.filter((t) => ASCII_WORD.test(t)).map(escape);
-  const other = normalized.filter((t) => !ASCII_WORD.test(t)).map(escape);
-  const parts: string[] = [];
-  if (ascii.length > 0) parts.push(`(?<![a-z0-9])(?:${ascii.join('|')})(?![a-z0-9])`);
-  if (other.length > 0) parts.push(`(?:${other.join('|')})`);
-  return new RegExp(parts.join('|'), 'g');
-}
-
-const GROUPS = Object.fromEntries(
-  (Object.keys(PHRASES) as PhraseGroup[]).map((group) => [group, compileTerms(PHRASES[group])]),
-) as Record<PhraseGroup, RegExp>;
-const MEDICINE = compileTerms(MEDICINE_WORDS);
-
-const DRUG_BY_NAME = new Map<string, DrugEntry>();
-for (const drug of DRUGS)
-  for (const name of drug.slice(4) as string[]) DRUG_BY_NAME.set(normalizeWithMap(name).text, drug);
-const DRUG_NAMES = compileTerms([...DRUG_BY_NAME.keys()]);
-
-function findAll(regex: RegExp, text: string, limit = 50): Match[] {
-  const out: Match[] = [];
-  regex.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = regex.exec(text)) !== null && out.length < limit) {
-    out.push({ index: m.index, end: m.index + m[0].length, term: m[0] });
-    if (m[0].length === 0) regex.lastIndex += 1;
-  }
-  return out;
-}
-
-const SENTENCE_LIMIT = 160;
-
-/** 。 . ! ? ！ ？ and line breaks end a sentence. */
-function sentenceEnd(code: number): boolean {
-  return (
-    code === 0x3002 ||
-    code === 0x2e ||
-    code === 0x21 ||
-    code === 0x3f ||
-    code === 0xff01 ||
-    code === 0xff1f ||
-    code === 0x0a
-  );
-}
-
-/** Start and end (exclusive) of the sentence around a match, at most SENTENCE_LIMIT each way. */
-function sentenceAround(text: string, match: Match): [number, number] {
-  let start = match.index;
-  while (
-    start > 0 &&
-    match.index - start < SENTENCE_LIMIT &&
-    !sentenceEnd(text.charCodeAt(start - 1))
-  )
-    start -= 1;
-  let end = match.end;
-  while (
-    end < text.length &&
-    end - match.end < SENTENCE_LIMIT &&
-    !sentenceEnd(text.charCodeAt(end))
-  )
-    end += 1;
-  return [start, end];
-}
-
-function sameSentence(text: string, a: Match, b: Match): boolean {
-  const [start, end] = sentenceAround(text, a);
-  return b.index >= start && b.end <= end;
-}
-
-/** A claim quoted in a warning ("stay away from sites that sell without a prescription"). */
-function inWarningContext(text: string, match: Match): boolean {
-  const [start, end] = sentenceAround(text, match);
-  const sentence = text.slice(start, end);
-  for (const cue of findAll(GROUPS.warningCue, sentence, 10)) {
-    const after = sentence.slice(cue.end, cue.end + 6);
-    if (!CUE_NEGATIONS.some((n) => after.startsWith(n))) return true;
-  }
-  return false;
-}
-
-const SNIPPET_RADIUS = 30;
-
-/** The page's own words around a match, whitespace collapsed. */
-function snippet(page: Prepared, match: Match): string {
-  const { map } = page.norm;
-  const start = map[match.index] ?? 0;
-  const end = (map[Math.max(match.index, match.end - 1)] ?? start) + 1;
-  const from = Math.max(0, start - SNIPPET_RADIUS);
-  const to = Math.min(page.source.length, end + SNIPPET_RADIUS);
-  const text = page.source.slice(from, to).replace(/\s+/g, ' ').trim();
-  return `${from > 0 ? '…' : ''}${text}${to < page.source.length ? '…' : ''}`;
 }
 
 function weigh(code: SignalCode, distinct: number): number {
@@ -227,72 +102,6 @@ function hit(
   };
 }
 
-// ---------------------------------------------------------------- preparation
-
-/** Title, meta, headings and text in one normalised string (sections separated by newlines). */
-export function prepare(sample: PageSample): Prepared {
-  const source = [sample.title, sample.meta, sample.headings, sample.text]
-    .filter((s) => s !== '')
-    .join('\n');
-  return { sample, source, norm: normalizeWithMap(source) };
-}
-
-// ---------------------------------------------------------------- the signals
-
-export interface Evidence {
-  page: Prepared;
-  text: string;
-  drugs: { unapproved: Match[]; rx: Match[] };
-  claims: Record<'noPrescription' | 'legality' | 'importAgency' | 'personalImport', Match[]>;
-  /** Claims that appear inside a warning (count as information, not as claims). */
-  quotedClaims: Match[];
-  medicine: boolean;
-  shop: Match[];
-  licence: Match[];
-  /** The page addresses customers as a seller does. */
-  sellerVoice: boolean;
-}
-
-export function gather(page: Prepared): Evidence {
-  const text = page.norm.text;
-  const unapproved: Match[] = [];
-  const rx: Match[] = [];
-  const quotedClaims: Match[] = [];
-  for (const m of findAll(DRUG_NAMES, text, 200)) {
-    const drug = DRUG_BY_NAME.get(m.term);
-    if (!drug) continue;
-    // Naming a class of drugs inside a warning ("unapproved drugs are dangerous") is not selling them.
-    if (drug[0].endsWith('-generic') && inWarningContext(text, m)) {
-      quotedClaims.push(m);
-      continue;
-    }
-    (drug[3] === 'u' ? unapproved : rx).push({ ...m, term: drug[0] });
-  }
-  const claim = (group: PhraseGroup) =>
-    findAll(GROUPS[group], text).filter((m) => {
-      if (!inWarningContext(text, m)) return true;
-      quotedClaims.push(m);
-      return false;
-    });
-  const shop = findAll(GROUPS.shop, text);
-  return {
-    page,
-    text,
-    drugs: { unapproved, rx },
-    claims: {
-      noPrescription: claim('noPrescription'),
-      legality: claim('legality'),
-      importAgency: claim('importAgency'),
-      personalImport: claim('personalImport'),
-    },
-    quotedClaims,
-    medicine: unapproved.length + rx.length > 0 || findAll(MEDICINE, text, 1).length > 0,
-    shop,
-    licence: findAll(GROUPS.licence, text),
-    sellerVoice: findAll(GROUPS.sellerVoice, text, 1).length > 0,
-  };
-}
-
 type SignalFn = (e: Evidence) => SignalHit | null;
 
 const drugDisplay = (id: string) => {
@@ -313,26 +122,25 @@ export const SIGNALS: Record<SignalCode, SignalFn> = {
   'no-prescription': (e) => hit(e.page, 'no-prescription', e.claims.noPrescription),
   'import-agency': (e) => hit(e.page, 'import-agency', e.claims.importAgency),
   'personal-import': (e) => hit(e.page, 'personal-import', e.claims.personalImport),
-  abroad: (e) => hit(e.page, 'abroad', findAll(GROUPS.abroad, e.text)),
-  payment: (e) => hit(e.page, 'payment', findAll(GROUPS.payment, e.text)),
+  abroad: (e) => hit(e.page, 'abroad', e.scan.abroad),
+  payment: (e) => hit(e.page, 'payment', e.scan.payment),
   legality: (e) => hit(e.page, 'legality', e.claims.legality),
-  discreet: (e) => hit(e.page, 'discreet', findAll(GROUPS.discreet, e.text)),
-  'self-responsibility': (e) =>
-    hit(e.page, 'self-responsibility', findAll(GROUPS.selfResponsibility, e.text)),
-  'quantity-rules': (e) => hit(e.page, 'quantity-rules', findAll(GROUPS.quantity, e.text)),
+  discreet: (e) => hit(e.page, 'discreet', e.scan.discreet),
+  'self-responsibility': (e) => hit(e.page, 'self-responsibility', e.scan.selfResponsibility),
+  'quantity-rules': (e) => hit(e.page, 'quantity-rules', e.scan.quantity),
   'drug-domain': (e) => domainSignal(e.page),
+  lookalike: (e) => lookalikeSignal(e.page),
   // A prescription drug and "mail order" in one sentence: offering Rx drugs by post.
   'rx-mail-order': (e) => {
-    const mail = findAll(GROUPS.mailOrder, e.text).filter(
+    const mail = e.scan.mailOrder.filter(
       (m) =>
         e.drugs.rx.concat(e.drugs.unapproved).some((d) => sameSentence(e.text, d, m)) &&
         !inWarningContext(e.text, m),
     );
     return hit(e.page, 'rx-mail-order', mail.slice(0, 1));
   },
-  'cheap-bulk': (e) => hit(e.page, 'cheap-bulk', findAll(GROUPS.cheapBulk, e.text)),
-  'paid-prescription': (e) =>
-    hit(e.page, 'paid-prescription', findAll(GROUPS.paidPrescription, e.text)),
+  'cheap-bulk': (e) => hit(e.page, 'cheap-bulk', e.scan.cheapBulk),
+  'paid-prescription': (e) => hit(e.page, 'paid-prescription', e.scan.paidPrescription),
   // Prices, a cart, ordering: the page sells, it does not only inform.
   'shop-context': (e) => (e.medicine ? hit(e.page, 'shop-context', e.shop) : null),
   // Selling medicines (a shop, and drugs or medicine words) with no licence details at all.
@@ -349,10 +157,7 @@ export const SIGNALS: Record<SignalCode, SignalFn> = {
     e.drugs.unapproved.length > 0 || e.claims.noPrescription.length > 0
       ? null
       : hit(e.page, 'licence-present', e.licence),
-  clinic: (e) =>
-    e.claims.noPrescription.length > 0
-      ? null
-      : hit(e.page, 'clinic', findAll(GROUPS.clinic, e.text)),
+  clinic: (e) => (e.claims.noPrescription.length > 0 ? null : hit(e.page, 'clinic', e.scan.clinic)),
   info: (e) => infoSignal(e),
 };
 
@@ -367,7 +172,7 @@ const REGULATOR_HOSTS = [
 ];
 
 function infoSignal(e: Evidence): SignalHit | null {
-  const result = hit(e.page, 'info', [...findAll(GROUPS.info, e.text), ...e.quotedClaims]);
+  const result = hit(e.page, 'info', [...e.scan.info, ...e.quotedClaims]);
   const host = e.page.sample.host;
   const official =
     GOVERNMENT_HOST.test(host) || REGULATOR_HOSTS.some((h) => host === h || host.endsWith(`.${h}`));
@@ -401,5 +206,20 @@ function domainSignal(page: Prepared): SignalHit | null {
     weight: weigh('drug-domain', terms.length),
     evidence: page.sample.hostUnicode,
     terms,
+  };
+}
+
+/** The licensed sellers' domains (data/licensed.json), whose look-alikes are a reason to warn. */
+const LICENSED_DOMAINS: readonly string[] = licensed.map((entry) => entry.domain);
+
+/** A host that imitates a licensed seller's domain: the evidence is the domain it imitates. */
+function lookalikeSignal(page: Prepared): SignalHit | null {
+  const found = findLookalike(page.sample.host, LICENSED_DOMAINS);
+  if (!found) return null;
+  return {
+    code: 'lookalike',
+    weight: WEIGHTS.lookalike.first,
+    evidence: displayHost(found.imitates),
+    terms: [found.imitates, found.kind],
   };
 }

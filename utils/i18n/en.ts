@@ -135,6 +135,8 @@ export const en = {
   'reason.page.self-responsibility': 'Puts all responsibility for taking the medicines on you.',
   'reason.page.quantity-rules': 'Explains personal-import quantity limits, as import agencies do.',
   'reason.page.drug-domain': 'The site’s name is made of drug words.',
+  'reason.page.lookalike':
+    'Its address imitates that of a licensed seller, {domain}: this is a different site.',
   'reason.page.rx-mail-order': 'Offers prescription medicines by mail order.',
   'reason.page.cheap-bulk': 'Advertises cheap generics, bulk deals or free pills.',
   'reason.page.paid-prescription': 'Sells a “prescription” as a paid extra.',

@@ -138,6 +138,8 @@ export const ja: Record<MessageKey, string> = {
   'reason.page.quantity-rules':
     '個人輸入の数量制限を説明しています（個人輸入代行サイトによくある説明です）。',
   'reason.page.drug-domain': 'ドメイン名に薬の名前などが使われています。',
+  'reason.page.lookalike':
+    '許可を受けた販売者（{domain}）のアドレスに似せたアドレスです。その販売者とは別のサイトです。',
   'reason.page.rx-mail-order': '処方薬を通信販売しています。',
   'reason.page.cheap-bulk': '格安のジェネリックやまとめ買い、おまけの錠剤を宣伝しています。',
   'reason.page.paid-prescription': '処方箋を有料のオプションとして販売しています。',

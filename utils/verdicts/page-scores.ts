@@ -17,6 +17,7 @@ const SIGNAL_CODES = [
   'self-responsibility',
   'quantity-rules',
   'drug-domain',
+  'lookalike',
   'rx-mail-order',
   'cheap-bulk',
   'paid-prescription',

@@ -134,6 +134,13 @@ export function renderReason(lang: Lang, reason: Reason): RenderedReason {
         ],
         sources: [],
       };
+    case 'page.lookalike':
+      // The evidence is the licensed seller's domain the address imitates.
+      return {
+        title: t(lang, 'reason.page.lookalike', { domain: reason.evidence ?? '' }),
+        details: [],
+        sources: [],
+      };
     default: {
       // Page signals: the sentence, and the page's own words that triggered it.
       const title = t(

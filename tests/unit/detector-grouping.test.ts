@@ -1,0 +1,62 @@
+// Cross-validation keeps near-copies of one site on other domains in the same fold.
+import { describe, expect, it } from 'vitest';
+import { groupFolds, similarSiteGroups, SIMILAR_SITES } from '../../utils/detector/cv';
+
+const set = (...xs: number[]) => Int32Array.from(xs).sort();
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+
+describe('similarSiteGroups', () => {
+  const pages = [
+    { site: 'jimmycarterlibrary.org' },
+    { site: 'tsukubainfo.jp' },
+    { site: 'alexandrianews.org' },
+    { site: 'boots.com' },
+    { site: 'boots.com' },
+  ];
+  const template = range(0, 100);
+  const features = [
+    set(...template),
+    set(...template.slice(10), ...range(1000, 1010)), // a paraphrase of the same template
+    set(...template.slice(30), ...range(2000, 2050)), // ...and one of that paraphrase
+    set(...range(5000, 5100)),
+    set(...range(5050, 5150)),
+  ];
+
+  it('joins sites with similar pages (transitively) and names the group by its smallest site', () => {
+    expect(similarSiteGroups(pages, features)).toEqual([
+      'alexandrianews.org',
+      'alexandrianews.org',
+      'alexandrianews.org',
+      'boots.com',
+      'boots.com',
+    ]);
+  });
+
+  it('keeps dissimilar sites apart, and does not depend on page order', () => {
+    const apart = similarSiteGroups(pages, features, 0.9);
+    expect(apart).toEqual(pages.map((p) => p.site));
+    const order = [4, 2, 0, 3, 1];
+    expect(
+      similarSiteGroups(
+        order.map((i) => pages[i]!),
+        order.map((i) => features[i]!),
+      ),
+    ).toEqual(order.map((i) => similarSiteGroups(pages, features)[i]));
+  });
+
+  it('puts a group in one fold', () => {
+    const groups = similarSiteGroups(pages, features, SIMILAR_SITES);
+    const folds = groupFolds(
+      groups.map((site) => ({ site, positive: true })),
+      3,
+    );
+    expect(new Set(folds.slice(0, 3)).size).toBe(1);
+  });
+
+  it('copes with empty feature sets', () => {
+    expect(similarSiteGroups([{ site: 'a.jp' }, { site: 'b.jp' }], [set(), set()])).toEqual([
+      'a.jp',
+      'b.jp',
+    ]);
+  });
+});

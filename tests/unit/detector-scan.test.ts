@@ -1,0 +1,45 @@
+// One pass over the page finds what one matcher per lexicon group would find.
+import { describe, expect, it } from 'vitest';
+import { normalizeText } from '../../utils/content/normalize';
+import { PHRASES, type PhraseGroup } from '../../utils/detector/lexicon';
+import { compileTerms, findAll, scanTerms } from '../../utils/detector/matchers';
+
+/** The reference: one regex per group, as the detector read pages before. */
+function perGroup(text: string, group: PhraseGroup) {
+  return findAll(compileTerms(PHRASES[group]), text, group === 'sellerVoice' ? 1 : 50);
+}
+
+describe('scanTerms', () => {
+  it.each([
+    'Buy tadalafil online without a prescription, discreet packaging, ships worldwide.',
+    '処方箋不要でご注文いただけます。お支払いはJCBのみ、ご注文ごとに振込先を発行します。海外発送、税関で止まることも。',
+    'Our online clinic: a doctor consultation, then your order is dispatched. Add to cart.',
+    '「処方箋不要」をうたう通販サイトには注意してください。',
+    '',
+  ])('matches every group as its own matcher would: %s', (raw) => {
+    const text = normalizeText(raw);
+    const scan = scanTerms(text);
+    for (const group of Object.keys(PHRASES) as PhraseGroup[])
+      expect(scan[group], group).toEqual(perGroup(text, group));
+  });
+
+  it('lets terms of two groups overlap (a mail-order phrase and a no-prescription claim)', () => {
+    const scan = scanTerms(normalizeText('Buy tadalafil online without a prescription'));
+    expect(scan.mailOrder.map((m) => m.term)).toEqual(['online without']);
+    expect(scan.noPrescription.map((m) => m.term)).toEqual(['without a prescription']);
+    expect(scan.drug.map((m) => m.term)).toEqual(['tadalafil']);
+  });
+
+  it('counts a shorter English term inside a longer one only as a whole word', () => {
+    // "order" is a shop word; inside "orders" (also one) it is not counted twice, and "ordered"
+    // is a word of its own.
+    const scan = scanTerms('orders ordered order');
+    expect(scan.shop.map((m) => m.term)).toEqual(['orders', 'ordered', 'order']);
+  });
+
+  it('reads a 40,000-character page of repeated terms and keeps at most 50 matches a group', () => {
+    const scan = scanTerms(normalizeText('カートに入れる '.repeat(6000)).slice(0, 40_000));
+    expect(scan.shop.length).toBe(50);
+    expect(scan.sellerVoice.length).toBe(1);
+  });
+});

@@ -7,7 +7,7 @@ import { LIST_FORMAT, LIST_SCHEMA_VERSION } from '../../utils/lists/model';
 import { importProjectListValue } from '../../utils/lists/import-json';
 import { parseRegistrarIds } from '../../utils/intel/rdap-bootstrap';
 import { normalizeListedHost } from '../../utils/core/hostname';
-import { hygieneProblem } from '../../utils/lists/hygiene';
+import { hygieneProblem, type HygieneReason } from '../../utils/lists/hygiene';
 import { packagedLicensed } from '../../utils/lists/licensed';
 
 export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -62,7 +62,7 @@ export function packagedFiles(): Map<string, string> {
 export interface SubsetRefusal {
   line: number;
   host: string;
-  reason: 'invalid-host' | 'public-suffix' | 'private-address' | 'never-block' | 'licensed';
+  reason: 'invalid-host' | 'public-suffix' | 'licensed' | HygieneReason;
   detail: string;
 }
 

@@ -8,6 +8,7 @@ import {
   type ImportError,
   type ImportResult,
   type RejectReason,
+  type RejectSummary,
   type Rejected,
 } from './model';
 
@@ -24,9 +25,21 @@ export function clip(text: string, limit = DISPLAY_LIMIT): string {
 export class RejectLog {
   readonly kept: Rejected[] = [];
   total = 0;
+  /** Every rejection by reason, for the list card's "N lines rejected (kinds)". */
+  readonly kinds: Partial<Record<RejectReason, number>> = {};
+
+  /** Count a rejection without keeping its line (past a limit, nothing more is looked at). */
+  count(reason: RejectReason): void {
+    this.total += 1;
+    this.kinds[reason] = (this.kinds[reason] ?? 0) + 1;
+  }
+
+  summary(): RejectSummary {
+    return { total: this.total, kinds: { ...this.kinds } };
+  }
 
   add(where: string, input: string, reason: RejectReason, detail?: string): void {
-    this.total += 1;
+    this.count(reason);
     if (this.kept.length < MAX_REJECTED_KEPT) {
       const entry: Rejected = { where, input: clip(input), reason };
       if (detail !== undefined) entry.detail = clip(detail, 300);
@@ -40,7 +53,7 @@ export function fail(
   detail: string,
   log: RejectLog = new RejectLog(),
 ): ImportResult {
-  return { ok: false, error, detail, rejected: log.kept };
+  return { ok: false, error, detail, rejected: log.kept, summary: log.summary() };
 }
 
 /**
@@ -139,6 +152,16 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
+/** A refused suffix is a bare top-level domain (`com`, `jp`) or a longer one (`co.jp`). */
+export function suffixReason(name: string): 'bare-tld' | 'public-suffix' {
+  return name
+    .trim()
+    .replace(/^\.+|\.+$/g, '')
+    .includes('.')
+    ? 'public-suffix'
+    : 'bare-tld';
+}
+
 /**
  * One listed host checked and deduplicated: its canonical form, or null after logging why it was
  * rejected (invalid, a public suffix, a private address or a never-block host, already listed,
@@ -155,12 +178,8 @@ export function acceptHost(
 ): string | null {
   const result = normalizeListedHost(name);
   if (!result.ok) {
-    log.add(
-      where,
-      shown,
-      result.error === 'public-suffix' ? 'public-suffix' : 'invalid-host',
-      result.error,
-    );
+    const reason = result.error === 'public-suffix' ? suffixReason(name) : 'invalid-host';
+    log.add(where, shown, reason, result.error);
     return null;
   }
   const host = result.value.host;

@@ -59,6 +59,11 @@ export function importDomainList(text: string, options: PlainListOptions): Impor
         continue;
       }
       names = [rule[1]!];
+    } else if (fields.length === 1 && fields[0]!.startsWith('*')) {
+      // `*.example.com`: a wildcard is not a host; a listing covers subdomains already, but the
+      // line is reported rather than guessed at (the list may mean something else by it).
+      log.add(String(number), line, 'unsupported-rule', 'wildcards are not used');
+      continue;
     } else if (fields.length === 1) {
       names = fields;
     } else {
@@ -73,7 +78,7 @@ export function importDomainList(text: string, options: PlainListOptions): Impor
     for (const name of names) {
       if (HOSTS_BOILERPLATE.has(name.toLowerCase())) continue;
       if (tooMany) {
-        log.total += 1;
+        log.count('too-many');
         continue;
       }
       const host = acceptHost(name, String(number), hosts, log, MAX_LIST_ENTRIES);
@@ -95,6 +100,7 @@ export function importDomainList(text: string, options: PlainListOptions): Impor
       breaches: [],
     },
     rejected: log.kept,
+    summary: log.summary(),
   };
 }
 

@@ -13,7 +13,15 @@ import {
   type Registrar,
   type SiteEntry,
 } from './model';
-import { RejectLog, acceptHost, checkBody, describeIssue, fail, parseJson } from './import-common';
+import {
+  RejectLog,
+  acceptHost,
+  checkBody,
+  describeIssue,
+  fail,
+  parseJson,
+  suffixReason,
+} from './import-common';
 import { hygieneProblem } from './hygiene';
 import {
   compareBreaches,
@@ -52,7 +60,7 @@ export function importProjectListValue(value: unknown): ImportResult {
     const site = SiteEntrySchema.safeParse(raw);
     if (!site.success) {
       const reason = site.error.issues.some((i) => i.message.startsWith('host public-suffix'))
-        ? 'public-suffix'
+        ? suffixReason(String((raw as { domain?: unknown }).domain))
         : site.error.issues.some((i) => i.path[0] === 'domain')
           ? 'invalid-host'
           : 'schema';
@@ -161,6 +169,7 @@ export function importProjectListValue(value: unknown): ImportResult {
       breaches,
     },
     rejected: log.kept,
+    summary: log.summary(),
   };
 }
 

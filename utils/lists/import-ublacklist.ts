@@ -70,5 +70,6 @@ export function importUblacklist(text: string, options: PlainListOptions): Impor
       breaches: [],
     },
     rejected: log.kept,
+    summary: log.summary(),
   };
 }

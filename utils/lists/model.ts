@@ -223,8 +223,10 @@ export interface ListContent {
 export type RejectReason =
   | 'invalid-host'
   | 'public-suffix'
+  | 'bare-tld'
   | 'private-address'
   | 'never-block'
+  | 'popular-site'
   | 'unsupported-host'
   | 'duplicate'
   | 'schema'
@@ -252,8 +254,14 @@ export type ImportError =
   | 'no-entries'
   | 'binary';
 
+/** How many lines or entries were rejected, in all and by reason (every one counted). */
+export interface RejectSummary {
+  total: number;
+  kinds: Partial<Record<RejectReason, number>>;
+}
+
 export type ImportResult =
-  | { ok: true; content: ListContent; rejected: Rejected[] }
-  | { ok: false; error: ImportError; detail: string; rejected: Rejected[] };
+  | { ok: true; content: ListContent; rejected: Rejected[]; summary: RejectSummary }
+  | { ok: false; error: ImportError; detail: string; rejected: Rejected[]; summary: RejectSummary };
 
 export const MAX_REJECTED_KEPT = 200;

@@ -47,6 +47,18 @@ export const ListStatusSchema = z.object({
   lastImportMs: z.number().nonnegative().nullable().default(null),
   /** How the last update arrived: a delta from the held version, or the whole list. */
   lastUpdate: z.enum(['delta', 'full']).nullable().default(null),
+  /**
+   * Lines or entries the import of the active content refused, in all and by reason (RejectReason
+   * in model.ts). Null for content stored before this was recorded (it reappears with the next
+   * import); a delta keeps the figure of the whole list it applies to.
+   */
+  rejected: z
+    .object({
+      total: z.number().int().nonnegative(),
+      kinds: z.record(z.string(), z.number().int().nonnegative()),
+    })
+    .nullable()
+    .default(null),
 });
 export type ListStatus = z.infer<typeof ListStatusSchema>;
 

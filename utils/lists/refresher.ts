@@ -251,7 +251,7 @@ export class Refresher {
       record,
       imported.content,
       hash,
-      validators,
+      { ...validators, rejected: imported.summary },
       imported.rejected,
       'full',
       options,

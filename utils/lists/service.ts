@@ -141,7 +141,7 @@ export class ListsService {
       imported.content,
       hash,
       contentFrom,
-      status,
+      { ...status, rejected: imported.summary },
       imported.rejected,
     );
   }

@@ -14,6 +14,58 @@ import {
 
 const DISPLAY_LIMIT = 120;
 
+/**
+ * A long import gives the event loop a turn every this many lines or entries, so the worker keeps
+ * answering messages while it reads a million-line list (issue 14, case 5)...
+ */
+export const YIELD_EVERY = 50_000;
+/** ...or sooner, once this much time has gone by: junk lines cost more than hosts, slow machines more. */
+export const MAX_SLICE_MS = 100;
+
+/** Says when an import has worked long enough to give the event loop a turn. */
+export class Pacer {
+  private count = 0;
+  private since = performance.now();
+
+  /** Called once per line or entry. The clock is read once every 1,000 calls. */
+  due(): boolean {
+    this.count += 1;
+    if (this.count % 1000 !== 0) return false;
+    if (this.count < YIELD_EVERY && performance.now() - this.since < MAX_SLICE_MS) return false;
+    this.count = 0;
+    this.since = performance.now();
+    return true;
+  }
+}
+
+/** An import written as steps: each `yield` is a point where other work may run. */
+export type ImportSteps = Generator<void, ImportResult, void>;
+
+/** Run an import's steps to the end at once (tests, tools, the command line). */
+export function runSteps(steps: ImportSteps): ImportResult {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** A turn of the event loop: messages and timers queued meanwhile run before the import goes on. */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Run an import's steps, letting the event loop run between them. */
+export async function runStepsYielding(
+  steps: ImportSteps,
+  pause: () => Promise<void> = nextTurn,
+): Promise<ImportResult> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
 export function clip(text: string, limit = DISPLAY_LIMIT): string {
   return ellipsize(text, limit);
 }

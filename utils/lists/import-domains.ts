@@ -2,7 +2,16 @@
 // whole-site rules of AdGuard / uBlock Origin filter lists ("||host^"). These are the common formats
 // for community blocklists such as the Block List Project's.
 import { MAX_LIST_ENTRIES, type ImportResult, type ListMeta, type SiteCategory } from './model';
-import { RejectLog, acceptHost, checkBody, fail, lines } from './import-common';
+import {
+  RejectLog,
+  Pacer,
+  acceptHost,
+  checkBody,
+  fail,
+  lines,
+  runSteps,
+  type ImportSteps,
+} from './import-common';
 
 export interface PlainListOptions {
   meta: ListMeta;
@@ -30,6 +39,11 @@ const ADBLOCK_HOST_RULE = /^\|\|([^/^$*|]+)\^$/;
 const SINK_ADDRESS = /^(?:0\.0\.0\.0|127\.\d+\.\d+\.\d+|::1?|0|::)$/;
 
 export function importDomainList(text: string, options: PlainListOptions): ImportResult {
+  return runSteps(domainListSteps(text, options));
+}
+
+/** importDomainList in steps of YIELD_EVERY lines (see importByFormatYielding). */
+export function* domainListSteps(text: string, options: PlainListOptions): ImportSteps {
   const bad = checkBody(text);
   if (bad) return fail(bad.error, bad.detail);
   const trimmedStart = text.trimStart();
@@ -43,7 +57,9 @@ export function importDomainList(text: string, options: PlainListOptions): Impor
   const hosts = new Set<string>();
   let tooMany = false;
 
+  const pacer = new Pacer();
   for (const { line, number } of lines(text)) {
+    if (pacer.due()) yield;
     const content = stripComment(line).trim();
     if (content === '') continue;
     const fields = content.split(/\s+/);

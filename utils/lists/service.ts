@@ -4,7 +4,7 @@
 // what the index or the pre-load rules are made from goes through changed(), which drops the
 // index and tells the subscribers (the pre-load rules) before it returns.
 import { catalogRank, catalogSource, type CatalogEntry, type ListSource } from './catalog';
-import { importByFormat } from './import';
+import { importByFormatYielding } from './import';
 import type { ImportError, ListContent, Rejected } from './model';
 import { loadListData } from './list-data';
 import { deleteList, getListRecord, getListRecords, replaceList, updateListRecord } from './store';
@@ -131,7 +131,7 @@ export class ListsService {
     const existing = await getListRecord(source.id);
     const hash = await sha256Hex(text);
     if (existing && existing.contentHash === hash) return { ok: true, record: null, rejected: [] };
-    const imported = importByFormat(source.format, text, {
+    const imported = await importByFormatYielding(source.format, text, {
       meta: source.meta,
       category: source.category,
     });

@@ -195,6 +195,8 @@ export const en = {
   'options.list.level.block': 'Stop the page before it loads',
   'options.list.level.warn': 'Warn on the page only',
   'options.list.level.notice': 'Breach notices only (never blocks)',
+  'options.list.level.allow':
+    'Licensed sellers: no warning from a warn-level list or the page check (a block still applies)',
   'options.list.remove': 'Remove this list',
   'options.list.signed':
     'Each download must carry a valid signature by the Kusuri Guard maintainers.',

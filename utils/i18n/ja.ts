@@ -197,6 +197,8 @@ export const ja: Record<MessageKey, string> = {
   'options.list.level.block': 'ページを開く前に止める',
   'options.list.level.warn': 'ページ内で警告するだけにする',
   'options.list.level.notice': '情報漏えいのお知らせだけを表示する（ブロックしない）',
+  'options.list.level.allow':
+    '許可・登録のある販売者：警告レベルのリストやページの判定では警告しない（ブロックは有効）',
   'options.list.remove': 'このリストを削除',
   'options.list.signed': 'ダウンロードのたびに、くすりガードの管理者による有効な署名を確認します。',
   'options.list.problem':

@@ -4,6 +4,7 @@ import type { ListFormat } from './record';
 import { projectListTextSteps } from './import-json';
 import { domainListSteps } from './import-domains';
 import { importHibpBreaches } from './import-hibp';
+import { importLicensedList } from './import-licensed';
 import { ublacklistSteps } from './import-ublacklist';
 import { fail, runSteps, runStepsYielding, type ImportSteps } from './import-common';
 import { releaseParsedHost } from '../core/hostname';
@@ -61,5 +62,8 @@ function* importSteps(format: ListFormat, text: string, options: ImportOptions):
       if (!options.meta)
         return fail('wrong-format', 'the HIBP list needs metadata from its subscription');
       return importHibpBreaches(text, options.meta);
+    case 'licensed':
+      // An allowlist of a few thousand sellers at most: read at once.
+      return importLicensedList(text);
   }
 }

@@ -3,6 +3,7 @@
 // every importer produces a ListContent, the single in-memory shape the rest of the code consumes.
 import { z } from '../core/zod';
 import { normalizeListedHost, normalizeHost } from '../core/hostname';
+import type { LicensedEntry } from './licensed';
 
 export const LIST_FORMAT = 'kusuri-guard-list';
 export const LIST_SCHEMA_VERSION = 1;
@@ -217,6 +218,8 @@ export interface ListContent {
   groups: DomainGroup[];
   registrars: Registrar[];
   breaches: Breach[];
+  /** Licensed sellers (a `licensed` list): hosts not to warn on, never hosts to block. */
+  licensed?: LicensedEntry[];
 }
 
 /** Why one line or entry of an input was not imported. */
@@ -227,6 +230,7 @@ export type RejectReason =
   | 'private-address'
   | 'never-block'
   | 'popular-site'
+  | 'free-hosting'
   | 'unsupported-host'
   | 'duplicate'
   | 'schema'

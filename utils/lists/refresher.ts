@@ -240,7 +240,8 @@ export class Refresher {
       category: source.category,
     });
     if (!imported.ok) return this.status.failed(record, imported.error, imported.detail);
-    if (record.format === 'kusuri-guard' && imported.content.meta.version < record.meta.version) {
+    const versioned = record.format === 'kusuri-guard' || record.format === 'licensed';
+    if (versioned && imported.content.meta.version < record.meta.version) {
       return this.status.failed(
         record,
         'older-version',

@@ -191,7 +191,7 @@ export class ListsService {
   }
 
   async setAction(id: string, action: BlockAction): Promise<void> {
-    await updateListRecord(id, (r) => (r.action === 'notice' ? r : { ...r, action }));
+    await updateListRecord(id, (r) => (fixedAction(r.action) ? r : { ...r, action }));
     await this.changed();
   }
 
@@ -219,7 +219,8 @@ export class ListsService {
         id,
         origin: 'custom',
         format: input.format,
-        action: input.format === 'hibp' ? 'notice' : input.action,
+        action:
+          input.format === 'hibp' ? 'notice' : input.format === 'licensed' ? 'allow' : input.action,
         enabled: true,
         url: url.href,
         meta,
@@ -250,7 +251,7 @@ export class ListsService {
     await updateListRecord(id, (r) => ({
       ...r,
       enabled,
-      action: r.action === 'notice' || action === 'notice' ? r.action : action,
+      action: fixedAction(r.action) || fixedAction(action) ? r.action : action,
     }));
   }
 
@@ -262,6 +263,11 @@ export class ListsService {
     await this.changed();
     return true;
   }
+}
+
+/** Breach lists always notify and licensed-seller lists always allow: the user cannot re-level them. */
+function fixedAction(action: ListRecord['action']): boolean {
+  return action === 'notice' || action === 'allow';
 }
 
 /** The packaged lists in catalog order (the project's own first), then the lists the user added. */

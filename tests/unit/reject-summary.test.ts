@@ -14,6 +14,9 @@ import { composeBackground, type Background } from '../../utils/background/root'
 import { defaultCatalog } from '../../utils/lists/catalog';
 import { fakePlatform, type TestPlatform } from './fakes';
 import { listMeta } from './list-fixture';
+import { rejectedText } from '../../components/options/rejected';
+import { t } from '../../utils/i18n';
+import type { RejectReason } from '../../utils/lists/model';
 
 const options = { meta: listMeta('junk'), category: 'rogue-pharmacy' as const };
 
@@ -137,5 +140,52 @@ describe('the count stored with the list', () => {
     expect(read.status.rejected).toBeNull();
     expect(read.meta).toEqual(stored.meta);
     expect(ListRecordSchema.safeParse({ ...stored, status: oldStatus }).success).toBe(true);
+  });
+});
+
+describe('the card’s words', () => {
+  it('names the count and each kind, with English plural rules and Japanese counters', () => {
+    const million = {
+      total: 1_000_000,
+      kinds: { 'invalid-host': 999_990, 'bare-tld': 4, 'private-address': 5, duplicate: 1 },
+    };
+    expect(rejectedText('en', million)).toBe(
+      '1,000,000 lines rejected (unparsable: 999,990, bare top-level domain: 4, ' +
+        'private, loopback, link-local or CGNAT address: 5, duplicate: 1)',
+    );
+    expect(rejectedText('en', { total: 1, kinds: { 'unsupported-rule': 1 } })).toBe(
+      '1 line rejected (form not supported (*.x, paths, options…): 1)',
+    );
+    expect(rejectedText('ja', { total: 1, kinds: { 'popular-site': 1 } })).toBe(
+      '1行を取り込みませんでした（よく使われる有名サイト：1行）',
+    );
+    expect(rejectedText('ja', million)).toContain(
+      '1,000,000行を取り込みませんでした（解釈できない行：999,990行、',
+    );
+  });
+
+  it('has a label for every reason an importer can give, in both languages', () => {
+    const reasons: RejectReason[] = [
+      'invalid-host',
+      'public-suffix',
+      'bare-tld',
+      'private-address',
+      'never-block',
+      'popular-site',
+      'free-hosting',
+      'unsupported-host',
+      'duplicate',
+      'schema',
+      'unsupported-rule',
+      'skipped-breach',
+      'too-many',
+    ];
+    for (const lang of ['en', 'ja'] as const) {
+      for (const reason of reasons) {
+        const text = rejectedText(lang, { total: 2, kinds: { [reason]: 2 } });
+        expect(text, `${lang} ${reason}`).not.toContain('reject.');
+        expect(text, `${lang} ${reason}`).toContain(t(lang, `reject.${reason}`));
+      }
+    }
   });
 });

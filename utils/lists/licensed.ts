@@ -104,7 +104,9 @@ export class LicensedIndex {
   private readonly byHost = new Map<string, LicensedEntry>();
 
   constructor(entries: readonly LicensedEntry[]) {
-    for (const entry of entries) this.byHost.set(entry.domain, entry);
+    // The first list naming a host gives its entry (the project's own list comes first).
+    for (const entry of entries)
+      if (!this.byHost.has(entry.domain)) this.byHost.set(entry.domain, entry);
   }
 
   get size(): number {

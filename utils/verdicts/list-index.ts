@@ -120,7 +120,7 @@ export class ListIndex {
 
   constructor(lists: readonly ListData[]) {
     this.lists = [...lists];
-    this.licensed = new LicensedIndex(this.lists.flatMap((l) => l.licensed ?? []).reverse());
+    this.licensed = new LicensedIndex(this.lists.flatMap((l) => l.licensed ?? []));
     this.refs = this.lists.map((list) => ({
       id: list.id,
       title: list.meta.title,

@@ -244,7 +244,9 @@ async function rebuildLayout(id: string, store: KgDatabase): Promise<CompactInde
     groups: fromChunks.groups,
     registrars,
     breaches,
-    licensed,
+    // Only licensed-seller lists have this part: other contents stay as their importers made
+    // them (a delta's canonical hash is computed over exactly those fields).
+    ...(licensed.length > 0 ? { licensed } : {}),
   };
   const packed = packContent(content);
   const tx = store.transaction('listParts', 'readwrite');
@@ -296,6 +298,8 @@ export async function getListContent(
     domainCategory: record.domainCategory,
     registrars,
     breaches,
-    licensed,
+    // Only licensed-seller lists have this part: other contents stay as their importers made
+    // them (a delta's canonical hash is computed over exactly those fields).
+    ...(licensed.length > 0 ? { licensed } : {}),
   };
 }

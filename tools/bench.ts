@@ -11,6 +11,7 @@ import { contentScriptSize, modelRows, scoringTimes, CONTENT_SCRIPT } from './be
 import { contentScriptTasks } from './bench/chromium';
 import { ordinaryPageRows } from './bench/ordinary';
 import { workerScriptRows } from './bench/worker-weight';
+import { importYieldRows } from './bench/import-yield';
 import {
   buildRows,
   falseHitRows,
@@ -48,6 +49,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
     rows.push(...buildRows(domains, shape, build.cpuMs).rows);
   }
   rows.push(...(await transferRows(domains, options.quick ? 1000 : 10_000)));
+  rows.push(...(await importYieldRows(options.quick ? 100_000 : 1_000_000)));
   if (options.chromium) {
     rows.push(
       ...(await scaleChromiumRows(

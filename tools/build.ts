@@ -25,7 +25,8 @@ for (const entry of defaultCatalog(null)) {
   const c = result.content;
   console.log(
     `  ${entry.id.padEnd(24)} ${entry.action.padEnd(6)} sites ${c.sites.length}, domains ${c.domains.length}, ` +
-      `registrars ${c.registrars.length}, breaches ${c.breaches.length}; rejected lines ${result.rejected.length}`,
+      `registrars ${c.registrars.length}, breaches ${c.breaches.length}, licensed ${c.licensed?.length ?? 0}; ` +
+      `rejected lines ${result.summary.total}`,
   );
   inputs.push({ id: entry.id, action: entry.action, content: c });
 }

@@ -59,7 +59,7 @@ export function AddListForm({ lang, onAdded }: { lang: Lang; onAdded: () => void
           value={format}
           onChange={(e) => setFormat(e.currentTarget.value as ListFormat)}
         >
-          {(['kusuri-guard', 'domains', 'ublacklist', 'hibp'] as const).map((f) => (
+          {(['kusuri-guard', 'domains', 'ublacklist', 'hibp', 'licensed'] as const).map((f) => (
             <option value={f}>{t(lang, `options.format.${f}`)}</option>
           ))}
         </select>

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { errorCode, request } from '../../utils/core/client';
 import { entryCount } from '../../utils/lists/counts';
 import { pick, t, type Lang, type MessageKey } from '../../utils/i18n';
+import { rejectedText } from './rejected';
 import { dateTime, relativeTime } from '../../utils/i18n/time';
 import type { BlockAction, ListRecord } from '../../utils/lists/record';
 import type { RefreshResult } from '../../utils/lists/refresher';
@@ -155,6 +156,9 @@ export function ListCard({
           </>
         )}
       </p>
+      {status.rejected !== null && status.rejected.total > 0 && (
+        <p class="rejected small muted">{rejectedText(lang, status.rejected)}</p>
+      )}
       {status.lastError && (
         <p class="problem small" role="status">
           {t(
@@ -208,8 +212,8 @@ export function ListCard({
         </label>
         <label class="row small">
           {t(lang, 'options.list.level')}
-          {record.action === 'notice' ? (
-            <span>{t(lang, 'options.list.level.notice')}</span>
+          {record.action === 'notice' || record.action === 'allow' ? (
+            <span>{t(lang, `options.list.level.${record.action}`)}</span>
           ) : (
             <select
               value={record.action}

@@ -31,6 +31,7 @@ describe('benchmark smoke run', () => {
         expect.stringMatching(/^unchanged list on refresh/),
         expect.stringMatching(/^changed list, per added or removed domain/),
         expect.stringMatching(/^report save with .* stored vs 1 \(ratio\)/),
+        expect.stringMatching(/^import [0-9kM]+ junk lines: worst answer to a ping/),
       ]),
     );
     for (const row of rows) {

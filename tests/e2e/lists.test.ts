@@ -22,7 +22,9 @@ describe('list subscriptions in Chromium', () => {
   let serverDown = false;
   const listResponses: { status: number; bytes: number }[] = [];
 
-  const listText = () => `# test list\n${domains.join('\n')}\n`;
+  // Lines every importer refuses, each of another kind: the card counts them.
+  const junk = ['co.jp', '192.168.1.1', '*.wild.example', 'www.google.com'];
+  const listText = () => `# test list\n${[...junk, ...domains].join('\n')}\n`;
   const etag = () => `"${createHash('sha256').update(listText()).digest('hex').slice(0, 16)}"`;
 
   beforeAll(async () => {
@@ -78,6 +80,12 @@ describe('list subscriptions in Chromium', () => {
     await options.locator('#add-list button[type=submit]').click();
     const myList = await card(options);
     await expect.poll(() => myList.locator('.count').textContent()).toBe('1 entry');
+    await expect
+      .poll(() => myList.locator('.rejected').textContent())
+      .toBe(
+        '4 lines rejected (form not supported (*.x, paths, options…): 1, public suffix: 1, ' +
+          'private, loopback, link-local or CGNAT address: 1, popular site: 1)',
+      );
     await waitForBlockedDomain(ext, 'served-rogue.example');
     await expectWarning('served-rogue.example');
     await options.close();
@@ -130,6 +138,11 @@ describe('list subscriptions in Chromium', () => {
     await options.getByRole('button', { name: 'Switch the language to Japanese' }).click();
     await expect.poll(() => options.locator('h1').textContent()).toBe('くすりガードの設定');
     expect(await options.locator('#lists h2').textContent()).toBe('リスト');
+    expect(await (await card(options)).locator('.rejected').textContent()).toBe(
+      '4行を取り込みませんでした（対応していない書き方（*.x、パス指定、オプションなど）：1行、' +
+        '公開サフィックス（co.jpなど）：1行、' +
+        'プライベート・ループバック・リンクローカル・CGNATのアドレス：1行、よく使われる有名サイト：1行）',
+    );
     await options.screenshot({ path: `${ARTIFACTS}/options-ja.png`, fullPage: true });
     // Back to English for the other tests in this browser.
     await options.getByRole('button', { name: '表示言語を英語に切り替える' }).click();

@@ -78,7 +78,7 @@ describe('project JSON importer', () => {
     if (!result.ok) return;
     expect(result.content.sites.map((s) => s.domain)).toEqual(['good.example']);
     expect(result.rejected.map((r) => [r.where, r.reason])).toEqual([
-      ['sites[1]', 'public-suffix'],
+      ['sites[1]', 'bare-tld'],
       ['sites[2]', 'invalid-host'],
       ['sites[3]', 'duplicate'],
       ['sites[4]', 'schema'],
@@ -346,7 +346,7 @@ describe('uBlacklist importer', () => {
       ['4', 'unsupported-rule'],
       ['5', 'unsupported-rule'],
       ['6', 'unsupported-rule'],
-      ['7', 'public-suffix'],
+      ['7', 'bare-tld'],
       ['8', 'invalid-host'],
       ['9', 'duplicate'],
     ]);

@@ -512,6 +512,7 @@ describe('interruptions, administration, export and import', () => {
     expect(await background.lists.remove(PROJECT_LIST_ID)).toBe(false); // packaged lists are disabled, not removed
     expect((await background.listsView()).lists.map((l) => l.id)).toEqual([
       'kusuri-guard',
+      'licensed-sellers',
       'blocklistproject-drugs',
       'hibp-breaches',
     ]);

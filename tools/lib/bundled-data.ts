@@ -7,8 +7,13 @@ import { LIST_FORMAT, LIST_SCHEMA_VERSION } from '../../utils/lists/model';
 import { importProjectListValue } from '../../utils/lists/import-json';
 import { parseRegistrarIds } from '../../utils/intel/rdap-bootstrap';
 import { normalizeListedHost } from '../../utils/core/hostname';
-import { hygieneProblem } from '../../utils/lists/hygiene';
+import { hygieneProblem, type HygieneReason } from '../../utils/lists/hygiene';
 import { packagedLicensed } from '../../utils/lists/licensed';
+import {
+  LICENSED_FORMAT,
+  LICENSED_SCHEMA_VERSION,
+  importLicensedValue,
+} from '../../utils/lists/import-licensed';
 
 export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 
@@ -45,11 +50,33 @@ export function projectListJson(): string {
   return JSON.stringify(list);
 }
 
+/** The licensed-seller allowlist in its published form (format kusuri-guard-licensed). */
+export function bundledLicensedList(): Record<string, unknown> {
+  return {
+    format: LICENSED_FORMAT,
+    schemaVersion: LICENSED_SCHEMA_VERSION,
+    meta: readJson('licensed-meta.json'),
+    entries: readJson('licensed.json'),
+  };
+}
+
+/** The allowlist as packaged, validated: a refused entry fails the build instead of shipping. */
+export function licensedListJson(): string {
+  const list = bundledLicensedList();
+  const result = importLicensedValue(list);
+  if (!result.ok) throw new Error(`data/licensed.json: ${result.error} ${result.detail}`);
+  if (result.rejected.length > 0) {
+    throw new Error(`data/licensed.json has refused entries: ${JSON.stringify(result.rejected)}`);
+  }
+  return JSON.stringify(list);
+}
+
 /** Every data file packaged with the extension, by its path inside the extension. */
 export function packagedFiles(): Map<string, string> {
   return new Map([
     ['lists/kusuri-guard.json', projectListJson()],
     ['lists/hibp-breaches.json', bundledText('hibp-breaches.json')],
+    ['lists/licensed.json', licensedListJson()],
     ['lists/blocklistproject-drugs.txt', blocklistProjectSubset().text],
     ['rdap/dns.json', bundledText('iana-rdap-dns.json')],
     [
@@ -62,7 +89,7 @@ export function packagedFiles(): Map<string, string> {
 export interface SubsetRefusal {
   line: number;
   host: string;
-  reason: 'invalid-host' | 'public-suffix' | 'private-address' | 'never-block' | 'licensed';
+  reason: 'invalid-host' | 'public-suffix' | 'licensed' | HygieneReason;
   detail: string;
 }
 

@@ -6,7 +6,7 @@ import { SettingsSchema } from '../settings/store';
 import { AllowEntrySchema } from '../decisions/allowlist';
 import { UserBlockSchema } from '../decisions/user-blocks';
 import { DismissalSchema } from '../decisions/dismissals';
-import { ListFormatSchema } from '../lists/record';
+import { ListActionSchema, ListFormatSchema } from '../lists/record';
 
 export const EXPORT_FORMAT = 'kusuri-guard-settings';
 
@@ -15,7 +15,7 @@ export const ExportedListSchema = z.object({
   origin: z.enum(['bundled', 'subscription', 'custom']),
   url: z.string().max(2048).nullable(),
   format: ListFormatSchema,
-  action: z.enum(['block', 'warn', 'notice']),
+  action: ListActionSchema,
   enabled: z.boolean(),
   name: z.string().max(200),
 });

@@ -112,7 +112,8 @@ export class BackupService {
           proposedLists.push({
             url: list.url,
             format: list.format,
-            action: list.action,
+            // A licensed list's format decides its action (allow); the others keep theirs.
+            action: list.action === 'allow' ? 'warn' : list.action,
             name: list.name,
           });
       }

@@ -41,12 +41,22 @@ const HOUR = 3600_000;
 export const PROJECT_LIST_ID = 'kusuri-guard';
 export const HIBP_LIST_ID = 'hibp-breaches';
 export const BLOCKLISTPROJECT_LIST_ID = 'blocklistproject-drugs';
+export const LICENSED_LIST_ID = 'licensed-sellers';
 
 export const BLOCKLISTPROJECT_DRUGS_URL = 'https://blocklistproject.github.io/Lists/drugs.txt';
 
 /** Build-time setting: where the project's own list is published (empty: bundled copy only). */
 export function projectListUrl(): string | null {
   const value = (import.meta.env?.WXT_PROJECT_LIST_URL as string | undefined) ?? '';
+  return value === '' ? null : value;
+}
+
+/**
+ * Build-time setting: where the project publishes its licensed-seller list (signed with the same
+ * key as its own list; empty: the packaged copy only).
+ */
+export function licensedListUrl(): string | null {
+  const value = (import.meta.env?.WXT_LICENSED_LIST_URL as string | undefined) ?? '';
   return value === '' ? null : value;
 }
 
@@ -60,7 +70,10 @@ export function catalogSource(entry: CatalogEntry): ListSource {
   return { ...entry, origin: 'bundled' };
 }
 
-export function defaultCatalog(projectUrl: string | null = projectListUrl()): CatalogEntry[] {
+export function defaultCatalog(
+  projectUrl: string | null = projectListUrl(),
+  licensedUrl: string | null = licensedListUrl(),
+): CatalogEntry[] {
   return [
     {
       id: PROJECT_LIST_ID,
@@ -71,6 +84,19 @@ export function defaultCatalog(projectUrl: string | null = projectListUrl()): Ca
       category: 'rogue-pharmacy',
       meta: null,
       intervalMs: 6 * HOUR,
+      signed: true,
+    },
+    {
+      // Licensed pharmacies, drugstores and clinics: not warned on because of a warn-level entry
+      // or the page check. Signed like the project's list: a forged allowlist would silence warnings.
+      id: LICENSED_LIST_ID,
+      format: 'licensed',
+      action: 'allow',
+      bundledPath: 'lists/licensed.json',
+      url: licensedUrl,
+      category: 'rogue-pharmacy',
+      meta: null,
+      intervalMs: 24 * HOUR,
       signed: true,
     },
     {

@@ -10,6 +10,7 @@ export interface ListCounts {
   grouped: number;
   registrars: number;
   breaches: number;
+  licensed: number;
 }
 
 export function countContent(content: ListContent): ListCounts {
@@ -19,6 +20,7 @@ export function countContent(content: ListContent): ListCounts {
     grouped: content.groups.reduce((n, g) => n + g.domains.length, 0),
     registrars: content.registrars.length,
     breaches: content.breaches.length,
+    licensed: content.licensed?.length ?? 0,
   };
 }
 
@@ -27,7 +29,7 @@ export function countContent(content: ListContent): ListCounts {
  * registrar facts a list carries describe companies, not sites, and are left out.
  */
 export function listedCount(counts: ListCounts): number {
-  return counts.sites + counts.domains + counts.grouped + counts.breaches;
+  return counts.sites + counts.domains + counts.grouped + counts.breaches + counts.licensed;
 }
 
 /** Every entry of a list, whatever its kind (the options page's "N entries"). */

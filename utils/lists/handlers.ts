@@ -3,7 +3,6 @@ import { BlockActionSchema, ListFormatSchema } from './record';
 import type { ListsService } from './service';
 import type { Refresher } from './refresher';
 import type { LicensedConflict, ListsView } from './view';
-import { packagedLicensed } from './licensed';
 import { EXTENSION_PAGES, handler } from '../core/handler';
 import { z } from '../core/zod';
 import type { DecisionsService } from '../decisions/service';
@@ -38,7 +37,7 @@ export async function listsView(deps: ListsHandlerDeps): Promise<ListsView> {
 /** The allowlist and, for each licensed host some list names, every list that names it. */
 async function licensedView(deps: ListsHandlerDeps): Promise<ListsView['licensed']> {
   const index = await deps.lists.index();
-  const entries = packagedLicensed().entries();
+  const entries = index.licensed.entries();
   const conflicts: LicensedConflict[] = [];
   for (const entry of entries) {
     // The domain itself (or a parent) and its www host, the form keyword lists use most; other

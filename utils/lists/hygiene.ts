@@ -5,7 +5,10 @@
 import neverBlockData from '../../data/never-block.json';
 import { hostSuffixes } from '../core/hostname';
 
-export type HygieneReason = 'private-address' | 'never-block';
+export type HygieneReason = 'private-address' | 'never-block' | 'popular-site';
+
+/** Sections of the never-block set that are popular sites (the others protect the extension). */
+const POPULAR_SECTIONS = new Set(['cloudflare-radar', 'commoncrawl-japanese']);
 
 /**
  * IPv4 ranges that are not on the public internet: "this network", private (RFC 1918), loopback,
@@ -90,7 +93,9 @@ export function hygieneProblem(
       : null;
   }
   const section = neverBlock.sectionFor(host);
-  return section === null
-    ? null
-    : { reason: 'never-block', detail: `on the packaged never-block set (${section})` };
+  if (section === null) return null;
+  return {
+    reason: POPULAR_SECTIONS.has(section) ? 'popular-site' : 'never-block',
+    detail: `on the packaged never-block set (${section})`,
+  };
 }

@@ -8,10 +8,63 @@ import {
   type ImportError,
   type ImportResult,
   type RejectReason,
+  type RejectSummary,
   type Rejected,
 } from './model';
 
 const DISPLAY_LIMIT = 120;
+
+/**
+ * A long import gives the event loop a turn every this many lines or entries, so the worker keeps
+ * answering messages while it reads a million-line list (issue 14, case 5)...
+ */
+export const YIELD_EVERY = 50_000;
+/** ...or sooner, once this much time has gone by: junk lines cost more than hosts, slow machines more. */
+export const MAX_SLICE_MS = 100;
+
+/** Says when an import has worked long enough to give the event loop a turn. */
+export class Pacer {
+  private count = 0;
+  private since = performance.now();
+
+  /** Called once per line or entry. The clock is read once every 1,000 calls. */
+  due(): boolean {
+    this.count += 1;
+    if (this.count % 1000 !== 0) return false;
+    if (this.count < YIELD_EVERY && performance.now() - this.since < MAX_SLICE_MS) return false;
+    this.count = 0;
+    this.since = performance.now();
+    return true;
+  }
+}
+
+/** An import written as steps: each `yield` is a point where other work may run. */
+export type ImportSteps = Generator<void, ImportResult, void>;
+
+/** Run an import's steps to the end at once (tests, tools, the command line). */
+export function runSteps(steps: ImportSteps): ImportResult {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** A turn of the event loop: messages and timers queued meanwhile run before the import goes on. */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Run an import's steps, letting the event loop run between them. */
+export async function runStepsYielding(
+  steps: ImportSteps,
+  pause: () => Promise<void> = nextTurn,
+): Promise<ImportResult> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
 
 export function clip(text: string, limit = DISPLAY_LIMIT): string {
   return ellipsize(text, limit);
@@ -24,9 +77,21 @@ export function clip(text: string, limit = DISPLAY_LIMIT): string {
 export class RejectLog {
   readonly kept: Rejected[] = [];
   total = 0;
+  /** Every rejection by reason, for the list card's "N lines rejected (kinds)". */
+  readonly kinds: Partial<Record<RejectReason, number>> = {};
+
+  /** Count a rejection without keeping its line (past a limit, nothing more is looked at). */
+  count(reason: RejectReason): void {
+    this.total += 1;
+    this.kinds[reason] = (this.kinds[reason] ?? 0) + 1;
+  }
+
+  summary(): RejectSummary {
+    return { total: this.total, kinds: { ...this.kinds } };
+  }
 
   add(where: string, input: string, reason: RejectReason, detail?: string): void {
-    this.total += 1;
+    this.count(reason);
     if (this.kept.length < MAX_REJECTED_KEPT) {
       const entry: Rejected = { where, input: clip(input), reason };
       if (detail !== undefined) entry.detail = clip(detail, 300);
@@ -40,7 +105,7 @@ export function fail(
   detail: string,
   log: RejectLog = new RejectLog(),
 ): ImportResult {
-  return { ok: false, error, detail, rejected: log.kept };
+  return { ok: false, error, detail, rejected: log.kept, summary: log.summary() };
 }
 
 /**
@@ -139,6 +204,16 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
+/** A refused suffix is a bare top-level domain (`com`, `jp`) or a longer one (`co.jp`). */
+export function suffixReason(name: string): 'bare-tld' | 'public-suffix' {
+  return name
+    .trim()
+    .replace(/^\.+|\.+$/g, '')
+    .includes('.')
+    ? 'public-suffix'
+    : 'bare-tld';
+}
+
 /**
  * One listed host checked and deduplicated: its canonical form, or null after logging why it was
  * rejected (invalid, a public suffix, a private address or a never-block host, already listed,
@@ -155,12 +230,8 @@ export function acceptHost(
 ): string | null {
   const result = normalizeListedHost(name);
   if (!result.ok) {
-    log.add(
-      where,
-      shown,
-      result.error === 'public-suffix' ? 'public-suffix' : 'invalid-host',
-      result.error,
-    );
+    const reason = result.error === 'public-suffix' ? suffixReason(name) : 'invalid-host';
+    log.add(where, shown, reason, result.error);
     return null;
   }
   const host = result.value.host;

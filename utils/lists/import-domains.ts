@@ -2,7 +2,16 @@
 // whole-site rules of AdGuard / uBlock Origin filter lists ("||host^"). These are the common formats
 // for community blocklists such as the Block List Project's.
 import { MAX_LIST_ENTRIES, type ImportResult, type ListMeta, type SiteCategory } from './model';
-import { RejectLog, acceptHost, checkBody, fail, lines } from './import-common';
+import {
+  RejectLog,
+  Pacer,
+  acceptHost,
+  checkBody,
+  fail,
+  lines,
+  runSteps,
+  type ImportSteps,
+} from './import-common';
 
 export interface PlainListOptions {
   meta: ListMeta;
@@ -30,6 +39,11 @@ const ADBLOCK_HOST_RULE = /^\|\|([^/^$*|]+)\^$/;
 const SINK_ADDRESS = /^(?:0\.0\.0\.0|127\.\d+\.\d+\.\d+|::1?|0|::)$/;
 
 export function importDomainList(text: string, options: PlainListOptions): ImportResult {
+  return runSteps(domainListSteps(text, options));
+}
+
+/** importDomainList in steps of YIELD_EVERY lines (see importByFormatYielding). */
+export function* domainListSteps(text: string, options: PlainListOptions): ImportSteps {
   const bad = checkBody(text);
   if (bad) return fail(bad.error, bad.detail);
   const trimmedStart = text.trimStart();
@@ -43,7 +57,9 @@ export function importDomainList(text: string, options: PlainListOptions): Impor
   const hosts = new Set<string>();
   let tooMany = false;
 
+  const pacer = new Pacer();
   for (const { line, number } of lines(text)) {
+    if (pacer.due()) yield;
     const content = stripComment(line).trim();
     if (content === '') continue;
     const fields = content.split(/\s+/);
@@ -59,6 +75,11 @@ export function importDomainList(text: string, options: PlainListOptions): Impor
         continue;
       }
       names = [rule[1]!];
+    } else if (fields.length === 1 && fields[0]!.startsWith('*')) {
+      // `*.example.com`: a wildcard is not a host; a listing covers subdomains already, but the
+      // line is reported rather than guessed at (the list may mean something else by it).
+      log.add(String(number), line, 'unsupported-rule', 'wildcards are not used');
+      continue;
     } else if (fields.length === 1) {
       names = fields;
     } else {
@@ -73,7 +94,7 @@ export function importDomainList(text: string, options: PlainListOptions): Impor
     for (const name of names) {
       if (HOSTS_BOILERPLATE.has(name.toLowerCase())) continue;
       if (tooMany) {
-        log.total += 1;
+        log.count('too-many');
         continue;
       }
       const host = acceptHost(name, String(number), hosts, log, MAX_LIST_ENTRIES);
@@ -95,6 +116,7 @@ export function importDomainList(text: string, options: PlainListOptions): Impor
       breaches: [],
     },
     rejected: log.kept,
+    summary: log.summary(),
   };
 }
 

@@ -115,6 +115,7 @@ export function importHibpBreaches(text: string, meta: ListMeta): ImportResult {
       breaches,
     },
     rejected: log.kept,
+    summary: log.summary(),
   };
 }
 

@@ -13,7 +13,18 @@ import {
   type Registrar,
   type SiteEntry,
 } from './model';
-import { RejectLog, acceptHost, checkBody, describeIssue, fail, parseJson } from './import-common';
+import {
+  RejectLog,
+  acceptHost,
+  checkBody,
+  describeIssue,
+  fail,
+  parseJson,
+  runSteps,
+  suffixReason,
+  Pacer,
+  type ImportSteps,
+} from './import-common';
 import { hygieneProblem } from './hygiene';
 import {
   compareBreaches,
@@ -33,6 +44,19 @@ export function importProjectList(text: string): ImportResult {
 
 /** Same as importProjectList for a value already parsed (e.g. bundled JSON). */
 export function importProjectListValue(value: unknown): ImportResult {
+  return runSteps(projectListSteps(value));
+}
+
+/** importProjectList in steps of YIELD_EVERY entries (see importByFormatYielding). */
+export function* projectListTextSteps(text: string): ImportSteps {
+  const bad = checkBody(text);
+  if (bad) return fail(bad.error, bad.detail);
+  const parsed = parseJson(text);
+  if (!parsed.ok) return fail('not-json', parsed.detail);
+  return yield* projectListSteps(parsed.value);
+}
+
+function* projectListSteps(value: unknown): ImportSteps {
   if (
     typeof value !== 'object' ||
     value === null ||
@@ -47,37 +71,39 @@ export function importProjectListValue(value: unknown): ImportResult {
 
   const sites: SiteEntry[] = [];
   const seen = new Set<string>();
-  file.sites.forEach((raw, index) => {
+  const pacer = new Pacer();
+  for (const [index, raw] of file.sites.entries()) {
+    if (pacer.due()) yield;
     const where = `sites[${index}]`;
     const site = SiteEntrySchema.safeParse(raw);
     if (!site.success) {
       const reason = site.error.issues.some((i) => i.message.startsWith('host public-suffix'))
-        ? 'public-suffix'
+        ? suffixReason(String((raw as { domain?: unknown }).domain))
         : site.error.issues.some((i) => i.path[0] === 'domain')
           ? 'invalid-host'
           : 'schema';
       log.add(where, preview(raw), reason, describeIssue(site.error.issues));
-      return;
+      continue;
     }
     const domain = site.data.domain;
     const problem = hygieneProblem(domain, /^[\d.]+$/.test(domain) ? 'ipv4' : 'domain');
     if (problem) {
       log.add(where, domain, problem.reason, problem.detail);
-      return;
+      continue;
     }
     if (seen.has(domain)) {
       log.add(where, domain, 'duplicate');
-      return;
+      continue;
     }
     seen.add(domain);
     sites.push(site.data);
-  });
+  }
   sites.sort(compareByDomain);
 
   const groups: DomainGroup[] = [];
   const groupIds = new Set<string>();
   const budget = MAX_LIST_ENTRIES;
-  file.groups.forEach((raw, index) => {
+  for (const [index, raw] of file.groups.entries()) {
     const where = `groups[${index}]`;
     const { domains: rawDomains, ...fields } =
       typeof raw === 'object' && raw !== null ? (raw as { domains?: unknown }) : { domains: null };
@@ -85,24 +111,25 @@ export function importProjectListValue(value: unknown): ImportResult {
     if (!meta.success || !Array.isArray(rawDomains)) {
       const detail = meta.success ? 'domains must be an array' : describeIssue(meta.error.issues);
       log.add(where, preview(raw), 'schema', detail);
-      return;
+      continue;
     }
     if (groupIds.has(meta.data.id)) {
       log.add(where, meta.data.id, 'duplicate');
-      return;
+      continue;
     }
     groupIds.add(meta.data.id);
     const domains: string[] = [];
-    rawDomains.forEach((name: unknown, j: number) => {
+    for (const [j, name] of (rawDomains as unknown[]).entries()) {
+      if (pacer.due()) yield;
       if (typeof name !== 'string') {
         log.add(`${where}.domains[${j}]`, preview(name), 'invalid-host');
-        return;
+        continue;
       }
       const host = acceptHost(name, `${where}.domains[${j}]`, seen, log, budget);
       if (host !== null) domains.push(host);
-    });
+    }
     groups.push({ ...meta.data, domains: sortIfNeeded(domains) });
-  });
+  }
   groups.sort(compareById);
 
   const registrars: Registrar[] = [];
@@ -161,6 +188,7 @@ export function importProjectListValue(value: unknown): ImportResult {
       breaches,
     },
     rejected: log.kept,
+    summary: log.summary(),
   };
 }
 

@@ -4,12 +4,26 @@
 // expressions, path-specific patterns, unblock (`@`) and highlight (`@1`…) rules — are reported
 // as rejected, never guessed at.
 import { MAX_LIST_ENTRIES, type ImportResult } from './model';
-import { RejectLog, checkBody, fail, lines, acceptHost } from './import-common';
+import {
+  RejectLog,
+  Pacer,
+  acceptHost,
+  checkBody,
+  fail,
+  lines,
+  runSteps,
+  type ImportSteps,
+} from './import-common';
 import type { PlainListOptions } from './import-domains';
 
 const MATCH_PATTERN = /^(\*|https?):\/\/(\*\.)?([^/*:]+)(\/.*)?$/i;
 
 export function importUblacklist(text: string, options: PlainListOptions): ImportResult {
+  return runSteps(ublacklistSteps(text, options));
+}
+
+/** importUblacklist in steps of YIELD_EVERY lines (see importByFormatYielding). */
+export function* ublacklistSteps(text: string, options: PlainListOptions): ImportSteps {
   const bad = checkBody(text);
   if (bad) return fail(bad.error, bad.detail);
   if (/^\s*[[{]/.test(text))
@@ -18,7 +32,9 @@ export function importUblacklist(text: string, options: PlainListOptions): Impor
   const hosts = new Set<string>();
   let inFrontMatter = false;
   let first = true;
+  const pacer = new Pacer();
   for (const { line, number } of lines(text)) {
+    if (pacer.due()) yield;
     const rule = line.trim();
     // Optional YAML front matter with the list's name: `---` … `---` at the top.
     if (first && rule === '---') {
@@ -70,5 +86,6 @@ export function importUblacklist(text: string, options: PlainListOptions): Impor
       breaches: [],
     },
     rejected: log.kept,
+    summary: log.summary(),
   };
 }

@@ -4,6 +4,7 @@
 // entry for it is kept and shown as a conflict, never dropped silently.
 import { z } from '../core/zod';
 import licensedData from '../../data/licensed.json';
+import freeHostingData from '../../data/free-hosting.json';
 import { hostSuffixes, isPublicSuffix, normalizeListedHost } from '../core/hostname';
 import { PartialDateSchema, SourceSchema } from './model';
 
@@ -22,7 +23,7 @@ export const LicensedEntrySchema = z.object({
     if (!result.ok || result.value.kind !== 'domain' || isPublicSuffix(result.value.host)) {
       ctx.addIssue({
         code: 'custom',
-        message: `host ${result.ok ? 'public-suffix' : result.error}`,
+        message: `host ${!result.ok ? result.error : result.value.kind !== 'domain' ? 'not-a-domain' : 'public-suffix'}`,
       });
       return z.NEVER;
     }
@@ -39,45 +40,57 @@ export const LicensedEntrySchema = z.object({
 });
 export type LicensedEntry = z.infer<typeof LicensedEntrySchema>;
 
-/** Free-hosting and shared platforms: allowlisting one would allow every other seller on it. */
-export const SHARED_PLATFORMS = new Set([
-  'blogspot.com',
-  'wixsite.com',
-  'wordpress.com',
-  'weebly.com',
-  'jimdofree.com',
-  'fc2.com',
-  'shopify.com',
-  'myshopify.com',
-  'base.shop',
-  'thebase.in',
-  'shop-pro.jp',
-  'rakuten.co.jp',
-  'amebaownd.com',
-  'github.io',
-]);
+interface FreeHostingFile {
+  sections: { id: string; suffixes?: string[]; entries?: { suffix: string }[] }[];
+}
+
+/**
+ * Free-hosting and shared platforms (data/free-hosting.json, with its sources): allowlisting one
+ * would allow every other seller on it.
+ */
+export const FREE_HOSTING: ReadonlySet<string> = new Set(
+  (freeHostingData as FreeHostingFile).sections.flatMap((section) => [
+    ...(section.suffixes ?? []),
+    ...(section.entries ?? []).map((e) => e.suffix),
+  ]),
+);
+
+export type LicensedRejectReason = 'public-suffix' | 'free-hosting' | 'duplicate' | 'schema';
 
 /** An allowlist parsed entry by entry: one bad entry is reported and skipped. */
 export function parseLicensed(value: unknown): {
   entries: LicensedEntry[];
-  rejected: { index: number; reason: string }[];
+  rejected: { index: number; reason: LicensedRejectReason; detail: string; input: string }[];
 } {
   const entries: LicensedEntry[] = [];
-  const rejected: { index: number; reason: string }[] = [];
-  if (!Array.isArray(value)) return { entries, rejected: [{ index: -1, reason: 'not a list' }] };
+  const rejected: ReturnType<typeof parseLicensed>['rejected'] = [];
+  if (!Array.isArray(value)) {
+    return {
+      entries,
+      rejected: [{ index: -1, reason: 'schema', detail: 'not a list', input: '' }],
+    };
+  }
   const seen = new Set<string>();
   value.forEach((raw, index) => {
+    const input = String((raw as { domain?: unknown } | null)?.domain ?? '');
     const parsed = LicensedEntrySchema.safeParse(raw);
     if (!parsed.success) {
-      rejected.push({ index, reason: parsed.error.issues[0]?.message ?? 'invalid' });
+      const detail = parsed.error.issues[0]?.message ?? 'invalid';
+      const reason = detail === 'host public-suffix' ? 'public-suffix' : 'schema';
+      rejected.push({ index, reason, detail, input });
       return;
     }
-    if (SHARED_PLATFORMS.has(parsed.data.domain)) {
-      rejected.push({ index, reason: 'shared platform' });
+    if (FREE_HOSTING.has(parsed.data.domain)) {
+      rejected.push({
+        index,
+        reason: 'free-hosting',
+        detail: 'a free-hosting or shared platform: it would allow every site on it',
+        input,
+      });
       return;
     }
     if (seen.has(parsed.data.domain)) {
-      rejected.push({ index, reason: 'duplicate' });
+      rejected.push({ index, reason: 'duplicate', detail: 'listed twice', input });
       return;
     }
     seen.add(parsed.data.domain);
@@ -91,7 +104,9 @@ export class LicensedIndex {
   private readonly byHost = new Map<string, LicensedEntry>();
 
   constructor(entries: readonly LicensedEntry[]) {
-    for (const entry of entries) this.byHost.set(entry.domain, entry);
+    // The first list naming a host gives its entry (the project's own list comes first).
+    for (const entry of entries)
+      if (!this.byHost.has(entry.domain)) this.byHost.set(entry.domain, entry);
   }
 
   get size(): number {

@@ -17,10 +17,11 @@ export async function loadListData(
   const data = await getListIndex(record.id, database);
   if (!data) return null;
   const index = new CompactDomainIndex(data);
-  const [groups, registrars, breaches] = await Promise.all([
+  const [groups, registrars, breaches, licensed] = await Promise.all([
     getListPart(record.id, 'groups', database),
     getListPart(record.id, 'registrars', database),
     getListPart(record.id, 'breaches', database),
+    record.format === 'licensed' ? getListPart(record.id, 'licensed', database) : [],
   ]);
   const cache = new Map<number, Promise<ChunkEntries | null>>();
   return {
@@ -32,6 +33,7 @@ export async function loadListData(
     groups,
     registrars,
     breaches,
+    licensed,
     index,
     chunk(no) {
       const cached = cache.get(no);

@@ -3,6 +3,7 @@
 // every importer produces a ListContent, the single in-memory shape the rest of the code consumes.
 import { z } from '../core/zod';
 import { normalizeListedHost, normalizeHost } from '../core/hostname';
+import type { LicensedEntry } from './licensed';
 
 export const LIST_FORMAT = 'kusuri-guard-list';
 export const LIST_SCHEMA_VERSION = 1;
@@ -217,14 +218,19 @@ export interface ListContent {
   groups: DomainGroup[];
   registrars: Registrar[];
   breaches: Breach[];
+  /** Licensed sellers (a `licensed` list): hosts not to warn on, never hosts to block. */
+  licensed?: LicensedEntry[];
 }
 
 /** Why one line or entry of an input was not imported. */
 export type RejectReason =
   | 'invalid-host'
   | 'public-suffix'
+  | 'bare-tld'
   | 'private-address'
   | 'never-block'
+  | 'popular-site'
+  | 'free-hosting'
   | 'unsupported-host'
   | 'duplicate'
   | 'schema'
@@ -252,8 +258,14 @@ export type ImportError =
   | 'no-entries'
   | 'binary';
 
+/** How many lines or entries were rejected, in all and by reason (every one counted). */
+export interface RejectSummary {
+  total: number;
+  kinds: Partial<Record<RejectReason, number>>;
+}
+
 export type ImportResult =
-  | { ok: true; content: ListContent; rejected: Rejected[] }
-  | { ok: false; error: ImportError; detail: string; rejected: Rejected[] };
+  | { ok: true; content: ListContent; rejected: Rejected[]; summary: RejectSummary }
+  | { ok: false; error: ImportError; detail: string; rejected: Rejected[]; summary: RejectSummary };
 
 export const MAX_REJECTED_KEPT = 200;

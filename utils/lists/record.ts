@@ -4,15 +4,16 @@
 import { z } from '../core/zod';
 import { ListMetaSchema, SiteCategorySchema } from './model';
 
-export const LIST_FORMATS = ['kusuri-guard', 'domains', 'hibp', 'ublacklist'] as const;
+export const LIST_FORMATS = ['kusuri-guard', 'domains', 'hibp', 'ublacklist', 'licensed'] as const;
 export const ListFormatSchema = z.enum(LIST_FORMATS);
 export type ListFormat = z.infer<typeof ListFormatSchema>;
 
 /**
  * What a hit on a list does: `block` stops the page before it loads, `warn` shows the in-page
- * banner and badge only, `notice` is for breach data (a small notice, never a block).
+ * banner and badge only, `notice` is for breach data (a small notice, never a block), `allow` is
+ * a licensed-seller list (no warning from a warn-level entry or the page check).
  */
-export const ListActionSchema = z.enum(['block', 'warn', 'notice']);
+export const ListActionSchema = z.enum(['block', 'warn', 'notice', 'allow']);
 export type ListAction = z.infer<typeof ListActionSchema>;
 
 /** The actions a user may choose for a list (breach lists are always `notice`). */
@@ -47,6 +48,18 @@ export const ListStatusSchema = z.object({
   lastImportMs: z.number().nonnegative().nullable().default(null),
   /** How the last update arrived: a delta from the held version, or the whole list. */
   lastUpdate: z.enum(['delta', 'full']).nullable().default(null),
+  /**
+   * Lines or entries the import of the active content refused, in all and by reason (RejectReason
+   * in model.ts). Null for content stored before this was recorded (it reappears with the next
+   * import); a delta keeps the figure of the whole list it applies to.
+   */
+  rejected: z
+    .object({
+      total: z.number().int().nonnegative(),
+      kinds: z.record(z.string(), z.number().int().nonnegative()),
+    })
+    .nullable()
+    .default(null),
 });
 export type ListStatus = z.infer<typeof ListStatusSchema>;
 
@@ -66,6 +79,8 @@ export const ListRecordSchema = z.object({
     grouped: z.number().int().nonnegative().default(0),
     registrars: z.number().int().nonnegative(),
     breaches: z.number().int().nonnegative(),
+    /** Licensed sellers (a `licensed` list); 0 in records stored before the kind existed. */
+    licensed: z.number().int().nonnegative().default(0),
   }),
   /** Increases on every content swap; derived state (matchers, rules) is keyed by it. */
   generation: z.number().int().nonnegative(),

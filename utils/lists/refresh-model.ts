@@ -37,7 +37,8 @@ export function sourceOf(record: ListRecord): ListSource {
     action: record.action,
     url: record.url,
     category: record.domainCategory,
-    meta: record.format === 'kusuri-guard' ? null : record.meta,
+    // Formats that carry their own metadata (the project's list, licensed-seller lists) need none.
+    meta: record.format === 'kusuri-guard' || record.format === 'licensed' ? null : record.meta,
     intervalMs: record.intervalMs,
     signed: record.signed,
   };

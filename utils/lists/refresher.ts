@@ -5,7 +5,7 @@
 import { countContent, listedCount } from './counts';
 import { LIST_HTTP_ALLOWED, fetchList } from './fetch-list';
 import { isDue } from './schedule';
-import { importByFormat } from './import';
+import { importByFormatYielding } from './import';
 import { MAX_LIST_BYTES, type ListContent, type Rejected } from './model';
 import { getListContent, getListRecord, getListRecords, updateListRecord } from './store';
 import { type ListRecord, type ListStatus } from './record';
@@ -235,12 +235,13 @@ export class Refresher {
     }
     const started = performance.now();
     const source = sourceOf(record);
-    const imported = importByFormat(source.format, fetched.text, {
+    const imported = await importByFormatYielding(source.format, fetched.text, {
       meta: source.meta,
       category: source.category,
     });
     if (!imported.ok) return this.status.failed(record, imported.error, imported.detail);
-    if (record.format === 'kusuri-guard' && imported.content.meta.version < record.meta.version) {
+    const versioned = record.format === 'kusuri-guard' || record.format === 'licensed';
+    if (versioned && imported.content.meta.version < record.meta.version) {
       return this.status.failed(
         record,
         'older-version',
@@ -251,7 +252,7 @@ export class Refresher {
       record,
       imported.content,
       hash,
-      validators,
+      { ...validators, rejected: imported.summary },
       imported.rejected,
       'full',
       options,

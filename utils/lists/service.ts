@@ -4,7 +4,7 @@
 // what the index or the pre-load rules are made from goes through changed(), which drops the
 // index and tells the subscribers (the pre-load rules) before it returns.
 import { catalogRank, catalogSource, type CatalogEntry, type ListSource } from './catalog';
-import { importByFormat } from './import';
+import { importByFormatYielding } from './import';
 import type { ImportError, ListContent, Rejected } from './model';
 import { loadListData } from './list-data';
 import { deleteList, getListRecord, getListRecords, replaceList, updateListRecord } from './store';
@@ -131,7 +131,7 @@ export class ListsService {
     const existing = await getListRecord(source.id);
     const hash = await sha256Hex(text);
     if (existing && existing.contentHash === hash) return { ok: true, record: null, rejected: [] };
-    const imported = importByFormat(source.format, text, {
+    const imported = await importByFormatYielding(source.format, text, {
       meta: source.meta,
       category: source.category,
     });
@@ -141,7 +141,7 @@ export class ListsService {
       imported.content,
       hash,
       contentFrom,
-      status,
+      { ...status, rejected: imported.summary },
       imported.rejected,
     );
   }
@@ -191,7 +191,7 @@ export class ListsService {
   }
 
   async setAction(id: string, action: BlockAction): Promise<void> {
-    await updateListRecord(id, (r) => (r.action === 'notice' ? r : { ...r, action }));
+    await updateListRecord(id, (r) => (fixedAction(r.action) ? r : { ...r, action }));
     await this.changed();
   }
 
@@ -219,7 +219,8 @@ export class ListsService {
         id,
         origin: 'custom',
         format: input.format,
-        action: input.format === 'hibp' ? 'notice' : input.action,
+        action:
+          input.format === 'hibp' ? 'notice' : input.format === 'licensed' ? 'allow' : input.action,
         enabled: true,
         url: url.href,
         meta,
@@ -250,7 +251,7 @@ export class ListsService {
     await updateListRecord(id, (r) => ({
       ...r,
       enabled,
-      action: r.action === 'notice' || action === 'notice' ? r.action : action,
+      action: fixedAction(r.action) || fixedAction(action) ? r.action : action,
     }));
   }
 
@@ -262,6 +263,11 @@ export class ListsService {
     await this.changed();
     return true;
   }
+}
+
+/** Breach lists always notify and licensed-seller lists always allow: the user cannot re-level them. */
+function fixedAction(action: ListRecord['action']): boolean {
+  return action === 'notice' || action === 'allow';
 }
 
 /** The packaged lists in catalog order (the project's own first), then the lists the user added. */

@@ -17,6 +17,7 @@ import {
   type ListContent,
 } from './model';
 import { ListRecordSchema, type ListRecord } from './record';
+import { LicensedEntrySchema } from './licensed';
 import { db, type KgDatabase } from '../core/db';
 import { countContent } from './counts';
 import { packContent, readChunk, unpackEntries, type ChunkEntries, type PackedList } from './pack';
@@ -32,6 +33,7 @@ const PART_SCHEMAS = {
   groups: z.array(GroupMetaSchema),
   registrars: z.array(RegistrarSchema),
   breaches: z.array(BreachSchema.extend({ domain: z.string() })),
+  licensed: z.array(LicensedEntrySchema.extend({ domain: z.string() })),
   // The layout before the index: every entry in two big arrays (read once, then converted).
   sites: z.array(StoredSiteSchema),
   domains: z.array(z.string()),
@@ -156,6 +158,7 @@ function packedRows(listId: string, packed: PackedList, content: ListContent): P
     { listId, part: 'groups', data: packed.groups },
     { listId, part: 'registrars', data: content.registrars },
     { listId, part: 'breaches', data: content.breaches },
+    { listId, part: 'licensed', data: content.licensed ?? [] },
     ...packed.chunks.map((chunk, no) => ({ listId, part: chunkPart(no), data: chunk })),
   ];
 }
@@ -216,12 +219,13 @@ async function getIndex(id: string, store: KgDatabase): Promise<CompactIndexData
 async function rebuildLayout(id: string, store: KgDatabase): Promise<CompactIndexData | null> {
   const record = await getListRecord(id, store);
   if (!record) return null;
-  const [sites, domains, groups, registrars, breaches] = await Promise.all([
+  const [sites, domains, groups, registrars, breaches, licensed] = await Promise.all([
     getListPart(id, 'sites', store),
     getListPart(id, 'domains', store),
     getListPart(id, 'groups', store),
     getListPart(id, 'registrars', store),
     getListPart(id, 'breaches', store),
+    getListPart(id, 'licensed', store),
   ]);
   const chunkRows = (await store.getAll(
     'listParts',
@@ -240,6 +244,9 @@ async function rebuildLayout(id: string, store: KgDatabase): Promise<CompactInde
     groups: fromChunks.groups,
     registrars,
     breaches,
+    // Only licensed-seller lists have this part: other contents stay as their importers made
+    // them (a delta's canonical hash is computed over exactly those fields).
+    ...(licensed.length > 0 ? { licensed } : {}),
   };
   const packed = packContent(content);
   const tx = store.transaction('listParts', 'readwrite');
@@ -279,10 +286,11 @@ export async function getListContent(
     const chunk = await getListChunk(id, no, index.chunkEnd(no) - index.chunkStart(no), store);
     if (chunk) chunks.push(chunk);
   }
-  const [groups, registrars, breaches] = await Promise.all([
+  const [groups, registrars, breaches, licensed] = await Promise.all([
     getListPart(id, 'groups', store),
     getListPart(id, 'registrars', store),
     getListPart(id, 'breaches', store),
+    getListPart(id, 'licensed', store),
   ]);
   return {
     meta: record.meta,
@@ -290,5 +298,8 @@ export async function getListContent(
     domainCategory: record.domainCategory,
     registrars,
     breaches,
+    // Only licensed-seller lists have this part: other contents stay as their importers made
+    // them (a delta's canonical hash is computed over exactly those fields).
+    ...(licensed.length > 0 ? { licensed } : {}),
   };
 }

@@ -17,7 +17,8 @@ import type {
 } from '../lists/model';
 import { registrableDomain } from '../core/hostname';
 import type { MatchedBreach } from '../intel/model';
-import type { ListAction } from '../lists/record';
+import type { ListAction, ListFormat } from '../lists/record';
+import { LicensedIndex, type LicensedEntry } from '../lists/licensed';
 import type { ListReason, ListRef } from './model';
 import { USER_LIST_ID } from './user-blocks';
 
@@ -26,7 +27,7 @@ export interface IndexedListInput {
   action: ListAction;
   content: ListContent;
   /** The list's format: HIBP breaches are announced only when recent, curated ones always. */
-  format?: 'kusuri-guard' | 'domains' | 'hibp' | 'ublacklist';
+  format?: ListFormat;
 }
 
 /** One list as the index uses it, wherever its exact entries are kept. */
@@ -39,6 +40,8 @@ export interface ListData {
   groups: GroupMeta[];
   registrars: Registrar[];
   breaches: Breach[];
+  /** Licensed sellers (a `licensed` list). */
+  licensed?: LicensedEntry[];
   index: CompactDomainIndex;
   /** The exact entries of one chunk (null if unreadable: nothing in it is confirmed). */
   chunk(no: number): Promise<ChunkEntries | null>;
@@ -57,6 +60,7 @@ export function listDataFromContent(input: IndexedListInput): ListData {
     groups: packed.groups,
     registrars: input.content.registrars,
     breaches: input.content.breaches,
+    licensed: input.content.licensed ?? [],
     index: new CompactDomainIndex(packed.index),
     chunk: async (no) => {
       if (!(no in read)) read[no] = packed.chunks[no] ? readChunk(packed.chunks[no]) : null;
@@ -111,9 +115,12 @@ export class ListIndex {
   // Scratch for the suffix fingerprints of the host being looked up.
   private readonly fps = new Uint32Array(MAX_SUFFIXES * 2);
   private readonly starts = new Int32Array(MAX_SUFFIXES);
+  /** The licensed sellers of every enabled licensed-seller list (first list first). */
+  readonly licensed: LicensedIndex;
 
   constructor(lists: readonly ListData[]) {
     this.lists = [...lists];
+    this.licensed = new LicensedIndex(this.lists.flatMap((l) => l.licensed ?? []));
     this.refs = this.lists.map((list) => ({
       id: list.id,
       title: list.meta.title,

@@ -50,7 +50,15 @@ export class VerdictsService {
     const host = hostOfUrl(url);
     const domain = host && host.kind === 'domain' ? registeredDomain(host.host) : null;
     const lookup = await intel.lookup(domain, mode, current.autoLookups);
-    const verdict = await verdictForUrl(url, index, allow, platform.now(), page, lookup);
+    const verdict = await verdictForUrl(
+      url,
+      index,
+      allow,
+      platform.now(),
+      page,
+      lookup,
+      index.licensed,
+    );
     if (verdict.site !== null) verdict.dismissed = dismissed.has(verdict.site);
     return verdict;
   }

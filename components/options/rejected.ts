@@ -1,6 +1,6 @@
 // "N lines rejected (kinds)" on a list card: how many lines or entries the import of the list's
 // active content refused, and why, in the user's language.
-import { t, tCount, type Lang } from '../../utils/i18n';
+import { t, type Lang } from '../../utils/i18n';
 import type { ListStatus } from '../../utils/lists/record';
 import type { RejectReason } from '../../utils/lists/model';
 
@@ -31,5 +31,5 @@ export function rejectedText(lang: Lang, rejected: NonNullable<ListStatus['rejec
       }),
     )
     .join(t(lang, 'ui.listSep'));
-  return tCount(lang, 'options.list.rejected', rejected.total, { kinds });
+  return t(lang, 'options.list.rejected', { count: rejected.total, kinds });
 }

@@ -27,20 +27,6 @@ export function t(lang: Lang, key: MessageKey, params?: Params): string {
   });
 }
 
-const PLURALS: Record<Lang, Intl.PluralRules> = {
-  en: new Intl.PluralRules('en-US'),
-  ja: new Intl.PluralRules('ja-JP'),
-};
-
-/** Keys that come in a `.one` and an `.other` form (the tables of both languages have both). */
-type PluralKey = { [K in MessageKey]: K extends `${infer Base}.one` ? Base : never }[MessageKey];
-
-/** A sentence about a count, in the form the language's plural rules choose (Japanese has one). */
-export function tCount(lang: Lang, key: PluralKey, count: number, params: Params = {}): string {
-  const form = PLURALS[lang].select(count) === 'one' ? 'one' : 'other';
-  return t(lang, `${key}.${form}` as MessageKey, { ...params, count });
-}
-
 export function formatNumber(lang: Lang, value: number): string {
   return value.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US');
 }

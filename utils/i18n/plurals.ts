@@ -17,6 +17,7 @@ export const EN_ONE: Partial<Record<MessageKey, OneForm>> = {
     text: 'Kusuri Guard does not warn on this site: {count} list entry or page signal disagrees with the register (shown below).',
   },
   'options.list.entries': { by: 'count', text: '{count} entry' },
+  'options.list.rejected': { by: 'count', text: '{count} line rejected ({kinds})' },
   'options.list.pendingShrink': {
     by: 'to',
     text: 'A new version would shrink this list from {from} to {to} entry. Such a change is held back until you decide.',

@@ -20,13 +20,8 @@ import {
 import { getBreachNotices, markBreachNotices } from '../intel/breach-notices';
 import { noticeWorthy } from '../intel/model';
 import type { Lang } from '../i18n';
-import type { DecisionsService } from '../decisions/service';
-import type { ListsService } from '../lists/service';
-import type { Platform } from '../platform/platform';
-import type { Badge } from '../tabs/badge';
+import type { TabServiceDeps } from '../tabs/deps';
 import type { TabsService } from '../tabs/service';
-import type { PageScores } from '../verdicts/page-scores';
-import type { VerdictsService } from '../verdicts/service';
 import { levelRank, type Verdict } from '../verdicts/model';
 
 export interface PageCheckReply {
@@ -34,15 +29,10 @@ export interface PageCheckReply {
   notice: NoticeModel | null;
 }
 
-/** What the page check reads, and the tabs feature, which owns whether the user continued to a
- * site in a tab and sending a tab to the warning page. */
-export interface PageDeps {
-  platform: Platform;
-  verdicts: VerdictsService;
-  decisions: DecisionsService;
-  lists: ListsService;
-  pageScores: PageScores;
-  badge: Badge;
+/** What the page check reads: the tab services' dependencies except where each tab was heading,
+ * which only the tabs feature records (it alone sends a tab to the warning page, and owns
+ * whether the user continued to a site in a tab). */
+export interface PageDeps extends Omit<TabServiceDeps, 'targets'> {
   tabs: TabsService;
 }
 

@@ -1,6 +1,6 @@
 // What the tabs service (navigation, grants, the warning page's choices, the badge) is given by
-// the composition root. The page check (page/) has its own list and reaches the tab's grant and
-// the warning page through TabsService, which alone records where a tab was heading.
+// the composition root. The page check (page/) gets the same minus `targets`: it reaches the
+// tab's grant and the warning page through TabsService, which alone records where a tab went.
 import type { Badge } from './badge';
 import type { TabTargets } from './tab-targets';
 import type { DecisionsService } from '../decisions/service';

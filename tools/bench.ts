@@ -12,14 +12,9 @@ import { contentScriptTasks } from './bench/chromium';
 import { ordinaryPageRows } from './bench/ordinary';
 import { workerScriptRows } from './bench/worker-weight';
 import { importYieldRows } from './bench/import-yield';
-import {
-  buildRows,
-  falseHitRows,
-  lookupRows,
-  memoryRows,
-  transferRows,
-  FALSE_HIT_HOSTS,
-} from './bench/scale';
+import { falseHitRows, lookupRows, FALSE_HIT_HOSTS } from './bench/scale';
+import { buildRows, memoryRows } from './bench/scale-build';
+import { transferRows } from './bench/scale-transfer';
 import { scaleChromiumRows } from './bench/scale-chromium';
 import { reportStoreRows } from './bench/reports';
 

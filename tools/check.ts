@@ -3,7 +3,6 @@
 // (pre-load blocks, warn-level lists) and the page detector on the page's text. Without --text or
 // --html the page is fetched (the URL is what you asked to check); --no-fetch checks lists only.
 import { readFileSync } from 'node:fs';
-import { parseHTML } from 'linkedom';
 import { packagedFiles } from './lib/bundled-data';
 import { defaultCatalog } from '../utils/lists/catalog';
 import { importByFormat } from '../utils/lists/import';
@@ -12,8 +11,8 @@ import { verdictForUrl } from '../utils/verdicts/compute';
 import { renderReason } from '../utils/verdicts/render';
 import { scoreDetected } from '../utils/detector/shipped';
 import type { DetectorScore } from '../utils/detector/model-score';
-import { decodeHtml } from './lib/corpus';
-import { collectSample, type TextSample } from '../utils/content/sample';
+import { decodeHtml, textSampleOfHtml } from './lib/corpus';
+import type { TextSample } from '../utils/content/sample';
 import { displayHost, parseTarget } from '../utils/core/hostname';
 import { t, type Lang } from '../utils/i18n';
 import type { Verdict } from '../utils/verdicts/model';
@@ -40,17 +39,13 @@ export function bundledIndex(): ListIndex {
   return ListIndex.fromContents(inputs);
 }
 
-export async function sampleFromHtml(html: string): Promise<TextSample> {
-  // linkedom needs a document element; a fragment or plain text gets one.
-  const source = /<html[\s>]/i.test(html)
-    ? html
-    : `<!doctype html><html><body>${html}</body></html>`;
-  const { document } = parseHTML(source);
-  return collectSample(document as unknown as Document, { yieldFn: async () => undefined });
-}
-
-async function fetchPage(url: string): Promise<string> {
-  const response = await fetch(url, {
+/**
+ * A page's HTML over HTTP, decoded by its declared charset: the BOM, the Content-Type header's
+ * charset, then <meta charset> / http-equiv (Shift_JIS and EUC-JP pages are still common in Japan,
+ * the MHLW's among them).
+ */
+export async function fetchPage(url: string, fetchImpl: typeof fetch = fetch): Promise<string> {
+  const response = await fetchImpl(url, {
     signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
     headers: { 'user-agent': 'KusuriGuard-check/0.1 (+https://github.com/kusuri-guard)' },
     redirect: 'follow',
@@ -59,8 +54,12 @@ async function fetchPage(url: string): Promise<string> {
   const body = await response.arrayBuffer();
   if (body.byteLength > FETCH_MAX_BYTES)
     throw new Error(`the page is larger than ${FETCH_MAX_BYTES} bytes`);
-  // Shift_JIS and EUC-JP pages are still common in Japan: decode by the declared charset.
-  return decodeHtml(new Uint8Array(body));
+  return decodeHtml(new Uint8Array(body), response.headers.get('content-type'));
+}
+
+/** An HTML file given with --html, decoded like a fetched page without a header. */
+export function readHtmlFile(path: string): string {
+  return decodeHtml(readFileSync(path));
 }
 
 export interface CheckResult {
@@ -139,8 +138,8 @@ async function main(argv: string[]): Promise<number> {
         headings: '',
         text: readFileSync(textFile, 'utf8').slice(0, 40_000),
       };
-    else if (htmlFile) sample = await sampleFromHtml(readFileSync(htmlFile, 'utf8'));
-    else if (!argv.includes('--no-fetch')) sample = await sampleFromHtml(await fetchPage(url));
+    else if (htmlFile) sample = await textSampleOfHtml(readHtmlFile(htmlFile));
+    else if (!argv.includes('--no-fetch')) sample = await textSampleOfHtml(await fetchPage(url));
   } catch (error) {
     console.error(
       `Could not read the page: ${error instanceof Error ? error.message : String(error)} (checking lists only)`,

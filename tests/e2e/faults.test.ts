@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, launchExtension, waitForRules, type ExtensionBrowser } from './browser';
 import { FixtureServer } from './fixture-server';
+import { addListByUrl } from './list-server';
 
 const REDIRECTOR = 'redirecting-lists.kusuri-guard-test.example';
 
@@ -48,11 +49,11 @@ describe('faults and bad data in Chromium', () => {
 
   it('a list whose server redirects to 127.0.0.1 is not followed there', async () => {
     const options = await ext.extensionPage('options.html');
-    await options.locator('#add-list input[name=url]').fill(server.url(REDIRECTOR, '/list.txt'));
-    await options.locator('#add-list input[name=name]').fill('Redirecting list');
-    await options.locator('#add-list select[name=format]').selectOption('domains');
-    await options.locator('#add-list button[type=submit]').click();
-    const card = options.locator('.list-card', { hasText: 'Redirecting list' });
+    const card = await addListByUrl(options, {
+      url: server.url(REDIRECTOR, '/list.txt'),
+      name: 'Redirecting list',
+      format: 'domains',
+    });
     await card.waitFor();
     await expect.poll(() => card.textContent()).toContain('redirected');
     expect(server.requestsTo(REDIRECTOR).length).toBeGreaterThan(0);

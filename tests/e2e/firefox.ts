@@ -1,6 +1,7 @@
 // A minimal WebDriver BiDi client for Firefox ESR. playwright-core cannot drive this Firefox, but
-// BiDi can install the extension (webExtension.install), navigate and evaluate, which is all the
-// Firefox smoke tests need.
+// BiDi can install the extension (webExtension.install), open tabs, navigate and evaluate, which
+// is all the Firefox smoke tests need. Installing opens the first-run page in a tab of its own
+// (the store build, as users get it); the tests navigate in a tab they open themselves.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,14 +74,24 @@ export class FirefoxSession {
     return session;
   }
 
+  /** One BiDi command; one that gets no answer in `timeoutMs` fails with its name, rather than
+   * the whole test timing out without saying which step hung. */
   async send<T = Record<string, unknown>>(
     method: string,
     params: Record<string, unknown>,
+    timeoutMs = 30_000,
   ): Promise<T> {
     const id = ++this.nextId;
-    const reply = new Promise<BidiMessage>((r) => this.pending.set(id, r));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const reply = new Promise<BidiMessage>((resolveReply, reject) => {
+      this.pending.set(id, resolveReply);
+      timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`${method}: no answer in ${timeoutMs} ms`));
+      }, timeoutMs);
+    });
     this.socket.send(JSON.stringify({ id, method, params }));
-    const message = await reply;
+    const message = await reply.finally(() => clearTimeout(timer));
     if (message.type === 'error') throw new Error(`${method}: ${message.error} ${message.message}`);
     return message.result as T;
   }
@@ -92,21 +103,72 @@ export class FirefoxSession {
     return result.extension;
   }
 
-  async topContext(): Promise<{ context: string; url: string }> {
+  /** The top-level tabs and the address each shows. */
+  async tabs(): Promise<{ context: string; url: string }[]> {
     const tree = await this.send<{ contexts: { context: string; url: string }[] }>(
       'browsingContext.getTree',
-      {},
+      { maxDepth: 0 },
     );
-    return tree.contexts[0]!;
+    return tree.contexts;
   }
 
-  async navigate(context: string, url: string): Promise<string> {
-    const result = await this.send<{ url: string }>('browsingContext.navigate', {
-      context,
-      url,
-      wait: 'complete',
+  /** Waits until a tab shows an address `matches` accepts (the first-run page, say). */
+  async waitForTab(
+    matches: (url: string) => boolean,
+    timeoutMs = 30_000,
+  ): Promise<{ context: string; url: string }> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const tab = (await this.tabs()).find((t) => matches(t.url));
+      if (tab) return tab;
+      if (Date.now() > deadline) throw new Error('no tab with the expected address');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  /** A new tab, brought to the front, for the test's own navigations. */
+  async newTab(): Promise<string> {
+    const { context } = await this.send<{ context: string }>('browsingContext.create', {
+      type: 'tab',
     });
-    return result.url;
+    await this.send('browsingContext.activate', { context });
+    return context;
+  }
+
+  /**
+   * Navigates and returns the address the tab settled on. The extension may send the tab on to
+   * its warning page while Firefox is still loading the first address (a redirect from a rule,
+   * or tabs.update after the navigation committed): BiDi then reports the first navigation as
+   * aborted, and the tab's current address is the answer.
+   */
+  async navigate(context: string, url: string): Promise<string> {
+    try {
+      const result = await this.send<{ url: string }>('browsingContext.navigate', {
+        context,
+        url,
+        wait: 'complete',
+      });
+      return result.url;
+    } catch (error) {
+      if (!String(error).includes('NS_BINDING_ABORTED')) throw error;
+      return this.settledUrl(context);
+    }
+  }
+
+  /** The tab's address once its document has loaded and the address stayed put for 300 ms. */
+  private async settledUrl(context: string): Promise<string> {
+    const deadline = Date.now() + 20_000;
+    let last = '';
+    for (;;) {
+      const tab = (await this.tabs()).find((t) => t.context === context);
+      const url = tab?.url ?? '';
+      const ready =
+        url !== '' && (await this.evaluate(context, 'document.readyState')) === 'complete';
+      if (ready && url === last) return url;
+      if (Date.now() > deadline) throw new Error(`the tab did not settle (last at ${url})`);
+      last = ready ? url : '';
+      await new Promise((r) => setTimeout(r, 300));
+    }
   }
 
   async evaluate(context: string, expression: string): Promise<unknown> {

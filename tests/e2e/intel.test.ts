@@ -14,6 +14,7 @@ import {
 import { FixtureServer, simplePage } from './fixture-server';
 import { fixtureHtml } from './fixture-pages';
 import { tabIdOf } from './helpers';
+import { addListByUrl } from './list-server';
 import { rdapAnswer, rdapHandler, useLocalRdap } from './rdap';
 import { NOTICE, clickShadowButton, shadowElementText } from './banner';
 
@@ -104,13 +105,12 @@ describe('site intelligence in Chromium', () => {
     await useLocalRdap(ext, server);
     // The local HIBP-format endpoint, added like any list.
     const options = await ext.extensionPage('options.html');
-    await options
-      .locator('#add-list input[name=url]')
-      .fill(server.url(HIBP_HOST, '/api/v3/breaches'));
-    await options.locator('#add-list input[name=name]').fill('Local HIBP');
-    await options.locator('#add-list select[name=format]').selectOption('hibp');
-    await options.locator('#add-list button[type=submit]').click();
-    await options.locator('.list-card', { hasText: 'Local HIBP' }).locator('.count').waitFor();
+    const card = await addListByUrl(options, {
+      url: server.url(HIBP_HOST, '/api/v3/breaches'),
+      name: 'Local HIBP',
+      format: 'hibp',
+    });
+    await card.locator('.count').waitFor();
     await options.close();
   });
 

@@ -15,8 +15,8 @@ import { FixtureServer } from './fixture-server';
 import { fixtureHtml } from './fixture-pages';
 import { bannerState, waitForBanner } from './banner';
 import { tabIdOf } from './helpers';
+import { LIST_HOST, addListByUrl, serveList } from './list-server';
 
-const LIST_HOST = 'lists.kusuri-guard-test.example';
 // A warn-level list as the Block List Project publishes it: two legitimate sites among rogue ones.
 const WARN_LIST = '# drugs\nwww.pharmacy2u.co.uk\nrxlist.com\nwarn-rogue.example\n';
 
@@ -34,22 +34,18 @@ for (const lang of ['en', 'ja'] as const) {
       // Every shop host serves the same page, one the detector alone would warn on.
       const shop = fixtureHtml('en-rogue-shop').html;
       server = new FixtureServer()
-        .handle((req, res) => {
-          if (req.headers.host?.split(':')[0] !== LIST_HOST) return false;
-          res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(WARN_LIST);
-          return true;
-        })
+        .handle(serveList(LIST_HOST, () => WARN_LIST))
         .page('*', '/', shop);
       await server.start();
       ext = await launchExtension({ lang });
       await waitForRules(ext);
       const options = await ext.extensionPage('options.html');
-      await options.locator('#add-list input[name=url]').fill(server.url(LIST_HOST, '/drugs.txt'));
-      await options.locator('#add-list input[name=name]').fill('Test drugs list');
-      await options.locator('#add-list select[name=format]').selectOption('domains');
-      await options.locator('#add-list select[name=action]').selectOption('warn');
-      await options.locator('#add-list button[type=submit]').click();
-      const card = options.locator('.list-card', { hasText: 'Test drugs list' });
+      const card = await addListByUrl(options, {
+        url: server.url(LIST_HOST, '/drugs.txt'),
+        name: 'Test drugs list',
+        format: 'domains',
+        action: 'warn',
+      });
       await card.locator('.count', { hasText: '3' }).waitFor({ timeout: 20_000 });
       await options.close();
     });

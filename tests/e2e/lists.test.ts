@@ -12,8 +12,7 @@ import {
   type ExtensionBrowser,
 } from './browser';
 import { FixtureServer, simplePage } from './fixture-server';
-
-const LIST_HOST = 'lists.kusuri-guard-test.example';
+import { LIST_HOST, addListByUrl } from './list-server';
 
 describe('list subscriptions in Chromium', () => {
   let server: FixtureServer;
@@ -73,11 +72,12 @@ describe('list subscriptions in Chromium', () => {
 
   it('adds a list by URL at block level: its domains are stopped before they load', async () => {
     const options = await ext.extensionPage('options.html');
-    await options.locator('#add-list input[name=url]').fill(server.url(LIST_HOST, '/my-list.txt'));
-    await options.locator('#add-list input[name=name]').fill('My test list');
-    await options.locator('#add-list select[name=format]').selectOption('domains');
-    await options.locator('#add-list select[name=action]').selectOption('block');
-    await options.locator('#add-list button[type=submit]').click();
+    await addListByUrl(options, {
+      url: server.url(LIST_HOST, '/my-list.txt'),
+      name: 'My test list',
+      format: 'domains',
+      action: 'block',
+    });
     const myList = await card(options);
     await expect.poll(() => myList.locator('.count').textContent()).toBe('1 entry');
     await expect

@@ -13,10 +13,10 @@ import {
 } from './browser';
 import { FixtureServer, simplePage } from './fixture-server';
 import { restartServiceWorker, tabIdOf } from './helpers';
+import { LIST_HOST, addListByUrl, serveList } from './list-server';
 import { syntheticDomains } from '../../tools/bench/domains';
 import { normalizeListedHost } from '../../utils/core/hostname';
 
-const LIST_HOST = 'lists.kusuri-guard-test.example';
 const COUNT = 1_000_000;
 
 describe('a million listed domains in Chromium', () => {
@@ -32,21 +32,17 @@ describe('a million listed domains in Chromium', () => {
   beforeAll(async () => {
     const text = domains.join('\n');
     server = new FixtureServer()
-      .handle((req, res) => {
-        if (req.headers.host?.split(':')[0] !== LIST_HOST) return false;
-        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(text);
-        return true;
-      })
+      .handle(serveList(LIST_HOST, () => text))
       .page('*', '/', simplePage('A page', '<h1 id="page">A page</h1>'));
     await server.start();
     ext = await launchExtension({ lang: 'en', bigList: false });
     const options = await ext.extensionPage('options.html');
-    await options.locator('#add-list input[name=url]').fill(server.url(LIST_HOST, '/million.txt'));
-    await options.locator('#add-list input[name=name]').fill('A million domains');
-    await options.locator('#add-list select[name=format]').selectOption('domains');
-    await options.locator('#add-list select[name=action]').selectOption('block');
-    await options.locator('#add-list button[type=submit]').click();
-    const card = options.locator('.list-card', { hasText: 'A million domains' });
+    const card = await addListByUrl(options, {
+      url: server.url(LIST_HOST, '/million.txt'),
+      name: 'A million domains',
+      format: 'domains',
+      action: 'block',
+    });
     await card
       .locator('.count', { hasText: /^(99\d,\d{3}|1,000,000) entries$/ })
       .waitFor({ timeout: 90_000 });

@@ -13,7 +13,7 @@ import {
   CompactDomainIndex,
   isCompactIndexData,
 } from '../../utils/match/compact-index';
-import { SetMatcher } from '../../utils/match/matcher';
+import { SetMatcher } from '../oracles/set-matcher';
 import { packContent, readChunk, unpackEntries, REF_BARE } from '../../utils/lists/pack';
 import { ListIndex, type ListData } from '../../utils/verdicts/list-index';
 import type { ListContent, SiteEntry } from '../../utils/lists/model';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SetMatcher } from '../../utils/match/matcher';
+import { SetMatcher } from '../oracles/set-matcher';
 import { ListIndex } from '../../utils/verdicts/list-index';
 import { verdictForUrl } from '../../utils/verdicts/compute';
 import type { ListContent, SiteEntry } from '../../utils/lists/model';

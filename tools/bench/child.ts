@@ -1,4 +1,4 @@
-// Measurements that need a process of their own (run by tools/bench/scale.ts with --expose-gc):
+// Measurements that need a process of their own (run by tools/bench/scale-build.ts with --expose-gc):
 //   memory-index N SHAPE   heap + buffers retained by the compact index of N domains
 //   memory-set N SHAPE     the same for a Set<string> holding the N domains
 //   build N SHAPE          import an N-domain list text and build the index, against splitting

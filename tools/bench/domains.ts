@@ -139,6 +139,16 @@ export const LONG_SUFFIX = 'cdn.img.jp.shop.rx.meds.pharma.kusuri.net.example.co
 
 export type DomainShape = 'synthetic' | 'long-suffix' | 'single-label';
 
+/** How a shape is named in a bench row (after the domain count). */
+export const SHAPE_NAMES: Record<DomainShape, string> = {
+  synthetic: '',
+  'long-suffix': ' (all under one 55-character suffix)',
+  'single-label': ' (all single labels under .com)',
+};
+
+/** A domain count as bench rows write it: 20k, 1M. */
+export const countLabel = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`);
+
 export function shapedDomains(shape: DomainShape, count: number, seed = 7): string[] {
   if (shape === 'synthetic') return syntheticDomains(count, seed);
   const next = random(seed);

@@ -14,7 +14,7 @@ import type { ListsView } from '../../utils/lists/view';
 import type { RefreshResult } from '../../utils/lists/refresher';
 import { percentile, row, type BenchRow } from './common';
 import { syntheticDomains } from './domains';
-import { child } from './scale';
+import { child } from './scale-build';
 import { StaticServer } from './static-server';
 
 /** Wake → first verdict p95, against the blank worker's wake → first reply p95. */

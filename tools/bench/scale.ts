@@ -1,49 +1,25 @@
 // Scale benchmarks in Node, each timing a ratio against a baseline measured in the same run:
-// host lookups against a million listed domains (against a Set<string> of them), false candidates
-// among three million unlisted hosts, the index's memory (in a process of its own, with
-// --expose-gc), building it (against splitting the list text into lines and sorting them), the
-// same for two hostile list shapes, and what list updates cost on the wire against a static file
-// server (a 304 for an unchanged list, a delta for a changed one, a full download for comparison).
-import 'fake-indexeddb/auto';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+// host lookups against a million listed domains (against a Set<string> of them) and false
+// candidates among three million unlisted hosts. The index's memory and build are in
+// scale-build.ts, what list updates cost on the wire in scale-transfer.ts.
 import { importByFormat } from '../../utils/lists/import';
 import { ListIndex } from '../../utils/verdicts/list-index';
-import { composeBackground } from '../../utils/background/root';
-import { defaultCatalog, PROJECT_LIST_ID } from '../../utils/lists/catalog';
-import { closeSharedDb } from '../../utils/core/db';
-import { fakePlatform } from '../../tests/unit/fakes';
-import { bundledProjectList } from '../lib/bundled-data';
-import { publishFiles } from '../lib/publish';
-import { publicKeyOf } from '../sign-list';
 import { percentile, random, row, type BenchRow } from './common';
 import {
   BENCH_META,
+  countLabel as label,
+  SHAPE_NAMES,
   shapedDomains,
   shapedVisits,
-  syntheticDomains,
   syntheticVisits,
   type DomainShape,
 } from './domains';
-import { StaticServer, toLoopback } from './static-server';
 
 /** Lookups against a Set<string> of the same domains, suffixes included, in the same run. */
 export const LOOKUP_MEDIAN_BUDGET = 0.33;
 export const LOOKUP_P99_BUDGET = 0.5;
-export const MEMORY_BUDGET_BYTES = 4.5;
-/** Importing and indexing against splitting the same text into lines and sorting them. */
-export const BUILD_BUDGET = 2;
-export const UNCHANGED_BUDGET_BYTES = 1024;
-export const DELTA_BUDGET_BYTES = 16;
 /** Unlisted hosts looked up for the false-hit row. */
 export const FALSE_HIT_HOSTS = 3_000_000;
-
-const label = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`);
-const SHAPE_NAMES: Record<DomainShape, string> = {
-  synthetic: '',
-  'long-suffix': ' (all under one 55-character suffix)',
-  'single-label': ' (all single labels under .com)',
-};
 const us = (v: number) => `${v.toFixed(2)} µs`;
 
 /** Each call of `fn` on `hosts` timed alone, in ns, appended to `out`. */
@@ -220,163 +196,4 @@ export async function falseHitRows(
       `${falseCandidates} false candidates (fingerprint hits the exact host refuted): ${perMillion.toFixed(2)} chunk reads per million lookups; the index keeps 48 bits of each 64-bit fingerprint at 1M`,
     ),
   ];
-}
-
-export function child(what: string, count: number, shape: DomainShape): Record<string, number> {
-  const script = fileURLToPath(new URL('./child.ts', import.meta.url));
-  const run = spawnSync(
-    process.execPath,
-    ['--expose-gc', '--import', 'tsx', script, what, String(count), shape],
-    { encoding: 'utf8', maxBuffer: 1024 * 1024 },
-  );
-  if (run.status !== 0) throw new Error(`bench child ${what} failed: ${run.stderr}`);
-  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, number>;
-}
-
-export function memoryRows(count: number, shape: DomainShape = 'synthetic'): BenchRow[] {
-  const index = child('memory-index', count, shape);
-  const ours = index.bytes! / index.size!;
-  let note = `the arrays alone ${(index.own! / index.size!).toFixed(2)}; heap + buffers after gc`;
-  if (shape === 'synthetic') {
-    const set = child('memory-set', count, shape);
-    const theirs = set.bytes! / set.size!;
-    note = `a Set<string>: ${theirs.toFixed(1)} bytes/domain (${(theirs / ours).toFixed(0)}× more); ${note}`;
-  }
-  return [
-    row(
-      `domain index memory, ${label(count)} domains${SHAPE_NAMES[shape]}`,
-      ours,
-      'bytes/domain',
-      // Fixed costs dominate small lists; the budget is for a million.
-      count >= 1_000_000 ? MEMORY_BUDGET_BYTES : null,
-      note,
-    ),
-  ];
-}
-
-export interface BuildResult {
-  rows: BenchRow[];
-  /** Import + index in CPU ms (the baseline of the hostile shapes' rows). */
-  cpuMs: number;
-}
-
-/**
- * Building the index in Node, in CPU time, against splitting the same text into lines and
- * sorting it (budget 2×). A hostile shape (`ordinaryCpuMs` given) is held to the ordinary list's
- * build of the same size instead: what it must not cause is quadratic time, and splitting and
- * sorting a million short random labels is itself unusually fast.
- */
-export function buildRows(
-  count: number,
-  shape: DomainShape = 'synthetic',
-  ordinaryCpuMs?: number,
-): BuildResult {
-  const build = child('build', count, shape);
-  const peak = (build.peakRss! - build.baseRss!) / 1024 / 1024;
-  const ms = (v: number) => `${v.toFixed(0)} ms`;
-  const rest = build.packMs! - build.fingerprintMs! - build.sortMs!;
-  const split = `${(build.buildMs! / build.baselineMs!).toFixed(2)}× the ${ms(build.baselineMs!)} to split the text into lines and sort them`;
-  const times = `CPU ${ms(build.buildMs!)} (import ${ms(build.importMs!)} + index ${ms(build.packMs!)}), wall ${ms(build.wallMs!)}`;
-  const memory = `memory peak +${peak.toFixed(0)} MB over the list text (${(build.textBytes! / 1024 / 1024).toFixed(1)} MB)`;
-  const what = `building the index from a ${label(count)}-domain list${SHAPE_NAMES[shape]} (Node)`;
-  const rows =
-    ordinaryCpuMs === undefined
-      ? [
-          row(
-            `${what}, × split + sort`,
-            build.buildMs! / build.baselineMs!,
-            '×',
-            BUILD_BUDGET,
-            `${times} against ${ms(build.baselineMs!)} to split the text into lines and sort them; of the import, checking hosts (syntax, public suffixes) ${ms(build.checkMs!)}, the rest reading lines and dropping repeats; of the index, fingerprints ${ms(build.fingerprintMs!)}, bucket sort ${ms(build.sortMs!)}, chunks of exact hosts ${ms(Math.max(0, rest))}; ${memory}`,
-          ),
-        ]
-      : [
-          row(
-            `${what}, × the ordinary list's build`,
-            build.buildMs! / ordinaryCpuMs,
-            '×',
-            BUILD_BUDGET,
-            `${times}; ${split}; ${memory}`,
-          ),
-        ];
-  return { rows, cpuMs: build.buildMs! };
-}
-
-/** The project's list with a network group of `domains`, as version `version`. */
-function projectListText(version: number, domains: string[]): string {
-  const list = bundledProjectList() as Record<string, unknown> & { meta: Record<string, unknown> };
-  return JSON.stringify({
-    ...list,
-    meta: { ...list.meta, version },
-    groups: [
-      {
-        id: 'network',
-        category: 'rogue-pharmacy',
-        network: 'Benchmark network',
-        evidence: [{ source: { citation: 'generated for the benchmark' }, date: '2026-11' }],
-        domains,
-      },
-    ],
-  });
-}
-
-export async function transferRows(count: number, changed: number): Promise<BenchRow[]> {
-  const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, [
-    'sign',
-    'verify',
-  ])) as CryptoKeyPair;
-  const privateKey = await crypto.subtle.exportKey('jwk', pair.privateKey);
-  const server = await new StaticServer().start();
-  await closeSharedDb();
-  globalThis.indexedDB = new (await import('fake-indexeddb')).IDBFactory();
-  try {
-    const listUrl = server.namedUrl('/lists/kusuri-guard.json');
-    const platform = fakePlatform({ listPublicKey: publicKeyOf(privateKey) });
-    platform.fetch = toLoopback;
-    platform.config.refreshTimeoutMs = 120_000;
-    const background = composeBackground(platform, defaultCatalog(listUrl));
-    await background.lifecycle.onInstalled();
-    const all = syntheticDomains(count + changed / 2, 31);
-    const v2 = projectListText(2, all.slice(0, count));
-    const publish = async (text: string, previous: string[]) =>
-      server.put(
-        '/lists/',
-        await publishFiles({ text, previous, keep: 5, privateKey, name: 'kusuri-guard.json' }),
-      );
-    const refresh = async () => {
-      const before = server.bytesSent();
-      const result = await background.refresher.refresh(PROJECT_LIST_ID);
-      if (result.outcome === 'failed') throw new Error(`refresh failed: ${result.detail}`);
-      return { result, bytes: server.bytesSent() - before };
-    };
-    await publish(v2, []);
-    const full = await refresh();
-    const unchanged = await refresh();
-    // Version 3: half of the changes removed domains, half added ones.
-    const v3 = projectListText(3, all.slice(changed / 2, count + changed / 2));
-    await publish(v3, [v2]);
-    const update = await refresh();
-    if (update.result.outcome !== 'updated' || update.result.via !== 'delta') {
-      throw new Error(`expected a delta update, got ${JSON.stringify(update.result)}`);
-    }
-    return [
-      row(
-        `unchanged list on refresh, ${label(count)} domains`,
-        unchanged.bytes,
-        'bytes',
-        UNCHANGED_BUDGET_BYTES,
-        `a 304 for the head; a full download is ${full.bytes.toLocaleString('en')} bytes (gzip)`,
-      ),
-      row(
-        `changed list, per added or removed domain (${changed.toLocaleString('en')} changes in ${label(count)})`,
-        update.bytes / changed,
-        'bytes',
-        DELTA_BUDGET_BYTES,
-        `${update.bytes.toLocaleString('en')} bytes for head, signature and delta (gzip); the full list is ${full.bytes.toLocaleString('en')} bytes`,
-      ),
-    ];
-  } finally {
-    await server.stop();
-    await closeSharedDb();
-  }
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { z } from '../../utils/core/zod';
 import { displayHost, hostOfUrl } from '../../utils/core/hostname';
-import { collectSample } from '../../utils/content/sample';
+import { collectSample, type TextSample } from '../../utils/content/sample';
 import type { PageSample } from '../../utils/detector/signals';
 
 export const CLASSES = [
@@ -133,37 +133,47 @@ export function sampleFromText(url: string, text: string): PageSample {
 }
 
 /**
- * The charset a page declares: a byte-order mark first, then <meta charset> or
- * <meta http-equiv="Content-Type" content="…; charset=…"> in the first 4 KB, else UTF-8.
+ * The charset a page declares, in the HTML standard's order: a byte-order mark, then the charset
+ * of the HTTP Content-Type header (`contentType`, when the page came over HTTP), then <meta
+ * charset> or <meta http-equiv="Content-Type" content="…; charset=…"> in the first 4 KB, else
+ * UTF-8. An unknown label falls through to the next source.
  */
-export function declaredCharset(bytes: Uint8Array): string {
+export function declaredCharset(bytes: Uint8Array, contentType?: string | null): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const header = /;\s*charset\s*=\s*["']?([a-z0-9_:.-]+)/i.exec(contentType ?? '')?.[1];
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const meta = /<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_:.-]+)/i.exec(head);
-  const label = meta?.[1]?.toLowerCase() ?? 'utf-8';
-  try {
-    return new TextDecoder(label).encoding;
-  } catch {
-    return 'utf-8'; // an unknown label: the HTML standard's fallback
+  const meta = /<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_:.-]+)/i.exec(head)?.[1];
+  for (const label of [header, meta]) {
+    if (label === undefined) continue;
+    try {
+      return new TextDecoder(label.toLowerCase()).encoding;
+    } catch {
+      // an unknown label: the next source, then the HTML standard's fallback
+    }
   }
+  return 'utf-8';
 }
 
-export function decodeHtml(bytes: Uint8Array): string {
-  return new TextDecoder(declaredCharset(bytes)).decode(bytes);
+/** A page's text, decoded by its declared charset (see declaredCharset). `npm run eval` reads
+ * corpus .html files with it, `npm run check` fetched pages (with their header) and --html files. */
+export function decodeHtml(bytes: Uint8Array, contentType?: string | null): string {
+  return new TextDecoder(declaredCharset(bytes, contentType)).decode(bytes);
+}
+
+/** The content script's text sample of an HTML document (linkedom stands in for the page). */
+export async function textSampleOfHtml(html: string): Promise<TextSample> {
+  // linkedom needs a document element; a fragment or plain text gets one.
+  const { document } = parseHTML(
+    /<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`,
+  );
+  return collectSample(document as unknown as Document, { yieldFn: async () => undefined });
 }
 
 /** A page sample from raw HTML, read the way the content script reads a live page. */
 export async function sampleFromHtml(url: string, bytes: Uint8Array): Promise<PageSample> {
-  const html = decodeHtml(bytes);
-  // linkedom needs a document element; a fragment gets one.
-  const { document } = parseHTML(
-    /<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`,
-  );
-  const sample = await collectSample(document as unknown as Document, {
-    yieldFn: async () => undefined,
-  });
+  const sample = await textSampleOfHtml(decodeHtml(bytes));
   const host = hostOfUrl(url)?.host ?? '';
   return { url, host, hostUnicode: displayHost(host), ...sample };
 }

@@ -24,6 +24,25 @@ const contentBoundary = {
   },
 };
 
+/** Test oracles and fixtures live under tests/: the extension, its pages and the tools never
+ * import them, so a test helper cannot quietly become product code. */
+const testsBoundary = {
+  files: ['utils/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: '(^|/)tests/',
+            message: 'Product code does not import from tests/ (oracles and fixtures stay there).',
+          },
+        ],
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -61,5 +80,7 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  testsBoundary,
+  // Last, so that for content-script files its stricter list replaces the one above.
   contentBoundary,
 );

@@ -49,9 +49,16 @@ export function composeBackground(
     badge,
     targets,
   });
-  const tabDeps = { platform, verdicts, decisions, lists, pageScores, badge, targets };
-  const tabs = new TabsService(tabDeps);
-  const page = new PageService({ ...tabDeps, tabs });
+  const tabs = new TabsService({
+    platform,
+    verdicts,
+    decisions,
+    lists,
+    pageScores,
+    badge,
+    targets,
+  });
+  const page = new PageService({ platform, verdicts, decisions, lists, pageScores, badge, tabs });
   const reports = new ReportsService(platform, { verdicts, decisions, settings });
   const menus = new ReportMenus(platform, settings, reports);
   const lifecycle: Lifecycle = new Lifecycle({

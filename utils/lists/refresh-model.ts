@@ -1,10 +1,10 @@
 // What a refresh answers, its limits, and the small pieces of the delta path that need no
 // refresher state: reading a list's head and fetching one delta (checked against its hash).
-import { LIST_HTTP_ALLOWED, fetchList, type FetchErrorCode } from './fetch-list';
+import { LIST_HTTP_ALLOWED, fetchList, type FetchErrorCode, type FetchOutcome } from './fetch-list';
 import { DeltaSchema, HeadSchema, type Delta, type Head } from './delta';
-import { MAX_LIST_BYTES, type ImportError } from './model';
+import { MAX_LIST_BYTES, type ImportError, type ListContent } from './model';
 import type { ListSource } from './catalog';
-import type { ListRecord } from './record';
+import type { ListRecord, ListStatus } from './record';
 import { sha256Hex } from '../core/hash';
 import type { Platform } from '../platform/platform';
 
@@ -47,7 +47,35 @@ export function sourceOf(record: ListRecord): ListSource {
 export type HeadOutcome =
   | { kind: 'done'; result: RefreshResult }
   | { kind: 'no-head' }
+  /** A delta from the version held produced the announced list: to be installed. */
+  | { kind: 'delta'; content: ListContent; hash: string; validators: Partial<ListStatus> }
   | { kind: 'full-needed'; headEtag: string | null; bytes: number };
+
+/** A download from a list server (head, delta, signature or list) with the refresher's limits:
+ * its time-out, user agent and https rule, and the platform's clock for Retry-After. */
+export function fromListServer(
+  platform: Platform,
+  request: {
+    url: string;
+    maxBytes: number;
+    etag?: string | null;
+    lastModified?: string | null;
+    accept?: string;
+  },
+): Promise<FetchOutcome> {
+  return fetchList(
+    {
+      etag: null,
+      lastModified: null,
+      ...request,
+      timeoutMs: platform.config.refreshTimeoutMs ?? REFRESH_TIMEOUT_MS,
+      userAgent: USER_AGENT,
+      allowHttp: LIST_HTTP_ALLOWED,
+    },
+    platform.fetch,
+    () => platform.now(),
+  );
+}
 
 export function parseHead(text: string): Head | null {
   try {
@@ -63,18 +91,7 @@ export async function fetchDelta(
   url: string,
   sha256: string,
 ): Promise<{ delta: Delta | null; bytes: number }> {
-  const fetched = await fetchList(
-    {
-      url,
-      etag: null,
-      lastModified: null,
-      maxBytes: MAX_LIST_BYTES,
-      timeoutMs: platform.config.refreshTimeoutMs ?? REFRESH_TIMEOUT_MS,
-      userAgent: USER_AGENT,
-      allowHttp: LIST_HTTP_ALLOWED,
-    },
-    platform.fetch,
-  );
+  const fetched = await fromListServer(platform, { url, maxBytes: MAX_LIST_BYTES });
   if (fetched.kind !== 'ok') return { delta: null, bytes: 0 };
   if ((await sha256Hex(fetched.text)) !== sha256) return { delta: null, bytes: fetched.bytes };
   try {

@@ -1,13 +1,7 @@
 // The detached signature of a signed list: fetched from `<url>.sig` (small, never cached) and
 // checked against the pinned key; a missing or wrong signature fails the refresh like any fault.
-import { LIST_HTTP_ALLOWED, fetchList } from './fetch-list';
 import type { ListRecord } from './record';
-import {
-  REFRESH_TIMEOUT_MS,
-  SIGNATURE_MAX_BYTES,
-  USER_AGENT,
-  type RefreshResult,
-} from './refresh-model';
+import { fromListServer, SIGNATURE_MAX_BYTES, type RefreshResult } from './refresh-model';
 import type { RefreshStatus } from './refresh-status';
 import { verifyListSignature } from './signature';
 import type { Platform } from '../platform/platform';
@@ -20,19 +14,11 @@ export async function signatureOk(
   url: string,
   text: string,
 ): Promise<true | RefreshResult> {
-  const signature = await fetchList(
-    {
-      url: `${url}.sig`,
-      etag: null,
-      lastModified: null,
-      maxBytes: SIGNATURE_MAX_BYTES,
-      timeoutMs: platform.config.refreshTimeoutMs ?? REFRESH_TIMEOUT_MS,
-      userAgent: USER_AGENT,
-      allowHttp: LIST_HTTP_ALLOWED,
-      accept: 'text/plain',
-    },
-    platform.fetch,
-  );
+  const signature = await fromListServer(platform, {
+    url: `${url}.sig`,
+    maxBytes: SIGNATURE_MAX_BYTES,
+    accept: 'text/plain',
+  });
   if (signature.kind !== 'ok') {
     return status.failed(
       record,

@@ -1,25 +1,22 @@
-// Keeping lists fresh. One refresh of one list: a conditional download, the signature check for
-// signed lists, import and validation, guards against rollback and against a list that would
-// remove more than half of its entries, then the atomic swap and a rebuild of the pre-load rules.
+// Keeping lists fresh. One refresh of one list: for a signed list its head and a delta first
+// (refresh-head.ts); otherwise a conditional download, the signature check for signed lists,
+// import and validation, guards against rollback and against a list that would remove more than
+// half of its entries; then the atomic swap and a rebuild of the pre-load rules.
 // Whatever fails, the active list stays as it was and the status says what happened.
 import { countContent, listedCount } from './counts';
-import { LIST_HTTP_ALLOWED, fetchList } from './fetch-list';
 import { isDue } from './schedule';
 import { importByFormatYielding } from './import';
 import { MAX_LIST_BYTES, type ListContent, type Rejected } from './model';
-import { getListContent, getListRecord, getListRecords, updateListRecord } from './store';
+import { getListRecord, getListRecords, updateListRecord } from './store';
 import { type ListRecord, type ListStatus } from './record';
-import { applyDelta, canonicalHash, MAX_HEAD_BYTES } from './delta';
 import {
-  fetchDelta,
-  parseHead,
-  REFRESH_TIMEOUT_MS,
+  fromListServer,
   SHRINK_LIMIT,
   sourceOf,
-  USER_AGENT,
   type HeadOutcome,
   type RefreshResult,
 } from './refresh-model';
+import { checkHead } from './refresh-head';
 import { sha256Hex } from '../core/hash';
 import { signatureOk } from './refresh-signature';
 import { RefreshStatus } from './refresh-status';
@@ -84,108 +81,14 @@ export class Refresher {
     if (!record.enabled) return { outcome: 'skipped', why: 'disabled' };
     let viaHead: HeadOutcome = { kind: 'no-head' };
     if (record.signed && record.format === 'kusuri-guard') {
-      viaHead = await this.viaHead(record, record.url, options);
+      viaHead = await checkHead(this.platform, this.status, record, record.url);
       if (viaHead.kind === 'done') return viaHead.result;
-    }
-    return this.full(record, record.url, options, viaHead.kind === 'full-needed' ? viaHead : null);
-  }
-
-  /**
-   * The head of a list with delta updates: unchanged (a 304 of a few hundred bytes), the same
-   * version, or a newer one reached by a delta from the version held. Anything that does not
-   * work out falls back to the whole list; a server without a head is a list without deltas.
-   */
-  private async viaHead(
-    record: ListRecord,
-    url: string,
-    options: { acceptShrink?: boolean },
-  ): Promise<HeadOutcome> {
-    const headUrl = `${url}.head`;
-    const timeoutMs = this.platform.config.refreshTimeoutMs ?? REFRESH_TIMEOUT_MS;
-    const fetched = await fetchList(
-      {
-        url: headUrl,
-        etag: record.contentFrom === 'download' ? record.status.headEtag : null,
-        lastModified: null,
-        maxBytes: MAX_HEAD_BYTES,
-        timeoutMs,
-        userAgent: USER_AGENT,
-        allowHttp: LIST_HTTP_ALLOWED,
-      },
-      this.platform.fetch,
-      () => this.platform.now(),
-    );
-    if (fetched.kind === 'not-modified') {
-      await this.status.succeeded(record, { lastBytes: 0 });
-      return { kind: 'done', result: { outcome: 'unchanged', how: 'not-modified' } };
-    }
-    if (fetched.kind === 'error') {
-      if (fetched.status === 404 || fetched.status === 410) return { kind: 'no-head' };
-      return {
-        kind: 'done',
-        result: await this.status.failed(
-          record,
-          fetched.code,
-          fetched.detail,
-          fetched.retryAfterMs,
-        ),
-      };
-    }
-    const signed = await signatureOk(this.platform, this.status, record, headUrl, fetched.text);
-    if (signed !== true) return { kind: 'done', result: signed };
-    const head = parseHead(fetched.text);
-    if (!head) {
-      return {
-        kind: 'done',
-        result: await this.status.failed(
-          record,
-          'bad-head',
-          'the list head is not in the expected format',
-        ),
-      };
-    }
-    let bytes = fetched.bytes;
-    if (head.version < record.meta.version) {
-      return {
-        kind: 'done',
-        result: await this.status.failed(
-          record,
-          'older-version',
-          `version ${head.version} is older than the active version ${record.meta.version}`,
-        ),
-      };
-    }
-    if (head.version === record.meta.version) {
-      await this.status.succeeded(record, { headEtag: fetched.etag, lastBytes: bytes });
-      return { kind: 'done', result: { outcome: 'unchanged', how: 'same-content' } };
-    }
-    const entry = head.deltas.find((d) => d.from === record.meta.version);
-    if (entry) {
-      // From the packaged copy too: if it is not exactly the published version, the hash check
-      // below catches it and the whole list is fetched.
-      const delta = await fetchDelta(
-        this.platform,
-        new URL(entry.path, headUrl).href,
-        entry.sha256,
-      );
-      bytes += delta.bytes;
-      const current = delta.delta ? await getListContent(record.id) : null;
-      const applied = current && delta.delta ? applyDelta(current, delta.delta) : null;
-      if (applied?.ok && (await canonicalHash(applied.content)) === head.sha256) {
-        const result = await this.install(
-          record,
-          applied.content,
-          `delta:${head.sha256}`,
-          { etag: null, lastModified: null, headEtag: fetched.etag, lastBytes: bytes },
-          [],
-          'delta',
-          options,
-        );
-        return { kind: 'done', result };
+      if (viaHead.kind === 'delta') {
+        const { content, hash, validators } = viaHead;
+        return this.install(record, content, hash, validators, [], 'delta', options);
       }
     }
-    // No delta from here, or it did not produce the announced list: the whole list, fresh.
-    return { kind: 'full-needed', headEtag: fetched.etag, bytes };
+    return this.full(record, record.url, options, viaHead.kind === 'full-needed' ? viaHead : null);
   }
 
   /** The whole list: a conditional download, its signature, import and the guards. */
@@ -196,21 +99,14 @@ export class Refresher {
     afterHead: { headEtag: string | null; bytes: number } | null,
   ): Promise<RefreshResult> {
     const conditional = record.contentFrom === 'download' && afterHead === null;
-    const fetched = await fetchList(
-      {
-        url,
-        // A packaged copy has no validator from this server, and after a head announced a new
-        // version a 304 would be wrong: ask for the full list.
-        etag: conditional ? record.status.etag : null,
-        lastModified: conditional ? record.status.lastModified : null,
-        maxBytes: MAX_LIST_BYTES,
-        timeoutMs: this.platform.config.refreshTimeoutMs ?? REFRESH_TIMEOUT_MS,
-        userAgent: USER_AGENT,
-        allowHttp: LIST_HTTP_ALLOWED,
-      },
-      this.platform.fetch,
-      () => this.platform.now(),
-    );
+    const fetched = await fromListServer(this.platform, {
+      url,
+      // A packaged copy has no validator from this server, and after a head announced a new
+      // version a 304 would be wrong: ask for the full list.
+      etag: conditional ? record.status.etag : null,
+      lastModified: conditional ? record.status.lastModified : null,
+      maxBytes: MAX_LIST_BYTES,
+    });
     if (fetched.kind === 'not-modified') {
       await this.status.succeeded(record, { lastBytes: 0 });
       return { outcome: 'unchanged', how: 'not-modified' };

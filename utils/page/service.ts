@@ -7,7 +7,7 @@ import type { NoticeModel } from '../content/notice';
 import type { TextSample } from '../content/sample';
 import { displayHost, hostOfUrl, registrableDomain } from '../core/hostname';
 import type { MessageContext } from '../core/handler';
-import { dismissConfirmUrl, popupUrl, warningUrl } from '../core/routes';
+import { dismissConfirmUrl, popupUrl, type ExtensionUrl } from '../core/routes';
 import type { SenderInfo } from '../core/sender';
 import { scoreDetected } from '../detector/shipped';
 import type { DetectedPage, DetectorScore } from '../detector/model-score';
@@ -29,8 +29,10 @@ export interface PageCheckReply {
   notice: NoticeModel | null;
 }
 
-/** The page check also asks the tabs feature whether the user continued to a site in a tab. */
-export interface PageDeps extends TabServiceDeps {
+/** What the page check reads: the tab services' dependencies except where each tab was heading,
+ * which only the tabs feature records (it alone sends a tab to the warning page, and owns
+ * whether the user continued to a site in a tab). */
+export interface PageDeps extends Omit<TabServiceDeps, 'targets'> {
   tabs: TabsService;
 }
 
@@ -140,13 +142,8 @@ export class PageService {
    * click inside the page (a decoy can be drawn over the button): the popup asks, in a page the
    * site cannot reach (`dismissal.add`).
    */
-  async askToDismiss(sender: SenderInfo): Promise<void> {
-    if (sender.tabId === undefined) return;
-    const { platform } = this.deps;
-    await platform.tabs.open(
-      dismissConfirmUrl((p) => platform.extensionUrl(p), sender.tabId),
-      sender.tabId,
-    );
+  askToDismiss(sender: SenderInfo): Promise<void> {
+    return this.openBeside(sender, dismissConfirmUrl);
   }
 
   /**
@@ -156,26 +153,30 @@ export class PageService {
    * chose to continue to that site in this tab.
    */
   async escalate(context: MessageContext): Promise<{ escalated: boolean }> {
-    const { platform, verdicts, targets, tabs } = this.deps;
+    const { verdicts, tabs } = this.deps;
     const { tabId, url, frameId } = context.sender;
     if (tabId === undefined || url === undefined || frameId !== 0) return { escalated: false };
     const verdict = await verdicts.verdictForPage(tabId, url);
     if (!bannerFor(verdict, await context.lang())) return { escalated: false };
     if (await tabs.granted(tabId, verdict.site)) return { escalated: false };
-    await targets.note(tabId, url, 'hid-warning', platform.now());
-    await platform.tabs.update(
-      tabId,
-      warningUrl((p) => platform.extensionUrl(p), url),
-    );
+    await tabs.sendToWarning(tabId, url, 'hid-warning');
     return { escalated: true };
   }
 
   /** The banner's "Details": the popup's view of this tab, as a page next to it. */
-  async details(sender: SenderInfo): Promise<void> {
+  details(sender: SenderInfo): Promise<void> {
+    return this.openBeside(sender, popupUrl);
+  }
+
+  /** Opens one of the extension's pages about the sender's tab, next to that tab. */
+  private async openBeside(
+    sender: SenderInfo,
+    route: (extensionUrl: ExtensionUrl, tabId: number) => string,
+  ): Promise<void> {
     if (sender.tabId === undefined) return;
     const { platform } = this.deps;
     await platform.tabs.open(
-      popupUrl((p) => platform.extensionUrl(p), sender.tabId),
+      route((p) => platform.extensionUrl(p), sender.tabId),
       sender.tabId,
     );
   }

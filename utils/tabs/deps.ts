@@ -1,6 +1,6 @@
-// What a service that acts on one tab needs: the tab services (navigation, grants, badge) and the
-// page check (the content script's requests about its own tab) read the same verdicts, decisions,
-// lists and page scores and paint the same badge, so they share one dependency type.
+// What the tabs service (navigation, grants, the warning page's choices, the badge) is given by
+// the composition root. The page check (page/) gets the same minus `targets`: it reaches the
+// tab's grant and the warning page through TabsService, which alone records where a tab went.
 import type { Badge } from './badge';
 import type { TabTargets } from './tab-targets';
 import type { DecisionsService } from '../decisions/service';

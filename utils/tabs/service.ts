@@ -12,6 +12,7 @@ import { z } from '../core/zod';
 import { compileSessionAllowRule } from '../preload/compile';
 import type { SenderInfo } from '../core/sender';
 import type { Platform } from '../platform/platform';
+import type { TargetReason } from './tab-targets';
 
 const SessionGrantSchema = z.record(z.string(), z.object({ site: z.string(), ruleId: z.number() }));
 type SessionGrants = z.infer<typeof SessionGrantSchema>;
@@ -40,9 +41,8 @@ export class TabsService {
     const verdict = await this.deps.verdicts.verdictForPage(tabId, url);
     await this.deps.badge.show(tabId, verdict);
     if (!verdict.blocked || verdict.site === null) return false;
-    const grants = await this.grants();
-    if (grants[String(tabId)]?.site === verdict.site) return false;
-    await this.platform.tabs.update(tabId, warningUrl(this.extensionUrl, url));
+    if (await this.granted(tabId, verdict.site)) return false;
+    await this.showWarning(tabId, url);
     return true;
   }
 
@@ -53,10 +53,22 @@ export class TabsService {
   async onFrameCommitted(tabId: number, url: string): Promise<boolean> {
     const verdict = await this.deps.verdicts.verdictFor(url);
     if (!verdict.blocked || verdict.site === null) return false;
-    if ((await this.grants())[String(tabId)]?.site === verdict.site) return false;
-    await this.deps.targets.note(tabId, url, 'navigation', this.platform.now());
-    await this.platform.tabs.update(tabId, warningUrl(this.extensionUrl, url));
+    if (await this.granted(tabId, verdict.site)) return false;
+    await this.sendToWarning(tabId, url, 'navigation');
     return true;
+  }
+
+  /**
+   * Sends the tab to the full-page warning for `url`, recording first where it was heading and
+   * why: the warning page acts on that record, never on its own address's fragment.
+   */
+  async sendToWarning(tabId: number, url: string, reason: TargetReason): Promise<void> {
+    await this.deps.targets.note(tabId, url, reason, this.platform.now());
+    await this.showWarning(tabId, url);
+  }
+
+  private async showWarning(tabId: number, url: string): Promise<void> {
+    await this.platform.tabs.update(tabId, warningUrl(this.extensionUrl, url));
   }
 
   /**

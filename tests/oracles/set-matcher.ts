@@ -1,9 +1,10 @@
-// The plain matcher: given a canonical host, which listed entry covers it? A listing of
-// `example.com` covers `example.com` and every subdomain; the most specific listed suffix wins
-// so that a page of details about `shop.example.com` beats one about `example.com`. The lists
-// themselves use the compact index (compact-index.ts); this one is the oracle the tests compare
-// it with.
-import { hostSuffixes } from '../core/hostname';
+// The test oracle for host matching: given a canonical host, which listed entry covers it? A
+// listing of `example.com` covers `example.com` and every subdomain; the most specific listed
+// suffix wins so that a page of details about `shop.example.com` beats one about `example.com`.
+// The extension uses the compact index (utils/match/compact-index.ts); this plain Set version
+// lives under tests/ because only the tests compare the index with it (the lint config forbids
+// product code importing from tests/).
+import { hostSuffixes } from '../../utils/core/hostname';
 
 /** Straightforward matcher over a Set: exact, obviously correct, and the oracle for faster ones. */
 export class SetMatcher {

@@ -34,6 +34,14 @@ export const SAMPLE_LIMITS = {
   sliceMs: 6,
 };
 
+const BIDI_ONLY = /^[\u202a-\u202e]+$/;
+
+/** Not hidden by CSS (display, visibility, opacity), whatever the size of its box. */
+function rendered(parent: Node | null): boolean {
+  const check = (parent as { checkVisibility?: (o: object) => boolean } | null)?.checkVisibility;
+  return !check || check.call(parent, { opacityProperty: true, visibilityProperty: true });
+}
+
 /** Never read: code that does not render, and frames' fallback content. */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'CANVAS', 'OBJECT']);
 const INLINE = new Set([
@@ -221,7 +229,10 @@ export async function collectSample(
         if (lastShort && value.length > 0) gap = true;
         continue;
       }
-      if (skipped(node.parentNode) || !visible(node.parentNode)) continue;
+      if (skipped(node.parentNode)) continue;
+      // A bidi control alone in an empty-looking element still reorders the line it is on.
+      if (!visible(node.parentNode) && !(BIDI_ONLY.test(trimmed) && rendered(node.parentNode)))
+        continue;
       pushText(value, node);
     }
   };

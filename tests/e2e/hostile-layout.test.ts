@@ -108,6 +108,19 @@ describe('hostile pages that reorder or draw their words, in Chromium', () => {
       .page('framed-shop.example', '/', shop(LINES.map((l) => `<p>${esc(l)}</p>`).join('')))
       .page('tiny-framed-shop.example', '/', shop(LINES.map((l) => `<p>${esc(l)}</p>`).join('')))
       .page(
+        'empty-nodes.example',
+        '/',
+        shop(`${'<b> </b>'.repeat(30_000)}${LINES.map((l) => `<p>${esc(l)}</p>`).join('')}`),
+      )
+      .page(
+        'pushstate-shop.example',
+        '/',
+        shop(LINES.map((l) => `<p>${esc(l)}</p>`).join('')).replace(
+          '</body>',
+          `<script>let n = 0; setInterval(() => history.pushState({}, '', '/p' + (n++ % 50)), 10);</script></body>`,
+        ),
+      )
+      .page(
         'ordinary-news.example',
         '/',
         simplePage('News', '<h1>Local news</h1><p>The weather is fine today.</p>'),
@@ -180,6 +193,40 @@ describe('hostile pages that reorder or draw their words, in Chromium', () => {
     expect(answer).toMatchObject({ ok: false });
     await options.close();
   });
+
+  it('30,000 empty text nodes first: the banner appears', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('empty-nodes.example'), { waitUntil: 'commit' });
+    // Read from the page (cheap), not through CDP (a 60,000-node tree takes seconds to read).
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () =>
+              document.documentElement.lastElementChild?.matches('[popover]:popover-open') === true,
+          ),
+        // The page itself takes seconds to lay out 30,000 elements on a loaded machine.
+        { timeout: 60_000 },
+      )
+      .toBe(true);
+  }, 90_000);
+
+  it('pushState every 10 ms: the badge keeps its warning', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('pushstate-shop.example'), { waitUntil: 'commit' });
+    const worker = await ext.worker();
+    // The tab whose address is on that host (its path changes every 10 ms).
+    const badge = () =>
+      worker.evaluate(async () => {
+        const tab = (await chrome.tabs.query({})).find((t) => t.url?.includes('pushstate-shop'));
+        return tab?.id === undefined ? '' : chrome.action.getBadgeText({ tabId: tab.id });
+      });
+    await expect.poll(badge, { timeout: 90_000 }).toBe('!');
+    for (let i = 0; i < 5; i += 1) {
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await badge()).toBe('!');
+    }
+  }, 240_000); // the page's history loop slows every tool that talks to it
 
   it("the canvas recorder leaves the page's drawing working, names and lengths unchanged", async () => {
     const page = await ext.context.newPage();

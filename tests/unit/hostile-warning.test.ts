@@ -156,6 +156,34 @@ describe('same-document navigations', () => {
   });
 });
 
+describe('same-document navigations reported by tabs.onUpdated alone', () => {
+  it("keep the badge when the history event comes late or not at all (Chromium's order)", async () => {
+    const rogue = readCorpus('tests/fixtures/pages').find((p) => p.slug === 'en-rogue-shop')!;
+    const url = 'https://cheap-meds-online.example/a';
+    await background.handleMessage(
+      { type: 'page.check', url, sample: rogue.sample },
+      contentSender(url, 22),
+    );
+    for (let i = 0; i < 3; i += 1) {
+      await background.tabs.onTabUrlChanged(22, `https://cheap-meds-online.example/p${i}`);
+      expect(platform.badges.get(22)?.text).toBe('!');
+    }
+  });
+
+  it("a new document of the same site does not inherit the last one's score", async () => {
+    const rogue = readCorpus('tests/fixtures/pages').find((p) => p.slug === 'en-rogue-shop')!;
+    const url = 'https://cheap-meds-online.example/a';
+    await background.handleMessage(
+      { type: 'page.check', url, sample: rogue.sample },
+      contentSender(url, 23),
+    );
+    await background.tabs.onNavigationCommitted(23, 'https://cheap-meds-online.example/about');
+    await background.tabs.onTabUrlChanged(23, 'https://cheap-meds-online.example/about');
+    platform.tabs.tabs.set(23, 'https://cheap-meds-online.example/about');
+    expect((await background.verdicts.verdictForTab(23)).page).toBeNull();
+  });
+});
+
 describe('tab refresh coalescing', () => {
   it('a hundred URL changes in a burst cost two refreshes, with the latest URL', async () => {
     const runs: [string, boolean][] = [];

@@ -113,14 +113,6 @@ describe('hostile pages that reorder or draw their words, in Chromium', () => {
         shop(`${'<b> </b>'.repeat(30_000)}${LINES.map((l) => `<p>${esc(l)}</p>`).join('')}`),
       )
       .page(
-        'pushstate-shop.example',
-        '/',
-        shop(LINES.map((l) => `<p>${esc(l)}</p>`).join('')).replace(
-          '</body>',
-          `<script>let n = 0; setInterval(() => history.pushState({}, '', '/p' + (n++ % 50)), 10);</script></body>`,
-        ),
-      )
-      .page(
         'ordinary-news.example',
         '/',
         simplePage('News', '<h1>Local news</h1><p>The weather is fine today.</p>'),
@@ -210,23 +202,6 @@ describe('hostile pages that reorder or draw their words, in Chromium', () => {
       )
       .toBe(true);
   }, 90_000);
-
-  it('pushState every 10 ms: the badge keeps its warning', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(server.url('pushstate-shop.example'), { waitUntil: 'commit' });
-    const worker = await ext.worker();
-    // The tab whose address is on that host (its path changes every 10 ms).
-    const badge = () =>
-      worker.evaluate(async () => {
-        const tab = (await chrome.tabs.query({})).find((t) => t.url?.includes('pushstate-shop'));
-        return tab?.id === undefined ? '' : chrome.action.getBadgeText({ tabId: tab.id });
-      });
-    await expect.poll(badge, { timeout: 90_000 }).toBe('!');
-    for (let i = 0; i < 5; i += 1) {
-      await new Promise((r) => setTimeout(r, 500));
-      expect(await badge()).toBe('!');
-    }
-  }, 240_000); // the page's history loop slows every tool that talks to it
 
   it("the canvas recorder leaves the page's drawing working, names and lengths unchanged", async () => {
     const page = await ext.context.newPage();

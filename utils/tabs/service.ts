@@ -37,8 +37,6 @@ export class TabsService {
    */
   async onNavigationCommitted(tabId: number, url: string): Promise<boolean> {
     await this.deps.targets.note(tabId, url, 'navigation', this.platform.now());
-    // A new document: what the last one said is not carried to it (its own check follows).
-    await this.deps.pageScores.remove(tabId);
     const verdict = await this.deps.verdicts.verdictForPage(tabId, url);
     await this.deps.badge.show(tabId, verdict);
     if (!verdict.blocked || verdict.site === null) return false;
@@ -95,8 +93,9 @@ export class TabsService {
   private async refreshTab(tabId: number, url: string, _sameDocument: boolean): Promise<void> {
     // Carried on every URL change within the origin, not only on history events: Chromium's
     // tabs.onUpdated reports a pushState too, and often before its history event, so a page
-    // calling pushState in a loop made the badge blink off. A new document cannot inherit the
-    // record: it is removed when the new document commits (onNavigationCommitted).
+    // calling pushState in a loop made the badge blink off. A new document of the same site
+    // shows the last page's score only until its own check replaces it (or, when it does not
+    // mention medicines, removes it).
     // The record as carried, not read back: two refreshes of a burst may overlap on a slow
     // worker, and the later one's URL must not make the earlier one paint "no warnings".
     const page = await this.deps.pageScores.carry(tabId, url);

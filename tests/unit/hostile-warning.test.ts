@@ -169,19 +169,6 @@ describe('same-document navigations reported by tabs.onUpdated alone', () => {
       expect(platform.badges.get(22)?.text).toBe('!');
     }
   });
-
-  it("a new document of the same site does not inherit the last one's score", async () => {
-    const rogue = readCorpus('tests/fixtures/pages').find((p) => p.slug === 'en-rogue-shop')!;
-    const url = 'https://cheap-meds-online.example/a';
-    await background.handleMessage(
-      { type: 'page.check', url, sample: rogue.sample },
-      contentSender(url, 23),
-    );
-    await background.tabs.onNavigationCommitted(23, 'https://cheap-meds-online.example/about');
-    await background.tabs.onTabUrlChanged(23, 'https://cheap-meds-online.example/about');
-    platform.tabs.tabs.set(23, 'https://cheap-meds-online.example/about');
-    expect((await background.verdicts.verdictForTab(23)).page).toBeNull();
-  });
 });
 
 describe('tab refresh coalescing', () => {

@@ -80,6 +80,8 @@ export function joinPieces(pieces: readonly string[]): string {
 /** In the content script: the text drawn on this document's canvases so far ('' if none). */
 export function readCanvasText(doc: Document): string {
   // Attached to <body> for the moment of the request (not to <html>, home of the banner's host).
+  // Only a page showing a canvas asks (attaching the probe dirties the layout of a big page).
+  if (!doc.querySelector('canvas')) return '';
   const probe = doc.createElement('span');
   try {
     (doc.body ?? doc.documentElement).append(probe);

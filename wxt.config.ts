@@ -76,7 +76,7 @@ export default defineConfig({
         { minimum_chrome_version: '137' }),
   }),
   hooks: {
-    // The content script is an unlisted script (see entrypoints/page-guard.ts); declare it here.
+    // The content scripts are unlisted scripts (see entrypoints/page-guard.ts); declare them here.
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
@@ -84,7 +84,16 @@ export default defineConfig({
           matches: ['http://*/*', 'https://*/*'],
           js: ['page-guard.js'],
           run_at: 'document_idle',
-          all_frames: false,
+          // Frames of another origin read themselves for the top frame's verdict.
+          all_frames: true,
+        },
+        {
+          // Text drawn on canvases, recorded in the page's world before its scripts run.
+          matches: ['http://*/*', 'https://*/*'],
+          js: ['canvas-text.js'],
+          run_at: 'document_start',
+          all_frames: true,
+          world: 'MAIN',
         },
       ];
     },

@@ -9,7 +9,7 @@ import { createPlatform, hasContextMenus } from '../utils/platform/browser-platf
 const READY_DELAY_MS = 1000;
 
 export default defineBackground(() => {
-  const { lifecycle, tabs, menus, handleMessage } = composeBackground(createPlatform());
+  const { lifecycle, tabs, page, menus, handleMessage } = composeBackground(createPlatform());
   const report = (what: string) => (error: unknown) =>
     console.error(`Kusuri Guard: ${what} failed`, error);
 
@@ -39,6 +39,7 @@ export default defineBackground(() => {
       tabs.onFrameCommitted(details.tabId, details.url).catch(report('frame check'));
       return;
     }
+    page.forgetFrames(details.tabId).catch(report('frame samples'));
     tabs.onNavigationCommitted(details.tabId, details.url).catch(report('navigation check'));
   });
   // Same-document navigations (pushState, replaceState, fragments) keep the page's score.
@@ -58,6 +59,7 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     tabs.onTabRemoved(tabId).catch(report('tab close'));
+    page.forgetFrames(tabId).catch(report('frame samples'));
   });
   if (hasContextMenus()) {
     browser.contextMenus.onClicked.addListener((info, tab) => {

@@ -134,6 +134,13 @@ export class FakeTabs {
     return this.captureResult;
   }
 
+  /** Tabs whose top frame was asked to read its page again, in order. */
+  rescans: number[] = [];
+
+  async rescanTopFrame(tabId: number): Promise<void> {
+    this.rescans.push(tabId);
+  }
+
   async query(): Promise<TabInfo[]> {
     return [...this.tabs].map(([id, url]) => ({ id, url }));
   }

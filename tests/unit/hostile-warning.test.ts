@@ -156,6 +156,21 @@ describe('same-document navigations', () => {
   });
 });
 
+describe('same-document navigations reported by tabs.onUpdated alone', () => {
+  it("keep the badge when the history event comes late or not at all (Chromium's order)", async () => {
+    const rogue = readCorpus('tests/fixtures/pages').find((p) => p.slug === 'en-rogue-shop')!;
+    const url = 'https://cheap-meds-online.example/a';
+    await background.handleMessage(
+      { type: 'page.check', url, sample: rogue.sample },
+      contentSender(url, 22),
+    );
+    for (let i = 0; i < 3; i += 1) {
+      await background.tabs.onTabUrlChanged(22, `https://cheap-meds-online.example/p${i}`);
+      expect(platform.badges.get(22)?.text).toBe('!');
+    }
+  });
+});
+
 describe('tab refresh coalescing', () => {
   it('a hundred URL changes in a burst cost two refreshes, with the latest URL', async () => {
     const runs: [string, boolean][] = [];

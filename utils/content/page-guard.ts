@@ -41,7 +41,15 @@ export function mentionsMedicines(parts: string[]): boolean {
   return parts.some((part) => MEDICINE_GATE.test(part) || MEDICINE_GATE.test(normalizeText(part)));
 }
 
-export function startPageGuard(win: Window, send: Send): void {
+/**
+ * `onRescan` registers the background's "read the page again" (a cross-origin frame of this tab
+ * said something: the check now folds it in).
+ */
+export function startPageGuard(
+  win: Window,
+  send: Send,
+  onRescan?: (rescan: () => void) => void,
+): void {
   const doc = win.document;
   let scannedUrl = '';
   let rescans = 0;
@@ -153,6 +161,7 @@ export function startPageGuard(win: Window, send: Send): void {
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
 
+  onRescan?.(() => void scan());
   scannedUrl = win.location.href;
   void scan();
 }

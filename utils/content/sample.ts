@@ -5,7 +5,9 @@
 // It reads what the user reads: text is skipped by its actual visibility (checkVisibility, a
 // zero-size box), not by its tag or aria-hidden; hidden text and empty nodes do not use up the
 // budget; open and closed shadow roots and same-origin frames are read too; image alt text and
-// form fields count after the body text.
+// form fields count after the body text. Text reordered on screen (bidi overrides, flex and grid
+// order) is read in visual order; ::before/::after text and text drawn on a canvas count after
+// the body text, like alt text (layout-text.ts, canvas-text.ts).
 /** What a page says, before any normalisation. */
 export interface TextSample {
   title: string;
@@ -26,9 +28,19 @@ export const SAMPLE_LIMITS = {
   visits: 400_000,
   /** Characters of alt text and form fields, read after the body text. */
   extra: 2_000,
+  /** Characters of ::before/::after text and of canvas text, each, read after the body text. */
+  generated: 2_000,
   /** Milliseconds of work per slice before yielding. */
   sliceMs: 6,
 };
+
+const BIDI_ONLY = /^[\u202a-\u202e]+$/;
+
+/** Not hidden by CSS (display, visibility, opacity), whatever the size of its box. */
+function rendered(parent: Node | null): boolean {
+  const check = (parent as { checkVisibility?: (o: object) => boolean } | null)?.checkVisibility;
+  return !check || check.call(parent, { opacityProperty: true, visibilityProperty: true });
+}
 
 /** Never read: code that does not render, and frames' fallback content. */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'CANVAS', 'OBJECT']);
@@ -66,6 +78,8 @@ const INLINE = new Set([
 ]);
 
 import { OWN_HOSTS } from './dom';
+import { bidiVisual, layoutCandidates, layoutText, pseudoText } from './layout-text';
+import { readCanvasText } from './canvas-text';
 
 export type Yield = () => Promise<void>;
 const defaultYield: Yield = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -124,6 +138,10 @@ export async function collectSample(
   const visible = visibility();
   const skipped = skipper();
   const openShadow = shadowOpener();
+  const layout = layoutCandidates(doc);
+  const pseudoIn = new Set(layout.pseudo);
+  const generated: string[] = [];
+  let generatedLength = 0;
   const full = () =>
     length >= SAMPLE_LIMITS.text || read >= SAMPLE_LIMITS.nodes || visits >= SAMPLE_LIMITS.visits;
   const addExtra = (value: string | null) => {
@@ -133,6 +151,32 @@ export async function collectSample(
       extra.push(piece);
       extraLength += piece.length;
     }
+  };
+
+  const pushText = (value: string, node: Node) => {
+    const trimmed = value.trim();
+    if (trimmed === '') return;
+    read += 1;
+    const block = blockOf(node);
+    // One character per block (a word spelled down the page) still reads as one word.
+    const short = trimmed.length <= 1;
+    if (short && lastShort && gap) {
+      parts.push(' ');
+      length += 1;
+    } else if (block !== lastBlock && parts.length > 0 && !(short && lastShort)) {
+      parts.push('\n');
+      length += 1;
+    }
+    gap = false;
+    lastBlock = block;
+    lastShort = short;
+    const piece = short ? trimmed : value;
+    const kept =
+      piece.length + length > SAMPLE_LIMITS.text
+        ? piece.slice(0, SAMPLE_LIMITS.text - length)
+        : piece;
+    parts.push(kept);
+    length += kept.length;
   };
 
   const walk = async (root: Node): Promise<void> => {
@@ -147,6 +191,20 @@ export async function collectSample(
         const element = node as Element;
         if (skipped(element)) continue;
         const tag = element.tagName.toUpperCase();
+        if (pseudoIn.has(element) && generatedLength < SAMPLE_LIMITS.generated) {
+          const piece = pseudoText(element).slice(0, SAMPLE_LIMITS.generated - generatedLength);
+          if (piece) {
+            generated.push(piece);
+            generatedLength += piece.length;
+          }
+        }
+        const order = layout.reordered.get(element);
+        if (order && visible(element)) {
+          // Read as shown, in place of its children in document order.
+          pushText(layoutText(element, order), element);
+          skipChildren(walker, element);
+          continue;
+        }
         const shadow = element.shadowRoot ?? openShadow?.(element) ?? null;
         if (shadow) await walk(shadow);
         if (tag === 'IMG' || tag === 'AREA') addExtra(element.getAttribute('alt'));
@@ -171,37 +229,26 @@ export async function collectSample(
         if (lastShort && value.length > 0) gap = true;
         continue;
       }
-      if (skipped(node.parentNode) || !visible(node.parentNode)) continue;
-      read += 1;
-      const block = blockOf(node);
-      // One character per block (a word spelled down the page) still reads as one word.
-      const short = trimmed.length <= 1;
-      if (short && lastShort && gap) {
-        parts.push(' ');
-        length += 1;
-      } else if (block !== lastBlock && parts.length > 0 && !(short && lastShort)) {
-        parts.push('\n');
-        length += 1;
-      }
-      gap = false;
-      lastBlock = block;
-      lastShort = short;
-      const piece = short ? trimmed : value;
-      const kept =
-        piece.length + length > SAMPLE_LIMITS.text
-          ? piece.slice(0, SAMPLE_LIMITS.text - length)
-          : piece;
-      parts.push(kept);
-      length += kept.length;
+      if (skipped(node.parentNode)) continue;
+      // A bidi control alone in an empty-looking element still reorders the line it is on.
+      if (!visible(node.parentNode) && !(BIDI_ONLY.test(trimmed) && rendered(node.parentNode)))
+        continue;
+      pushText(value, node);
     }
   };
 
   const root: Node | null = doc.body ?? doc.documentElement;
   if (root) await walk(root);
-  let text = parts.join('');
-  const tail = extra.join(' \n');
-  if (tail && text.length + tail.length + 1 <= SAMPLE_LIMITS.text)
-    text = text ? `${text}\n${tail}` : tail;
+  // Bidi overrides reorder a whole line, across the elements in it: applied to the joined text.
+  let text = bidiVisual(parts.join(''));
+  // Generated and drawn text have budgets of their own (alt text cannot crowd them out).
+  for (const piece of [generated.join(' \n'), readCanvasText(doc)]) {
+    const kept = piece.trim().slice(0, SAMPLE_LIMITS.generated);
+    if (kept) extra.push(kept);
+  }
+  // After the body text, as much of it as fits.
+  const tail = extra.join(' \n').slice(0, Math.max(0, SAMPLE_LIMITS.text - text.length - 1));
+  if (tail) text = text ? `${text}\n${tail}` : tail;
   return {
     title: clip(doc.title ?? '', SAMPLE_LIMITS.title),
     meta: clip(metaParts.join(' \n'), SAMPLE_LIMITS.meta),
@@ -238,6 +285,13 @@ function visibility(): (parent: Node | null) => boolean {
     cache.set(parent, shown);
     return shown;
   };
+}
+
+/** Move a walker past `element`'s descendants: the next node it gives is after them. */
+function skipChildren(walker: TreeWalker, element: Element): void {
+  let last: Node = element;
+  while (last.lastChild) last = last.lastChild;
+  walker.currentNode = last;
 }
 
 /** Whether a node is, or is inside, an element never read (script, style, our own banner). */

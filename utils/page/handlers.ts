@@ -3,6 +3,7 @@ import type { PageService } from './service';
 import { ESCALATION_REASONS } from '../content/escalation';
 import { SAMPLE_LIMITS } from '../content/sample';
 import { PAGES_AND_CONTENT, handler } from '../core/handler';
+import { FRAME_LIMITS } from './frame-samples';
 import { z } from '../core/zod';
 import type { ReportsService } from '../reports/service';
 
@@ -21,6 +22,17 @@ export function pageHandlers(page: PageService, reports: ReportsService) {
       // The URL is the page's own report of itself; the background uses the sender's.
       input: z.object({ url: z.string().min(1).max(65_536), sample: TextSampleSchema.optional() }),
       run: ({ sample }, context) => page.check(context, sample ?? null),
+    }),
+    // A cross-origin frame's own sample; the sender must be a content script in a sub-frame.
+    'page.frame': handler({
+      from: ['content-script'],
+      input: z.object({
+        sample: TextSampleSchema.extend({ text: z.string().max(FRAME_LIMITS.text) }),
+      }),
+      run: async ({ sample }, context) => {
+        await page.frameSample(context, sample);
+        return null;
+      },
     }),
     'page.details': handler({
       from: PAGES_AND_CONTENT,

@@ -4,7 +4,8 @@
 import { bannerFor, noticeFor } from './models';
 import type { BannerModel } from '../content/banner';
 import type { NoticeModel } from '../content/notice';
-import type { TextSample } from '../content/sample';
+import { SAMPLE_LIMITS, type TextSample } from '../content/sample';
+import { FrameSamples } from './frame-samples';
 import { displayHost, hostOfUrl, registrableDomain } from '../core/hostname';
 import type { MessageContext } from '../core/handler';
 import { dismissConfirmUrl, popupUrl, type ExtensionUrl } from '../core/routes';
@@ -37,15 +38,22 @@ export interface PageDeps extends Omit<TabServiceDeps, 'targets'> {
 }
 
 export class PageService {
-  constructor(private readonly deps: PageDeps) {}
+  private readonly frames: FrameSamples;
+
+  constructor(private readonly deps: PageDeps) {
+    this.frames = new FrameSamples(deps.platform.session);
+  }
 
   /** A content script read its page; the sample, when the page mentions medicines, is scored. */
-  async check(context: MessageContext, sample: TextSample | null): Promise<PageCheckReply> {
+  async check(context: MessageContext, own: TextSample | null): Promise<PageCheckReply> {
     const { platform, pageScores, verdicts, badge } = this.deps;
-    const { tabId, url } = context.sender;
-    if (tabId === undefined || url === undefined) return { banner: null, notice: null };
+    const { tabId, url, frameId } = context.sender;
+    // The tab's verdict is the top frame's (frames send page.frame instead).
+    if (tabId === undefined || url === undefined || (frameId !== undefined && frameId !== 0))
+      return { banner: null, notice: null };
     const host = hostOfUrl(url);
     if (!host) return { banner: null, notice: null };
+    const sample = withFrames(own, await this.frames.text(tabId));
     const score = sample
       ? scoreDetected({ url, host: host.host, hostUnicode: displayHost(host.host), ...sample })
       : null;
@@ -90,6 +98,25 @@ export class PageService {
       await writeSiteEvidence(evidence);
     }
     return withSiteEvidence(score, siteFinding(evidence, now), url);
+  }
+
+  /**
+   * A frame the top document cannot read (another origin) sent what it says: remembered for its
+   * tab, and the top frame is asked to check again, now with it. Only from a content script in
+   * a sub-frame of a tab; nothing is asked when the frame says what it said before.
+   */
+  async frameSample(context: MessageContext, sample: TextSample): Promise<void> {
+    const { tabId, frameId, url } = context.sender;
+    if (tabId === undefined || frameId === undefined || frameId === 0) return;
+    if (url === undefined || !/^https?:/.test(url)) return;
+    const text = [sample.title, sample.headings, sample.text].filter((t) => t !== '').join('\n');
+    if (await this.frames.put(tabId, frameId, text, this.deps.platform.now()))
+      await this.deps.platform.tabs.rescanTopFrame(tabId);
+  }
+
+  /** The tab's top frame committed another document, or the tab closed. */
+  forgetFrames(tabId: number): Promise<void> {
+    return this.frames.clear(tabId);
   }
 
   /**
@@ -180,4 +207,16 @@ export class PageService {
       sender.tabId,
     );
   }
+}
+
+/**
+ * The top frame's sample with its frames' text after its own (the top's text gives way so that
+ * the frames' text always fits: a page cannot push a framed shop out with filler).
+ */
+export function withFrames(own: TextSample | null, framesText: string): TextSample | null {
+  if (framesText === '') return own;
+  const base = own ?? { title: '', meta: '', headings: '', text: '' };
+  const room = Math.max(0, SAMPLE_LIMITS.text - framesText.length - 1);
+  const text = base.text.slice(0, room);
+  return { ...base, text: text ? `${text}\n${framesText}` : framesText };
 }

@@ -62,6 +62,12 @@ export function createPlatform(): Platform {
         if (!tab.active) await browser.tabs.update(tabId, { active: true });
         return browser.tabs.captureVisibleTab(tab.windowId, { format: 'jpeg', quality: 60 });
       },
+      async rescanTopFrame(tabId) {
+        // A tab without our content script (yet) has no one to answer: nothing to do.
+        await browser.tabs
+          .sendMessage(tabId, { type: 'page.rescan' }, { frameId: 0 })
+          .catch(() => undefined);
+      },
       async query() {
         const tabs = await browser.tabs.query({});
         return tabs.filter((t) => t.id !== undefined).map((t) => ({ id: t.id!, url: t.url }));

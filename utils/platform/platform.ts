@@ -51,6 +51,8 @@ export interface TabsApi {
   query(): Promise<TabInfo[]>;
   /** A JPEG of what the tab shows (the extension must hold the <all_urls> permission). */
   capture(tabId: number): Promise<string>;
+  /** Ask the content script in the tab's top frame to read its page again (no answer). */
+  rescanTopFrame(tabId: number): Promise<void>;
 }
 
 /** Per-browser-session storage (chrome.storage.session): survives worker restarts, not browser restarts. */

@@ -102,9 +102,16 @@ export class TabsService {
   }
 
   /** One coalesced badge refresh for a tab's latest URL (tab-refresh.ts). */
-  private async refreshTab(tabId: number, url: string, sameDocument: boolean): Promise<void> {
-    if (sameDocument) await this.deps.pageScores.carry(tabId, url);
-    await this.deps.badge.show(tabId, await this.deps.verdicts.verdictForPage(tabId, url));
+  private async refreshTab(tabId: number, url: string, _sameDocument: boolean): Promise<void> {
+    // Carried on every URL change within the origin, not only on history events: Chromium's
+    // tabs.onUpdated reports a pushState too, and often before its history event, so a page
+    // calling pushState in a loop made the badge blink off. A new document of the same site
+    // shows the last page's score only until its own check replaces it (or, when it does not
+    // mention medicines, removes it).
+    // The record as carried, not read back: two refreshes of a burst may overlap on a slow
+    // worker, and the later one's URL must not make the earlier one paint "no warnings".
+    const page = await this.deps.pageScores.carry(tabId, url);
+    await this.deps.badge.show(tabId, await this.deps.verdicts.verdictFor(url, page));
   }
 
   async onTabRemoved(tabId: number): Promise<void> {

@@ -71,16 +71,18 @@ export class PageScores {
   /**
    * The tab's document changed its URL without loading (pushState, replaceState, a fragment):
    * the record follows it, so a page changing its URL in a loop cannot clear the badge. Only
-   * within one origin, which is all a same-document navigation can do.
+   * within one origin, which is all a same-document navigation can do. Returns the record as
+   * carried (read back, it may already carry a later URL of the same burst).
    */
-  async carry(tabId: number, url: string): Promise<boolean> {
+  async carry(tabId: number, url: string): Promise<PageScoreRecord | null> {
     const all = await this.all();
     const record = all[String(tabId)];
     if (!record || originOf(record.url) === null || originOf(record.url) !== originOf(url))
-      return false;
-    all[String(tabId)] = { ...record, url };
+      return null;
+    const carried = { ...record, url };
+    all[String(tabId)] = carried;
     await this.session.set(KEY, all);
-    return true;
+    return carried;
   }
 
   /** Store the tab's latest result (or forget it); returns the record stored. */

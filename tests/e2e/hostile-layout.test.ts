@@ -1,0 +1,220 @@
+// Hostile pages that show the shop's words in a way the DOM's order and text do not (issue 11):
+// reversed by bidi overrides, reordered by flex or grid, drawn by CSS or on a canvas, or inside a
+// frame of another origin. Each page is served by the fixture server and judged from the banner.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchExtension, waitForRules, type ExtensionBrowser } from './browser';
+import { FixtureServer, simplePage } from './fixture-server';
+import { readCorpus } from '../../tools/lib/corpus';
+import { bannerState, waitForBanner } from './banner';
+
+/** The rogue shop's own words (the en-rogue-shop fixture), without the title that names them. */
+const LINES = readCorpus('tests/fixtures/pages')
+  .find((p) => p.slug === 'en-rogue-shop')!
+  .sample.text.split('\n')
+  .filter((l) => l.trim() !== '');
+const esc = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const shop = (body: string, head = '') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Welcome</title>${head}</head><body><header style="height:60px">Store</header>${body}</body></html>`;
+const reverse = (s: string) => [...s].reverse().join('');
+/** A line cut in pieces of three characters (no whole word survives in document order). */
+const chunks = (line: string) => line.match(/[\s\S]{1,3}/g) ?? [];
+/** A fixed shuffle of 0..n-1 (a stride coprime with n). */
+const shuffled = (n: number) => {
+  let stride = 7;
+  while (gcd(stride, n) !== 1) stride += 1;
+  return Array.from({ length: n }, (_v, i) => (i * stride) % n);
+};
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/** In document order the words are gibberish; on screen each line reads as the shop wrote it. */
+const PAGES: Record<string, string> = {
+  'RLO-reversed text': shop(LINES.map((l) => `<p>\u202e${esc(reverse(l))}\u202c</p>`).join('')),
+  'RLO-reversed text across elements': shop(
+    LINES.map(
+      (l) =>
+        `<p><span>\u202e</span>${chunks(reverse(l))
+          .map((c) => `<b>${esc(c)}</b>`)
+          .join('')}</p>`,
+    ).join(''),
+  ),
+  '<bdo dir="rtl">': shop(
+    LINES.map((l) => `<p><bdo dir="rtl">${esc(reverse(l))}</bdo></p>`).join(''),
+  ),
+  'CSS unicode-bidi: bidi-override; direction: rtl': shop(
+    LINES.map((l) => `<p class="r">${esc(reverse(l))}</p>`).join(''),
+    '<style>.r{unicode-bidi:bidi-override;direction:rtl;text-align:left}</style>',
+  ),
+  'flex order': shop(
+    LINES.map((l) => {
+      const parts = chunks(l);
+      const order = shuffled(parts.length);
+      // Item k of the document holds piece order[k], shown at position order[k].
+      return `<div style="display:flex;flex-wrap:wrap">${order
+        .map((i) => `<span style="order:${i};white-space:pre">${esc(parts[i]!)}</span>`)
+        .join('')}</div>`;
+    }).join(''),
+  ),
+  'flex order from a stylesheet': shop(
+    LINES.map((l) => {
+      const parts = chunks(l);
+      return `<div class="f">${shuffled(parts.length)
+        .map((i) => `<span class="o${i}">${esc(parts[i]!)}</span>`)
+        .join('')}</div>`;
+    }).join(''),
+    `<style>.f{display:flex;flex-wrap:wrap}.f span{white-space:pre}${Array.from(
+      { length: 80 },
+      (_v, i) => `.o${i}{order:${i}}`,
+    ).join('')}</style>`,
+  ),
+  'flex-direction: row-reverse': shop(
+    LINES.map(
+      (l) =>
+        `<div style="display:flex;flex-direction:row-reverse;justify-content:flex-end">${chunks(l)
+          .reverse()
+          .map((c) => `<span style="white-space:pre">${esc(c)}</span>`)
+          .join('')}</div>`,
+    ).join(''),
+  ),
+  'CSS ::before and ::after': shop(
+    LINES.map((_l, i) => `<p class="l${i}"></p>`).join(''),
+    `<style>${LINES.map((l, i) => {
+      const half = Math.floor(l.length / 2);
+      return `.l${i}::before{content:${JSON.stringify(l.slice(0, half))}}.l${i}::after{content:${JSON.stringify(l.slice(half))}}`;
+    }).join('')}</style>`,
+  ),
+  'text drawn on a canvas': shop(
+    `<canvas id="c" width="1000" height="${LINES.length * 24 + 20}"></canvas>
+    <script>const g = document.getElementById('c').getContext('2d'); g.font = '16px sans-serif';
+    ${JSON.stringify(LINES)}.forEach((l, i) => g.fillText(l, 10, 24 * (i + 1)));</script>`,
+  ),
+};
+
+describe('hostile pages that reorder or draw their words, in Chromium', () => {
+  let server: FixtureServer;
+  let ext: ExtensionBrowser;
+  const hostOf = (name: string) =>
+    `${name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .slice(0, 40)
+      .replace(/^-+|-+$/g, '')}.example`;
+
+  beforeAll(async () => {
+    server = new FixtureServer();
+    for (const [name, html] of Object.entries(PAGES)) server.page(hostOf(name), '/', html);
+    server
+      .page('framed-shop.example', '/', shop(LINES.map((l) => `<p>${esc(l)}</p>`).join('')))
+      .page('tiny-framed-shop.example', '/', shop(LINES.map((l) => `<p>${esc(l)}</p>`).join('')))
+      .page(
+        'empty-nodes.example',
+        '/',
+        shop(`${'<b> </b>'.repeat(30_000)}${LINES.map((l) => `<p>${esc(l)}</p>`).join('')}`),
+      )
+      .page(
+        'ordinary-news.example',
+        '/',
+        simplePage('News', '<h1>Local news</h1><p>The weather is fine today.</p>'),
+      );
+    await server.start();
+    server
+      .page(
+        'frames-a-shop.example',
+        '/',
+        simplePage(
+          'Welcome',
+          `<h1>Welcome</h1><iframe style="width:900px;height:700px;border:0" src="${server.url('framed-shop.example')}"></iframe>`,
+        ),
+      )
+      .page(
+        'pixel-frame.example',
+        '/',
+        simplePage(
+          'Welcome',
+          `<h1>Welcome</h1><iframe style="width:2px;height:2px;border:0" src="${server.url('tiny-framed-shop.example')}"></iframe>`,
+        ),
+      );
+    ext = await launchExtension({ lang: 'en' });
+    await waitForRules(ext);
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await server?.stop();
+  });
+
+  afterEach(async () => {
+    for (const page of ext.context.pages()) if (page.url() !== 'about:blank') await page.close();
+  });
+
+  const bannerText = async (page: Page) => (await waitForBanner(page, true, 20_000)).text;
+
+  it.each(Object.keys(PAGES))('%s: the banner appears', async (name) => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url(hostOf(name)));
+    expect(await bannerText(page)).toContain('This page looks like a rogue online pharmacy');
+  });
+
+  it('a rogue shop inside a frame of another origin: the top page gets the banner', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('frames-a-shop.example'));
+    expect(await bannerText(page)).toContain('This page looks like a rogue online pharmacy');
+  });
+
+  it('a 2 px frame is not read; an ordinary page stays without a banner', async () => {
+    for (const host of ['pixel-frame.example', 'ordinary-news.example']) {
+      const page = await ext.context.newPage();
+      await page.goto(server.url(host));
+      await new Promise((r) => setTimeout(r, 4000));
+      expect((await bannerState(page)).present).toBe(false);
+    }
+  });
+
+  it('a forged frame message from a top frame is refused by the background', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('ordinary-news.example'));
+    // The extension's own page asks as if it were a frame: not a content script in a sub-frame.
+    const options = await ext.extensionPage('options.html');
+    const answer = await options.evaluate(() =>
+      chrome.runtime.sendMessage({
+        type: 'page.frame',
+        sample: { title: 'x', meta: '', headings: '', text: 'Buy Viagra without prescription' },
+      }),
+    );
+    expect(answer).toMatchObject({ ok: false });
+    await options.close();
+  });
+
+  it('30,000 empty text nodes first: the banner appears', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('empty-nodes.example'), { waitUntil: 'commit' });
+    // Read from the page (cheap), not through CDP (a 60,000-node tree takes seconds to read).
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () =>
+              document.documentElement.lastElementChild?.matches('[popover]:popover-open') === true,
+          ),
+        // The page itself takes seconds to lay out 30,000 elements on a loaded machine.
+        { timeout: 60_000 },
+      )
+      .toBe(true);
+  }, 90_000);
+
+  it("the canvas recorder leaves the page's drawing working, names and lengths unchanged", async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url(hostOf('text drawn on a canvas')));
+    const looks = await page.evaluate(() => {
+      const canvas = document.getElementById('c') as HTMLCanvasElement;
+      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      return {
+        inked: pixels.some((v, i) => i % 4 === 3 && v > 0),
+        name: CanvasRenderingContext2D.prototype.fillText.name,
+        length: CanvasRenderingContext2D.prototype.strokeText.length,
+      };
+    });
+    expect(looks).toEqual({ inked: true, name: 'fillText', length: 3 });
+  });
+});

@@ -1,0 +1,56 @@
+// The content script in a sub-frame. A frame the top document can read (same origin all the way
+// up) is read by the top frame's own sampler; any other frame reads itself and, when it mentions
+// medicines, sends its sample to the background, which folds it into the top frame's verdict
+// for the tab (utils/page/frame-samples.ts). Frames never show a banner of their own.
+import { collectSample } from './sample';
+import { mentionsMedicines } from './page-guard';
+import type { Request } from '../background/contract';
+
+type Send = (message: Request) => Promise<unknown>;
+
+/** Characters of a frame's text sent (the background keeps as much: FRAME_LIMITS.text). */
+export const FRAME_TEXT_LIMIT = 8_000;
+/** Frames smaller than this show no readable page (tracking pixels, hidden helpers). */
+const MIN_WIDTH = 120;
+const MIN_HEIGHT = 60;
+const RESCAN_DELAY_MS = 3000;
+
+/** Whether the top document's sampler reaches this frame (every frame above is same-origin). */
+export function readByTop(win: Window): boolean {
+  let w: Window = win;
+  try {
+    while (w !== w.top) {
+      const parent = w.parent;
+      if (!parent.document) return false; // throws for another origin
+      w = parent;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function startFrameGuard(win: Window, send: Send): void {
+  if (readByTop(win)) return;
+  const doc = win.document;
+  let running = false;
+  const scan = async () => {
+    if (running || win.innerWidth < MIN_WIDTH || win.innerHeight < MIN_HEIGHT) return;
+    running = true;
+    try {
+      const { title, meta, headings, text } = await collectSample(doc);
+      if (!mentionsMedicines([win.location.hostname, title, meta, headings, text])) return;
+      await send({
+        type: 'page.frame',
+        sample: { title, meta, headings, text: text.slice(0, FRAME_TEXT_LIMIT) },
+      });
+    } catch {
+      // The extension was reloaded: this script is orphaned and stays quiet.
+    } finally {
+      running = false;
+    }
+  };
+  // Once more a little later, for a frame that fills itself in after load.
+  setTimeout(() => void scan(), RESCAN_DELAY_MS);
+  void scan();
+}

@@ -1,26 +1,19 @@
 // Reports in the background: the draft (evidence captured from the tab and the verdict), saving
-// before anything is sent, the channels' ready-made links and texts; the endpoint's delivery
-// queue is in outbox.ts.
+// before anything is sent, and what follows a save. The channels' ready-made links are in
+// links.ts, the screenshot in screenshot.ts, the endpoint's delivery queue in outbox.ts.
 import { captureEvidence, redactUrl } from './evidence';
 import {
-  LIMITS,
-  MANUAL_CHANNELS,
   isDispute,
   type ManualChannel,
   type Report,
   type ReportInput,
   type ReportKind,
 } from './model';
-import {
-  abuseEmail,
-  authorityText,
-  AUTHORITY_LINKS,
-  isSafeEmail,
-  issueLink,
-  mailtoLink,
-  maintainersEmail,
-} from './templates';
+import { isSafeEmail } from './templates';
 import { Outbox, withEndpoint } from './outbox';
+import { captureScreenshot, type ScreenshotResult } from './screenshot';
+import { channelLinks } from './links';
+import { EARLIER_REPORT_MS, isUnsent } from './unsent';
 import type { ChannelLinks, ReportDraft, ReportSummary, SavedReport } from './views';
 import {
   deleteReport,
@@ -40,29 +33,9 @@ import type { VerdictsService } from '../verdicts/service';
 import type { Platform } from '../platform/platform';
 
 export { OUTBOX_ALARM } from './outbox';
+export type { ScreenshotResult } from './screenshot';
+export { EARLIER_REPORT_MS, isUnsent } from './unsent';
 export type { ChannelLinks, ReportDraft, ReportSummary, SavedReport } from './views';
-
-/** How far back the form looks for a report on the same site that was saved and never sent. */
-export const EARLIER_REPORT_MS = 24 * 3600_000;
-
-/**
- * Nothing of this report has gone anywhere yet: every chosen hand-worked channel is still
- * unopened, and the endpoint, if chosen, was never tried.
- */
-export function isUnsent(report: Report): boolean {
-  const manual = MANUAL_CHANNELS.map((c) => report.channels[c].state);
-  const endpoint = report.channels.endpoint;
-  const chosen = manual.some((s) => s !== 'not-used') || endpoint.state !== 'not-used';
-  return (
-    chosen &&
-    !manual.includes('opened') &&
-    (endpoint.state === 'not-used' || (endpoint.state === 'queued' && endpoint.attempts === 0))
-  );
-}
-
-export type ScreenshotResult =
-  | { ok: true; dataUrl: string }
-  | { ok: false; error: 'no-permission' | 'not-loaded' | 'too-large' | 'failed' };
 
 /** What reports need from the other features. */
 export interface ReportsDeps {
@@ -158,42 +131,12 @@ export class ReportsService {
    * A JPEG of the reported tab as it is now. The page asks for the permission first (only when the
    * user ticks "screenshot"); without it the browser refuses and we say so.
    */
-  async screenshot(tabId: number): Promise<ScreenshotResult> {
-    const tab = await this.platform.tabs.get(tabId);
-    if (!tab || !tab.url || !/^https?:/.test(tab.url)) return { ok: false, error: 'not-loaded' };
-    let dataUrl: string;
-    try {
-      dataUrl = await this.platform.tabs.capture(tabId);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return {
-        ok: false,
-        error: /permission|<all_urls>|activeTab/i.test(message) ? 'no-permission' : 'failed',
-      };
-    }
-    if (
-      !dataUrl.startsWith('data:image/jpeg;base64,') &&
-      !dataUrl.startsWith('data:image/png;base64,')
-    ) {
-      return { ok: false, error: 'failed' };
-    }
-    if (dataUrl.length > LIMITS.screenshot) return { ok: false, error: 'too-large' };
-    return { ok: true, dataUrl };
+  screenshot(tabId: number): Promise<ScreenshotResult> {
+    return captureScreenshot(this.platform, tabId);
   }
 
   links(report: Pick<Report, 'lang' | 'kind' | 'comment' | 'evidence'>): ChannelLinks {
-    const issuesUrl = this.platform.config.issuesUrl;
-    const email = abuseEmail(report);
-    const toMaintainers = maintainersEmail(report, this.platform.config.maintainersEmail);
-    return {
-      issue: issuesUrl ? issueLink(report, issuesUrl) : null,
-      maintainersMail: toMaintainers ? mailtoLink(toMaintainers) : null,
-      mailto: email ? mailtoLink(email) : null,
-      authority: {
-        text: authorityText(report),
-        links: AUTHORITY_LINKS.map((l) => ({ id: l.id, url: l.url })),
-      },
-    };
+    return channelLinks(this.platform.config, report);
   }
 
   /**

@@ -3,6 +3,7 @@ import { BlockActionSchema, ListFormatSchema } from './record';
 import type { ListsService } from './service';
 import type { Refresher } from './refresher';
 import type { LicensedConflict, ListsView } from './view';
+import { findDisagreements } from './disagreements';
 import { EXTENSION_PAGES, handler } from '../core/handler';
 import { z } from '../core/zod';
 import type { DecisionsService } from '../decisions/service';
@@ -23,13 +24,15 @@ export interface ListsHandlerDeps {
 
 export async function listsView(deps: ListsHandlerDeps): Promise<ListsView> {
   await deps.ready();
+  const allowlist = await deps.decisions.allowlist();
   return {
     lists: await deps.lists.records(),
     dnr: await deps.rules.marker(),
     userBlocks: await deps.decisions.userBlocks(),
-    allowlist: await deps.decisions.allowlist(),
+    allowlist,
     dismissals: await deps.decisions.dismissals(),
     licensed: await licensedView(deps),
+    disagreements: await findDisagreements(await deps.lists.index(), allowlist),
     now: deps.platform.now(),
   };
 }

@@ -7,6 +7,7 @@ import type { AllowEntry } from '../../utils/decisions/allowlist';
 import { ListIndex, listDataFromContent, type ListData } from '../../utils/verdicts/list-index';
 import { t } from '../../utils/i18n';
 import { listContent } from './list-fixture';
+import { disagreeingLists } from '../../components/popup/disagreeing-lists';
 
 const noPause = () => Promise.resolve();
 const allow = (site: string): AllowEntry => ({ site, addedAt: 1, listedAs: null, via: 'options' });
@@ -168,5 +169,38 @@ describe('findDisagreements', () => {
     expect(pauses).toBe(1);
     // Walking the big side instead would pause once per chunk.
     expect(index.listSizes().map((l) => l.size)).toEqual([2, 20_000]);
+  });
+});
+
+describe("the popup's line for the current site", () => {
+  const index = ListIndex.fromContents([
+    {
+      id: 'project',
+      action: 'block',
+      content: listContent('project', ['both.example', 'b.example']),
+    },
+    { id: 'mirror', action: 'block', content: listContent('mirror', ['b.example']) },
+    {
+      id: 'keywords',
+      action: 'warn',
+      content: listContent('keywords', ['shop.both.example', 'w.example']),
+    },
+  ]);
+  const reasons = async (host: string) => (await index.lookup(host)).map((h) => h.reason);
+
+  it('names the blocking and the warning list when they disagree', async () => {
+    expect(disagreeingLists(await reasons('shop.both.example'))).toEqual({
+      blocking: [{ ja: 'project', en: 'project' }],
+      warning: [{ ja: 'keywords', en: 'keywords' }],
+    });
+    expect(t('ja', 'popup.listsDisagree', { blocking: 'project', warning: 'keywords' })).toBe(
+      'このサイトについてリストの扱いが食い違っています：「project」はブロック、「keywords」は警告のみです。',
+    );
+  });
+
+  it('says nothing when the lists agree or only one names the site', async () => {
+    expect(disagreeingLists(await reasons('b.example'))).toBeNull();
+    expect(disagreeingLists(await reasons('w.example'))).toBeNull();
+    expect(disagreeingLists([])).toBeNull();
   });
 });

@@ -88,6 +88,8 @@ export const en = {
   'popup.allowlistEmpty': 'You have not allowed any listed site.',
   'popup.remove': 'Remove',
   'popup.addedOn': 'added {date}',
+  'popup.listsDisagree':
+    'Lists disagree about this site: “{blocking}” blocks it, “{warning}” only warns.',
   'popup.licensed': 'Licensed seller:',
   'popup.licensedRegister': 'Register: {register}.',
   'popup.licensedNumber': ' Licence: {licence}.',

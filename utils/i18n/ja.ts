@@ -89,6 +89,8 @@ export const ja: Record<MessageKey, string> = {
   'popup.allowlistEmpty': '許可したサイトはありません。',
   'popup.remove': '削除',
   'popup.addedOn': '{date}に追加',
+  'popup.listsDisagree':
+    'このサイトについてリストの扱いが食い違っています：「{blocking}」はブロック、「{warning}」は警告のみです。',
   'popup.licensed': '許可を受けた販売者：',
   'popup.licensedRegister': '根拠：{register}。',
   'popup.licensedNumber': '許可番号等：{licence}。',

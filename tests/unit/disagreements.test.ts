@@ -2,6 +2,10 @@
 // warn-level list, the user's allowlist against a list, the cap with "and N more", and a
 // million-domain list compared through the smaller side only.
 import { describe, expect, it } from 'vitest';
+import { composeBackground } from '../../utils/background/root';
+import { defaultCatalog } from '../../utils/lists/catalog';
+import type { Disagreements } from '../../utils/lists/disagreements';
+import { fakePlatform, pageSender } from './fakes';
 import { findDisagreements } from '../../utils/lists/disagreements';
 import type { AllowEntry } from '../../utils/decisions/allowlist';
 import { ListIndex, listDataFromContent, type ListData } from '../../utils/verdicts/list-index';
@@ -202,5 +206,50 @@ describe("the popup's line for the current site", () => {
     expect(disagreeingLists(await reasons('b.example'))).toBeNull();
     expect(disagreeingLists(await reasons('w.example'))).toBeNull();
     expect(disagreeingLists([])).toBeNull();
+  });
+});
+
+describe('the lists view (lists.get) on the options page', () => {
+  it('returns two lists added by URL that name one host at block and warn level, and an allowed site a list names', async () => {
+    const platform = fakePlatform();
+    const background = composeBackground(platform, defaultCatalog(null));
+    await background.lifecycle.onInstalled();
+    const add = async (name: string, action: 'block' | 'warn', hosts: string[]) => {
+      const url = `https://lists.example/${name}.txt`;
+      platform.net.route(url, () => new Response(hosts.join('\n'), { status: 200 }));
+      const result = await background.refresher.subscribe({ url, format: 'domains', action, name });
+      expect(result.outcome).toBe('updated');
+    };
+    // The packaged lists disagree with each other too (the keyword list only warns on hosts the
+    // project's list blocks): the first view counts those, then they are switched off.
+    const first = await background.handleMessage(
+      { type: 'lists.get' },
+      pageSender('/options.html'),
+    );
+    if (!first.ok) throw new Error('lists.get failed');
+    const packaged = first.data as { lists: { id: string }[]; disagreements: Disagreements };
+    expect(packaged.disagreements.rows).toHaveLength(50);
+    expect(packaged.disagreements.more).toBeGreaterThan(0);
+    for (const { id } of packaged.lists) await background.lists.setEnabled(id, false);
+    await add('strict', 'block', ['disputed-rx.example', 'only-strict.example', 'mine-rx.example']);
+    await add('loose', 'warn', ['disputed-rx.example', 'only-loose.example']);
+    const allowed = await background.handleMessage(
+      { type: 'allowlist.add', site: 'mine-rx.example' },
+      pageSender('/options.html'),
+    );
+    expect(allowed).toMatchObject({ ok: true, data: { added: true } });
+    const view = await background.handleMessage({ type: 'lists.get' }, pageSender('/options.html'));
+    if (!view.ok) throw new Error('lists.get failed');
+    const { rows, more } = (view.data as { disagreements: Disagreements }).disagreements;
+    expect(more).toBe(0);
+    const summary = rows.map((r) => ({
+      host: r.host,
+      allowed: r.allowed?.site ?? null,
+      lists: r.lists.map((l) => `${l.title.en}:${l.blocks ? 'block' : 'warn'}`),
+    }));
+    expect(summary).toEqual([
+      { host: 'mine-rx.example', allowed: 'mine-rx.example', lists: ['strict:block'] },
+      { host: 'disputed-rx.example', allowed: null, lists: ['strict:block', 'loose:warn'] },
+    ]);
   });
 });

@@ -40,6 +40,11 @@ export interface DisagreementOptions {
   cap?: number;
   /** Called after each stored chunk (default: a turn of the event loop). */
   pause?: () => Promise<void>;
+  /**
+   * Lists whose disagreements come first (the lists the user added, the user's own blocks): a
+   * list the user just added is not hidden behind the packaged lists' disagreements.
+   */
+  prefer?: ReadonlySet<string>;
 }
 
 /** What the lists that name a host say about it: a disagreement if one blocks and one only warns. */
@@ -63,10 +68,22 @@ export async function findDisagreements(
 ): Promise<Disagreements> {
   const cap = options.cap ?? DISAGREEMENT_ROWS;
   const pause = options.pause ?? nextTurn;
+  const prefer = options.prefer ?? new Set<string>();
   const out: Disagreements = { rows: [], more: 0, compared: 0 };
+  // Preferred rows (and the user's allowed sites) in one bucket, the rest in another; each is
+  // capped, so memory stays bounded whatever the walk order.
+  const first: Disagreement[] = [];
+  const rest: Disagreement[] = [];
+  let found = 0;
   const add = (row: Disagreement) => {
-    if (out.rows.length < cap) out.rows.push(row);
-    else out.more += 1;
+    found += 1;
+    const bucket = row.allowed || row.lists.some((l) => prefer.has(l.id)) ? first : rest;
+    if (bucket.length < cap) bucket.push(row);
+  };
+  const finish = (): Disagreements => {
+    out.rows = [...first, ...rest].slice(0, cap);
+    out.more = found - out.rows.length;
+    return out;
   };
 
   // The user's allowlist is small: each allowed site against every list that names it.
@@ -85,7 +102,7 @@ export async function findDisagreements(
   const side = (action: string) => sizes.filter((l) => l.action === action);
   const blocking = side('block');
   const warning = side('warn');
-  if (blocking.length === 0 || warning.length === 0) return out;
+  if (blocking.length === 0 || warning.length === 0) return finish();
   const total = (ls: typeof sizes) => ls.reduce((n, l) => n + l.size, 0);
   const walkBlocking = total(blocking) <= total(warning);
   const walked = walkBlocking ? blocking : warning;
@@ -107,5 +124,5 @@ export async function findDisagreements(
       await pause();
     }
   }
-  return out;
+  return finish();
 }

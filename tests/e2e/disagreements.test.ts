@@ -3,7 +3,13 @@
 // warn level; the options page's "Lists that disagree" section names both lists beside the host,
 // and the popup on that host says which list blocks it and which only warns.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchExtension, waitForRules, type ExtensionBrowser } from './browser';
+import {
+  ARTIFACTS,
+  launchExtension,
+  waitForBlockedDomain,
+  waitForRules,
+  type ExtensionBrowser,
+} from './browser';
 import { FixtureServer, type Handler } from './fixture-server';
 import { tabIdOf } from './helpers';
 import { LIST_HOST, addListByUrl } from './list-server';
@@ -84,8 +90,9 @@ for (const lang of ['en', 'ja'] as const) {
     it('the popup on that host says which list blocks it and which only warns', async () => {
       const page = await ext.context.newPage();
       // The block-level list stops the page; the popup of the warning page's tab shows the verdict.
-      await page.goto(server.url(HOST, '/')).catch(() => undefined);
-      await new Promise((r) => setTimeout(r, 1500));
+      await waitForBlockedDomain(ext, HOST);
+      await page.goto(server.url(HOST, '/'));
+      await expect.poll(() => page.url()).toContain('/warning.html#');
       const tabId = await tabIdOf(ext, page);
       const popup = await ext.extensionPage(`popup.html?tab=${tabId}`);
       const line = popup.locator('#lists-disagree');

@@ -9,6 +9,7 @@ import { PageHeader } from '../PageHeader';
 import { useListsView } from './useListsView';
 import { ListsSection } from './ListsSection';
 import { LicensedSection } from './LicensedSection';
+import { DisagreementsSection } from './DisagreementsSection';
 import { AllowlistSection } from './AllowlistSection';
 import { BlocklistSection } from './BlocklistSection';
 import { DismissalsSection } from './DismissalsSection';
@@ -30,6 +31,7 @@ export function OptionsPage() {
       {view && (
         <>
           <ListsSection lang={lang} view={view} onChanged={reload} />
+          <DisagreementsSection lang={lang} view={view.disagreements} onChanged={reload} />
           <LicensedSection lang={lang} view={view.licensed} />
           <AllowlistSection lang={lang} entries={view.allowlist} onChanged={reload} />
           <BlocklistSection lang={lang} entries={view.userBlocks} onChanged={reload} />

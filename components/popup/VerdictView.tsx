@@ -7,6 +7,7 @@ import type { Verdict } from '../../utils/verdicts/model';
 import { ReasonCard } from '../ReasonCard';
 import { ReasonGroups } from './ReasonGroups';
 import { topReasons } from './top-reasons';
+import { disagreeingLists } from './disagreeing-lists';
 
 export interface VerdictActions {
   onLookup: (() => void) | null;
@@ -32,6 +33,9 @@ export function VerdictView(
     );
   }
   const top = topReasons(verdict.reasons);
+  const disagree = disagreeingLists(verdict.reasons);
+  const titles = (lists: { ja: string; en: string }[]) =>
+    lists.map((l) => l[lang]).join(lang === 'ja' ? '」「' : '”, “');
   return (
     <>
       <section class={`verdict level-${verdict.level}`} id="verdict" data-level={verdict.level}>
@@ -73,6 +77,14 @@ export function VerdictView(
               </p>
             )}
           </div>
+        )}
+        {disagree && (
+          <p class="small" id="lists-disagree">
+            {t(lang, 'popup.listsDisagree', {
+              blocking: titles(disagree.blocking),
+              warning: titles(disagree.warning),
+            })}
+          </p>
         )}
         {verdict.dismissed && verdict.site && (
           <p class="small" id="dismissed">

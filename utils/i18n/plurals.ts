@@ -17,6 +17,7 @@ export const EN_ONE: Partial<Record<MessageKey, OneForm>> = {
     text: 'Kusuri Guard does not warn on this site: {count} list entry or page signal disagrees with the register (shown below).',
   },
   'options.list.entries': { by: 'count', text: '{count} entry' },
+  'options.disagree.more': { by: 'count', text: 'and {count} more site' },
   'options.data.checking': { by: 'total', text: '{checked} / {total} entry checked…' },
   'options.data.writing': { by: 'total', text: 'The {total} entry is valid; importing it…' },
   'options.list.rejected': { by: 'count', text: '{count} line rejected ({kinds})' },

@@ -3,6 +3,8 @@ import { BlockActionSchema, ListFormatSchema } from './record';
 import type { ListsService } from './service';
 import type { Refresher } from './refresher';
 import type { LicensedConflict, ListsView } from './view';
+import { findDisagreements } from './disagreements';
+import { USER_LIST_ID } from '../verdicts/user-blocks';
 import { EXTENSION_PAGES, handler } from '../core/handler';
 import { z } from '../core/zod';
 import type { DecisionsService } from '../decisions/service';
@@ -23,13 +25,20 @@ export interface ListsHandlerDeps {
 
 export async function listsView(deps: ListsHandlerDeps): Promise<ListsView> {
   await deps.ready();
+  const allowlist = await deps.decisions.allowlist();
+  const lists = await deps.lists.records();
+  const prefer = new Set([
+    USER_LIST_ID,
+    ...lists.filter((l) => l.origin === 'custom').map((l) => l.id),
+  ]);
   return {
-    lists: await deps.lists.records(),
+    lists,
     dnr: await deps.rules.marker(),
     userBlocks: await deps.decisions.userBlocks(),
-    allowlist: await deps.decisions.allowlist(),
+    allowlist,
     dismissals: await deps.decisions.dismissals(),
     licensed: await licensedView(deps),
+    disagreements: await findDisagreements(await deps.lists.index(), allowlist, { prefer }),
     now: deps.platform.now(),
   };
 }

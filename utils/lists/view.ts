@@ -6,6 +6,7 @@ import type { UserBlock } from '../decisions/user-blocks';
 import type { DnrMarker } from '../preload/service';
 import type { Bilingual } from './model';
 import type { LicensedEntry } from './licensed';
+import type { Disagreements } from './disagreements';
 
 /** A licensed seller that one or more lists name: both sides are shown, nothing is dropped. */
 export interface LicensedConflict {
@@ -21,5 +22,7 @@ export interface ListsView {
   dismissals: Dismissal[];
   /** The licensed-seller allowlist and the list entries that disagree with it. */
   licensed: { entries: LicensedEntry[]; conflicts: LicensedConflict[] };
+  /** Hosts that a block-level and a warn-level list (or the user's allowlist and a list) disagree on. */
+  disagreements: Disagreements;
   now: number;
 }

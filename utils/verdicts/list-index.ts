@@ -259,6 +259,21 @@ export class ListIndex {
     );
   }
 
+  /** Each list's id, action and number of hosts, in index order (for comparing lists). */
+  listSizes(): { id: string; action: ListAction; size: number }[] {
+    return this.lists.map((l) => ({ id: l.id, action: l.action, size: l.index.size }));
+  }
+
+  /** The exact hosts of one list, one stored chunk at a time (an unreadable chunk is skipped). */
+  async *hostChunks(listId: string): AsyncGenerator<readonly string[]> {
+    const list = this.lists.find((l) => l.id === listId);
+    if (!list) return;
+    for (let no = 0; no < list.index.chunkCount; no += 1) {
+      const chunk = await list.chunk(no);
+      if (chunk) yield chunk.hosts;
+    }
+  }
+
   /**
    * Every host that block-level lists stop before loading, for the pre-load rules, list by list
    * in the order given (the user's own blocks and the project's list first). Reads every chunk.

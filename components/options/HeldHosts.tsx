@@ -30,7 +30,9 @@ export function HeldHosts({
   };
   return (
     <div class="held small">
-      <p>{t(lang, 'options.list.held', { count: held.length - countIn(held, confirmed) })}</p>
+      {held.length > countIn(held, confirmed) && (
+        <p>{t(lang, 'options.list.held', { count: held.length - countIn(held, confirmed) })}</p>
+      )}
       <ul>
         {held.map((host) => (
           <li key={host} data-held={host}>

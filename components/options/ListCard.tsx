@@ -5,6 +5,7 @@ import { errorCode, request } from '../../utils/core/client';
 import { entryCount } from '../../utils/lists/counts';
 import { pick, t, type Lang, type MessageKey } from '../../utils/i18n';
 import { rejectedText } from './rejected';
+import { HeldHosts } from './HeldHosts';
 import { dateTime, relativeTime } from '../../utils/i18n/time';
 import type { BlockAction, ListRecord } from '../../utils/lists/record';
 import type { RefreshResult } from '../../utils/lists/refresher';
@@ -159,6 +160,7 @@ export function ListCard({
       {status.rejected !== null && status.rejected.total > 0 && (
         <p class="rejected small muted">{rejectedText(lang, status.rejected)}</p>
       )}
+      <HeldHosts lang={lang} record={record} onChanged={onChanged} />
       {status.lastError && (
         <p class="problem small" role="status">
           {t(

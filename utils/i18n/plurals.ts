@@ -21,6 +21,10 @@ export const EN_ONE: Partial<Record<MessageKey, OneForm>> = {
   'options.data.checking': { by: 'total', text: '{checked} / {total} entry checked…' },
   'options.data.writing': { by: 'total', text: 'The {total} entry is valid; importing it…' },
   'options.list.rejected': { by: 'count', text: '{count} line rejected ({kinds})' },
+  'options.list.held': {
+    by: 'count',
+    text: '{count} entry held because it would block an important site',
+  },
   'options.list.pendingShrink': {
     by: 'to',
     text: 'A new version would shrink this list from {from} to {to} entry. Such a change is held back until you decide.',

@@ -114,6 +114,14 @@ export function listsHandlers(deps: ListsHandlerDeps) {
       }),
       run: (input) => refresher.subscribe(input),
     }),
+    /** "Block anyway" (after the page's second confirmation) or "Undo" for one held host. */
+    'lists.setHeldConfirmed': handler({
+      from: EXTENSION_PAGES,
+      input: z.object({ id: ListId, host: z.string().min(1).max(253), confirmed: z.boolean() }),
+      run: async ({ id, host, confirmed }) => ({
+        changed: await lists.setHeldConfirmed(id, host, confirmed),
+      }),
+    }),
     'lists.remove': handler({
       from: EXTENSION_PAGES,
       input: z.object({ id: ListId }),

@@ -3,6 +3,7 @@ import { normalizeListedHost } from '../core/hostname';
 import { hygieneProblem } from './hygiene';
 import { ellipsize } from '../core/text';
 import {
+  MAX_HELD,
   MAX_LIST_BYTES,
   MAX_REJECTED_KEPT,
   type ImportError,
@@ -79,6 +80,8 @@ export class RejectLog {
   total = 0;
   /** Every rejection by reason, for the list card's "N lines rejected (kinds)". */
   readonly kinds: Partial<Record<RejectReason, number>> = {};
+  /** Hosts refused for the never-block set, which the user may still confirm (see RejectSummary). */
+  readonly held: string[] = [];
 
   /** Count a rejection without keeping its line (past a limit, nothing more is looked at). */
   count(reason: RejectReason): void {
@@ -87,7 +90,15 @@ export class RejectLog {
   }
 
   summary(): RejectSummary {
-    return { total: this.total, kinds: { ...this.kinds } };
+    const summary: RejectSummary = { total: this.total, kinds: { ...this.kinds } };
+    if (this.held.length > 0) summary.held = [...this.held];
+    return summary;
+  }
+
+  /** A canonical host refused for the never-block set: counted, and held for the user. */
+  hold(where: string, input: string, host: string, reason: RejectReason, detail?: string): void {
+    this.add(where, input, reason, detail);
+    if (this.held.length < MAX_HELD && !this.held.includes(host)) this.held.push(host);
   }
 
   add(where: string, input: string, reason: RejectReason, detail?: string): void {
@@ -237,7 +248,8 @@ export function acceptHost(
   const host = result.value.host;
   const problem = hygieneProblem(host, result.value.kind === 'ipv4' ? 'ipv4' : 'domain');
   if (problem) {
-    log.add(where, shown, problem.reason, problem.detail);
+    if (problem.reason === 'private-address') log.add(where, shown, problem.reason, problem.detail);
+    else log.hold(where, shown, host, problem.reason, problem.detail);
     return null;
   }
   if (seen.has(host)) {

@@ -88,7 +88,9 @@ function* projectListSteps(value: unknown): ImportSteps {
     const domain = site.data.domain;
     const problem = hygieneProblem(domain, /^[\d.]+$/.test(domain) ? 'ipv4' : 'domain');
     if (problem) {
-      log.add(where, domain, problem.reason, problem.detail);
+      if (problem.reason === 'private-address')
+        log.add(where, domain, problem.reason, problem.detail);
+      else log.hold(where, domain, domain, problem.reason, problem.detail);
       continue;
     }
     if (seen.has(domain)) {

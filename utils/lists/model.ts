@@ -262,7 +262,16 @@ export type ImportError =
 export interface RejectSummary {
   total: number;
   kinds: Partial<Record<RejectReason, number>>;
+  /**
+   * Canonical hosts refused only because they are on the never-block set (`never-block`,
+   * `popular-site`): held for the user, who may confirm each one on the options page. At most
+   * MAX_HELD, in list order.
+   */
+  held?: string[];
 }
+
+/** Held hosts kept per list (the card lists each with its own button). */
+export const MAX_HELD = 50;
 
 export type ImportResult =
   | { ok: true; content: ListContent; rejected: Rejected[]; summary: RejectSummary }

@@ -2,7 +2,7 @@
 // refresher's status. Kept apart from the IndexedDB code (store.ts) because pages, handlers and
 // the options view need the shapes and enums without the database.
 import { z } from '../core/zod';
-import { ListMetaSchema, SiteCategorySchema } from './model';
+import { ListMetaSchema, MAX_HELD, SiteCategorySchema } from './model';
 
 export const LIST_FORMATS = ['kusuri-guard', 'domains', 'hibp', 'ublacklist', 'licensed'] as const;
 export const ListFormatSchema = z.enum(LIST_FORMATS);
@@ -23,6 +23,9 @@ export type BlockAction = z.infer<typeof BlockActionSchema>;
 
 /** Where a list's stored content came from. */
 export type ContentFrom = 'bundled' | 'download';
+
+/** A held or confirmed host: canonical, at most a DNS name's length. */
+const HeldHostSchema = z.string().min(1).max(253);
 
 export const ListStatusSchema = z.object({
   lastAttempt: z.number().nullable().default(null),
@@ -57,6 +60,8 @@ export const ListStatusSchema = z.object({
     .object({
       total: z.number().int().nonnegative(),
       kinds: z.record(z.string(), z.number().int().nonnegative()),
+      /** Hosts held for the never-block set (RejectSummary.held); absent when none (or stored before). */
+      held: z.array(HeldHostSchema).max(MAX_HELD).optional(),
     })
     .nullable()
     .default(null),
@@ -97,7 +102,19 @@ export const ListRecordSchema = z.object({
     .default(24 * 3600_000),
   /** The list must carry a valid detached signature by the pinned key. */
   signed: z.boolean().default(false),
+  /**
+   * Held hosts (status.rejected.held) the user confirmed on the options page: entries of this list
+   * like any other while the list still names them. Records stored before this existed read as [].
+   */
+  confirmedHeld: z.array(HeldHostSchema).max(MAX_HELD).default([]),
 });
+
+/** The held hosts of a block- or warn-level list the user has confirmed and the list still names. */
+export function confirmedHosts(record: ListRecord): string[] {
+  if (record.action !== 'block' && record.action !== 'warn') return [];
+  const held = new Set(record.status.rejected?.held ?? []);
+  return record.confirmedHeld.filter((h) => held.has(h));
+}
 export type ListRecord = z.infer<typeof ListRecordSchema>;
 
 export function emptyStatus(): ListStatus {

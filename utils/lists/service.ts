@@ -9,6 +9,7 @@ import type { ImportError, ListContent, Rejected } from './model';
 import { loadListData } from './list-data';
 import { deleteList, getListRecord, getListRecords, replaceList, updateListRecord } from './store';
 import {
+  confirmedHosts,
   emptyStatus,
   type BlockAction,
   type ContentFrom,
@@ -21,7 +22,12 @@ import { memoAsync } from '../core/memo';
 import { Signal } from '../core/signal';
 import { getUserBlocks } from '../decisions/user-blocks';
 import { isValidUserSite } from '../core/site-name';
-import { ListIndex, listDataFromContent, type ListData } from '../verdicts/list-index';
+import {
+  ListIndex,
+  listDataFromContent,
+  type IndexedListInput,
+  type ListData,
+} from '../verdicts/list-index';
 import { userBlocksInput } from '../verdicts/user-blocks';
 import type { Platform } from '../platform/platform';
 
@@ -72,6 +78,11 @@ export class ListsService {
     // A stored block failing the site-name rule (written by an older version) is ignored here.
     const blocks = (await getUserBlocks()).filter((b) => isValidUserSite(b.site));
     if (blocks.length > 0) lists.push(listDataFromContent(userBlocksInput(blocks)));
+    // Held hosts the user confirmed: entries of their list like the others (same id and action).
+    for (const record of records) {
+      const confirmed = confirmedHosts(record);
+      if (confirmed.length > 0) lists.push(listDataFromContent(confirmedInput(record, confirmed)));
+    }
     return new ListIndex(lists);
   }
 
@@ -176,6 +187,8 @@ export class ListsService {
         status: { ...(existing?.status ?? emptyStatus()), ...status },
         intervalMs: existing?.intervalMs ?? source.intervalMs,
         signed: source.signed,
+        // A confirmation lasts while the new version still names (and so holds) the host.
+        confirmedHeld: keptConfirmations(existing, status),
       },
       content,
       undefined,
@@ -183,6 +196,23 @@ export class ListsService {
     );
     this.indexMemo.invalidate();
     return { ok: true, record, rejected };
+  }
+
+  /**
+   * Confirm (block anyway) or hold again one host a list names that is on the never-block set.
+   * Only a host the list's current version holds can be confirmed.
+   */
+  async setHeldConfirmed(id: string, host: string, confirmed: boolean): Promise<boolean> {
+    let ok = false;
+    await updateListRecord(id, (r) => {
+      const held = r.status.rejected?.held ?? [];
+      const others = r.confirmedHeld.filter((h) => h !== host);
+      ok = !confirmed || (held.includes(host) && (r.action === 'block' || r.action === 'warn'));
+      if (!ok) return r;
+      return { ...r, confirmedHeld: confirmed ? [...others, host] : others };
+    });
+    if (ok) await this.changed();
+    return ok;
   }
 
   async setEnabled(id: string, enabled: boolean): Promise<void> {
@@ -263,6 +293,35 @@ export class ListsService {
     await this.changed();
     return true;
   }
+}
+
+/** The confirmations that outlive a new version: hosts it still holds (a delta keeps its figure). */
+function keptConfirmations(
+  existing: ListRecord | null,
+  status: Partial<ListStatus> | undefined,
+): string[] {
+  if (!existing) return [];
+  const summary = status?.rejected === undefined ? existing.status.rejected : status.rejected;
+  const held = new Set(summary?.held ?? []);
+  return existing.confirmedHeld.filter((h) => held.has(h));
+}
+
+/** A list's confirmed held hosts as bare entries of that list (its id, action and category). */
+function confirmedInput(record: ListRecord, hosts: string[]): IndexedListInput {
+  return {
+    id: record.id,
+    action: record.action,
+    format: record.format,
+    content: {
+      meta: record.meta,
+      sites: [],
+      domains: [...hosts].sort(),
+      domainCategory: record.domainCategory,
+      groups: [],
+      registrars: [],
+      breaches: [],
+    },
+  };
 }
 
 /** Breach lists always notify and licensed-seller lists always allow: the user cannot re-level them. */

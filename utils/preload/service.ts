@@ -20,6 +20,7 @@ import { sha256Hex } from '../core/hash';
 import { warningPage } from '../core/routes';
 import { catalogRank, type CatalogEntry } from '../lists/catalog';
 import { getListRecords } from '../lists/store';
+import { confirmedHosts } from '../lists/record';
 import { getUserBlocks } from '../decisions/user-blocks';
 import { readKv, writeKv } from '../core/kv';
 import { USER_LIST_ID } from '../verdicts/user-blocks';
@@ -118,9 +119,10 @@ export class PreloadRules {
       .filter((r) => r.enabled && r.action === 'block')
       .map((r) => ({
         id: r.id,
-        key: `${r.generation}/${r.domainCategory}`,
+        // Confirmed held hosts are part of the list's rules: a confirmation changes the key.
+        key: `${r.generation}/${r.domainCategory}/${confirmedHosts(r).sort().join(',')}`,
         rank: catalogRank(this.catalog, r.id),
-        size: r.counts.sites + r.counts.domains + r.counts.grouped,
+        size: r.counts.sites + r.counts.domains + r.counts.grouped + confirmedHosts(r).length,
       }));
     // Stored blocks failing the site-name rule are ignored (the allow set is filtered likewise).
     const sites = validSites(blocks).sort();
@@ -176,9 +178,7 @@ export class PreloadRules {
     const changed = plan.sources.filter((s) => !keep.has(s.id));
     const index = await this.lists.index();
     const wanted = new Set(changed.map((s) => s.id));
-    const hosts = new Map(
-      (await index.blockHosts((id) => wanted.has(id))).map((l) => [l.listId, l.hosts]),
-    );
+    const hosts = hostsByList(await index.blockHosts((id) => wanted.has(id)));
     const used = new Set([...keep.values()].flatMap((s) => s.ruleIds));
     const free = BLOCK_IDS.filter((id) => !used.has(id));
     const removeIds = trusted
@@ -194,9 +194,7 @@ export class PreloadRules {
     const done = await this.install(plan, attempt, removeIds, null);
     if (done.error === null) return done;
     // Refused: rebuild everything, the most important domains first, halving until it fits.
-    const all = new Map(
-      (await index.blockHosts()).map((l) => [l.listId, l.hosts] as [string, string[]]),
-    );
+    const all = hostsByList(await index.blockHosts());
     const total = plan.sources.reduce((n, s) => n + (all.get(s.id)?.length ?? 0), 0);
     for (let budget = Math.floor(total / 2); ; budget = budget <= 1 ? 0 : Math.floor(budget / 2)) {
       const partial = this.compile(plan, plan.sources, all, new Map(), BLOCK_IDS, budget);
@@ -285,4 +283,11 @@ export class PreloadRules {
     await writeKv('dnr', DnrMarkerSchema, marker);
     return marker;
   }
+}
+
+/** Block hosts by list id; a list's confirmed held hosts come as a second part of the same id. */
+function hostsByList(parts: { listId: string; hosts: string[] }[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const part of parts) out.set(part.listId, [...(out.get(part.listId) ?? []), ...part.hosts]);
+  return out;
 }

@@ -33,80 +33,87 @@ export function DisagreementsSection({
       {view.rows.length === 0 ? (
         <p class="muted small">{t(lang, 'options.disagree.none')}</p>
       ) : (
-        <ul class="conflicts" id="disagreement-rows">
-          {view.rows.map((row) => (
-            <li data-host={row.host}>
-              <strong>{row.host}</strong>
-              <ul class="small">
-                {row.allowed && (
-                  <li data-allowed>
-                    {t(lang, 'options.disagree.allowed', { site: row.allowed.site })}
-                  </li>
-                )}
-                {row.lists.map((l) => (
-                  <li data-list={l.id} data-blocks={String(l.blocks)}>
-                    {t(
-                      lang,
-                      l.blocks ? 'options.disagree.listBlocks' : 'options.disagree.listWarns',
-                      {
-                        list: l.title[lang],
-                        listed: l.listed,
-                      },
-                    )}
-                  </li>
-                ))}
-              </ul>
-              {row.allowed ? (
-                <button
-                  type="button"
-                  class="link"
-                  disabled={busy}
-                  data-action="unallow"
-                  onClick={() =>
-                    act(() => request({ type: 'allowlist.remove', site: row.allowed!.site }))
-                  }
-                >
-                  {t(lang, 'options.disagree.unallow')}
-                </button>
-              ) : (
-                <>
+        // Closed by default: the two packaged lists alone disagree on many hosts, and the section
+        // must not push the rest of the options page a screen further down.
+        <details id="disagreement-details">
+          <summary>
+            {t(lang, 'options.disagree.show', { count: view.rows.length + view.more })}
+          </summary>
+          <ul class="conflicts" id="disagreement-rows">
+            {view.rows.map((row) => (
+              <li data-host={row.host}>
+                <strong>{row.host}</strong>
+                <ul class="small">
+                  {row.allowed && (
+                    <li data-allowed>
+                      {t(lang, 'options.disagree.allowed', { site: row.allowed.site })}
+                    </li>
+                  )}
+                  {row.lists.map((l) => (
+                    <li data-list={l.id} data-blocks={String(l.blocks)}>
+                      {t(
+                        lang,
+                        l.blocks ? 'options.disagree.listBlocks' : 'options.disagree.listWarns',
+                        {
+                          list: l.title[lang],
+                          listed: l.listed,
+                        },
+                      )}
+                    </li>
+                  ))}
+                </ul>
+                {row.allowed ? (
                   <button
                     type="button"
                     class="link"
                     disabled={busy}
-                    data-action="allow"
-                    onClick={() => act(() => request({ type: 'allowlist.add', site: row.host }))}
-                  >
-                    {t(lang, 'options.disagree.allow')}
-                  </button>{' '}
-                  <button
-                    type="button"
-                    class="link"
-                    disabled={busy}
-                    data-action="block"
+                    data-action="unallow"
                     onClick={() =>
-                      act(() =>
-                        request({
-                          type: 'userBlocks.add',
-                          site: row.host,
-                          note: '',
-                          via: 'options',
-                        }),
-                      )
+                      act(() => request({ type: 'allowlist.remove', site: row.allowed!.site }))
                     }
                   >
-                    {t(lang, 'options.disagree.block')}
+                    {t(lang, 'options.disagree.unallow')}
                   </button>
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {view.more > 0 && (
-        <p class="muted small" id="disagreement-more">
-          {t(lang, 'options.disagree.more', { count: view.more })}
-        </p>
+                ) : (
+                  <>
+                    <button
+                      type="button"
+                      class="link"
+                      disabled={busy}
+                      data-action="allow"
+                      onClick={() => act(() => request({ type: 'allowlist.add', site: row.host }))}
+                    >
+                      {t(lang, 'options.disagree.allow')}
+                    </button>{' '}
+                    <button
+                      type="button"
+                      class="link"
+                      disabled={busy}
+                      data-action="block"
+                      onClick={() =>
+                        act(() =>
+                          request({
+                            type: 'userBlocks.add',
+                            site: row.host,
+                            note: '',
+                            via: 'options',
+                          }),
+                        )
+                      }
+                    >
+                      {t(lang, 'options.disagree.block')}
+                    </button>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+          {view.more > 0 && (
+            <p class="muted small" id="disagreement-more">
+              {t(lang, 'options.disagree.more', { count: view.more })}
+            </p>
+          )}
+        </details>
       )}
     </section>
   );

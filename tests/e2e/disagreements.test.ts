@@ -70,6 +70,11 @@ for (const lang of ['en', 'ja'] as const) {
 
     it('the options page names both lists beside the host they disagree on', async () => {
       const options = await ext.extensionPage('options.html');
+      // The rows sit under a closed disclosure (the packaged lists alone disagree on many hosts).
+      const summary = options.locator('#disagreement-details > summary');
+      await summary.waitFor({ timeout: 20_000 });
+      expect(await options.locator('#disagreement-details').getAttribute('open')).toBeNull();
+      await summary.click();
       const row = options.locator(`#disagreement-rows > li[data-host="${HOST}"]`);
       await row.waitFor({ timeout: 20_000 });
       const blocking = (await row.locator('li[data-blocks="true"]').allTextContents()).join('\n');

@@ -1,6 +1,7 @@
-// Guarded lists in Chromium (issue 14): a block-level list naming github.com (the report channel)
-// and a rogue domain. github.com keeps loading and the card shows it held; "Block anyway" and the
-// second confirmation make it an entry of the list, and then github.com is stopped before it loads.
+// Guarded lists in Chromium (issue 14): a block-level list naming www.mhlw.go.jp (the
+// authorities' channel; not github.com, which is HSTS-preloaded, so plain http to it never reaches
+// the test server) and a rogue domain. www.mhlw.go.jp keeps loading and the card shows it held; "Block anyway" and the
+// second confirmation make it an entry of the list, and then www.mhlw.go.jp is stopped before it loads.
 // In English and Japanese (the Japanese run confirms).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -38,7 +39,7 @@ describe.each(['en', 'ja'] as const)('held never-block entries in Chromium (%s)'
     server = new FixtureServer()
       .handle((req, res) => {
         if (req.headers.host?.split(':')[0] !== LIST_HOST) return false;
-        res.writeHead(200, { 'content-type': 'text/plain' }).end(`github.com\n${ROGUE}\n`);
+        res.writeHead(200, { 'content-type': 'text/plain' }).end(`www.mhlw.go.jp\n${ROGUE}\n`);
         return true;
       })
       .page('*', '/', simplePage('Site', '<h1 id="site">Site</h1>'));
@@ -66,7 +67,7 @@ describe.each(['en', 'ja'] as const)('held never-block entries in Chromium (%s)'
     return locator;
   }
 
-  it('holds github.com (it loads), and blocks it once confirmed twice', async () => {
+  it('holds www.mhlw.go.jp (it loads), and blocks it once confirmed twice', async () => {
     const options = await ext.extensionPage('options.html');
     await options.setViewportSize({ width: 1100, height: 1400 });
     await addListByUrl(options, {
@@ -78,18 +79,18 @@ describe.each(['en', 'ja'] as const)('held never-block entries in Chromium (%s)'
     const list = await card(options);
     await expect.poll(() => list.locator('.held p').textContent()).toBe(text.held);
     await waitForBlockedDomain(ext, ROGUE);
-    expect(await loads('github.com')).toBe(true);
+    expect(await loads('www.mhlw.go.jp')).toBe(true);
 
-    const row = list.locator('[data-held="github.com"]');
+    const row = list.locator('[data-held="www.mhlw.go.jp"]');
     await row.getByRole('button', { name: text.blockAnyway }).click();
     // Nothing changes until the second step.
     await expect.poll(() => row.locator('.confirm').count()).toBe(1);
     await options.screenshot({ path: `${ARTIFACTS}/held-confirm-${lang}.png`, fullPage: true });
-    expect(await loads('github.com')).toBe(true);
+    expect(await loads('www.mhlw.go.jp')).toBe(true);
     await row.getByRole('button', { name: text.yes, exact: true }).click();
     await expect.poll(() => row.locator('.muted').textContent()).toBe(text.blocked);
-    await waitForBlockedDomain(ext, 'github.com');
-    expect(await loads('github.com')).toBe(false);
+    await waitForBlockedDomain(ext, 'www.mhlw.go.jp');
+    expect(await loads('www.mhlw.go.jp')).toBe(false);
     await options.screenshot({ path: `${ARTIFACTS}/held-blocked-${lang}.png`, fullPage: true });
     await options.close();
   });

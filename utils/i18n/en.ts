@@ -262,6 +262,7 @@ export const en = {
     'Sites that one list blocks while another only warns, and sites you allowed that a list names. The blocking side applies unless you allowed the site.',
   'options.disagree.none': 'No lists disagree.',
   'options.disagree.more': 'and {count} more sites',
+  'options.disagree.show': 'Show the {count} sites',
   'options.disagree.listBlocks': '“{list}” lists {listed} and blocks it',
   'options.disagree.listWarns': '“{list}” lists {listed} and only warns',
   'options.disagree.allowed': 'You allowed {site}: it is not stopped',

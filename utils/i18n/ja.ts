@@ -265,6 +265,7 @@ export const ja: Record<MessageKey, string> = {
     'あるリストではブロック、別のリストでは警告のみになっているサイトと、許可したサイトのうちリストに掲載されているものです。許可したサイトでなければ、ブロックするリストに従います。',
   'options.disagree.none': '食い違っているリストはありません。',
   'options.disagree.more': 'ほかに {count} 件',
+  'options.disagree.show': '{count}件のサイトを表示',
   'options.disagree.listBlocks': '「{list}」に {listed} が掲載されており、ブロックしています',
   'options.disagree.listWarns': '「{list}」に {listed} が掲載されており、警告のみです',
   'options.disagree.allowed': '{site} は許可したサイトのため、止めません',

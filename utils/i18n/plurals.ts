@@ -18,6 +18,7 @@ export const EN_ONE: Partial<Record<MessageKey, OneForm>> = {
   },
   'options.list.entries': { by: 'count', text: '{count} entry' },
   'options.disagree.more': { by: 'count', text: 'and {count} more site' },
+  'options.disagree.show': { by: 'count', text: 'Show the {count} site' },
   'options.data.checking': { by: 'total', text: '{checked} / {total} entry checked…' },
   'options.data.writing': { by: 'total', text: 'The {total} entry is valid; importing it…' },
   'options.list.rejected': { by: 'count', text: '{count} line rejected ({kinds})' },

@@ -72,7 +72,9 @@ for (const lang of ['en', 'ja'] as const) {
       const options = await ext.extensionPage('options.html');
       // The rows sit under a closed disclosure (the packaged lists alone disagree on many hosts).
       const summary = options.locator('#disagreement-details > summary');
-      await summary.waitFor({ timeout: 20_000 });
+      // With the suite's million-domain list subscribed (KG_E2E_BIG_LIST) the comparison takes
+      // longer: the stored chunks it reads to confirm fingerprint hits are far bigger.
+      await summary.waitFor({ timeout: 100_000 });
       expect(await options.locator('#disagreement-details').getAttribute('open')).toBeNull();
       await summary.click();
       const row = options.locator(`#disagreement-rows > li[data-host="${HOST}"]`);

@@ -45,7 +45,9 @@ for (const lang of ['en', 'ja'] as const) {
     beforeAll(async () => {
       server = new FixtureServer().handle(serveLists).page('*', '/', '<p>a page</p>');
       await server.start();
-      ext = await launchExtension({ lang });
+      // Without the suite's generated million-domain list: its random names disagree with the
+      // packaged lists too and fill the 50 shown rows before the test's own host.
+      ext = await launchExtension({ lang, bigList: false });
       await waitForRules(ext);
       const options = await ext.extensionPage('options.html');
       for (const [path, name, action] of [

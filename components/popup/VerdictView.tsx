@@ -122,7 +122,8 @@ export function VerdictView(
               {t(lang, 'popup.blockSite')}
             </button>
           )}
-          {/* A dispute only makes sense where Kusuri Guard warns. */}
+          {/* A dispute only makes sense where Kusuri Guard warns; "listed" only where a list
+              named the site, "warned" where the page's own content decided. */}
           {(verdict.level !== 'none' || verdict.blocked) && (
             <button
               type="button"
@@ -131,7 +132,12 @@ export function VerdictView(
               title={t(lang, 'dispute.hint')}
               onClick={props.onDispute}
             >
-              {t(lang, 'dispute.button')}
+              {t(
+                lang,
+                verdict.reasons.some((r) => r.group === 'list')
+                  ? 'dispute.button'
+                  : 'dispute.button.flagged',
+              )}
             </button>
           )}
         </div>

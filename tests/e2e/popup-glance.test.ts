@@ -31,6 +31,8 @@ const TEXT = {
   en: {
     registrar: 'Registered through GMO Internet (お名前.com) (IANA ID 49).',
     dispute: 'Listed by mistake?',
+    disputeFlagged: 'Warned by mistake?',
+    disputeTitle: 'Listed or warned by mistake?',
     kind: 'Listed or flagged by mistake (I think this site is fine)',
     issueTitle: '[Listed by mistake?] ',
     mailSentence: 'but I believe the site is listed or flagged by mistake.',
@@ -40,6 +42,8 @@ const TEXT = {
   ja: {
     registrar: 'このドメインはGMOインターネット（お名前.com）（IANA ID 49）で登録されています。',
     dispute: '誤って掲載されていますか？',
+    disputeFlagged: '誤って警告されていますか？',
+    disputeTitle: '誤って掲載・警告されていますか？',
     kind: '誤って掲載・警告されている（問題のないサイトだと思う）',
     issueTitle: '[誤掲載の申し立て] ',
     mailSentence: 'このサイトは誤ってリストに掲載されているか、誤って判定されていると考えます。',
@@ -144,7 +148,7 @@ for (const lang of ['en', 'ja'] as const) {
       await form.locator('#report-site').waitFor();
       expect(await form.locator('#report-site').textContent()).toBe(host);
       expect(await form.locator('input[name=kind][value=false-positive]').isChecked()).toBe(true);
-      expect(await form.locator('h1').textContent()).toBe(text.dispute);
+      expect(await form.locator('h1').textContent()).toBe(text.disputeTitle);
       expect(await form.locator('fieldset').first().textContent()).toContain(text.kind);
       // No abuse desk, no authorities for a dispute, and nothing to block.
       expect(await form.locator('#ch-registrar').isDisabled()).toBe(true);
@@ -162,7 +166,7 @@ for (const lang of ['en', 'ja'] as const) {
       );
     }
 
-    it('"Listed by mistake?" in the popup opens the prefilled dispute for the tab', async () => {
+    it('"Warned by mistake?" in the popup of a page the detector warns on opens the prefilled dispute for the tab', async () => {
       const page = await ext.context.newPage();
       await page.goto(server.url(ROGUE, '/'));
       const popup = await popupFor(page);
@@ -170,7 +174,8 @@ for (const lang of ['en', 'ja'] as const) {
       const opened = ext.context.waitForEvent('page', {
         predicate: (p) => p.url().includes(`/report.html?tab=${tabId}&kind=false-positive`),
       });
-      expect(await popup.locator('#dispute').textContent()).toBe(text.dispute);
+      // The page is on no list: the popup does not say "listed".
+      expect(await popup.locator('#dispute').textContent()).toBe(text.disputeFlagged);
       await popup.locator('#dispute').click();
       const form = await opened;
       await form.setViewportSize({ width: 1280, height: 800 });

@@ -677,8 +677,9 @@ export const en = {
   'options.privacyLink': 'Privacy policy',
   // "Listed by mistake?" (issue 16): a dispute of a warning, from the warning page and the popup.
   'dispute.button': 'Listed by mistake?',
+  'dispute.button.flagged': 'Warned by mistake?',
   'dispute.hint': 'Site owners and users can ask the list maintainers to check this warning.',
-  'dispute.title': 'Listed by mistake?',
+  'dispute.title': 'Listed or warned by mistake?',
   'dispute.intro':
     'Tell the list maintainers why you think this warning is wrong. They check every request and remove or correct the entry when it is a mistake. Nothing is sent until you choose how below.',
   'report.kind.false-positive': 'Listed or flagged by mistake (I think this site is fine)',

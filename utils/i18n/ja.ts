@@ -679,8 +679,9 @@ export const ja: Record<MessageKey, string> = {
     '追跡、利用状況の計測、広告、データの販売や共有は行いません。普通のサイトを閲覧しているだけで通信することもありません。',
   'options.privacyLink': 'プライバシーポリシー',
   'dispute.button': '誤って掲載されていますか？',
+  'dispute.button.flagged': '誤って警告されていますか？',
   'dispute.hint': 'サイトの運営者や利用者は、この警告の確認をリスト管理者に依頼できます。',
-  'dispute.title': '誤って掲載されていますか？',
+  'dispute.title': '誤って掲載・警告されていますか？',
   'dispute.intro':
     'この警告が誤りだと考える理由をリスト管理者にお知らせください。管理者がすべての依頼を確認し、誤りであれば掲載を削除または訂正します。送り方を下で選ぶまで、何も送信されません。',
   'report.kind.false-positive': '誤って掲載・警告されている（問題のないサイトだと思う）',

@@ -17,9 +17,11 @@ import { badgeOf, tabIdOf } from './helpers';
 import { LISTED, openRogueSite, type RogueSite } from './rogue-site';
 import {
   countColour,
+  crop,
   decodePng,
   encodePng,
   findTemplate,
+  hexColour,
   type Box,
   type Match,
   type Raster,
@@ -48,6 +50,16 @@ const ABOVE_BADGE = { from: 0, to: 7 };
  * (its pill is about 14×11 px); none on a page without a badge.
  */
 const BADGE_PIXELS = 40;
+
+/** The popup's danger verdict background (components/theme.css --danger-bg, light theme). */
+const DANGER_BG = hexColour('#fdecea');
+
+/** Where Chromium opens the popup (up to 400×600): under the toolbar, right-aligned on the button. */
+function popupArea(icon: Match, screen: Raster): Box {
+  const x = Math.max(0, icon.x + 24 - 400);
+  const y = icon.y + 28;
+  return { x, y, width: Math.min(400, screen.width - x), height: Math.min(600, screen.height - y) };
+}
 
 /** The badge background colour the extension set for a tab. */
 async function badgeColourOf(ext: ExtensionBrowser, tabId: number): Promise<Rgb> {
@@ -163,6 +175,44 @@ for (const lang of ['ja', 'en'] as const) {
       const { image, icon, badgePixels } = await settledScreen(colour);
       save(image, 'rogue');
       expectBadgeOverIcon(image, icon, badgePixels);
+    }, 60_000);
+
+    it('the popup, opened from the toolbar button, under it over the rogue page', async () => {
+      // Follows the test above: the rogue page is in the tab, its badge shown.
+      const before = screen.capture();
+      const icon = findTemplate(before, ICON, TOOLBAR, ABOVE_BADGE);
+      expect(icon.difference).toBeLessThan(ICON_FOUND);
+      const area = popupArea(icon, before);
+      const dangerBefore = countColour(before, area, DANGER_BG, 6);
+      // What a click on the button does (Chromium 127+ lets an extension open its own popup).
+      const worker = await ext.worker();
+      await worker.evaluate(() => chrome.action.openPopup());
+      await expect
+        .poll(async () =>
+          (await ext.worker()).evaluate(
+            async () =>
+              (await chrome.runtime.getContexts({ contextTypes: ['POPUP'] })).length,
+          ),
+        )
+        .toBe(1);
+      // Drawn and settled: the danger verdict's background in the popup's place, and two captures
+      // a second apart the same (the registrar lookup is in).
+      let image = screen.capture();
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 1000));
+        const next = screen.capture();
+        const settled = Buffer.from(crop(next, area).data).equals(
+          Buffer.from(crop(image, area).data),
+        );
+        image = next;
+        const drawn = countColour(image, area, DANGER_BG, 6) - dangerBefore >= 2000;
+        if ((settled && drawn) || Date.now() > deadline) break;
+      }
+      save(image, 'popup');
+      expect(countColour(image, area, DANGER_BG, 6) - dangerBefore).toBeGreaterThanOrEqual(2000);
+      // The button stays in the toolbar, with its badge, while its popup is open.
+      expect(findTemplate(image, ICON, TOOLBAR, ABOVE_BADGE).difference).toBeLessThan(ICON_FOUND);
     }, 60_000);
   });
 }

@@ -3,8 +3,8 @@
 // the full-page warning for a listed site, the popup over a rogue page, and the in-page banner.
 // Written to store/screenshots/ (README shows them); each file's PNG header is checked for
 // exactly 1280×800. Headless Chromium renders pages only, not the browser's own toolbar, so the
-// toolbar icon cannot appear in these (the popup picture shows it where Chrome draws it: the
-// popup's header carries the same shield).
+// popup picture here is laid where Chrome opens it; tests/e2e/toolbar.test.ts takes the same
+// scenes in headed Chromium with the toolbar, the pinned icon and its badge.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

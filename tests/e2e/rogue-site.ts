@@ -24,7 +24,11 @@ export interface RogueSite {
 
 export async function openRogueSite(
   rogue: string,
-  launch: Parameters<typeof launchExtension>[0] & { lang: 'en' | 'ja' },
+  launch: Parameters<typeof launchExtension>[0] & {
+    lang: 'en' | 'ja';
+    /** Chromium reaches the server as its HTTP proxy (FixtureServer.proxyArg): no port in URLs. */
+    proxy?: boolean;
+  },
 ): Promise<RogueSite> {
   const server = new FixtureServer()
     .handle(
@@ -39,7 +43,12 @@ export async function openRogueSite(
   await server.start();
   let ext: ExtensionBrowser | undefined;
   try {
-    ext = await launchExtension({ dist: E2E_DIST, ...launch });
+    const { proxy, ...options } = launch;
+    ext = await launchExtension({
+      dist: E2E_DIST,
+      ...options,
+      extraArgs: [...(options.extraArgs ?? []), ...(proxy ? [server.proxyArg()] : [])],
+    });
     await waitForRules(ext);
     await useLocalRdap(ext, server);
   } catch (error) {

@@ -103,6 +103,8 @@ for (const lang of ['ja', 'en'] as const) {
         lang,
         display: screen.display,
         pinned: true,
+        // Addresses without the fixture server's port, as a user's would read.
+        proxy: true,
         windowSize: `${screen.width},${screen.height}`,
         // Without the suite's generated million-domain list (KG_E2E_BIG_LIST): how the toolbar
         // draws the icon and badge does not depend on the lists' size (every other file runs
@@ -148,7 +150,7 @@ for (const lang of ['ja', 'en'] as const) {
     }
 
     it('an ordinary page: the icon alone in the toolbar, no badge', async () => {
-      await page.goto(server.url('shop.example', '/'));
+      await page.goto(server.proxiedUrl('shop.example'));
       await page.bringToFront();
       const tabId = await tabIdOf(ext, page);
       await expect.poll(async () => (await badgeOf(ext, tabId)).text).toBe('');
@@ -160,7 +162,7 @@ for (const lang of ['ja', 'en'] as const) {
     }, 60_000);
 
     it('a listed site: the full-page warning, and the badge in the block colour', async () => {
-      await page.goto(server.url(LISTED, '/')).catch(() => undefined);
+      await page.goto(server.proxiedUrl(LISTED)).catch(() => undefined);
       await expect.poll(() => page.url()).toContain('/warning.html#');
       await page.locator('#dispute').waitFor();
       const tabId = await tabIdOf(ext, page);
@@ -173,7 +175,7 @@ for (const lang of ['ja', 'en'] as const) {
     }, 60_000);
 
     it('a page the detector warns on: the banner, and the badge over the icon', async () => {
-      await page.goto(server.url(ROGUE, '/'));
+      await page.goto(server.proxiedUrl(ROGUE));
       await waitForBanner(page);
       const tabId = await tabIdOf(ext, page);
       await expect.poll(async () => (await badgeOf(ext, tabId)).text).toBe('!');

@@ -1,6 +1,7 @@
 // Launches Debian's Chromium with the built extension (see STACK.md for the flags).
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -29,6 +30,15 @@ export async function launchExtension(
     bigList?: boolean;
     /** Other unpacked extensions to load beside ours (the benchmarks' blank worker). */
     alsoLoad?: string[];
+    /**
+     * Run headed on this X display (see x-display.ts), the window filling the screen from its
+     * top-left corner: headless Chromium draws no toolbar.
+     */
+    display?: string;
+    /** Pin our toolbar button, as a user does from the extensions menu. */
+    pinned?: boolean;
+    /** Headed window size, "width,height" (default the 1280×800 of store screenshots). */
+    windowSize?: string;
   } = {},
 ): Promise<ExtensionBrowser> {
   const dist = options.dist ?? DIST;
@@ -38,9 +48,22 @@ export async function launchExtension(
     );
   }
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'kg-e2e-'));
+  const expectedId = unpackedExtensionId(dist);
+  const headed = options.display !== undefined;
+  writeFirstPreferences(profileDir, {
+    ...(options.pinned ? { pinned: expectedId } : {}),
+    headed,
+  });
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless: !headed,
+    ...(headed
+      ? {
+          env: { ...process.env, DISPLAY: options.display },
+          // The window's own size, not an emulated viewport inside it.
+          viewport: null,
+        }
+      : {}),
     args: [
       `--disable-extensions-except=${[dist, ...(options.alsoLoad ?? [])].join(',')}`,
       `--load-extension=${[dist, ...(options.alsoLoad ?? [])].join(',')}`,
@@ -53,6 +76,14 @@ export async function launchExtension(
       '--disable-component-update',
       '--disable-sync',
       `--lang=${options.lang ?? 'en'}`,
+      ...(headed
+        ? [
+            '--window-position=0,0',
+            `--window-size=${options.windowSize ?? '1280,800'}`,
+            // No "unsupported command-line flag" bar over the page (--no-sandbox, resolver rules).
+            '--test-type',
+          ]
+        : []),
       ...(options.extraArgs ?? []),
     ],
   });
@@ -66,6 +97,10 @@ export async function launchExtension(
   };
   const first = await worker();
   const extensionId = new URL(first.url()).host;
+  if (options.pinned && extensionId !== expectedId) {
+    await context.close();
+    throw new Error(`pinned ${expectedId}, but Chromium loaded ${dist} as ${extensionId}`);
+  }
   if (BIG_LIST > 0 && options.bigList !== false) await subscribeBigList(context, extensionId);
   return {
     context,
@@ -82,6 +117,41 @@ export async function launchExtension(
       if (!closeOptions.keepProfile) rmSync(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The id Chromium gives an unpacked extension without a manifest `key`: the first 128 bits of the
+ * SHA-256 of its absolute path, each hex digit written as a letter a–p.
+ */
+export function unpackedExtensionId(dist: string): string {
+  return [...createHash('sha256').update(resolve(dist)).digest('hex').slice(0, 32)]
+    .map((digit) => String.fromCharCode(97 + parseInt(digit, 16)))
+    .join('');
+}
+
+/**
+ * Preferences for a new profile, written before Chromium starts (it reads them then).
+ * `pinned`: Chromium keeps the pinned toolbar buttons in `extensions.pinned_extensions`. (The
+ * managed policy `ExtensionSettings: { <id>: { toolbar_pin: 'force_pinned' } }` pins an unpacked
+ * extension too, but needs a file under /etc/chromium that every Chromium on the machine reads.)
+ * Headed, Chromium's translate bubble is turned off: it offers to translate the Japanese fixture
+ * pages over the toolbar in the screenshots.
+ */
+function writeFirstPreferences(
+  profileDir: string,
+  options: { pinned?: string; headed: boolean },
+): void {
+  if (!options.pinned && !options.headed) return;
+  const prefs = join(profileDir, 'Default', 'Preferences');
+  if (existsSync(prefs)) throw new Error(`first preferences need a new profile; ${prefs} exists`);
+  mkdirSync(join(profileDir, 'Default'), { recursive: true });
+  writeFileSync(
+    prefs,
+    JSON.stringify({
+      ...(options.pinned ? { extensions: { pinned_extensions: [options.pinned] } } : {}),
+      ...(options.headed ? { translate: { enabled: false } } : {}),
+    }),
+  );
 }
 
 export interface InstalledRule {

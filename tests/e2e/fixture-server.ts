@@ -37,6 +37,19 @@ export class FixtureServer {
     return `http://${host}:${this.port}${path}`;
   }
 
+  /**
+   * Chromium's flag to send every http:// request through this server, so pages open at
+   * `proxiedUrl`, without a port in the address bar (the toolbar screenshots show it).
+   */
+  proxyArg(): string {
+    return `--proxy-server=http://127.0.0.1:${this.port}`;
+  }
+
+  /** `http://<host><path>`, reached through proxyArg. */
+  proxiedUrl(host: string, path = '/'): string {
+    return `http://${host}${path}`;
+  }
+
   requestsTo(host: string): LoggedRequest[] {
     return this.log.filter((r) => r.host === host || r.host.endsWith(`.${host}`));
   }
@@ -47,6 +60,11 @@ export class FixtureServer {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
+        // As a proxy (proxyArg) the server is asked for absolute URLs: serve them the same.
+        if (req.url && /^http:\/\//i.test(req.url)) {
+          const absolute = new URL(req.url);
+          req.url = `${absolute.pathname}${absolute.search}`;
+        }
         const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
         const path = req.url ?? '/';
         this.log.push({

@@ -8,21 +8,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import {
-  ARTIFACTS,
-  E2E_DIST,
-  launchExtension,
-  waitForRules,
-  type ExtensionBrowser,
-} from './browser';
-import { FixtureServer, simplePage } from './fixture-server';
-import { fixtureHtml } from './fixture-pages';
+import { ARTIFACTS, type ExtensionBrowser } from './browser';
+import type { FixtureServer } from './fixture-server';
 import { tabIdOf } from './helpers';
-import { rdapAnswer, rdapHandler, useLocalRdap } from './rdap';
+import { LISTED, openRogueSite, popupFor as popupAfterLookup, type RogueSite } from './rogue-site';
 
 const ROGUE = 'glance-kamagra-shop.com';
-/** A site on the bundled block-level list: the browser shows the full-page warning instead. */
-const LISTED = 'www.joa2020.jp';
 const MAINTAINERS = 'lists@kusuri-guard-test.example';
 /** Chrome's popup is at most 600 px tall: what is below needs scrolling. */
 const FIRST_SCREEN = 600;
@@ -54,43 +45,23 @@ const TEXT = {
 
 for (const lang of ['en', 'ja'] as const) {
   describe(`the popup at a glance and "Listed by mistake?" (${lang})`, () => {
+    let site: RogueSite;
     let server: FixtureServer;
     let ext: ExtensionBrowser;
     const text = TEXT[lang];
 
     beforeAll(async () => {
       mkdirSync(ARTIFACTS, { recursive: true });
-      server = new FixtureServer()
-        .handle(
-          rdapHandler((domain) =>
-            domain === ROGUE
-              ? rdapAnswer(domain, 30, 49, 'GMO Internet Group, Inc. d/b/a Onamae.com')
-              : null,
-          ),
-        )
-        .page(ROGUE, '/', fixtureHtml('ja-rogue-kamagra-shop').html)
-        .page('*', '/', simplePage('Shop', '<h1>Shop</h1>'));
-      await server.start();
-      ext = await launchExtension({ lang, dist: E2E_DIST });
-      await waitForRules(ext);
-      await useLocalRdap(ext, server);
+      site = await openRogueSite(ROGUE, { lang });
+      ({ server, ext } = site);
     });
 
     afterAll(async () => {
-      await ext?.close();
-      await server?.stop();
+      await site?.close();
     });
 
-    /** The popup for `page`, as tall as Chrome allows, once the registrar lookup is in. */
-    async function popupFor(page: Page): Promise<Page> {
-      const tabId = await tabIdOf(ext, page);
-      const popup = await ext.extensionPage(`popup.html?tab=${tabId}`);
-      await popup.setViewportSize({ width: 400, height: FIRST_SCREEN });
-      await expect
-        .poll(() => popup.locator('#reasons-registrar').textContent(), { timeout: 15_000 })
-        .toContain(text.registrar);
-      return popup;
-    }
+    /** The popup for `page`, as tall as Chrome allows (600 px), once the registrar lookup is in. */
+    const popupFor = (page: Page): Promise<Page> => popupAfterLookup(ext, page, text.registrar);
 
     it('shows the verdict, three main reasons and the actions within the first 600 px', async () => {
       const page = await ext.context.newPage();

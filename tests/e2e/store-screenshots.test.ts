@@ -3,22 +3,19 @@
 // the full-page warning for a listed site, the popup over a rogue page, and the in-page banner.
 // Written to store/screenshots/ (README shows them); each file's PNG header is checked for
 // exactly 1280×800. Headless Chromium renders pages only, not the browser's own toolbar, so the
-// toolbar icon cannot appear in these (the popup picture shows it where Chrome draws it: the
-// popup's header carries the same shield).
+// popup picture here is laid where Chrome opens it; tests/e2e/toolbar.test.ts takes the same
+// scenes in headed Chromium with the toolbar, the pinned icon and its badge.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { E2E_DIST, launchExtension, waitForRules, type ExtensionBrowser } from './browser';
-import { FixtureServer, simplePage } from './fixture-server';
-import { fixtureHtml } from './fixture-pages';
+import type { ExtensionBrowser } from './browser';
+import type { FixtureServer } from './fixture-server';
 import { waitForBanner } from './banner';
-import { tabIdOf } from './helpers';
-import { rdapAnswer, rdapHandler, useLocalRdap } from './rdap';
+import { LISTED, openRogueSite, popupFor, type RogueSite } from './rogue-site';
 
 const STORE = resolve('store/screenshots');
 const SIZE = { width: 1280, height: 800 };
 const ROGUE = 'kamagra-gold-tsuhan.com';
-const LISTED = 'www.joa2020.jp';
 
 /** Width and height from a PNG's IHDR chunk (bytes 16–23, big-endian), after the signature. */
 export function pngSize(path: string): { width: number; height: number } {
@@ -31,31 +28,19 @@ export function pngSize(path: string): { width: number; height: number } {
 
 for (const lang of ['ja', 'en'] as const) {
   describe(`store screenshots (${lang})`, () => {
+    let site: RogueSite;
     let server: FixtureServer;
     let ext: ExtensionBrowser;
     const written: string[] = [];
 
     beforeAll(async () => {
       mkdirSync(STORE, { recursive: true });
-      server = new FixtureServer()
-        .handle(
-          rdapHandler((domain) =>
-            domain === ROGUE
-              ? rdapAnswer(domain, 30, 49, 'GMO Internet Group, Inc. d/b/a Onamae.com')
-              : null,
-          ),
-        )
-        .page(ROGUE, '/', fixtureHtml('ja-rogue-kamagra-shop').html)
-        .page('*', '/', simplePage('Shop', '<h1>Shop</h1>'));
-      await server.start();
-      ext = await launchExtension({ lang, dist: E2E_DIST });
-      await waitForRules(ext);
-      await useLocalRdap(ext, server);
+      site = await openRogueSite(ROGUE, { lang });
+      ({ server, ext } = site);
     });
 
     afterAll(async () => {
-      await ext?.close();
-      await server?.stop();
+      await site?.close();
     });
 
     it('the full-page warning for a listed site', async () => {
@@ -81,12 +66,7 @@ for (const lang of ['ja', 'en'] as const) {
 
       // The popup as Chrome shows it (400×600 at most), laid over the page it is about, at the
       // top right where the toolbar button opens it.
-      const tabId = await tabIdOf(ext, page);
-      const popup = await ext.extensionPage(`popup.html?tab=${tabId}`);
-      await popup.setViewportSize({ width: 400, height: 600 });
-      await expect
-        .poll(() => popup.locator('#reasons-registrar').textContent(), { timeout: 15_000 })
-        .toContain('IANA ID 49');
+      const popup = await popupFor(ext, page);
       await popup.locator('#top-reasons').waitFor();
       const popupPng = (await popup.screenshot()).toString('base64');
       const pagePng = (await page.screenshot()).toString('base64');

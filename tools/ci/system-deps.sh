@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end tests need from Debian's packages, only when missing: Chromium,
-# Firefox ESR and a Japanese font (the screenshots and the rendered-text checks need real glyphs).
+# Firefox ESR, a Japanese font (the screenshots and the rendered-text checks need real glyphs) and
+# Xvfb (tests/e2e/toolbar.test.ts runs Chromium headed on a virtual display to see its toolbar).
 # Run by `npm test` (its `pretest` step) and by .ci/run, so a fresh machine needs no manual step.
 # Exits non-zero only when something was missing and could not be installed.
 set -uo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -x /usr/bin/firefox-esr ] || need+=(firefox-esr)
+[ -x /usr/bin/Xvfb ] || need+=(xvfb)
 # No -q on grep: with pipefail an early exit would SIGPIPE fc-list.
 fc-list 2>/dev/null | grep -i 'IPAPGothic\|IPAGothic' >/dev/null || need+=(fonts-ipafont-gothic)
 [ "${#need[@]}" -eq 0 ] && exit 0

@@ -1,4 +1,4 @@
-// Term matchers over normalised text: every lexicon term in one regex (one pass per page), the
+// Term matchers over normalised text: every lexicon term in one trie (one pass per page), the
 // groups each term counts for, drug names with their entries, and the sentence around a match
 // (is a claim quoted inside a warning?).
 // Dependency-free.
@@ -66,13 +66,6 @@ const ALL_GROUPS = [
 ] as const satisfies readonly TermGroup[];
 
 /**
- * Every term of every group in one regex, resumed one character after each match so that every
- * position where a term starts yields the longest term there. The page's text is read once, not
- * once a group.
- */
-const ALL_TERMS = compileTerms([...TERM_GROUPS.keys()]);
-
-/**
  * For each term, per group, the longest term of that group that is a prefix of it: what that
  * group's own matcher finds where the longer term starts.
  */
@@ -93,37 +86,131 @@ export type Scan = Record<TermGroup, Match[]>;
 
 const isWordChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 
+/** What a term found at a position counts for: per group, the group's own (prefix) term. */
+interface Counted {
+  group: number;
+  term: string;
+  /** An ASCII term shorter than the match: it counts only where a word ends after it. */
+  wholeWord: boolean;
+}
+
+/**
+ * Every lexicon term in one trie over UTF-16 code units, read once per page position: the first
+ * code unit through a 64K table, deeper ones through a hash table of edges. It finds what
+ * one regex of all terms would (compileTerms: ASCII terms only as whole words and preferred at a
+ * position, else the longest other term), without the regex engine trying hundreds of
+ * alternatives at every character.
+ */
+const ROOT = new Int32Array(0x10000);
+let nodeCount = 1;
+const building: Map<number, number>[] = [new Map()];
+const asciiEnd: (string | null)[] = [null];
+const otherEnd: (string | null)[] = [null];
+for (const term of TERM_GROUPS.keys()) {
+  let node = 0;
+  for (let i = 0; i < term.length; i += 1) {
+    const code = term.charCodeAt(i);
+    let next = building[node]!.get(code);
+    if (next === undefined) {
+      next = nodeCount;
+      nodeCount += 1;
+      building[node]!.set(code, next);
+      building.push(new Map());
+      asciiEnd.push(null);
+      otherEnd.push(null);
+    }
+    node = next;
+  }
+  (ASCII_WORD.test(term) ? asciiEnd : otherEnd)[node] = term;
+}
+for (const [code, next] of building[0]!) ROOT[code] = next;
+/**
+ * Deeper edges in one open-addressing table keyed by node and code unit (a quarter full): one
+ * probe, mostly, where a node's list of children could be dozens long.
+ */
+let edgeCount = 0;
+for (let n = 1; n < nodeCount; n += 1) edgeCount += building[n]!.size;
+const EDGE_BITS = Math.max(4, Math.ceil(Math.log2(edgeCount * 4)));
+const EDGE_MASK = (1 << EDGE_BITS) - 1;
+const EDGE_KEY = new Int32Array(1 << EDGE_BITS).fill(-1);
+const EDGE_NODE = new Int32Array(1 << EDGE_BITS);
+const edgeSlot = (key: number) => Math.imul(key, 0x9e3779b1) >>> (32 - EDGE_BITS);
+for (let n = 1; n < nodeCount; n += 1)
+  for (const [code, next] of building[n]!) {
+    const key = n * 0x10000 + code;
+    let slot = edgeSlot(key);
+    while (EDGE_KEY[slot] !== -1) slot = (slot + 1) & EDGE_MASK;
+    EDGE_KEY[slot] = key;
+    EDGE_NODE[slot] = next;
+  }
+const COUNTED = new Map<string, Counted[]>();
+for (const [term, own] of PREFIX_TERMS)
+  COUNTED.set(
+    term,
+    [...own].map(([g, t]) => ({
+      group: ALL_GROUPS.indexOf(g),
+      term: t,
+      wholeWord: t !== term && ASCII_WORD.test(t),
+    })),
+  );
+const LIMITS = ALL_GROUPS.map((g) => SCAN_LIMITS[g] ?? SCAN_LIMIT);
+
+/** The term one regex of all terms would match at `at`, or null. */
+function termAt(text: string, at: number): string | null {
+  let node = ROOT[text.charCodeAt(at)]!;
+  if (node === 0) return null;
+  const asciiFits = at === 0 || !isWordChar(text.charCodeAt(at - 1));
+  let ascii: string | null = null;
+  let other: string | null = null;
+  let i = at + 1;
+  for (;;) {
+    const a = asciiEnd[node]!;
+    if (a !== null && asciiFits && (i === text.length || !isWordChar(text.charCodeAt(i))))
+      ascii = a;
+    const o = otherEnd[node]!;
+    if (o !== null) other = o;
+    if (i === text.length) break;
+    const key = node * 0x10000 + text.charCodeAt(i);
+    let slot = edgeSlot(key);
+    let next = 0;
+    for (let k = EDGE_KEY[slot]!; k !== -1; k = EDGE_KEY[slot]!) {
+      if (k === key) {
+        next = EDGE_NODE[slot]!;
+        break;
+      }
+      slot = (slot + 1) & EDGE_MASK;
+    }
+    if (next === 0) break;
+    node = next;
+    i += 1;
+  }
+  return ascii ?? other;
+}
+
 /**
  * Every group's matches in one pass over the text, the same as one matcher per group would find
- * (leftmost, longest, not overlapping within a group; a term of one group may overlap another's).
+ * (leftmost, longest, not overlapping within a group; a term of one group may overlap another's):
+ * at every position, the term found there counts for each group from where that group's last
+ * match ended.
  */
 export function scanTerms(text: string): Scan {
-  const out = Object.fromEntries(ALL_GROUPS.map((g) => [g, [] as Match[]])) as Scan;
-  const free = new Map<TermGroup, number>();
-  ALL_TERMS.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ALL_TERMS.exec(text)) !== null) {
-    const at = m.index;
-    ALL_TERMS.lastIndex = at + 1;
-    const longest = m[0];
-    for (const [g, term] of PREFIX_TERMS.get(longest) ?? []) {
-      if (at < (free.get(g) ?? 0)) continue;
+  const lists = ALL_GROUPS.map(() => [] as Match[]);
+  const free = new Int32Array(ALL_GROUPS.length);
+  for (let at = 0; at < text.length; at += 1) {
+    if (ROOT[text.charCodeAt(at)] === 0) continue;
+    const longest = termAt(text, at);
+    if (longest === null) continue;
+    for (const { group, term, wholeWord } of COUNTED.get(longest)!) {
+      if (at < free[group]!) continue;
       const end = at + term.length;
-      // An ASCII term shorter than the match counts only as a whole word.
-      if (
-        term !== longest &&
-        ASCII_WORD.test(term) &&
-        end < text.length &&
-        isWordChar(text.charCodeAt(end))
-      )
-        continue;
-      const list = out[g];
-      if (list.length >= (SCAN_LIMITS[g] ?? SCAN_LIMIT)) continue;
+      if (wholeWord && end < text.length && isWordChar(text.charCodeAt(end))) continue;
+      const list = lists[group]!;
+      if (list.length >= LIMITS[group]!) continue;
       list.push({ index: at, end, term });
-      free.set(g, end);
+      free[group] = end;
     }
   }
-  return out;
+  return Object.fromEntries(ALL_GROUPS.map((g, i) => [g, lists[i]!])) as Scan;
 }
 
 export function findAll(regex: RegExp, text: string, limit = 50): Match[] {

@@ -65,19 +65,6 @@ const ALL_GROUPS = [
   'drug',
 ] as const satisfies readonly TermGroup[];
 
-/**
- * For each term, per group, the longest term of that group that is a prefix of it: what that
- * group's own matcher finds where the longer term starts.
- */
-const PREFIX_TERMS = new Map<string, Map<TermGroup, string>>();
-for (const term of TERM_GROUPS.keys()) {
-  const own = new Map<TermGroup, string>();
-  for (const [other, groups] of TERM_GROUPS)
-    if (other.length <= term.length && term.startsWith(other))
-      for (const g of groups) if ((own.get(g)?.length ?? 0) < other.length) own.set(g, other);
-  PREFIX_TERMS.set(term, own);
-}
-
 /** Matches kept per group (the signals count distinct terms; a few pieces of evidence do). */
 const SCAN_LIMITS: Partial<Record<TermGroup, number>> = { drug: 200, medicine: 1, sellerVoice: 1 };
 const SCAN_LIMIT = 50;
@@ -99,92 +86,121 @@ interface Counted {
  * code unit through a 64K table, deeper ones through a hash table of edges. It finds what
  * one regex of all terms would (compileTerms: ASCII terms only as whole words and preferred at a
  * position, else the longest other term), without the regex engine trying hundreds of
- * alternatives at every character.
+ * alternatives at every character. Built on the first page scanned, not when the worker starts.
  */
-const ROOT = new Int32Array(0x10000);
-let nodeCount = 1;
-const building: Map<number, number>[] = [new Map()];
-const asciiEnd: (string | null)[] = [null];
-const otherEnd: (string | null)[] = [null];
-for (const term of TERM_GROUPS.keys()) {
-  let node = 0;
-  for (let i = 0; i < term.length; i += 1) {
-    const code = term.charCodeAt(i);
-    let next = building[node]!.get(code);
-    if (next === undefined) {
-      next = nodeCount;
-      nodeCount += 1;
-      building[node]!.set(code, next);
-      building.push(new Map());
-      asciiEnd.push(null);
-      otherEnd.push(null);
-    }
-    node = next;
-  }
-  (ASCII_WORD.test(term) ? asciiEnd : otherEnd)[node] = term;
+interface Trie {
+  root: Int32Array;
+  /** Per node: the ASCII term, or the other term, that ends there. */
+  asciiEnd: (string | null)[];
+  otherEnd: (string | null)[];
+  /** Deeper edges, keyed by node × 65536 + code unit (open addressing, a quarter full). */
+  edgeKey: Int32Array;
+  edgeNode: Int32Array;
+  edgeShift: number;
+  edgeMask: number;
+  /**
+   * Per node ending a term: for each group, the longest term of that group that is a prefix of
+   * it (what that group's own matcher finds where the longer term starts).
+   */
+  counted: (Counted[] | null)[];
 }
-for (const [code, next] of building[0]!) ROOT[code] = next;
-/**
- * Deeper edges in one open-addressing table keyed by node and code unit (a quarter full): one
- * probe, mostly, where a node's list of children could be dozens long.
- */
-let edgeCount = 0;
-for (let n = 1; n < nodeCount; n += 1) edgeCount += building[n]!.size;
-const EDGE_BITS = Math.max(4, Math.ceil(Math.log2(edgeCount * 4)));
-const EDGE_MASK = (1 << EDGE_BITS) - 1;
-const EDGE_KEY = new Int32Array(1 << EDGE_BITS).fill(-1);
-const EDGE_NODE = new Int32Array(1 << EDGE_BITS);
-const edgeSlot = (key: number) => Math.imul(key, 0x9e3779b1) >>> (32 - EDGE_BITS);
-for (let n = 1; n < nodeCount; n += 1)
-  for (const [code, next] of building[n]!) {
-    const key = n * 0x10000 + code;
-    let slot = edgeSlot(key);
-    while (EDGE_KEY[slot] !== -1) slot = (slot + 1) & EDGE_MASK;
-    EDGE_KEY[slot] = key;
-    EDGE_NODE[slot] = next;
+
+let trie: Trie | null = null;
+
+function buildTrie(): Trie {
+  const root = new Int32Array(0x10000);
+  const children: Map<number, number>[] = [new Map()];
+  const asciiEnd: (string | null)[] = [null];
+  const otherEnd: (string | null)[] = [null];
+  const ends: number[] = [];
+  for (const term of TERM_GROUPS.keys()) {
+    let node = 0;
+    for (let i = 0; i < term.length; i += 1) {
+      const code = term.charCodeAt(i);
+      let next = children[node]!.get(code);
+      if (next === undefined) {
+        next = children.length;
+        children[node]!.set(code, next);
+        children.push(new Map());
+        asciiEnd.push(null);
+        otherEnd.push(null);
+      }
+      node = next;
+    }
+    (ASCII_WORD.test(term) ? asciiEnd : otherEnd)[node] = term;
+    ends.push(node);
   }
-const COUNTED = new Map<string, Counted[]>();
-for (const [term, own] of PREFIX_TERMS)
-  COUNTED.set(
-    term,
-    [...own].map(([g, t]) => ({
+  for (const [code, next] of children[0]!) root[code] = next;
+  let edgeCount = 0;
+  for (let n = 1; n < children.length; n += 1) edgeCount += children[n]!.size;
+  const bits = Math.max(4, Math.ceil(Math.log2(edgeCount * 4)));
+  const edgeKey = new Int32Array(1 << bits).fill(-1);
+  const edgeNode = new Int32Array(1 << bits);
+  const edgeMask = (1 << bits) - 1;
+  const edgeShift = 32 - bits;
+  for (let n = 1; n < children.length; n += 1)
+    for (const [code, next] of children[n]!) {
+      const key = n * 0x10000 + code;
+      let slot = Math.imul(key, 0x9e3779b1) >>> edgeShift;
+      while (edgeKey[slot] !== -1) slot = (slot + 1) & edgeMask;
+      edgeKey[slot] = key;
+      edgeNode[slot] = next;
+    }
+  // The terms that are prefixes of a term end on the nodes of its path, shortest first.
+  const counted: (Counted[] | null)[] = children.map(() => null);
+  for (const end of ends) {
+    const term = (asciiEnd[end] ?? otherEnd[end])!;
+    const own = new Map<TermGroup, string>();
+    let node = 0;
+    for (let i = 0; i < term.length; i += 1) {
+      node = children[node]!.get(term.charCodeAt(i))!;
+      const other = asciiEnd[node] ?? otherEnd[node];
+      if (other !== null && other !== undefined)
+        for (const g of TERM_GROUPS.get(other)!) own.set(g, other);
+    }
+    counted[end] = [...own].map(([g, t]) => ({
       group: ALL_GROUPS.indexOf(g),
       term: t,
       wholeWord: t !== term && ASCII_WORD.test(t),
-    })),
-  );
+    }));
+  }
+  return { root, asciiEnd, otherEnd, edgeKey, edgeNode, edgeShift, edgeMask, counted };
+}
+
 const LIMITS = ALL_GROUPS.map((g) => SCAN_LIMITS[g] ?? SCAN_LIMIT);
 
-/** The term one regex of all terms would match at `at`, or null. */
-function termAt(text: string, at: number): string | null {
-  let node = ROOT[text.charCodeAt(at)]!;
-  if (node === 0) return null;
+/** The node of the term one regex of all terms would match at `at`, or 0. */
+function termAt(t: Trie, text: string, at: number): number {
+  let node = t.root[text.charCodeAt(at)]!;
+  if (node === 0) return 0;
   const asciiFits = at === 0 || !isWordChar(text.charCodeAt(at - 1));
-  let ascii: string | null = null;
-  let other: string | null = null;
+  let ascii = 0;
+  let other = 0;
   let i = at + 1;
   for (;;) {
-    const a = asciiEnd[node]!;
-    if (a !== null && asciiFits && (i === text.length || !isWordChar(text.charCodeAt(i))))
-      ascii = a;
-    const o = otherEnd[node]!;
-    if (o !== null) other = o;
+    if (
+      t.asciiEnd[node] !== null &&
+      asciiFits &&
+      (i === text.length || !isWordChar(text.charCodeAt(i)))
+    )
+      ascii = node;
+    if (t.otherEnd[node] !== null) other = node;
     if (i === text.length) break;
     const key = node * 0x10000 + text.charCodeAt(i);
-    let slot = edgeSlot(key);
+    let slot = Math.imul(key, 0x9e3779b1) >>> t.edgeShift;
     let next = 0;
-    for (let k = EDGE_KEY[slot]!; k !== -1; k = EDGE_KEY[slot]!) {
+    for (let k = t.edgeKey[slot]!; k !== -1; k = t.edgeKey[slot]!) {
       if (k === key) {
-        next = EDGE_NODE[slot]!;
+        next = t.edgeNode[slot]!;
         break;
       }
-      slot = (slot + 1) & EDGE_MASK;
+      slot = (slot + 1) & t.edgeMask;
     }
     if (next === 0) break;
     node = next;
     i += 1;
   }
-  return ascii ?? other;
+  return ascii !== 0 ? ascii : other;
 }
 
 /**
@@ -194,13 +210,14 @@ function termAt(text: string, at: number): string | null {
  * match ended.
  */
 export function scanTerms(text: string): Scan {
+  const t = (trie ??= buildTrie());
   const lists = ALL_GROUPS.map(() => [] as Match[]);
   const free = new Int32Array(ALL_GROUPS.length);
   for (let at = 0; at < text.length; at += 1) {
-    if (ROOT[text.charCodeAt(at)] === 0) continue;
-    const longest = termAt(text, at);
-    if (longest === null) continue;
-    for (const { group, term, wholeWord } of COUNTED.get(longest)!) {
+    if (t.root[text.charCodeAt(at)] === 0) continue;
+    const found = termAt(t, text, at);
+    if (found === 0) continue;
+    for (const { group, term, wholeWord } of t.counted[found]!) {
       if (at < free[group]!) continue;
       const end = at + term.length;
       if (wholeWord && end < text.length && isWordChar(text.charCodeAt(end))) continue;

@@ -1,9 +1,10 @@
-// `npm run bench [-- --json] [-- --quick] [-- --no-chromium]`: measures Kusuri Guard against its
-// budgets on this machine and prints a table (or, with --json, an array of
+// `npm run bench [-- --json] [-- --quick] [-- --no-chromium] [-- --detector-only]`: measures
+// Kusuri Guard against its budgets on this machine and prints a table (or, with --json, an array of
 // { name, value, unit, budget, pass }). The data is generated from fixed seeds. --quick runs a
 // short smoke version with small lists (used by the tests); --no-chromium skips the rows that need
-// the browser. The full run takes a few minutes (it builds and stores a million-domain list in
-// Node and in Chromium).
+// the browser; --detector-only runs only the detector's rows (content script size, model size
+// and load, scoring time: a minute instead of a quarter of an hour). The full run takes a few
+// minutes (it builds and stores a million-domain list in Node and in Chromium).
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import type { BenchRow } from './bench/common';
@@ -21,6 +22,8 @@ import { reportStoreRows } from './bench/reports';
 export interface BenchOptions {
   quick: boolean;
   chromium: boolean;
+  /** Only the detector's rows. */
+  detectorOnly?: boolean;
 }
 
 export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
@@ -29,6 +32,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
     if (build.status !== 0) throw new Error('wxt build failed');
   }
   const rows: BenchRow[] = [];
+  if (options.detectorOnly) return [...contentScriptSize(), ...(await detectorRows(options))];
   // The scale rows use a million domains; the smoke run (--quick) a small list, to check they run.
   const domains = options.quick ? 20_000 : 1_000_000;
   const lookups = lookupRows(domains);
@@ -57,12 +61,16 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
   rows.push(...(await reportStoreRows(options.quick ? 100 : 1000, options.quick ? 5 : 30)));
   rows.push(...contentScriptSize());
   rows.push(...workerScriptRows(options.quick ? 3 : 15));
-  rows.push(...modelRows(options.quick ? 5 : 30));
-  rows.push(...(await scoringTimes(options.quick ? 20 : 200)));
+  rows.push(...(await detectorRows(options)));
   if (options.chromium)
     rows.push(...(await contentScriptTasks(options.quick ? 200 * 1024 : 2 * 1024 * 1024)));
   if (options.chromium) rows.push(...(await ordinaryPageRows(options.quick ? 2 : 7)));
   return rows;
+}
+
+/** The model's size and load time, and the scoring times. */
+async function detectorRows(options: BenchOptions): Promise<BenchRow[]> {
+  return [...modelRows(options.quick ? 5 : 30), ...(await scoringTimes(options.quick ? 20 : 200))];
 }
 
 export function formatTable(rows: BenchRow[]): string {
@@ -87,6 +95,7 @@ async function main(argv: string[]): Promise<number> {
   const rows = await runBench({
     quick: argv.includes('--quick'),
     chromium: !argv.includes('--no-chromium'),
+    detectorOnly: argv.includes('--detector-only'),
   });
   if (argv.includes('--json')) console.log(JSON.stringify(rows, null, 2));
   else {

@@ -52,4 +52,17 @@ describe('benchmark smoke run', () => {
     // Size is deterministic for a build, so this budget is checked here too.
     expect(rows.find((r) => r.name === 'content script size (gzip)')!.pass).toBe(true);
   }, 300_000); // every row, small lists: about 1.5 minutes alone, several on a shared machine
+
+  it('runs only the detector’s rows with --detector-only', async () => {
+    const rows = await runBench({ quick: true, chromium: false, detectorOnly: true });
+    const names = rows.map((r) => r.name);
+    expect(names[0]).toBe('content script size (gzip)');
+    expect(names.slice(1, 3)).toEqual([
+      'detector model size (gzip)',
+      'detector model load (decode into weights)',
+    ]);
+    expect(names.slice(3).every((n) => n.startsWith('scoring p95, '))).toBe(true);
+    expect(names.some((n) => /capped at 40,000 chars/.test(n))).toBe(true);
+    expect(names.some((n) => /lookup|index|wake|Chromium/.test(n))).toBe(false);
+  }, 120_000);
 });

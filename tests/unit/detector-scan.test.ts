@@ -1,8 +1,11 @@
 // One pass over the page finds what one matcher per lexicon group would find.
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../utils/content/normalize';
-import { PHRASES, type PhraseGroup } from '../../utils/detector/lexicon';
-import { compileTerms, findAll, scanTerms } from '../../utils/detector/matchers';
+import { readCorpus } from '../../tools/lib/corpus';
+import { CORPUS_DIR } from '../../tools/lib/training-set';
+import { MEDICINE_WORDS, PHRASES, type PhraseGroup } from '../../utils/detector/lexicon';
+import { compileTerms, DRUG_BY_NAME, findAll, scanTerms } from '../../utils/detector/matchers';
+import { prepare } from '../../utils/detector/signals';
 
 /** The reference: one regex per group, as the detector read pages before. */
 function perGroup(text: string, group: PhraseGroup) {
@@ -41,5 +44,31 @@ describe('scanTerms', () => {
     const scan = scanTerms(normalizeText('カートに入れる '.repeat(6000)).slice(0, 40_000));
     expect(scan.shop.length).toBe(50);
     expect(scan.sellerVoice.length).toBe(1);
+  });
+
+  const medicine = compileTerms(MEDICINE_WORDS);
+  const drugs = compileTerms([...DRUG_BY_NAME.keys()]);
+  const sameAsPerGroup = (text: string) => {
+    const scan = scanTerms(text);
+    for (const group of Object.keys(PHRASES) as PhraseGroup[])
+      expect(scan[group], group).toEqual(perGroup(text, group));
+    expect(scan.medicine).toEqual(findAll(medicine, text, 1));
+    expect(scan.drug).toEqual(findAll(drugs, text, 200));
+  };
+
+  it.each([
+    // An English term is preferred where it fits as a word, even before a longer Japanese one.
+    'ed治療薬 aga薬 jcbのみ',
+    // Terms at the very start and end, cut off by the end, inside longer words.
+    'viagra',
+    'without a prescriptio',
+    'xviagra viagrax 0viagra viagra0 viagra.',
+    // Lone surrogates and astral characters next to terms.
+    '\ud800処方箋不要\udfff💊個人輸入代行💊',
+    'カ'.repeat(5000),
+  ])('finds at the edges what the regexes find: %s', (raw) => sameAsPerGroup(normalizeText(raw)));
+
+  it('finds on every corpus page what one regex per group finds', { timeout: 120_000 }, () => {
+    for (const page of readCorpus(CORPUS_DIR)) sameAsPerGroup(prepare(page.sample).norm.text);
   });
 });

@@ -226,7 +226,9 @@ export function normalizeWithMap(source: string): NormalizedText {
     lastWasSpace = false;
   }
   while (out.length > 0 && (out.last() === SPACE || out.last() === NEWLINE)) out.length -= 1;
-  return { text: out.text(), map: out.map.slice(0, out.length) };
+  // A view, not a copy: the arrays were made for this call (a copy was 160 KB more garbage for a
+  // 40,000-character sample).
+  return { text: out.text(), map: out.map.subarray(0, out.length) };
 }
 
 export function normalizeText(source: string): string {

@@ -1,4 +1,4 @@
-// Term matchers over normalised text: every lexicon term in one regex (one pass per page), the
+// Term matchers over normalised text: every lexicon term in one trie (one pass per page), the
 // groups each term counts for, drug names with their entries, and the sentence around a match
 // (is a claim quoted inside a warning?).
 // Dependency-free.
@@ -65,26 +65,6 @@ const ALL_GROUPS = [
   'drug',
 ] as const satisfies readonly TermGroup[];
 
-/**
- * Every term of every group in one regex, resumed one character after each match so that every
- * position where a term starts yields the longest term there. The page's text is read once, not
- * once a group.
- */
-const ALL_TERMS = compileTerms([...TERM_GROUPS.keys()]);
-
-/**
- * For each term, per group, the longest term of that group that is a prefix of it: what that
- * group's own matcher finds where the longer term starts.
- */
-const PREFIX_TERMS = new Map<string, Map<TermGroup, string>>();
-for (const term of TERM_GROUPS.keys()) {
-  const own = new Map<TermGroup, string>();
-  for (const [other, groups] of TERM_GROUPS)
-    if (other.length <= term.length && term.startsWith(other))
-      for (const g of groups) if ((own.get(g)?.length ?? 0) < other.length) own.set(g, other);
-  PREFIX_TERMS.set(term, own);
-}
-
 /** Matches kept per group (the signals count distinct terms; a few pieces of evidence do). */
 const SCAN_LIMITS: Partial<Record<TermGroup, number>> = { drug: 200, medicine: 1, sellerVoice: 1 };
 const SCAN_LIMIT = 50;
@@ -93,37 +73,161 @@ export type Scan = Record<TermGroup, Match[]>;
 
 const isWordChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 
+/** What a term found at a position counts for: per group, the group's own (prefix) term. */
+interface Counted {
+  group: number;
+  term: string;
+  /** An ASCII term shorter than the match: it counts only where a word ends after it. */
+  wholeWord: boolean;
+}
+
+/**
+ * Every lexicon term in one trie over UTF-16 code units, read once per page position: the first
+ * code unit through a 64K table, deeper ones through a hash table of edges. It finds what
+ * one regex of all terms would (compileTerms: ASCII terms only as whole words and preferred at a
+ * position, else the longest other term), without the regex engine trying hundreds of
+ * alternatives at every character. Built on the first page scanned, not when the worker starts.
+ */
+interface Trie {
+  root: Int32Array;
+  /** Per node: the ASCII term, or the other term, that ends there. */
+  asciiEnd: (string | null)[];
+  otherEnd: (string | null)[];
+  /** Deeper edges, keyed by node × 65536 + code unit (open addressing, a quarter full). */
+  edgeKey: Int32Array;
+  edgeNode: Int32Array;
+  edgeShift: number;
+  edgeMask: number;
+  /**
+   * Per node ending a term: for each group, the longest term of that group that is a prefix of
+   * it (what that group's own matcher finds where the longer term starts).
+   */
+  counted: (Counted[] | null)[];
+}
+
+let trie: Trie | null = null;
+
+function buildTrie(): Trie {
+  const root = new Int32Array(0x10000);
+  const children: Map<number, number>[] = [new Map()];
+  const asciiEnd: (string | null)[] = [null];
+  const otherEnd: (string | null)[] = [null];
+  const ends: number[] = [];
+  for (const term of TERM_GROUPS.keys()) {
+    let node = 0;
+    for (let i = 0; i < term.length; i += 1) {
+      const code = term.charCodeAt(i);
+      let next = children[node]!.get(code);
+      if (next === undefined) {
+        next = children.length;
+        children[node]!.set(code, next);
+        children.push(new Map());
+        asciiEnd.push(null);
+        otherEnd.push(null);
+      }
+      node = next;
+    }
+    (ASCII_WORD.test(term) ? asciiEnd : otherEnd)[node] = term;
+    ends.push(node);
+  }
+  for (const [code, next] of children[0]!) root[code] = next;
+  let edgeCount = 0;
+  for (let n = 1; n < children.length; n += 1) edgeCount += children[n]!.size;
+  const bits = Math.max(4, Math.ceil(Math.log2(edgeCount * 4)));
+  const edgeKey = new Int32Array(1 << bits).fill(-1);
+  const edgeNode = new Int32Array(1 << bits);
+  const edgeMask = (1 << bits) - 1;
+  const edgeShift = 32 - bits;
+  for (let n = 1; n < children.length; n += 1)
+    for (const [code, next] of children[n]!) {
+      const key = n * 0x10000 + code;
+      let slot = Math.imul(key, 0x9e3779b1) >>> edgeShift;
+      while (edgeKey[slot] !== -1) slot = (slot + 1) & edgeMask;
+      edgeKey[slot] = key;
+      edgeNode[slot] = next;
+    }
+  // The terms that are prefixes of a term end on the nodes of its path, shortest first.
+  const counted: (Counted[] | null)[] = children.map(() => null);
+  for (const end of ends) {
+    const term = (asciiEnd[end] ?? otherEnd[end])!;
+    const own = new Map<TermGroup, string>();
+    let node = 0;
+    for (let i = 0; i < term.length; i += 1) {
+      node = children[node]!.get(term.charCodeAt(i))!;
+      const other = asciiEnd[node] ?? otherEnd[node];
+      if (other !== null && other !== undefined)
+        for (const g of TERM_GROUPS.get(other)!) own.set(g, other);
+    }
+    counted[end] = [...own].map(([g, t]) => ({
+      group: ALL_GROUPS.indexOf(g),
+      term: t,
+      wholeWord: t !== term && ASCII_WORD.test(t),
+    }));
+  }
+  return { root, asciiEnd, otherEnd, edgeKey, edgeNode, edgeShift, edgeMask, counted };
+}
+
+const LIMITS = ALL_GROUPS.map((g) => SCAN_LIMITS[g] ?? SCAN_LIMIT);
+
+/** The node of the term one regex of all terms would match at `at`, or 0. */
+function termAt(t: Trie, text: string, at: number): number {
+  let node = t.root[text.charCodeAt(at)]!;
+  if (node === 0) return 0;
+  const asciiFits = at === 0 || !isWordChar(text.charCodeAt(at - 1));
+  let ascii = 0;
+  let other = 0;
+  let i = at + 1;
+  for (;;) {
+    if (
+      t.asciiEnd[node] !== null &&
+      asciiFits &&
+      (i === text.length || !isWordChar(text.charCodeAt(i)))
+    )
+      ascii = node;
+    if (t.otherEnd[node] !== null) other = node;
+    if (i === text.length) break;
+    const key = node * 0x10000 + text.charCodeAt(i);
+    let slot = Math.imul(key, 0x9e3779b1) >>> t.edgeShift;
+    let next = 0;
+    for (let k = t.edgeKey[slot]!; k !== -1; k = t.edgeKey[slot]!) {
+      if (k === key) {
+        next = t.edgeNode[slot]!;
+        break;
+      }
+      slot = (slot + 1) & t.edgeMask;
+    }
+    if (next === 0) break;
+    node = next;
+    i += 1;
+  }
+  return ascii !== 0 ? ascii : other;
+}
+
 /**
  * Every group's matches in one pass over the text, the same as one matcher per group would find
- * (leftmost, longest, not overlapping within a group; a term of one group may overlap another's).
+ * (leftmost, longest, not overlapping within a group; a term of one group may overlap another's):
+ * at every position, the term found there counts for each group from where that group's last
+ * match ended.
  */
 export function scanTerms(text: string): Scan {
-  const out = Object.fromEntries(ALL_GROUPS.map((g) => [g, [] as Match[]])) as Scan;
-  const free = new Map<TermGroup, number>();
-  ALL_TERMS.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ALL_TERMS.exec(text)) !== null) {
-    const at = m.index;
-    ALL_TERMS.lastIndex = at + 1;
-    const longest = m[0];
-    for (const [g, term] of PREFIX_TERMS.get(longest) ?? []) {
-      if (at < (free.get(g) ?? 0)) continue;
+  const t = (trie ??= buildTrie());
+  const lists = ALL_GROUPS.map(() => [] as Match[]);
+  const free = new Int32Array(ALL_GROUPS.length);
+  for (let at = 0; at < text.length; at += 1) {
+    if (t.root[text.charCodeAt(at)] === 0) continue;
+    const found = termAt(t, text, at);
+    if (found === 0) continue;
+    for (const { group, term, wholeWord } of t.counted[found]!) {
+      if (at < free[group]!) continue;
       const end = at + term.length;
-      // An ASCII term shorter than the match counts only as a whole word.
-      if (
-        term !== longest &&
-        ASCII_WORD.test(term) &&
-        end < text.length &&
-        isWordChar(text.charCodeAt(end))
-      )
-        continue;
-      const list = out[g];
-      if (list.length >= (SCAN_LIMITS[g] ?? SCAN_LIMIT)) continue;
+      if (wholeWord && end < text.length && isWordChar(text.charCodeAt(end))) continue;
+      const list = lists[group]!;
+      if (list.length >= LIMITS[group]!) continue;
       list.push({ index: at, end, term });
-      free.set(g, end);
+      free[group] = end;
     }
   }
-  return out;
+  return Object.fromEntries(ALL_GROUPS.map((g, i) => [g, lists[i]!])) as Scan;
 }
 
 export function findAll(regex: RegExp, text: string, limit = 50): Match[] {

@@ -5,7 +5,8 @@
 import { levelFor, THRESHOLDS } from './score';
 import { WEIGHTS, type PageSample, type SignalCode, type SignalHit } from './signals';
 import type { Level } from '../verdicts/model';
-import { extractFeatures, SIGNAL_CODES, textOccurrences, type PageFeatures } from './features';
+import { extractFeatures, SIGNAL_CODES, type PageFeatures } from './features';
+import { textHeat } from './ngrams';
 import type { LoadedModel, Thresholds } from './model';
 import { sigmoid } from './train';
 
@@ -129,24 +130,28 @@ function reasons(model: LoadedModel, features: PageFeatures, level: Level): Reas
   return [...lookalike, ...forRogue, ...phrases, ...against];
 }
 
+/**
+ * Buffers of the phrase search, reused from page to page (a 40,000-character page needs 320 KB of
+ * prefix sums; allocating them per page left the garbage collector a tail of pauses to clear).
+ */
+let prefixBuffer = new Float64Array(0);
+let takenBuffer = new Uint8Array(0);
+
 /** The windows of the page's text whose n-grams pushed the score up most, in the page's words. */
 function topPhrases(model: LoadedModel, features: PageFeatures): ReasonHit[] {
   const page = features.evidence.page;
   const text = features.evidence.text;
   if (text.length === 0) return [];
-  const occ = textOccurrences(text);
-  // Every text n-gram carries the same value; spread its contribution over its characters.
-  const textValue = features.textValue;
-  const heat = new Float64Array(text.length + 1);
-  for (let k = 0; k < occ.length; k += 1) {
-    const w = model.weights[occ.feature[k]!]! * textValue;
-    const len = occ.end[k]! - occ.start[k]!;
-    for (let c = occ.start[k]!; c < occ.end[k]!; c += 1) heat[c] = heat[c]! + w / len;
+  if (prefixBuffer.length < text.length + 1) {
+    prefixBuffer = new Float64Array(text.length + 1);
+    takenBuffer = new Uint8Array(text.length + 1);
   }
-  const prefix = new Float64Array(text.length + 1);
-  for (let i = 0; i < text.length; i += 1) prefix[i + 1] = prefix[i]! + heat[i]!;
+  // Every text n-gram carries the same value; its contribution is spread over its characters.
+  const prefix = prefixBuffer;
+  textHeat(text, model.weights, features.textValue, prefix);
   const window = Math.min(PHRASE_WINDOW, text.length);
-  const taken = new Uint8Array(text.length);
+  const taken = takenBuffer;
+  taken.fill(0, 0, text.length);
   const out: ReasonHit[] = [];
   while (out.length < MAX_PHRASES) {
     let best = -1;

@@ -58,8 +58,15 @@ const SHARED_OCCURRENCES: Occurrences = {
   length: 0,
 };
 
+/**
+ * The distinct features' buffer, reused from page to page like the occurrences (it grew by
+ * doubling from 1 KB on every page, ~250 KB of garbage for a 40,000-character one). Valid until
+ * the next Collector is made: extractFeatures copies it into the page's vector.
+ */
+let sharedDistinct = new Int32Array(1024);
+
 export class Collector {
-  distinct: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  distinct: Int32Array<ArrayBuffer> = sharedDistinct;
   count = 0;
   occ: Occurrences | null;
 
@@ -79,7 +86,7 @@ export class Collector {
   add(feature: number): boolean {
     if (STAMP[feature] === generation) return false;
     STAMP[feature] = generation;
-    if (this.count === this.distinct.length) this.distinct = grow(this.distinct);
+    if (this.count === this.distinct.length) sharedDistinct = this.distinct = grow(this.distinct);
     this.distinct[this.count] = feature;
     this.count += 1;
     return true;
@@ -151,6 +158,82 @@ export function wordGrams(text: string, out: Collector): void {
     prevStart = start;
     havePrev = true;
   }
+}
+
+/**
+ * Each character's share of the text n-grams' weights, as prefix sums: `out[i]` is the sum of
+ * the shares of characters 0..i-1 (`out[0]` is 0), where an n-gram of weight w (its model weight
+ * times `textValue`) spread over its characters gives each w / length. The same sums, added in
+ * the same order, as walking textOccurrences, without storing the occurrences: one pass over
+ * the char codes into `out` (at least text.length + 1 long; the caller reuses it).
+ */
+export function textHeat(
+  text: string,
+  weights: Float32Array,
+  textValue: number,
+  out: Float64Array,
+): void {
+  const n = text.length;
+  out.fill(0, 0, n + 1);
+  // Shares land at out[c + 1]; the prefix sums are taken in place at the end.
+  for (let i = 0; i < n; i += 1) {
+    const c0 = text.charCodeAt(i);
+    if (breaksRun(c0)) continue;
+    let h = step(step(FNV_OFFSET, NS_CHAR), c0);
+    out[i + 1]! += weights[bucket(h)]! * textValue;
+    if (i + 1 >= n) continue;
+    const c1 = text.charCodeAt(i + 1);
+    if (breaksRun(c1)) continue;
+    h = step(h, c1);
+    const w2 = (weights[bucket(h)]! * textValue) / 2;
+    out[i + 1]! += w2;
+    out[i + 2]! += w2;
+    if (i + 2 >= n) continue;
+    const c2 = text.charCodeAt(i + 2);
+    if (breaksRun(c2)) continue;
+    h = step(h, c2);
+    const w3 = (weights[bucket(h)]! * textValue) / 3;
+    out[i + 1]! += w3;
+    out[i + 2]! += w3;
+    out[i + 3]! += w3;
+  }
+  let prev = 0;
+  let havePrev = false;
+  let prevStart = 0;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!isAsciiWordChar(c)) {
+      if (c === 0x0a || c >= 0x80 || c === 0x2e) havePrev = false;
+      i += 1;
+      continue;
+    }
+    const start = i;
+    let h = step(FNV_OFFSET, NS_WORD);
+    let lastDigit = false;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (!isAsciiWordChar(d)) break;
+      if (isDigit(d)) {
+        if (!lastDigit) h = step(h, 0x30);
+        lastDigit = true;
+      } else {
+        h = step(h, d);
+        lastDigit = false;
+      }
+      i += 1;
+    }
+    const w1 = (weights[bucket(h)]! * textValue) / (i - start);
+    for (let c = start; c < i; c += 1) out[c + 1]! += w1;
+    if (havePrev) {
+      const wb = (weights[bucket(step(step(prev, NS_BIGRAM), h))]! * textValue) / (i - prevStart);
+      for (let c = prevStart; c < i; c += 1) out[c + 1]! += wb;
+    }
+    prev = h;
+    prevStart = start;
+    havePrev = true;
+  }
+  for (let k = 0; k < n; k += 1) out[k + 1] = out[k]! + out[k + 1]!;
 }
 
 /**

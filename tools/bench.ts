@@ -2,7 +2,7 @@
 // budgets on this machine and prints a table (or, with --json, an array of
 // { name, value, unit, budget, pass }). The data is generated from fixed seeds. --quick runs a
 // short smoke version with small lists (used by the tests); --no-chromium skips the rows that need
-// the browser. The full run takes a few minutes (it builds and stores a million-domain list in
+// the browser; --only-wake runs the worker's rows alone (its scripts, the wake). The full run takes a few minutes (it builds and stores a million-domain list in
 // Node and in Chromium).
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -21,6 +21,17 @@ import { reportStoreRows } from './bench/reports';
 export interface BenchOptions {
   quick: boolean;
   chromium: boolean;
+  /** Only the worker's rows: its scripts' sizes and the wake in Chromium (`--only-wake`). */
+  onlyWake?: boolean;
+}
+
+/** The worker's start-up rows alone: both scripts' sizes, then 30 wakes against a blank worker. */
+async function wakeRows(options: BenchOptions): Promise<BenchRow[]> {
+  const rows = workerScriptRows(options.quick ? 3 : 15);
+  rows.push(
+    ...(await scaleChromiumRows(options.quick ? 20_000 : 1_000_000, options.quick ? 3 : 30, [])),
+  );
+  return rows;
 }
 
 export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
@@ -28,6 +39,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
     const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
     if (build.status !== 0) throw new Error('wxt build failed');
   }
+  if (options.onlyWake) return wakeRows(options);
   const rows: BenchRow[] = [];
   // The scale rows use a million domains; the smoke run (--quick) a small list, to check they run.
   const domains = options.quick ? 20_000 : 1_000_000;
@@ -87,6 +99,7 @@ async function main(argv: string[]): Promise<number> {
   const rows = await runBench({
     quick: argv.includes('--quick'),
     chromium: !argv.includes('--no-chromium'),
+    onlyWake: argv.includes('--only-wake'),
   });
   if (argv.includes('--json')) console.log(JSON.stringify(rows, null, 2));
   else {

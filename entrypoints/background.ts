@@ -9,8 +9,14 @@ import { composeCore, isCoreMessage } from '../utils/background/core';
 import { REST_GLOBAL, REST_SCRIPT, type Rest, type RestScript } from '../utils/background/rest';
 import { createPlatform, hasContextMenus } from '../utils/platform/browser-platform';
 
-/** Long enough for the event that woke the worker to be answered first (wake → verdict ≈ 0.1–0.5 s). */
+/**
+ * The start-up work (the rules check, which needs the second script) waits until the first
+ * script's work has been idle this long: loading the second script blocks the worker's thread
+ * (importScripts() is synchronous), so it must not land in the middle of a first answer.
+ */
 const READY_DELAY_MS = 1000;
+/** ...but runs this long after the start at the latest (a page navigating in a loop). */
+const READY_LATEST_MS = 10_000;
 
 declare const importScripts: ((...urls: string[]) => void) | undefined;
 
@@ -45,9 +51,50 @@ export default defineBackground(() => {
   const loadRest = (): Rest => (rest ??= restScript().composeRest(core));
   const withRest = (): Promise<Rest> => Promise.resolve().then(loadRest);
 
-  const { tabs, frames } = core;
   const report = (what: string) => (error: unknown) =>
     console.error(`Kusuri Guard: ${what} failed`, error);
+
+  // The rules check and the other start-up work, once the events that woke the worker have had
+  // their answers: a verdict waits only for the lists (handlers that need more call ready()).
+  let busy = 0;
+  let readyTimer: ReturnType<typeof setTimeout> | undefined;
+  let readyStarted = false;
+  const startReady = () => {
+    if (readyStarted) return;
+    readyStarted = true;
+    clearTimeout(readyTimer);
+    withRest()
+      .then((r) => r.lifecycle.ready())
+      .catch(report('start'));
+  };
+  const readyWhenIdle = () => {
+    clearTimeout(readyTimer);
+    if (!readyStarted) readyTimer = setTimeout(startReady, READY_DELAY_MS);
+  };
+  /** The first script's work in flight: the start-up work waits until none is. */
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    busy += 1;
+    clearTimeout(readyTimer);
+    return work.finally(() => {
+      busy -= 1;
+      if (busy === 0) readyWhenIdle();
+    });
+  };
+  readyWhenIdle();
+  setTimeout(startReady, READY_LATEST_MS);
+
+  const tabs = {
+    onNavigationStarting: (tabId: number, url: string) =>
+      track(core.tabs.onNavigationStarting(tabId, url)),
+    onNavigationCommitted: (tabId: number, url: string) =>
+      track(core.tabs.onNavigationCommitted(tabId, url)),
+    onFrameCommitted: (tabId: number, url: string) => track(core.tabs.onFrameCommitted(tabId, url)),
+    onSameDocumentNavigation: (tabId: number, url: string) =>
+      track(core.tabs.onSameDocumentNavigation(tabId, url)),
+    onTabUrlChanged: (tabId: number, url: string) => track(core.tabs.onTabUrlChanged(tabId, url)),
+    onTabRemoved: (tabId: number) => track(core.tabs.onTabRemoved(tabId)),
+  };
+  const { frames } = core;
 
   browser.runtime.onInstalled.addListener((details) => {
     const reason =
@@ -64,7 +111,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => {
     const from = { id: sender.id, url: sender.url, tabId: sender.tab?.id, frameId: sender.frameId };
     // Reads the first script answers itself; anything else waits for the rest.
-    if (isCoreMessage(message)) return core.handleCoreMessage(message, from);
+    if (isCoreMessage(message)) return track(core.handleCoreMessage(message, from));
     return withRest().then((r) => r.handleMessage(message, from));
   });
   browser.webNavigation.onBeforeNavigate.addListener((details) => {
@@ -110,11 +157,4 @@ export default defineBackground(() => {
         .catch(report('context menu'));
     });
   }
-  // The rules check and the other start-up work, once the event that woke the worker has had
-  // its answer: a verdict waits only for the lists (handlers that need more call ready()).
-  setTimeout(() => {
-    withRest()
-      .then((r) => r.lifecycle.ready())
-      .catch(report('start'));
-  }, READY_DELAY_MS);
 });

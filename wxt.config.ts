@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { packagedFiles } from './tools/lib/bundled-data';
 import packageJson from './package.json' with { type: 'json' };
+import type { Plugin } from 'vite';
 
 /**
  * The list maintainers' e-mail address for reports from people without a GitHub account: set at
@@ -12,6 +13,25 @@ function maintainersEmail(mode: string): string {
   if (process.env.WXT_MAINTAINERS_EMAIL !== undefined) return process.env.WXT_MAINTAINERS_EMAIL;
   if (mode === 'e2e') return 'lists@kusuri-guard-test.example';
   return packageJson.config.maintainersEmail;
+}
+
+/**
+ * The project's own modules (utils/, data/) do nothing when imported that matters if none of
+ * their exports is used (none is imported for its side effects alone: schemas, tables and regular
+ * expressions built at load are only values). Saying so lets the bundler drop a module whose
+ * exports a script does not use, instead of keeping it for its top-level statements: the
+ * worker's first-verdict script (entrypoints/background.ts) then carries no detector, importer
+ * or report code that it only reaches through an unused export.
+ */
+function ownModulesWithoutSideEffects(): Plugin {
+  const own = /\/(utils|data)\/[^?]*\.(ts|tsx|json)$/;
+  return {
+    name: 'kusuri-guard:own-modules-without-side-effects',
+    transform(code, id) {
+      if (!own.test(id) || id.includes('/node_modules/')) return null;
+      return { code, map: null, moduleSideEffects: false };
+    },
+  };
 }
 
 export default defineConfig({
@@ -25,7 +45,7 @@ export default defineConfig({
     excludeSources: ['.output/**', 'test-results/**', 'store/**', '.wxt/**', '**/node_modules/**'],
   },
   vite: (env) => ({
-    plugins: [preact()],
+    plugins: [preact(), ownModulesWithoutSideEffects()],
     define: { 'import.meta.env.KG_MAINTAINERS_EMAIL': JSON.stringify(maintainersEmail(env.mode)) },
   }),
   manifest: ({ browser }) => ({
@@ -76,8 +96,13 @@ export default defineConfig({
         { minimum_chrome_version: '137' }),
   }),
   hooks: {
-    // The content scripts are unlisted scripts (see entrypoints/page-guard.ts); declare them here.
-    'build:manifestGenerated': (_wxt, manifest) => {
+    'build:manifestGenerated': (wxt, manifest) => {
+      // The background's second script (entrypoints/background-rest.ts): Chrome's worker imports
+      // it when first needed; Firefox's event page simply lists it after the first.
+      const background = manifest.background as { scripts?: string[] } | undefined;
+      if (wxt.config.browser === 'firefox' && background?.scripts)
+        background.scripts.push('background-rest.js');
+      // The content scripts are unlisted scripts (see entrypoints/page-guard.ts); declare them here.
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
         {

@@ -1,10 +1,11 @@
-// `npm run bench [-- --json] [-- --quick] [-- --no-chromium] [-- --detector-only]`: measures
+// `npm run bench [-- --json] [-- --quick] [-- --no-chromium] [-- --detector-only] [-- --only-wake]`:
 // Kusuri Guard against its budgets on this machine and prints a table (or, with --json, an array of
 // { name, value, unit, budget, pass }). The data is generated from fixed seeds. --quick runs a
 // short smoke version with small lists (used by the tests); --no-chromium skips the rows that need
 // the browser; --detector-only runs only the detector's rows (content script size, model size
-// and load, scoring time: a minute instead of a quarter of an hour). The full run takes a few
-// minutes (it builds and stores a million-domain list in Node and in Chromium).
+// and load, scoring time: a minute instead of a quarter of an hour); --only-wake runs the
+// worker's rows alone (its scripts, the wake). The full run takes a few minutes (it builds and
+// stores a million-domain list in Node and in Chromium).
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import type { BenchRow } from './bench/common';
@@ -24,6 +25,17 @@ export interface BenchOptions {
   chromium: boolean;
   /** Only the detector's rows. */
   detectorOnly?: boolean;
+  /** Only the worker's rows: its scripts' sizes and the wake in Chromium (`--only-wake`). */
+  onlyWake?: boolean;
+}
+
+/** The worker's start-up rows alone: both scripts' sizes, then 30 wakes against a blank worker. */
+async function wakeRows(options: BenchOptions): Promise<BenchRow[]> {
+  const rows = workerScriptRows(options.quick ? 3 : 15);
+  rows.push(
+    ...(await scaleChromiumRows(options.quick ? 20_000 : 1_000_000, options.quick ? 3 : 30, [])),
+  );
+  return rows;
 }
 
 export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
@@ -31,6 +43,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
     const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
     if (build.status !== 0) throw new Error('wxt build failed');
   }
+  if (options.onlyWake) return wakeRows(options);
   const rows: BenchRow[] = [];
   if (options.detectorOnly) return [...contentScriptSize(), ...(await detectorRows(options))];
   // The scale rows use a million domains; the smoke run (--quick) a small list, to check they run.
@@ -96,6 +109,7 @@ async function main(argv: string[]): Promise<number> {
     quick: argv.includes('--quick'),
     chromium: !argv.includes('--no-chromium'),
     detectorOnly: argv.includes('--detector-only'),
+    onlyWake: argv.includes('--only-wake'),
   });
   if (argv.includes('--json')) console.log(JSON.stringify(rows, null, 2));
   else {

@@ -8,6 +8,7 @@ import { defaultCatalog } from '../utils/lists/catalog';
 import { importByFormat } from '../utils/lists/import';
 import { ListIndex, type IndexedListInput } from '../utils/verdicts/list-index';
 import { verdictForUrl } from '../utils/verdicts/compute';
+import { packagedLicensed } from '../utils/lists/licensed';
 import { renderReason } from '../utils/verdicts/render';
 import { scoreDetected } from '../utils/detector/shipped';
 import type { DetectorScore } from '../utils/detector/model-score';
@@ -85,6 +86,8 @@ export async function check(
     new Set(),
     Date.now(),
     page ? { ...page, at: Date.now() } : null,
+    null,
+    packagedLicensed(),
   );
   return { verdict, page };
 }

@@ -10,7 +10,8 @@ describe('benchmark smoke run', () => {
     expect(rows.map((r) => r.name)).toEqual(
       expect.arrayContaining([
         'content script size (gzip)',
-        'service worker script size (what every wake compiles)',
+        'service worker script size, first-verdict script (what every wake compiles)',
+        'service worker script size, second script (loaded when first needed)',
         expect.stringMatching(/^scoring p95, 10 KB page/),
         expect.stringMatching(/^scoring p95, 2 MB page/),
         expect.stringMatching(/^longest content-script task/),

@@ -219,6 +219,7 @@ export async function scaleChromiumRows(
     rmSync(blank, { recursive: true, force: true });
   }
   // Installing rules of each size, in a fresh browser (nothing else installed).
+  if (ruleSizes.length === 0) return rows;
   const fresh = await launchExtension({ bigList: false });
   try {
     const worker = await fresh.worker();

@@ -1,6 +1,6 @@
 // The worker's life: what happens on install, on browser start, on alarms, and what every handler
 // waits for (the lists installed, the pre-load rules in place), memoised per worker lifetime.
-import { memoAsync } from '../core/memo';
+import { memoAsync, type MemoAsync } from '../core/memo';
 import type { IntelService } from '../intel/service';
 import type { ListsService } from '../lists/service';
 import type { Refresher } from '../lists/refresher';
@@ -22,16 +22,15 @@ export interface LifecycleDeps {
   reports: ReportsService;
   menus: ReportMenus;
   tabs: TabsService;
+  /** The lists are installed (a worker killed during onInstalled left them missing): the
+   * first-verdict script's memo (utils/background/core.ts), shared so that both see one state. */
+  listsInstalled: MemoAsync<void>;
 }
 
 export class Lifecycle {
-  /** The lists are installed (a worker killed during onInstalled left them missing). */
-  private readonly listsInstalled = memoAsync(async () => {
-    await this.deps.lists.installBundled(false);
-  });
-  /** ...and the pre-load rules are in place. */
+  /** The lists are installed and the pre-load rules are in place. */
   private readonly allReady = memoAsync(async () => {
-    await this.listsInstalled.get();
+    await this.deps.listsInstalled.get();
     await this.deps.rules.sync();
   });
 
@@ -43,7 +42,7 @@ export class Lifecycle {
   }
 
   listsReady(): Promise<void> {
-    return this.listsInstalled.get();
+    return this.deps.listsInstalled.get();
   }
 
   /**
@@ -53,7 +52,7 @@ export class Lifecycle {
   async onInstalled(reason: 'install' | 'update' | 'other' = 'update'): Promise<void> {
     await this.deps.lists.installBundled(true);
     await this.deps.rules.sync(true);
-    this.listsInstalled.set(undefined);
+    this.deps.listsInstalled.set(undefined);
     this.allReady.set(undefined);
     await this.scheduleRefresh();
     await this.deps.menus.setUp();

@@ -44,16 +44,22 @@ interface FreeHostingFile {
   sections: { id: string; suffixes?: string[]; entries?: { suffix: string }[] }[];
 }
 
+let freeHosting: ReadonlySet<string> | null = null;
+
 /**
  * Free-hosting and shared platforms (data/free-hosting.json, with its sources): allowlisting one
- * would allow every other seller on it.
+ * would allow every other seller on it. Built when first asked (an allowlist being parsed), so a
+ * script that only reads stored lists (the worker's first-verdict script) does not carry the table.
  */
-export const FREE_HOSTING: ReadonlySet<string> = new Set(
-  (freeHostingData as FreeHostingFile).sections.flatMap((section) => [
-    ...(section.suffixes ?? []),
-    ...(section.entries ?? []).map((e) => e.suffix),
-  ]),
-);
+export function freeHostingSuffixes(): ReadonlySet<string> {
+  freeHosting ??= new Set(
+    (freeHostingData as FreeHostingFile).sections.flatMap((section) => [
+      ...(section.suffixes ?? []),
+      ...(section.entries ?? []).map((e) => e.suffix),
+    ]),
+  );
+  return freeHosting;
+}
 
 export type LicensedRejectReason = 'public-suffix' | 'free-hosting' | 'duplicate' | 'schema';
 
@@ -80,7 +86,7 @@ export function parseLicensed(value: unknown): {
       rejected.push({ index, reason, detail, input });
       return;
     }
-    if (FREE_HOSTING.has(parsed.data.domain)) {
+    if (freeHostingSuffixes().has(parsed.data.domain)) {
       rejected.push({
         index,
         reason: 'free-hosting',

@@ -4,7 +4,7 @@
 // what the index or the pre-load rules are made from goes through changed(), which drops the
 // index and tells the subscribers (the pre-load rules) before it returns.
 import { catalogRank, catalogSource, type CatalogEntry, type ListSource } from './catalog';
-import { importByFormatYielding } from './import';
+import type { importByFormatYielding } from './import';
 import type { ImportError, ListContent, Rejected } from './model';
 import { loadListData } from './list-data';
 import { deleteList, getListRecord, getListRecords, replaceList, updateListRecord } from './store';
@@ -42,6 +42,12 @@ export interface NewCustomList {
   name: string;
 }
 
+/**
+ * The importers (every list format, the hygiene checks and their data): loaded only when a list
+ * is imported, so the worker's first-verdict script does not carry them (utils/background/core.ts).
+ */
+export type LoadImporter = () => Promise<typeof importByFormatYielding>;
+
 export class ListsService {
   /** Announced after any change to what the index or the pre-load rules are made from. */
   readonly onChanged = new Signal();
@@ -50,6 +56,7 @@ export class ListsService {
   constructor(
     private readonly platform: Platform,
     readonly catalog: readonly CatalogEntry[],
+    private readonly importer: LoadImporter,
   ) {}
 
   index(): Promise<ListIndex> {
@@ -142,6 +149,7 @@ export class ListsService {
     const existing = await getListRecord(source.id);
     const hash = await sha256Hex(text);
     if (existing && existing.contentHash === hash) return { ok: true, record: null, rejected: [] };
+    const importByFormatYielding = await this.importer();
     const imported = await importByFormatYielding(source.format, text, {
       meta: source.meta,
       category: source.category,

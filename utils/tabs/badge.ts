@@ -1,5 +1,5 @@
 // The toolbar badge of a tab: the verdict's level as a symbol and colour, its meaning as the title.
-import { t, type Lang } from '../i18n';
+import type { Lang, MessageKey } from '../i18n';
 import { badgeTitleKey } from '../verdicts/badge-title';
 import type { Verdict } from '../verdicts/model';
 import type { Platform } from '../platform/platform';
@@ -11,10 +11,14 @@ const BADGE: Record<Verdict['level'], { text: string; color: string }> = {
   danger: { text: '!', color: '#c62828' },
 };
 
+/** The title's text: the message tables (i18n) are loaded with the worker's second script. */
+export type BadgeTitle = (lang: Lang, key: MessageKey) => Promise<string>;
+
 export class Badge {
   constructor(
     private readonly platform: Platform,
     private readonly language: () => Promise<Lang>,
+    private readonly title: BadgeTitle,
   ) {}
 
   async show(tabId: number, verdict: Verdict, lang?: Lang): Promise<void> {
@@ -22,7 +26,8 @@ export class Badge {
     const level = verdict.status === 'checked' ? verdict.level : 'none';
     const titleKey = badgeTitleKey(verdict);
     try {
-      await this.platform.badge.set(tabId, { ...BADGE[level], title: t(current, titleKey) });
+      const title = await this.title(current, titleKey);
+      await this.platform.badge.set(tabId, { ...BADGE[level], title });
     } catch {
       // The tab closed in the meantime.
     }

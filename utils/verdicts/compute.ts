@@ -16,7 +16,7 @@ import { levelFor } from '../detector/score';
 import type { DetectedPage } from '../detector/model-score';
 import { intelReasons } from '../intel/model';
 import type { RdapResult } from '../intel/rdap-client';
-import { packagedLicensed, type LicensedIndex } from '../lists/licensed';
+import type { LicensedIndex } from '../lists/licensed';
 
 /** The detector's signals as reasons, strongest first; evidence against rogue selling last. */
 export function pageReasons(page: DetectedPage): PageReason[] {
@@ -52,7 +52,9 @@ export async function verdictForUrl(
   now: number,
   page: (DetectedPage & { at: number }) | null = null,
   lookup: LookupInput | null = null,
-  allowlist: LicensedIndex | null = packagedLicensed(),
+  // The licensed sellers: the stored lists' (the verdict service) or the packaged table (the
+  // checker CLI); not a default here, so the worker's first-verdict script does not carry it.
+  allowlist: LicensedIndex | null = null,
 ): Promise<Verdict> {
   const parsed = hostOfUrl(url);
   if (!parsed) return uncheckedVerdict('unsupported', null, now);

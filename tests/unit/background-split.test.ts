@@ -1,0 +1,144 @@
+// The worker's two scripts (utils/background/core.ts, rest.ts): a waking worker answers the first
+// verdict, the warning page and navigation checks from the first script alone; everything else
+// waits for the rest, composed on the same services; and a change announced before the rest is
+// composed still reaches the pre-load rules.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { composeBackground } from '../../utils/background/root';
+import { composeCore, isCoreMessage, type Core } from '../../utils/background/core';
+import { composeRest, type Rest } from '../../utils/background/rest';
+import { defaultCatalog } from '../../utils/lists/catalog';
+import { importByFormatYielding } from '../../utils/lists/import';
+import { t } from '../../utils/i18n';
+import { fakePlatform, pageSender, contentSender, type TestPlatform } from './fakes';
+
+const LISTED = 'https://www.joa2020.jp/';
+
+let platform: TestPlatform;
+beforeEach(() => {
+  platform = fakePlatform();
+});
+
+/** A new worker life: the first script composed, the rest only when asked for (and counted). */
+function wake(options: { importer?: boolean } = {}) {
+  const loads = { rest: 0, importer: 0, titles: 0 };
+  let rest: Rest | null = null;
+  const core: Core = composeCore(platform, {
+    catalog: defaultCatalog(null),
+    importer: async () => {
+      loads.importer += 1;
+      if (options.importer === false) throw new Error('the importers were loaded');
+      return importByFormatYielding;
+    },
+    restLoaded: () => rest !== null,
+    loadRest: async () => {
+      loads.rest += 1;
+      rest ??= composeRest(core);
+    },
+    badgeTitle: async (lang, key) => {
+      loads.titles += 1;
+      return t(lang, key);
+    },
+  });
+  return { core, loads, rest: () => rest };
+}
+
+describe('a woken worker', () => {
+  beforeEach(async () => {
+    // An installed extension: lists and rules stored by an earlier life of the worker.
+    await composeBackground(platform, defaultCatalog(null)).lifecycle.onInstalled();
+  });
+
+  it('answers the popup and the warning page without the rest or the importers', async () => {
+    const { core, loads } = wake({ importer: false });
+    platform.tabs.tabs.set(4, LISTED);
+    const verdict = await core.handleCoreMessage(
+      { type: 'verdict.get', tabId: 4 },
+      pageSender('/popup.html'),
+    );
+    expect(verdict).toMatchObject({ ok: true, data: { level: 'danger', site: 'joa2020.jp' } });
+    await core.tabs.onNavigationStarting(9, LISTED);
+    platform.tabs.tabs.set(9, `${platform.extensionUrl('/warning.html')}#${LISTED}`);
+    const info = await core.handleCoreMessage(
+      { type: 'block.info' },
+      { ...pageSender(`/warning.html#${LISTED}`, 9), frameId: 0 },
+    );
+    expect(info).toMatchObject({ ok: true, data: { status: 'listed', site: 'joa2020.jp' } });
+    expect(loads).toMatchObject({ rest: 0, importer: 0 });
+  });
+
+  it('checks a navigation and shows the badge with its title; only the title text is loaded', async () => {
+    const { core, loads } = wake({ importer: false });
+    platform.tabs.tabs.set(5, 'https://joa2020.jp/shop');
+    await core.tabs.onNavigationCommitted(5, 'https://joa2020.jp/shop');
+    expect(platform.badges.get(5)).toMatchObject({ text: '!', color: '#c62828' });
+    expect(platform.badges.get(5)?.title).toBe(t('en', 'badge.title.danger'));
+    expect(loads).toMatchObject({ rest: 0, importer: 0, titles: 1 });
+  });
+
+  it('keeps the same checks on who may ask: a content script gets no verdict', async () => {
+    const { core } = wake();
+    expect(
+      await core.handleCoreMessage({ type: 'verdict.get', tabId: 1 }, contentSender(LISTED, 5)),
+    ).toEqual({ ok: false, error: 'forbidden' });
+    expect(
+      await core.handleCoreMessage(
+        { type: 'verdict.get', tabId: 'one' },
+        pageSender('/popup.html'),
+      ),
+    ).toEqual({ ok: false, error: 'bad-request' });
+  });
+});
+
+describe('what the first script answers', () => {
+  it('is reads only: whatever changes lists, decisions or settings goes to the rest', () => {
+    expect(isCoreMessage({ type: 'verdict.get', tabId: 1 })).toBe(true);
+    expect(isCoreMessage({ type: 'block.info' })).toBe(true);
+    for (const message of [
+      { type: 'block.continue', mode: 'always' },
+      { type: 'allowlist.add', site: 'example.com' },
+      { type: 'lists.get' },
+      { type: 'page.check', url: LISTED },
+      { type: 'settings.set', patch: {} },
+      { type: 'toString' },
+      { type: 42 },
+      null,
+      'verdict.get',
+    ])
+      expect(isCoreMessage(message), JSON.stringify(message)).toBe(false);
+  });
+});
+
+describe('a change announced before the rest is composed', () => {
+  it('loads the rest first, so the pre-load rules follow it', async () => {
+    // A fresh profile whose worker was stopped during onInstalled: no lists, no rules.
+    const { core, loads, rest } = wake();
+    await core.listsInstalled.get();
+    expect(loads.importer).toBeGreaterThan(0);
+    expect(platform.dnr.dynamic).toEqual([]);
+    await core.lists.changed();
+    expect(loads.rest).toBe(1);
+    expect(rest()).not.toBeNull();
+    expect(platform.dnr.dynamic.some((r) => r.action.type === 'redirect')).toBe(true);
+    // Composed once: the next change reuses it.
+    await core.lists.changed();
+    expect(loads.rest).toBe(1);
+  });
+
+  it('shares one set of services: a site allowed through the rest is allowed in the first script', async () => {
+    await composeBackground(platform, defaultCatalog(null)).lifecycle.onInstalled();
+    const { core } = wake();
+    // What the second script composes on the first one's services.
+    const full = composeRest(core);
+    const added = await full.handleMessage(
+      { type: 'allowlist.add', site: 'joa2020.jp' },
+      pageSender('/options.html'),
+    );
+    expect(added).toMatchObject({ ok: true });
+    platform.tabs.tabs.set(4, LISTED);
+    const verdict = await core.handleCoreMessage(
+      { type: 'verdict.get', tabId: 4 },
+      pageSender('/popup.html'),
+    );
+    expect(verdict).toMatchObject({ ok: true, data: { allowlisted: true } });
+  });
+});

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { composeBackground, type Background } from '../../utils/background/root';
 import { catalogSource, defaultCatalog, PROJECT_LIST_ID } from '../../utils/lists/catalog';
-import { getListContent, getListRecord } from '../../utils/lists/store';
+import { getListRecord } from '../../utils/lists/store';
+import { getListContent } from '../../utils/lists/store-content';
 import { getAllowlist } from '../../utils/decisions/allowlist';
 import { BLOCK_RULE_BASE, ALLOW_RULE_ID, SENTINEL_RULE_ID } from '../../utils/preload/compile';
 import { closeSharedDb } from '../../utils/core/db';

@@ -9,7 +9,8 @@ import {
   BLOCKLISTPROJECT_LIST_ID,
   type CatalogEntry,
 } from '../../utils/lists/catalog';
-import { getListContent, getListRecord } from '../../utils/lists/store';
+import { getListRecord } from '../../utils/lists/store';
+import { getListContent } from '../../utils/lists/store-content';
 import { MIN_RETRY_MS, nextCheck, isDue } from '../../utils/lists/schedule';
 import { parseRetryAfter } from '../../utils/lists/fetch-list';
 import { verifyListSignature } from '../../utils/lists/signature';

@@ -9,6 +9,7 @@ import { db, type KgDatabase } from '../core/db';
 import { countContent } from './counts';
 import { packContent } from './pack';
 import { packedRows } from './store-parts';
+import { allOrNothing } from '../core/all-or-nothing';
 
 function parseRecord(raw: unknown): ListRecord | null {
   const parsed = ListRecordSchema.safeParse(raw);
@@ -73,7 +74,7 @@ export async function replaceList(
   const packed = packContent(content);
   const store = database ?? (await db());
   const tx = store.transaction(['lists', 'listParts'], 'readwrite');
-  try {
+  return allOrNothing(tx, async () => {
     const lists = tx.objectStore('lists');
     const parts = tx.objectStore('listParts');
     const previous = parseRecord(await lists.get(record.id));
@@ -97,23 +98,8 @@ export async function replaceList(
       counts: countContent(content),
     });
     await lists.put(stored);
-    await tx.done;
     return stored;
-  } catch (error) {
-    // An exception thrown by put() (a value that cannot be cloned, a quota error) does not abort
-    // the transaction by itself: the writes already queued would commit. Abort explicitly.
-    abortQuietly(tx);
-    await tx.done.catch(() => undefined);
-    throw error;
-  }
-}
-
-function abortQuietly(tx: { abort(): void }): void {
-  try {
-    tx.abort();
-  } catch {
-    // Already finished or aborted.
-  }
+  });
 }
 
 /** Remove a list and its content in one transaction. */

@@ -8,6 +8,7 @@ import { BLOCK_RULE_BASE, ALLOW_RULE_ID, SENTINEL_RULE_ID } from '../../utils/pr
 import { closeSharedDb } from '../../utils/core/db';
 import { IDBFactory } from 'fake-indexeddb';
 import { contentSender, fakePlatform, ORIGIN, pageSender, type TestPlatform } from './fakes';
+import { installedBackground } from './installed';
 
 const LISTED = 'https://www.joa2020.jp/faq.php';
 
@@ -15,9 +16,7 @@ let platform: TestPlatform;
 let background: Background;
 
 beforeEach(async () => {
-  platform = fakePlatform();
-  background = composeBackground(platform, defaultCatalog(null));
-  await background.lifecycle.onInstalled();
+  ({ platform, background } = await installedBackground());
 });
 
 function blockRule() {

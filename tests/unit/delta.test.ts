@@ -16,6 +16,7 @@ import { bundledProjectList } from '../../tools/lib/bundled-data';
 import { publishFiles } from '../../tools/lib/publish';
 import { syntheticDomains } from '../../tools/bench/domains';
 import { random } from '../../tools/bench/common';
+import { newSigningKey } from './signing-key';
 import { fakePlatform, type TestPlatform } from './fakes';
 
 const BASE = 'https://lists.example/kusuri/';
@@ -23,11 +24,7 @@ const LIST_URL = `${BASE}kusuri-guard.json`;
 
 let privateKey: JsonWebKey;
 beforeAll(async () => {
-  const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, [
-    'sign',
-    'verify',
-  ])) as CryptoKeyPair;
-  privateKey = await crypto.subtle.exportKey('jwk', pair.privateKey);
+  ({ privateKey } = await newSigningKey());
 });
 
 const evidence = [{ source: { url: 'https://www.legitscript.com/' }, date: '2016-05' }];

@@ -6,7 +6,7 @@ import { request } from '../../utils/core/client';
 import { t, type Lang } from '../../utils/i18n';
 import type { ChannelLinks } from '../../utils/reports/service';
 import type { ManualChannel, Report } from '../../utils/reports/model';
-import { abuseEmail, type MailtoLink } from '../../utils/reports/templates';
+import { abuseEmail, type MailtoLink } from '../../utils/reports/templates/email';
 import { ChannelStatus } from './ChannelStatus';
 
 async function copy(text: string): Promise<boolean> {

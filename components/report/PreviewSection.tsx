@@ -3,21 +3,12 @@ import { useState } from 'preact/hooks';
 import { t, type Lang } from '../../utils/i18n';
 import type { ReportDraft } from '../../utils/reports/service';
 import type { ReportKind } from '../../utils/reports/model';
-import {
-  abuseEmail,
-  authorityText,
-  endpointPayload,
-  issueLink,
-  maintainersEmail,
-  markdownBody,
-  type Email,
-} from '../../utils/reports/templates';
-import {
-  channelTarget,
-  type ChannelName,
-  type Channels,
-  type ReportContent,
-} from './useReportDraft';
+import type { ReportContent } from '../../utils/reports/templates/common';
+import { abuseEmail, maintainersEmail, type Email } from '../../utils/reports/templates/email';
+import { authorityText } from '../../utils/reports/templates/authorities';
+import { endpointPayload } from '../../utils/reports/templates/endpoint';
+import { issueLink, markdownBody } from '../../utils/reports/templates/issue';
+import { channelTarget, type ChannelName, type Channels } from './useReportDraft';
 
 export function PreviewSection(props: {
   lang: Lang;

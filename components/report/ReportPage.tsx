@@ -2,8 +2,9 @@
 // send it and an exact preview of every text that will leave the browser. Saving stores the report
 // before anything else happens; the channels' actions come after. The state is in useReportDraft;
 // the sections render it.
+import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
-import { t } from '../../utils/i18n';
+import { t, type Lang } from '../../utils/i18n';
 import { dateTime } from '../../utils/i18n/time';
 import { displayHost } from '../../utils/core/hostname';
 import type { ReportTarget } from '../../utils/core/routes';
@@ -31,64 +32,45 @@ export function ReportPage({
     document.title = t(lang, saved ? 'reportPage.savedTitle' : 'reportPage.title');
   }, [lang, saved]);
 
-  const header = (
-    <PageHeader lang={lang} onLang={setLang} title={t(lang, 'app.name')}>
-      <a href="reports.html" target="_blank" rel="noopener" class="small">
-        {t(lang, 'reportPage.myReports')}
-      </a>
-    </PageHeader>
+  const frame = (body: ComponentChildren) => (
+    <ReportFrame lang={lang} onLang={setLang}>
+      {body}
+    </ReportFrame>
   );
 
   if (state.loadError) {
-    return (
-      <main class="report">
-        {header}
-        <p role="alert">{t(lang, 'popup.error', { error: state.loadError })}</p>
-      </main>
-    );
+    return frame(<p role="alert">{t(lang, 'popup.error', { error: state.loadError })}</p>);
   }
   if (draft === undefined) {
-    return (
-      <main class="report">
-        {header}
-        <p class="muted" aria-busy="true">
-          {t(lang, 'popup.loading')}
-        </p>
-      </main>
+    return frame(
+      <p class="muted" aria-busy="true">
+        {t(lang, 'popup.loading')}
+      </p>,
     );
   }
   if (draft === null || !evidence || !channels) {
-    return (
-      <main class="report">
-        {header}
-        <p id="no-target">{t(lang, 'reportPage.noTarget')}</p>
-      </main>
-    );
+    return frame(<p id="no-target">{t(lang, 'reportPage.noTarget')}</p>);
   }
 
   if (saved) {
-    return (
-      <main class="report">
-        {header}
-        <SavedView
-          lang={lang}
-          saved={saved}
-          noChannels={chosenChannels(channels).length === 0}
-          onChanged={() => state.refreshSaved(saved.report.id)}
-          onFinish={state.finishSaved}
-        />
-      </main>
+    return frame(
+      <SavedView
+        lang={lang}
+        saved={saved}
+        noChannels={chosenChannels(channels).length === 0}
+        onChanged={() => state.refreshSaved(saved.report.id)}
+        onFinish={state.finishSaved}
+      />,
     );
   }
 
   const content = { lang: language, kind: kind ?? 'other', comment: comment.trim(), evidence };
-  return (
-    <main class="report">
-      {header}
-      <h1>{t(lang, kind !== null && isDispute(kind) ? 'dispute.title' : 'reportPage.title')}</h1>
-      <p class="small muted">
-        {t(lang, kind !== null && isDispute(kind) ? 'dispute.intro' : 'reportPage.intro')}
-      </p>
+  // A dispute ("Listed by mistake?") is headed as one; every other kind as a report.
+  const heading = kind !== null && isDispute(kind) ? 'dispute' : 'reportPage';
+  return frame(
+    <>
+      <h1>{t(lang, `${heading}.title`)}</h1>
+      <p class="small muted">{t(lang, `${heading}.intro`)}</p>
       {draft.earlier && (
         <div class="problem small" role="status" id="earlier-report">
           <p>{t(lang, 'reportPage.earlier', { date: dateTime(lang, draft.earlier.createdAt) })}</p>
@@ -186,6 +168,28 @@ export function ReportPage({
           <span class="small muted">{t(lang, 'reportPage.saveHint')}</span>
         </div>
       </form>
+    </>,
+  );
+}
+
+/** Every state of the page in one frame: the header with the language toggle and "My reports". */
+function ReportFrame({
+  lang,
+  onLang,
+  children,
+}: {
+  lang: Lang;
+  onLang: (lang: Lang) => void;
+  children: ComponentChildren;
+}) {
+  return (
+    <main class="report">
+      <PageHeader lang={lang} onLang={onLang} title={t(lang, 'app.name')}>
+        <a href="reports.html" target="_blank" rel="noopener" class="small">
+          {t(lang, 'reportPage.myReports')}
+        </a>
+      </PageHeader>
+      {children}
     </main>
   );
 }

@@ -22,14 +22,6 @@ export type Shot =
   | { state: 'taken'; dataUrl: string }
   | { state: 'error'; error: 'no-permission' | 'not-loaded' | 'too-large' | 'failed' };
 
-/** What the report says, in the language chosen for it (the previews render this). */
-export interface ReportContent {
-  lang: Lang;
-  kind: ReportKind;
-  comment: string;
-  evidence: ReportEvidence;
-}
-
 /**
  * Where a channel goes for this draft (the abuse address, the endpoint, the tracker or the
  * maintainers' address), or null when it is not available. The authorities are always there,

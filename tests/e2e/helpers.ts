@@ -68,3 +68,45 @@ export async function restartServiceWorker(ext: ExtensionBrowser): Promise<void>
     await page.close();
   }
 }
+
+/** How many records one of the extension's IndexedDB stores holds, read in the worker. */
+export async function storedCount(ext: ExtensionBrowser, store: string): Promise<number> {
+  const worker = await ext.worker();
+  return worker.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('kusuri-guard');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction(name).objectStore(name).count();
+          count.onsuccess = () => {
+            open.result.close();
+            resolve(count.result);
+          };
+          count.onerror = () => reject(count.error);
+        };
+      }),
+    store,
+  );
+}
+
+/** Set the user's own report endpoint on the options page, as a user does it. */
+export async function setReportEndpoint(ext: ExtensionBrowser, url: string): Promise<void> {
+  const options = await ext.extensionPage('options.html');
+  await options.locator('#report-endpoint').fill(url);
+  await options.locator('#save-endpoint').click();
+  await options.locator('#endpoint-status', { hasText: url }).waitFor();
+  await options.close();
+}
+
+/** The sites of the user's own block list, as the options page shows them. */
+export async function blockedSites(ext: ExtensionBrowser): Promise<string[]> {
+  const options = await ext.extensionPage('options.html');
+  await options.locator('#blocklist').waitFor();
+  await options.waitForTimeout(300);
+  const sites = await options
+    .locator('#blocklist tr[data-site]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-site') ?? ''));
+  await options.close();
+  return sites;
+}

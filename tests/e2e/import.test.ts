@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, launchExtension, waitForRules, type ExtensionBrowser } from './browser';
+import { storedCount } from './helpers';
 
 const BIG = 25_000;
 
@@ -76,23 +77,7 @@ describe.each(['en', 'ja'] as const)(
       return (await result.textContent()) ?? '';
     }
 
-    async function storedBlocks(): Promise<number> {
-      const worker = await ext.worker();
-      return worker.evaluate(
-        () =>
-          new Promise<number>((resolve, reject) => {
-            const open = indexedDB.open('kusuri-guard');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const count = open.result.transaction('userBlocks').objectStore('userBlocks').count();
-              count.onsuccess = () => {
-                open.result.close();
-                resolve(count.result);
-              };
-            };
-          }),
-      );
-    }
+    const storedBlocks = () => storedCount(ext, 'userBlocks');
 
     it('refuses a file with invalid entries, a newer version and a non-settings file, each with its own message, changing nothing', async () => {
       const options = await ext.extensionPage('options.html');

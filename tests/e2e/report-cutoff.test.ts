@@ -14,7 +14,7 @@ import {
   type ExtensionBrowser,
 } from './browser';
 import { FixtureServer } from './fixture-server';
-import { restartServiceWorker } from './helpers';
+import { blockedSites, restartServiceWorker, setReportEndpoint, storedCount } from './helpers';
 
 const ENDPOINT_HOST = 'reports.kusuri-guard-test.example';
 
@@ -42,13 +42,7 @@ describe.each(['en', 'ja'] as const)('a Save cut off by the worker stopping (%s)
     await server.start();
     ext = await launchExtension({ lang, dist: E2E_DIST });
     await waitForRules(ext);
-    const options = await ext.extensionPage('options.html');
-    await options.locator('#report-endpoint').fill(server.url(ENDPOINT_HOST, '/api/reports'));
-    await options.locator('#save-endpoint').click();
-    await options
-      .locator('#endpoint-status', { hasText: server.url(ENDPOINT_HOST, '/api/reports') })
-      .waitFor();
-    await options.close();
+    await setReportEndpoint(ext, server.url(ENDPOINT_HOST, '/api/reports'));
   }, 60_000);
 
   afterAll(async () => {
@@ -78,34 +72,7 @@ describe.each(['en', 'ja'] as const)('a Save cut off by the worker stopping (%s)
     });
   }
 
-  async function storedReports(): Promise<number> {
-    const worker = await ext.worker();
-    return worker.evaluate(
-      () =>
-        new Promise<number>((resolve, reject) => {
-          const open = indexedDB.open('kusuri-guard');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const count = open.result.transaction('reports').objectStore('reports').count();
-            count.onsuccess = () => {
-              open.result.close();
-              resolve(count.result);
-            };
-          };
-        }),
-    );
-  }
-
-  async function blockedSites(): Promise<string[]> {
-    const options = await ext.extensionPage('options.html');
-    await options.locator('#blocklist').waitFor();
-    await options.waitForTimeout(300);
-    const sites = await options
-      .locator('#blocklist tr[data-site]')
-      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-site') ?? ''));
-    await options.close();
-    return sites;
-  }
+  const storedReports = () => storedCount(ext, 'reports');
 
   it('the page reads back the stored report: "saved, not yet sent", and Send it now sends it once and blocks the site', async () => {
     const site = `cutoff-${lang}-pills.example:${server.port}`;
@@ -129,7 +96,7 @@ describe.each(['en', 'ja'] as const)('a Save cut off by the worker stopping (%s)
     await form.locator('#saved', { hasText: TEXT[lang].saved }).waitFor({ timeout: 20_000 });
     await expect.poll(() => received.length, { timeout: 20_000 }).toBe(1);
     await form.locator('#saved-blocked').waitFor();
-    expect(await blockedSites()).toContain(`cutoff-${lang}-pills.example`);
+    expect(await blockedSites(ext)).toContain(`cutoff-${lang}-pills.example`);
     await form.close();
   }, 120_000);
 

@@ -16,7 +16,7 @@ import {
 import { FixtureServer, simplePage } from './fixture-server';
 import { fixtureHtml } from './fixture-pages';
 import { clickBannerButton, waitForBanner } from './banner';
-import { restartServiceWorker, tabIdOf } from './helpers';
+import { restartServiceWorker, setReportEndpoint, tabIdOf } from './helpers';
 import { rdapAnswer, rdapHandler, useLocalRdap } from './rdap';
 
 const ENDPOINT_HOST = 'reports.kusuri-guard-test.example';
@@ -68,13 +68,7 @@ describe('reporting a page in Chromium', () => {
     await waitForRules(ext);
     await useLocalRdap(ext, server);
     // The user sets their own report endpoint on the options page (plain http: e2e build only).
-    const options = await ext.extensionPage('options.html');
-    await options.locator('#report-endpoint').fill(server.url(ENDPOINT_HOST, '/api/reports'));
-    await options.locator('#save-endpoint').click();
-    await options
-      .locator('#endpoint-status', { hasText: server.url(ENDPOINT_HOST, '/api/reports') })
-      .waitFor();
-    await options.close();
+    await setReportEndpoint(ext, server.url(ENDPOINT_HOST, '/api/reports'));
   }, 60_000);
 
   afterAll(async () => {

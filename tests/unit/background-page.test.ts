@@ -5,6 +5,7 @@ import { composeBackground, type Background } from '../../utils/background/root'
 import { defaultCatalog } from '../../utils/lists/catalog';
 import { getDismissals } from '../../utils/decisions/dismissals';
 import { contentSender, fakePlatform, ORIGIN, pageSender, type TestPlatform } from './fakes';
+import { installedBackground } from './installed';
 import { SAMPLE_LIMITS } from '../../utils/content/sample';
 import { en } from '../../utils/i18n/en';
 import { readSiteEvidence } from '../../utils/detector/site-evidence-store';
@@ -17,9 +18,7 @@ const ROGUE_TEXT =
 const sample = (text: string) => ({ title: '', meta: '', headings: '', text });
 
 beforeEach(async () => {
-  platform = fakePlatform();
-  background = composeBackground(platform, defaultCatalog(null));
-  await background.lifecycle.onInstalled();
+  ({ platform, background } = await installedBackground());
 });
 
 async function check(url: string, text: string | null, tabId = 7) {

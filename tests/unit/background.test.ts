@@ -1,12 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { composeBackground, type Background } from '../../utils/background/root';
 import { catalogSource, defaultCatalog, PROJECT_LIST_ID } from '../../utils/lists/catalog';
-import { getListContent, getListRecord } from '../../utils/lists/store';
+import { getListRecord } from '../../utils/lists/store';
+import { getListContent } from '../../utils/lists/store-content';
 import { getAllowlist } from '../../utils/decisions/allowlist';
 import { BLOCK_RULE_BASE, ALLOW_RULE_ID, SENTINEL_RULE_ID } from '../../utils/preload/compile';
 import { closeSharedDb } from '../../utils/core/db';
 import { IDBFactory } from 'fake-indexeddb';
 import { contentSender, fakePlatform, ORIGIN, pageSender, type TestPlatform } from './fakes';
+import { installedBackground } from './installed';
 
 const LISTED = 'https://www.joa2020.jp/faq.php';
 
@@ -14,9 +16,7 @@ let platform: TestPlatform;
 let background: Background;
 
 beforeEach(async () => {
-  platform = fakePlatform();
-  background = composeBackground(platform, defaultCatalog(null));
-  await background.lifecycle.onInstalled();
+  ({ platform, background } = await installedBackground());
 });
 
 function blockRule() {

@@ -9,12 +9,14 @@ import { defaultCatalog, PROJECT_LIST_ID } from '../../utils/lists/catalog';
 import { applyDelta, canonicalHash, diffLists } from '../../utils/lists/delta';
 import { importProjectList } from '../../utils/lists/import-json';
 import type { ListContent } from '../../utils/lists/model';
-import { getListContent, getListRecord } from '../../utils/lists/store';
+import { getListRecord } from '../../utils/lists/store';
+import { getListContent } from '../../utils/lists/store-content';
 import { publicKeyOf } from '../../tools/sign-list';
 import { bundledProjectList } from '../../tools/lib/bundled-data';
 import { publishFiles } from '../../tools/lib/publish';
 import { syntheticDomains } from '../../tools/bench/domains';
 import { random } from '../../tools/bench/common';
+import { newSigningKey } from './signing-key';
 import { fakePlatform, type TestPlatform } from './fakes';
 
 const BASE = 'https://lists.example/kusuri/';
@@ -22,11 +24,7 @@ const LIST_URL = `${BASE}kusuri-guard.json`;
 
 let privateKey: JsonWebKey;
 beforeAll(async () => {
-  const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, [
-    'sign',
-    'verify',
-  ])) as CryptoKeyPair;
-  privateKey = await crypto.subtle.exportKey('jwk', pair.privateKey);
+  ({ privateKey } = await newSigningKey());
 });
 
 const evidence = [{ source: { url: 'https://www.legitscript.com/' }, date: '2016-05' }];

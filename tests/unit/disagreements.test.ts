@@ -1,7 +1,7 @@
 // Lists that disagree about one host (issue 13, "Bad input"): a block-level list against a
 // warn-level list, the user's allowlist against a list, the cap with "and N more", and a
 // million-domain list compared through the smaller side only.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { composeBackground } from '../../utils/background/root';
 import { defaultCatalog } from '../../utils/lists/catalog';
 import type { Disagreements } from '../../utils/lists/disagreements';
@@ -12,6 +12,10 @@ import { ListIndex, listDataFromContent, type ListData } from '../../utils/verdi
 import { t } from '../../utils/i18n';
 import { listContent } from './list-fixture';
 import { disagreeingLists } from '../../components/popup/disagreeing-lists';
+import { disagreementsVersion } from '../../utils/lists/disagreements-cache';
+import type { ListRecord } from '../../utils/lists/record';
+import { readKv, writeKv } from '../../utils/core/kv';
+import { z } from '../../utils/core/zod';
 
 const noPause = () => Promise.resolve();
 const allow = (site: string): AllowEntry => ({ site, addedAt: 1, listedAs: null, via: 'options' });
@@ -252,5 +256,104 @@ describe('the lists view (lists.get) on the options page', () => {
       { host: 'mine-rx.example', allowed: 'mine-rx.example', lists: ['strict:block'] },
       { host: 'disputed-rx.example', allowed: null, lists: ['strict:block', 'loose:warn'] },
     ]);
+  });
+});
+
+describe('the comparison is kept per version of the lists (issue 10 follow-up)', () => {
+  const options = pageSender('/options.html');
+  async function view(background: ReturnType<typeof composeBackground>): Promise<Disagreements> {
+    const answer = await background.handleMessage({ type: 'lists.get' }, options);
+    if (!answer.ok) throw new Error('lists.get failed');
+    return (answer.data as { disagreements: Disagreements }).disagreements;
+  }
+
+  it('a second load, even by a new worker, does not walk the lists again; a list or allowlist change does', async () => {
+    const walks = vi.spyOn(ListIndex.prototype, 'hostChunks');
+    try {
+      const platform = fakePlatform();
+      const background = composeBackground(platform, defaultCatalog(null));
+      await background.lifecycle.onInstalled();
+      const first = await view(background);
+      const walked = walks.mock.calls.length;
+      expect(walked).toBeGreaterThan(0);
+      expect(first.rows.length).toBeGreaterThan(0);
+
+      // The options page opened again, then by a worker started afresh (nothing in memory).
+      expect(await view(background)).toEqual(first);
+      const restarted = composeBackground(platform, defaultCatalog(null));
+      expect(await view(restarted)).toEqual(first);
+      expect(walks.mock.calls.length).toBe(walked);
+
+      // A list the user adds at warn level naming a host the project's list blocks.
+      const blocked = first.rows
+        .find((r) => r.lists.some((l) => l.blocks))!
+        .lists.find((l) => l.blocks)!.listed;
+      const url = 'https://lists.example/mine.txt';
+      platform.net.route(url, () => new Response(`${blocked}\n`, { status: 200 }));
+      const added = await restarted.refresher.subscribe({
+        url,
+        format: 'domains',
+        action: 'warn',
+        name: 'mine',
+      });
+      expect(added.outcome).toBe('updated');
+      const afterList = await view(restarted);
+      expect(walks.mock.calls.length).toBeGreaterThan(walked);
+      expect(afterList.rows[0]!.lists.map((l) => l.title.en)).toContain('mine');
+
+      // An allowed site is one side of a disagreement: the allowlist changes the version too.
+      const walkedBefore = walks.mock.calls.length;
+      await restarted.handleMessage({ type: 'allowlist.add', site: blocked }, options);
+      const afterAllow = await view(restarted);
+      expect(walks.mock.calls.length).toBeGreaterThan(walkedBefore);
+      expect(afterAllow.rows[0]).toMatchObject({ host: blocked, allowed: { site: blocked } });
+      // And unchanged again: stored.
+      const walkedAfter = walks.mock.calls.length;
+      expect(await view(restarted)).toEqual(afterAllow);
+      expect(walks.mock.calls.length).toBe(walkedAfter);
+    } finally {
+      walks.mockRestore();
+    }
+  });
+
+  it('a damaged stored comparison is computed again, not shown', async () => {
+    const platform = fakePlatform();
+    const background = composeBackground(platform, defaultCatalog(null));
+    await background.lifecycle.onInstalled();
+    const first = await view(background);
+    const stored = (await readKv('disagreements', z.unknown(), null)) as { version: string };
+    await writeKv('disagreements', z.unknown(), { version: stored.version, value: { rows: 7 } });
+    expect(await view(composeBackground(platform, defaultCatalog(null)))).toEqual(first);
+  });
+
+  it('the version follows every input of the comparison', async () => {
+    const record = (patch: Partial<ListRecord> = {}): ListRecord =>
+      ({
+        id: 'a',
+        generation: 1,
+        enabled: true,
+        action: 'block',
+        origin: 'bundled',
+        confirmedHeld: [],
+        status: {},
+        ...patch,
+      }) as unknown as ListRecord;
+    const base = { records: [record()], userBlocks: [], allowlist: [] };
+    const v = await disagreementsVersion(base);
+    expect(await disagreementsVersion({ ...base, records: [record()] })).toBe(v);
+    const changed = [
+      { ...base, records: [record({ generation: 2 })] },
+      { ...base, records: [record({ enabled: false })] },
+      { ...base, records: [record({ action: 'warn' })] },
+      { ...base, records: [record({ origin: 'custom' })] },
+      { ...base, records: [record(), record({ id: 'b' })] },
+      {
+        ...base,
+        userBlocks: [{ site: 'x.example', addedAt: 1, note: '', via: 'options' as const }],
+      },
+      { ...base, allowlist: [allow('x.example')] },
+    ];
+    const versions = await Promise.all(changed.map((c) => disagreementsVersion(c)));
+    expect(new Set([v, ...versions]).size).toBe(changed.length + 1);
   });
 });

@@ -3,14 +3,14 @@
 // then does it become an entry of that list like the others (rules, verdicts). Confirmations
 // outlive refreshes while the list still names the host; only extension pages may send them.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { composeBackground, type Background } from '../../utils/background/root';
-import { defaultCatalog } from '../../utils/lists/catalog';
+import type { Background } from '../../utils/background/root';
 import { getListRecord } from '../../utils/lists/store';
 import { importDomainList } from '../../utils/lists/import-domains';
 import { importProjectListValue } from '../../utils/lists/import-json';
 import { LIST_FORMAT, LIST_SCHEMA_VERSION, MAX_HELD } from '../../utils/lists/model';
 import { confirmedHosts, ListRecordSchema } from '../../utils/lists/record';
-import { contentSender, fakePlatform, pageSender, type TestPlatform } from './fakes';
+import { contentSender, pageSender, type TestPlatform } from './fakes';
+import { installedBackground } from './installed';
 import { listMeta } from './list-fixture';
 
 const URL_ = 'https://lists.example/rogue.txt';
@@ -21,9 +21,7 @@ let background: Background;
 let body: string;
 
 beforeEach(async () => {
-  platform = fakePlatform();
-  background = composeBackground(platform, defaultCatalog(null));
-  await background.lifecycle.onInstalled();
+  ({ platform, background } = await installedBackground());
   body = ['github.com', ROGUE].join('\n');
   platform.net.route(URL_, () => new Response(body, { status: 200 }));
 });

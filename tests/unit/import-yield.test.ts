@@ -4,10 +4,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { importByFormat, importByFormatYielding } from '../../utils/lists/import';
 import { MAX_SLICE_MS, Pacer, YIELD_EVERY } from '../../utils/lists/import-common';
-import { composeBackground, type Background } from '../../utils/background/root';
-import { defaultCatalog } from '../../utils/lists/catalog';
+import type { Background } from '../../utils/background/root';
 import { LIST_FORMAT, LIST_SCHEMA_VERSION } from '../../utils/lists/model';
-import { fakePlatform, pageSender, type TestPlatform } from './fakes';
+import { pageSender, type TestPlatform } from './fakes';
+import { installedBackground } from './installed';
 import { listMeta } from './list-fixture';
 
 /** When an import starts and ends, whichever entry point the background uses. */
@@ -112,9 +112,7 @@ describe('the background while it imports', () => {
   let platform: TestPlatform;
   let background: Background;
   beforeEach(async () => {
-    platform = fakePlatform();
-    background = composeBackground(platform, defaultCatalog(null));
-    await background.lifecycle.onInstalled();
+    ({ platform, background } = await installedBackground());
   });
 
   it('answers messages while it imports a 200,000-line junk download, not only after', async () => {

@@ -6,7 +6,8 @@ import { defaultCatalog } from '../../utils/lists/catalog';
 import { renderReason } from '../../utils/verdicts/render';
 import { updateSettings } from '../../utils/settings/store';
 import type { Reason, Verdict } from '../../utils/verdicts/model';
-import { contentSender, fakePlatform, pageSender, type TestPlatform } from './fakes';
+import { contentSender, pageSender, type TestPlatform } from './fakes';
+import { installedBackground } from './installed';
 import { rdapFor } from './rdap-fixture';
 
 let platform: TestPlatform;
@@ -14,9 +15,7 @@ let background: Background;
 const ROGUE = '処方箋不要でカマグラをお届けします。個人輸入代行。カートに入れる';
 
 beforeEach(async () => {
-  platform = fakePlatform();
-  background = composeBackground(platform, defaultCatalog(null));
-  await background.lifecycle.onInstalled();
+  ({ platform, background } = await installedBackground());
 });
 
 function serveRdap(domain: string, ianaId: number, name: string, ageDays: number) {

@@ -11,7 +11,8 @@ import { importLicensedList, LICENSED_FORMAT } from '../../utils/lists/import-li
 import { freeHostingSuffixes } from '../../utils/lists/licensed';
 import { ListRecordSchema } from '../../utils/lists/record';
 import { bundledLicensedList } from '../../tools/lib/bundled-data';
-import { signText, publicKeyOf } from '../../tools/sign-list';
+import { signText } from '../../tools/sign-list';
+import { newSigningKey } from './signing-key';
 import { fakePlatform, pageSender, type TestPlatform } from './fakes';
 
 const LICENSED_URL = 'https://lists.example/licensed.json';
@@ -20,12 +21,7 @@ const WARN_URL = 'https://lists.example/keywords.txt';
 let keyPair: JsonWebKey;
 let publicKey: string;
 beforeAll(async () => {
-  const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, [
-    'sign',
-    'verify',
-  ])) as CryptoKeyPair;
-  keyPair = await crypto.subtle.exportKey('jwk', pair.privateKey);
-  publicKey = publicKeyOf(keyPair);
+  ({ privateKey: keyPair, publicKey } = await newSigningKey());
 });
 
 let platform: TestPlatform;

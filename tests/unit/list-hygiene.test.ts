@@ -14,7 +14,7 @@ import {
 } from '../../utils/lists/hygiene';
 import { normalizeListedHost } from '../../utils/core/hostname';
 import { PROJECT_URL } from '../../utils/core/project';
-import { AUTHORITY_LINKS } from '../../utils/reports/templates';
+import { AUTHORITY_LINKS } from '../../utils/reports/templates/authorities';
 import { HIBP_BREACHES_URL } from '../../utils/lists/import-hibp';
 import { IANA_BOOTSTRAP_URL } from '../../utils/intel/rdap-bootstrap';
 import { BLOCKLISTPROJECT_DRUGS_URL } from '../../utils/lists/catalog';

@@ -9,6 +9,7 @@ import { publishFiles } from '../../tools/lib/publish';
 import { listedHosts, toAdblock, toHosts, toUblacklist } from '../../tools/lib/publish-formats';
 import type { ListContent } from '../../utils/lists/model';
 import { listMeta } from './list-fixture';
+import { newSigningKey } from './signing-key';
 
 const imported = importProjectListValue(bundledProjectList());
 if (!imported.ok) throw new Error('the bundled list does not import');
@@ -54,15 +55,12 @@ describe('published formats', () => {
   });
 
   it('npm run publish-list writes them next to the list', async () => {
-    const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, [
-      'sign',
-      'verify',
-    ])) as CryptoKeyPair;
+    const { privateKey } = await newSigningKey();
     const files = await publishFiles({
       text: JSON.stringify(bundledProjectList()),
       previous: [],
       keep: 1,
-      privateKey: await crypto.subtle.exportKey('jwk', pair.privateKey),
+      privateKey,
       name: 'kusuri-guard.json',
     });
     expect(files.get('kusuri-guard.ublacklist.txt')).toBe(toUblacklist(content));

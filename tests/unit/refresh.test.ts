@@ -9,12 +9,14 @@ import {
   BLOCKLISTPROJECT_LIST_ID,
   type CatalogEntry,
 } from '../../utils/lists/catalog';
-import { getListContent, getListRecord } from '../../utils/lists/store';
+import { getListRecord } from '../../utils/lists/store';
+import { getListContent } from '../../utils/lists/store-content';
 import { MIN_RETRY_MS, nextCheck, isDue } from '../../utils/lists/schedule';
 import { parseRetryAfter } from '../../utils/lists/fetch-list';
 import { verifyListSignature } from '../../utils/lists/signature';
 import { signText, publicKeyOf } from '../../tools/sign-list';
 import { bundledProjectList } from '../../tools/lib/bundled-data';
+import { newSigningKey } from './signing-key';
 import { fakePlatform, type TestPlatform } from './fakes';
 
 const LIST_URL = 'https://lists.example/kusuri-guard.json';
@@ -24,12 +26,7 @@ const HOUR = 3600_000;
 let keyPair: JsonWebKey;
 let publicKey: string;
 beforeAll(async () => {
-  const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, [
-    'sign',
-    'verify',
-  ])) as CryptoKeyPair;
-  keyPair = await crypto.subtle.exportKey('jwk', pair.privateKey);
-  publicKey = publicKeyOf(keyPair);
+  ({ privateKey: keyPair, publicKey } = await newSigningKey());
 });
 
 let platform: TestPlatform;

@@ -10,9 +10,9 @@ import { LIST_FORMAT, LIST_SCHEMA_VERSION, MAX_REJECTED_KEPT } from '../../utils
 import { ListRecordSchema } from '../../utils/lists/record';
 import { getListRecord } from '../../utils/lists/store';
 import { db } from '../../utils/core/db';
-import { composeBackground, type Background } from '../../utils/background/root';
-import { defaultCatalog } from '../../utils/lists/catalog';
-import { fakePlatform, type TestPlatform } from './fakes';
+import type { Background } from '../../utils/background/root';
+import { type TestPlatform } from './fakes';
+import { installedBackground } from './installed';
 import { listMeta } from './list-fixture';
 import { rejectedText } from '../../components/options/rejected';
 import { t } from '../../utils/i18n';
@@ -98,9 +98,7 @@ describe('the count stored with the list', () => {
   let platform: TestPlatform;
   let background: Background;
   beforeEach(async () => {
-    platform = fakePlatform();
-    background = composeBackground(platform, defaultCatalog(null));
-    await background.lifecycle.onInstalled();
+    ({ platform, background } = await installedBackground());
   });
 
   it('is the active content’s: set by a download, kept while a failed one changes nothing', async () => {

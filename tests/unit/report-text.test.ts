@@ -4,20 +4,22 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText, redactUrl } from '../../utils/reports/evidence';
 import { EvidenceSchema, LIMITS, REPORT_KINDS } from '../../utils/reports/model';
+import type { ReportContent } from '../../utils/reports/templates/common';
 import {
   abuseEmail,
-  authorityText,
-  endpointPayload,
-  escapeMarkdown,
   isSafeEmail,
-  ISSUE_URL_LIMIT,
-  issueLink,
   MAILTO_LIMIT,
   mailtoLink,
   maintainersEmail,
+} from '../../utils/reports/templates/email';
+import { authorityText } from '../../utils/reports/templates/authorities';
+import { endpointPayload } from '../../utils/reports/templates/endpoint';
+import {
+  escapeMarkdown,
+  ISSUE_URL_LIMIT,
+  issueLink,
   markdownBody,
-  type ReportContent,
-} from '../../utils/reports/templates';
+} from '../../utils/reports/templates/issue';
 import { LANGS } from '../../utils/i18n';
 import { sampleEvidence, sampleReport } from './report-fixture';
 

@@ -1,21 +1,19 @@
 // Issue 14, item 1: one site-name rule for every block and allowance the user makes, and for
 // stored entries when the rules are built.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { composeBackground, type Background } from '../../utils/background/root';
-import { defaultCatalog } from '../../utils/lists/catalog';
+import type { Background } from '../../utils/background/root';
 import { addAllowEntry } from '../../utils/decisions/allowlist';
 import { addUserBlock } from '../../utils/decisions/user-blocks';
 import { isValidUserSite, userSiteOf } from '../../utils/core/site-name';
 import { isNonPublicAddress } from '../../utils/core/ip-range';
-import { fakePlatform, pageSender, type TestPlatform } from './fakes';
+import { pageSender, type TestPlatform } from './fakes';
+import { installedBackground } from './installed';
 
 let platform: TestPlatform;
 let background: Background;
 
 beforeEach(async () => {
-  platform = fakePlatform();
-  background = composeBackground(platform, defaultCatalog(null));
-  await background.lifecycle.onInstalled();
+  ({ platform, background } = await installedBackground());
 });
 
 describe('the site-name rule', () => {

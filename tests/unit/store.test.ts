@@ -5,14 +5,13 @@ import { TINY_JPEG } from './fakes';
 import { DB_NAME, DB_VERSION, MIGRATIONS, openDatabase } from '../../utils/core/db';
 import {
   deleteList,
-  getListContent,
-  getListIndex,
   getListRecord,
   getListRecords,
   putListRecord,
   replaceList,
   type ListRecordInput,
 } from '../../utils/lists/store';
+import { getListContent, getListIndex } from '../../utils/lists/store-content';
 import { emptyStatus } from '../../utils/lists/record';
 import { addAllowEntry, getAllowlist, removeAllowEntry } from '../../utils/decisions/allowlist';
 import { getSettings, updateSettings } from '../../utils/settings/store';

@@ -5,6 +5,7 @@
 // about a second instead of minutes.
 import type { ExportFile } from './model';
 import { db, type KgDatabase } from '../core/db';
+import { allOrNothing } from '../core/all-or-nothing';
 import { SETTINGS_KEY, SettingsSchema } from '../settings/store';
 import { AllowEntrySchema } from '../decisions/allowlist';
 import { UserBlockSchema } from '../decisions/user-blocks';
@@ -13,20 +14,13 @@ import { DismissalSchema } from '../decisions/dismissals';
 export async function applyImport(file: ExportFile, database?: KgDatabase): Promise<void> {
   const store = database ?? (await db());
   const tx = store.transaction(['kv', 'allowlist', 'userBlocks', 'dismissals'], 'readwrite');
-  try {
+  await allOrNothing(tx, async (track) => {
     const kv = tx.objectStore('kv');
     const current = SettingsSchema.safeParse(await kv.get(SETTINGS_KEY));
     const settings = SettingsSchema.parse({
       ...(current.success ? current.data : {}),
       ...file.settings,
     });
-    const writes: Promise<unknown>[] = [];
-    // Each request is marked handled at once: if a later put throws, the ones queued before it
-    // reject with AbortError, and that is expected, not an unhandled rejection.
-    const track = (request: Promise<unknown>) => {
-      request.catch(() => undefined);
-      writes.push(request);
-    };
     track(kv.put(settings, SETTINGS_KEY));
     const allow = tx.objectStore('allowlist');
     for (const entry of file.allowlist)
@@ -37,16 +31,5 @@ export async function applyImport(file: ExportFile, database?: KgDatabase): Prom
     const dismissals = tx.objectStore('dismissals');
     for (const dismissal of file.dismissals)
       track(dismissals.put(DismissalSchema.parse(dismissal)));
-    await Promise.all([...writes, tx.done]);
-  } catch (error) {
-    // A put that throws (quota, a value IndexedDB refuses) does not abort the transaction by
-    // itself: the puts queued before it would commit. Abort so nothing lands.
-    try {
-      tx.abort();
-    } catch {
-      // Already finished or aborted.
-    }
-    await tx.done.catch(() => undefined);
-    throw error;
-  }
+  });
 }

@@ -4,6 +4,7 @@ import type { ListsService } from './service';
 import type { Refresher } from './refresher';
 import type { LicensedConflict, ListsView } from './view';
 import { findDisagreements } from './disagreements';
+import { cachedDisagreements } from './disagreements-cache';
 import { USER_LIST_ID } from '../verdicts/user-blocks';
 import { EXTENSION_PAGES, handler } from '../core/handler';
 import { z } from '../core/zod';
@@ -27,6 +28,7 @@ export async function listsView(deps: ListsHandlerDeps): Promise<ListsView> {
   await deps.ready();
   const allowlist = await deps.decisions.allowlist();
   const lists = await deps.lists.records();
+  const userBlocks = await deps.decisions.userBlocks();
   const prefer = new Set([
     USER_LIST_ID,
     ...lists.filter((l) => l.origin === 'custom').map((l) => l.id),
@@ -34,11 +36,14 @@ export async function listsView(deps: ListsHandlerDeps): Promise<ListsView> {
   return {
     lists,
     dnr: await deps.rules.marker(),
-    userBlocks: await deps.decisions.userBlocks(),
+    userBlocks,
     allowlist,
     dismissals: await deps.decisions.dismissals(),
     licensed: await licensedView(deps),
-    disagreements: await findDisagreements(await deps.lists.index(), allowlist, { prefer }),
+    // Stored per version of the lists and the allowlist: not walked again on every page load.
+    disagreements: await cachedDisagreements({ records: lists, userBlocks, allowlist }, async () =>
+      findDisagreements(await deps.lists.index(), allowlist, { prefer }),
+    ),
     now: deps.platform.now(),
   };
 }

@@ -4,7 +4,8 @@
 import { CompactDomainIndex } from '../match/compact-index';
 import type { ChunkEntries } from './pack';
 import type { ListData } from '../verdicts/list-index';
-import { getListChunk, getListIndex, getListPart } from './store';
+import { getListIndex } from './store-content';
+import { getListChunk, getListPart } from './store-parts';
 import { type ListRecord } from './record';
 import type { KgDatabase } from '../core/db';
 

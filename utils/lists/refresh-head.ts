@@ -6,7 +6,7 @@ import type { ListRecord } from './record';
 import { fetchDelta, fromListServer, parseHead, type HeadOutcome } from './refresh-model';
 import { signatureOk } from './refresh-signature';
 import type { RefreshStatus } from './refresh-status';
-import { getListContent } from './store';
+import { getListContent } from './store-content';
 import type { Platform } from '../platform/platform';
 
 /**

@@ -1,13 +1,8 @@
 // The ready-made links and texts of the hand-worked channels (an issue, an e-mail to the list
 // maintainers or to the registrar's abuse desk, the authorities' forms) for one report.
-import {
-  abuseEmail,
-  authorityText,
-  AUTHORITY_LINKS,
-  issueLink,
-  mailtoLink,
-  maintainersEmail,
-} from './templates';
+import { abuseEmail, mailtoLink, maintainersEmail } from './templates/email';
+import { authorityText, AUTHORITY_LINKS } from './templates/authorities';
+import { issueLink } from './templates/issue';
 import type { Report } from './model';
 import type { ChannelLinks } from './views';
 import type { Platform } from '../platform/platform';

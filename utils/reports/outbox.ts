@@ -2,7 +2,7 @@
 // idempotency key, and survival of worker and browser restarts (the queue lives in the stored
 // reports, never only in memory).
 import type { EndpointChannel, Report } from './model';
-import { endpointPayload } from './templates';
+import { endpointPayload } from './templates/endpoint';
 import { classify, MAX_ATTEMPTS, retryDelay, SEND_TIMEOUT_MS } from './queue';
 import { getPendingReports, getReport, updateReport } from './store';
 import { parseRetryAfter } from '../lists/fetch-list';

@@ -9,7 +9,7 @@ import {
   type ReportInput,
   type ReportKind,
 } from './model';
-import { isSafeEmail } from './templates';
+import { isSafeEmail } from './templates/email';
 import { Outbox, withEndpoint } from './outbox';
 import { captureScreenshot, type ScreenshotResult } from './screenshot';
 import { channelLinks } from './links';

@@ -10,6 +10,7 @@
 import { z } from '../core/zod';
 import { EvidenceSchema, ReportIdSchema, ReportSchema, type Report } from './model';
 import type { ReportSummary } from './views';
+import { allOrNothing } from '../core/all-or-nothing';
 import { db, type KgDatabase } from '../core/db';
 import { DomainError } from '../core/errors';
 
@@ -60,14 +61,8 @@ export const idbReportStore: ReportStore = {
   async put(report) {
     const valid = ReportSchema.parse(report);
     const tx = (await db()).transaction(STORES, 'readwrite');
-    try {
-      const writes: Promise<unknown>[] = [];
-      // Each request is marked handled at once: if the second write throws, the first rejects
-      // with AbortError when the transaction is aborted, and that is expected.
-      const track = (request: Promise<unknown>) => {
-        request.catch(() => undefined);
-        writes.push(request);
-      };
+    // The report and its screenshot land together or not at all.
+    await allOrNothing(tx, (track) => {
       track(tx.objectStore('reports').put(summaryOf(valid)));
       const shots = tx.objectStore('reportShots');
       track(
@@ -75,18 +70,7 @@ export const idbReportStore: ReportStore = {
           ? shots.put({ id: valid.id, dataUrl: valid.evidence.screenshot })
           : shots.delete(valid.id),
       );
-      await Promise.all([...writes, tx.done]);
-    } catch (error) {
-      // A put that throws (quota) does not abort the transaction by itself: abort it, so the
-      // other store's write does not land alone.
-      try {
-        tx.abort();
-      } catch {
-        // Already finished or aborted.
-      }
-      await tx.done.catch(() => undefined);
-      throw error;
-    }
+    });
   },
 };
 

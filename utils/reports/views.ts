@@ -1,7 +1,9 @@
 // What the reports feature sends over messages: the draft the form starts from, a saved report
 // with its channels' links, and the list "My reports" shows.
 import type { Report, ReportEvidence } from './model';
-import type { AuthorityId, IssueLink, MailtoLink } from './templates';
+import type { AuthorityId } from './templates/authorities';
+import type { IssueLink } from './templates/issue';
+import type { MailtoLink } from './templates/email';
 import type { Lang } from '../i18n';
 
 export interface ReportDraft {

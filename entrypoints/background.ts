@@ -109,7 +109,13 @@ export default defineBackground(() => {
       .catch(report('startup'));
   });
   browser.runtime.onMessage.addListener((message, sender) => {
-    const from = { id: sender.id, url: sender.url, tabId: sender.tab?.id, frameId: sender.frameId };
+    const from = {
+      id: sender.id,
+      url: sender.url,
+      tabId: sender.tab?.id,
+      frameId: sender.frameId,
+      documentId: sender.documentId,
+    };
     // Reads the first script answers itself; anything else waits for the rest.
     if (isCoreMessage(message)) return track(core.handleCoreMessage(message, from));
     return withRest().then((r) => r.handleMessage(message, from));

@@ -424,6 +424,43 @@ describe('hostile pages in Chromium', () => {
       await page.close();
     }, 240_000); // the page's history loop slows every tool that talks to it
 
+    it("pushState every 10 ms: the tab's badge stays on, also while the popup looks the tab up", async () => {
+      const page = await ext.context.newPage();
+      await page.goto(server.url('pushstate-shop.example'), { waitUntil: 'commit' });
+      // The tab's URL changes every 10 ms: find it by its origin, from the worker (the page itself
+      // answers slowly under its history loop, so everything here is read in the worker).
+      const findTab = async () =>
+        (await ext.worker()).evaluate(
+          async (origin) => {
+            const tabs = await chrome.tabs.query({});
+            return tabs.find((t) => t.url?.startsWith(origin))?.id ?? null;
+          },
+          server.url('pushstate-shop.example', ''),
+        );
+      await expect.poll(findTab, { timeout: 30_000 }).not.toBeNull();
+      const tabId = (await findTab())!;
+      // The page's check has painted the badge (the shop is a danger-level page).
+      await expect
+        .poll(() => badgeOf(ext, tabId).then((b) => b.text), { timeout: 90_000 })
+        .toBe('!');
+      // The popup about this tab (it looks the tab up and repaints the badge), meanwhile the
+      // badge is read every 100 ms for 6 s in the worker itself.
+      const popup = await ext.extensionPage(`popup.html?tab=${tabId}`);
+      const texts = await (
+        await ext.worker()
+      ).evaluate(async (id) => {
+        const seen: string[] = [];
+        for (let i = 0; i < 60; i += 1) {
+          seen.push(await chrome.action.getBadgeText({ tabId: id }));
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        return seen;
+      }, tabId);
+      await popup.close();
+      expect(texts.filter((t) => t === '')).toEqual([]);
+      await page.close();
+    }, 240_000);
+
     it('two replaceState calls 5 ms apart do not remove the banner', async () => {
       const page = await ext.context.newPage();
       await page.goto(server.url('replacestate-shop.example'));

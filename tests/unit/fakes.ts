@@ -116,6 +116,13 @@ export class FakeTabs {
     this.tabs.set(tabId, url);
   }
 
+  /** The document each tab's top frame shows (absent: unknown, as in Firefox). */
+  documents = new Map<number, string>();
+
+  async topDocumentId(tabId: number): Promise<string | undefined> {
+    return this.documents.get(tabId);
+  }
+
   opened: { url: string; openerTabId?: number }[] = [];
 
   async open(url: string, openerTabId?: number): Promise<void> {

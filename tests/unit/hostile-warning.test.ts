@@ -171,6 +171,40 @@ describe('same-document navigations reported by tabs.onUpdated alone', () => {
   });
 });
 
+describe('page scores keyed by document', () => {
+  it("the popup's lookup keeps the score of the document the tab still shows, whatever its URL", async () => {
+    const rogue = readCorpus('tests/fixtures/pages').find((p) => p.slug === 'en-rogue-shop')!;
+    const url = 'https://cheap-meds-online.example/a';
+    await background.handleMessage(
+      { type: 'page.check', url, sample: rogue.sample },
+      { ...contentSender(url, 23), documentId: 'DOC-A' },
+    );
+    // The page has since moved on with pushState, faster than any history event reaches us.
+    platform.tabs.tabs.set(23, 'https://cheap-meds-online.example/p97');
+    platform.tabs.documents.set(23, 'DOC-A');
+    const same = await background.verdicts.verdictForTab(23, 'automatic');
+    expect(same.page?.score).toBeGreaterThan(0);
+    expect(platform.badges.get(23)?.text).toBe('!');
+    // Another document at the very same URL (a reload, a new page) does not inherit it.
+    platform.tabs.tabs.set(23, url);
+    platform.tabs.documents.set(23, 'DOC-B');
+    expect((await background.verdicts.verdictForTab(23, 'automatic')).page).toBeNull();
+  });
+
+  it('without document ids (Firefox) the record is matched by URL, as before', async () => {
+    const rogue = readCorpus('tests/fixtures/pages').find((p) => p.slug === 'en-rogue-shop')!;
+    const url = 'https://cheap-meds-online.example/a';
+    await background.handleMessage(
+      { type: 'page.check', url, sample: rogue.sample },
+      contentSender(url, 24),
+    );
+    platform.tabs.tabs.set(24, `${url}#frag`);
+    expect((await background.verdicts.verdictForTab(24)).page).not.toBeNull();
+    platform.tabs.tabs.set(24, 'https://cheap-meds-online.example/b');
+    expect((await background.verdicts.verdictForTab(24)).page).toBeNull();
+  });
+});
+
 describe('tab refresh coalescing', () => {
   it('a hundred URL changes in a burst cost two refreshes, with the latest URL', async () => {
     const runs: [string, boolean][] = [];

@@ -7,6 +7,8 @@ export interface SenderInfo {
   url?: string | undefined;
   tabId?: number | undefined;
   frameId?: number | undefined;
+  /** The sending document (Chromium's documentId; Firefox gives none). */
+  documentId?: string | undefined;
 }
 
 export type SenderKind = 'extension-page' | 'content-script' | 'foreign';

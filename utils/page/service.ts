@@ -47,7 +47,7 @@ export class PageService {
   /** A content script read its page; the sample, when the page mentions medicines, is scored. */
   async check(context: MessageContext, own: TextSample | null): Promise<PageCheckReply> {
     const { platform, pageScores, verdicts, badge } = this.deps;
-    const { tabId, url, frameId } = context.sender;
+    const { tabId, url, frameId, documentId } = context.sender;
     // The tab's verdict is the top frame's (frames send page.frame instead).
     if (tabId === undefined || url === undefined || (frameId !== undefined && frameId !== 0))
       return { banner: null, notice: null };
@@ -60,7 +60,8 @@ export class PageService {
     const now = platform.now();
     // The record as written, not read back: a same-document refresh of this tab may rewrite
     // storage in between (a page calling pushState in a loop).
-    const page = await pageScores.set(tabId, url, await this.siteEvidence(url, score, now), now);
+    const evidence = await this.siteEvidence(url, score, now);
+    const page = await pageScores.set(tabId, url, evidence, now, documentId);
     const settings = await context.settings();
     const verdict = await verdicts.verdictFor(url, page, 'cache-only', settings);
     const lang = await context.lang();

@@ -53,6 +53,12 @@ export function createPlatform(): Platform {
       async update(tabId, url) {
         await browser.tabs.update(tabId, { url });
       },
+      async topDocumentId(tabId) {
+        const frame = await browser.webNavigation.getFrame({ tabId, frameId: 0 }).catch(() => null);
+        // Chromium 106+ names documents; Firefox does not.
+        const documentId = (frame as { documentId?: unknown } | null)?.documentId;
+        return typeof documentId === 'string' ? documentId : undefined;
+      },
       async open(url, openerTabId) {
         await browser.tabs.create({ url, ...(openerTabId !== undefined ? { openerTabId } : {}) });
       },

@@ -46,6 +46,8 @@ export interface TabInfo {
 export interface TabsApi {
   get(tabId: number): Promise<TabInfo | null>;
   update(tabId: number, url: string): Promise<void>;
+  /** The document its top frame shows now (Chromium's documentId; undefined where unknown). */
+  topDocumentId(tabId: number): Promise<string | undefined>;
   /** Open `url` in a new tab next to `openerTabId`. */
   open(url: string, openerTabId?: number): Promise<void>;
   query(): Promise<TabInfo[]>;

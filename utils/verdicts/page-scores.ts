@@ -35,6 +35,12 @@ const SIGNAL_CODES = [
 
 export const PageScoreRecordSchema = z.object({
   url: z.string(),
+  /**
+   * The document the result is about (the content script's documentId, where the browser names
+   * documents): the record stays the tab's for as long as that document is shown, whatever its
+   * URL has become since (a page calling pushState every 10 ms).
+   */
+  documentId: z.string().max(200).optional(),
   score: z.number(),
   level: z.enum(['none', 'caution', 'warning', 'danger']),
   at: z.number(),
@@ -62,10 +68,17 @@ export class PageScores {
     return parsed.success ? parsed.data : {};
   }
 
-  /** The tab's record if it is about `url` (the fragment does not matter). */
-  async get(tabId: number, url: string): Promise<PageScoreRecord | null> {
+  /**
+   * The tab's record if it is about the document the tab shows: the same document when both are
+   * known (`documentId`, its URL notwithstanding), else the same `url` (the fragment does not
+   * matter).
+   */
+  async get(tabId: number, url: string, documentId?: string): Promise<PageScoreRecord | null> {
     const record = (await this.all())[String(tabId)];
-    return record && stripHash(record.url) === stripHash(url) ? record : null;
+    if (!record) return null;
+    if (documentId !== undefined && record.documentId !== undefined)
+      return record.documentId === documentId ? record : null;
+    return stripHash(record.url) === stripHash(url) ? record : null;
   }
 
   /**
@@ -91,10 +104,18 @@ export class PageScores {
     url: string,
     score: DetectedPage | null,
     at: number,
+    documentId?: string,
   ): Promise<PageScoreRecord | null> {
     const all = await this.all();
     const record = score
-      ? { url, score: score.score, level: score.level, at, signals: score.signals }
+      ? {
+          url,
+          ...(documentId !== undefined ? { documentId } : {}),
+          score: score.score,
+          level: score.level,
+          at,
+          signals: score.signals,
+        }
       : null;
     if (record) all[String(tabId)] = record;
     else delete all[String(tabId)];

@@ -77,7 +77,9 @@ export class VerdictsService {
       // The address the tab was really heading for, never the fragment a page could have set.
       url = (await this.deps.targets.get(tabId))?.url ?? '';
     }
-    const verdict = await this.verdictFor(url, await pageScores.get(tabId, url), mode);
+    // The record of the document the tab shows, whatever URL it has moved on to since.
+    const documentId = await platform.tabs.topDocumentId(tabId);
+    const verdict = await this.verdictFor(url, await pageScores.get(tabId, url, documentId), mode);
     if (mode !== 'cache-only') await this.deps.badge.show(tabId, verdict);
     return verdict;
   }

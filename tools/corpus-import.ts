@@ -175,28 +175,7 @@ function writeCorpus(dir: string, pages: Page[]): void {
       1,
     )}\n`,
   );
-  const readme = join(dir, 'README.md');
-  const kept = existsSync(readme) ? measuredBlock(readFileSync(readme, 'utf8')) : '';
-  writeFileSync(
-    readme,
-    corpusReadme(
-      pages.map((p) => p.entry),
-      kept,
-    ),
-  );
-}
-
-const MEASURED_START = '<!-- measured:start -->';
-const MEASURED_END = '<!-- measured:end -->';
-
-/**
- * The hand-written block of the corpus README between its markers (the cross-validated figures
- * measured on this corpus, written after a retrain): kept when an import regenerates the rest.
- */
-export function measuredBlock(readme: string): string {
-  const start = readme.indexOf(MEASURED_START);
-  const end = readme.indexOf(MEASURED_END, start);
-  return start >= 0 && end > start ? readme.slice(start, end + MEASURED_END.length) : '';
+  writeFileSync(join(dir, 'README.md'), corpusReadme(pages.map((p) => p.entry)));
 }
 
 function table(header: string[], rows: (string | number)[][]): string {
@@ -205,7 +184,7 @@ function table(header: string[], rows: (string | number)[][]): string {
 }
 
 /** data/corpus/README.md: what the corpus holds, computed from its index. */
-export function corpusReadme(entries: readonly IndexEntry[], measured = ''): string {
+export function corpusReadme(entries: readonly IndexEntry[]): string {
   const langs = [...new Set(entries.map((e) => e.lang))].sort();
   const count = (f: (e: IndexEntry) => boolean) => entries.filter(f).length;
   const sites = (list: readonly IndexEntry[]) =>
@@ -252,7 +231,7 @@ ${table(['folder', 'pages', ...langs], byOrigin)}
 ## Pages per declared source
 
 ${table(['source', 'pages'], bySource)}
-${measured === '' ? '' : `\n${measured}\n`}`;
+`;
 }
 
 function main(argv: string[]): number {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLASSES, parseTextPage, readIndex } from '../../tools/lib/corpus';
-import { corpusReadme, importCorpus, measuredBlock } from '../../tools/corpus-import';
+import { corpusReadme, importCorpus } from '../../tools/corpus-import';
 import { NEAR_DUPLICATE, shingle, similarity, urlKey } from '../../tools/lib/near-dup';
 import { hostOfUrl } from '../../utils/core/hostname';
 
@@ -49,8 +49,7 @@ describe('data/corpus', () => {
   });
 
   it('has a README generated from its index', () => {
-    const readme = readFileSync(join(DIR, 'README.md'), 'utf8');
-    expect(readme).toBe(corpusReadme(index, measuredBlock(readme)));
+    expect(readFileSync(join(DIR, 'README.md'), 'utf8')).toBe(corpusReadme(index));
   });
 });
 
@@ -99,23 +98,6 @@ describe('corpus:import', () => {
     expect(importCorpus(a, target)).toMatchObject({ added: 0, replaced: 0, unchanged: 2 });
     expect(importCorpus(b, target)).toMatchObject({ added: 0, replaced: 0, unchanged: 1 });
     expect(readFileSync(join(target, 'index.json'), 'utf8')).toBe(before);
-  });
-
-  it('keeps the README’s measured block when it regenerates the rest', () => {
-    const target = join(scratch, 'corpus3');
-    const a = folder('m', [{ slug: 'm1', url: 'https://m1.example/a', text: text(7) }]);
-    importCorpus(a, target);
-    const block = '<!-- measured:start -->\n## Measured\n\nja 1/2\n<!-- measured:end -->';
-    const readme = join(target, 'README.md');
-    writeFileSync(readme, `${readFileSync(readme, 'utf8')}\n${block}\n`);
-    const b = folder('m-more', [{ slug: 'm2', url: 'https://m2.example/b', text: text(8) }]);
-    importCorpus(b, target);
-    const after = readFileSync(readme, 'utf8');
-    expect(after).toContain('- 2 pages');
-    expect(measuredBlock(after)).toBe(block);
-    expect(after.indexOf(block)).toBe(after.lastIndexOf(block));
-    expect(measuredBlock('no markers')).toBe('');
-    expect(measuredBlock('<!-- measured:end --> <!-- measured:start -->')).toBe('');
   });
 
   it('rejects pages without a public URL or with too little text', () => {

@@ -29,7 +29,6 @@ export const TRAINER_FILES = [
   'utils/detector/evidence.ts',
   'utils/detector/feature-space.ts',
   'utils/detector/ngrams.ts',
-  'utils/detector/ascii-grams.ts',
   'utils/detector/lookalike.ts',
   'data/licensed.json',
   'utils/detector/lexicon.ts',
@@ -54,10 +53,8 @@ export function siteOf(page: CorpusPage): string {
 export function trainingPages(pages: readonly CorpusPage[]): TrainingPage[] {
   const scored = scoredPages(pages);
   const features = scored.map((page) => extractFeatures(page.sample));
-  // Near-copies are judged on the text n-grams and tokens alone, not on the language copies and
-  // Latin character n-grams added after them (which would make every pair look less alike).
   const hashed = features.map((f) =>
-    Int32Array.from(f.index.subarray(0, f.baseCount).filter((i) => i >= HASHED_OFFSET)).sort(),
+    Int32Array.from(f.index.filter((i) => i >= HASHED_OFFSET)).sort(),
   );
   const groups = similarSiteGroups(
     scored.map((page) => ({ site: siteOf(page) })),

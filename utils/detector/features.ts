@@ -4,8 +4,7 @@
 //   weights) and three facts about the page's voice,
 // - hashed character 1–3-grams of runs of non-ASCII text (Japanese needs no tokenizer),
 // - hashed English word 1–2-grams (digits folded, so "100mg" and "50mg" are one word),
-// - hashed tokens of the host name and the lexicon terms the signals matched,
-// - on Japanese pages, hashed character 3–5-grams of Latin-script words (ascii-grams.ts);
+// - hashed tokens of the host name and the lexicon terms the signals matched.
 // Text n-grams are binary and scaled together to unit length, so a long page does not outweigh a
 // short one.
 import {
@@ -26,7 +25,6 @@ import {
   hashString,
 } from './feature-space';
 import { Collector, charGrams, wordGrams } from './ngrams';
-import { asciiGrams } from './ascii-grams';
 
 // The feature space and the n-grams live in their own files; importers keep one entry.
 export {
@@ -47,15 +45,6 @@ export { textOccurrences, type Occurrences } from './ngrams';
 const TEXT_SCALE = 10;
 /** Weight of a host token or lexicon term relative to a named signal. */
 const TOKEN_VALUE = 0.5;
-/**
- * Length of a Japanese page's vector of Latin-script character 3–5-grams (ascii-grams.ts), scaled
- * apart from the other text n-grams, which are fewer. Japanese pages only: there, Latin words are
- * mostly drug and brand names, URLs and model numbers, and the grouped cross-validation gained
- * (Japanese recall 173 → 185 of 238 pages); English pages have word n-grams of the same letters,
- * and the out-of-fold screening lost English recall with them (108 → 99 of 185 pages at 2% false
- * alarms). README "Measured detection" has the runs.
- */
-const ASCII_SCALE = 5;
 
 export interface PageFeatures {
   /** Sparse feature vector: distinct indices and their values. */
@@ -68,11 +57,6 @@ export interface PageFeatures {
   script: Script;
   /** The value every text n-gram of this page carries. */
   textValue: number;
-  /**
-   * Entries of `index` before the language copies and the character n-grams of Latin words
-   * were added: the features near-copy grouping compares (utils/detector/cv.ts).
-   */
-  baseCount: number;
 }
 
 /** Host labels, their letter runs and 4-grams of the name the site registered. */
@@ -161,13 +145,7 @@ export function extractFeatures(page: PageSample): PageFeatures {
     if (voice[name]) named.set(SIGNAL_CODES.length + i, 1);
   });
 
-  const script = pageScript(text);
-  const ascii = new Collector(false, 0);
-  if (script === 'ja') asciiGrams(text, ascii);
-  const asciiValue = ascii.count > 0 ? ASCII_SCALE / Math.sqrt(ascii.count) : 0;
-
-  const baseCount = named.size + tokenCount;
-  const index = new Int32Array(baseCount + ascii.count);
+  const index = new Int32Array(named.size + tokenCount);
   const value = new Float32Array(index.length);
   let k = 0;
   for (const [f, v] of named) {
@@ -180,18 +158,12 @@ export function extractFeatures(page: PageSample): PageFeatures {
     value[k] = i < textCount ? textValue : TOKEN_VALUE;
     k += 1;
   }
-  for (let i = 0; i < ascii.count; i += 1) {
-    index[k] = ascii.distinct[i]!;
-    value[k] = asciiValue;
-    k += 1;
-  }
   return {
     index,
     value,
     hits,
     evidence,
-    script,
+    script: pageScript(text),
     textValue,
-    baseCount,
   };
 }

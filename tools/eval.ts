@@ -2,6 +2,7 @@
 // .html pages) with the shipped detector model and prints, per class and language, how many pages
 // reached level ≥ warning, the recall on rogue+affiliate and the false-positive rate on
 // licensed+clinic+info+other. `--rules` scores with the old hand-weighted rules instead.
+// `--breakdown` adds the misses by class × language × page kind and the spread of the scores.
 // `npm run eval -- --cv [corpus-dir] [--json] [--verbose]`: nested k-fold cross-validation grouped
 // by registrable domain (default data/corpus): each fold is judged by a model, with thresholds,
 // that never saw a page of its sites. Per language, per page and per site, with Wilson 95%
@@ -11,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { loadCorpus, POSITIVE, NEGATIVE, type CorpusPage } from './lib/corpus';
 import { CORPUS_DIR, MODEL_FILE, scoredPages, siteOf, trainingPages } from './lib/training-set';
+import { formatBreakdown, type BreakdownRow } from './lib/breakdown';
 import { formatRate, pageRates, siteRates, type JudgedRow, type Rates } from './lib/metrics';
 import { scorePage } from '../utils/detector/score';
 import { levelRank } from '../utils/verdicts/model';
@@ -33,6 +35,8 @@ export interface EvalRow {
 export interface EvalReport {
   corpus: string;
   mode: 'model' | 'rules' | 'cv';
+  /** The address of every page, for the breakdown by page kind. */
+  urls: Record<string, string>;
   pages: number;
   scored: number;
   recall: number;
@@ -91,6 +95,7 @@ function report(
   return {
     corpus: dir,
     mode,
+    urls: Object.fromEntries(pages.map((p) => [p.slug, p.url])),
     pages: rows.length,
     scored: positives.total + negatives.total,
     recall: positives.total === 0 ? 0 : positives.warned / positives.total,
@@ -149,7 +154,23 @@ export async function evaluateCv(
   return report(dir, 'cv', pages, rows);
 }
 
-function print(r: EvalReport, verbose: boolean): void {
+export function breakdownRows(r: EvalReport): BreakdownRow[] {
+  return r.rows
+    .filter(
+      (row) => POSITIVE.includes(row.class as 'rogue') || NEGATIVE.includes(row.class as 'info'),
+    )
+    .map((row) => ({
+      slug: row.slug,
+      url: r.urls[row.slug] ?? '',
+      class: row.class,
+      lang: row.lang,
+      positive: POSITIVE.includes(row.class as 'rogue'),
+      warned: row.warned,
+      value: row.probability ?? row.score / 100,
+    }));
+}
+
+function print(r: EvalReport, verbose: boolean, breakdown: boolean): void {
   const what =
     r.mode === 'cv'
       ? 'grouped cross-validation (each page judged by a model that never saw its site)'
@@ -173,6 +194,7 @@ function print(r: EvalReport, verbose: boolean): void {
       console.log(
         `${lang.padEnd(5)} ${unit.padEnd(6)} ${formatRate(rates[unit].recall).padEnd(33)} ${formatRate(rates[unit].falsePositiveRate)}`,
       );
+  if (breakdown) console.log(`\n${formatBreakdown(breakdownRows(r))}`);
   if (verbose) {
     console.log('');
     for (const row of r.rows)
@@ -189,8 +211,10 @@ async function main(argv: string[]): Promise<number> {
   const cv = argv.includes('--cv');
   const dir = args[0] ?? (cv ? CORPUS_DIR : undefined);
   if (!dir) {
-    console.error('usage: npm run eval -- <corpus-dir> [--json] [--verbose] [--rules]');
-    console.error('       npm run eval -- --cv [corpus-dir] [--json] [--verbose]');
+    console.error(
+      'usage: npm run eval -- <corpus-dir> [--json] [--verbose] [--breakdown] [--rules]',
+    );
+    console.error('       npm run eval -- --cv [corpus-dir] [--json] [--verbose] [--breakdown]');
     return 2;
   }
   let result: EvalReport;
@@ -205,7 +229,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   if (json) console.log(JSON.stringify(result, null, 2));
-  else print(result, verbose);
+  else print(result, verbose, argv.includes('--breakdown'));
   return 0;
 }
 

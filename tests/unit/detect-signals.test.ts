@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { scorePage, levelFor, THRESHOLDS } from '../../utils/detector/score';
-import { WEIGHTS, type PageSample, type SignalCode } from '../../utils/detector/signals';
+import { WEIGHTS, type SignalCode } from '../../utils/detector/signals';
+import { pageSample } from './page-sample';
 import { readCorpus } from '../../tools/lib/corpus';
 
-function page(text: string, url = 'https://shop.example/item', title = ''): PageSample {
-  const host = new URL(url).hostname;
-  return { url, host, hostUnicode: host, title, meta: '', headings: '', text };
-}
+const page = (text: string, url = 'https://shop.example/item', title = '') =>
+  pageSample(text, url, title);
 function signals(text: string, url?: string): Partial<Record<SignalCode, number>> {
   return Object.fromEntries(scorePage(page(text, url)).signals.map((s) => [s.code, s.weight]));
 }

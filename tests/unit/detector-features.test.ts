@@ -8,19 +8,9 @@ import {
   pageScript,
 } from '../../utils/detector/features';
 import { scoreDetected, shippedModel } from '../../utils/detector/shipped';
-import type { PageSample } from '../../utils/detector/signals';
+import { pageSample } from './page-sample';
 
-function page(text: string, host = 'shop.example'): PageSample {
-  return {
-    url: `https://${host}/`,
-    host,
-    hostUnicode: host,
-    title: '',
-    meta: '',
-    headings: '',
-    text,
-  };
-}
+const page = (text: string, host = 'shop.example') => pageSample(text, `https://${host}/`);
 
 const hashed = (text: string, host?: string) =>
   new Set(Array.from(extractFeatures(page(text, host)).index).filter((f) => f >= HASHED_OFFSET));

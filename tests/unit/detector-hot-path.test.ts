@@ -6,7 +6,7 @@ import { normalizeText, normalizeWithMap } from '../../utils/content/normalize';
 import { extractFeatures } from '../../utils/detector/features';
 import { textHeat, textOccurrences } from '../../utils/detector/ngrams';
 import { shippedModel } from '../../utils/detector/shipped';
-import type { PageSample } from '../../utils/detector/signals';
+import { pageSample } from './page-sample';
 import { syntheticPage } from '../../tools/bench/pages';
 
 /** The heat as the scorer computed it before: from every occurrence, then prefix sums. */
@@ -23,17 +23,7 @@ function referencePrefix(text: string, weights: Float32Array, textValue: number)
   return prefix;
 }
 
-function page(text: string, host = 'shop.example'): PageSample {
-  return {
-    url: `https://${host}/`,
-    host,
-    hostUnicode: host,
-    title: '',
-    meta: '',
-    headings: '',
-    text,
-  };
-}
+const page = (text: string, host = 'shop.example') => pageSample(text, `https://${host}/`);
 
 describe('textHeat', () => {
   const { weights } = shippedModel();

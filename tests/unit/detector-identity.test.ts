@@ -16,6 +16,7 @@ import { syntheticPage } from '../../tools/bench/pages';
 import { extractFeatures } from '../../utils/detector/features';
 import { scoreDetected } from '../../utils/detector/shipped';
 import { prepare, type PageSample } from '../../utils/detector/signals';
+import { pageSample } from './page-sample';
 
 const RECORD = 'tests/fixtures/detector/scores.json';
 
@@ -41,10 +42,7 @@ function sha(...parts: (string | ArrayBufferView)[]): string {
 }
 
 function page(slug: string, text: string, host = 'shop.example'): [string, PageSample] {
-  return [
-    slug,
-    { url: `https://${host}/`, host, hostUnicode: host, title: '', meta: '', headings: '', text },
-  ];
+  return [slug, pageSample(text, `https://${host}/`)];
 }
 
 /** The corpus, the benchmark's synthetic pages and the odd pages of the hostile tests. */

@@ -6,7 +6,7 @@ import { editDistance, findLookalike, skeleton } from '../../utils/detector/look
 import { scoreDetected } from '../../utils/detector/shipped';
 import { pageReasons } from '../../utils/verdicts/compute';
 import { renderReason } from '../../utils/verdicts/render';
-import type { PageSample } from '../../utils/detector/signals';
+import { pageSample } from './page-sample';
 
 const ALLOW = [
   'chemist4u.co.uk',
@@ -94,10 +94,7 @@ describe('findLookalike', () => {
   });
 });
 
-function page(url: string, text: string): PageSample {
-  const host = new URL(url).hostname;
-  return { url, host, hostUnicode: host, title: '', meta: '', headings: '', text };
-}
+const page = (url: string, text: string) => pageSample(text, url);
 
 describe('the look-alike signal', () => {
   const text =

@@ -26,6 +26,20 @@ export function DisagreementsSection({
       onChanged();
     }
   };
+  // One of a row's choices: a link-styled button, disabled while any choice is being made. A plain
+  // function, not a component defined here: a new component type on every render would remount
+  // the buttons (and lose focus) each time `busy` changes.
+  const action = (name: 'allow' | 'block' | 'unallow', run: () => Promise<unknown>) => (
+    <button
+      type="button"
+      class="link"
+      disabled={busy}
+      data-action={name}
+      onClick={() => void act(run)}
+    >
+      {t(lang, `options.disagree.${name}`)}
+    </button>
+  );
   return (
     <section id="disagreements">
       <h2>{t(lang, 'options.disagree.title')}</h2>
@@ -63,46 +77,20 @@ export function DisagreementsSection({
                   ))}
                 </ul>
                 {row.allowed ? (
-                  <button
-                    type="button"
-                    class="link"
-                    disabled={busy}
-                    data-action="unallow"
-                    onClick={() =>
-                      act(() => request({ type: 'allowlist.remove', site: row.allowed!.site }))
-                    }
-                  >
-                    {t(lang, 'options.disagree.unallow')}
-                  </button>
+                  action('unallow', () =>
+                    request({ type: 'allowlist.remove', site: row.allowed!.site }),
+                  )
                 ) : (
                   <>
-                    <button
-                      type="button"
-                      class="link"
-                      disabled={busy}
-                      data-action="allow"
-                      onClick={() => act(() => request({ type: 'allowlist.add', site: row.host }))}
-                    >
-                      {t(lang, 'options.disagree.allow')}
-                    </button>{' '}
-                    <button
-                      type="button"
-                      class="link"
-                      disabled={busy}
-                      data-action="block"
-                      onClick={() =>
-                        act(() =>
-                          request({
-                            type: 'userBlocks.add',
-                            site: row.host,
-                            note: '',
-                            via: 'options',
-                          }),
-                        )
-                      }
-                    >
-                      {t(lang, 'options.disagree.block')}
-                    </button>
+                    {action('allow', () => request({ type: 'allowlist.add', site: row.host }))}{' '}
+                    {action('block', () =>
+                      request({
+                        type: 'userBlocks.add',
+                        site: row.host,
+                        note: '',
+                        via: 'options',
+                      }),
+                    )}
                   </>
                 )}
               </li>

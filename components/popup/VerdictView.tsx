@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { isValidUserSite } from '../../utils/core/site-name';
 import { t, type Lang } from '../../utils/i18n';
-import type { Verdict } from '../../utils/verdicts/model';
+import { namedByList, type Verdict } from '../../utils/verdicts/model';
 import { ReasonCard } from '../ReasonCard';
 import { ReasonGroups } from './ReasonGroups';
 import { topReasons } from './top-reasons';
@@ -132,12 +132,7 @@ export function VerdictView(
               title={t(lang, 'dispute.hint')}
               onClick={props.onDispute}
             >
-              {t(
-                lang,
-                verdict.reasons.some((r) => r.group === 'list')
-                  ? 'dispute.button'
-                  : 'dispute.button.flagged',
-              )}
+              {t(lang, namedByList(verdict) ? 'dispute.button' : 'dispute.button.flagged')}
             </button>
           )}
         </div>

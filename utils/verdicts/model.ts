@@ -163,6 +163,11 @@ export interface Verdict {
   overridden?: Reason[];
 }
 
+/** A list names the site (as opposed to the page's own content alone deciding the verdict). */
+export function namedByList(verdict: Verdict): boolean {
+  return verdict.reasons.some((r) => r.group === 'list');
+}
+
 export interface LicensedRef {
   domain: string;
   name: string;

@@ -59,7 +59,10 @@ export async function launchExtension(
     headless: !headed,
     ...(headed
       ? {
-          env: { ...process.env, DISPLAY: options.display },
+          // Chromium on Linux takes its own menus' and tooltips' language from LANGUAGE, not
+          // from --lang (which sets the pages' navigator.language); the translations come from
+          // chromium-l10n, installed by tools/ci/system-deps.sh.
+          env: { ...process.env, DISPLAY: options.display, LANGUAGE: options.lang ?? 'en' },
           // The window's own size, not an emulated viewport inside it.
           viewport: null,
         }
@@ -166,7 +169,8 @@ export async function waitForRules(
   predicate: (rules: InstalledRule[]) => boolean = (rules) =>
     rules.some((r) => r.action === 'redirect'),
 ): Promise<InstalledRule[]> {
-  const deadline = Date.now() + 20_000;
+  // A wait, not a timed check: on a 2-core machine under load the first install takes 20 s+.
+  const deadline = Date.now() + 45_000;
   for (;;) {
     const worker = await ext.worker();
     const rules = await worker.evaluate(async () =>

@@ -13,7 +13,6 @@ import { contentScriptSize, modelRows, scoringTimes, CONTENT_SCRIPT } from './be
 import { contentScriptTasks } from './bench/chromium';
 import { ordinaryPageRows } from './bench/ordinary';
 import { workerScriptRows } from './bench/worker-weight';
-import { zodMiniRows } from './bench/zod-mini';
 import { importYieldRows } from './bench/import-yield';
 import { falseHitRows, lookupRows, FALSE_HIT_HOSTS } from './bench/scale';
 import { buildRows, memoryRows } from './bench/scale-build';
@@ -33,7 +32,6 @@ export interface BenchOptions {
 /** The worker's start-up rows alone: both scripts' sizes, then 30 wakes against a blank worker. */
 async function wakeRows(options: BenchOptions): Promise<BenchRow[]> {
   const rows = workerScriptRows(options.quick ? 3 : 15);
-  rows.push(...(await zodMiniRows(options.quick ? 3 : 30)));
   rows.push(
     ...(await scaleChromiumRows(options.quick ? 20_000 : 1_000_000, options.quick ? 3 : 30, [])),
   );
@@ -76,7 +74,6 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
   rows.push(...(await reportStoreRows(options.quick ? 100 : 1000, options.quick ? 5 : 30)));
   rows.push(...contentScriptSize());
   rows.push(...workerScriptRows(options.quick ? 3 : 15));
-  rows.push(...(await zodMiniRows(options.quick ? 3 : 30)));
   rows.push(...(await detectorRows(options)));
   if (options.chromium)
     rows.push(...(await contentScriptTasks(options.quick ? 200 * 1024 : 2 * 1024 * 1024)));

@@ -12,8 +12,8 @@ export const LEXICON_JSON = 'data/drug-lexicon.json';
 export const LEXICON_TS = 'utils/detector/lexicon.ts';
 
 /** `corpus:<slug>`, `site:<domain>` or the id of an entry of `sources`. */
-const SourceRef = z.string().min(1);
-const Term = z.object({ term: z.string().min(1), source: SourceRef });
+const SourceRef = z.string().check(z.minLength(1));
+const Term = z.object({ term: z.string().check(z.minLength(1)), source: SourceRef });
 
 export const PHRASE_GROUPS = [
   'noPrescription',
@@ -39,26 +39,30 @@ export const PHRASE_GROUPS = [
 export const LexiconSchema = z.object({
   _meta: z.record(z.string(), z.unknown()),
   sources: z.record(
-    z.string().regex(/^[a-z0-9][a-z0-9.-]*$/),
-    z.object({ url: z.string().regex(/^https?:\/\//), title: z.string(), supports: z.string() }),
+    z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]*$/)),
+    z.object({
+      url: z.string().check(z.regex(/^https?:\/\//)),
+      title: z.string(),
+      supports: z.string(),
+    }),
   ),
   drugs: z.array(
     z.object({
-      id: z.string().regex(/^[a-z0-9-]+$/),
-      en: z.string().min(1),
-      ja: z.string().min(1),
+      id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
+      en: z.string().check(z.minLength(1)),
+      ja: z.string().check(z.minLength(1)),
       status: z.enum(['u', 'r']),
-      category: z.string().optional(),
-      statusSources: z.array(SourceRef).min(1),
-      names: z.array(Term).min(1),
-      note: z.string().optional(),
+      category: z.optional(z.string()),
+      statusSources: z.array(SourceRef).check(z.minLength(1)),
+      names: z.array(Term).check(z.minLength(1)),
+      note: z.optional(z.string()),
     }),
   ),
   medicineWords: z.array(Term),
   phrases: z.object(
     Object.fromEntries(PHRASE_GROUPS.map((g) => [g, z.array(Term)])) as Record<
       (typeof PHRASE_GROUPS)[number],
-      z.ZodArray<typeof Term>
+      z.ZodMiniArray<typeof Term>
     >,
   ),
   cueNegations: z.array(Term),
@@ -69,7 +73,7 @@ export const LexiconSchema = z.object({
       en: z.string(),
       ja: z.array(z.string()),
       note: z.string(),
-      sources: z.array(SourceRef).min(1),
+      sources: z.array(SourceRef).check(z.minLength(1)),
     }),
   ),
 });

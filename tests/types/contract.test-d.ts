@@ -45,7 +45,7 @@ export const table = {
   }),
 } satisfies HandlerTable;
 export const counted: { count: number } = null as unknown as ReplyFor<typeof table, 'demo.count'>;
-export const declared = handler<z.ZodObject<{ n: z.ZodNumber }>, { count: number }>({
+export const declared = handler<z.ZodMiniObject<{ n: z.ZodMiniNumber }>, { count: number }>({
   from: ['extension-page'],
   input: z.object({ n: z.number() }),
   // @ts-expect-error the handler must answer { count: number }

@@ -25,14 +25,14 @@ export const POSITIVE: readonly PageClass[] = ['rogue', 'affiliate'];
 export const NEGATIVE: readonly PageClass[] = ['licensed', 'clinic', 'info', 'other'];
 
 export const IndexEntrySchema = z.object({
-  slug: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i),
+  slug: z.string().check(z.regex(/^[a-z0-9][a-z0-9._-]*$/i)),
   url: z.string(),
   class: z.enum(CLASSES),
   lang: z.string(),
-  source: z.string().optional(),
-  note: z.string().optional(),
+  source: z.optional(z.string()),
+  note: z.optional(z.string()),
   /** The folder an imported page came from (data/corpus only). */
-  origin: z.string().optional(),
+  origin: z.optional(z.string()),
 });
 export type IndexEntry = z.infer<typeof IndexEntrySchema>;
 const IndexSchema = z.array(IndexEntrySchema);

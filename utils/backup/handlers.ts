@@ -17,7 +17,7 @@ export function backupHandlers(backup: BackupService) {
     }),
     'data.import': handler({
       from: EXTENSION_PAGES,
-      input: z.object({ text: z.string().max(50 * 1024 * 1024) }),
+      input: z.object({ text: z.string().check(z.maxLength(50 * 1024 * 1024)) }),
       run: ({ text }) => backup.importData(text),
     }),
   };

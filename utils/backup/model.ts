@@ -11,23 +11,23 @@ import { ListActionSchema, ListFormatSchema } from '../lists/record';
 export const EXPORT_FORMAT = 'kusuri-guard-settings';
 
 export const ExportedListSchema = z.object({
-  id: z.string().min(1).max(100),
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
   origin: z.enum(['bundled', 'subscription', 'custom']),
-  url: z.string().max(2048).nullable(),
+  url: z.nullable(z.string().check(z.maxLength(2048))),
   format: ListFormatSchema,
   action: ListActionSchema,
   enabled: z.boolean(),
-  name: z.string().max(200),
+  name: z.string().check(z.maxLength(200)),
 });
 
 export const ExportSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(1),
-  exportedAt: z.string().max(40),
-  settings: SettingsSchema.partial(),
-  allowlist: z.array(AllowEntrySchema).max(100_000),
-  userBlocks: z.array(UserBlockSchema).max(100_000),
-  dismissals: z.array(DismissalSchema).max(100_000),
-  lists: z.array(ExportedListSchema).max(500),
+  exportedAt: z.string().check(z.maxLength(40)),
+  settings: z.partial(SettingsSchema),
+  allowlist: z.array(AllowEntrySchema).check(z.maxLength(100_000)),
+  userBlocks: z.array(UserBlockSchema).check(z.maxLength(100_000)),
+  dismissals: z.array(DismissalSchema).check(z.maxLength(100_000)),
+  lists: z.array(ExportedListSchema).check(z.maxLength(500)),
 });
 export type ExportFile = z.infer<typeof ExportSchema>;

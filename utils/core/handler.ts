@@ -2,7 +2,7 @@
 // fields must pass, and what to do. Feature folders export tables of these (`…/handlers.ts`); the
 // router merges them, and the pages' request types and reply types are derived from the tables,
 // so a handler that answers the wrong shape fails `tsc` where the answer is used.
-import type { z } from './zod';
+import type { z, ZodType } from './zod';
 import type { SenderInfo } from './sender';
 import type { Settings } from '../settings/store';
 import type { Lang } from '../i18n';
@@ -24,7 +24,7 @@ export interface MessageContext {
   lang(): Promise<Lang>;
 }
 
-export interface Handler<I extends z.ZodType, R> {
+export interface Handler<I extends ZodType, R> {
   from: readonly SenderClass[];
   /** The message's fields besides `type` (unknown fields are dropped). */
   input: I;
@@ -32,16 +32,16 @@ export interface Handler<I extends z.ZodType, R> {
 }
 
 // Method syntax above keeps `run` bivariant, so any handler fits the table type.
-export type AnyHandler = Handler<z.ZodType, unknown>;
+export type AnyHandler = Handler<ZodType, unknown>;
 export type HandlerTable = Record<string, AnyHandler>;
 
 /** Declare one handler; the reply type is whatever `run` returns. */
-export function handler<I extends z.ZodType, R>(definition: Handler<I, R>): Handler<I, R> {
+export function handler<I extends ZodType, R>(definition: Handler<I, R>): Handler<I, R> {
   return definition;
 }
 
 /** A message's fields as its schema accepts them (zod types `z.object({})` as a string record). */
-type Fields<S extends z.ZodType> = string extends keyof z.input<S> ? object : z.input<S>;
+type Fields<S extends ZodType> = string extends keyof z.input<S> ? object : z.input<S>;
 
 /** The request a table accepts for one type: `{ type, ...fields }`. */
 export type RequestFor<T extends HandlerTable, K extends keyof T & string> = K extends unknown

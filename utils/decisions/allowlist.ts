@@ -4,10 +4,10 @@ import { z } from '../core/zod';
 import { db, type KgDatabase } from '../core/db';
 
 export const AllowEntrySchema = z.object({
-  site: z.string().min(1),
+  site: z.string().check(z.minLength(1)),
   addedAt: z.number(),
   /** The listed entry that was shown when the user allowed it, for the options page. */
-  listedAs: z.string().nullable().default(null),
+  listedAs: z._default(z.nullable(z.string()), null),
   via: z.enum(['warning-page', 'popup', 'options', 'import']),
 });
 export type AllowEntry = z.infer<typeof AllowEntrySchema>;

@@ -5,10 +5,10 @@ import { z } from '../core/zod';
 import { db, type KgDatabase } from '../core/db';
 
 export const DismissalSchema = z.object({
-  site: z.string().min(1),
+  site: z.string().check(z.minLength(1)),
   addedAt: z.number(),
   /** The page the banner was on, for the options page. */
-  url: z.string().max(2048).nullable().default(null),
+  url: z._default(z.nullable(z.string().check(z.maxLength(2048))), null),
 });
 export type Dismissal = z.infer<typeof DismissalSchema>;
 

@@ -3,8 +3,8 @@ import type { DecisionsService } from './service';
 import { EXTENSION_PAGES, handler } from '../core/handler';
 import { z } from '../core/zod';
 
-const Site = z.string().min(1).max(300);
-const Target = z.string().min(1).max(2048);
+const Site = z.string().check(z.minLength(1), z.maxLength(300));
+const Target = z.string().check(z.minLength(1), z.maxLength(2048));
 
 export function decisionsHandlers(decisions: DecisionsService) {
   return {
@@ -34,15 +34,15 @@ export function decisionsHandlers(decisions: DecisionsService) {
     // "Don't warn me on this site", confirmed in the popup (an extension page) for a tab.
     'dismissal.add': handler({
       from: EXTENSION_PAGES,
-      input: z.object({ tabId: z.number().int().nonnegative() }),
+      input: z.object({ tabId: z.number().check(z.int(), z.nonnegative()) }),
       run: async ({ tabId }) => ({ added: await decisions.dismissTab(tabId) }),
     }),
     'userBlocks.add': handler({
       from: EXTENSION_PAGES,
       input: z.object({
         site: Target,
-        note: z.string().max(500),
-        via: z.enum(['popup', 'options']).optional(),
+        note: z.string().check(z.maxLength(500)),
+        via: z.optional(z.enum(['popup', 'options'])),
       }),
       run: async ({ site, note, via }) => {
         const result = await decisions.blockSite(site, note, via ?? 'options');

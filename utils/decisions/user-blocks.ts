@@ -3,10 +3,10 @@ import { z } from '../core/zod';
 import { db, type KgDatabase } from '../core/db';
 
 export const UserBlockSchema = z.object({
-  site: z.string().min(1).max(300),
+  site: z.string().check(z.minLength(1), z.maxLength(300)),
   addedAt: z.number(),
   /** Free text the user gave, or the page it was blocked from. */
-  note: z.string().max(500).default(''),
+  note: z._default(z.string().check(z.maxLength(500)), ''),
   via: z.enum(['report', 'popup', 'options', 'import']),
 });
 export type UserBlock = z.infer<typeof UserBlockSchema>;

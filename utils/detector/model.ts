@@ -18,9 +18,9 @@ export const MODEL_FORMAT = 'kusuri-guard-detector/1';
 export const KEEP_HASHED = 40_000;
 
 export const ThresholdsSchema = z.object({
-  caution: z.number().min(0).max(1),
-  warning: z.number().min(0).max(1),
-  danger: z.number().min(0).max(1),
+  caution: z.number().check(z.gte(0), z.lte(1)),
+  warning: z.number().check(z.gte(0), z.lte(1)),
+  danger: z.number().check(z.gte(0), z.lte(1)),
 });
 export type Thresholds = z.infer<typeof ThresholdsSchema>;
 /** Thresholds per script: Japanese pages and the rest are held to the limits separately. */
@@ -34,9 +34,9 @@ export const ModelFileSchema = z.object({
   bias: z.number(),
   namedWeights: z.array(z.number()),
   hashed: z.object({
-    count: z.number().int().min(0),
+    count: z.number().check(z.int(), z.gte(0)),
     /** Weight of one quantisation step. */
-    scale: z.number().positive(),
+    scale: z.number().check(z.positive()),
     /** Bucket numbers, ascending, as base64 of unsigned LEB128 gaps. */
     buckets: z.string(),
     /** One signed byte per bucket, base64. */

@@ -6,24 +6,24 @@ import { readKv, writeKv } from '../core/kv';
 import type { SiteEvidence } from './site-evidence';
 
 const SiteEvidenceSchema = z.object({
-  site: z.string().min(1),
+  site: z.string().check(z.minLength(1)),
   pages: z
     .array(
       z.object({
-        url: z.string().max(2048),
+        url: z.string().check(z.maxLength(2048)),
         at: z.number(),
         level: z.enum(['none', 'caution', 'warning', 'danger']),
         score: z.number(),
         licensed: z.boolean(),
       }),
     )
-    .max(100),
+    .check(z.maxLength(100)),
 });
 
 const key = (site: string) => `siteEvidence:${site}`;
 
 export async function readSiteEvidence(site: string): Promise<SiteEvidence | null> {
-  const found = await readKv<SiteEvidence | null>(key(site), SiteEvidenceSchema.nullable(), null);
+  const found = await readKv<SiteEvidence | null>(key(site), z.nullable(SiteEvidenceSchema), null);
   return found && found.site === site ? found : null;
 }
 

@@ -4,10 +4,10 @@ import { z } from '../core/zod';
 import { db } from '../core/db';
 
 export const BreachNoticeSchema = z.object({
-  name: z.string().min(1),
-  site: z.string().min(1),
-  shownAt: z.number().nullable(),
-  dismissedAt: z.number().nullable(),
+  name: z.string().check(z.minLength(1)),
+  site: z.string().check(z.minLength(1)),
+  shownAt: z.nullable(z.number()),
+  dismissedAt: z.nullable(z.number()),
 });
 export type BreachNotice = z.infer<typeof BreachNoticeSchema>;
 

@@ -6,12 +6,16 @@ import { z } from '../core/zod';
 export const IANA_BOOTSTRAP_URL = 'https://data.iana.org/rdap/dns.json';
 
 export const BootstrapSchema = z.object({
-  description: z.string().optional(),
-  publication: z.string().optional(),
+  description: z.optional(z.string()),
+  publication: z.optional(z.string()),
   services: z
-    .array(z.tuple([z.array(z.string().max(100)).max(2000), z.array(z.string().max(500)).max(20)]))
-    .min(1)
-    .max(5000),
+    .array(
+      z.tuple([
+        z.array(z.string().check(z.maxLength(100))).check(z.maxLength(2000)),
+        z.array(z.string().check(z.maxLength(500))).check(z.maxLength(20)),
+      ]),
+    )
+    .check(z.minLength(1), z.maxLength(5000)),
 });
 export type Bootstrap = z.infer<typeof BootstrapSchema>;
 

@@ -8,12 +8,12 @@ import type { RdapCache, RdapHolds, RdapResult } from './rdap-client';
 const RdapDomainSchema = z.object({
   domain: z.string(),
   status: z.array(z.string()),
-  registration: z.string().nullable(),
-  expiration: z.string().nullable(),
-  lastChanged: z.string().nullable(),
-  registrar: z.object({ name: z.string().nullable(), ianaId: z.number().nullable() }),
-  abuse: z.object({ email: z.string().nullable(), phone: z.string().nullable() }),
-  registrarRdapUrl: z.string().nullable(),
+  registration: z.nullable(z.string()),
+  expiration: z.nullable(z.string()),
+  lastChanged: z.nullable(z.string()),
+  registrar: z.object({ name: z.nullable(z.string()), ianaId: z.nullable(z.number()) }),
+  abuse: z.object({ email: z.nullable(z.string()), phone: z.nullable(z.string()) }),
+  registrarRdapUrl: z.nullable(z.string()),
 });
 
 export const RdapResultSchema = z.discriminatedUnion('status', [

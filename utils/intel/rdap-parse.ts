@@ -1,7 +1,7 @@
 // Reading an RDAP domain response (RFC 9083): registrar, IANA ID, abuse contact, dates, status.
 // RDAP servers differ a lot (vCards in odd shapes, nested entities, missing fields), so the
 // schema only fixes what must be there and every field is read defensively.
-import { z } from '../core/zod';
+import { z, type ZodType } from '../core/zod';
 import { cleanRemoteText } from '../core/text';
 
 /** Dates outside this window are a server's placeholder or error (9999-12-31): unknown. */
@@ -9,10 +9,10 @@ export const EARLIEST_DATE = Date.UTC(1985, 0, 1);
 const DAY_MS = 24 * 3600_000;
 
 const LinkSchema = z.object({
-  rel: z.string().optional(),
-  href: z.string().optional(),
-  type: z.string().optional(),
-  value: z.string().optional(),
+  rel: z.optional(z.string()),
+  href: z.optional(z.string()),
+  type: z.optional(z.string()),
+  value: z.optional(z.string()),
 });
 
 type Entity = {
@@ -25,44 +25,53 @@ type Entity = {
 };
 
 /** An array whose malformed items are dropped one by one instead of failing the whole answer. */
-function lenientArray<T>(item: z.ZodType<T>, max: number) {
-  return z
-    .array(z.unknown())
-    .max(max)
-    .transform((items) =>
-      items.flatMap((value) => {
-        const parsed = item.safeParse(value);
-        return parsed.success ? [parsed.data] : [];
-      }),
-    )
-    .optional()
-    .catch(undefined);
+function lenientArray<T>(item: ZodType<T>, max: number) {
+  return z.catch(
+    z.optional(
+      z.pipe(
+        z.array(z.unknown()).check(z.maxLength(max)),
+        z.transform((items) =>
+          items.flatMap((value) => {
+            const parsed = item.safeParse(value);
+            return parsed.success ? [parsed.data] : [];
+          }),
+        ),
+      ),
+    ),
+    undefined,
+  );
 }
 
-const EntitySchema: z.ZodType<Entity> = z.lazy(() =>
+const EntitySchema: ZodType<Entity> = z.lazy(() =>
   z.object({
-    roles: z.array(z.string()).optional().catch(undefined),
-    vcardArray: z.unknown().optional(),
+    roles: z.catch(z.optional(z.array(z.string())), undefined),
+    vcardArray: z.optional(z.unknown()),
     publicIds: lenientArray(
-      z.object({ type: z.string().optional(), identifier: z.string().optional() }),
+      z.object({ type: z.optional(z.string()), identifier: z.optional(z.string()) }),
       20,
     ),
     entities: lenientArray(EntitySchema, 50),
-    handle: z.string().optional().catch(undefined),
+    handle: z.catch(z.optional(z.string()), undefined),
     links: lenientArray(LinkSchema, 50),
   }),
-) as z.ZodType<Entity>;
+) as ZodType<Entity>;
 
 export const RdapDomainSchema = z.object({
   objectClassName: z.literal('domain'),
-  ldhName: z.string().max(300).optional(),
-  unicodeName: z.string().max(300).optional(),
-  status: z.array(z.string().max(100)).max(50).optional().catch(undefined),
-  events: z
-    .array(z.object({ eventAction: z.string(), eventDate: z.string().optional() }))
-    .max(100)
-    .optional()
-    .catch(undefined),
+  ldhName: z.optional(z.string().check(z.maxLength(300))),
+  unicodeName: z.optional(z.string().check(z.maxLength(300))),
+  status: z.catch(
+    z.optional(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(50))),
+    undefined,
+  ),
+  events: z.catch(
+    z.optional(
+      z
+        .array(z.object({ eventAction: z.string(), eventDate: z.optional(z.string()) }))
+        .check(z.maxLength(100)),
+    ),
+    undefined,
+  ),
   entities: lenientArray(EntitySchema, 100),
   links: lenientArray(LinkSchema, 100),
 });

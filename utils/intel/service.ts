@@ -20,7 +20,7 @@ const WEEK = 7 * 24 * 3600_000;
 const StoredBootstrapSchema = z.object({
   bootstrap: BootstrapSchema,
   fetchedAt: z.number(),
-  etag: z.string().nullable(),
+  etag: z.nullable(z.string()),
 });
 
 /** How a lookup may happen: from the cache only, if automatic lookups allow, or because the user asked. */
@@ -36,7 +36,7 @@ export class IntelService {
   private bootstrap(): Promise<Map<string, string[]>> {
     if (!this.bootstrapIndex) {
       this.bootstrapIndex = (async () => {
-        const stored = await readKv('rdapBootstrap', StoredBootstrapSchema.nullable(), null);
+        const stored = await readKv('rdapBootstrap', z.nullable(StoredBootstrapSchema), null);
         const bootstrap: Bootstrap =
           stored?.bootstrap ??
           BootstrapSchema.parse(JSON.parse(await this.platform.readPackaged('rdap/dns.json')));
@@ -103,7 +103,7 @@ export class IntelService {
 
   /** Weekly: fetch IANA's bootstrap; keep the previous one on any failure. */
   async refreshBootstrap(force = false): Promise<'updated' | 'unchanged' | 'failed' | 'not-due'> {
-    const stored = await readKv('rdapBootstrap', StoredBootstrapSchema.nullable(), null);
+    const stored = await readKv('rdapBootstrap', z.nullable(StoredBootstrapSchema), null);
     const now = this.platform.now();
     if (!force && stored && now - stored.fetchedAt < WEEK && stored.fetchedAt <= now)
       return 'not-due';

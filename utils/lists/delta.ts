@@ -34,41 +34,41 @@ export const DELTA_FORMAT = 'kusuri-guard-delta';
 /** A head is a few hundred bytes; anything larger is not one. */
 export const MAX_HEAD_BYTES = 16 * 1024;
 
-const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const Sha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 
 export const HeadSchema = z.object({
   format: z.literal(HEAD_FORMAT),
-  version: z.number().int().nonnegative(),
+  version: z.number().check(z.int(), z.nonnegative()),
   /** Canonical hash of that version's content (see canonicalHash). */
   sha256: Sha256,
   deltas: z
     .array(
       z.object({
-        from: z.number().int().nonnegative(),
+        from: z.number().check(z.int(), z.nonnegative()),
         /** Relative to the head's URL. */
-        path: z
-          .string()
-          .regex(/^[A-Za-z0-9._/-]+$/)
-          .max(200),
+        path: z.string().check(z.regex(/^[A-Za-z0-9._/-]+$/), z.maxLength(200)),
         /** SHA-256 of the delta file's bytes: the signed head vouches for each delta. */
         sha256: Sha256,
-        bytes: z.number().int().nonnegative(),
+        bytes: z.number().check(z.int(), z.nonnegative()),
       }),
     )
-    .max(100),
+    .check(z.maxLength(100)),
 });
 export type Head = z.infer<typeof HeadSchema>;
 
 /** Hosts in a delta are already canonical (they came from an imported list). */
-const Host = z.string().min(1).max(253);
-const StoredSite = SiteEntrySchema.extend({ domain: Host });
-const StoredBreach = BreachSchema.extend({ domain: Host });
-const RegistrarKey = z.union([z.number().int().positive(), z.string().min(1).max(200)]);
+const Host = z.string().check(z.minLength(1), z.maxLength(253));
+const StoredSite = z.extend(SiteEntrySchema, { domain: Host });
+const StoredBreach = z.extend(BreachSchema, { domain: Host });
+const RegistrarKey = z.union([
+  z.number().check(z.int(), z.positive()),
+  z.string().check(z.minLength(1), z.maxLength(200)),
+]);
 
 export const DeltaSchema = z.object({
   format: z.literal(DELTA_FORMAT),
-  from: z.number().int().nonnegative(),
-  to: z.number().int().nonnegative(),
+  from: z.number().check(z.int(), z.nonnegative()),
+  to: z.number().check(z.int(), z.nonnegative()),
   meta: ListMetaSchema,
   sites: z.object({ put: z.array(StoredSite), remove: z.array(Host) }),
   groups: z.object({

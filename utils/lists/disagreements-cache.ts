@@ -31,11 +31,11 @@ const DisagreementsSchema = z.object({
           blocks: z.boolean(),
         }),
       ),
-      allowed: z.object({ site: z.string(), addedAt: z.number() }).optional(),
+      allowed: z.optional(z.object({ site: z.string(), addedAt: z.number() })),
     }),
   ),
-  more: z.number().int().nonnegative(),
-  compared: z.number().int().nonnegative(),
+  more: z.number().check(z.int(), z.nonnegative()),
+  compared: z.number().check(z.int(), z.nonnegative()),
 });
 
 const CachedSchema = z.object({ version: z.string(), value: DisagreementsSchema });
@@ -76,7 +76,7 @@ export async function cachedDisagreements(
   compute: () => Promise<Disagreements>,
 ): Promise<Disagreements> {
   const version = await disagreementsVersion(sources);
-  const stored = await readKv(CACHE_KEY, CachedSchema.nullable(), null);
+  const stored = await readKv(CACHE_KEY, z.nullable(CachedSchema), null);
   if (stored?.version === version) return stored.value;
   const value = await compute();
   try {

@@ -12,7 +12,7 @@ import type { DecisionsService } from '../decisions/service';
 import type { PreloadRules } from '../preload/service';
 import type { Platform } from '../platform/platform';
 
-const ListId = z.string().min(1).max(100);
+const ListId = z.string().check(z.minLength(1), z.maxLength(100));
 
 export interface ListsHandlerDeps {
   platform: Platform;
@@ -84,7 +84,7 @@ export function listsHandlers(deps: ListsHandlerDeps) {
     }),
     'lists.refresh': handler({
       from: EXTENSION_PAGES,
-      input: z.object({ id: ListId, acceptShrink: z.boolean().optional() }),
+      input: z.object({ id: ListId, acceptShrink: z.optional(z.boolean()) }),
       run: async ({ id, acceptShrink }) => {
         await deps.ready();
         return refresher.refresh(id, acceptShrink ? { acceptShrink: true } : {});
@@ -109,20 +109,24 @@ export function listsHandlers(deps: ListsHandlerDeps) {
     'lists.add': handler({
       from: EXTENSION_PAGES,
       input: z.object({
-        url: z
-          .string()
-          .max(2048)
-          .refine((v) => /^https?:\/\//i.test(v), 'an http(s) URL'),
+        url: z.string().check(
+          z.maxLength(2048),
+          z.refine((v) => /^https?:\/\//i.test(v), 'an http(s) URL'),
+        ),
         format: ListFormatSchema,
         action: BlockActionSchema,
-        name: z.string().max(100),
+        name: z.string().check(z.maxLength(100)),
       }),
       run: (input) => refresher.subscribe(input),
     }),
     /** "Block anyway" (after the page's second confirmation) or "Undo" for one held host. */
     'lists.setHeldConfirmed': handler({
       from: EXTENSION_PAGES,
-      input: z.object({ id: ListId, host: z.string().min(1).max(253), confirmed: z.boolean() }),
+      input: z.object({
+        id: ListId,
+        host: z.string().check(z.minLength(1), z.maxLength(253)),
+        confirmed: z.boolean(),
+      }),
       run: async ({ id, host, confirmed }) => ({
         changed: await lists.setHeldConfirmed(id, host, confirmed),
       }),

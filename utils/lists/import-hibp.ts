@@ -23,19 +23,19 @@ export const HIBP_ATTRIBUTION = {
 
 /** One element of the HIBP array, in HIBP's own field names. Unknown fields are ignored. */
 export const HibpBreachSchema = z.object({
-  Name: z.string().min(1),
-  Title: z.string().min(1),
+  Name: z.string().check(z.minLength(1)),
+  Title: z.string().check(z.minLength(1)),
   Domain: z.string(),
   BreachDate: z.string(),
   AddedDate: z.string(),
-  PwnCount: z.number().int().nonnegative().nullable().optional(),
-  Description: z.string().default(''),
-  DataClasses: z.array(z.string()).default([]),
-  IsVerified: z.boolean().default(false),
-  IsFabricated: z.boolean().default(false),
-  IsSensitive: z.boolean().default(false),
-  IsRetired: z.boolean().default(false),
-  IsSpamList: z.boolean().default(false),
+  PwnCount: z.optional(z.nullable(z.number().check(z.int(), z.nonnegative()))),
+  Description: z._default(z.string(), ''),
+  DataClasses: z._default(z.array(z.string()), []),
+  IsVerified: z._default(z.boolean(), false),
+  IsFabricated: z._default(z.boolean(), false),
+  IsSensitive: z._default(z.boolean(), false),
+  IsRetired: z._default(z.boolean(), false),
+  IsSpamList: z._default(z.boolean(), false),
 });
 
 export function importHibpBreaches(text: string, meta: ListMeta): ImportResult {

@@ -17,7 +17,7 @@ export const LicensedFileSchema = z.object({
   format: z.literal(LICENSED_FORMAT),
   schemaVersion: z.literal(LICENSED_SCHEMA_VERSION),
   meta: ListMetaSchema,
-  entries: z.array(z.unknown()).max(MAX_LICENSED_ENTRIES),
+  entries: z.array(z.unknown()).check(z.maxLength(MAX_LICENSED_ENTRIES)),
 });
 
 export function importLicensedList(text: string): ImportResult {

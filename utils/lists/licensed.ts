@@ -12,29 +12,33 @@ export const LICENSED_KINDS = ['pharmacy', 'drugstore', 'clinic', 'reference'] a
 
 export const RegisterSchema = z.object({
   /** Which register or display: `gphc`, `cqc`, `company-disclosure`, `regulator`, … */
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/),
-  ja: z.string().trim().min(1).max(300),
-  en: z.string().trim().min(1).max(300),
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,40}$/)),
+  ja: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
+  en: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
 });
 
 export const LicensedEntrySchema = z.object({
-  domain: z.string().transform((value, ctx) => {
-    const result = normalizeListedHost(value);
-    if (!result.ok || result.value.kind !== 'domain' || isPublicSuffix(result.value.host)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `host ${!result.ok ? result.error : result.value.kind !== 'domain' ? 'not-a-domain' : 'public-suffix'}`,
-      });
-      return z.NEVER;
-    }
-    return result.value.host;
-  }),
-  name: z.string().trim().min(1).max(200),
-  country: z.string().regex(/^[A-Z]{2}$/),
+  domain: z.pipe(
+    z.string(),
+    z.transform((value, ctx) => {
+      const result = normalizeListedHost(value);
+      if (!result.ok || result.value.kind !== 'domain' || isPublicSuffix(result.value.host)) {
+        ctx.issues.push({
+          code: 'custom',
+          input: value,
+          message: `host ${!result.ok ? result.error : result.value.kind !== 'domain' ? 'not-a-domain' : 'public-suffix'}`,
+        });
+        return z.NEVER;
+      }
+      return result.value.host;
+    }),
+  ),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  country: z.string().check(z.regex(/^[A-Z]{2}$/)),
   kind: z.enum(LICENSED_KINDS),
   register: RegisterSchema,
   /** The licence or registration number, only where the source prints one. */
-  licence: z.string().trim().min(1).max(200).optional(),
+  licence: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
   source: SourceSchema,
   date: PartialDateSchema,
 });

@@ -16,59 +16,69 @@ export const MAX_LIST_ENTRIES = 2_000_000;
 /** Sources give dates as precisely as they know them: a year, a month or a day. */
 export const PartialDateSchema = z
   .string()
-  .regex(
-    /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
-    'expected YYYY, YYYY-MM or YYYY-MM-DD',
+  .check(
+    z.regex(
+      /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
+      'expected YYYY, YYYY-MM or YYYY-MM-DD',
+    ),
   );
 
 export const BilingualSchema = z.object({
-  ja: z.string().trim().min(1).max(4000),
-  en: z.string().trim().min(1).max(4000),
+  ja: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)),
+  en: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)),
 });
 export type Bilingual = z.infer<typeof BilingualSchema>;
 
-export const HttpUrlSchema = z
-  .string()
-  .max(2048)
-  .refine((value) => {
+export const HttpUrlSchema = z.string().check(
+  z.maxLength(2048),
+  z.refine((value) => {
     try {
       const url = new URL(value);
       return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '';
     } catch {
       return false;
     }
-  }, 'expected an http(s) URL');
+  }, 'expected an http(s) URL'),
+);
 
 export const SourceSchema = z
   .object({
-    url: HttpUrlSchema.optional(),
-    citation: z.string().trim().min(1).max(600).optional(),
+    url: z.optional(HttpUrlSchema),
+    citation: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(600))),
   })
-  .refine(
-    (s) => s.url !== undefined || s.citation !== undefined,
-    'a source needs a url or a citation',
+  .check(
+    z.refine(
+      (s) => s.url !== undefined || s.citation !== undefined,
+      'a source needs a url or a citation',
+    ),
   );
 export type Source = z.infer<typeof SourceSchema>;
 
 /** A host as it appears in a list entry, turned into canonical ASCII form. */
-export const ListedHostSchema = z.string().transform((value, ctx) => {
-  const result = normalizeListedHost(value);
-  if (!result.ok) {
-    ctx.addIssue({ code: 'custom', message: `host ${result.error}` });
-    return z.NEVER;
-  }
-  return result.value.host;
-});
+export const ListedHostSchema = z.pipe(
+  z.string(),
+  z.transform((value, ctx) => {
+    const result = normalizeListedHost(value);
+    if (!result.ok) {
+      ctx.issues.push({ code: 'custom', input: value, message: `host ${result.error}` });
+      return z.NEVER;
+    }
+    return result.value.host;
+  }),
+);
 
 /** A host for a breach record: any valid public host (breached services are not blocked). */
-export const BreachHostSchema = z.string().transform((value, ctx) => {
-  const result = normalizeHost(value);
-  if (!result.ok || result.value.kind !== 'domain') {
-    ctx.addIssue({ code: 'custom', message: 'invalid domain' });
-    return z.NEVER;
-  }
-  return result.value.host;
-});
+export const BreachHostSchema = z.pipe(
+  z.string(),
+  z.transform((value, ctx) => {
+    const result = normalizeHost(value);
+    if (!result.ok || result.value.kind !== 'domain') {
+      ctx.issues.push({ code: 'custom', input: value, message: 'invalid domain' });
+      return z.NEVER;
+    }
+    return result.value.host;
+  }),
+);
 
 export const SITE_CATEGORIES = [
   'rogue-pharmacy',
@@ -82,16 +92,16 @@ export type SiteCategory = z.infer<typeof SiteCategorySchema>;
 export const EvidenceSchema = z.object({
   source: SourceSchema,
   date: PartialDateSchema,
-  summary: BilingualSchema.optional(),
+  summary: z.optional(BilingualSchema),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
 export const SiteEntrySchema = z.object({
   domain: ListedHostSchema,
   category: SiteCategorySchema,
-  network: z.string().trim().min(1).max(100).optional(),
-  evidence: z.array(EvidenceSchema).min(1).max(20),
-  note: BilingualSchema.optional(),
+  network: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  evidence: z.array(EvidenceSchema).check(z.minLength(1), z.maxLength(20)),
+  note: z.optional(BilingualSchema),
 });
 export type SiteEntry = z.infer<typeof SiteEntrySchema>;
 
@@ -100,11 +110,13 @@ export type SiteEntry = z.infer<typeof SiteEntrySchema>;
  * (BestKenko ran 800+). A list of a million domains stays small this way, and so do its updates.
  */
 export const GroupMetaSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case id of letters, digits and -'),
+  id: z
+    .string()
+    .check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case id of letters, digits and -')),
   category: SiteCategorySchema,
-  network: z.string().trim().min(1).max(100).optional(),
-  evidence: z.array(EvidenceSchema).min(1).max(20),
-  note: BilingualSchema.optional(),
+  network: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  evidence: z.array(EvidenceSchema).check(z.minLength(1), z.maxLength(20)),
+  note: z.optional(BilingualSchema),
 });
 export type GroupMeta = z.infer<typeof GroupMetaSchema>;
 export type DomainGroup = GroupMeta & { domains: string[] };
@@ -112,54 +124,58 @@ export type DomainGroup = GroupMeta & { domains: string[] };
 export const INCIDENT_KINDS = ['breach', 'noncooperation'] as const;
 export const IncidentSchema = z.object({
   kind: z.enum(INCIDENT_KINDS),
-  date: PartialDateSchema.nullable(),
-  records: z.number().int().nonnegative().nullable(),
+  date: z.nullable(PartialDateSchema),
+  records: z.nullable(z.number().check(z.int(), z.nonnegative())),
   summary: BilingualSchema,
   source: SourceSchema,
   /** A sub-service of the registrar's company, when the incident was not the registrar itself. */
-  service: z.string().trim().min(1).max(100).optional(),
+  service: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
 });
 export type Incident = z.infer<typeof IncidentSchema>;
 
 export const AbuseStatSchema = z.object({
-  period: z.string().min(1).max(40),
+  period: z.string().check(z.minLength(1), z.maxLength(40)),
   metric: BilingualSchema,
-  rank: z.number().int().positive(),
-  score: z.number().nonnegative().optional(),
+  rank: z.number().check(z.int(), z.positive()),
+  score: z.optional(z.number().check(z.nonnegative())),
   source: SourceSchema,
 });
 export type AbuseStat = z.infer<typeof AbuseStatSchema>;
 
 export const RegistrarSchema = z.object({
   /** IANA Registrar ID; null for a group or brand without its own accreditation. */
-  ianaId: z.number().int().positive().nullable(),
+  ianaId: z.nullable(z.number().check(z.int(), z.positive())),
   /** The accredited name first, then brands and local names users know (e.g. お名前.com). */
-  names: z.array(z.string().trim().min(1).max(200)).min(1).max(10),
+  names: z
+    .array(z.string().check(z.trim(), z.minLength(1), z.maxLength(200)))
+    .check(z.minLength(1), z.maxLength(10)),
   /** Short name for sentences ("GMO Internet (お名前.com)"); names[0] is used when absent. */
-  displayName: BilingualSchema.optional(),
-  rdapBase: HttpUrlSchema.optional(),
-  incidents: z.array(IncidentSchema).max(50),
-  positiveNotes: z
-    .array(z.object({ summary: BilingualSchema, source: SourceSchema }))
-    .max(20)
-    .default([]),
-  abuseStats: z.array(AbuseStatSchema).max(20).default([]),
+  displayName: z.optional(BilingualSchema),
+  rdapBase: z.optional(HttpUrlSchema),
+  incidents: z.array(IncidentSchema).check(z.maxLength(50)),
+  positiveNotes: z._default(
+    z.array(z.object({ summary: BilingualSchema, source: SourceSchema })).check(z.maxLength(20)),
+    [],
+  ),
+  abuseStats: z._default(z.array(AbuseStatSchema).check(z.maxLength(20)), []),
 });
 export type Registrar = z.infer<typeof RegistrarSchema>;
 
 /** A breach of one service, in Have I Been Pwned's fields (camelCase here). */
 export const BreachSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  title: z.string().trim().min(1).max(300),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
   domain: BreachHostSchema,
   breachDate: PartialDateSchema,
   /** When the breach became known to the list (HIBP: AddedDate). Drives "new breach" notices. */
   addedDate: PartialDateSchema,
-  pwnCount: z.number().int().nonnegative().nullable(),
-  dataClasses: z.array(z.string().trim().min(1).max(100)).max(60),
+  pwnCount: z.nullable(z.number().check(z.int(), z.nonnegative())),
+  dataClasses: z
+    .array(z.string().check(z.trim(), z.minLength(1), z.maxLength(100)))
+    .check(z.maxLength(60)),
   /** Plain text; HTML from sources is stripped on import. */
-  description: z.string().max(8000),
-  summary: BilingualSchema.optional(),
+  description: z.string().check(z.maxLength(8000)),
+  summary: z.optional(BilingualSchema),
   isVerified: z.boolean(),
   isFabricated: z.boolean(),
   isSensitive: z.boolean(),
@@ -170,21 +186,23 @@ export const BreachSchema = z.object({
 export type Breach = z.infer<typeof BreachSchema>;
 
 export const AttributionSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  url: HttpUrlSchema.optional(),
-  licence: z.string().trim().min(1).max(200),
-  note: z.string().trim().max(600).optional(),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  url: z.optional(HttpUrlSchema),
+  licence: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(600))),
 });
 export type Attribution = z.infer<typeof AttributionSchema>;
 
 export const ListMetaSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case id of letters, digits and -'),
+  id: z
+    .string()
+    .check(z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case id of letters, digits and -')),
   title: BilingualSchema,
-  version: z.number().int().nonnegative(),
+  version: z.number().check(z.int(), z.nonnegative()),
   updated: PartialDateSchema,
-  licence: z.string().trim().min(1).max(200),
-  homepage: HttpUrlSchema.optional(),
-  attribution: z.array(AttributionSchema).max(50),
+  licence: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  homepage: z.optional(HttpUrlSchema),
+  attribution: z.array(AttributionSchema).check(z.maxLength(50)),
 });
 export type ListMeta = z.infer<typeof ListMetaSchema>;
 
@@ -196,10 +214,10 @@ export const ListFileSchema = z.object({
   format: z.literal(LIST_FORMAT),
   schemaVersion: z.literal(LIST_SCHEMA_VERSION),
   meta: ListMetaSchema,
-  sites: z.array(z.unknown()).max(MAX_LIST_ENTRIES),
-  groups: z.array(z.unknown()).max(10_000).default([]),
-  registrars: z.array(z.unknown()).max(10_000).default([]),
-  breaches: z.array(z.unknown()).max(100_000).default([]),
+  sites: z.array(z.unknown()).check(z.maxLength(MAX_LIST_ENTRIES)),
+  groups: z._default(z.array(z.unknown()).check(z.maxLength(10_000)), []),
+  registrars: z._default(z.array(z.unknown()).check(z.maxLength(10_000)), []),
+  breaches: z._default(z.array(z.unknown()).check(z.maxLength(100_000)), []),
 });
 
 /** Everything one list contributes, after import. */

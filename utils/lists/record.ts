@@ -25,88 +25,93 @@ export type BlockAction = z.infer<typeof BlockActionSchema>;
 export type ContentFrom = 'bundled' | 'download';
 
 /** A held or confirmed host: canonical, at most a DNS name's length. */
-const HeldHostSchema = z.string().min(1).max(253);
+const HeldHostSchema = z.string().check(z.minLength(1), z.maxLength(253));
 
 export const ListStatusSchema = z.object({
-  lastAttempt: z.number().nullable().default(null),
-  lastSuccess: z.number().nullable().default(null),
-  lastError: z
-    .object({ code: z.string(), detail: z.string(), at: z.number() })
-    .nullable()
-    .default(null),
-  nextCheck: z.number().nullable().default(null),
-  etag: z.string().nullable().default(null),
-  lastModified: z.string().nullable().default(null),
-  failures: z.number().int().nonnegative().default(0),
+  lastAttempt: z._default(z.nullable(z.number()), null),
+  lastSuccess: z._default(z.nullable(z.number()), null),
+  lastError: z._default(
+    z.nullable(z.object({ code: z.string(), detail: z.string(), at: z.number() })),
+    null,
+  ),
+  nextCheck: z._default(z.nullable(z.number()), null),
+  etag: z._default(z.nullable(z.string()), null),
+  lastModified: z._default(z.nullable(z.string()), null),
+  failures: z._default(z.number().check(z.int(), z.nonnegative()), 0),
   /** A downloaded version that would remove more than half of the list, waiting for the user. */
-  pendingShrink: z
-    .object({ from: z.number(), to: z.number(), at: z.number(), version: z.number().nullable() })
-    .nullable()
-    .default(null),
+  pendingShrink: z._default(
+    z.nullable(
+      z.object({
+        from: z.number(),
+        to: z.number(),
+        at: z.number(),
+        version: z.nullable(z.number()),
+      }),
+    ),
+    null,
+  ),
   /** Bytes transferred by the last check (0 for a 304). */
-  lastBytes: z.number().nonnegative().default(0),
+  lastBytes: z._default(z.number().check(z.nonnegative()), 0),
   /** Validator of the list's head (lists with delta updates). */
-  headEtag: z.string().nullable().default(null),
+  headEtag: z._default(z.nullable(z.string()), null),
   /** Milliseconds from the downloaded text to the list stored (import, index, write). */
-  lastImportMs: z.number().nonnegative().nullable().default(null),
+  lastImportMs: z._default(z.nullable(z.number().check(z.nonnegative())), null),
   /** How the last update arrived: a delta from the held version, or the whole list. */
-  lastUpdate: z.enum(['delta', 'full']).nullable().default(null),
+  lastUpdate: z._default(z.nullable(z.enum(['delta', 'full'])), null),
   /**
    * Lines or entries the import of the active content refused, in all and by reason (RejectReason
    * in model.ts). Null for content stored before this was recorded (it reappears with the next
    * import); a delta keeps the figure of the whole list it applies to.
    */
-  rejected: z
-    .object({
-      total: z.number().int().nonnegative(),
-      kinds: z.record(z.string(), z.number().int().nonnegative()),
-      /** Hosts held for the never-block set (RejectSummary.held); absent when none (or stored before). */
-      held: z.array(HeldHostSchema).max(MAX_HELD).optional(),
-    })
-    .nullable()
-    .default(null),
+  rejected: z._default(
+    z.nullable(
+      z.object({
+        total: z.number().check(z.int(), z.nonnegative()),
+        kinds: z.record(z.string(), z.number().check(z.int(), z.nonnegative())),
+        /** Hosts held for the never-block set (RejectSummary.held); absent when none (or stored before). */
+        held: z.optional(z.array(HeldHostSchema).check(z.maxLength(MAX_HELD))),
+      }),
+    ),
+    null,
+  ),
 });
 export type ListStatus = z.infer<typeof ListStatusSchema>;
 
 export const ListRecordSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   origin: z.enum(['bundled', 'subscription', 'custom']),
   format: ListFormatSchema,
   action: ListActionSchema,
   enabled: z.boolean(),
-  url: z.string().nullable(),
+  url: z.nullable(z.string()),
   meta: ListMetaSchema,
   domainCategory: SiteCategorySchema,
   counts: z.object({
-    sites: z.number().int().nonnegative(),
-    domains: z.number().int().nonnegative(),
+    sites: z.number().check(z.int(), z.nonnegative()),
+    domains: z.number().check(z.int(), z.nonnegative()),
     /** Domains listed in groups (the project's format). */
-    grouped: z.number().int().nonnegative().default(0),
-    registrars: z.number().int().nonnegative(),
-    breaches: z.number().int().nonnegative(),
+    grouped: z._default(z.number().check(z.int(), z.nonnegative()), 0),
+    registrars: z.number().check(z.int(), z.nonnegative()),
+    breaches: z.number().check(z.int(), z.nonnegative()),
     /** Licensed sellers (a `licensed` list); 0 in records stored before the kind existed. */
-    licensed: z.number().int().nonnegative().default(0),
+    licensed: z._default(z.number().check(z.int(), z.nonnegative()), 0),
   }),
   /** Increases on every content swap; derived state (matchers, rules) is keyed by it. */
-  generation: z.number().int().nonnegative(),
+  generation: z.number().check(z.int(), z.nonnegative()),
   contentHash: z.string(),
   /** Where the current content came from: the copy packaged with the extension or a download. */
   contentFrom: z.enum(['bundled', 'download']),
   installedAt: z.number(),
   status: ListStatusSchema,
   /** How often to check `url` for a new version. */
-  intervalMs: z
-    .number()
-    .int()
-    .positive()
-    .default(24 * 3600_000),
+  intervalMs: z._default(z.number().check(z.int(), z.positive()), 24 * 3600_000),
   /** The list must carry a valid detached signature by the pinned key. */
-  signed: z.boolean().default(false),
+  signed: z._default(z.boolean(), false),
   /**
    * Held hosts (status.rejected.held) the user confirmed on the options page: entries of this list
    * like any other while the list still names them. Records stored before this existed read as [].
    */
-  confirmedHeld: z.array(HeldHostSchema).max(MAX_HELD).default([]),
+  confirmedHeld: z._default(z.array(HeldHostSchema).check(z.maxLength(MAX_HELD)), []),
 });
 
 /** The held hosts of a block- or warn-level list the user has confirmed and the list still names. */

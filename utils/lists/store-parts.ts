@@ -16,13 +16,13 @@ import { db, type KgDatabase } from '../core/db';
 import { readChunk, type ChunkEntries, type PackedList } from './pack';
 import { isCompactIndexData, type CompactIndexData } from '../match/compact-index';
 
-const StoredSiteSchema = SiteEntrySchema.extend({ domain: z.string() });
+const StoredSiteSchema = z.extend(SiteEntrySchema, { domain: z.string() });
 
 const PART_SCHEMAS = {
   groups: z.array(GroupMetaSchema),
   registrars: z.array(RegistrarSchema),
-  breaches: z.array(BreachSchema.extend({ domain: z.string() })),
-  licensed: z.array(LicensedEntrySchema.extend({ domain: z.string() })),
+  breaches: z.array(z.extend(BreachSchema, { domain: z.string() })),
+  licensed: z.array(z.extend(LicensedEntrySchema, { domain: z.string() })),
   // The layout before the index: every entry in two big arrays (read once, then converted).
   sites: z.array(StoredSiteSchema),
   domains: z.array(z.string()),

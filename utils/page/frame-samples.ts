@@ -17,11 +17,14 @@ export const FRAME_LIMITS = {
 };
 
 const FrameEntrySchema = z.object({
-  frameId: z.number().int(),
-  text: z.string().max(FRAME_LIMITS.text),
+  frameId: z.number().check(z.int()),
+  text: z.string().check(z.maxLength(FRAME_LIMITS.text)),
   at: z.number(),
 });
-const RecordsSchema = z.record(z.string(), z.array(FrameEntrySchema).max(FRAME_LIMITS.frames));
+const RecordsSchema = z.record(
+  z.string(),
+  z.array(FrameEntrySchema).check(z.maxLength(FRAME_LIMITS.frames)),
+);
 type Records = z.infer<typeof RecordsSchema>;
 
 const KEY = 'frameSamples';

@@ -9,10 +9,10 @@ import type { ReportsService } from '../reports/service';
 
 /** A page's text as the content script read it (it caps every part; so do we). */
 export const TextSampleSchema = z.object({
-  title: z.string().max(SAMPLE_LIMITS.title),
-  meta: z.string().max(SAMPLE_LIMITS.meta),
-  headings: z.string().max(SAMPLE_LIMITS.headings),
-  text: z.string().max(SAMPLE_LIMITS.text),
+  title: z.string().check(z.maxLength(SAMPLE_LIMITS.title)),
+  meta: z.string().check(z.maxLength(SAMPLE_LIMITS.meta)),
+  headings: z.string().check(z.maxLength(SAMPLE_LIMITS.headings)),
+  text: z.string().check(z.maxLength(SAMPLE_LIMITS.text)),
 });
 
 export function pageHandlers(page: PageService, reports: ReportsService) {
@@ -20,14 +20,19 @@ export function pageHandlers(page: PageService, reports: ReportsService) {
     'page.check': handler({
       from: PAGES_AND_CONTENT,
       // The URL is the page's own report of itself; the background uses the sender's.
-      input: z.object({ url: z.string().min(1).max(65_536), sample: TextSampleSchema.optional() }),
+      input: z.object({
+        url: z.string().check(z.minLength(1), z.maxLength(65_536)),
+        sample: z.optional(TextSampleSchema),
+      }),
       run: ({ sample }, context) => page.check(context, sample ?? null),
     }),
     // A cross-origin frame's own sample; the sender must be a content script in a sub-frame.
     'page.frame': handler({
       from: ['content-script'],
       input: z.object({
-        sample: TextSampleSchema.extend({ text: z.string().max(FRAME_LIMITS.text) }),
+        sample: z.extend(TextSampleSchema, {
+          text: z.string().check(z.maxLength(FRAME_LIMITS.text)),
+        }),
       }),
       run: async ({ sample }, context) => {
         await page.frameSample(context, sample);
@@ -60,7 +65,9 @@ export function pageHandlers(page: PageService, reports: ReportsService) {
     }),
     'page.noticeDismiss': handler({
       from: PAGES_AND_CONTENT,
-      input: z.object({ names: z.array(z.string().min(1).max(200)).max(50) }),
+      input: z.object({
+        names: z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(50)),
+      }),
       run: async ({ names }, { sender }) => {
         await page.dismissNotice(sender, names);
         return null;
@@ -68,7 +75,9 @@ export function pageHandlers(page: PageService, reports: ReportsService) {
     }),
     'page.noticeSeen': handler({
       from: PAGES_AND_CONTENT,
-      input: z.object({ names: z.array(z.string().min(1).max(200)).max(50) }),
+      input: z.object({
+        names: z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(50)),
+      }),
       run: async ({ names }, { sender }) => {
         await page.noticeSeen(sender, names);
         return null;

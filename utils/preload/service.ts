@@ -32,7 +32,7 @@ import type { Platform } from '../platform/platform';
 const SourceMarkerSchema = z.object({
   /** What the source's rules were built from (list generation, category; the user's sites). */
   key: z.string(),
-  ruleIds: z.array(z.number().int()),
+  ruleIds: z.array(z.number().check(z.int())),
   /** Domains the rules cover, and the source's block-level domains in all. */
   domains: z.number(),
   total: z.number(),
@@ -44,17 +44,17 @@ export const DnrMarkerSchema = z.object({
   /** Block-level domains the installed rules stop before loading. */
   blockDomains: z.number(),
   /** All block-level domains; more than blockDomains when the browser refused the whole set. */
-  totalBlockDomains: z.number().default(0),
+  totalBlockDomains: z._default(z.number(), 0),
   allowSites: z.number(),
   installedAt: z.number(),
   /** Why nothing could be installed (the previous rules stay). */
-  error: z.string().nullable(),
+  error: z.nullable(z.string()),
   /** Why only part of the domains got rules (the rest are stopped when the page commits). */
-  overflow: z.string().nullable().default(null),
+  overflow: z._default(z.nullable(z.string()), null),
   /** How long the browser took to install the last change. */
-  installMs: z.number().nonnegative().default(0),
+  installMs: z._default(z.number().check(z.nonnegative()), 0),
   /** The rules of each source (block-level list, or the user's own blocks). */
-  sources: z.record(z.string(), SourceMarkerSchema).default({}),
+  sources: z._default(z.record(z.string(), SourceMarkerSchema), {}),
 });
 export type DnrMarker = z.infer<typeof DnrMarkerSchema>;
 
@@ -99,7 +99,7 @@ export class PreloadRules {
   }
 
   marker(): Promise<DnrMarker | null> {
-    return readKv('dnr', DnrMarkerSchema.nullable(), null);
+    return readKv('dnr', z.nullable(DnrMarkerSchema), null);
   }
 
   sync(force = false): Promise<DnrMarker> {

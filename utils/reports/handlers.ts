@@ -8,18 +8,18 @@ import { z } from '../core/zod';
 /** The warning page's tab, only for a verified warning page (tabs/warning-gate.ts); else throws. */
 export type WarningTab = (sender: SenderInfo) => Promise<number>;
 
-const TabId = z.number().int().nonnegative();
-const Url = z.string().min(1).max(65_536);
+const TabId = z.number().check(z.int(), z.nonnegative());
+const Url = z.string().check(z.minLength(1), z.maxLength(65_536));
 
 export function reportsHandlers(reports: ReportsService, warningTab: WarningTab) {
   return {
     'report.open': handler({
       from: EXTENSION_PAGES,
       input: z.object({
-        tabId: TabId.optional(),
-        url: Url.optional(),
+        tabId: z.optional(TabId),
+        url: z.optional(Url),
         // Preselects what the report is about ("Listed by mistake?" opens a false-positive report).
-        kind: ReportKindSchema.optional(),
+        kind: z.optional(ReportKindSchema),
       }),
       run: async ({ tabId, url, kind }, { sender }) => {
         // Nothing named: the report is about the tab of the asking warning page, and only a
@@ -34,7 +34,7 @@ export function reportsHandlers(reports: ReportsService, warningTab: WarningTab)
     }),
     'report.draft': handler({
       from: EXTENSION_PAGES,
-      input: z.object({ tabId: TabId.optional(), url: Url.optional() }),
+      input: z.object({ tabId: z.optional(TabId), url: z.optional(Url) }),
       run: ({ tabId, url }) => reports.draft({ tabId, url }),
     }),
     'report.screenshot': handler({

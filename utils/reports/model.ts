@@ -30,7 +30,7 @@ export const MANUAL_CHANNELS = ['maintainers', 'registrar', 'authorities'] as co
 export type ManualChannel = (typeof MANUAL_CHANNELS)[number];
 
 /** Report ids and idempotency keys: UUIDs or 32 hex digits, nothing a page could smuggle text in. */
-export const ReportIdSchema = z.string().regex(/^[0-9a-f-]{16,64}$/);
+export const ReportIdSchema = z.string().check(z.regex(/^[0-9a-f-]{16,64}$/));
 
 export const LIMITS = {
   title: 300,
@@ -44,54 +44,55 @@ export const LIMITS = {
 };
 
 export const ReportReasonSchema = z.object({
-  code: z.string().max(60),
-  text: z.string().max(LIMITS.reasonText),
-  snippet: z.string().max(LIMITS.snippet).nullable(),
+  code: z.string().check(z.maxLength(60)),
+  text: z.string().check(z.maxLength(LIMITS.reasonText)),
+  snippet: z.nullable(z.string().check(z.maxLength(LIMITS.snippet))),
 });
 
 export const EvidenceSchema = z.object({
   /** The page's address: scheme, host and path; query and fragment only if the user kept them. */
-  url: z.string().max(LIMITS.url),
-  host: z.string().max(300),
-  site: z.string().max(300),
-  title: z.string().max(LIMITS.title),
-  reasons: z.array(ReportReasonSchema).max(LIMITS.reasons),
-  registrar: z
-    .object({
-      name: z.string().max(300).nullable(),
-      ianaId: z.number().int().nullable(),
-      abuseEmail: z.string().max(300).nullable(),
-      abusePhone: z.string().max(60).nullable(),
-    })
-    .nullable(),
+  url: z.string().check(z.maxLength(LIMITS.url)),
+  host: z.string().check(z.maxLength(300)),
+  site: z.string().check(z.maxLength(300)),
+  title: z.string().check(z.maxLength(LIMITS.title)),
+  reasons: z.array(ReportReasonSchema).check(z.maxLength(LIMITS.reasons)),
+  registrar: z.nullable(
+    z.object({
+      name: z.nullable(z.string().check(z.maxLength(300))),
+      ianaId: z.nullable(z.number().check(z.int())),
+      abuseEmail: z.nullable(z.string().check(z.maxLength(300))),
+      abusePhone: z.nullable(z.string().check(z.maxLength(60))),
+    }),
+  ),
   capturedAt: z.number(),
-  screenshot: z
-    .string()
-    .max(LIMITS.screenshot)
-    .refine(
-      (s) => s.startsWith('data:image/jpeg;base64,') || s.startsWith('data:image/png;base64,'),
-      'an image data URL',
-    )
-    .nullable(),
+  screenshot: z.nullable(
+    z.string().check(
+      z.maxLength(LIMITS.screenshot),
+      z.refine(
+        (s) => s.startsWith('data:image/jpeg;base64,') || s.startsWith('data:image/png;base64,'),
+        'an image data URL',
+      ),
+    ),
+  ),
 });
 export type ReportEvidence = z.infer<typeof EvidenceSchema>;
 
 /** A channel the user works by hand (a prefilled issue, an e-mail, a form): when it was opened. */
 const ManualChannelSchema = z.object({
   state: z.enum(['not-used', 'ready', 'opened']),
-  at: z.number().nullable(),
+  at: z.nullable(z.number()),
 });
 
 /** The HTTPS endpoint, sent by the background with retries. */
 export const EndpointChannelSchema = z.object({
   state: z.enum(['not-used', 'queued', 'sending', 'delivered', 'failed']),
-  url: z.string().max(2048).nullable(),
-  attempts: z.number().int().nonnegative(),
-  nextAttempt: z.number().nullable(),
+  url: z.nullable(z.string().check(z.maxLength(2048))),
+  attempts: z.number().check(z.int(), z.nonnegative()),
+  nextAttempt: z.nullable(z.number()),
   /** When the current send started: a send older than the time-out was cut off (worker stopped). */
-  sendingSince: z.number().nullable(),
-  lastError: z.string().max(500).nullable(),
-  deliveredAt: z.number().nullable(),
+  sendingSince: z.nullable(z.number()),
+  lastError: z.nullable(z.string().check(z.maxLength(500))),
+  deliveredAt: z.nullable(z.number()),
 });
 export type EndpointChannel = z.infer<typeof EndpointChannelSchema>;
 
@@ -102,7 +103,7 @@ export const ReportSchema = z.object({
   createdAt: z.number(),
   lang: z.enum(['ja', 'en']),
   kind: ReportKindSchema,
-  comment: z.string().max(LIMITS.comment),
+  comment: z.string().check(z.maxLength(LIMITS.comment)),
   evidence: EvidenceSchema,
   channels: z.object({
     maintainers: ManualChannelSchema,
@@ -120,19 +121,25 @@ export type Report = z.infer<typeof ReportSchema>;
  * and time come from the draft, so the preview shows exactly what the endpoint will get, and a
  * second click on "Save" stores the same report, not a second one.
  */
-export const ReportInputSchema = ReportSchema.pick({
-  id: true,
-  idempotencyKey: true,
-  createdAt: true,
-  lang: true,
-  kind: true,
-  comment: true,
-  evidence: true,
-}).extend({
-  /** The channels the user ticked. */
-  channels: z.object(
-    Object.fromEntries(CHANNELS.map((c) => [c, z.boolean()])) as Record<Channel, z.ZodBoolean>,
-  ),
-  blockSite: z.boolean(),
-});
+export const ReportInputSchema = z.extend(
+  z.pick(ReportSchema, {
+    id: true,
+    idempotencyKey: true,
+    createdAt: true,
+    lang: true,
+    kind: true,
+    comment: true,
+    evidence: true,
+  }),
+  {
+    /** The channels the user ticked. */
+    channels: z.object(
+      Object.fromEntries(CHANNELS.map((c) => [c, z.boolean()])) as Record<
+        Channel,
+        z.ZodMiniBoolean
+      >,
+    ),
+    blockSite: z.boolean(),
+  },
+);
 export type ReportInput = z.infer<typeof ReportInputSchema>;

@@ -27,14 +27,14 @@ function isQuotaError(error: unknown): boolean {
 }
 
 /** A stored report: the report without its screenshot, and whether `reportShots` has one. */
-export const StoredReportSchema = ReportSchema.extend({
-  evidence: EvidenceSchema.extend({ screenshot: z.null() }),
+export const StoredReportSchema = z.extend(ReportSchema, {
+  evidence: z.extend(EvidenceSchema, { screenshot: z.null() }),
   hasScreenshot: z.boolean(),
 });
 
 const ShotSchema = z.object({
   id: ReportIdSchema,
-  dataUrl: EvidenceSchema.shape.screenshot.unwrap(),
+  dataUrl: EvidenceSchema.shape.screenshot.def.innerType,
 });
 
 const STORES = ['reports', 'reportShots'];

@@ -8,30 +8,30 @@ import { readKv, writeKv } from '../core/kv';
 const fields = {
   language: z.enum(['auto', 'ja', 'en']),
   autoLookups: z.boolean(),
-  reportEndpoint: z.string().max(2048).nullable(),
+  reportEndpoint: z.nullable(z.string().check(z.maxLength(2048))),
 };
 
 export const SettingsSchema = z.object({
   /** `auto` follows the browser's UI language. */
-  language: fields.language.catch('auto').default('auto'),
+  language: z._default(z.catch(fields.language, 'auto'), 'auto'),
   /**
    * Look up the registrar and registration date by itself (when the popup opens, or when a page
    * scores caution or above). Off: only when the user explicitly asks.
    */
-  autoLookups: fields.autoLookups.catch(true).default(true),
+  autoLookups: z._default(z.catch(fields.autoLookups, true), true),
   /**
    * Where reports are also sent, if the user wants (an HTTPS URL); null: the build's endpoint, if
    * any. An empty string turns a build-time endpoint off.
    */
-  reportEndpoint: fields.reportEndpoint.catch(null).default(null),
+  reportEndpoint: z._default(z.catch(fields.reportEndpoint, null), null),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
 /**
- * A change to some settings. Built from the bare fields, not SettingsSchema.partial(): with zod 4
+ * A change to some settings. Built from the bare fields, not z.partial(SettingsSchema): with zod 4
  * the defaults would fill every missing field, and changing the language would reset the others.
  */
-export const SettingsPatchSchema = z.object(fields).partial();
+export const SettingsPatchSchema = z.partial(z.object(fields));
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 /** The settings record's key in the kv store (the backup import writes it in its transaction). */

@@ -11,7 +11,7 @@ export const TARGET_REASONS = ['navigation', 'hid-warning'] as const;
 export type TargetReason = (typeof TARGET_REASONS)[number];
 
 const TargetSchema = z.object({
-  url: z.string().max(65_536),
+  url: z.string().check(z.maxLength(65_536)),
   reason: z.enum(TARGET_REASONS),
   at: z.number(),
 });

@@ -3,7 +3,7 @@ import type { VerdictsService } from './service';
 import { EXTENSION_PAGES, handler } from '../core/handler';
 import { z } from '../core/zod';
 
-const TabId = z.number().int().nonnegative();
+const TabId = z.number().check(z.int(), z.nonnegative());
 
 export function verdictsHandlers(verdicts: VerdictsService) {
   return {
@@ -20,7 +20,7 @@ export function verdictsHandlers(verdicts: VerdictsService) {
     }),
     'check.site': handler({
       from: EXTENSION_PAGES,
-      input: z.object({ input: z.string().max(5000) }),
+      input: z.object({ input: z.string().check(z.maxLength(5000)) }),
       run: ({ input }) => verdicts.checkSite(input),
     }),
   };

@@ -40,7 +40,7 @@ export const PageScoreRecordSchema = z.object({
    * documents): the record stays the tab's for as long as that document is shown, whatever its
    * URL has become since (a page calling pushState every 10 ms).
    */
-  documentId: z.string().max(200).optional(),
+  documentId: z.optional(z.string().check(z.maxLength(200))),
   score: z.number(),
   level: z.enum(['none', 'caution', 'warning', 'danger']),
   at: z.number(),
@@ -50,8 +50,8 @@ export const PageScoreRecordSchema = z.object({
       weight: z.number(),
       evidence: z.string(),
       terms: z.array(z.string()),
-      drug: z.object({ en: z.string(), ja: z.string() }).optional(),
-      seenAt: z.number().optional(),
+      drug: z.optional(z.object({ en: z.string(), ja: z.string() })),
+      seenAt: z.optional(z.number()),
     }),
   ),
 });

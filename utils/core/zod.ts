@@ -9,9 +9,8 @@
 //   forbid (CSP) and web-ext lint flags; this turns that and its eval probe off.
 // - the English messages: classic zod loads them by default, zod/mini does not (its issues would
 //   all read "Invalid input"); import logs and error details quote them, so they stay as they were.
-// - the memoizer, which classic zod also installs by default: it makes a parse of an input with
-//   reference cycles (a structured-clone message or stored record can have them) end in an issue
-//   instead of unbounded recursion.
+// - the memoizer, which classic zod also installs by default (it tracks the objects one parse has
+//   already visited, for inputs that share or repeat references), so parsing runs as it did.
 import { config, memoizer } from 'zod/v4/core';
 import en from 'zod/v4/locales/en.js';
 

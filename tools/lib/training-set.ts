@@ -35,6 +35,9 @@ export const TRAINER_FILES = [
   'utils/content/normalize.ts',
   'utils/content/homoglyphs.ts',
   'utils/content/sample.ts',
+  'utils/content/text-blocks.ts',
+  'utils/content/text-visibility.ts',
+  'utils/content/tree-walk.ts',
 ];
 
 /** Pages that are scored: `unsure` ones are neither learned from nor judged. */

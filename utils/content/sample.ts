@@ -7,7 +7,14 @@
 // budget; open and closed shadow roots and same-origin frames are read too; image alt text and
 // form fields count after the body text. Text reordered on screen (bidi overrides, flex and grid
 // order) is read in visual order; ::before/::after text and text drawn on a canvas count after
-// the body text, like alt text (layout-text.ts, canvas-text.ts).
+// the body text, like alt text (layout-text.ts, canvas-text.ts). Which block a text node is in:
+// text-blocks.ts; what is on screen: text-visibility.ts; what is never read: tree-walk.ts.
+import { bidiVisual, layoutCandidates, layoutText, pseudoText } from './layout-text';
+import { readCanvasText } from './canvas-text';
+import { blockOf } from './text-blocks';
+import { rendered, visibility } from './text-visibility';
+import { shadowOpener, skipChildren, skipper } from './tree-walk';
+
 /** What a page says, before any normalisation. */
 export interface TextSample {
   title: string;
@@ -36,76 +43,12 @@ export const SAMPLE_LIMITS = {
 
 const BIDI_ONLY = /^[\u202a-\u202e]+$/;
 
-/** Not hidden by CSS (display, visibility, opacity), whatever the size of its box. */
-function rendered(parent: Node | null): boolean {
-  const check = (parent as { checkVisibility?: (o: object) => boolean } | null)?.checkVisibility;
-  return !check || check.call(parent, { opacityProperty: true, visibilityProperty: true });
-}
-
-/** Never read: code that does not render, and frames' fallback content. */
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'CANVAS', 'OBJECT']);
-const INLINE = new Set([
-  'A',
-  'ABBR',
-  'B',
-  'BDI',
-  'BDO',
-  'CITE',
-  'DATA',
-  'DFN',
-  'EM',
-  'FONT',
-  'I',
-  'KBD',
-  'MARK',
-  'Q',
-  'RUBY',
-  'RB',
-  'RT',
-  'S',
-  'SAMP',
-  'SMALL',
-  'SPAN',
-  'STRONG',
-  'SUB',
-  'SUP',
-  'TIME',
-  'U',
-  'VAR',
-  'WBR',
-  'INS',
-  'DEL',
-]);
-
-import { OWN_HOSTS } from './dom';
-import { bidiVisual, layoutCandidates, layoutText, pseudoText } from './layout-text';
-import { readCanvasText } from './canvas-text';
-
 export type Yield = () => Promise<void>;
 const defaultYield: Yield = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function clip(text: string, limit: number): string {
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length > limit ? t.slice(0, limit) : t;
-}
-
-/** The nearest ancestor that is not an inline element: text inside one block reads as one run. */
-function blockOf(node: Node): Node | null {
-  let el = node.parentNode;
-  while (el && el.nodeType === 1 && INLINE.has((el as Element).tagName.toUpperCase()))
-    el = el.parentNode;
-  return el;
-}
-
-/** A closed shadow root, where the browser lets an extension see it (Chrome 88+, Firefox). */
-type ShadowOpener = (element: Element) => ShadowRoot | null;
-function shadowOpener(): ShadowOpener | null {
-  const api = (
-    globalThis as unknown as {
-      chrome?: { dom?: { openOrClosedShadowRoot?: ShadowOpener } };
-    }
-  ).chrome?.dom?.openOrClosedShadowRoot;
-  return typeof api === 'function' ? api : null;
 }
 
 export async function collectSample(
@@ -255,58 +198,4 @@ export async function collectSample(
     headings: clip(headings.join('\n'), SAMPLE_LIMITS.headings),
     text,
   };
-}
-
-type CheckVisibility = (options: object) => boolean;
-
-/**
- * Whether text in an element is on screen: checkVisibility (display, visibility, opacity,
- * content-visibility, on every ancestor) and a non-empty box, cached per element. Where the
- * DOM has neither (linkedom in Node), the `hidden` attribute and inline display:none decide.
- */
-function visibility(): (parent: Node | null) => boolean {
-  const cache = new Map<Node, boolean>();
-  return (parent) => {
-    if (!parent || parent.nodeType !== 1) return true;
-    const known = cache.get(parent);
-    if (known !== undefined) return known;
-    const element = parent as Element;
-    const check = (element as unknown as { checkVisibility?: CheckVisibility }).checkVisibility;
-    let shown: boolean;
-    if (typeof check === 'function') {
-      shown = check.call(element, { opacityProperty: true, visibilityProperty: true });
-      if (shown) {
-        const rect = element.getBoundingClientRect();
-        shown = rect.width >= 1 && rect.height >= 1;
-      }
-    } else {
-      shown = !element.closest('[hidden],[style*="display:none"],[style*="display: none"]');
-    }
-    cache.set(parent, shown);
-    return shown;
-  };
-}
-
-/** Move a walker past `element`'s descendants: the next node it gives is after them. */
-function skipChildren(walker: TreeWalker, element: Element): void {
-  let last: Node = element;
-  while (last.lastChild) last = last.lastChild;
-  walker.currentNode = last;
-}
-
-/** Whether a node is, or is inside, an element never read (script, style, our own banner). */
-function skipper(): (node: Node | null) => boolean {
-  const cache = new Map<Node, boolean>();
-  const test = (node: Node | null): boolean => {
-    if (!node || node.nodeType !== 1) return false;
-    const known = cache.get(node);
-    if (known !== undefined) return known;
-    const result =
-      SKIP.has((node as Element).tagName.toUpperCase()) ||
-      OWN_HOSTS.has(node) ||
-      test(node.parentNode);
-    cache.set(node, result);
-    return result;
-  };
-  return test;
 }

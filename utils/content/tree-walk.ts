@@ -1,0 +1,42 @@
+// How the sampler (sample.ts) moves through a page's tree: the elements it never reads, skipping
+// a subtree it has read another way, and the closed shadow roots the browser lets it open.
+import { OWN_HOSTS } from './dom';
+
+/** Never read: code that does not render, and frames' fallback content. */
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'CANVAS', 'OBJECT']);
+
+/** Whether a node is, or is inside, an element never read (script, style, our own banner). */
+export function skipper(): (node: Node | null) => boolean {
+  const cache = new Map<Node, boolean>();
+  const test = (node: Node | null): boolean => {
+    if (!node || node.nodeType !== 1) return false;
+    const known = cache.get(node);
+    if (known !== undefined) return known;
+    const result =
+      SKIP.has((node as Element).tagName.toUpperCase()) ||
+      OWN_HOSTS.has(node) ||
+      test(node.parentNode);
+    cache.set(node, result);
+    return result;
+  };
+  return test;
+}
+
+/** Move a walker past `element`'s descendants: the next node it gives is after them. */
+export function skipChildren(walker: TreeWalker, element: Element): void {
+  let last: Node = element;
+  while (last.lastChild) last = last.lastChild;
+  walker.currentNode = last;
+}
+
+/** A closed shadow root, where the browser lets an extension see it (Chrome 88+, Firefox). */
+export type ShadowOpener = (element: Element) => ShadowRoot | null;
+
+export function shadowOpener(): ShadowOpener | null {
+  const api = (
+    globalThis as unknown as {
+      chrome?: { dom?: { openOrClosedShadowRoot?: ShadowOpener } };
+    }
+  ).chrome?.dom?.openOrClosedShadowRoot;
+  return typeof api === 'function' ? api : null;
+}

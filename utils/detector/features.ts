@@ -24,7 +24,7 @@ import {
   bucket,
   hashString,
 } from './feature-space';
-import { Collector, charGrams, wordGrams } from './ngrams';
+import { Collector } from './ngrams';
 
 // The feature space and the n-grams live in their own files; importers keep one entry.
 export {
@@ -116,10 +116,8 @@ export function extractFeatures(page: PageSample): PageFeatures {
   const evidence = gather(prepare(sample));
   const hits = namedSignals(evidence);
   const text = evidence.text;
-  const grams = new Collector(false, 0);
-  charGrams(text, grams);
-  wordGrams(text, grams);
-  const textCount = grams.count;
+  const grams = new Collector();
+  const textCount = grams.addText(text, true);
   const textValue = textCount > 0 ? TEXT_SCALE / Math.sqrt(textCount) : 0;
   // Tokens and named features after the n-grams: a token that shares an n-gram's bucket keeps
   // the n-gram's value.
@@ -153,11 +151,13 @@ export function extractFeatures(page: PageSample): PageFeatures {
     value[k] = v;
     k += 1;
   }
+  const distinct = grams.distinct;
   for (let i = 0; i < tokenCount; i += 1) {
-    index[k] = grams.distinct[i]!;
+    index[k] = distinct[i]!;
     value[k] = i < textCount ? textValue : TOKEN_VALUE;
     k += 1;
   }
+  grams.release();
   return {
     index,
     value,

@@ -186,18 +186,22 @@ function infoSignal(e: Evidence): SignalHit | null {
   };
 }
 
+/** DOMAIN_WORDS normalised once (not for every page), each with whether it counts only as a whole token. */
+let domainWords: { word: string; token: boolean }[] | null = null;
+
 /** Drug words in the host name, per label: ASCII words of 3 letters or fewer only as whole tokens. */
 function domainSignal(page: Prepared): SignalHit | null {
+  domainWords ??= DOMAIN_WORDS.map((word) => {
+    const w = normalizeWithMap(word).text;
+    return { word: w, token: w.length <= 3 && ASCII_WORD.test(w) };
+  });
   const host = normalizeWithMap(page.sample.hostUnicode).text;
   const labels = host.split('.').slice(0, -1); // the TLD says nothing
   const found = new Set<string>();
   for (const label of labels) {
     const tokens: string[] = label.match(/[a-z]+|[^\x00-\x7f]+/g) ?? [];
-    for (const word of DOMAIN_WORDS) {
-      const w = normalizeWithMap(word).text;
-      if (w.length <= 3 && ASCII_WORD.test(w) ? tokens.includes(w) : label.includes(w))
-        found.add(w);
-    }
+    for (const { word, token } of domainWords)
+      if (token ? tokens.includes(word) : label.includes(word)) found.add(word);
   }
   if (found.size === 0) return null;
   const terms = [...found];

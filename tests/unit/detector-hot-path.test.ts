@@ -114,13 +114,14 @@ describe('collectors (one shared stamp array and buffer)', () => {
       '処方箋不要でカマグラゴールド100mg、お届け\u3000します。Buy cialis 20mg online.\nNo rx 💊 くす',
     );
     const fast = new Collector();
-    const added = fast.addText(text, true);
+    const { added, kana } = fast.addText(text, true);
     const fastFeatures = features(fast);
     fast.release();
     const occ = textOccurrences(text);
     const slow = [...new Set(Array.from(occ.feature.subarray(0, occ.length)))];
     expect(fastFeatures).toEqual(slow);
     expect(added).toBe(slow.length);
+    expect(kana).toBe(text.match(/[\u3041-\u309f]/g)!.length);
   });
 });
 

@@ -87,7 +87,11 @@ export function pageScript(normalised: string): Script {
     const c = normalised.charCodeAt(i);
     if (c >= 0x3041 && c <= 0x309f) kana += 1;
   }
-  return kana >= 50 || (kana > 0 && kana >= normalised.length * 0.02) ? 'ja' : 'en';
+  return scriptOf(kana, normalised.length);
+}
+
+function scriptOf(kana: number, length: number): Script {
+  return kana >= 50 || (kana > 0 && kana >= length * 0.02) ? 'ja' : 'en';
 }
 
 /** The named signals as the rules see them (same evidence, no hand-set weights applied here). */
@@ -117,7 +121,8 @@ export function extractFeatures(page: PageSample): PageFeatures {
   const hits = namedSignals(evidence);
   const text = evidence.text;
   const grams = new Collector();
-  const textCount = grams.addText(text, true);
+  // Each n-gram's bucket is recorded by position for the phrase heat (model-score.ts).
+  const { added: textCount, kana } = grams.addText(text, true);
   const textValue = textCount > 0 ? TEXT_SCALE / Math.sqrt(textCount) : 0;
   // Tokens and named features after the n-grams: a token that shares an n-gram's bucket keeps
   // the n-gram's value.
@@ -163,7 +168,7 @@ export function extractFeatures(page: PageSample): PageFeatures {
     value,
     hits,
     evidence,
-    script: pageScript(text),
+    script: scriptOf(kana, text.length),
     textValue,
   };
 }

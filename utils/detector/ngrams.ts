@@ -165,9 +165,10 @@ export class Collector {
   /**
    * The text's character n-grams, then its word n-grams (the order charGrams and wordGrams give),
    * in two tight loops; with `positions`, each bucket is also recorded for textHeat. Returns the
-   * number of features the text added.
+   * number of features the text added and its kana (hiragana after normalising), which tell
+   * its script (features.ts): counted here rather than in a pass of their own.
    */
-  addText(text: string, positions: boolean): number {
+  addText(text: string, positions: boolean): { added: number; kana: number } {
     this.#writable();
     const n = text.length;
     const gen = generation;
@@ -182,11 +183,13 @@ export class Collector {
     // Character 1–3-grams; each character is read once, the next two carried along.
     let c1 = n > 0 ? text.charCodeAt(0) : 0;
     let c2 = n > 1 ? text.charCodeAt(1) : 0x20;
+    let kana = 0;
     for (let i = 0; i < n; i += 1) {
       const c0 = c1;
       c1 = c2;
       c2 = i + 2 < n ? text.charCodeAt(i + 2) : 0x20;
       if (c0 < 0x80 || c0 === 0x3000) continue;
+      if (c0 >= 0x3041 && c0 <= 0x309f) kana += 1;
       let h = step(CHAR_SEED, c0);
       let b = bucket(h);
       if (STAMP[b] !== gen) {
@@ -261,7 +264,7 @@ export class Collector {
     }
     if (distinct !== this.#distinct) scratch = this.#distinct = distinct;
     this.#count = count;
-    return count - before;
+    return { added: count - before, kana };
   }
 }
 

@@ -276,7 +276,8 @@ export function findAll(regex: RegExp, text: string, limit = 50): Match[] {
   return out;
 }
 
-const SENTENCE_LIMIT = 160;
+/** How far a sentence reaches from a match, each way. */
+export const SENTENCE_LIMIT = 160;
 
 /** 。 . ! ? ！ ？ and line breaks end a sentence. */
 function sentenceEnd(code: number): boolean {

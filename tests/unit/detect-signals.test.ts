@@ -11,6 +11,19 @@ function signals(text: string, url?: string): Partial<Record<SignalCode, number>
 }
 
 describe('individual signals', () => {
+  it('read a drug and mail-order words as one offer only within one sentence of 160 characters', () => {
+    const fires = (text: string) =>
+      scorePage(page(text)).signals.some((s) => s.code === 'rx-mail-order');
+    const gap = (n: number) => 'and '.repeat(n);
+    // Many drugs far away, and one near: the near one decides.
+    const far = `tadalafil. ${gap(100)}`.repeat(30);
+    expect(fires(`${far}tadalafil ${gap(35)}online without`)).toBe(true);
+    expect(fires(`${far}${gap(35)}online without ${gap(35)}tadalafil`)).toBe(true);
+    // Farther than the sentence reaches, or across a full stop: not one offer.
+    expect(fires(`${far}tadalafil ${gap(45)}online without`)).toBe(false);
+    expect(fires(`${far}tadalafil. online without`)).toBe(false);
+  });
+
   it('unapproved drugs, with the drug named for the reason text', () => {
     const result = scorePage(page('カマグラゴールド 100mg 4錠'));
     const hit = result.signals.find((s) => s.code === 'unapproved-drug')!;

@@ -4,7 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText, normalizeWithMap } from '../../utils/content/normalize';
 import { extractFeatures } from '../../utils/detector/features';
-import { textHeat, textOccurrences } from '../../utils/detector/ngrams';
+import {
+  charGrams,
+  Collector,
+  textHeat,
+  textOccurrences,
+  wordGrams,
+} from '../../utils/detector/ngrams';
+import { HASHED_OFFSET } from '../../utils/detector/feature-space';
 import { shippedModel } from '../../utils/detector/shipped';
 import { pageSample } from './page-sample';
 import { syntheticPage } from '../../tools/bench/pages';
@@ -48,6 +55,73 @@ describe('textHeat', () => {
     expect(Array.from(out.subarray(0, text.length + 1))).toEqual(
       Array.from(referencePrefix(text, weights, textValue)),
     );
+  });
+});
+
+describe('textHeat from the feature pass’s record', () => {
+  const { weights } = shippedModel();
+  const heat = (text: string) => {
+    const out = new Float64Array(text.length + 1);
+    textHeat(text, weights, 0.0734, out);
+    return Array.from(out);
+  };
+  const reference = (text: string) => Array.from(referencePrefix(text, weights, 0.0734));
+
+  it('is the occurrences’ heat for the page just extracted, and for one extracted before it', () => {
+    const long = page('カマグラ 処方箋不要 buy cheap pills\n'.repeat(500) + '個人輸入代行のお店');
+    const short = page('園芸 gardening tools くすり');
+    const longText = extractFeatures(long).evidence.text;
+    // The shorter page's record lies over the start of the longer one's: reading the longer
+    // page's heat now must not take the shorter page's buckets.
+    const shortText = extractFeatures(short).evidence.text;
+    expect(heat(shortText)).toEqual(reference(shortText));
+    expect(heat(longText)).toEqual(reference(longText));
+    expect(heat(shortText)).toEqual(reference(shortText));
+  });
+});
+
+describe('collectors (one shared stamp array and buffer)', () => {
+  const features = (c: Collector) => Array.from(c.distinct.subarray(0, c.count));
+
+  // recall12c's Latin-character n-grams made a second collector while the page's first was still
+  // to be read: both wrote into one shared buffer, and the first page's n-grams were overwritten.
+  it('keep what a collector found when another is made before it is read', () => {
+    const text = new Collector();
+    const page = normalizeText('処方箋不要でカマグラをお届けします。buy cheap pills');
+    charGrams(page, text);
+    wordGrams(page, text);
+    const found = features(text);
+    const other = new Collector();
+    for (let f = HASHED_OFFSET; f < HASHED_OFFSET + 5000; f += 1) other.add(f);
+    expect(features(text)).toEqual(found);
+    expect(other.count).toBe(5000);
+  });
+
+  it('refuse additions to a collector once a newer one holds the stamps, and reads after release', () => {
+    const older = new Collector();
+    older.add(HASHED_OFFSET + 1);
+    const newer = new Collector();
+    // A newer collector dedupes its own page: the older one's feature counts again.
+    expect(newer.add(HASHED_OFFSET + 1)).toBe(true);
+    expect(() => older.add(HASHED_OFFSET + 2)).toThrow(/newer/);
+    newer.release();
+    expect(() => newer.count).toThrow(/release/);
+    expect(() => newer.add(HASHED_OFFSET + 3)).toThrow(/release/);
+  });
+
+  it('give addText the features charGrams and wordGrams give, in the same order', () => {
+    const text = normalizeText(
+      '処方箋不要でカマグラゴールド100mg、お届け\u3000します。Buy cialis 20mg online.\nNo rx 💊 くす',
+    );
+    const fast = new Collector();
+    const { added, kana } = fast.addText(text, true);
+    const fastFeatures = features(fast);
+    fast.release();
+    const occ = textOccurrences(text);
+    const slow = [...new Set(Array.from(occ.feature.subarray(0, occ.length)))];
+    expect(fastFeatures).toEqual(slow);
+    expect(added).toBe(slow.length);
+    expect(kana).toBe(text.match(/[\u3041-\u309f]/g)!.length);
   });
 });
 

@@ -68,6 +68,23 @@ describe('scanTerms', () => {
     'カ'.repeat(5000),
   ])('finds at the edges what the regexes find: %s', (raw) => sameAsPerGroup(normalizeText(raw)));
 
+  // The scan stops looking for a group's terms once the group holds all it keeps, and skips
+  // positions inside a word where only whole-word ASCII terms start: neither may lose a match of
+  // another group that starts with the same character.
+  const groups = Object.keys(PHRASES) as PhraseGroup[];
+  it.each(groups)('finds the other groups’ terms after %s is full', (group) => {
+    const first = normalizeText(PHRASES[group][0]!);
+    const others = groups
+      .filter((g) => g !== group)
+      .flatMap((g) => PHRASES[g].map((t) => normalizeText(t)));
+    const sameStart = others.filter((t) => t[0] === first[0]);
+    sameAsPerGroup(`${first} `.repeat(60) + [...sameStart, ...others].join(' 。'));
+  });
+
+  it('finds terms that may start inside a word, and no whole-word term there', () => {
+    sameAsPerGroup(normalizeText('usedの薬 pedの薬 ed薬 bed治療薬 xaga薬 sjcbのみ viagrax'));
+  });
+
   it('finds on every corpus page what one regex per group finds', { timeout: 120_000 }, () => {
     for (const page of readCorpus(CORPUS_DIR)) sameAsPerGroup(prepare(page.sample).norm.text);
   });

@@ -24,7 +24,7 @@ import {
   bucket,
   hashString,
 } from './feature-space';
-import { Collector, charGrams, wordGrams } from './ngrams';
+import { Collector } from './ngrams';
 
 // The feature space and the n-grams live in their own files; importers keep one entry.
 export {
@@ -87,7 +87,11 @@ export function pageScript(normalised: string): Script {
     const c = normalised.charCodeAt(i);
     if (c >= 0x3041 && c <= 0x309f) kana += 1;
   }
-  return kana >= 50 || (kana > 0 && kana >= normalised.length * 0.02) ? 'ja' : 'en';
+  return scriptOf(kana, normalised.length);
+}
+
+function scriptOf(kana: number, length: number): Script {
+  return kana >= 50 || (kana > 0 && kana >= length * 0.02) ? 'ja' : 'en';
 }
 
 /** The named signals as the rules see them (same evidence, no hand-set weights applied here). */
@@ -116,10 +120,9 @@ export function extractFeatures(page: PageSample): PageFeatures {
   const evidence = gather(prepare(sample));
   const hits = namedSignals(evidence);
   const text = evidence.text;
-  const grams = new Collector(false, 0);
-  charGrams(text, grams);
-  wordGrams(text, grams);
-  const textCount = grams.count;
+  const grams = new Collector();
+  // Each n-gram's bucket is recorded by position for the phrase heat (model-score.ts).
+  const { added: textCount, kana } = grams.addText(text, true);
   const textValue = textCount > 0 ? TEXT_SCALE / Math.sqrt(textCount) : 0;
   // Tokens and named features after the n-grams: a token that shares an n-gram's bucket keeps
   // the n-gram's value.
@@ -153,17 +156,19 @@ export function extractFeatures(page: PageSample): PageFeatures {
     value[k] = v;
     k += 1;
   }
+  const distinct = grams.distinct;
   for (let i = 0; i < tokenCount; i += 1) {
-    index[k] = grams.distinct[i]!;
+    index[k] = distinct[i]!;
     value[k] = i < textCount ? textValue : TOKEN_VALUE;
     k += 1;
   }
+  grams.release();
   return {
     index,
     value,
     hits,
     evidence,
-    script: pageScript(text),
+    script: scriptOf(kana, text.length),
     textValue,
   };
 }

@@ -64,6 +64,8 @@ const ALL_GROUPS = [
   'medicine',
   'drug',
 ] as const satisfies readonly TermGroup[];
+// The scan keeps the groups in bit masks of an int32.
+if (ALL_GROUPS.length > 31) throw new Error('more term groups than bits in a mask');
 
 /** Matches kept per group (the signals count distinct terms; a few pieces of evidence do). */
 const SCAN_LIMITS: Partial<Record<TermGroup, number>> = { drug: 200, medicine: 1, sellerVoice: 1 };
@@ -103,6 +105,10 @@ interface Trie {
    * it (what that group's own matcher finds where the longer term starts).
    */
   counted: (Counted[] | null)[];
+  /** Per first-level node: the groups (bit per ALL_GROUPS index) of the terms starting there. */
+  groupsBelow: Int32Array;
+  /** Per first-level node: 1 if a term other than an ASCII word starts there (it may start mid-word). */
+  otherBelow: Uint8Array;
 }
 
 let trie: Trie | null = null;
@@ -164,7 +170,25 @@ function buildTrie(): Trie {
       wholeWord: t !== term && ASCII_WORD.test(t),
     }));
   }
-  return { root, asciiEnd, otherEnd, edgeKey, edgeNode, edgeShift, edgeMask, counted };
+  const groupsBelow = new Int32Array(children.length);
+  const otherBelow = new Uint8Array(children.length);
+  for (const term of TERM_GROUPS.keys()) {
+    const first = children[0]!.get(term.charCodeAt(0))!;
+    for (const g of TERM_GROUPS.get(term)!) groupsBelow[first]! |= 1 << ALL_GROUPS.indexOf(g);
+    if (!ASCII_WORD.test(term)) otherBelow[first] = 1;
+  }
+  return {
+    root,
+    asciiEnd,
+    otherEnd,
+    edgeKey,
+    edgeNode,
+    edgeShift,
+    edgeMask,
+    counted,
+    groupsBelow,
+    otherBelow,
+  };
 }
 
 const LIMITS = ALL_GROUPS.map((g) => SCAN_LIMITS[g] ?? SCAN_LIMIT);
@@ -213,8 +237,18 @@ export function scanTerms(text: string): Scan {
   const t = (trie ??= buildTrie());
   const lists = ALL_GROUPS.map(() => [] as Match[]);
   const free = new Int32Array(ALL_GROUPS.length);
+  // Groups that hold all the matches they keep: a term that counts only for them changes nothing.
+  let full = 0;
+  const { root, groupsBelow, otherBelow } = t;
+  let wordBefore = false;
   for (let at = 0; at < text.length; at += 1) {
-    if (t.root[text.charCodeAt(at)] === 0) continue;
+    const code = text.charCodeAt(at);
+    const node = root[code]!;
+    // Inside a word only a term other than an ASCII word can start (ASCII terms are whole words).
+    const inWord = wordBefore;
+    wordBefore = isWordChar(code);
+    if (node === 0 || (groupsBelow[node]! & ~full) === 0 || (inWord && otherBelow[node] === 0))
+      continue;
     const found = termAt(t, text, at);
     if (found === 0) continue;
     for (const { group, term, wholeWord } of t.counted[found]!) {
@@ -225,6 +259,7 @@ export function scanTerms(text: string): Scan {
       if (list.length >= LIMITS[group]!) continue;
       list.push({ index: at, end, term });
       free[group] = end;
+      if (list.length >= LIMITS[group]!) full |= 1 << group;
     }
   }
   return Object.fromEntries(ALL_GROUPS.map((g, i) => [g, lists[i]!])) as Scan;
@@ -241,7 +276,8 @@ export function findAll(regex: RegExp, text: string, limit = 50): Match[] {
   return out;
 }
 
-const SENTENCE_LIMIT = 160;
+/** How far a sentence reaches from a match, each way. */
+export const SENTENCE_LIMIT = 160;
 
 /** 。 . ! ? ！ ？ and line breaks end a sentence. */
 function sentenceEnd(code: number): boolean {

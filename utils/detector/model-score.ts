@@ -136,6 +136,33 @@ function reasons(model: LoadedModel, features: PageFeatures, level: Level): Reas
  */
 let prefixBuffer = new Float64Array(0);
 let takenBuffer = new Uint8Array(0);
+/** Per block of PHRASE_BLOCK windows: the best free window's sum and where it starts (-1: none). */
+let blockSum = new Float64Array(0);
+let blockAt = new Int32Array(0);
+const PHRASE_BLOCK = 64;
+
+/** The first free window of the block with the highest sum, into blockSum/blockAt. */
+function bestOfBlock(
+  prefix: Float64Array,
+  taken: Uint8Array,
+  window: number,
+  last: number,
+  b: number,
+) {
+  let best = -1;
+  let bestSum = -Infinity;
+  const end = Math.min(last, (b + 1) * PHRASE_BLOCK - 1);
+  for (let s = b * PHRASE_BLOCK; s <= end; s += 1) {
+    if (taken[s]) continue;
+    const sum = prefix[s + window]! - prefix[s]!;
+    if (sum > bestSum) {
+      bestSum = sum;
+      best = s;
+    }
+  }
+  blockSum[b] = bestSum;
+  blockAt[b] = best;
+}
 
 /** The windows of the page's text whose n-grams pushed the score up most, in the page's words. */
 function topPhrases(model: LoadedModel, features: PageFeatures): ReasonHit[] {
@@ -152,16 +179,24 @@ function topPhrases(model: LoadedModel, features: PageFeatures): ReasonHit[] {
   const window = Math.min(PHRASE_WINDOW, text.length);
   const taken = takenBuffer;
   taken.fill(0, 0, text.length);
+  // Windows start at 0..last. The best window is the first one with the highest sum above
+  // PHRASE_MIN: the first block whose best beats every block before it gives the same one, and
+  // after a phrase is taken only the blocks it touched are read again.
+  const last = text.length - window;
+  const blocks = Math.floor(last / PHRASE_BLOCK) + 1;
+  if (blockSum.length < blocks) {
+    blockSum = new Float64Array(blocks);
+    blockAt = new Int32Array(blocks);
+  }
+  for (let b = 0; b < blocks; b += 1) bestOfBlock(prefix, taken, window, last, b);
   const out: ReasonHit[] = [];
   while (out.length < MAX_PHRASES) {
     let best = -1;
     let bestSum = PHRASE_MIN;
-    for (let s = 0; s + window <= text.length; s += 1) {
-      if (taken[s]) continue;
-      const sum = prefix[s + window]! - prefix[s]!;
-      if (sum > bestSum) {
-        bestSum = sum;
-        best = s;
+    for (let b = 0; b < blocks; b += 1) {
+      if (blockAt[b]! >= 0 && blockSum[b]! > bestSum) {
+        bestSum = blockSum[b]!;
+        best = blockAt[b]!;
       }
     }
     if (best < 0) break;
@@ -175,10 +210,13 @@ function topPhrases(model: LoadedModel, features: PageFeatures): ReasonHit[] {
       end += 1;
     const phrase = text.slice(start, end);
     // No later window may overlap this phrase.
-    for (let c = Math.max(0, start - window + 1); c < end; c += 1) taken[c] = 1;
-    const from = page.norm.map[start] ?? 0;
-    const to = (page.norm.map[end - 1] ?? from) + 1;
-    const words = page.source.slice(from, to).replace(/\s+/g, ' ').trim();
+    const from = Math.max(0, start - window + 1);
+    for (let c = from; c < end; c += 1) taken[c] = 1;
+    for (let b = Math.floor(from / PHRASE_BLOCK); b < blocks && b * PHRASE_BLOCK < end; b += 1)
+      bestOfBlock(prefix, taken, window, last, b);
+    const sourceFrom = page.norm.map[start] ?? 0;
+    const sourceTo = (page.norm.map[end - 1] ?? sourceFrom) + 1;
+    const words = page.source.slice(sourceFrom, sourceTo).replace(/\s+/g, ' ').trim();
     if (words === '') continue;
     out.push({
       code: 'phrase',

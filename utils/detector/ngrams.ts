@@ -1,6 +1,7 @@
 // Text n-grams, hashed into the feature space: character 1–3-grams inside runs of non-ASCII text
 // (Japanese needs no tokenizer) and English word 1–2-grams with digits folded. A collector keeps
-// each page's distinct features (and, when asked, where each occurrence is).
+// each page's distinct features; the scorer's pass also records each n-gram's bucket by
+// position, so that the phrase heat reads them instead of hashing the text a second time.
 import {
   FEATURE_COUNT,
   FNV_OFFSET,
@@ -33,12 +34,24 @@ function breaksRun(c: number): boolean {
   return c < 0x80 || c === 0x3000;
 }
 
+/** The FNV state after the namespace byte, the same for every gram of a kind. */
+const CHAR_SEED = step(FNV_OFFSET, NS_CHAR);
+const WORD_SEED = step(FNV_OFFSET, NS_WORD);
+
 /**
- * Distinct features of the page being read. A generation stamp per feature (one shared array)
- * makes "seen already?" one typed-array read: a 40,000-character page has ~100,000 n-grams.
+ * "Seen already?" for the features of the collector being filled: a generation stamp per feature
+ * (one shared array) makes it one typed-array read; a 40,000-character page has ~100,000 n-grams.
  */
 const STAMP = new Int32Array(FEATURE_COUNT);
 let generation = 0;
+
+/**
+ * The distinct features' buffer, lent to one collector at a time and taken back by release()
+ * (it grew by doubling from 1 KB on every page, ~250 KB of garbage for a 40,000-character one).
+ */
+let scratch = new Int32Array(1024);
+/** Makes the collector that holds `scratch` and the current generation let go of them, if any. */
+let takeBack: (() => void) | null = null;
 
 function grow(a: Int32Array): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2 + 16);
@@ -47,51 +60,93 @@ function grow(a: Int32Array): Int32Array<ArrayBuffer> {
 }
 
 /**
- * Occurrence buffers reused from page to page (a 40,000-character page has ~100,000 n-grams;
- * allocating three arrays of that size per page cost more than reading them). Valid until the
- * next extraction.
+ * Each n-gram's bucket by where it starts, for the last text `addText` read with `positions`:
+ * for a non-ASCII character at i, its 1-, 2- and 3-gram at 3i, 3i+1, 3i+2 (those that exist); for
+ * a word starting at i, the word at 3i and the pair it ends at 3i+1 (if any). Words start on ASCII
+ * characters and character grams on the others, so the two never share a slot.
  */
-const SHARED_OCCURRENCES: Occurrences = {
-  feature: new Int32Array(0),
-  start: new Int32Array(0),
-  end: new Int32Array(0),
-  length: 0,
-};
+let recordedText: string | null = null;
+let recorded = new Int32Array(0);
 
 /**
- * The distinct features' buffer, reused from page to page like the occurrences (it grew by
- * doubling from 1 KB on every page, ~250 KB of garbage for a 40,000-character one). Valid until
- * the next Collector is made: extractFeatures copies it into the page's vector.
+ * The distinct features of one page. The stamp array and the distinct buffer are shared, so one
+ * collector fills at a time: making a new one while another still holds them gives the older one
+ * its own copy of what it found (it may still be read, no longer added to: that would dedupe
+ * against the wrong page). A collector that is done calls release(), and the next one reuses the
+ * buffer without a copy.
  */
-let sharedDistinct = new Int32Array(1024);
-
 export class Collector {
-  distinct: Int32Array<ArrayBuffer> = sharedDistinct;
-  count = 0;
+  #distinct: Int32Array<ArrayBuffer> = scratch;
+  #count = 0;
+  /** Holds `scratch` and the current generation: may add. */
+  #holds = true;
+  #released = false;
   occ: Occurrences | null;
 
-  constructor(positions: boolean, capacity: number) {
+  constructor(positions = false, capacity = 0) {
+    takeBack?.();
     generation = generation === 0x7fffffff ? 1 : generation + 1;
     if (generation === 1) STAMP.fill(0);
-    if (positions && SHARED_OCCURRENCES.feature.length < capacity) {
-      SHARED_OCCURRENCES.feature = new Int32Array(capacity);
-      SHARED_OCCURRENCES.start = new Int32Array(capacity);
-      SHARED_OCCURRENCES.end = new Int32Array(capacity);
+    takeBack = () => this.#detach();
+    const size = positions ? Math.max(16, capacity) : 0;
+    this.occ = positions
+      ? {
+          feature: new Int32Array(size),
+          start: new Int32Array(size),
+          end: new Int32Array(size),
+          length: 0,
+        }
+      : null;
+  }
+
+  /** Features in the order first seen. Valid until release(). */
+  get distinct(): Int32Array<ArrayBuffer> {
+    if (this.#released) throw new Error('Collector read after release()');
+    return this.#distinct;
+  }
+
+  get count(): number {
+    if (this.#released) throw new Error('Collector read after release()');
+    return this.#count;
+  }
+
+  #writable(): void {
+    if (!this.#holds)
+      throw new Error(
+        this.#released
+          ? 'Collector added to after release()'
+          : 'Collector added to after a newer one was made',
+      );
+  }
+
+  #detach(): void {
+    this.#distinct = this.#distinct.slice(0, Math.max(16, this.#count));
+    this.#holds = false;
+    takeBack = null;
+  }
+
+  /** Gives the shared buffer back; the collector may not be read or added to afterwards. */
+  release(): void {
+    if (this.#holds) {
+      scratch = this.#distinct;
+      this.#holds = false;
+      takeBack = null;
     }
-    SHARED_OCCURRENCES.length = 0;
-    this.occ = positions ? SHARED_OCCURRENCES : null;
+    this.#released = true;
   }
 
   /** Marks a feature as present; true the first time. */
   add(feature: number): boolean {
+    this.#writable();
     if (STAMP[feature] === generation) return false;
     STAMP[feature] = generation;
-    if (this.count === this.distinct.length) sharedDistinct = this.distinct = grow(this.distinct);
-    this.distinct[this.count] = feature;
-    this.count += 1;
+    if (this.#count === this.#distinct.length) scratch = this.#distinct = grow(this.#distinct);
+    this.#distinct[this.#count] = feature;
+    this.#count += 1;
     return true;
   }
 
+  /** A text n-gram at start..end, with its position when the collector keeps them. */
   text(feature: number, start: number, end: number): void {
     this.add(feature);
     const occ = this.occ;
@@ -106,6 +161,111 @@ export class Collector {
     occ.end[occ.length] = end;
     occ.length += 1;
   }
+
+  /**
+   * The text's character n-grams, then its word n-grams (the order charGrams and wordGrams give),
+   * in two tight loops; with `positions`, each bucket is also recorded for textHeat. Returns the
+   * number of features the text added and its kana (hiragana after normalising), which tell
+   * its script (features.ts): counted here rather than in a pass of their own.
+   */
+  addText(text: string, positions: boolean): { added: number; kana: number } {
+    this.#writable();
+    const n = text.length;
+    const gen = generation;
+    let distinct = this.#distinct;
+    let count = this.#count;
+    const before = count;
+    let rec = recorded;
+    if (positions) {
+      if (rec.length < 3 * n) rec = recorded = new Int32Array(3 * n + 48);
+      recordedText = text;
+    }
+    // Character 1–3-grams; each character is read once, the next two carried along.
+    let c1 = n > 0 ? text.charCodeAt(0) : 0;
+    let c2 = n > 1 ? text.charCodeAt(1) : 0x20;
+    let kana = 0;
+    for (let i = 0; i < n; i += 1) {
+      const c0 = c1;
+      c1 = c2;
+      c2 = i + 2 < n ? text.charCodeAt(i + 2) : 0x20;
+      if (c0 < 0x80 || c0 === 0x3000) continue;
+      if (c0 >= 0x3041 && c0 <= 0x309f) kana += 1;
+      let h = step(CHAR_SEED, c0);
+      let b = bucket(h);
+      if (STAMP[b] !== gen) {
+        STAMP[b] = gen;
+        if (count === distinct.length) distinct = grow(distinct);
+        distinct[count++] = b;
+      }
+      if (positions) rec[3 * i] = b;
+      // Past the end, c1 and c2 read as a space, which breaks the run.
+      if (c1 < 0x80 || c1 === 0x3000) continue;
+      h = step(h, c1);
+      b = bucket(h);
+      if (STAMP[b] !== gen) {
+        STAMP[b] = gen;
+        if (count === distinct.length) distinct = grow(distinct);
+        distinct[count++] = b;
+      }
+      if (positions) rec[3 * i + 1] = b;
+      if (c2 < 0x80 || c2 === 0x3000) continue;
+      h = step(h, c2);
+      b = bucket(h);
+      if (STAMP[b] !== gen) {
+        STAMP[b] = gen;
+        if (count === distinct.length) distinct = grow(distinct);
+        distinct[count++] = b;
+      }
+      if (positions) rec[3 * i + 2] = b;
+    }
+    // Word 1–2-grams; a line break, a full stop or a non-ASCII character ends a phrase.
+    let prev = 0;
+    let havePrev = false;
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (!isAsciiWordChar(c)) {
+        if (c === 0x0a || c >= 0x80 || c === 0x2e) havePrev = false;
+        i += 1;
+        continue;
+      }
+      const start = i;
+      let h = WORD_SEED;
+      let lastDigit = false;
+      for (; i < n; i += 1) {
+        const d = text.charCodeAt(i);
+        if (d >= 0x61 && d <= 0x7a) {
+          h = step(h, d);
+          lastDigit = false;
+        } else if (d >= 0x30 && d <= 0x39) {
+          // A run of digits is one "0": prices, doses and counts generalise.
+          if (!lastDigit) h = step(h, 0x30);
+          lastDigit = true;
+        } else break;
+      }
+      let b = bucket(h);
+      if (STAMP[b] !== gen) {
+        STAMP[b] = gen;
+        if (count === distinct.length) distinct = grow(distinct);
+        distinct[count++] = b;
+      }
+      if (positions) rec[3 * start] = b;
+      if (havePrev) {
+        b = bucket(step(step(prev, NS_BIGRAM), h));
+        if (STAMP[b] !== gen) {
+          STAMP[b] = gen;
+          if (count === distinct.length) distinct = grow(distinct);
+          distinct[count++] = b;
+        }
+        if (positions) rec[3 * start + 1] = b;
+      }
+      prev = h;
+      havePrev = true;
+    }
+    if (distinct !== this.#distinct) scratch = this.#distinct = distinct;
+    this.#count = count;
+    return { added: count - before, kana };
+  }
 }
 
 /** Character 1–3-grams inside runs of non-ASCII text. */
@@ -113,7 +273,7 @@ export function charGrams(text: string, out: Collector): void {
   for (let i = 0; i < text.length; i += 1) {
     const c0 = text.charCodeAt(i);
     if (breaksRun(c0)) continue;
-    let h = step(step(FNV_OFFSET, NS_CHAR), c0);
+    let h = step(CHAR_SEED, c0);
     out.text(bucket(h), i, i + 1);
     for (let n = 1; n < 3 && i + n < text.length; n += 1) {
       const c = text.charCodeAt(i + n);
@@ -138,7 +298,7 @@ export function wordGrams(text: string, out: Collector): void {
       continue;
     }
     const start = i;
-    let h = step(FNV_OFFSET, NS_WORD);
+    let h = WORD_SEED;
     let lastDigit = false;
     while (i < text.length && isAsciiWordChar(text.charCodeAt(i))) {
       const d = text.charCodeAt(i);
@@ -160,46 +320,25 @@ export function wordGrams(text: string, out: Collector): void {
   }
 }
 
-/**
- * Each character's share of the text n-grams' weights, as prefix sums: `out[i]` is the sum of
- * the shares of characters 0..i-1 (`out[0]` is 0), where an n-gram of weight w (its model weight
- * times `textValue`) spread over its characters gives each w / length. The same sums, added in
- * the same order, as walking textOccurrences, without storing the occurrences: one pass over
- * the char codes into `out` (at least text.length + 1 long; the caller reuses it).
- */
-export function textHeat(
-  text: string,
-  weights: Float32Array,
-  textValue: number,
-  out: Float64Array,
-): void {
+/** Each n-gram's bucket by position (see `recorded`), from the record or by hashing the text. */
+function bucketsOf(text: string): Int32Array {
+  if (recordedText === text) return recorded;
+  const rec = new Int32Array(3 * text.length);
   const n = text.length;
-  out.fill(0, 0, n + 1);
-  // Shares land at out[c + 1]; the prefix sums are taken in place at the end.
   for (let i = 0; i < n; i += 1) {
     const c0 = text.charCodeAt(i);
     if (breaksRun(c0)) continue;
-    let h = step(step(FNV_OFFSET, NS_CHAR), c0);
-    out[i + 1]! += weights[bucket(h)]! * textValue;
-    if (i + 1 >= n) continue;
-    const c1 = text.charCodeAt(i + 1);
-    if (breaksRun(c1)) continue;
-    h = step(h, c1);
-    const w2 = (weights[bucket(h)]! * textValue) / 2;
-    out[i + 1]! += w2;
-    out[i + 2]! += w2;
-    if (i + 2 >= n) continue;
-    const c2 = text.charCodeAt(i + 2);
-    if (breaksRun(c2)) continue;
-    h = step(h, c2);
-    const w3 = (weights[bucket(h)]! * textValue) / 3;
-    out[i + 1]! += w3;
-    out[i + 2]! += w3;
-    out[i + 3]! += w3;
+    let h = step(CHAR_SEED, c0);
+    rec[3 * i] = bucket(h);
+    for (let k = 1; k < 3 && i + k < n; k += 1) {
+      const c = text.charCodeAt(i + k);
+      if (breaksRun(c)) break;
+      h = step(h, c);
+      rec[3 * i + k] = bucket(h);
+    }
   }
   let prev = 0;
   let havePrev = false;
-  let prevStart = 0;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -209,11 +348,10 @@ export function textHeat(
       continue;
     }
     const start = i;
-    let h = step(FNV_OFFSET, NS_WORD);
+    let h = WORD_SEED;
     let lastDigit = false;
-    while (i < n) {
+    for (; i < n && isAsciiWordChar(text.charCodeAt(i)); i += 1) {
       const d = text.charCodeAt(i);
-      if (!isAsciiWordChar(d)) break;
       if (isDigit(d)) {
         if (!lastDigit) h = step(h, 0x30);
         lastDigit = true;
@@ -221,29 +359,128 @@ export function textHeat(
         h = step(h, d);
         lastDigit = false;
       }
-      i += 1;
     }
-    const w1 = (weights[bucket(h)]! * textValue) / (i - start);
-    for (let c = start; c < i; c += 1) out[c + 1]! += w1;
-    if (havePrev) {
-      const wb = (weights[bucket(step(step(prev, NS_BIGRAM), h))]! * textValue) / (i - prevStart);
-      for (let c = prevStart; c < i; c += 1) out[c + 1]! += wb;
-    }
+    rec[3 * start] = bucket(h);
+    if (havePrev) rec[3 * start + 1] = bucket(step(step(prev, NS_BIGRAM), h));
     prev = h;
-    prevStart = start;
     havePrev = true;
   }
-  for (let k = 0; k < n; k += 1) out[k + 1] = out[k]! + out[k + 1]!;
+  return rec;
 }
 
 /**
- * Where each text n-gram of a normalised text occurs, for the phrases behind a verdict: read
- * only for pages that reached caution (most pages never need it). Shared buffers: valid until
- * the next extraction.
+ * Each character's share of the text n-grams' weights, as prefix sums: `out[i]` is the sum of
+ * the shares of characters 0..i-1 (`out[0]` is 0), where an n-gram of weight w (its model weight
+ * times `textValue`) spread over its characters gives each w / length. The same sums, added in
+ * the same order, as walking textOccurrences: the buckets come from the record the feature pass
+ * left for this text (else the text is hashed again), and each character's share is summed in
+ * registers and written once, in order, as the running sum (`out` is at least text.length + 1
+ * long; the caller reuses it).
+ *
+ * A character of a non-ASCII run gets the shares of the grams starting two, one and zero
+ * characters before it, in that order. A character of a word gets its word's share, then the
+ * pair's ending at the word, then the pair's starting at it; the characters between two words of
+ * a pair get that pair's share: so a word's characters wait until the next word (or a phrase
+ * break) is read. A share that is missing adds +0, which leaves a sum as it is (no sum is -0).
+ */
+export function textHeat(
+  text: string,
+  weights: Float32Array,
+  textValue: number,
+  out: Float64Array,
+): void {
+  const n = text.length;
+  const rec = bucketsOf(text);
+  let sum = 0;
+  out[0] = 0;
+  // Shares for the current character from grams that started before it.
+  let from2 = 0; // the 3-gram two characters back
+  let from1Pair = 0; // the 2-gram one character back
+  let from1Triple = 0; // the 3-gram one character back
+  // The word waiting for the pair after it: cells written..pendingStart-1 are written.
+  let written = 0;
+  let pending = false;
+  let pendingStart = 0;
+  let pendingEnd = 0;
+  let pendingShare = 0;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isAsciiWordChar(c)) {
+      const start = i;
+      while (i < n && isAsciiWordChar(text.charCodeAt(i))) i += 1;
+      const own = (weights[rec[3 * start]!]! * textValue) / (i - start);
+      if (pending) {
+        const pair = (weights[rec[3 * start + 1]!]! * textValue) / (i - pendingStart);
+        for (let k = written; k < start; k += 1) {
+          sum += k < pendingEnd ? pendingShare + pair : pair;
+          out[k + 1] = sum;
+        }
+        pendingShare = own + pair;
+      } else pendingShare = own;
+      pending = true;
+      written = start;
+      pendingStart = start;
+      pendingEnd = i;
+      from2 = from1Pair = from1Triple = 0;
+      continue;
+    }
+    const run = c >= 0x80 && c !== 0x3000;
+    if (pending && (c >= 0x80 || c === 0x0a || c === 0x2e)) {
+      // A phrase break: the waiting word gets no pair after it.
+      for (let k = written; k < i; k += 1) {
+        sum += k < pendingEnd ? pendingShare : 0;
+        out[k + 1] = sum;
+      }
+      written = i;
+      pending = false;
+    }
+    if (pending) {
+      // Between two words that may still make a pair.
+      i += 1;
+      continue;
+    }
+    let share = 0;
+    if (run) {
+      share = from2;
+      share += from1Pair;
+      share += from1Triple;
+      share += weights[rec[3 * i]!]! * textValue;
+      let pair = 0;
+      let triple = 0;
+      const c1 = i + 1 < n ? text.charCodeAt(i + 1) : 0x20;
+      if (c1 >= 0x80 && c1 !== 0x3000) {
+        pair = (weights[rec[3 * i + 1]!]! * textValue) / 2;
+        share += pair;
+        const c2 = i + 2 < n ? text.charCodeAt(i + 2) : 0x20;
+        if (c2 >= 0x80 && c2 !== 0x3000) {
+          triple = (weights[rec[3 * i + 2]!]! * textValue) / 3;
+          share += triple;
+        }
+      }
+      from2 = from1Triple;
+      from1Pair = pair;
+      from1Triple = triple;
+    } else from2 = from1Pair = from1Triple = 0;
+    sum += share;
+    out[i + 1] = sum;
+    i += 1;
+    written = i;
+  }
+  for (let k = written; k < n; k += 1) {
+    sum += pending && k < pendingEnd ? pendingShare : 0;
+    out[k + 1] = sum;
+  }
+}
+
+/**
+ * Where each text n-gram of a normalised text occurs (the reference the phrase heat is tested
+ * against, and a tool for reading what a page's features are made of).
  */
 export function textOccurrences(text: string): Occurrences {
   const grams = new Collector(true, Math.min(text.length * 4, 1 << 18) + 16);
   charGrams(text, grams);
   wordGrams(text, grams);
+  grams.release();
   return grams.occ!;
 }

@@ -6,7 +6,7 @@ import { normalizeWithMap } from '../content/normalize';
 import { displayHost } from '../core/hostname';
 import { findLookalike } from './lookalike';
 import { DOMAIN_WORDS, DRUGS } from './lexicon';
-import { ASCII_WORD, inWarningContext, sameSentence, type Match } from './matchers';
+import { ASCII_WORD, SENTENCE_LIMIT, inWarningContext, sameSentence, type Match } from './matchers';
 import { snippet, type Evidence, type Prepared } from './evidence';
 
 // The page, its preparation and the matchers live in their own files; importers keep one entry.
@@ -132,10 +132,14 @@ export const SIGNALS: Record<SignalCode, SignalFn> = {
   lookalike: (e) => lookalikeSignal(e.page),
   // A prescription drug and "mail order" in one sentence: offering Rx drugs by post.
   'rx-mail-order': (e) => {
+    const drugs = e.drugs.rx.concat(e.drugs.unapproved);
+    // The sentence around a drug reaches at most SENTENCE_LIMIT characters past it: drugs farther
+    // from the mail-order words are not read (a 40,000-character page has hundreds of each).
+    const near = (d: Match, m: Match) =>
+      m.index >= d.index - SENTENCE_LIMIT && m.end <= d.end + SENTENCE_LIMIT;
     const mail = e.scan.mailOrder.filter(
       (m) =>
-        e.drugs.rx.concat(e.drugs.unapproved).some((d) => sameSentence(e.text, d, m)) &&
-        !inWarningContext(e.text, m),
+        drugs.some((d) => near(d, m) && sameSentence(e.text, d, m)) && !inWarningContext(e.text, m),
     );
     return hit(e.page, 'rx-mail-order', mail.slice(0, 1));
   },
@@ -186,18 +190,22 @@ function infoSignal(e: Evidence): SignalHit | null {
   };
 }
 
+/** DOMAIN_WORDS normalised once (not for every page), each with whether it counts only as a whole token. */
+let domainWords: { word: string; token: boolean }[] | null = null;
+
 /** Drug words in the host name, per label: ASCII words of 3 letters or fewer only as whole tokens. */
 function domainSignal(page: Prepared): SignalHit | null {
+  domainWords ??= DOMAIN_WORDS.map((word) => {
+    const w = normalizeWithMap(word).text;
+    return { word: w, token: w.length <= 3 && ASCII_WORD.test(w) };
+  });
   const host = normalizeWithMap(page.sample.hostUnicode).text;
   const labels = host.split('.').slice(0, -1); // the TLD says nothing
   const found = new Set<string>();
   for (const label of labels) {
     const tokens: string[] = label.match(/[a-z]+|[^\x00-\x7f]+/g) ?? [];
-    for (const word of DOMAIN_WORDS) {
-      const w = normalizeWithMap(word).text;
-      if (w.length <= 3 && ASCII_WORD.test(w) ? tokens.includes(w) : label.includes(w))
-        found.add(w);
-    }
+    for (const { word, token } of domainWords)
+      if (token ? tokens.includes(word) : label.includes(word)) found.add(word);
   }
   if (found.size === 0) return null;
   const terms = [...found];

@@ -264,7 +264,7 @@ type CheckVisibility = (options: object) => boolean;
  * content-visibility, on every ancestor) and a non-empty box, cached per element. Where the
  * DOM has neither (linkedom in Node), the `hidden` attribute and inline display:none decide.
  */
-function visibility(): (parent: Node | null) => boolean {
+export function visibility(): (parent: Node | null) => boolean {
   const cache = new Map<Node, boolean>();
   return (parent) => {
     if (!parent || parent.nodeType !== 1) return true;

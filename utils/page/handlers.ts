@@ -2,6 +2,7 @@
 import type { PageService } from './service';
 import { ESCALATION_REASONS } from '../content/escalation';
 import { SAMPLE_LIMITS } from '../content/sample';
+import { STRUCTURE_LIMITS } from '../content/structure';
 import { PAGES_AND_CONTENT, handler } from '../core/handler';
 import { FRAME_LIMITS } from './frame-samples';
 import { z } from '../core/zod';
@@ -15,13 +16,30 @@ export const TextSampleSchema = z.object({
   text: z.string().max(SAMPLE_LIMITS.text),
 });
 
+/** A page's structural facts as the content script read them (utils/content/structure.ts). */
+export const StructureSchema = z.object({
+  cart: z.string().max(STRUCTURE_LIMITS.link).optional(),
+  products: z
+    .array(z.string().max(STRUCTURE_LIMITS.product))
+    .max(STRUCTURE_LIMITS.products)
+    .optional(),
+  links: z.array(z.string().max(STRUCTURE_LIMITS.link)).max(STRUCTURE_LIMITS.links),
+  footer: z.string().max(STRUCTURE_LIMITS.footer),
+});
+
 export function pageHandlers(page: PageService, reports: ReportsService) {
   return {
     'page.check': handler({
       from: PAGES_AND_CONTENT,
       // The URL is the page's own report of itself; the background uses the sender's.
-      input: z.object({ url: z.string().min(1).max(65_536), sample: TextSampleSchema.optional() }),
-      run: ({ sample }, context) => page.check(context, sample ?? null),
+      input: z.object({
+        url: z.string().min(1).max(65_536),
+        sample: TextSampleSchema.optional(),
+        // Sent only with a sample: facts of a page that does not mention medicines are not read.
+        structure: StructureSchema.optional(),
+      }),
+      run: ({ sample, structure }, context) =>
+        page.check(context, sample ?? null, sample ? structure : undefined),
     }),
     // A cross-origin frame's own sample; the sender must be a content script in a sub-frame.
     'page.frame': handler({

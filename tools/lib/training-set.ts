@@ -35,6 +35,8 @@ export const TRAINER_FILES = [
   'utils/content/normalize.ts',
   'utils/content/homoglyphs.ts',
   'utils/content/sample.ts',
+  'utils/content/structure.ts',
+  'utils/detector/structure.ts',
 ];
 
 /** Pages that are scored: `unsure` ones are neither learned from nor judged. */

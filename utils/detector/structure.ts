@@ -4,7 +4,7 @@
 // derived with the same definitions (its short lines stand for its links, its last lines for its
 // footer), and the DOM-only facts (a cart, schema.org products) stay unknown — never "absent", so
 // that the model cannot learn "text page = no cart". Pure and dependency-free.
-import { normalizeText } from '../content/normalize';
+import { normalizeText, normalizeWithMap } from '../content/normalize';
 import { STRUCTURE_LIMITS, type PageStructure } from '../content/structure';
 import { DRUG_BY_NAME, findAll, scanTerms } from './matchers';
 
@@ -69,8 +69,11 @@ function namingDrugs(texts: readonly string[], medicine: boolean): Fact | null {
 
 export function structureFacts(structure: PageStructure): StructureFacts {
   const legal = structure.links.filter((l) => LEGAL_LINK.test(normalizeText(l)));
-  const footer = normalizeText(structure.footer);
-  const numbers = findAll(LICENCE_NUMBER, footer, 5);
+  const footer = normalizeWithMap(structure.footer);
+  const numbers = findAll(LICENCE_NUMBER, footer.text, 5);
+  // The page's own words for the first number (the footer as written, not normalised).
+  const own = (m: { index: number; end: number }) =>
+    structure.footer.slice(footer.map[m.index] ?? 0, (footer.map[m.end - 1] ?? 0) + 1);
   return {
     cart: structure.cart ? { words: structure.cart, terms: ['cart'] } : null,
     productDrugs: namingDrugs(structure.products ?? [], false),
@@ -82,6 +85,6 @@ export function structureFacts(structure: PageStructure): StructureFacts {
     footerLicence:
       numbers.length === 0
         ? null
-        : { words: numbers[0]!.term, terms: [...new Set(numbers.map((m) => m.term))] },
+        : { words: own(numbers[0]!), terms: [...new Set(numbers.map((m) => m.term))] },
   };
 }

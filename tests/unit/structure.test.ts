@@ -11,6 +11,8 @@ import { decodeHtml, sampleFromHtml } from '../../tools/lib/corpus';
 import { structureFacts, structureOfText } from '../../utils/detector/structure';
 import { SIGNALS, gather, prepare, meansRogue } from '../../utils/detector/signals';
 import { pageSample } from './page-sample';
+import { extractFeatures } from '../../utils/detector/features';
+import { UNLEARNED_SIGNALS } from '../../utils/detector/feature-space';
 
 const doc = (html: string) =>
   parseHTML(`<!doctype html><html><body>${html}</body></html>`).document as unknown as Document;
@@ -198,5 +200,32 @@ describe('facts the detector derives', () => {
     expect(priced('Viagra 100mg 30 pills $49.95')?.terms).toEqual(['$49.95']);
     expect(priced('バイアグラ 100mg 30錠')).toBeNull();
     expect(priced('Garden rake ¥2,980')).toBeNull();
+  });
+});
+
+describe('structural facts in the model', () => {
+  it('only the facts the cross-validation kept are features', () => {
+    const sample = {
+      ...pageSample('バイアグラ100mg 1箱 3,980円 ご注文はこちら 許可番号 第1234号'),
+      structure: {
+        cart: 'カートに入れる',
+        products: ['バイアグラ100mg'],
+        links: ['ED治療薬', '特定商取引法に基づく表記'],
+        footer: '店舗販売業 許可番号 第1234号',
+      },
+    };
+    const codes = extractFeatures(sample).hits.map((h) => h.code);
+    for (const code of UNLEARNED_SIGNALS) expect(codes).not.toContain(code);
+    for (const code of ['cart-form', 'product-drug'] as const) expect(codes).toContain(code);
+  });
+
+  it('a text page gets no cart or product feature, a DOM page without them neither', () => {
+    const text = pageSample('バイアグラ100mg 1箱 3,980円 ご注文はこちら');
+    const dom = { ...text, structure: { cart: '', products: [], links: [], footer: '' } };
+    for (const page of [text, dom]) {
+      const codes = extractFeatures(page).hits.map((h) => h.code);
+      expect(codes).not.toContain('cart-form');
+      expect(codes).not.toContain('product-drug');
+    }
   });
 });

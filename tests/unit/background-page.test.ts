@@ -7,6 +7,7 @@ import { getDismissals } from '../../utils/decisions/dismissals';
 import { contentSender, fakePlatform, ORIGIN, pageSender, type TestPlatform } from './fakes';
 import { installedBackground } from './installed';
 import { SAMPLE_LIMITS } from '../../utils/content/sample';
+import { STRUCTURE_LIMITS } from '../../utils/content/structure';
 import { en } from '../../utils/i18n/en';
 import { readSiteEvidence } from '../../utils/detector/site-evidence-store';
 
@@ -256,6 +257,24 @@ describe('what a content script may ask', () => {
       ok: false,
       error: 'bad-request',
     });
+  });
+
+  it('takes structural facts with the sample and refuses oversized or malformed ones', async () => {
+    const url = 'https://x.example/';
+    const structure = { cart: 'カートに入れる', products: [], links: ['ED治療薬'], footer: '' };
+    const send = (extra: object) =>
+      background.handleMessage(
+        { type: 'page.check', url, sample: sample(ROGUE_TEXT), ...extra },
+        contentSender(url),
+      );
+    expect(await send({ structure })).toMatchObject({ ok: true });
+    for (const bad of [
+      { ...structure, links: Array(STRUCTURE_LIMITS.links + 1).fill('a') },
+      { ...structure, footer: 'f'.repeat(STRUCTURE_LIMITS.footer + 1) },
+      { ...structure, cart: 1 },
+      { cart: '' },
+    ])
+      expect(await send({ structure: bad })).toEqual({ ok: false, error: 'bad-request' });
   });
 
   it('ignores page checks from frames without a tab (e.g. another extension page)', async () => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { z } from '../../utils/core/zod';
 import { displayHost, hostOfUrl } from '../../utils/core/hostname';
+import { collectStructure } from '../../utils/content/structure';
 import { collectSample, type TextSample } from '../../utils/content/sample';
 import type { PageSample } from '../../utils/detector/signals';
 
@@ -164,16 +165,30 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): stri
 
 /** The content script's text sample of an HTML document (linkedom stands in for the page). */
 export async function textSampleOfHtml(html: string): Promise<TextSample> {
-  // linkedom needs a document element; a fragment or plain text gets one.
+  return collectSample(htmlDocument(html), { yieldFn: async () => undefined });
+}
+
+/** An HTML document in linkedom, which needs a document element: a fragment gets one. */
+function htmlDocument(html: string): Document {
   const { document } = parseHTML(
     /<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`,
   );
-  return collectSample(document as unknown as Document, { yieldFn: async () => undefined });
+  return document as unknown as Document;
 }
 
-/** A page sample from raw HTML, read the way the content script reads a live page. */
+/**
+ * A page sample from raw HTML, read the way the content script reads a live page: its text
+ * sample and its structural facts (utils/content/structure.ts).
+ */
 export async function sampleFromHtml(url: string, bytes: Uint8Array): Promise<PageSample> {
-  const sample = await textSampleOfHtml(decodeHtml(bytes));
+  const document = htmlDocument(decodeHtml(bytes));
+  const sample = await collectSample(document, { yieldFn: async () => undefined });
   const host = hostOfUrl(url)?.host ?? '';
-  return { url, host, hostUnicode: displayHost(host), ...sample };
+  return {
+    url,
+    host,
+    hostUnicode: displayHost(host),
+    ...sample,
+    structure: collectStructure(document),
+  };
 }

@@ -38,6 +38,8 @@ export const TRAINER_FILES = [
   'utils/content/text-blocks.ts',
   'utils/content/text-visibility.ts',
   'utils/content/tree-walk.ts',
+  'utils/content/structure.ts',
+  'utils/detector/structure.ts',
 ];
 
 /** Pages that are scored: `unsure` ones are neither learned from nor judged. */

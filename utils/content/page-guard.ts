@@ -4,9 +4,10 @@
 // It never listens to window messages: a page can post whatever it likes, nothing here reads it.
 // A page that hides the banner gets the full-page warning instead (banner.ts, escalation.ts).
 import { collectSample } from './sample';
+import { collectStructure } from './structure';
 import { Banner, type BannerAction } from './banner';
 import { showNotice } from './notice';
-import { normalizeText } from './normalize';
+import { gateText } from './gate-text';
 import type { Reply, ReplyTo, Request } from '../background/contract';
 
 /**
@@ -36,9 +37,9 @@ const URL_POLL_MS = 1000;
 /** URL changes are read at most this often (a page calling pushState every 10 ms is one). */
 const URL_SCAN_MIN_MS = 500;
 
-/** Does the page mention medicines at all? Checked on normalised text (ｖｉａｇｒａ, v\u200biagra). */
+/** Does the page mention medicines at all? Checked on folded text too (ｖｉａｇｒａ, v\u200biagra). */
 export function mentionsMedicines(parts: string[]): boolean {
-  return parts.some((part) => MEDICINE_GATE.test(part) || MEDICINE_GATE.test(normalizeText(part)));
+  return parts.some((part) => MEDICINE_GATE.test(part) || MEDICINE_GATE.test(gateText(part)));
 }
 
 /**
@@ -77,6 +78,8 @@ export function startPageGuard(
       const message: PageCheckMessage = { type: 'page.check', url: win.location.href };
       if (mentionsMedicines([win.location.hostname, title, meta, headings, text])) {
         message.sample = { title, meta, headings, text };
+        // Structural facts leave the tab only with the sample (utils/content/structure.ts).
+        message.structure = collectStructure(doc);
       }
       const reply = (await send(message)) as Reply<ReplyTo<'page.check'>> | undefined;
       // The URL may have changed meanwhile (a single-page app, or a page calling pushState in a

@@ -4,6 +4,8 @@
 import { normalizeWithMap, type NormalizedText } from '../content/normalize';
 import { DRUG_BY_NAME, inWarningContext, scanTerms, type Scan, type Match } from './matchers';
 import type { PhraseGroup } from './lexicon';
+import type { PageStructure } from '../content/structure';
+import { structureFacts, structureOfText, type StructureFacts } from './structure';
 
 export interface PageSample {
   url: string;
@@ -15,6 +17,8 @@ export interface PageSample {
   meta: string;
   headings: string;
   text: string;
+  /** What the content script read of the page's structure; derived from the text when absent. */
+  structure?: PageStructure;
 }
 
 export interface Prepared {
@@ -58,6 +62,8 @@ export interface Evidence {
   sellerVoice: boolean;
   /** Every lexicon group's matches (one pass over the text). */
   scan: Scan;
+  /** The page's structural facts (utils/detector/structure.ts). */
+  structure: StructureFacts;
 }
 
 export function gather(page: Prepared): Evidence {
@@ -99,5 +105,6 @@ export function gather(page: Prepared): Evidence {
     licence: scan.licence,
     sellerVoice: scan.sellerVoice.length > 0,
     scan,
+    structure: structureFacts(page.sample.structure ?? structureOfText(page.sample.text)),
   };
 }

@@ -5,7 +5,23 @@ import { SIGNALS, type SignalCode } from './signals';
 export const HASH_BITS = 18;
 export const BUCKETS = 1 << HASH_BITS;
 
-export const SIGNAL_CODES = Object.keys(SIGNALS) as SignalCode[];
+/**
+ * Signals left out of the model: the structural facts a text page carries too, each of which made
+ * the grouped cross-validation worse (README, "Page structure as evidence": with all of them,
+ * each pair and each licence fact alone, against without). They are still computed (the rule
+ * scorer gives them no weight) but neither learned nor shown as reasons. The DOM-only facts
+ * (cart-form, product-drug) stay features: no corpus page has a DOM yet, so their weight is 0
+ * until one does.
+ */
+export const UNLEARNED_SIGNALS: ReadonlySet<SignalCode> = new Set<SignalCode>([
+  'priced',
+  'drug-links',
+  'legal-link',
+  'footer-licence',
+]);
+export const SIGNAL_CODES = (Object.keys(SIGNALS) as SignalCode[]).filter(
+  (code) => !UNLEARNED_SIGNALS.has(code),
+);
 export const VOICE_FEATURES = ['about-medicines', 'reporting', 'seller-voice'] as const;
 export const NAMED_FEATURES: readonly string[] = [...SIGNAL_CODES, ...VOICE_FEATURES];
 /** Hashed features start after the named ones. */

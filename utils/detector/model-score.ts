@@ -3,7 +3,13 @@
 // (caution 20, warning 40, danger 75). Reasons: the named signals that weighed most, each with the
 // page's own words, then the page's phrases that weighed most.
 import { levelFor, THRESHOLDS } from './score';
-import { WEIGHTS, type PageSample, type SignalCode, type SignalHit } from './signals';
+import {
+  WEIGHTS,
+  meansRogue as signalMeansRogue,
+  type PageSample,
+  type SignalCode,
+  type SignalHit,
+} from './signals';
 import type { Level } from '../verdicts/model';
 import { extractFeatures, SIGNAL_CODES, type PageFeatures } from './features';
 import { textHeat } from './ngrams';
@@ -114,7 +120,7 @@ function reasons(model: LoadedModel, features: PageFeatures, level: Level): Reas
   // A signal is named only on the side its meaning is on: "no prescription needed" never reads as
   // evidence for a licensed seller, even where the fit gave it a small negative weight.
   const meansRogue = (h: ReasonHit) =>
-    h.code !== 'phrase' && h.code !== 'site-evidence' && WEIGHTS[h.code].first > 0;
+    h.code !== 'phrase' && h.code !== 'site-evidence' && signalMeansRogue(h.code);
   const lookalike = weighed
     .filter((h) => h.code === 'lookalike')
     .map((h) => ({ ...h, weight: Math.max(h.weight, WEIGHTS.lookalike.first) }));

@@ -6,7 +6,15 @@ import { normalizeWithMap } from '../content/normalize';
 import { displayHost } from '../core/hostname';
 import { findLookalike } from './lookalike';
 import { DOMAIN_WORDS, DRUGS } from './lexicon';
-import { ASCII_WORD, SENTENCE_LIMIT, inWarningContext, sameSentence, type Match } from './matchers';
+import {
+  ASCII_WORD,
+  SENTENCE_LIMIT,
+  findAll,
+  inWarningContext,
+  sameSentence,
+  type Match,
+} from './matchers';
+import type { Fact } from './structure';
 import { snippet, type Evidence, type Prepared } from './evidence';
 
 // The page, its preparation and the matchers live in their own files; importers keep one entry.
@@ -35,13 +43,23 @@ export type SignalCode =
   | 'licence-contradiction'
   | 'licence-present'
   | 'clinic'
-  | 'info';
+  | 'info'
+  | 'priced'
+  | 'cart-form'
+  | 'product-drug'
+  | 'drug-links'
+  | 'legal-link'
+  | 'footer-licence';
 
 /**
- * Weights. A signal with several distinct pieces of evidence earns its weight once plus
+ * Weights. `side` is the meaning of a learned-only signal (no hand-set weight): 1 points to a
+ * rogue shop, -1 to a licensed seller; otherwise the sign of `first` says it. A signal with several distinct pieces of evidence earns its weight once plus
  * `extra` per further piece, up to `max`; negative signals work the same way downwards.
  */
-export const WEIGHTS: Record<SignalCode, { first: number; extra: number; max: number }> = {
+export const WEIGHTS: Record<
+  SignalCode,
+  { first: number; extra: number; max: number; side?: 1 | -1 }
+> = {
   'unapproved-drug': { first: 30, extra: 5, max: 40 },
   'rx-drug': { first: 10, extra: 3, max: 16 },
   'no-prescription': { first: 30, extra: 5, max: 35 },
@@ -65,7 +83,20 @@ export const WEIGHTS: Record<SignalCode, { first: number; extra: number; max: nu
   'licence-present': { first: -12, extra: -12, max: -40 },
   clinic: { first: -10, extra: -12, max: -35 },
   info: { first: -5, extra: -10, max: -35 },
+  // Structural facts (utils/detector/structure.ts): learned-only, no hand-set weight.
+  priced: { first: 0, extra: 0, max: 0, side: 1 },
+  'cart-form': { first: 0, extra: 0, max: 0, side: 1 },
+  'product-drug': { first: 0, extra: 0, max: 0, side: 1 },
+  'drug-links': { first: 0, extra: 0, max: 0, side: 1 },
+  'legal-link': { first: 0, extra: 0, max: 0, side: -1 },
+  'footer-licence': { first: 0, extra: 0, max: 0, side: -1 },
 };
+
+/** Whether a signal's meaning points to a rogue shop. */
+export function meansRogue(code: SignalCode): boolean {
+  const w = WEIGHTS[code];
+  return (w.side ?? Math.sign(w.first)) > 0;
+}
 
 export interface SignalHit {
   code: SignalCode;
@@ -163,7 +194,29 @@ export const SIGNALS: Record<SignalCode, SignalFn> = {
       : hit(e.page, 'licence-present', e.licence),
   clinic: (e) => (e.claims.noPrescription.length > 0 ? null : hit(e.page, 'clinic', e.scan.clinic)),
   info: (e) => infoSignal(e),
+  // Prices with their currency, in the page's text (text and DOM pages alike).
+  priced: (e) => (e.medicine ? hit(e.page, 'priced', findAll(PRICE, e.text, 20)) : null),
+  'cart-form': (e) => factHit('cart-form', e.structure.cart),
+  'product-drug': (e) => factHit('product-drug', e.structure.productDrugs),
+  'drug-links': (e) => factHit('drug-links', e.structure.drugLinks),
+  'legal-link': (e) => factHit('legal-link', e.structure.legalLinks),
+  'footer-licence': (e) => factHit('footer-licence', e.structure.footerLicence),
 };
+
+/** A price with its currency, normalised (full-width digits and ￥ folded). */
+const PRICE =
+  /[¥$£€] ?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)? ?(?:円|(?:yen|jpy|usd|gbp|eur)(?![a-z]))/g;
+
+function factHit(code: SignalCode, fact: Fact | null): SignalHit | null {
+  return (
+    fact && {
+      code,
+      weight: weigh(code, fact.terms.length),
+      evidence: fact.words,
+      terms: fact.terms,
+    }
+  );
+}
 
 const GOVERNMENT_HOST =
   /(^|\.)(go\.jp|lg\.jp|gov|gov\.uk|gov\.au|europa\.eu|who\.int|mhlw\.go\.jp)$/;

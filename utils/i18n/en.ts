@@ -150,6 +150,15 @@ export const en = {
     'Shows pharmacy licence details (type of licence, licence number).',
   'reason.page.clinic': 'Prescribes after a doctor’s consultation, as legal online clinics do.',
   'reason.page.info': 'Reads as information or news rather than a shop.',
+  'reason.page.priced': 'Medicines are priced for sale, with a currency.',
+  'reason.page.cart-form':
+    'An add-to-cart button or a quantity field: medicines can be bought on this page.',
+  'reason.page.product-drug':
+    "The page's product data (schema.org) lists a medicine as a product for sale.",
+  'reason.page.drug-links': 'Menus and links name drugs or kinds of drugs.',
+  'reason.page.legal-link':
+    'Links to the seller notices the law requires or to licence pages (特定商取引法に基づく表記, 医薬品の販売に関する表示, licence, registration).',
+  'reason.page.footer-licence': 'A licence or registration number at the end of the page.',
   'reason.page.phrase':
     'Its wording is like that of the rogue pharmacies the detector learned from.',
   'reason.page.site-evidence': 'Another page of this site looks like a rogue online pharmacy.',

@@ -153,6 +153,15 @@ export const ja: Record<MessageKey, string> = {
   'reason.page.licence-present': '薬局・店舗販売業の許可の表示（許可の区分・許可番号）があります。',
   'reason.page.clinic': '医師の診察のうえで処方する、正規のオンライン診療の形をとっています。',
   'reason.page.info': '販売ではなく、情報提供や報道の記事のようです。',
+  'reason.page.priced': '医薬品に通貨つきの価格が表示され、販売されています。',
+  'reason.page.cart-form':
+    '「カートに入れる」ボタンや数量の入力欄があり、このページで購入できます。',
+  'reason.page.product-drug':
+    'ページの商品データ（schema.org）に、医薬品が商品として登録されています。',
+  'reason.page.drug-links': 'メニューやリンクに、薬の名前や薬の種類が並んでいます。',
+  'reason.page.legal-link':
+    '「特定商取引法に基づく表記」「医薬品の販売に関する表示」や許可のページへのリンクがあります。',
+  'reason.page.footer-licence': 'ページの末尾に許可番号・登録番号が記載されています。',
   'reason.page.phrase': '検出器が学習した不正な通販サイトと似た言い回しがあります。',
   'reason.page.site-evidence': 'このサイトの別のページに、不正なネット薬局の疑いがあります。',
   'reason.page.siteEvidenceQuote': '該当ページ：{url}（{date}に確認）',

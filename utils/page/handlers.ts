@@ -2,6 +2,7 @@
 import type { PageService } from './service';
 import { ESCALATION_REASONS } from '../content/escalation';
 import { SAMPLE_LIMITS } from '../content/sample';
+import { STRUCTURE_LIMITS } from '../content/structure';
 import { PAGES_AND_CONTENT, handler } from '../core/handler';
 import { FRAME_LIMITS } from './frame-samples';
 import { z } from '../core/zod';
@@ -15,6 +16,18 @@ export const TextSampleSchema = z.object({
   text: z.string().check(z.maxLength(SAMPLE_LIMITS.text)),
 });
 
+/** A page's structural facts as the content script read them (utils/content/structure.ts). */
+export const StructureSchema = z.object({
+  cart: z.optional(z.string().check(z.maxLength(STRUCTURE_LIMITS.link))),
+  products: z.optional(
+    z
+      .array(z.string().check(z.maxLength(STRUCTURE_LIMITS.product)))
+      .check(z.maxLength(STRUCTURE_LIMITS.products)),
+  ),
+  links: z.array(z.string().check(z.maxLength(STRUCTURE_LIMITS.link))).check(z.maxLength(STRUCTURE_LIMITS.links)),
+  footer: z.string().check(z.maxLength(STRUCTURE_LIMITS.footer)),
+});
+
 export function pageHandlers(page: PageService, reports: ReportsService) {
   return {
     'page.check': handler({
@@ -23,8 +36,11 @@ export function pageHandlers(page: PageService, reports: ReportsService) {
       input: z.object({
         url: z.string().check(z.minLength(1), z.maxLength(65_536)),
         sample: z.optional(TextSampleSchema),
+        // Sent only with a sample: facts of a page that does not mention medicines are not read.
+        structure: z.optional(StructureSchema),
       }),
-      run: ({ sample }, context) => page.check(context, sample ?? null),
+      run: ({ sample, structure }, context) =>
+        page.check(context, sample ?? null, sample ? structure : undefined),
     }),
     // A cross-origin frame's own sample; the sender must be a content script in a sub-frame.
     'page.frame': handler({

@@ -5,6 +5,7 @@ import { bannerFor, noticeFor } from './models';
 import type { BannerModel } from '../content/banner';
 import type { NoticeModel } from '../content/notice';
 import { SAMPLE_LIMITS, type TextSample } from '../content/sample';
+import type { PageStructure } from '../content/structure';
 import { FrameSamples } from './frame-samples';
 import { displayHost, hostOfUrl, registrableDomain } from '../core/hostname';
 import type { MessageContext } from '../core/handler';
@@ -45,7 +46,11 @@ export class PageService {
   }
 
   /** A content script read its page; the sample, when the page mentions medicines, is scored. */
-  async check(context: MessageContext, own: TextSample | null): Promise<PageCheckReply> {
+  async check(
+    context: MessageContext,
+    own: TextSample | null,
+    structure?: PageStructure,
+  ): Promise<PageCheckReply> {
     const { platform, pageScores, verdicts, badge } = this.deps;
     const { tabId, url, frameId, documentId } = context.sender;
     // The tab's verdict is the top frame's (frames send page.frame instead).
@@ -55,7 +60,13 @@ export class PageService {
     if (!host) return { banner: null, notice: null };
     const sample = withFrames(own, await this.frames.text(tabId));
     const score = sample
-      ? scoreDetected({ url, host: host.host, hostUnicode: displayHost(host.host), ...sample })
+      ? scoreDetected({
+          url,
+          host: host.host,
+          hostUnicode: displayHost(host.host),
+          ...sample,
+          ...(structure && { structure }),
+        })
       : null;
     const now = platform.now();
     // The record as written, not read back: a same-document refresh of this tab may rewrite

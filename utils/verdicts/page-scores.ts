@@ -27,6 +27,13 @@ const SIGNAL_CODES = [
   'licence-present',
   'clinic',
   'info',
+  // Structural facts (utils/detector/structure.ts).
+  'priced',
+  'cart-form',
+  'product-drug',
+  'drug-links',
+  'legal-link',
+  'footer-licence',
   // The learned model's phrases that weighed most.
   'phrase',
   // Another page of the same site reached warning.

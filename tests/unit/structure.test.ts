@@ -1,0 +1,231 @@
+// Structural facts (issue 12 item 5): the content script's collector on real-looking pages
+// (navigation, product grid, cart form, footer) and on hostile ones, the message schema the
+// background validates them with, and the facts the detector derives from them — for a DOM page
+// and, with the same definitions, for a text page (whose DOM-only facts stay unknown).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { collectStructure, STRUCTURE_LIMITS } from '../../utils/content/structure';
+import { StructureSchema } from '../../utils/page/handlers';
+import { decodeHtml, sampleFromHtml } from '../../tools/lib/corpus';
+import { structureFacts, structureOfText } from '../../utils/detector/structure';
+import { SIGNALS, gather, prepare, meansRogue } from '../../utils/detector/signals';
+import { pageSample } from './page-sample';
+import { extractFeatures } from '../../utils/detector/features';
+import { UNLEARNED_SIGNALS } from '../../utils/detector/feature-space';
+
+const doc = (html: string) =>
+  parseHTML(`<!doctype html><html><body>${html}</body></html>`).document as unknown as Document;
+const fixture = (slug: string) => readFileSync(`tests/fixtures/html/pages/${slug}.html`);
+const fixtureDoc = (slug: string) =>
+  parseHTML(decodeHtml(fixture(slug))).document as unknown as Document;
+
+describe('collectStructure on real-looking pages', () => {
+  it('a rogue shop product page: menu, product grid, quantity form, legal link', () => {
+    const s = collectStructure(fixtureDoc('ja-rogue-shop-product'));
+    expect(s.cart).toBe('qty');
+    expect(s.links).toEqual(
+      expect.arrayContaining(['ED治療薬', 'カマグラゴールド100mg', '特定商取引法に基づく表記']),
+    );
+    expect(s.footer).toContain('自己責任');
+    expect(StructureSchema.parse(s)).toEqual(s);
+  });
+
+  it('a licensed drugstore: add-to-cart button, statutory links, licence number in the footer', () => {
+    const s = collectStructure(fixtureDoc('ja-licensed-drugstore'));
+    expect(s.cart).toBe('カートに入れる');
+    expect(s.links).toContain('医薬品の販売に関する表示');
+    expect(s.footer).toContain('許可番号');
+  });
+
+  it('a clinic page has no cart (known absent, not unknown)', () => {
+    expect(collectStructure(fixtureDoc('ja-clinic-ed')).cart).toBe('');
+  });
+
+  it('schema.org products from JSON-LD (nested @graph) and microdata', () => {
+    const s = collectStructure(
+      doc(`<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+        {"@type":"WebPage","name":"not a product"},
+        {"@type":"Product","name":"Kamagra Oral Jelly 100mg","offers":{"@type":"Offer","price":"29"}}]}</script>
+      <div itemscope itemtype="https://schema.org/Product"><span itemprop="name">フィンペシア 1mg</span></div>
+      <div itemscope itemtype="https://schema.org/Person"><span itemprop="name">Jane</span></div>`),
+    );
+    expect(s.products).toEqual(['Kamagra Oral Jelly 100mg', 'フィンペシア 1mg']);
+  });
+
+  it('an add-to-cart submit input counts; a search button does not', () => {
+    expect(
+      collectStructure(doc('<form><input type="submit" value="Add to basket"></form>')).cart,
+    ).toBe('Add to basket');
+    expect(collectStructure(doc('<form><input name="q"><button>Search</button></form>')).cart).toBe(
+      '',
+    );
+  });
+});
+
+describe('collectStructure on hostile pages', () => {
+  it('100,000 links: bounded elements, links and lengths', () => {
+    const links = Array.from(
+      { length: 100_000 },
+      (_, i) => `<a href="/${i}">viagra ${'x'.repeat(i % 200)}</a>`,
+    );
+    const s = collectStructure(doc(`${links.join('')}<footer>許可番号 第12345号</footer>`));
+    expect(s.links).toHaveLength(STRUCTURE_LIMITS.links);
+    for (const l of s.links) expect(l.length).toBeLessThanOrEqual(STRUCTURE_LIMITS.link);
+    // The footer lies past the element cap: not read (a page cannot make us read it all).
+    expect(s.footer).toBe('');
+    expect(() => StructureSchema.parse(s)).not.toThrow();
+  });
+
+  it('huge or broken JSON-LD is skipped; a deep one is visited only so far', () => {
+    const huge = JSON.stringify({ '@type': 'Product', name: 'Huge', d: 'x'.repeat(200_000) });
+    let deep: unknown = { '@type': 'Product', name: 'Deep' };
+    for (let i = 0; i < 2_000; i += 1) deep = { '@type': 'Thing', child: deep };
+    const s = collectStructure(
+      doc(
+        `<script type="application/ld+json">${huge}</script>` +
+          `<script type="application/ld+json">{"@type":"Product","name":</script>` +
+          `<script type="application/ld+json">${JSON.stringify(deep)}</script>` +
+          `<script type="application/ld+json">${JSON.stringify(
+            Array.from({ length: 50 }, (_, i) => ({
+              '@type': 'Product',
+              name: `P${i} ${'y'.repeat(300)}`,
+            })),
+          )}</script>`,
+      ),
+    );
+    expect(s.products!.length).toBeLessThanOrEqual(STRUCTURE_LIMITS.products);
+    expect(s.products).not.toContain('Huge');
+    expect(s.products).not.toContain('Deep');
+    for (const p of s.products!) expect(p.length).toBeLessThanOrEqual(STRUCTURE_LIMITS.product);
+  });
+
+  it('an invisible cart, hidden links and a hidden footer are not read', () => {
+    const s = collectStructure(
+      doc(`<div hidden><form><input name="qty"><button>カートに入れる</button></form></div>
+        <div style="display:none"><a href="/v">バイアグラ</a></div>
+        <footer hidden>許可番号 第1号</footer><a href="/ok">会社概要</a>`),
+    );
+    expect(s).toEqual({ cart: '', products: [], links: ['会社概要'], footer: '' });
+  });
+});
+
+describe('StructureSchema (the background trusts nothing the page sends)', () => {
+  const ok = { cart: '', products: [], links: ['a'], footer: '' };
+  it.each([
+    ['too many links', { ...ok, links: Array(STRUCTURE_LIMITS.links + 1).fill('a') }],
+    ['a link too long', { ...ok, links: ['a'.repeat(STRUCTURE_LIMITS.link + 1)] }],
+    ['too many products', { ...ok, products: Array(STRUCTURE_LIMITS.products + 1).fill('p') }],
+    ['a footer too long', { ...ok, footer: 'f'.repeat(STRUCTURE_LIMITS.footer + 1) }],
+    ['cart not a string', { ...ok, cart: true }],
+    ['links missing', { cart: '', footer: '' }],
+    ['links not strings', { ...ok, links: [{}] }],
+  ])('rejects %s', (_name, input) => {
+    expect(StructureSchema.safeParse(input).success).toBe(false);
+  });
+  it('accepts a text-like structure without the DOM-only facts', () => {
+    expect(StructureSchema.safeParse({ links: [], footer: '' }).success).toBe(true);
+  });
+});
+
+describe('facts the detector derives', () => {
+  it('from a DOM page: drug links, legal links, a footer licence number in the page’s words', async () => {
+    const drugstore = await sampleFromHtml(
+      'https://sakura.example/',
+      fixture('ja-licensed-drugstore'),
+    );
+    const facts = structureFacts(drugstore.structure!);
+    expect(facts.cart?.words).toBe('カートに入れる');
+    expect(facts.legalLinks?.terms).toEqual([
+      '特定商取引法に基づく表記',
+      '医薬品の販売に関する表示',
+    ]);
+    expect(facts.footerLicence?.words).toContain('許可番号:第0123');
+    const uk = await sampleFromHtml('https://chemist.example/', fixture('en-licensed-pharmacy'));
+    expect(structureFacts(uk.structure!).footerLicence?.words).toBe(
+      'GPhC registration number 1234567',
+    );
+    const rogue = await sampleFromHtml('https://mart.example/', fixture('ja-rogue-shop-product'));
+    expect(structureFacts(rogue.structure!).drugLinks?.terms).toEqual(
+      expect.arrayContaining(['kamagra', 'finpecia']),
+    );
+    expect(structureFacts(rogue.structure!).footerLicence).toBeNull();
+  });
+
+  it('from a text page: the same definitions on its lines; cart and products stay unknown', () => {
+    const text = [
+      'ホーム',
+      'ED治療薬',
+      'バイアグラ100mg',
+      '特定商取引法に基づく表記',
+      'この行は三十文字より長いので、メニューやリンクの一項目とは見なしません（バイアグラ）。',
+      '店舗販売業 許可番号 第4567号',
+    ].join('\n');
+    const s = structureOfText(text);
+    expect(s.cart).toBeUndefined();
+    expect(s.products).toBeUndefined();
+    expect(s.links).not.toContain(expect.stringContaining('三十文字'));
+    const facts = structureFacts(s);
+    expect(facts.cart).toBeNull();
+    expect(facts.productDrugs).toBeNull();
+    expect(facts.drugLinks?.words).toContain('バイアグラ100mg');
+    expect(facts.legalLinks?.words).toBe('特定商取引法に基づく表記');
+    expect(facts.footerLicence?.words).toBe('許可番号 第4567');
+  });
+
+  it('signals with the page’s own words, on their side of the verdict', () => {
+    const sample = {
+      ...pageSample('バイアグラ100mg 1箱 3,980円 ご注文はこちら'),
+      structure: {
+        cart: 'カートに入れる',
+        products: ['バイアグラ100mg'],
+        links: ['ED治療薬'],
+        footer: '',
+      },
+    };
+    const e = gather(prepare(sample));
+    expect(SIGNALS['cart-form'](e)?.evidence).toBe('カートに入れる');
+    expect(SIGNALS['product-drug'](e)?.evidence).toBe('バイアグラ100mg');
+    expect(SIGNALS['drug-links'](e)?.evidence).toBe('ED治療薬');
+    expect(SIGNALS.priced(e)?.evidence).toContain('3,980円');
+    expect(SIGNALS['legal-link'](e)).toBeNull();
+    expect(meansRogue('cart-form')).toBe(true);
+    expect(meansRogue('legal-link')).toBe(false);
+    expect(meansRogue('footer-licence')).toBe(false);
+  });
+
+  it('prices need a currency, and a page about medicines', () => {
+    const priced = (text: string) => SIGNALS.priced(gather(prepare(pageSample(text))));
+    expect(priced('バイアグラ 100mg 30錠 ¥9,800')?.terms).toEqual(['¥9,800']);
+    expect(priced('Viagra 100mg 30 pills $49.95')?.terms).toEqual(['$49.95']);
+    expect(priced('バイアグラ 100mg 30錠')).toBeNull();
+    expect(priced('Garden rake ¥2,980')).toBeNull();
+  });
+});
+
+describe('structural facts in the model', () => {
+  it('only the facts the cross-validation kept are features', () => {
+    const sample = {
+      ...pageSample('バイアグラ100mg 1箱 3,980円 ご注文はこちら 許可番号 第1234号'),
+      structure: {
+        cart: 'カートに入れる',
+        products: ['バイアグラ100mg'],
+        links: ['ED治療薬', '特定商取引法に基づく表記'],
+        footer: '店舗販売業 許可番号 第1234号',
+      },
+    };
+    const codes = extractFeatures(sample).hits.map((h) => h.code);
+    for (const code of UNLEARNED_SIGNALS) expect(codes).not.toContain(code);
+    for (const code of ['cart-form', 'product-drug'] as const) expect(codes).toContain(code);
+  });
+
+  it('a text page gets no cart or product feature, a DOM page without them neither', () => {
+    const text = pageSample('バイアグラ100mg 1箱 3,980円 ご注文はこちら');
+    const dom = { ...text, structure: { cart: '', products: [], links: [], footer: '' } };
+    for (const page of [text, dom]) {
+      const codes = extractFeatures(page).hits.map((h) => h.code);
+      expect(codes).not.toContain('cart-form');
+      expect(codes).not.toContain('product-drug');
+    }
+  });
+});

@@ -1,0 +1,90 @@
+// Structural facts as evidence (issue 12 item 5): what the content script read of a page's
+// structure (utils/content/structure.ts) turned into facts the learned model weighs. A page read
+// from text (the corpus's .txt pages, a CLI file) has no DOM: the facts its text carries are
+// derived with the same definitions (its short lines stand for its links, its last lines for its
+// footer), and the DOM-only facts (a cart, schema.org products) stay unknown — never "absent", so
+// that the model cannot learn "text page = no cart". Pure and dependency-free.
+import { normalizeText, normalizeWithMap } from '../content/normalize';
+import { STRUCTURE_LIMITS, type PageStructure } from '../content/structure';
+import { DRUG_BY_NAME, findAll, scanTerms } from './matchers';
+
+/** A fact with the page's own words for it (the reason quotes them) and distinct terms (its value). */
+export interface Fact {
+  words: string;
+  terms: string[];
+}
+
+export interface StructureFacts {
+  cart: Fact | null;
+  /** schema.org Product/Offer names that name a drug. */
+  productDrugs: Fact | null;
+  /** Link texts (or short lines) that name a drug or a kind of medicine. */
+  drugLinks: Fact | null;
+  /** Links to 特定商取引法に基づく表記, 医薬品の販売に関する表示 or licence pages. */
+  legalLinks: Fact | null;
+  /** A licence or registration number at the end of the page. */
+  footerLicence: Fact | null;
+}
+
+/** Lines of a text page this short read like menu entries and links (a link's cap). */
+const SHORT_LINE = 30;
+
+/**
+ * The structure a text page's own text shows: its short lines as links, its end as its footer.
+ * `cart` and `products` stay undefined (unknown).
+ */
+export function structureOfText(text: string): PageStructure {
+  const links: string[] = [];
+  for (const line of text.split('\n')) {
+    const t = line.replace(/\s+/g, ' ').trim();
+    if (t !== '' && t.length <= SHORT_LINE) links.push(t);
+    if (links.length >= STRUCTURE_LIMITS.links) break;
+  }
+  return { links, footer: text.slice(-STRUCTURE_LIMITS.footer).replace(/\s+/g, ' ').trim() };
+}
+
+/** Normalised legal-page link texts: the Japanese statutory notices and licence pages. */
+const LEGAL_LINK =
+  /特定商取引法|特商法|医薬品の販売(?:制度)?に関する|販売に関する表示|薬局(?:の)?(?:概要|表示)|許可証|(?<![a-z])(?:licen[cs]e|licensing|registration|gphc|legitscript|regulatory information)(?![a-z])/;
+
+/** A licence or registration word followed closely by a number of three digits or more. */
+const LICENCE_NUMBER =
+  /(?:許可|登録|届出|licen[cs]e|registration|registered|gphc|nabp)[^\n]{0,30}?\d[\d-]{2,}/g;
+
+/** Texts (normalised) that name a drug or a kind of medicine: the lexicon's terms. */
+function namingDrugs(texts: readonly string[], medicine: boolean): Fact | null {
+  const named: string[] = [];
+  const terms = new Set<string>();
+  for (const text of texts) {
+    const scan = scanTerms(normalizeText(text));
+    const found = scan.drug
+      .map((m) => DRUG_BY_NAME.get(m.term)?.[0] ?? m.term)
+      .concat(medicine ? scan.medicine.map((m) => m.term) : []);
+    if (found.length === 0) continue;
+    named.push(text);
+    for (const term of found) terms.add(term);
+  }
+  return named.length === 0 ? null : { words: named.slice(0, 3).join(' / '), terms: [...terms] };
+}
+
+export function structureFacts(structure: PageStructure): StructureFacts {
+  const legal = structure.links.filter((l) => LEGAL_LINK.test(normalizeText(l)));
+  const footer = normalizeWithMap(structure.footer);
+  const numbers = findAll(LICENCE_NUMBER, footer.text, 5);
+  // The page's own words for the first number (the footer as written, not normalised).
+  const own = (m: { index: number; end: number }) =>
+    structure.footer.slice(footer.map[m.index] ?? 0, (footer.map[m.end - 1] ?? 0) + 1);
+  return {
+    cart: structure.cart ? { words: structure.cart, terms: ['cart'] } : null,
+    productDrugs: namingDrugs(structure.products ?? [], false),
+    drugLinks: namingDrugs(structure.links, true),
+    legalLinks:
+      legal.length === 0
+        ? null
+        : { words: legal.slice(0, 3).join(' / '), terms: [...new Set(legal.map(normalizeText))] },
+    footerLicence:
+      numbers.length === 0
+        ? null
+        : { words: own(numbers[0]!), terms: [...new Set(numbers.map((m) => m.term))] },
+  };
+}

@@ -9,7 +9,7 @@ import { lineIndex, loadListData, probeListData } from '../../utils/lists/list-d
 import { ListIndex, ProbeIndex, type ListData } from '../../utils/verdicts/list-index';
 import { ListsService } from '../../utils/lists/service';
 import type { ListContent, SiteEntry } from '../../utils/lists/model';
-import type { PartRow } from '../../utils/lists/store-parts';
+import { getListPart, PARTS_CHECKED, type PartRow } from '../../utils/lists/store-parts';
 import { listContent } from './list-fixture';
 import { fakePlatform } from './fakes';
 
@@ -199,5 +199,33 @@ describe('ListsService.lookupIndex', () => {
     expect(next).toBeInstanceOf(ProbeIndex);
     expect(await next.lookup('site.example')).toEqual([]);
     expect((await next.lookup('other.example')).length).toBe(1);
+  });
+});
+
+describe('list parts written from validated content', () => {
+  const registrar = { ianaId: 1, name: 'Registrar' };
+
+  it('are stamped when written and read back without validating again', async () => {
+    await replaceList(record('big'), bigContent('big'));
+    const database = await db();
+    const row = (await database.get('listParts', ['big', 'groups'])) as PartRow;
+    expect(row.checked).toBe(PARTS_CHECKED);
+    // A stamped part is read as written (what a validating read would refuse shows it was not).
+    await database.put('listParts', { ...row, part: 'registrars', data: [registrar] });
+    expect(await getListPart('big', 'registrars')).toEqual([registrar]);
+  });
+
+  it('are validated when not stamped (older versions) or not an array', async () => {
+    await replaceList(record('big'), bigContent('big'));
+    const database = await db();
+    await database.put('listParts', { listId: 'big', part: 'registrars', data: [registrar] });
+    expect(await getListPart('big', 'registrars')).toEqual([]);
+    await database.put('listParts', {
+      listId: 'big',
+      part: 'groups',
+      data: { not: 'an array' },
+      checked: PARTS_CHECKED,
+    });
+    expect(await getListPart('big', 'groups')).toEqual([]);
   });
 });

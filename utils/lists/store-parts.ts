@@ -43,7 +43,16 @@ export interface PartRow {
   listId: string;
   part: string;
   data: unknown;
+  /**
+   * PARTS_CHECKED when packedRows wrote it from content the import had validated: read back as
+   * is, without validating it again on every worker start (the breach list's part alone is
+   * 350 KB of objects). Rows without it (older versions, anything else) are validated on read.
+   */
+  checked?: number;
 }
+
+/** The stamp of parts written by packedRows from validated content (PartRow.checked). */
+export const PARTS_CHECKED = 1;
 
 export const chunkPart = (no: number) => `chunk:${no}`;
 
@@ -81,15 +90,18 @@ export function packedRows(listId: string, packed: PackedList, content: ListCont
   return [
     { listId, part: 'index', data: packed.index },
     { listId, part: 'head', data: head },
-    { listId, part: 'groups', data: packed.groups },
-    { listId, part: 'registrars', data: content.registrars },
-    { listId, part: 'breaches', data: content.breaches },
-    { listId, part: 'licensed', data: content.licensed ?? [] },
+    { listId, part: 'groups', data: packed.groups, checked: PARTS_CHECKED },
+    { listId, part: 'registrars', data: content.registrars, checked: PARTS_CHECKED },
+    { listId, part: 'breaches', data: content.breaches, checked: PARTS_CHECKED },
+    { listId, part: 'licensed', data: content.licensed ?? [], checked: PARTS_CHECKED },
     ...packed.chunks.map((chunk, no) => ({ listId, part: chunkPart(no), data: chunk })),
   ];
 }
 
-/** Read one part of a list's content, validated. Missing or corrupt parts read as empty. */
+/**
+ * Read one part of a list's content, validated (unless packedRows stamped it as written from
+ * validated content). Missing or corrupt parts read as empty.
+ */
 export async function getListPart<P extends PartName>(
   id: string,
   part: P,
@@ -97,6 +109,9 @@ export async function getListPart<P extends PartName>(
 ): Promise<z.infer<(typeof PART_SCHEMAS)[P]>> {
   const store = database ?? (await db());
   const row = (await store.get('listParts', [id, part])) as PartRow | undefined;
+  // Written from validated content by this layout: an array, as it was written.
+  if (row?.checked === PARTS_CHECKED && Array.isArray(row.data))
+    return row.data as z.infer<(typeof PART_SCHEMAS)[P]>;
   const parsed = PART_SCHEMAS[part].safeParse(row?.data ?? []);
   return (parsed.success ? parsed.data : []) as z.infer<(typeof PART_SCHEMAS)[P]>;
 }

@@ -8,6 +8,7 @@ import { browser } from '../utils/platform/browser';
 import { composeCore, isCoreMessage } from '../utils/background/core';
 import { REST_GLOBAL, REST_SCRIPT, type Rest, type RestScript } from '../utils/background/rest';
 import { createPlatform, hasContextMenus } from '../utils/platform/browser-platform';
+import { closeWakeMarks, wakeMark } from '../utils/core/wake-marks';
 
 /**
  * The start-up work (the rules check, which needs the second script) waits until the first
@@ -35,6 +36,7 @@ function restScript(): RestScript {
 }
 
 export default defineBackground(() => {
+  wakeMark('script evaluated');
   if (typeof importScripts === 'function')
     self.addEventListener('install', () => {
       restScript();
@@ -48,6 +50,7 @@ export default defineBackground(() => {
     badgeTitle: async (lang, key) => restScript().t(lang, key),
   });
   /** The rest, composed on the first's services the first time something needs it. */
+  wakeMark('composed');
   const loadRest = (): Rest => (rest ??= restScript().composeRest(core));
   const withRest = (): Promise<Rest> => Promise.resolve().then(loadRest);
 
@@ -117,7 +120,9 @@ export default defineBackground(() => {
       documentId: sender.documentId,
     };
     // Reads the first script answers itself; anything else waits for the rest.
-    if (isCoreMessage(message)) return track(core.handleCoreMessage(message, from));
+    wakeMark(`message ${String((message as { type?: unknown } | null)?.type)}`);
+    if (isCoreMessage(message))
+      return track(core.handleCoreMessage(message, from)).finally(closeWakeMarks);
     return withRest().then((r) => r.handleMessage(message, from));
   });
   browser.webNavigation.onBeforeNavigate.addListener((details) => {

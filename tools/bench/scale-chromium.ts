@@ -16,6 +16,7 @@ import { percentile, row, type BenchRow } from './common';
 import { syntheticDomains } from './domains';
 import { child } from './scale-build';
 import { StaticServer } from './static-server';
+import { WAKE_MARKS_GLOBAL } from '../../utils/core/wake-marks';
 
 /** Wake → first verdict p95, against the blank worker's wake → first reply p95. */
 export const WAKE_BUDGET = 2;
@@ -142,6 +143,50 @@ export async function wakeTimes(
   return times;
 }
 
+/**
+ * Where our wakes' time goes: `runs` more wakes of the first target, each followed by reading the
+ * woken worker's trace (utils/core/wake-marks.ts). Returns each mark's median time since the
+ * worker started, in the order the marks came, as "label median" text.
+ */
+export async function wakeTrace(
+  ext: ExtensionBrowser,
+  target: WakeTarget,
+  runs: number,
+): Promise<{ answeredMs: number; trace: string }> {
+  const cdp = await ext.context.newCDPSession(target.page);
+  await cdp.send('ServiceWorker.enable');
+  const byLabel = new Map<string, number[]>();
+  for (let i = 0; i < runs; i += 1) {
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await new Promise((r) => setTimeout(r, 400));
+    const sent = await target.page.evaluate(async (message) => {
+      const started = performance.now();
+      await chrome.runtime.sendMessage(message);
+      return performance.now() - started;
+    }, target.message);
+    const worker = await ext.worker();
+    const marks = (await worker
+      .evaluate(
+        (name) => (globalThis as unknown as Record<string, unknown>)[name],
+        WAKE_MARKS_GLOBAL,
+      )
+      .catch(() => null)) as [string, number][] | null;
+    if (!marks) continue;
+    for (const [label, ms] of [...marks, ['answer received (page)', sent] as [string, number]]) {
+      const key = label.replace(/\(\d+ hosts\)/, '');
+      byLabel.set(key, [...(byLabel.get(key) ?? []), ms]);
+    }
+  }
+  await cdp.detach();
+  const answered = byLabel.get('answered');
+  return {
+    answeredMs: answered ? percentile(answered, 50) : NaN,
+    trace: [...byLabel]
+      .map(([label, values]) => `${label} ${percentile(values, 50).toFixed(0)}`)
+      .join(', '),
+  };
+}
+
 export async function scaleChromiumRows(
   count: number,
   wakeRuns: number,
@@ -211,6 +256,22 @@ export async function scaleChromiumRows(
         '×',
         WAKE_BUDGET,
         `ours p95 ${p95.toFixed(0)} ms (median ${percentile(ours!, 50).toFixed(0)}), a blank MV3 worker's wake → first reply p95 ${floorP95.toFixed(0)} ms (median ${percentile(floor!, 50).toFixed(0)}), ${ours!.length} wakes each, taking turns`,
+      ),
+    );
+    const { answeredMs, trace } = await wakeTrace(
+      ext,
+      { page, extensionId: ext.extensionId, message: { type: 'verdict.get', tabId } },
+      Math.max(3, Math.round(wakeRuns / 3)),
+    );
+    rows.push(
+      row(
+        `service worker start → first verdict answered, ${label(count)} domains (Chromium, median; where the time goes)`,
+        answeredMs,
+        'ms',
+        null,
+        trace
+          ? `ms since the worker started, medians of ${Math.max(3, Math.round(wakeRuns / 3))} more wakes: ${trace}`
+          : 'no trace (a build without wake marks)',
       ),
     );
   } finally {

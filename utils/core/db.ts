@@ -1,6 +1,7 @@
 // The extension's one IndexedDB database. Schema changes are numbered migrations: a browser that
 // skipped versions runs every step in order inside the single upgrade transaction, so a database is
 // never left between versions. Tests open old versions, write data, and upgrade (tests/unit/store).
+import { wakeMark } from './wake-marks';
 import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 
 export const DB_NAME = 'kusuri-guard';
@@ -110,7 +111,12 @@ let shared: Promise<KgDatabase> | null = null;
 /** The database for this context, opened once. */
 export function db(): Promise<KgDatabase> {
   if (!shared) {
-    shared = openDatabase().catch((error: unknown) => {
+    wakeMark('database opening');
+    shared = openDatabase().then((opened) => {
+      wakeMark('database open');
+      return opened;
+    });
+    shared = shared.catch((error: unknown) => {
       shared = null;
       throw error;
     });

@@ -2,12 +2,19 @@
 // exact entries are read chunk by chunk when a candidate needs confirming, with the last few
 // chunks kept (a user on a listed site asks about it again and again).
 import { CompactDomainIndex } from '../match/compact-index';
-import type { ChunkEntries } from './pack';
-import type { ListData } from '../verdicts/list-index';
+import type { ChunkEntries, ExactChunk } from './pack';
+import {
+  findInIndex,
+  type FoundEntry,
+  type ListData,
+  type ProbedList,
+  type Suffix,
+} from '../verdicts/list-index';
 import { getListIndex } from './store-content';
-import { getListChunk, getListPart } from './store-parts';
+import { chunkNumber, getListChunk, getListPart, getProbeChunks } from './store-parts';
 import { type ListRecord } from './record';
-import type { KgDatabase } from '../core/db';
+import { db, type KgDatabase } from '../core/db';
+import { wakeMark } from '../core/wake-marks';
 
 const CACHED_CHUNKS = 8;
 
@@ -18,12 +25,7 @@ export async function loadListData(
   const data = await getListIndex(record.id, database);
   if (!data) return null;
   const index = new CompactDomainIndex(data);
-  const [groups, registrars, breaches, licensed] = await Promise.all([
-    getListPart(record.id, 'groups', database),
-    getListPart(record.id, 'registrars', database),
-    getListPart(record.id, 'breaches', database),
-    record.format === 'licensed' ? getListPart(record.id, 'licensed', database) : [],
-  ]);
+  const { groups, registrars, breaches, licensed } = await smallParts(record, database);
   const cache = new Map<number, Promise<ChunkEntries | null>>();
   return {
     id: record.id,
@@ -49,6 +51,83 @@ export async function loadListData(
       cache.set(no, read);
       if (cache.size > CACHED_CHUNKS) cache.delete(cache.keys().next().value!);
       return read;
+    },
+  };
+}
+
+/** The small parts of a list: group details, registrars, breaches, licensed sellers. */
+async function smallParts(record: ListRecord, database?: KgDatabase) {
+  const [groups, registrars, breaches, licensed] = await Promise.all([
+    getListPart(record.id, 'groups', database),
+    getListPart(record.id, 'registrars', database),
+    getListPart(record.id, 'breaches', database),
+    record.format === 'licensed' ? getListPart(record.id, 'licensed', database) : [],
+  ]);
+  return { groups, registrars, breaches, licensed };
+}
+
+/** The line of `text` (lines joined by newlines) equal to `line`, or -1. */
+export function lineIndex(text: string, line: string): number {
+  for (let at = text.indexOf(line); at >= 0; at = text.indexOf(line, at + 1)) {
+    const end = at + line.length;
+    if (
+      (at === 0 || text.charCodeAt(at - 1) === 10) &&
+      (end === text.length || text.charCodeAt(end) === 10)
+    ) {
+      let n = 0;
+      for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) n += 1;
+      return n;
+    }
+  }
+  return -1;
+}
+
+/** The entry for `suffix` in a stored chunk (its hosts must agree with its references), or null. */
+function findInChunk(chunk: ExactChunk | null | undefined, suffix: string): FoundEntry | null {
+  if (!chunk) return null;
+  const line = lineIndex(chunk.hosts, suffix);
+  if (line < 0 || line >= chunk.refs.length) return null;
+  return { suffix, ref: chunk.refs[line]!, sites: chunk.sites };
+}
+
+/**
+ * A stored list for a waking worker's first lookup: its small parts now, and for each lookup the
+ * head of its index and the chunks of the host's suffixes, in one transaction (a swap is seen
+ * whole). The exact hosts are the chunk's own, so a host found there is confirmed by construction.
+ * A list stored before heads existed is looked up through its whole index (read once, then kept).
+ */
+export async function probeListData(
+  record: ListRecord,
+  database?: KgDatabase,
+): Promise<ProbedList> {
+  const parts = await smallParts(record, database);
+  wakeMark(`parts of ${record.id} read`);
+  let whole: Promise<ListData | null> | null = null;
+  return {
+    id: record.id,
+    action: record.action,
+    format: record.format,
+    meta: record.meta,
+    domainCategory: record.domainCategory,
+    ...parts,
+    async find(suffixes: readonly Suffix[]): Promise<FoundEntry | null> {
+      const store = database ?? (await db());
+      const read = await getProbeChunks(
+        record.id,
+        suffixes.map((s) => s.hi),
+        store,
+      );
+      if (read === null) {
+        whole ??= loadListData(record, database);
+        const data = await whole;
+        return data ? findInIndex(data, suffixes) : null;
+      }
+      for (const suffix of suffixes) {
+        const chunk = read.chunks.get(chunkNumber(read.head.chunkBits, suffix.hi));
+        const found = findInChunk(chunk, suffix.text);
+        if (found) return found;
+      }
+      return null;
     },
   };
 }

@@ -6,7 +6,7 @@
 import { catalogRank, catalogSource, type CatalogEntry, type ListSource } from './catalog';
 import type { importByFormatYielding } from './import';
 import type { ImportError, ListContent, Rejected } from './model';
-import { loadListData } from './list-data';
+import { loadListData, probeListData } from './list-data';
 import { deleteList, getListRecord, getListRecords, replaceList, updateListRecord } from './store';
 import {
   confirmedHosts,
@@ -19,12 +19,15 @@ import {
 } from './record';
 import { sha256Hex } from '../core/hash';
 import { memoAsync } from '../core/memo';
+import { wakeMark } from '../core/wake-marks';
 import { Signal } from '../core/signal';
 import { getUserBlocks } from '../decisions/user-blocks';
 import { isValidUserSite } from '../core/site-name';
 import {
   ListIndex,
+  ProbeIndex,
   listDataFromContent,
+  type ListLookup,
   type IndexedListInput,
   type ListData,
 } from '../verdicts/list-index';
@@ -52,6 +55,11 @@ export class ListsService {
   /** Announced after any change to what the index or the pre-load rules are made from. */
   readonly onChanged = new Signal();
   private readonly indexMemo = memoAsync(() => this.buildIndex());
+  private readonly probeMemo = memoAsync(() => this.buildProbeIndex());
+  /** The whole index, once read (lookups then need no reads but a hit's chunk). */
+  private whole: ListIndex | null = null;
+  /** How many times the indexes were dropped (a whole index read across a drop is not kept). */
+  private dropped = 0;
 
   constructor(
     private readonly platform: Platform,
@@ -59,13 +67,44 @@ export class ListsService {
     private readonly importer: LoadImporter,
   ) {}
 
+  /** Every enabled list's whole index (what comparing lists and the pre-load rules read). */
   index(): Promise<ListIndex> {
-    return this.indexMemo.get();
+    const run = this.indexMemo.get();
+    const dropped = this.dropped;
+    void run.then(
+      (index) => {
+        // Kept only if no change dropped the indexes while it was read.
+        if (this.dropped === dropped) this.whole = index;
+      },
+      () => undefined,
+    );
+    return run;
+  }
+
+  /**
+   * What a verdict looks hosts up in: the whole index once it is in memory; until then (a worker
+   * that just woke) one that reads only the chunks a lookup needs, so that the first verdict does
+   * not wait for every list's index (megabytes at a million domains). Call warm() once answered.
+   */
+  lookupIndex(): Promise<ListLookup> {
+    return this.whole ? Promise.resolve(this.whole) : this.probeMemo.get();
+  }
+
+  /** Read the whole index in the background (after a first answer), for the next lookups. */
+  warm(): void {
+    if (!this.whole) this.index().catch(() => undefined);
+  }
+
+  private dropIndexes(): void {
+    this.dropped += 1;
+    this.indexMemo.invalidate();
+    this.probeMemo.invalidate();
+    this.whole = null;
   }
 
   /** Drop the index and bring the subscribers (the pre-load rules) in line. */
   async changed(): Promise<void> {
-    this.indexMemo.invalidate();
+    this.dropIndexes();
     await this.onChanged.emit();
   }
 
@@ -82,15 +121,17 @@ export class ListsService {
     // In parallel: the reads overlap with the validation of what has arrived.
     const loaded = await Promise.all(records.map((record) => loadListData(record)));
     const lists = loaded.filter((data): data is ListData => data !== null);
-    // A stored block failing the site-name rule (written by an older version) is ignored here.
-    const blocks = (await getUserBlocks()).filter((b) => isValidUserSite(b.site));
-    if (blocks.length > 0) lists.push(listDataFromContent(userBlocksInput(blocks)));
-    // Held hosts the user confirmed: entries of their list like the others (same id and action).
-    for (const record of records) {
-      const confirmed = confirmedHosts(record);
-      if (confirmed.length > 0) lists.push(listDataFromContent(confirmedInput(record, confirmed)));
-    }
-    return new ListIndex(lists);
+    return new ListIndex([...lists, ...(await inMemoryLists(records))]);
+  }
+
+  /** The first verdict's index: the same lists, each read only where a lookup needs it. */
+  private async buildProbeIndex(): Promise<ProbeIndex> {
+    const records = (await getListRecords()).filter((r) => r.enabled);
+    wakeMark('index: list records');
+    const lists = await Promise.all(records.map((record) => probeListData(record)));
+    const index = new ProbeIndex([...lists, ...(await inMemoryLists(records))]);
+    wakeMark('index: lists read');
+    return index;
   }
 
   /** The packaged lists in catalog order (the project's own first), then the user's. */
@@ -202,7 +243,7 @@ export class ListsService {
       undefined,
       importStartedAt === undefined ? undefined : { importStartedAt },
     );
-    this.indexMemo.invalidate();
+    this.dropIndexes();
     return { ok: true, record, rejected };
   }
 
@@ -280,7 +321,7 @@ export class ListsService {
         breaches: [],
       },
     );
-    this.indexMemo.invalidate();
+    this.dropIndexes();
     return { id, isNew: true };
   }
 
@@ -312,6 +353,22 @@ function keptConfirmations(
   const summary = status?.rejected === undefined ? existing.status.rejected : status.rejected;
   const held = new Set(summary?.held ?? []);
   return existing.confirmedHeld.filter((h) => held.has(h));
+}
+
+/**
+ * The lists held in memory beside the stored ones: the user's own blocks, and each list's held
+ * hosts the user confirmed (entries of their list like the others: same id and action).
+ */
+async function inMemoryLists(records: readonly ListRecord[]): Promise<ListData[]> {
+  const lists: ListData[] = [];
+  // A stored block failing the site-name rule (written by an older version) is ignored here.
+  const blocks = (await getUserBlocks()).filter((b) => isValidUserSite(b.site));
+  if (blocks.length > 0) lists.push(listDataFromContent(userBlocksInput(blocks)));
+  for (const record of records) {
+    const confirmed = confirmedHosts(record);
+    if (confirmed.length > 0) lists.push(listDataFromContent(confirmedInput(record, confirmed)));
+  }
+  return lists;
 }
 
 /** A list's confirmed held hosts as bare entries of that list (its id, action and category). */

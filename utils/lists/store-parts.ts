@@ -13,8 +13,12 @@ import {
 } from './model';
 import { LicensedEntrySchema } from './licensed';
 import { db, type KgDatabase } from '../core/db';
-import { readChunk, type ChunkEntries, type PackedList } from './pack';
-import { isCompactIndexData, type CompactIndexData } from '../match/compact-index';
+import { readChunk, type ChunkEntries, type ExactChunk, type PackedList } from './pack';
+import {
+  COMPACT_INDEX_FORMAT,
+  isCompactIndexData,
+  type CompactIndexData,
+} from '../match/compact-index';
 
 const StoredSiteSchema = z.extend(SiteEntrySchema, { domain: z.string() });
 
@@ -39,23 +43,65 @@ export interface PartRow {
   listId: string;
   part: string;
   data: unknown;
+  /**
+   * PARTS_CHECKED when packedRows wrote it from content the import had validated: read back as
+   * is, without validating it again on every worker start (the breach list's part alone is
+   * 350 KB of objects). Rows without it (older versions, anything else) are validated on read.
+   */
+  checked?: number;
 }
+
+/** The stamp of parts written by packedRows from validated content (PartRow.checked). */
+export const PARTS_CHECKED = 1;
 
 export const chunkPart = (no: number) => `chunk:${no}`;
 
+/**
+ * The index's shape without its arrays (`head`): what a waking worker needs to know which chunk
+ * could hold a host (list-data.ts), a few bytes instead of the index's megabytes. Written in the
+ * same transaction as the chunks it describes; lists stored before it existed have none and are
+ * read through their whole index.
+ */
+export interface IndexHead {
+  format: number;
+  count: number;
+  bucketBits: number;
+  chunkBits: number;
+}
+
+export function isIndexHead(value: unknown): value is IndexHead {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<IndexHead>;
+  return (
+    v.format === COMPACT_INDEX_FORMAT &&
+    Number.isInteger(v.count) &&
+    Number.isInteger(v.bucketBits) &&
+    Number.isInteger(v.chunkBits) &&
+    v.chunkBits! >= 0 &&
+    v.chunkBits! <= v.bucketBits! &&
+    v.bucketBits! <= 16
+  );
+}
+
 /** The rows a packed list is stored as. */
 export function packedRows(listId: string, packed: PackedList, content: ListContent): PartRow[] {
+  const { format, count, bucketBits, chunkBits } = packed.index;
+  const head: IndexHead = { format, count, bucketBits, chunkBits };
   return [
     { listId, part: 'index', data: packed.index },
-    { listId, part: 'groups', data: packed.groups },
-    { listId, part: 'registrars', data: content.registrars },
-    { listId, part: 'breaches', data: content.breaches },
-    { listId, part: 'licensed', data: content.licensed ?? [] },
+    { listId, part: 'head', data: head },
+    { listId, part: 'groups', data: packed.groups, checked: PARTS_CHECKED },
+    { listId, part: 'registrars', data: content.registrars, checked: PARTS_CHECKED },
+    { listId, part: 'breaches', data: content.breaches, checked: PARTS_CHECKED },
+    { listId, part: 'licensed', data: content.licensed ?? [], checked: PARTS_CHECKED },
     ...packed.chunks.map((chunk, no) => ({ listId, part: chunkPart(no), data: chunk })),
   ];
 }
 
-/** Read one part of a list's content, validated. Missing or corrupt parts read as empty. */
+/**
+ * Read one part of a list's content, validated (unless packedRows stamped it as written from
+ * validated content). Missing or corrupt parts read as empty.
+ */
 export async function getListPart<P extends PartName>(
   id: string,
   part: P,
@@ -63,6 +109,9 @@ export async function getListPart<P extends PartName>(
 ): Promise<z.infer<(typeof PART_SCHEMAS)[P]>> {
   const store = database ?? (await db());
   const row = (await store.get('listParts', [id, part])) as PartRow | undefined;
+  // Written from validated content by this layout: an array, as it was written.
+  if (row?.checked === PARTS_CHECKED && Array.isArray(row.data))
+    return row.data as z.infer<(typeof PART_SCHEMAS)[P]>;
   const parsed = PART_SCHEMAS[part].safeParse(row?.data ?? []);
   return (parsed.success ? parsed.data : []) as z.infer<(typeof PART_SCHEMAS)[P]>;
 }
@@ -78,6 +127,41 @@ export async function getListChunk(
   const row = (await store.get('listParts', [id, chunkPart(no)])) as PartRow | undefined;
   const parsed = ChunkSchema.safeParse(row?.data);
   return parsed.success ? readChunk(parsed.data, expected) : null;
+}
+
+/**
+ * The chunks that could hold `hiHalves` (each a suffix fingerprint's high half) and the head they
+ * were chosen by, read in one transaction: a list swapped meanwhile is read whole, old or new.
+ * Null when the list has no head (stored before heads existed, or not of this index format).
+ */
+export async function getProbeChunks(
+  id: string,
+  hiHalves: readonly number[],
+  store: KgDatabase,
+): Promise<{ head: IndexHead; chunks: Map<number, ExactChunk | null> } | null> {
+  const tx = store.transaction('listParts', 'readonly');
+  const row = (await tx.store.get([id, 'head'])) as PartRow | undefined;
+  if (!isIndexHead(row?.data)) {
+    await tx.done;
+    return null;
+  }
+  const head = row.data;
+  const wanted = new Set(hiHalves.map((hi) => chunkNumber(head.chunkBits, hi)));
+  const chunks = new Map<number, ExactChunk | null>();
+  await Promise.all(
+    [...wanted].map(async (no) => {
+      const chunk = (await tx.store.get([id, chunkPart(no)])) as PartRow | undefined;
+      const parsed = ChunkSchema.safeParse(chunk?.data);
+      chunks.set(no, parsed.success ? parsed.data : null);
+    }),
+  );
+  await tx.done;
+  return { head, chunks };
+}
+
+/** The chunk a fingerprint's entries are stored in (CompactDomainIndex.chunkOf, from a head). */
+export function chunkNumber(chunkBits: number, hi: number): number {
+  return chunkBits === 0 ? 0 : hi >>> (32 - chunkBits);
 }
 
 /** The list's fingerprint index as stored, or null when it is missing or not of this format. */

@@ -211,7 +211,7 @@ export class TabsService {
     const site = registrableDomain(host.host);
     let allowed = false;
     if (mode === 'always') {
-      const hits = await (await this.deps.lists.index()).lookup(host.host);
+      const hits = await (await this.deps.lists.lookupIndex()).lookup(host.host);
       // A site failing the site-name rule (an address on the user's network, a suffix) is let
       // through this once only: it can never become an allowance.
       allowed = await this.deps.decisions.recordAllow({

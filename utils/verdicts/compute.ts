@@ -2,7 +2,7 @@
 // domain lookup found. List hits outrank everything; the page score, plus small additions for a
 // new domain or a registrar that ignores rogue-pharmacy takedowns, decides the rest.
 import { displayHost, hostOfUrl, registeredDomain, registrableDomain } from '../core/hostname';
-import type { ListIndex } from './list-index';
+import type { ListLookup } from './list-index';
 import {
   levelRank,
   signalLevel,
@@ -47,7 +47,7 @@ export interface LookupInput {
 
 export async function verdictForUrl(
   url: string,
-  index: ListIndex,
+  index: ListLookup,
   allowSites: ReadonlySet<string>,
   now: number,
   page: (DetectedPage & { at: number }) | null = null,

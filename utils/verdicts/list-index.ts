@@ -47,6 +47,50 @@ export interface ListData {
   chunk(no: number): Promise<ChunkEntries | null>;
 }
 
+/** One suffix of a visited host to look for: its text and the high half of its fingerprint. */
+export interface Suffix {
+  text: string;
+  hi: number;
+  lo: number;
+}
+
+/** An entry a list holds, found by its exact host: its reference and its chunk's site entries. */
+export interface FoundEntry {
+  suffix: string;
+  ref: number;
+  sites: readonly SiteEntry[];
+}
+
+/**
+ * One stored list as a waking worker's first lookup uses it, before its fingerprint index is in
+ * memory: the small parts are read, and `find` reads only the chunks that could hold the visited
+ * host's suffixes (list-data.ts), in one transaction so that a swap is seen whole or not at all.
+ */
+export interface ProbedList extends Omit<ListData, 'index' | 'chunk'> {
+  /** The first of `suffixes` (most specific first) the list holds, by its exact host, or null. */
+  find(suffixes: readonly Suffix[]): Promise<FoundEntry | null>;
+}
+
+/** `find` over a list whose index is in memory: fingerprint candidates, then the exact host. */
+export async function findInIndex(
+  list: ListData,
+  suffixes: readonly Suffix[],
+): Promise<FoundEntry | null> {
+  for (const { text, hi, lo } of suffixes) {
+    const position = list.index.find(hi, lo);
+    if (position < 0) continue;
+    const no = list.index.chunkOf(hi);
+    const chunk = await list.chunk(no);
+    if (!chunk) continue;
+    const start = list.index.chunkStart(no);
+    for (let p = position; list.index.same(p, hi, lo); p += 1) {
+      if (chunk.hosts[p - start] === text)
+        return { suffix: text, ref: chunk.refs[p - start]!, sites: chunk.sites };
+    }
+  }
+  return null;
+}
+
 /** A list held entirely in memory (the CLI, tests, the user's own blocks). */
 export function listDataFromContent(input: IndexedListInput): ListData {
   const packed = packContent(input.content);
@@ -107,18 +151,26 @@ const isIpv4 = (host: string) => {
   return end >= 48 && end <= 57 && IPV4.test(host);
 };
 
-export class ListIndex {
-  private readonly lists: ListData[];
-  private readonly refs: ListRef[];
+/** What the verdict asks of the lists: hits for a host, registrars, breaches, licensed sellers. */
+export interface ListLookup {
+  lookup(host: string): Promise<ListHit[]>;
+  registrar(ianaId: number | null): Registrar | null;
+  breachesFor(site: string): MatchedBreach[];
+  readonly licensed: LicensedIndex;
+}
+
+/** The details every list carries (registrars, breaches, licensed sellers), and hits from entries. */
+abstract class ListDetails<L extends Omit<ListData, 'index' | 'chunk'>> implements ListLookup {
+  protected readonly lists: L[];
+  protected readonly refs: ListRef[];
   private readonly registrars = new Map<number, Registrar>();
   private readonly breaches = new Map<string, MatchedBreach[]>();
-  // Scratch for the suffix fingerprints of the host being looked up.
-  private readonly fps = new Uint32Array(MAX_SUFFIXES * 2);
-  private readonly starts = new Int32Array(MAX_SUFFIXES);
   /** The licensed sellers of every enabled licensed-seller list (first list first). */
   readonly licensed: LicensedIndex;
 
-  constructor(lists: readonly ListData[]) {
+  abstract lookup(host: string): Promise<ListHit[]>;
+
+  constructor(lists: readonly L[]) {
     this.lists = [...lists];
     this.licensed = new LicensedIndex(this.lists.flatMap((l) => l.licensed ?? []));
     this.refs = this.lists.map((list) => ({
@@ -140,6 +192,108 @@ export class ListIndex {
     });
   }
 
+  /** The listing of an entry found by its exact host. */
+  protected listing(list: L, found: FoundEntry): Listing {
+    const { suffix, ref } = found;
+    if (ref === REF_BARE)
+      return { listed: suffix, category: list.domainCategory, site: null, group: null };
+    if (ref >= 0) {
+      const group = list.groups[ref] ?? null;
+      return {
+        listed: suffix,
+        category: group?.category ?? list.domainCategory,
+        site: null,
+        group,
+      };
+    }
+    const site = found.sites[siteOfRef(ref)] ?? null;
+    return { listed: suffix, category: site?.category ?? list.domainCategory, site, group: null };
+  }
+
+  protected hit(list: L, ref: ListRef, listing: Listing): ListHit {
+    const { category } = listing;
+    const blocks = list.action === 'block' && categoryBlocks(category);
+    const details = listing.site ?? listing.group;
+    const reason: ListReason = {
+      group: 'list',
+      code: list.id === USER_LIST_ID ? 'list.user' : blocks ? 'list.block' : 'list.warn',
+      level: blocks ? 'danger' : categoryBlocks(category) ? 'warning' : 'caution',
+      list: ref,
+      listed: listing.listed,
+      category,
+      evidence: details?.evidence ?? [],
+    };
+    if (details?.network !== undefined) reason.network = details.network;
+    if (details?.note !== undefined) reason.note = details.note;
+    return { listId: list.id, reason, blocks };
+  }
+
+  /** The curated record of a registrar, by IANA ID. */
+  registrar(ianaId: number | null): Registrar | null {
+    return ianaId === null ? null : (this.registrars.get(ianaId) ?? null);
+  }
+
+  /** Known breaches of a site's own service (matched on the registrable domain), newest first. */
+  breachesFor(site: string): MatchedBreach[] {
+    return [...(this.breaches.get(site) ?? [])].sort((a, b) =>
+      a.breach.breachDate < b.breach.breachDate ? 1 : -1,
+    );
+  }
+}
+
+/**
+ * The suffixes of `host` a list entry can name, most specific first, into `fps`/`starts` scratch:
+ * the host and its parents down to two labels (a lone label, a TLD, is never listed: importers
+ * refuse public suffixes and names without a dot); an IP address only itself.
+ */
+function suffixRange(host: string, fps: Uint32Array, starts: Int32Array): [number, number] {
+  const found = suffixFingerprints(host, fps, starts);
+  const last = found - 1;
+  // The regular expression runs only for hosts that end in a digit.
+  return [last, last < 0 ? 0 : isIpv4(host) ? last : Math.min(1, last)];
+}
+
+/**
+ * The index a waking worker answers its first verdict from: every list's small parts, and for
+ * each lookup only the chunks that could hold the host's suffixes, read from IndexedDB (a few
+ * kilobytes instead of every list's fingerprint index, 4.3 MB at a million domains). The lists
+ * service swaps in the whole ListIndex as soon as it has been read, after that first answer.
+ */
+export class ProbeIndex extends ListDetails<ProbedList | ListData> {
+  private readonly fps = new Uint32Array(MAX_SUFFIXES * 2);
+  private readonly starts = new Int32Array(MAX_SUFFIXES);
+
+  async lookup(host: string): Promise<ListHit[]> {
+    const [last, least] = suffixRange(host, this.fps, this.starts);
+    const suffixes: Suffix[] = [];
+    for (let k = last; k >= least; k -= 1)
+      suffixes.push({
+        text: host.slice(this.starts[k]!),
+        hi: this.fps[k * 2]!,
+        lo: this.fps[k * 2 + 1]!,
+      });
+    if (suffixes.length === 0) return [];
+    // Every list at once: each reads its own chunks in its own transaction.
+    const found = await Promise.all(
+      this.lists.map((list) => {
+        if (list.action === 'notice') return null; // breach lists are matched by the breach index
+        return 'find' in list ? list.find(suffixes) : findInIndex(list, suffixes);
+      }),
+    );
+    const hits: ListHit[] = [];
+    found.forEach((entry, i) => {
+      const list = this.lists[i]!;
+      if (entry) hits.push(this.hit(list, this.refs[i]!, this.listing(list, entry)));
+    });
+    return hits.sort((a, b) => Number(b.blocks) - Number(a.blocks));
+  }
+}
+
+export class ListIndex extends ListDetails<ListData> {
+  // Scratch for the suffix fingerprints of the host being looked up.
+  private readonly fps = new Uint32Array(MAX_SUFFIXES * 2);
+  private readonly starts = new Int32Array(MAX_SUFFIXES);
+
   /** An index over lists held in memory. */
   static fromContents(inputs: readonly IndexedListInput[]): ListIndex {
     return new ListIndex(inputs.map(listDataFromContent));
@@ -157,13 +311,8 @@ export class ListIndex {
    */
   candidates(host: string): readonly Candidate[] {
     // Least specific first: [`com`, `example.com`, `www.example.com`].
-    const found = suffixFingerprints(host, this.fps, this.starts);
-    // A host matches itself and its parents, down to two labels: a lone label (a TLD) is never
-    // listed (importers refuse public suffixes and names without a dot). An IP address matches
-    // only itself; the regular expression runs only for hosts that end in a digit.
-    const last = found - 1;
+    const [last, least] = suffixRange(host, this.fps, this.starts);
     if (last < 0) return NO_CANDIDATES;
-    const least = isIpv4(host) ? last : Math.min(1, last);
     let out: Candidate[] | null = null;
     for (let i = 0; i < this.lists.length; i += 1) {
       const list = this.lists[i]!;
@@ -207,56 +356,12 @@ export class ListIndex {
     const no = list.index.chunkOf(hi);
     const chunk = await list.chunk(no);
     if (!chunk) return null;
-    const hosts = chunk.hosts;
     const start = list.index.chunkStart(no);
     for (let p = position; list.index.same(p, hi, lo); p += 1) {
-      if (hosts[p - start] !== suffix) continue; // another host with the same fingerprint
-      const ref = chunk.refs[p - start]!;
-      if (ref === REF_BARE)
-        return { listed: suffix, category: list.domainCategory, site: null, group: null };
-      if (ref >= 0) {
-        const group = list.groups[ref] ?? null;
-        return {
-          listed: suffix,
-          category: group?.category ?? list.domainCategory,
-          site: null,
-          group,
-        };
-      }
-      const site = chunk.sites[siteOfRef(ref)] ?? null;
-      return { listed: suffix, category: site?.category ?? list.domainCategory, site, group: null };
+      if (chunk.hosts[p - start] !== suffix) continue; // another host with the same fingerprint
+      return this.listing(list, { suffix, ref: chunk.refs[p - start]!, sites: chunk.sites });
     }
     return null;
-  }
-
-  private hit(list: ListData, ref: ListRef, listing: Listing): ListHit {
-    const { category } = listing;
-    const blocks = list.action === 'block' && categoryBlocks(category);
-    const details = listing.site ?? listing.group;
-    const reason: ListReason = {
-      group: 'list',
-      code: list.id === USER_LIST_ID ? 'list.user' : blocks ? 'list.block' : 'list.warn',
-      level: blocks ? 'danger' : categoryBlocks(category) ? 'warning' : 'caution',
-      list: ref,
-      listed: listing.listed,
-      category,
-      evidence: details?.evidence ?? [],
-    };
-    if (details?.network !== undefined) reason.network = details.network;
-    if (details?.note !== undefined) reason.note = details.note;
-    return { listId: list.id, reason, blocks };
-  }
-
-  /** The curated record of a registrar, by IANA ID. */
-  registrar(ianaId: number | null): Registrar | null {
-    return ianaId === null ? null : (this.registrars.get(ianaId) ?? null);
-  }
-
-  /** Known breaches of a site's own service (matched on the registrable domain), newest first. */
-  breachesFor(site: string): MatchedBreach[] {
-    return [...(this.breaches.get(site) ?? [])].sort((a, b) =>
-      a.breach.breachDate < b.breach.breachDate ? 1 : -1,
-    );
   }
 
   /** Each list's id, action and number of hosts, in index order (for comparing lists). */

@@ -6,6 +6,7 @@ import type { CheckSiteResult } from './messages';
 import type { PageScoreRecord, PageScores } from './page-scores';
 import { hostOfUrl, parseTarget, registeredDomain } from '../core/hostname';
 import { isWarningPage } from '../core/routes';
+import { wakeMark } from '../core/wake-marks';
 import type { DecisionsService } from '../decisions/service';
 import type { IntelService, LookupMode } from '../intel/service';
 import type { ListsService } from '../lists/service';
@@ -41,15 +42,17 @@ export class VerdictsService {
   ): Promise<Verdict> {
     const { platform, lists, decisions, intel } = this.deps;
     await this.deps.listsReady();
+    wakeMark('lists ready');
     const [index, allow, dismissed, current] = await Promise.all([
-      lists.index(),
-      decisions.allowSites(),
-      decisions.dismissedSites(),
-      settings ?? this.deps.settings.get(),
+      lists.lookupIndex().finally(() => wakeMark('index')),
+      decisions.allowSites().finally(() => wakeMark('allowlist')),
+      decisions.dismissedSites().finally(() => wakeMark('dismissals')),
+      settings ?? this.deps.settings.get().finally(() => wakeMark('settings')),
     ]);
     const host = hostOfUrl(url);
     const domain = host && host.kind === 'domain' ? registeredDomain(host.host) : null;
     const lookup = await intel.lookup(domain, mode, current.autoLookups);
+    wakeMark('registrar cache');
     const verdict = await verdictForUrl(
       url,
       index,
@@ -60,6 +63,9 @@ export class VerdictsService {
       index.licensed,
     );
     if (verdict.site !== null) verdict.dismissed = dismissed.has(verdict.site);
+    wakeMark('verdict');
+    // The whole index for the next lookups, read once this answer has gone.
+    setTimeout(() => lists.warm(), 0);
     return verdict;
   }
 
@@ -79,6 +85,7 @@ export class VerdictsService {
     }
     // The record of the document the tab shows, whatever URL it has moved on to since.
     const documentId = await platform.tabs.topDocumentId(tabId);
+    wakeMark('tab');
     const verdict = await this.verdictFor(url, await pageScores.get(tabId, url, documentId), mode);
     if (mode !== 'cache-only') await this.deps.badge.show(tabId, verdict);
     return verdict;

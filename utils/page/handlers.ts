@@ -24,7 +24,9 @@ export const StructureSchema = z.object({
       .array(z.string().check(z.maxLength(STRUCTURE_LIMITS.product)))
       .check(z.maxLength(STRUCTURE_LIMITS.products)),
   ),
-  links: z.array(z.string().check(z.maxLength(STRUCTURE_LIMITS.link))).check(z.maxLength(STRUCTURE_LIMITS.links)),
+  links: z
+    .array(z.string().check(z.maxLength(STRUCTURE_LIMITS.link)))
+    .check(z.maxLength(STRUCTURE_LIMITS.links)),
   footer: z.string().check(z.maxLength(STRUCTURE_LIMITS.footer)),
 });
 

@@ -157,7 +157,7 @@ export const ja: Record<MessageKey, string> = {
   'reason.page.cart-form':
     '「カートに入れる」ボタンや数量の入力欄があり、このページで購入できます。',
   'reason.page.product-drug':
-    'ページの商品データ（schema.org）に、医薬品が商品として登録されています。',
+    'ページの商品データ（schema.org）で、医薬品が販売商品として扱われています。',
   'reason.page.drug-links': 'メニューやリンクに、薬の名前や薬の種類が並んでいます。',
   'reason.page.legal-link':
     '「特定商取引法に基づく表記」「医薬品の販売に関する表示」や許可のページへのリンクがあります。',

@@ -18,6 +18,12 @@ import { wakeMark } from '../core/wake-marks';
 
 const CACHED_CHUNKS = 8;
 
+/** What a loaded or probed list takes from its stored record as it is. */
+function recordFields(record: ListRecord) {
+  const { id, action, format, meta, domainCategory } = record;
+  return { id, action, format, meta, domainCategory };
+}
+
 export async function loadListData(
   record: ListRecord,
   database?: KgDatabase,
@@ -28,11 +34,7 @@ export async function loadListData(
   const { groups, registrars, breaches, licensed } = await smallParts(record, database);
   const cache = new Map<number, Promise<ChunkEntries | null>>();
   return {
-    id: record.id,
-    action: record.action,
-    format: record.format,
-    meta: record.meta,
-    domainCategory: record.domainCategory,
+    ...recordFields(record),
     groups,
     registrars,
     breaches,
@@ -104,11 +106,7 @@ export async function probeListData(
   wakeMark(`parts of ${record.id} read`);
   let whole: Promise<ListData | null> | null = null;
   return {
-    id: record.id,
-    action: record.action,
-    format: record.format,
-    meta: record.meta,
-    domainCategory: record.domainCategory,
+    ...recordFields(record),
     ...parts,
     async find(suffixes: readonly Suffix[]): Promise<FoundEntry | null> {
       const store = database ?? (await db());

@@ -12,7 +12,7 @@ describe('benchmark smoke run', () => {
         'content script size (gzip)',
         'service worker script size, first-verdict script (what every wake compiles)',
         'service worker script size, second script (loaded when first needed)',
-        expect.stringMatching(/^zod\/mini trial: start of the list-record schema bundle/),
+        expect.stringMatching(/^service worker start → first verdict answered/),
         expect.stringMatching(/^scoring p95, 10 KB page/),
         expect.stringMatching(/^scoring p95, 2 MB page/),
         expect.stringMatching(/^longest content-script task/),

@@ -109,7 +109,21 @@ function signalValue(hit: SignalHit): number {
   return Math.min(2, 1 + Math.log2(Math.max(1, hit.terms.length)) / 2);
 }
 
-export function extractFeatures(page: PageSample): PageFeatures {
+/** What both the feature vector and the scorer's dot product are made of, for one page. */
+interface Collected {
+  hits: SignalHit[];
+  evidence: Evidence;
+  /** Named features with a value, in the vector's order (signals, then the page's voice). */
+  named: Map<number, number>;
+  /** The page's distinct hashed features: its text n-grams first, then tokens. Not released. */
+  grams: Collector;
+  textCount: number;
+  tokenCount: number;
+  textValue: number;
+  script: Script;
+}
+
+function collect(page: PageSample): Collected {
   // The extension never sends more text than the sample's cap; pages read from files (corpus,
   // CLI) are held to the same cap, so training sees what users' browsers see and a 5 MB page
   // costs what a 40,000-character one does.
@@ -147,7 +161,20 @@ export function extractFeatures(page: PageSample): PageFeatures {
   VOICE_FEATURES.forEach((name, i) => {
     if (voice[name]) named.set(SIGNAL_CODES.length + i, 1);
   });
+  return {
+    hits,
+    evidence,
+    named,
+    grams,
+    textCount,
+    tokenCount,
+    textValue,
+    script: scriptOf(kana, text.length),
+  };
+}
 
+export function extractFeatures(page: PageSample): PageFeatures {
+  const { hits, evidence, named, grams, textCount, tokenCount, textValue, script } = collect(page);
   const index = new Int32Array(named.size + tokenCount);
   const value = new Float32Array(index.length);
   let k = 0;
@@ -163,12 +190,40 @@ export function extractFeatures(page: PageSample): PageFeatures {
     k += 1;
   }
   grams.release();
-  return {
-    index,
-    value,
-    hits,
-    evidence,
-    script: scriptOf(kana, text.length),
-    textValue,
-  };
+  return { index, value, hits, evidence, script, textValue };
+}
+
+/** A page's logit and what its reasons need, without building its feature vector. */
+export interface ScoredFeatures extends Omit<PageFeatures, 'index' | 'value'> {
+  logit: number;
+  /** Each named feature's value as the vector holds it (float32), by feature index. */
+  named: Map<number, number>;
+}
+
+/**
+ * The dot product of the page's feature vector with `weights`, plus `bias`, read straight from
+ * the collected features: the same products added in the same order as over extractFeatures'
+ * vector (its values are float32, hence the fround), so the same logit bit for bit, without the
+ * vector's two arrays (two 80 KB allocations for a 40,000-character page).
+ */
+export function scoreFeatures(
+  page: PageSample,
+  weights: Float32Array,
+  bias: number,
+): ScoredFeatures {
+  const { hits, evidence, named, grams, textCount, tokenCount, textValue, script } = collect(page);
+  let z = bias;
+  const values = new Map<number, number>();
+  for (const [f, v] of named) {
+    const value = Math.fround(v);
+    values.set(f, value);
+    z += weights[f]! * value;
+  }
+  const distinct = grams.distinct;
+  const text = Math.fround(textValue);
+  const token = Math.fround(TOKEN_VALUE);
+  for (let i = 0; i < textCount; i += 1) z += weights[distinct[i]!]! * text;
+  for (let i = textCount; i < tokenCount; i += 1) z += weights[distinct[i]!]! * token;
+  grams.release();
+  return { logit: z, named: values, hits, evidence, script, textValue };
 }

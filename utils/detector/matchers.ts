@@ -234,11 +234,40 @@ function termAt(t: Trie, text: string, at: number): number {
  * match ended.
  */
 export function scanTerms(text: string): Scan {
+  const lists = scanLists(text, ALL_MASK);
+  const scan = {} as Scan;
+  for (let g = 0; g < ALL_GROUPS.length; g += 1) scan[ALL_GROUPS[g]!] = lists[g]!;
+  return scan;
+}
+
+/**
+ * The drug names and medicine words of a short text (a link, a product name): what scanTerms
+ * finds for those two groups, without reading positions that only other groups' terms start at.
+ * Each group's matches depend only on the terms found and on that group's own earlier matches,
+ * so leaving the other groups out changes nothing for these two.
+ */
+export function scanDrugTerms(text: string): { drug: Match[]; medicine: Match[] } {
+  const lists = scanLists(text, DRUG_MASK);
+  return { drug: lists[DRUG_GROUP]!, medicine: lists[MEDICINE_GROUP]! };
+}
+
+const ALL_MASK = (1 << ALL_GROUPS.length) - 1;
+const DRUG_GROUP = ALL_GROUPS.indexOf('drug');
+const MEDICINE_GROUP = ALL_GROUPS.indexOf('medicine');
+const DRUG_MASK = (1 << DRUG_GROUP) | (1 << MEDICINE_GROUP);
+const NO_MATCHES: Match[] = [];
+
+/** Per group (ALL_GROUPS order), its matches; groups outside `wanted` get a shared empty list. */
+function scanLists(text: string, wanted: number): Match[][] {
   const t = (trie ??= buildTrie());
-  const lists = ALL_GROUPS.map(() => [] as Match[]);
-  const free = new Int32Array(ALL_GROUPS.length);
-  // Groups that hold all the matches they keep: a term that counts only for them changes nothing.
-  let full = 0;
+  const lists: Match[][] = [];
+  for (let g = 0; g < ALL_GROUPS.length; g += 1) lists.push((wanted >>> g) & 1 ? [] : NO_MATCHES);
+  // Where each group's last match ended, packed in one small array (reused: no per-page garbage).
+  const free = FREE;
+  free.fill(0);
+  // Groups that hold all the matches they keep (or are not wanted): a term that counts only for
+  // them changes nothing.
+  let full = ~wanted;
   const { root, groupsBelow, otherBelow } = t;
   let wordBefore = false;
   for (let at = 0; at < text.length; at += 1) {
@@ -252,18 +281,19 @@ export function scanTerms(text: string): Scan {
     const found = termAt(t, text, at);
     if (found === 0) continue;
     for (const { group, term, wholeWord } of t.counted[found]!) {
-      if (at < free[group]!) continue;
+      if (((full >>> group) & 1) !== 0 || at < free[group]!) continue;
       const end = at + term.length;
       if (wholeWord && end < text.length && isWordChar(text.charCodeAt(end))) continue;
       const list = lists[group]!;
-      if (list.length >= LIMITS[group]!) continue;
       list.push({ index: at, end, term });
       free[group] = end;
       if (list.length >= LIMITS[group]!) full |= 1 << group;
     }
   }
-  return Object.fromEntries(ALL_GROUPS.map((g, i) => [g, lists[i]!])) as Scan;
+  return lists;
 }
+
+const FREE = new Int32Array(ALL_GROUPS.length);
 
 export function findAll(regex: RegExp, text: string, limit = 50): Match[] {
   const out: Match[] = [];

@@ -11,7 +11,7 @@ import {
   type SignalHit,
 } from './signals';
 import type { Level } from '../verdicts/model';
-import { extractFeatures, SIGNAL_CODES, type PageFeatures } from './features';
+import { scoreFeatures, SIGNAL_CODES, type PageFeatures, type ScoredFeatures } from './features';
 import { textHeat } from './ngrams';
 import type { LoadedModel, Thresholds } from './model';
 import { sigmoid } from './train';
@@ -81,8 +81,8 @@ export function levelForProbability(p: number, t: Thresholds): Level {
 }
 
 export function scoreWithModel(model: LoadedModel, sample: PageSample): DetectorScore {
-  const features = extractFeatures(sample);
-  const probability = sigmoid(logit(model, features));
+  const features = scoreFeatures(sample, model.weights, model.bias);
+  const probability = sigmoid(features.logit);
   const thresholds = model.thresholds[features.script];
   const learned = levelForProbability(probability, thresholds);
   // A medicine page on a host imitating a licensed seller warns whatever its text says: the
@@ -109,12 +109,12 @@ function levelCeiling(level: Level): number {
   return 100;
 }
 
-function reasons(model: LoadedModel, features: PageFeatures, level: Level): ReasonHit[] {
+function reasons(model: LoadedModel, features: ScoredFeatures, level: Level): ReasonHit[] {
   const codeIndex = new Map(SIGNAL_CODES.map((c, i) => [c, i]));
   const weighed = features.hits.map((hit): ReasonHit => {
     const i = codeIndex.get(hit.code)!;
-    const at = features.index.indexOf(i);
-    const contribution = at >= 0 ? model.weights[i]! * features.value[at]! : 0;
+    const value = i === undefined ? undefined : features.named.get(i);
+    const contribution = value !== undefined ? model.weights[i!]! * value : 0;
     return { ...hit, weight: Math.round(contribution * POINTS_PER_LOGIT) };
   });
   // A signal is named only on the side its meaning is on: "no prescription needed" never reads as
@@ -171,7 +171,7 @@ function bestOfBlock(
 }
 
 /** The windows of the page's text whose n-grams pushed the score up most, in the page's words. */
-function topPhrases(model: LoadedModel, features: PageFeatures): ReasonHit[] {
+function topPhrases(model: LoadedModel, features: ScoredFeatures): ReasonHit[] {
   const page = features.evidence.page;
   const text = features.evidence.text;
   if (text.length === 0) return [];

@@ -6,7 +6,7 @@
 // that the model cannot learn "text page = no cart". Pure and dependency-free.
 import { normalizeText, normalizeWithMap } from '../content/normalize';
 import { STRUCTURE_LIMITS, type PageStructure } from '../content/structure';
-import { DRUG_BY_NAME, findAll, scanTerms } from './matchers';
+import { DRUG_BY_NAME, findAll, scanDrugTerms } from './matchers';
 
 /** A fact with the page's own words for it (the reason quotes them) and distinct terms (its value). */
 export interface Fact {
@@ -51,24 +51,34 @@ const LEGAL_LINK =
 const LICENCE_NUMBER =
   /(?:許可|登録|届出|licen[cs]e|registration|registered|gphc|nabp)[^\n]{0,30}?\d[\d-]{2,}/g;
 
-/** Texts (normalised) that name a drug or a kind of medicine: the lexicon's terms. */
-function namingDrugs(texts: readonly string[], medicine: boolean): Fact | null {
+/**
+ * Texts that name a drug or a kind of medicine: the lexicon's terms. `normalised` holds each
+ * text's normalised form (computed once per page, shared with the legal-link test).
+ */
+function namingDrugs(
+  texts: readonly string[],
+  normalised: readonly string[],
+  medicine: boolean,
+): Fact | null {
   const named: string[] = [];
   const terms = new Set<string>();
-  for (const text of texts) {
-    const scan = scanTerms(normalizeText(text));
+  for (let i = 0; i < texts.length; i += 1) {
+    const scan = scanDrugTerms(normalised[i]!);
     const found = scan.drug
       .map((m) => DRUG_BY_NAME.get(m.term)?.[0] ?? m.term)
       .concat(medicine ? scan.medicine.map((m) => m.term) : []);
     if (found.length === 0) continue;
-    named.push(text);
+    named.push(texts[i]!);
     for (const term of found) terms.add(term);
   }
   return named.length === 0 ? null : { words: named.slice(0, 3).join(' / '), terms: [...terms] };
 }
 
 export function structureFacts(structure: PageStructure): StructureFacts {
-  const legal = structure.links.filter((l) => LEGAL_LINK.test(normalizeText(l)));
+  // Each link is normalised once, for the legal-link test and the drug names alike.
+  const links = structure.links.map(normalizeText);
+  const isLegal = links.map((l) => LEGAL_LINK.test(l));
+  const legal = structure.links.filter((_, i) => isLegal[i]);
   const footer = normalizeWithMap(structure.footer);
   const numbers = findAll(LICENCE_NUMBER, footer.text, 5);
   // The page's own words for the first number (the footer as written, not normalised).
@@ -76,12 +86,19 @@ export function structureFacts(structure: PageStructure): StructureFacts {
     structure.footer.slice(footer.map[m.index] ?? 0, (footer.map[m.end - 1] ?? 0) + 1);
   return {
     cart: structure.cart ? { words: structure.cart, terms: ['cart'] } : null,
-    productDrugs: namingDrugs(structure.products ?? [], false),
-    drugLinks: namingDrugs(structure.links, true),
+    productDrugs: namingDrugs(
+      structure.products ?? [],
+      (structure.products ?? []).map(normalizeText),
+      false,
+    ),
+    drugLinks: namingDrugs(structure.links, links, true),
     legalLinks:
       legal.length === 0
         ? null
-        : { words: legal.slice(0, 3).join(' / '), terms: [...new Set(legal.map(normalizeText))] },
+        : {
+            words: legal.slice(0, 3).join(' / '),
+            terms: [...new Set(links.filter((_, i) => isLegal[i]))],
+          },
     footerLicence:
       numbers.length === 0
         ? null

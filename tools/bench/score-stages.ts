@@ -1,0 +1,102 @@
+// Where a page's scoring time goes, stage by stage (issue 15): `npx tsx tools/bench/score-stages.ts
+// [calls] [--page=2mb|200kb|10kb]` times each stage of scoreWithModel alone, in CPU time, on the
+// bench's page sample, taking turns with the whole scorer and with normalising the same sample
+// (the ratio budget's baseline), and prints a table of medians and p95s. The stages are called on
+// inputs computed once beforehand, so each row is that stage alone; the rows need not add up to
+// the whole (the whole shares caches and the garbage collector between them).
+import { parseHTML } from 'linkedom';
+import { collectSample } from '../../utils/content/sample';
+import { normalizeWithMap } from '../../utils/content/normalize';
+import { extractFeatures, namedSignals } from '../../utils/detector/features';
+import { logit, scoreWithModel } from '../../utils/detector/model-score';
+import { Collector, textHeat } from '../../utils/detector/ngrams';
+import { scanTerms } from '../../utils/detector/matchers';
+import { shippedModel } from '../../utils/detector/shipped';
+import { gather, prepare, type PageSample } from '../../utils/detector/signals';
+import { structureFacts, structureOfText } from '../../utils/detector/structure';
+import { cpuMs, percentile } from './common';
+import { syntheticPage } from './pages';
+
+const SIZES = { '10kb': 10 * 1024, '200kb': 200 * 1024, '2mb': 2 * 1024 * 1024 } as const;
+
+export async function benchSample(bytes: number): Promise<PageSample> {
+  const { document } = parseHTML(syntheticPage(bytes).html);
+  const sample = await collectSample(document as unknown as Document, {
+    yieldFn: async () => undefined,
+  });
+  return {
+    url: 'https://bench.example/',
+    host: 'bench.example',
+    hostUnicode: 'bench.example',
+    ...sample,
+  };
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const calls = Number(argv.find((a) => /^\d+$/.test(a)) ?? 300);
+  const size = (argv.find((a) => a.startsWith('--page='))?.slice(7) ?? '2mb') as keyof typeof SIZES;
+  const full = await benchSample(SIZES[size]);
+  const model = shippedModel();
+  const prepared = prepare(full);
+  const text = prepared.norm.text;
+  const evidence = gather(prepared);
+  const features = extractFeatures(full);
+  const heat = new Float64Array(text.length + 1);
+  const stages: [string, () => unknown][] = [
+    ['whole scorer (scoreWithModel)', () => scoreWithModel(model, full)],
+    ['normalising the sample (the baseline)', () => normalizeWithMap(prepared.source)],
+    ['prepare: join + normalise', () => prepare(full)],
+    ['term scan (scanTerms)', () => scanTerms(text)],
+    ['gather: scan + drugs, claims in warnings, structure', () => gather(prepared)],
+    [
+      'structure facts of the text',
+      () => structureFacts(full.structure ?? structureOfText(full.text)),
+    ],
+    ['named signals', () => namedSignals(evidence)],
+    [
+      'n-grams (Collector.addText)',
+      () => {
+        const c = new Collector();
+        c.addText(text, true);
+        c.release();
+      },
+    ],
+    ['features (extractFeatures, all of the above)', () => extractFeatures(full)],
+    ['dot product (logit)', () => logit(model, features)],
+    [
+      'phrase heat (textHeat, after an n-gram pass)',
+      () => {
+        const c = new Collector();
+        c.addText(text, true);
+        c.release();
+        textHeat(text, model.weights, features.textValue, heat);
+      },
+    ],
+  ];
+  const times = stages.map(() => [] as number[]);
+  // Warm-up: every stage's code compiled before anything is timed.
+  for (let w = 0; w < 20; w += 1) for (const [, fn] of stages) fn();
+  // Turns of ten calls per stage, so that every stage sees the same moments of a shared machine.
+  for (let block = 0; block < calls / 10; block += 1)
+    stages.forEach(([, fn], s) => {
+      for (let k = 0; k < 10; k += 1) {
+        const start = cpuMs();
+        fn();
+        times[s]!.push(cpuMs() - start);
+      }
+    });
+  const base = percentile(times[1]!, 50);
+  console.log(
+    `${size} page, sample ${prepared.source.length} chars (normalised ${text.length}), ${calls} calls a stage, CPU time`,
+  );
+  console.log('| stage | median ms | p95 ms | median × normalising |');
+  console.log('|---|---|---|---|');
+  stages.forEach(([name], s) => {
+    const med = percentile(times[s]!, 50);
+    console.log(
+      `| ${name} | ${med.toFixed(3)} | ${percentile(times[s]!, 95).toFixed(3)} | ${(med / base).toFixed(2)}× |`,
+    );
+  });
+}
+
+if (process.argv[1]?.endsWith('score-stages.ts')) await main(process.argv.slice(2));

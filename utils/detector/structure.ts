@@ -28,6 +28,7 @@ export interface StructureFacts {
 
 /** Lines of a text page this short read like menu entries and links (a link's cap). */
 const SHORT_LINE = 30;
+const HAS_SPACE = /\s/;
 
 /**
  * The structure a text page's own text shows: its short lines as links, its end as its footer.
@@ -35,10 +36,16 @@ const SHORT_LINE = 30;
  */
 export function structureOfText(text: string): PageStructure {
   const links: string[] = [];
-  for (const line of text.split('\n')) {
+  // Line by line up to the last link needed (not a split of the whole text); a line longer than
+  // SHORT_LINE can only shrink to one by its whitespace, so a line with none is skipped as it is.
+  for (let from = 0; from <= text.length && links.length < STRUCTURE_LIMITS.links;) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    const line = text.slice(from, to);
+    from = to + 1;
+    if (line.length > SHORT_LINE && !HAS_SPACE.test(line)) continue;
     const t = line.replace(/\s+/g, ' ').trim();
     if (t !== '' && t.length <= SHORT_LINE) links.push(t);
-    if (links.length >= STRUCTURE_LIMITS.links) break;
   }
   return { links, footer: text.slice(-STRUCTURE_LIMITS.footer).replace(/\s+/g, ' ').trim() };
 }

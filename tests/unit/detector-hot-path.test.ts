@@ -137,6 +137,19 @@ describe('buffers reused between pages', () => {
     expect(Array.from(aMap.map)).toEqual(aMapCopy);
   });
 
+  it('give a page the same features after the one-byte stamps wrap (255 pages later)', () => {
+    const other = page('園芸の話。buy seeds online');
+    // Every page stamps its n-grams with the next of 255 generations: a page read again exactly
+    // 255 pages later has the same generation, and finds its own old stamps unless they were
+    // cleared in between (it would count no n-gram at all).
+    for (const gap of [253, 254, 255, 256]) {
+      const c = page(`処方箋不要でカマグラゴールドをお届けします。buy viagra online ${gap}`);
+      const first = Array.from(extractFeatures(c).index);
+      for (let k = 0; k < gap; k += 1) extractFeatures(other);
+      expect(Array.from(extractFeatures(c).index), `after ${gap} pages`).toEqual(first);
+    }
+  });
+
   it('give a long page the features it gets in a fresh process (no stale distinct entries)', () => {
     const long = page('カマグラ 処方箋不要 '.repeat(4000) + ' 新しい語彙の列');
     const first = Array.from(extractFeatures(long).index);

@@ -4,7 +4,14 @@ import { normalizeText } from '../../utils/content/normalize';
 import { readCorpus } from '../../tools/lib/corpus';
 import { CORPUS_DIR } from '../../tools/lib/training-set';
 import { MEDICINE_WORDS, PHRASES, type PhraseGroup } from '../../utils/detector/lexicon';
-import { compileTerms, DRUG_BY_NAME, findAll, scanTerms } from '../../utils/detector/matchers';
+import {
+  compileTerms,
+  DRUG_BY_NAME,
+  findAll,
+  scanDrugTerms,
+  scanTerms,
+} from '../../utils/detector/matchers';
+import { LEXICON_TERMS_FOR_TEST } from './lexicon-terms';
 import { prepare } from '../../utils/detector/signals';
 
 /** The reference: one regex per group, as the detector read pages before. */
@@ -87,5 +94,45 @@ describe('scanTerms', () => {
 
   it('finds on every corpus page what one regex per group finds', { timeout: 120_000 }, () => {
     for (const page of readCorpus(CORPUS_DIR)) sameAsPerGroup(prepare(page.sample).norm.text);
+  });
+
+  // The pair filter (the first two code units of every term of two or more, in an 8 KB bit set)
+  // skips the walk at positions that start no term: on hostile and unusual text it must still find
+  // what the regexes find.
+  it.each([
+    [
+      '5 MB of rogue-shop text',
+      normalizeText(
+        '処方箋不要でカマグラゴールド100mgを海外から発送。JCBのみ。viagra without prescription. '.repeat(
+          60_000,
+        ),
+      ),
+    ],
+    [
+      'only zero-width characters (nothing once normalised)',
+      normalizeText('\u200b\u200c\u200d\ufeff'.repeat(10_000)),
+    ],
+    [
+      'zero-width characters inside every term',
+      normalizeText(LEXICON_TERMS_FOR_TEST.map((t) => [...t].join('\u200b')).join(' ')),
+    ],
+    [
+      'Chinese',
+      normalizeText('无需处方，网上药店，伟哥，犀利士，海外直邮，货到付款。'.repeat(500)),
+    ],
+    ['Korean', normalizeText('처방전 없이 비아그라 구매, 해외 배송, 익명 포장. '.repeat(500))],
+    ['every term once, run together', normalizeText(LEXICON_TERMS_FOR_TEST.join(''))],
+    [
+      'every term once, each term cut short by one unit',
+      normalizeText(LEXICON_TERMS_FOR_TEST.map((t) => t.slice(0, -1)).join(' ')),
+    ],
+  ])('finds what the regexes find on %s', (_, text) => sameAsPerGroup(text));
+
+  it('finds the drug names and medicine words scanTerms finds, on every corpus page’s lines', () => {
+    for (const page of readCorpus(CORPUS_DIR))
+      for (const line of prepare(page.sample).norm.text.split('\n').slice(0, 200)) {
+        const all = scanTerms(line);
+        expect(scanDrugTerms(line)).toEqual({ drug: all.drug, medicine: all.medicine });
+      }
   });
 });

@@ -11,6 +11,8 @@ import { decodeHtml, sampleFromHtml } from '../../tools/lib/corpus';
 import { structureFacts, structureOfText } from '../../utils/detector/structure';
 import { SIGNALS, gather, prepare, meansRogue } from '../../utils/detector/signals';
 import { pageSample } from './page-sample';
+import { readCorpus } from '../../tools/lib/corpus';
+import { CORPUS_DIR } from '../../tools/lib/training-set';
 import { extractFeatures } from '../../utils/detector/features';
 import { UNLEARNED_SIGNALS } from '../../utils/detector/feature-space';
 
@@ -150,6 +152,42 @@ describe('facts the detector derives', () => {
       expect.arrayContaining(['kamagra', 'finpecia']),
     );
     expect(structureFacts(rogue.structure!).footerLicence).toBeNull();
+  });
+
+  // The definition, as written before the line-by-line reading (issue 15): split, collapse, keep
+  // the short ones, at most STRUCTURE_LIMITS.links.
+  const splitLinks = (text: string) => {
+    const links: string[] = [];
+    for (const line of text.split('\n')) {
+      const t = line.replace(/\s+/g, ' ').trim();
+      if (t !== '' && t.length <= 30) links.push(t);
+      if (links.length >= STRUCTURE_LIMITS.links) break;
+    }
+    return links;
+  };
+
+  it.each([
+    ['empty', ''],
+    ['only line breaks', '\n\n\n'],
+    [
+      'a long line that whitespace shrinks to a link',
+      `  ${'く'.repeat(10)}${' '.repeat(40)}すり  \n`,
+    ],
+    [
+      'a long line with ideographic and zero-width spaces',
+      `${'\u3000'.repeat(40)}薬\u200b局\n${'x'.repeat(31)}`,
+    ],
+    ['200 short lines', Array.from({ length: 200 }, (_, i) => `項目${i}`).join('\n')],
+    ['a 5 MB line', 'く'.repeat(5_000_000)],
+  ])('a text page’s links are the split definition’s: %s', (_, text) => {
+    expect(structureOfText(text).links).toEqual(splitLinks(text));
+  });
+
+  it('a text page’s links are the split definition’s on every corpus page', () => {
+    for (const page of readCorpus(CORPUS_DIR))
+      expect(structureOfText(page.sample.text).links, page.slug).toEqual(
+        splitLinks(page.sample.text),
+      );
   });
 
   it('from a text page: the same definitions on its lines; cart and products stay unknown', () => {

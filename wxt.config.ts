@@ -34,8 +34,15 @@ function ownModulesWithoutSideEffects(): Plugin {
   };
 }
 
+/**
+ * `KG_SOURCEMAP=1 wxt build`: the same build with source maps, in its own folder
+ * (`tools/bench/script-modules.ts` reads them to list a script's bytes per module).
+ */
+const withSourceMaps = process.env.KG_SOURCEMAP === '1';
+
 export default defineConfig({
   imports: false,
+  ...(withSourceMaps ? { outDir: '.output/sourcemap' } : {}),
   manifestVersion: 3,
   // `npm run zip`: the Chrome and Firefox store packages and, for AMO's reviewers, the sources
   // (everything needed to rebuild: no build output, dependencies, test results or store art).
@@ -46,6 +53,7 @@ export default defineConfig({
   },
   vite: (env) => ({
     plugins: [preact(), ownModulesWithoutSideEffects()],
+    ...(withSourceMaps ? { build: { sourcemap: true } } : {}),
     define: { 'import.meta.env.KG_MAINTAINERS_EMAIL': JSON.stringify(maintainersEmail(env.mode)) },
   }),
   manifest: ({ browser }) => ({

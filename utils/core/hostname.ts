@@ -1,7 +1,8 @@
 // Hostname handling shared by the background, the pages, the CLI and the tests.
 // Everything that compares hosts works on the canonical ASCII form: lower case, punycode for
-// IDNs, no trailing dot. Unicode is only produced for display.
-import { getDomain, getPublicSuffix } from 'tldts';
+// IDNs, no trailing dot. Unicode is only produced for display. Public suffixes come from ./psl
+// (tldts's answers from a compact copy of its rules: the worker's first script carries no tldts).
+import { getDomain, getPublicSuffix } from './psl';
 import { toUnicode } from 'punycode/punycode.es6.js';
 
 export type HostKind = 'domain' | 'ipv4' | 'ipv6' | 'local';
@@ -108,10 +109,10 @@ export function normalizeListedHost(input: string): HostResult {
 }
 
 /**
- * tldts keeps the last host it parsed in one shared object, and the JavaScript engine keeps the
- * last string a regular expression matched (RegExp.input). A host sliced out of a list's text
- * keeps the whole text alive through either (20 MB for a million domains); importByFormat calls
- * this after every import, so only a short literal stays.
+ * The suffix lookup (./psl, as tldts) keeps the last host it parsed in one shared object, and the
+ * JavaScript engine keeps the last string a regular expression matched (RegExp.input). A host
+ * sliced out of a list's text keeps the whole text alive through either (20 MB for a million
+ * domains); importByFormat calls this after every import, so only a short literal stays.
  */
 export function releaseParsedHost(): void {
   getPublicSuffix('example.com');
@@ -123,7 +124,7 @@ export function isPublicSuffix(host: string): boolean {
   return getPublicSuffix(host, { allowPrivateDomains: true }) === host;
 }
 
-/** Options for a host that is already canonical: tldts skips extracting and validating it. */
+/** Options for a host that is already canonical: the parser skips extracting and validating it. */
 const CANONICAL_PSL = {
   allowPrivateDomains: true,
   extractHostname: false,

@@ -2,7 +2,7 @@
 // verdict, the warning page and navigation checks from the first script alone; everything else
 // waits for the rest, composed on the same services; and a change announced before the rest is
 // composed still reaches the pre-load rules.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { composeBackground } from '../../utils/background/root';
 import { composeCore, isCoreMessage, type Core } from '../../utils/background/core';
 import { composeRest, type Rest } from '../../utils/background/rest';
@@ -64,6 +64,28 @@ describe('a woken worker', () => {
     );
     expect(info).toMatchObject({ ok: true, data: { status: 'listed', site: 'joa2020.jp' } });
     expect(loads).toMatchObject({ rest: 0, importer: 0 });
+  });
+
+  it('composes without reading the public suffix rules; the first verdict reads them once', async () => {
+    // Fresh modules: a worker's life starts with none of them evaluated.
+    vi.resetModules();
+    const psl = await import('../../utils/core/psl');
+    const fresh = await import('../../utils/background/core');
+    const core = fresh.composeCore(platform, {
+      catalog: defaultCatalog(null),
+      importer: async () => importByFormatYielding,
+      restLoaded: () => true,
+      loadRest: async () => undefined,
+      badgeTitle: async () => '',
+    });
+    expect(psl.pslTreesRead()).toBe(false);
+    platform.tabs.tabs.set(4, 'https://shop.example.co.uk/');
+    const verdict = await core.handleCoreMessage(
+      { type: 'verdict.get', tabId: 4 },
+      pageSender('/popup.html'),
+    );
+    expect(verdict).toMatchObject({ ok: true, data: { site: 'example.co.uk' } });
+    expect(psl.pslTreesRead()).toBe(true);
   });
 
   it('checks a navigation and shows the badge with its title; only the title text is loaded', async () => {

@@ -139,6 +139,11 @@ export function readPslTrees(text: string, nodeCount: number): void {
   ready = true;
 }
 
+/** Whether the rules have been read (they are on the first lookup that needs them). */
+export function pslTreesRead(): boolean {
+  return ready;
+}
+
 // Where the last walk's deepest rule was: its node and its label's bounds in the host.
 let matchNode = -1;
 let matchStart = 0;

@@ -41,18 +41,34 @@ export class VerdictsService {
     settings?: Settings,
   ): Promise<Verdict> {
     const { platform, lists, decisions, intel } = this.deps;
-    await this.deps.listsReady();
-    wakeMark('lists ready');
-    const [index, allow, dismissed, current] = await Promise.all([
-      lists.lookupIndex().finally(() => wakeMark('index')),
-      decisions.allowSites().finally(() => wakeMark('allowlist')),
-      decisions.dismissedSites().finally(() => wakeMark('dismissals')),
-      settings ?? this.deps.settings.get().finally(() => wakeMark('settings')),
-    ]);
+    // Every read starts at once (a waking worker's first verdict waited for each in turn): the
+    // lists' (once they are installed), the settings, and the registrar cache, which needs
+    // nothing the lists hold; only a lookup that may go to the network waits for the settings
+    // that allow it. The first reads are asked for before the registrable domain is worked out, so
+    // that IndexedDB fetches while the public suffix rules are read on a first lookup.
+    const listsRead = this.deps.listsReady().then(() => {
+      wakeMark('lists ready');
+      return Promise.all([
+        lists.lookupIndex().finally(() => wakeMark('index')),
+        decisions.allowSites().finally(() => wakeMark('allowlist')),
+        decisions.dismissedSites().finally(() => wakeMark('dismissals')),
+      ]);
+    });
+    const settingsRead = settings
+      ? Promise.resolve(settings)
+      : this.deps.settings.get().finally(() => wakeMark('settings'));
     const host = hostOfUrl(url);
     const domain = host && host.kind === 'domain' ? registeredDomain(host.host) : null;
-    const lookup = await intel.lookup(domain, mode, current.autoLookups);
-    wakeMark('registrar cache');
+    const lookupRead = (
+      mode === 'cache-only'
+        ? intel.lookup(domain, mode, false)
+        : settingsRead.then((current) => intel.lookup(domain, mode, current.autoLookups))
+    ).finally(() => wakeMark('registrar cache'));
+    const [[index, allow, dismissed], , lookup] = await Promise.all([
+      listsRead,
+      settingsRead,
+      lookupRead,
+    ]);
     const verdict = await verdictForUrl(
       url,
       index,

@@ -79,7 +79,14 @@ export default defineConfig({
     optional_host_permissions: ['<all_urls>'],
     // The pre-load rule redirects navigations started by web pages to the warning page.
     web_accessible_resources: [
-      { resources: ['warning.html'], matches: ['http://*/*', 'https://*/*'] },
+      {
+        resources: ['warning.html'],
+        matches: ['http://*/*', 'https://*/*'],
+        // Chromium: reachable by pages only at a per-session address no page can guess, so no
+        // page can fetch, frame or open the warning page to tell that Kusuri Guard is installed.
+        // Firefox's moz-extension addresses are already random per installation.
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
     ],
     ...(browser === 'firefox'
       ? {

@@ -96,6 +96,8 @@ export default defineBackground(() => {
       track(core.tabs.onSameDocumentNavigation(tabId, url)),
     onTabUrlChanged: (tabId: number, url: string) => track(core.tabs.onTabUrlChanged(tabId, url)),
     onTabRemoved: (tabId: number) => track(core.tabs.onTabRemoved(tabId)),
+    onNavigationBlocked: (tabId: number, url: string, error: string) =>
+      track(core.tabs.onNavigationBlocked(tabId, url, error)),
   };
   const { frames } = core;
 
@@ -128,6 +130,13 @@ export default defineBackground(() => {
   browser.webNavigation.onBeforeNavigate.addListener((details) => {
     if (details.frameId !== 0) return;
     tabs.onNavigationStarting(details.tabId, details.url).catch(report('navigation start'));
+  });
+  // A listed site's redirect the browser refused (no initiator): the tab is sent on from here.
+  browser.webNavigation.onErrorOccurred.addListener((details) => {
+    if (details.frameId !== 0) return;
+    tabs
+      .onNavigationBlocked(details.tabId, details.url, details.error)
+      .catch(report('blocked navigation'));
   });
   browser.webNavigation.onCommitted.addListener((details) => {
     if (!/^https?:/.test(details.url)) return;

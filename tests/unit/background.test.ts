@@ -359,6 +359,110 @@ describe('warning page actions', () => {
   });
 });
 
+describe('navigations the browser refused to redirect (no initiator: address bar, bookmarks)', () => {
+  const WARNING_FOR_LISTED = `${ORIGIN}/warning.html#${LISTED}`;
+  // Where the rule's redirect ended: the session's web-accessible address, refused.
+  const REFUSED = `chrome-extension://0c6c8a1e-session-guid/warning.html#${LISTED}`;
+  const navigateBlocked = async (
+    tabId: number,
+    url: string,
+    error = 'net::ERR_BLOCKED_BY_CLIENT',
+    reported = url,
+  ) => {
+    await background.tabs.onNavigationStarting(tabId, url);
+    return background.tabs.onNavigationBlocked(tabId, reported, error);
+  };
+
+  it('sends the tab to the warning page, which acts on the recorded address', async () => {
+    expect(await navigateBlocked(5, LISTED)).toBe('warning');
+    expect(platform.tabs.updates).toEqual([{ tabId: 5, url: WARNING_FOR_LISTED }]);
+    const info = await background.tabs.warningInfo({
+      id: 'testextensionid',
+      url: `${ORIGIN}/warning.html#https://www.amazon.co.jp/`,
+      tabId: 5,
+      frameId: 0,
+    });
+    expect(info).toMatchObject({ status: 'listed', url: LISTED });
+  });
+
+  it('an error naming the refused warning address acts on where the browser said the tab was going', async () => {
+    expect(await navigateBlocked(5, LISTED, 'net::ERR_BLOCKED_BY_CLIENT', REFUSED)).toBe('warning');
+    expect(platform.tabs.updates).toEqual([{ tabId: 5, url: WARNING_FOR_LISTED }]);
+    // A page sending its tab to warning.html#<a site it chose> gets no warning for an unlisted site.
+    platform.tabs.updates.length = 0;
+    const forged = `${ORIGIN}/warning.html#https://www.amazon.co.jp/`;
+    await background.tabs.onNavigationStarting(8, 'https://fine.example/');
+    expect(await background.tabs.onNavigationBlocked(8, forged, 'net::ERR_BLOCKED_BY_CLIENT')).toBe(
+      'none',
+    );
+    expect(await background.tabs.onNavigationBlocked(9, forged, 'net::ERR_BLOCKED_BY_CLIENT')).toBe(
+      'none',
+    );
+    expect(platform.tabs.updates).toEqual([]);
+    // Forward to the warning page's own history entry (the tab was last heading to the page
+    // before it): the warning again, for the listed site the entry names.
+    expect(
+      await background.tabs.onNavigationBlocked(8, REFUSED, 'net::ERR_BLOCKED_BY_CLIENT'),
+    ).toBe('warning');
+    expect(platform.tabs.updates).toEqual([{ tabId: 8, url: WARNING_FOR_LISTED }]);
+    platform.tabs.updates.length = 0;
+    // Not an error at another extension's page.
+    await background.tabs.onNavigationStarting(10, LISTED);
+    expect(
+      await background.tabs.onNavigationBlocked(
+        10,
+        'chrome-extension://other/page.html',
+        'net::ERR_BLOCKED_BY_CLIENT',
+      ),
+    ).toBe('none');
+    expect(platform.tabs.updates).toEqual([]);
+  });
+
+  it('Back through the blocked entry goes on back past it, once; Forward warns again', async () => {
+    await background.tabs.onNavigationStarting(5, 'https://start.example/');
+    expect(await navigateBlocked(5, LISTED)).toBe('warning');
+    // Back from the warning page: the same address again, refused again.
+    expect(await navigateBlocked(5, LISTED, 'net::ERR_BLOCKED_BY_CLIENT', REFUSED)).toBe('back');
+    expect(platform.tabs.wentBack).toEqual([5]);
+    expect(platform.tabs.updates).toHaveLength(1);
+    // The page before commits; Forward reaches the blocked entry: the warning, not Back.
+    await background.tabs.onNavigationStarting(5, 'https://start.example/');
+    await background.tabs.onNavigationCommitted(5, 'https://start.example/');
+    expect(await navigateBlocked(5, LISTED)).toBe('warning');
+    expect(platform.tabs.wentBack).toEqual([5]);
+  });
+
+  it('the mark survives a worker restart; with nothing to go back to, a new-tab page', async () => {
+    platform.tabs.noHistory.add(6);
+    expect(await navigateBlocked(6, LISTED)).toBe('warning');
+    const restarted = composeBackground(platform, defaultCatalog(null));
+    await restarted.tabs.onNavigationStarting(6, LISTED);
+    expect(await restarted.tabs.onNavigationBlocked(6, LISTED, 'net::ERR_BLOCKED_BY_CLIENT')).toBe(
+      'back',
+    );
+    expect(platform.tabs.updates.at(-1)).toEqual({ tabId: 6, url: platform.newTabUrl });
+  });
+
+  it('another address of the listed site after the warning is warned about, not skipped', async () => {
+    expect(await navigateBlocked(5, LISTED)).toBe('warning');
+    expect(await navigateBlocked(5, 'https://www.joa2020.jp/other')).toBe('warning');
+    expect(platform.tabs.wentBack).toEqual([]);
+  });
+
+  it('ignores errors that are not a refusal: unlisted sites, aborted or failed loads, granted or allowed sites', async () => {
+    expect(await navigateBlocked(5, 'https://fine.example/')).toBe('none');
+    expect(await navigateBlocked(5, LISTED, 'net::ERR_ABORTED')).toBe('none');
+    expect(await navigateBlocked(5, LISTED, 'NS_BINDING_ABORTED')).toBe('none');
+    expect(await navigateBlocked(5, LISTED, 'net::ERR_NAME_NOT_RESOLVED')).toBe('none');
+    await background.tabs.continueTo(LISTED, 'once', 5);
+    platform.tabs.updates.length = 0;
+    expect(await navigateBlocked(5, LISTED)).toBe('none');
+    await background.decisions.allowSite('joa2020.jp');
+    expect(await navigateBlocked(7, LISTED)).toBe('none');
+    expect(platform.tabs.updates).toEqual([]);
+  });
+});
+
 describe('tabs the pre-load rule missed', () => {
   it('sends a tab that loaded a listed site to the warning page', async () => {
     expect(await background.tabs.onNavigationCommitted(5, LISTED)).toBe(true);

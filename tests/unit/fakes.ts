@@ -116,6 +116,16 @@ export class FakeTabs {
     this.tabs.set(tabId, url);
   }
 
+  /** Tabs sent one entry back, in order; `noHistory` tabs have no entry to go back to. */
+  wentBack: number[] = [];
+  noHistory = new Set<number>();
+
+  async goBack(tabId: number): Promise<boolean> {
+    if (this.noHistory.has(tabId)) return false;
+    this.wentBack.push(tabId);
+    return true;
+  }
+
   /** The document each tab's top frame shows (absent: unknown, as in Firefox). */
   documents = new Map<number, string>();
 

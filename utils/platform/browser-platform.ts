@@ -16,9 +16,15 @@ export function createPlatform(): Platform {
     updateSessionRules(options: DnrUpdate): Promise<void>;
   };
   const firefox = import.meta.env.FIREFOX;
+  // The extension's static origin. warning.html is web-accessible only at a per-session address
+  // (`use_dynamic_url`, wxt.config.ts), and runtime.getURL('warning.html') returns that address;
+  // the pre-load rules, the sender checks and the tab records all use the static one, which the
+  // browser maps to the session's address when a rule redirects (a rule naming a dynamic address
+  // would go stale at the next browser start).
+  const origin = browser.runtime.getURL('/').replace(/\/$/, '');
   return {
     extensionId: browser.runtime.id,
-    extensionUrl: (path) => browser.runtime.getURL(path as '/'),
+    extensionUrl: (path) => `${origin}${path.startsWith('/') ? '' : '/'}${path}`,
     uiLanguage: browserLanguage,
     now: () => Date.now(),
     async readPackaged(path) {
@@ -52,6 +58,13 @@ export function createPlatform(): Platform {
       },
       async update(tabId, url) {
         await browser.tabs.update(tabId, { url });
+      },
+      async goBack(tabId) {
+        // Rejects when the tab has no entry to go back to.
+        return browser.tabs.goBack(tabId).then(
+          () => true,
+          () => false,
+        );
       },
       async topDocumentId(tabId) {
         const frame = await browser.webNavigation.getFrame({ tabId, frameId: 0 }).catch(() => null);

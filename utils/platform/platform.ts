@@ -46,6 +46,8 @@ export interface TabInfo {
 export interface TabsApi {
   get(tabId: number): Promise<TabInfo | null>;
   update(tabId: number, url: string): Promise<void>;
+  /** Go one entry back in the tab's history; false when there is none. */
+  goBack(tabId: number): Promise<boolean>;
   /** The document its top frame shows now (Chromium's documentId; undefined where unknown). */
   topDocumentId(tabId: number): Promise<string | undefined>;
   /** Open `url` in a new tab next to `openerTabId`. */

@@ -1,4 +1,5 @@
-// Tabs: main-frame navigations the pre-load rules did not stop, one-time grants ("continue this
+// Tabs: main-frame navigations the pre-load rules did not stop or the browser refused to redirect
+// (sent on to the warning page here), one-time grants ("continue this
 // time", a session rule per tab, remembered in session storage since the worker may stop), the
 // warning page's choices, and the badge. Nothing lives only in memory.
 import type { TabServiceDeps } from './deps';
@@ -7,7 +8,7 @@ import { TabRefresh } from './tab-refresh';
 import { warningSender } from './warning-gate';
 import { DomainError } from '../core/errors';
 import { displayHost, hostOfUrl, registrableDomain } from '../core/hostname';
-import { isWarningPage, warningUrl } from '../core/routes';
+import { blockedUrlFromHash, isWarningPage, warningUrl } from '../core/routes';
 import { z } from '../core/zod';
 import { compileSessionAllowRule } from '../preload/compile';
 import type { SenderInfo } from '../core/sender';
@@ -17,6 +18,11 @@ import type { TargetReason } from './tab-targets';
 const SessionGrantSchema = z.record(z.string(), z.object({ site: z.string(), ruleId: z.number() }));
 type SessionGrants = z.infer<typeof SessionGrantSchema>;
 const GRANTS_KEY = 'sessionGrants';
+
+/** The one navigation error that is a refused redirect (or a block), not a network failure. */
+const BLOCKED_BY_CLIENT = 'net::ERR_BLOCKED_BY_CLIENT';
+/** The warning page at any extension origin (the static one, or the session's dynamic one). */
+const WARNING_AT_ANY_ORIGIN = /^chrome-extension:\/\/[^/]+\/warning\.html(?:[#?]|$)/;
 
 export class TabsService {
   private readonly tabRefresh = new TabRefresh((tabId, url, same) =>
@@ -44,6 +50,57 @@ export class TabsService {
     if (await this.granted(tabId, verdict.site)) return false;
     await this.showWarning(tabId, url);
     return true;
+  }
+
+  /**
+   * A top-level navigation failed (webNavigation.onErrorOccurred). warning.html is web-accessible
+   * only at a per-session address, which Chromium refuses to a navigation that has no initiator
+   * (typed in the address bar, a bookmark, a link opened from another application): the pre-load
+   * rule's redirect of such a navigation ends on the browser's "blocked" page. The listed site
+   * was not requested; here the tab is sent on to the warning page, with the address the browser
+   * reported at the navigation's start recorded first (the error may name the refused warning
+   * address instead of the site). Back from the warning page reaches that "blocked" entry, is
+   * refused again, and the tab goes on back past it (or to a new-tab page), not to the warning
+   * again. Other errors, and errors on sites the rules do not stop, are not ours: nothing happens.
+   */
+  async onNavigationBlocked(
+    tabId: number,
+    url: string,
+    error: string,
+  ): Promise<'warning' | 'back' | 'none'> {
+    if (error !== BLOCKED_BY_CLIENT) return 'none';
+    const target = await this.deps.targets.get(tabId);
+    for (const site of this.refusedSites(url, target?.url)) {
+      const verdict = await this.deps.verdicts.verdictFor(site);
+      if (!verdict.blocked || verdict.site === null) continue;
+      if (await this.granted(tabId, verdict.site)) return 'none';
+      if (target?.stopped === true && target.url === site) {
+        if (!(await this.platform.tabs.goBack(tabId)))
+          await this.platform.tabs.update(tabId, this.platform.newTabUrl);
+        return 'back';
+      }
+      await this.deps.targets.note(tabId, site, 'navigation', this.platform.now(), true);
+      await this.showWarning(tabId, site);
+      return 'warning';
+    }
+    return 'none';
+  }
+
+  /**
+   * Which site a refused navigation was for. An http(s) address is the site itself. A refused
+   * warning address is either the rule's redirect (the tab was heading where the browser said at
+   * the navigation's start) or a history entry of the warning page itself — Back or Forward to
+   * it, a restored tab — whose fragment names its site. The fragment counts only when that site
+   * is really listed (checked by the caller): a page sending its tab to warning.html#<any site>
+   * gets nothing it could not get by opening the listed site itself.
+   */
+  private refusedSites(url: string, heading: string | undefined): string[] {
+    if (/^https?:/i.test(url)) return [url];
+    if (!WARNING_AT_ANY_ORIGIN.test(url)) return [];
+    const named = blockedUrlFromHash(url.slice(url.indexOf('#')));
+    return [heading, url.includes('#') && /^https?:/i.test(named) ? named : undefined].filter(
+      (site): site is string => site !== undefined,
+    );
   }
 
   /**
@@ -78,7 +135,7 @@ export class TabsService {
   async onNavigationStarting(tabId: number, url: string): Promise<void> {
     // The browser's word on where the tab is going: what a warning page shown next acts on.
     if (/^https?:/i.test(url))
-      await this.deps.targets.note(tabId, url, 'navigation', this.platform.now());
+      await this.deps.targets.noteStarting(tabId, url, this.platform.now());
     await this.revokeGrantIfLeft(tabId, url);
   }
 

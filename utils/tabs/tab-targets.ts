@@ -14,6 +14,13 @@ const TargetSchema = z.object({
   url: z.string().check(z.maxLength(65_536)),
   reason: z.enum(TARGET_REASONS),
   at: z.number(),
+  /**
+   * The browser refused the pre-load rule's redirect (a navigation without an initiator: the
+   * address bar, a bookmark) and the background sent the tab to the warning page itself. The
+   * history then holds the browser's "blocked" entry just before the warning page, which Back
+   * reaches next (TabsService.onNavigationBlocked goes on past it).
+   */
+  stopped: z.boolean().optional(),
 });
 export type TabTarget = z.infer<typeof TargetSchema>;
 const TargetsSchema = z.record(z.string(), TargetSchema);
@@ -40,10 +47,29 @@ export class TabTargets {
     return next;
   }
 
-  /** A top-level navigation of the tab to an http(s) address started or committed. */
-  note(tabId: number, url: string, reason: TargetReason, at: number): Promise<void> {
+  /** A top-level navigation of the tab to an http(s) address committed, or was stopped. */
+  note(
+    tabId: number,
+    url: string,
+    reason: TargetReason,
+    at: number,
+    stopped = false,
+  ): Promise<void> {
     return this.change((all) => {
-      all[String(tabId)] = { url, reason, at };
+      all[String(tabId)] = { url, reason, at, ...(stopped ? { stopped } : {}) };
+    });
+  }
+
+  /**
+   * A top-level navigation to an http(s) address is starting. One to the very address the tab
+   * was stopped at keeps the mark: it is Back through the stopped entry (or the address again),
+   * which the browser will refuse again.
+   */
+  noteStarting(tabId: number, url: string, at: number): Promise<void> {
+    return this.change((all) => {
+      const previous = all[String(tabId)];
+      const stopped = previous?.stopped === true && previous.url === url;
+      all[String(tabId)] = { url, reason: 'navigation', at, ...(stopped ? { stopped } : {}) };
     });
   }
 

@@ -20,7 +20,7 @@ const TargetSchema = z.object({
    * history then holds the browser's "blocked" entry just before the warning page, which Back
    * reaches next (TabsService.onNavigationBlocked goes on past it).
    */
-  stopped: z.boolean().optional(),
+  stopped: z.optional(z.boolean()),
 });
 export type TabTarget = z.infer<typeof TargetSchema>;
 const TargetsSchema = z.record(z.string(), TargetSchema);

@@ -432,6 +432,39 @@ describe('navigations the browser refused to redirect (no initiator: address bar
     expect(platform.tabs.wentBack).toEqual([5]);
   });
 
+  it('a typed address refused at the warning address: the warning, and typing it again warns again', async () => {
+    // What Chromium reports for a typed listed address: the rule's redirect, refused. The warning
+    // page opens at that very address, replacing the refused entry: nothing to step over later.
+    expect(await navigateBlocked(5, LISTED, 'net::ERR_BLOCKED_BY_CLIENT', REFUSED)).toBe('warning');
+    expect(await navigateBlocked(5, LISTED, 'net::ERR_BLOCKED_BY_CLIENT', REFUSED)).toBe('warning');
+    expect(platform.tabs.wentBack).toEqual([]);
+    expect(platform.tabs.updates).toEqual([
+      { tabId: 5, url: WARNING_FOR_LISTED },
+      { tabId: 5, url: WARNING_FOR_LISTED },
+    ]);
+  });
+
+  it('a refused warning entry is warned about as the site it names, not the one the tab went to last', async () => {
+    // Link → warning page for one listed site, then a typed second listed site → warning page;
+    // Back from it to the first warning entry: Chromium replays that entry without an initiator
+    // and refuses it (no onBeforeNavigate), while the record still names the second site.
+    const OTHER = 'https://xn--l8jd1b8h6emh4bwd2epetpy238ghmja.net/';
+    expect(
+      await navigateBlocked(
+        5,
+        OTHER,
+        'net::ERR_BLOCKED_BY_CLIENT',
+        `${ORIGIN}/warning.html#${OTHER}`,
+      ),
+    ).toBe('warning');
+    platform.tabs.updates.length = 0;
+    expect(
+      await background.tabs.onNavigationBlocked(5, REFUSED, 'net::ERR_BLOCKED_BY_CLIENT'),
+    ).toBe('warning');
+    expect(platform.tabs.updates).toEqual([{ tabId: 5, url: WARNING_FOR_LISTED }]);
+    expect(platform.tabs.wentBack).toEqual([]);
+  });
+
   it('the mark survives a worker restart; with nothing to go back to, a new-tab page', async () => {
     platform.tabs.noHistory.add(6);
     expect(await navigateBlocked(6, LISTED)).toBe('warning');
@@ -460,6 +493,69 @@ describe('navigations the browser refused to redirect (no initiator: address bar
     await background.decisions.allowSite('joa2020.jp');
     expect(await navigateBlocked(7, LISTED)).toBe('none');
     expect(platform.tabs.updates).toEqual([]);
+  });
+});
+
+describe("a warning page taken from the tab's history (Back, Forward, a restored tab)", () => {
+  const warningSenderAt = (tabId: number, fragment: string, frameId = 0) => ({
+    id: 'testextensionid',
+    url: `${ORIGIN}/warning.html#${fragment}`,
+    tabId,
+    frameId,
+  });
+
+  it('shows and acts on the listed site its entry names, not where the tab went last', async () => {
+    // Link → warning page (the rule's redirect), Back to the page before, Forward: Chromium
+    // commits the warning entry again, and the record names the page before.
+    await background.tabs.onNavigationStarting(5, LISTED);
+    await background.tabs.onNavigationStarting(5, 'https://start.example/');
+    await background.tabs.onNavigationCommitted(5, 'https://start.example/');
+    const sender = warningSenderAt(5, LISTED);
+    expect(await background.tabs.warningInfo(sender)).toMatchObject({
+      status: 'listed',
+      url: LISTED,
+    });
+    expect(await background.tabs.warningTab(sender)).toBe(5);
+    await background.tabs.warningContinue('once', sender);
+    expect(platform.tabs.updates.at(-1)).toEqual({ tabId: 5, url: LISTED });
+    expect(platform.dnr.decide(LISTED, 5)?.action.type).toBe('allow');
+  });
+
+  it('with no record at all (a tab restored after a restart), the listed site its entry names', async () => {
+    expect(await background.tabs.warningInfo(warningSenderAt(12, LISTED))).toMatchObject({
+      status: 'listed',
+      url: LISTED,
+    });
+  });
+
+  it('a fragment naming an unlisted site changes nothing: the record stands, or the page is unverified', async () => {
+    await background.tabs.onNavigationStarting(5, 'https://start.example/');
+    const forged = warningSenderAt(5, 'https://www.amazon.co.jp/');
+    expect(await background.tabs.warningInfo(forged)).toMatchObject({
+      url: 'https://start.example/',
+    });
+    await background.tabs.warningContinue('always', forged);
+    expect((await getAllowlist()).map((e) => e.site)).not.toContain('amazon.co.jp');
+    expect(platform.tabs.updates.at(-1)).toEqual({ tabId: 5, url: 'https://start.example/' });
+    expect(
+      await background.tabs.warningInfo(warningSenderAt(13, 'https://www.amazon.co.jp/')),
+    ).toEqual({
+      status: 'unverified',
+    });
+    // Text, a script or another scheme in the fragment: not an address, ignored.
+    expect(await background.tabs.warningInfo(warningSenderAt(13, 'javascript:alert(1)'))).toEqual({
+      status: 'unverified',
+    });
+  });
+
+  it('a framed warning page stays refused, whatever its fragment names', async () => {
+    expect(await background.tabs.warningInfo(warningSenderAt(5, LISTED, 3))).toEqual({
+      status: 'framed',
+    });
+    await expect(
+      background.tabs.warningContinue('always', warningSenderAt(5, LISTED, 3)),
+    ).rejects.toThrow('warning-framed');
+    expect(await getAllowlist()).toEqual([]);
   });
 });
 

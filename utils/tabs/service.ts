@@ -5,7 +5,7 @@
 import type { TabServiceDeps } from './deps';
 import type { BlockInfo } from './model';
 import { TabRefresh } from './tab-refresh';
-import { warningSender } from './warning-gate';
+import { warningSender, type WarningSender } from './warning-gate';
 import { DomainError } from '../core/errors';
 import { displayHost, hostOfUrl, registrableDomain } from '../core/hostname';
 import { blockedUrlFromHash, isWarningPage, warningUrl } from '../core/routes';
@@ -58,10 +58,13 @@ export class TabsService {
    * (typed in the address bar, a bookmark, a link opened from another application): the pre-load
    * rule's redirect of such a navigation ends on the browser's "blocked" page. The listed site
    * was not requested; here the tab is sent on to the warning page, with the address the browser
-   * reported at the navigation's start recorded first (the error may name the refused warning
-   * address instead of the site). Back from the warning page reaches that "blocked" entry, is
-   * refused again, and the tab goes on back past it (or to a new-tab page), not to the warning
-   * again. Other errors, and errors on sites the rules do not stop, are not ours: nothing happens.
+   * reported at the navigation's start recorded first (the error names the refused warning
+   * address, whose fragment is the site; or the site itself). The same path serves Forward or
+   * Back to a warning page that a page's link reached: Chromium replays that history entry
+   * without an initiator and refuses it too. Where the refused address was the site's own, its
+   * "blocked" entry stays in the history before the warning page: Back reaches it, is refused
+   * again, and the tab goes on back past it (or to a new-tab page), not to the warning again.
+   * Other errors, and errors on sites the rules do not stop, are not ours: nothing happens.
    */
   async onNavigationBlocked(
     tabId: number,
@@ -79,7 +82,18 @@ export class TabsService {
           await this.platform.tabs.update(tabId, this.platform.newTabUrl);
         return 'back';
       }
-      await this.deps.targets.note(tabId, site, 'navigation', this.platform.now(), true);
+      // Only a refused *site* address leaves an entry of its own in the history ("blocked", before
+      // the warning page). A refused warning address is replaced by the warning page we open at
+      // that very address (Chromium turns a navigation to the current entry's URL into a
+      // replacement), so no entry is left to step over, and the tab must not be marked: typing
+      // the site again from the warning page would otherwise go back instead of warning.
+      await this.deps.targets.note(
+        tabId,
+        site,
+        'navigation',
+        this.platform.now(),
+        /^https?:/i.test(url),
+      );
       await this.showWarning(tabId, site);
       return 'warning';
     }
@@ -88,17 +102,18 @@ export class TabsService {
 
   /**
    * Which site a refused navigation was for. An http(s) address is the site itself. A refused
-   * warning address is either the rule's redirect (the tab was heading where the browser said at
-   * the navigation's start) or a history entry of the warning page itself — Back or Forward to
-   * it, a restored tab — whose fragment names its site. The fragment counts only when that site
-   * is really listed (checked by the caller): a page sending its tab to warning.html#<any site>
-   * gets nothing it could not get by opening the listed site itself.
+   * warning address is either the rule's redirect, whose fragment is the whole address it
+   * stopped, or a history entry of the warning page itself — Back or Forward to it, a restored
+   * tab — whose fragment names its site; failing that, the tab was heading where the browser
+   * said at the navigation's start. The fragment counts only when that site is really listed
+   * (checked by the caller): a page sending its tab to warning.html#<any site> gets nothing it
+   * could not get by opening the listed site itself.
    */
   private refusedSites(url: string, heading: string | undefined): string[] {
     if (/^https?:/i.test(url)) return [url];
     if (!WARNING_AT_ANY_ORIGIN.test(url)) return [];
     const named = blockedUrlFromHash(url.slice(url.indexOf('#')));
-    return [heading, url.includes('#') && /^https?:/i.test(named) ? named : undefined].filter(
+    return [url.includes('#') && /^https?:/i.test(named) ? named : undefined, heading].filter(
       (site): site is string => site !== undefined,
     );
   }
@@ -188,11 +203,7 @@ export class TabsService {
    * fragment), and only to a warning page that is the top-level document of that tab.
    */
   async warningInfo(sender: SenderInfo): Promise<BlockInfo> {
-    const checked = await warningSender(
-      sender,
-      warningUrl(this.extensionUrl, ''),
-      this.deps.targets,
-    );
+    const checked = await this.checkedWarning(sender);
     if (typeof checked === 'string') return { status: checked };
     const info = await this.blockInfo(checked.target.url, checked.tabId);
     const hidden = checked.target.reason === 'hid-warning';
@@ -206,11 +217,7 @@ export class TabsService {
    * for), for its other privileged actions: "Report", "Listed by mistake?".
    */
   async warningTab(sender: SenderInfo): Promise<number> {
-    const checked = await warningSender(
-      sender,
-      warningUrl(this.extensionUrl, ''),
-      this.deps.targets,
-    );
+    const checked = await this.checkedWarning(sender);
     if (typeof checked === 'string') throw new DomainError(`warning-${checked}`);
     return checked.tabId;
   }
@@ -220,13 +227,37 @@ export class TabsService {
     mode: 'once' | 'always',
     sender: SenderInfo,
   ): Promise<{ navigated: boolean }> {
-    const checked = await warningSender(
-      sender,
-      warningUrl(this.extensionUrl, ''),
-      this.deps.targets,
-    );
+    const checked = await this.checkedWarning(sender);
     if (typeof checked === 'string') throw new DomainError(`warning-${checked}`);
     return this.continueTo(checked.target.url, mode, checked.tabId);
+  }
+
+  /**
+   * The warning page's sender, checked (warning-gate.ts), with the tab's record brought in line
+   * with a warning page the browser took from the tab's history. Back or Forward to a warning
+   * entry, or a restored tab, commits the page without a new navigation to its site, so the
+   * record still names where the tab went last (the page before, say). Such an entry's fragment
+   * counts, and is recorded, only when it names a site the lists stop: warning.html is reachable
+   * at its static address only through the extension's own redirects, its own tab updates and
+   * the history they made (web pages are refused it, `use_dynamic_url`), and even a page that
+   * could send a tab to warning.html#<a listed site> would get nothing it does not get by
+   * opening that site. A fragment naming any other site is ignored: the record stands.
+   */
+  private async checkedWarning(
+    sender: SenderInfo,
+  ): Promise<WarningSender | 'framed' | 'unverified'> {
+    const page = warningUrl(this.extensionUrl, '');
+    const checked = await warningSender(sender, page, this.deps.targets);
+    const { tabId, url } = sender;
+    if (checked === 'framed' || tabId === undefined || !url?.startsWith(page)) return checked;
+    const named = url.slice(page.length);
+    if (!/^https?:\/\//i.test(named)) return checked;
+    if (typeof checked !== 'string' && checked.target.url === named) return checked;
+    const verdict = await this.deps.verdicts.verdictFor(named);
+    if (!verdict.blocked || verdict.site === null) return checked;
+    const at = this.platform.now();
+    await this.deps.targets.note(tabId, named, 'navigation', at);
+    return { tabId, target: { url: named, reason: 'navigation', at } };
   }
 
   async checkOpenTabs(): Promise<void> {

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, launchExtension, waitForRules, type ExtensionBrowser } from './browser';
 import { FixtureServer, simplePage } from './fixture-server';
-import { badgeOf, restartServiceWorker, tabIdOf } from './helpers';
+import { badgeOf, gotoTyped, restartServiceWorker, tabIdOf } from './helpers';
 
 // joa2020.jp and the IDN shop are in the bundled default list (data/sites.json).
 const LISTED = 'joa2020.jp';
@@ -38,7 +38,7 @@ describe('pre-load blocking in Chromium', () => {
 
   it('shows the warning page for a listed domain and never contacts it', async () => {
     const page = await ext.context.newPage();
-    await page.goto(server.url(LISTED, '/shop?q=1'));
+    await gotoTyped(page, server.url(LISTED, '/shop?q=1'));
     await expect
       .poll(() => page.url())
       .toContain(`chrome-extension://${ext.extensionId}/warning.html#`);
@@ -62,7 +62,7 @@ describe('pre-load blocking in Chromium', () => {
 
   it('stops subdomains of a listed domain too', async () => {
     const page = await ext.context.newPage();
-    await page.goto(server.url(`shop.${LISTED}`, '/shop'));
+    await gotoTyped(page, server.url(`shop.${LISTED}`, '/shop'));
     await expect.poll(() => page.url()).toContain('/warning.html#');
     expect(server.requestsTo(LISTED)).toHaveLength(0);
     await page.close();
@@ -70,7 +70,7 @@ describe('pre-load blocking in Chromium', () => {
 
   it('explains an IDN listing in Unicode and punycode', async () => {
     const page = await ext.context.newPage();
-    await page.goto(server.url(LISTED_IDN, '/shop'));
+    await gotoTyped(page, server.url(LISTED_IDN, '/shop'));
     await page.locator('#site-name').waitFor();
     expect(await page.locator('#site-name').textContent()).toBe('ばいあぐらジェネリック通販.net');
     expect(await page.locator('.site').textContent()).toContain(LISTED_IDN);
@@ -82,7 +82,7 @@ describe('pre-load blocking in Chromium', () => {
   it('Go back returns to the previous page', async () => {
     const page = await ext.context.newPage();
     await page.goto(server.url(UNLISTED));
-    await page.goto(server.url(LISTED, '/shop'));
+    await gotoTyped(page, server.url(LISTED, '/shop'));
     await page.locator('#go-back').waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('go-back'); // the default
     await page.click('#go-back');
@@ -104,7 +104,7 @@ describe('pre-load blocking in Chromium', () => {
 
   it('Continue anyway, this time only: loads the page once, in this tab only', async () => {
     const page = await ext.context.newPage();
-    await page.goto(server.url(LISTED, '/shop'));
+    await gotoTyped(page, server.url(LISTED, '/shop'));
     await page.click('#continue');
     await page.click('#continue-once');
     await expect.poll(() => page.url()).toBe(server.url(LISTED, '/shop'));
@@ -113,12 +113,12 @@ describe('pre-load blocking in Chromium', () => {
     expect(shopRequests()).toHaveLength(1);
     // Another tab is still stopped.
     const other = await ext.context.newPage();
-    await other.goto(server.url(LISTED, '/shop'));
+    await gotoTyped(other, server.url(LISTED, '/shop'));
     await expect.poll(() => other.url()).toContain('/warning.html#');
     await other.close();
     // Leaving the site ends the grant: coming back is stopped again.
     await page.goto(server.url(UNLISTED));
-    await page.goto(server.url(LISTED, '/shop'));
+    await gotoTyped(page, server.url(LISTED, '/shop'));
     await expect.poll(() => page.url()).toContain('/warning.html#');
     expect(shopRequests()).toHaveLength(1);
     await page.close();
@@ -126,7 +126,7 @@ describe('pre-load blocking in Chromium', () => {
 
   it('popup shows the verdict and reasons in English', async () => {
     const page = await ext.context.newPage();
-    await page.goto(server.url(LISTED, '/shop'));
+    await gotoTyped(page, server.url(LISTED, '/shop'));
     await expect.poll(() => page.url()).toContain('/warning.html#');
     const tabId = await tabIdOf(ext, page);
     const popup = await ext.extensionPage(`popup.html?tab=${tabId}`);
@@ -150,7 +150,7 @@ describe('pre-load blocking in Chromium', () => {
 
   it('Always allow adds the site to the allowlist, which survives a worker restart and can be undone', async () => {
     const page = await ext.context.newPage();
-    await page.goto(server.url(LISTED, '/shop'));
+    await gotoTyped(page, server.url(LISTED, '/shop'));
     await page.click('#continue');
     await page.click('#continue-always');
     // A second step, in another place, that only works after a pause.
@@ -163,7 +163,7 @@ describe('pre-load blocking in Chromium', () => {
 
     await restartServiceWorker(ext);
     const again = await ext.context.newPage();
-    await again.goto(server.url(`www.${LISTED}`, '/shop'));
+    await gotoTyped(again, server.url(`www.${LISTED}`, '/shop'));
     expect(again.url()).toBe(server.url(`www.${LISTED}`, '/shop'));
     expect(server.requestsTo(LISTED).filter((r) => r.path === '/shop').length).toBe(requests + 1);
 
@@ -174,7 +174,7 @@ describe('pre-load blocking in Chromium', () => {
     await popup.getByRole('button', { name: 'Stop allowing this site' }).click();
     await waitForRules(ext, (rules) => !rules.some((r) => r.id === 1)); // the allow rule is gone
     const third = await ext.context.newPage();
-    await third.goto(server.url(LISTED, '/shop'));
+    await gotoTyped(third, server.url(LISTED, '/shop'));
     await expect.poll(() => third.url()).toContain('/warning.html#');
     for (const p of [page, again, popup, third]) await p.close();
   });
@@ -197,7 +197,7 @@ describe('pre-load blocking in Chromium', () => {
   it('screenshots the warning page in English', async () => {
     const page: Page = await ext.context.newPage();
     await page.setViewportSize({ width: 1000, height: 1100 });
-    await page.goto(server.url(LISTED, '/shop'));
+    await gotoTyped(page, server.url(LISTED, '/shop'));
     await page.locator('.why .reason').waitFor();
     await page.click('#continue');
     await page.screenshot({ path: `${ARTIFACTS}/warning-en.png`, fullPage: true });
@@ -225,7 +225,7 @@ describe('Japanese browser', () => {
   it('shows the warning page and popup in Japanese, switchable to English and remembered', async () => {
     const page = await ext.context.newPage();
     await page.setViewportSize({ width: 1000, height: 1100 });
-    await page.goto(server.url(LISTED, '/shop'));
+    await gotoTyped(page, server.url(LISTED, '/shop'));
     await page.locator('.why .reason').waitFor();
     expect(await page.locator('#headline').textContent()).toBe(
       'このサイトは不正なネット薬局としてリストに掲載されています',
@@ -261,7 +261,7 @@ describe('browser restart', () => {
     try {
       await waitForRules(ext);
       const page = await ext.context.newPage();
-      await page.goto(server.url('bestdrug.org', '/shop'));
+      await gotoTyped(page, server.url('bestdrug.org', '/shop'));
       await page.click('#continue');
       await page.click('#continue-always');
       await page.click('#confirm-always-yes');
@@ -276,10 +276,10 @@ describe('browser restart', () => {
       // rule set takes longer to load. The rules themselves persisted: wait until they apply.
       await waitForRules(ext, (rules) => rules.some((r) => r.id === 1 && r.action === 'allow'));
       const allowed = await ext.context.newPage();
-      await allowed.goto(server.url('bestdrug.org', '/shop'));
+      await gotoTyped(allowed, server.url('bestdrug.org', '/shop'));
       expect(await allowed.locator('#shop').textContent()).toBe('Shop');
       const blocked = await ext.context.newPage();
-      await blocked.goto(server.url('bestdrug.jp', '/shop'));
+      await gotoTyped(blocked, server.url('bestdrug.jp', '/shop'));
       await expect.poll(() => blocked.url()).toContain('/warning.html#');
       expect(server.requestsTo('bestdrug.jp')).toHaveLength(0);
     } finally {

@@ -11,7 +11,7 @@ import {
   type ExtensionBrowser,
 } from './browser';
 import { FixtureServer, type Handler } from './fixture-server';
-import { tabIdOf } from './helpers';
+import { gotoTyped, tabIdOf } from './helpers';
 import { LIST_HOST, addListByUrl } from './list-server';
 
 const HOST = 'disputed-rx.kusuri-guard-test.example';
@@ -100,7 +100,7 @@ for (const lang of ['en', 'ja'] as const) {
       const page = await ext.context.newPage();
       // The block-level list stops the page; the popup of the warning page's tab shows the verdict.
       await waitForBlockedDomain(ext, HOST);
-      await page.goto(server.url(HOST, '/'));
+      await gotoTyped(page, server.url(HOST, '/'));
       await expect.poll(() => page.url()).toContain('/warning.html#');
       const tabId = await tabIdOf(ext, page);
       const popup = await ext.extensionPage(`popup.html?tab=${tabId}`);

@@ -12,6 +12,7 @@ import {
   waitForRules,
   type ExtensionBrowser,
 } from './browser';
+import { gotoTyped } from './helpers';
 import { FixtureServer, simplePage } from './fixture-server';
 import { LIST_HOST, addListByUrl } from './list-server';
 
@@ -55,7 +56,7 @@ describe.each(['en', 'ja'] as const)('held never-block entries in Chromium (%s)'
 
   async function loads(host: string): Promise<boolean> {
     const page = await ext.context.newPage();
-    await page.goto(server.url(host, '/'));
+    await gotoTyped(page, server.url(host, '/'));
     const ok = (await page.locator('#site').count()) > 0 && !page.url().includes('/warning.html');
     await page.close();
     return ok;

@@ -14,7 +14,7 @@ import {
   clickBannerButton,
   waitForBanner,
 } from './banner';
-import { badgeOf, tabIdOf } from './helpers';
+import { badgeOf, gotoTyped, tabIdOf } from './helpers';
 
 const LISTED = 'joa2020.jp'; // in the bundled default list (data/sites.json)
 
@@ -348,7 +348,7 @@ describe('hostile pages in Chromium', () => {
 
     it('"Always allow" needs a second, delayed confirmation in the top-level warning page', async () => {
       const page = await ext.context.newPage();
-      await page.goto(server.url(LISTED, '/shop'));
+      await gotoTyped(page, server.url(LISTED, '/shop'));
       await page.click('#continue');
       await page.click('#continue-always');
       await page.locator('#confirm-always').waitFor();

@@ -14,7 +14,7 @@ import {
 import { FixtureServer } from './fixture-server';
 import { fixtureHtml } from './fixture-pages';
 import { bannerState, waitForBanner } from './banner';
-import { tabIdOf } from './helpers';
+import { gotoTyped, tabIdOf } from './helpers';
 import { LIST_HOST, addListByUrl, serveList } from './list-server';
 
 // A warn-level list as the Block List Project publishes it: two legitimate sites among rogue ones.
@@ -116,7 +116,7 @@ for (const lang of ['en', 'ja'] as const) {
     it('still stops a listed rogue domain before it loads', async () => {
       await waitForBlockedDomain(ext, 'bestdrug.jp');
       const page = await ext.context.newPage();
-      await page.goto(server.url('bestdrug.jp', '/'));
+      await gotoTyped(page, server.url('bestdrug.jp', '/'));
       await expect.poll(() => page.url()).toContain('/warning.html#');
       expect(server.requestsTo('bestdrug.jp')).toHaveLength(0);
       await page.close();
@@ -125,7 +125,7 @@ for (const lang of ['en', 'ja'] as const) {
     it("stops a domain of NABP's Not Recommended list (a bundled group) before it loads", async () => {
       await waitForBlockedDomain(ext, '24x7-pharmacy.com');
       const page = await ext.context.newPage();
-      await page.goto(server.url('24x7-pharmacy.com', '/'));
+      await gotoTyped(page, server.url('24x7-pharmacy.com', '/'));
       await expect.poll(() => page.url()).toContain('/warning.html#');
       expect(server.requestsTo('24x7-pharmacy.com')).toHaveLength(0);
       await page.close();

@@ -11,6 +11,7 @@ import {
   waitForRules,
   type ExtensionBrowser,
 } from './browser';
+import { gotoTyped } from './helpers';
 import { FixtureServer, simplePage } from './fixture-server';
 import { LIST_HOST, addListByUrl } from './list-server';
 
@@ -64,7 +65,7 @@ describe('list subscriptions in Chromium', () => {
 
   async function expectWarning(host: string): Promise<void> {
     const page = await ext.context.newPage();
-    await page.goto(server.url(host, '/'));
+    await gotoTyped(page, server.url(host, '/'));
     await expect.poll(() => page.url()).toContain('/warning.html#');
     await page.close();
     expect(server.requestsTo(host)).toHaveLength(0);

@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, type ExtensionBrowser } from './browser';
 import type { FixtureServer } from './fixture-server';
-import { tabIdOf } from './helpers';
+import { gotoTyped, tabIdOf } from './helpers';
 import { LISTED, openRogueSite, popupFor as popupAfterLookup, type RogueSite } from './rogue-site';
 
 const ROGUE = 'glance-kamagra-shop.com';
@@ -159,7 +159,7 @@ for (const lang of ['en', 'ja'] as const) {
 
     it('"Listed by mistake?" on the full-page warning opens the prefilled dispute', async () => {
       const page = await ext.context.newPage();
-      await page.goto(server.url(LISTED, '/')).catch(() => undefined);
+      await gotoTyped(page, server.url(LISTED, '/')).catch(() => undefined);
       await expect.poll(() => page.url()).toContain('/warning.html#');
       await page.locator('#dispute').waitFor();
       expect(await page.locator('#dispute').textContent()).toBe(text.dispute);

@@ -16,7 +16,7 @@ import {
 import { FixtureServer, simplePage } from './fixture-server';
 import { fixtureHtml } from './fixture-pages';
 import { clickBannerButton, waitForBanner } from './banner';
-import { restartServiceWorker, setReportEndpoint, tabIdOf } from './helpers';
+import { gotoTyped, restartServiceWorker, setReportEndpoint, tabIdOf } from './helpers';
 import { rdapAnswer, rdapHandler, useLocalRdap } from './rdap';
 
 const ENDPOINT_HOST = 'reports.kusuri-guard-test.example';
@@ -176,7 +176,7 @@ describe('reporting a page in Chromium', () => {
 
     // "Block this site for me": the next visit is stopped before the page loads.
     const before = server.requestsTo(ROGUE).length;
-    await page.goto(server.url(ROGUE, '/'));
+    await gotoTyped(page, server.url(ROGUE, '/'));
     await expect.poll(() => page.url()).toContain('/warning.html#');
     expect(server.requestsTo(ROGUE).length).toBe(before);
 
@@ -239,7 +239,7 @@ describe('reporting a page in Chromium', () => {
     await popup.locator('#block-site').click();
     await popup.locator('#blocked-now').waitFor();
     await waitForBlockedDomain(ext, SECOND);
-    await page.goto(server.url(`www.${SECOND}`, '/'));
+    await gotoTyped(page, server.url(`www.${SECOND}`, '/'));
     await expect.poll(() => page.url()).toContain('/warning.html#');
     await popup.close();
 

@@ -12,7 +12,7 @@ import {
   type ExtensionBrowser,
 } from './browser';
 import { FixtureServer, simplePage } from './fixture-server';
-import { restartServiceWorker, tabIdOf } from './helpers';
+import { gotoTyped, restartServiceWorker, tabIdOf } from './helpers';
 import { LIST_HOST, addListByUrl, serveList } from './list-server';
 import { syntheticDomains } from '../../tools/bench/domains';
 import { normalizeListedHost } from '../../utils/core/hostname';
@@ -62,7 +62,7 @@ describe('a million listed domains in Chromium', () => {
 
   async function expectStopped(host: string): Promise<void> {
     const page = await ext.context.newPage();
-    await page.goto(server.url(host, '/'));
+    await gotoTyped(page, server.url(host, '/'));
     await expect.poll(() => page.url()).toContain('/warning.html#');
     expect(server.requestsTo(host)).toHaveLength(0);
     await page.close();
@@ -82,7 +82,7 @@ describe('a million listed domains in Chromium', () => {
 
   it('explains a listed site in the popup, also after the service worker was stopped', async () => {
     const page = await ext.context.newPage();
-    await page.goto(server.url(listed(42), '/'));
+    await gotoTyped(page, server.url(listed(42), '/'));
     await expect.poll(() => page.url()).toContain('/warning.html#');
     const tabId = await tabIdOf(ext, page);
     await restartServiceWorker(ext);
@@ -96,7 +96,7 @@ describe('a million listed domains in Chromium', () => {
 
   it('allowing a site and blocking one for yourself work at once, without rebuilding the big list', async () => {
     const page = await ext.context.newPage();
-    await page.goto(server.url(listed(7), '/'));
+    await gotoTyped(page, server.url(listed(7), '/'));
     await page.locator('#continue').click();
     await page.locator('#continue-always').click();
     // The second, delayed confirmation (a framed decoy cannot reach it).

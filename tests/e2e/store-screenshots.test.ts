@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ExtensionBrowser } from './browser';
+import { gotoTyped } from './helpers';
 import type { FixtureServer } from './fixture-server';
 import { waitForBanner } from './banner';
 import { LISTED, openRogueSite, popupFor, type RogueSite } from './rogue-site';
@@ -46,7 +47,7 @@ for (const lang of ['ja', 'en'] as const) {
     it('the full-page warning for a listed site', async () => {
       const page = await ext.context.newPage();
       await page.setViewportSize(SIZE);
-      await page.goto(server.url(LISTED, '/')).catch(() => undefined);
+      await gotoTyped(page, server.url(LISTED, '/')).catch(() => undefined);
       await expect.poll(() => page.url()).toContain('/warning.html#');
       await page.locator('#dispute').waitFor();
       const path = `${STORE}/warning-${lang}.png`;

@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './browser';
 import type { FixtureServer } from './fixture-server';
 import { waitForBanner } from './banner';
-import { badgeOf, tabIdOf } from './helpers';
+import { badgeOf, gotoTyped, tabIdOf } from './helpers';
 import { LISTED, openRogueSite, type RogueSite } from './rogue-site';
 import {
   countColour,
@@ -162,7 +162,7 @@ for (const lang of ['ja', 'en'] as const) {
     }, 60_000);
 
     it('a listed site: the full-page warning, and the badge in the block colour', async () => {
-      await page.goto(server.proxiedUrl(LISTED)).catch(() => undefined);
+      await gotoTyped(page, server.proxiedUrl(LISTED)).catch(() => undefined);
       await expect.poll(() => page.url()).toContain('/warning.html#');
       await page.locator('#dispute').waitFor();
       const tabId = await tabIdOf(ext, page);

@@ -1,7 +1,8 @@
 // `npx tsx tools/dynamic-url-probe.ts` (after `npm run build`): would `use_dynamic_url` on
 // warning.html keep the pre-load redirect working while pages can no longer load warning.html to
-// tell that Kusuri Guard is installed? (README, "Hostile pages".) The built extension is copied
-// and its manifest given `use_dynamic_url: true`; Chromium then loads both builds, and each kind
+// tell that Kusuri Guard is installed? (README, "Hostile pages".) The built extension (which ships
+// `use_dynamic_url: true`) is copied twice, one copy's manifest without it (the static address
+// web-accessible, as before issue 11's last point); Chromium then loads both, and each kind
 // of navigation to a listed site is tried in both. Prints where each one ended, what a page's
 // probes of the static URL found, and click → warning page times side by side (median of 8).
 // An experiment, not a test: it records what this Chromium does, so the question can be asked
@@ -16,15 +17,17 @@ import { FixtureServer, simplePage } from '../tests/e2e/fixture-server';
 const LISTED = 'joa2020.jp'; // in the bundled default list
 const RUNS = Number(process.env.KG_PROBE_RUNS ?? 8);
 
-/** A copy of the build whose warning.html is web-accessible only at the per-session URL. */
-function dynamicCopy(): string {
+/** A copy of the build whose warning.html is web-accessible at the per-session URL only, or not. */
+function copyWith(useDynamicUrl: boolean): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'kg-dyn-')), 'chrome-mv3');
   cpSync(DIST, dir, { recursive: true });
   const path = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(path, 'utf8')) as {
     web_accessible_resources: { use_dynamic_url?: boolean }[];
   };
-  for (const entry of manifest.web_accessible_resources) entry.use_dynamic_url = true;
+  for (const entry of manifest.web_accessible_resources)
+    if (useDynamicUrl) entry.use_dynamic_url = true;
+    else delete entry.use_dynamic_url;
   writeFileSync(path, JSON.stringify(manifest));
   return dir;
 }
@@ -139,10 +142,11 @@ const server = await new FixtureServer()
   .page('*', '/', simplePage('Plain', '<p>A plain page.</p>'))
   .page('*', '/shop', simplePage('Shop', '<p>A shop.</p>'))
   .start();
-const dynamicDist = dynamicCopy();
+const staticDist = copyWith(false);
+const dynamicDist = copyWith(true);
 const builds = {
-  'static (as shipped)': await launchExtension({ bigList: false }),
-  use_dynamic_url: await launchExtension({ bigList: false, dist: dynamicDist }),
+  'static (before)': await launchExtension({ bigList: false, dist: staticDist }),
+  'use_dynamic_url (as shipped)': await launchExtension({ bigList: false, dist: dynamicDist }),
 };
 try {
   for (const [name, ext] of Object.entries(builds)) {
@@ -167,7 +171,9 @@ try {
     console.log(`    navigation: ${await outcome(ext, page)}`);
     await page.close();
   }
-  const times: Record<string, number[][]> = { 'static (as shipped)': [], use_dynamic_url: [] };
+  const times: Record<string, number[][]> = Object.fromEntries(
+    Object.keys(builds).map((name) => [name, []]),
+  );
   for (let i = 0; i < RUNS; i += 1)
     for (const [name, ext] of Object.entries(builds))
       times[name]!.push(await clickToWarning(ext, server));
@@ -179,5 +185,6 @@ try {
 } finally {
   for (const ext of Object.values(builds)) await ext.close();
   await server.stop();
-  rmSync(join(dynamicDist, '..'), { recursive: true, force: true });
+  for (const dist of [staticDist, dynamicDist])
+    rmSync(join(dist, '..'), { recursive: true, force: true });
 }

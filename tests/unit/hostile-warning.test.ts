@@ -69,15 +69,24 @@ describe('warning page gate', () => {
       ok: true,
       data: { status: 'not-listed', url: 'https://rogue.example/' },
     });
-    // A tab with no recorded navigation at all is unverified.
-    expect(await background.handleMessage({ type: 'block.info' }, warningPage(8, 0))).toEqual({
+    // A tab with no recorded navigation at all is unverified, unless the fragment names a listed
+    // site (a warning entry from the history, a restored tab): that explains the listed site,
+    // which is what opening the site itself would have shown (README, "Hostile pages").
+    const unlisted = warningPage(8, 0, 'https://www.amazon.co.jp/');
+    expect(await background.handleMessage({ type: 'block.info' }, unlisted)).toEqual({
       ok: true,
       data: { status: 'unverified' },
     });
     expect(
-      await background.handleMessage({ type: 'block.continue', mode: 'always' }, warningPage(8, 0)),
+      await background.handleMessage({ type: 'block.continue', mode: 'always' }, unlisted),
     ).toMatchObject({ ok: false, error: 'forbidden' });
     expect(await getAllowlist()).toEqual([]);
+    expect(await background.handleMessage({ type: 'block.info' }, warningPage(8, 0))).toMatchObject(
+      {
+        ok: true,
+        data: { status: 'listed', url: LISTED },
+      },
+    );
   });
 });
 

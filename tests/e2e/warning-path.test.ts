@@ -36,7 +36,9 @@ for (const lang of ['en', 'ja'] as const) {
       await server.start();
       ext = await launchExtension({ lang });
       await waitForRules(ext, (rules) => rules.some((r) => r.id >= 100 && r.domains > 0));
-    });
+      // A wait, not a timed check: with KG_E2E_BIG_LIST each profile subscribes the 1M list, and
+      // at a load average of 20 this launch took longer than the 120 s default.
+    }, 300_000);
 
     afterAll(async () => {
       await ext?.close();

@@ -54,21 +54,21 @@ export class VerdictsService {
         decisions.dismissedSites().finally(() => wakeMark('dismissals')),
       ]);
     });
-    const settingsRead = settings
-      ? Promise.resolve(settings)
-      : this.deps.settings.get().finally(() => wakeMark('settings'));
+    // A cache-only lookup never goes to the network, so it needs no settings: none are read.
+    const settingsRead =
+      mode === 'cache-only'
+        ? null
+        : settings
+          ? Promise.resolve(settings)
+          : this.deps.settings.get().finally(() => wakeMark('settings'));
     const host = hostOfUrl(url);
     const domain = host && host.kind === 'domain' ? registeredDomain(host.host) : null;
     const lookupRead = (
-      mode === 'cache-only'
+      settingsRead === null
         ? intel.lookup(domain, mode, false)
         : settingsRead.then((current) => intel.lookup(domain, mode, current.autoLookups))
     ).finally(() => wakeMark('registrar cache'));
-    const [[index, allow, dismissed], , lookup] = await Promise.all([
-      listsRead,
-      settingsRead,
-      lookupRead,
-    ]);
+    const [[index, allow, dismissed], lookup] = await Promise.all([listsRead, lookupRead]);
     const verdict = await verdictForUrl(
       url,
       index,

@@ -200,9 +200,13 @@ export function corpusReadme(entries: readonly IndexEntry[]): string {
     const list = entries.filter((e) => (e.origin ?? '(none)') === o);
     return [o, list.length, ...langs.map((lang) => list.filter((e) => e.lang === lang).length)];
   });
+  // Grouped by the kind of source: a page's own address in parentheses (where it was read) is in
+  // index.json and its header; one row per address would make this table as long as the corpus.
   const sources = new Map<string, number>();
-  for (const e of entries)
-    sources.set(e.source ?? '(none)', (sources.get(e.source ?? '(none)') ?? 0) + 1);
+  for (const e of entries) {
+    const kind = sourceKind(e.source);
+    sources.set(kind, (sources.get(kind) ?? 0) + 1);
+  }
   const bySource = [...sources].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const scored = entries.filter((e) => e.class !== 'unsure');
   const positives = count((e) => POSITIVE.includes(e.class));
@@ -230,8 +234,18 @@ ${table(['folder', 'pages', ...langs], byOrigin)}
 
 ## Pages per declared source
 
+Each page's own source (the stored page or repository file it was read from) is in its header and
+in index.json; here they are counted by kind.
+
 ${table(['source', 'pages'], bySource)}
 `;
+}
+
+/** A declared source without the address in parentheses that names where the page was read. */
+export function sourceKind(source: string | undefined): string {
+  if (!source) return '(none)';
+  const open = source.indexOf(' (');
+  return open > 0 ? source.slice(0, open).trim() : source.trim();
 }
 
 function main(argv: string[]): number {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLASSES, parseTextPage, readIndex } from '../../tools/lib/corpus';
-import { corpusReadme, importCorpus } from '../../tools/corpus-import';
+import { corpusReadme, importCorpus, sourceKind } from '../../tools/corpus-import';
 import { NEAR_DUPLICATE, shingle, similarity, urlKey } from '../../tools/lib/near-dup';
 import { hostOfUrl } from '../../utils/core/hostname';
 
@@ -110,5 +110,17 @@ describe('corpus:import', () => {
     const result = importCorpus(bad, target);
     expect(result.added).toBe(0);
     expect(result.dropped).toHaveLength(3);
+  });
+});
+
+describe('corpus README sources', () => {
+  it('counts sources by kind, leaving out the address each page was read from', () => {
+    expect(
+      sourceKind('paraphrase of a public page excerpt (stored page https://a.example/x)'),
+    ).toBe('paraphrase of a public page excerpt');
+    expect(sourceKind('paraphrase of a public page excerpt')).toBe(
+      'paraphrase of a public page excerpt',
+    );
+    expect(sourceKind(undefined)).toBe('(none)');
   });
 });

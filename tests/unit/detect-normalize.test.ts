@@ -52,7 +52,14 @@ describe('normalisation buffers (reused from call to call)', () => {
   });
 
   it('normalizeText is normalizeWithMap’s text, for short, long and growing outputs', () => {
-    const texts = ['', ' ', 'Ｋａｍａｇｒａ\n\n ', '㍿'.repeat(300), 'ｱ'.repeat(200_000), 'b'.repeat(256)];
+    const texts = [
+      '',
+      ' ',
+      'Ｋａｍａｇｒａ\n\n ',
+      '㍿'.repeat(300),
+      'ｱ'.repeat(200_000),
+      'b'.repeat(256),
+    ];
     for (const t of texts) expect(normalizeText(t)).toBe(normalizeWithMap(t).text);
     // ㍿ becomes four units: the output outgrows its first buffer and keeps every unit's origin.
     const grown = normalizeWithMap('㍿'.repeat(300));

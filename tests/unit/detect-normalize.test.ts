@@ -30,3 +30,40 @@ describe('normalisation', () => {
     expect(normalizeText('薬💊です')).toBe('薬💊です');
   });
 });
+
+describe('normalisation buffers (reused from call to call)', () => {
+  it('gives each call a map of its own: a later call does not write over an earlier one', () => {
+    const first = normalizeWithMap('ＡＢＣ  def');
+    const copy = [...first.map];
+    normalizeWithMap('x'.repeat(5000));
+    normalizeWithMap('ｚｚｚｚｚｚｚｚ');
+    expect([...first.map]).toEqual(copy);
+    expect(first.map.length).toBe(first.text.length);
+  });
+
+  it('decodes a lone surrogate to U+FFFD in short and long texts alike, one unit for one', () => {
+    const short = normalizeWithMap('a\ud800b');
+    expect(short.text).toBe('a\ufffdb');
+    // A high surrogate goes out with the unit after it, both from its position.
+    expect([...short.map]).toEqual([0, 1, 1]);
+    const long = normalizeWithMap(`${'a'.repeat(400)}\udc00b`);
+    expect(long.text).toBe(`${'a'.repeat(400)}\ufffdb`);
+    expect(normalizeText('x\udbffy')).toBe('x\ufffdy');
+  });
+
+  it('normalizeText is normalizeWithMap’s text, for short, long and growing outputs', () => {
+    const texts = [
+      '',
+      ' ',
+      'Ｋａｍａｇｒａ\n\n ',
+      '㍿'.repeat(300),
+      'ｱ'.repeat(200_000),
+      'b'.repeat(256),
+    ];
+    for (const t of texts) expect(normalizeText(t)).toBe(normalizeWithMap(t).text);
+    // ㍿ becomes four units: the output outgrows its first buffer and keeps every unit's origin.
+    const grown = normalizeWithMap('㍿'.repeat(300));
+    expect(grown.text).toBe('株式会社'.repeat(300));
+    expect(grown.map[1199]).toBe(299);
+  });
+});

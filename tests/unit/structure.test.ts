@@ -179,6 +179,16 @@ describe('facts the detector derives', () => {
     ],
     ['200 short lines', Array.from({ length: 200 }, (_, i) => `項目${i}`).join('\n')],
     ['a 5 MB line', 'く'.repeat(5_000_000)],
+    [
+      'long lines that collapse to exactly 30 and 31 characters, every kind of whitespace',
+      [
+        `\t\v\f\r ${'a'.repeat(14)}\u00a0\u1680\u2000\u200a\u2028${'b'.repeat(15)}\u202f\u205f\u3000\ufeff`,
+        `${'a'.repeat(15)}${' '.repeat(20)}${'b'.repeat(15)}`,
+        `${'a'.repeat(15)}\u0085${' '.repeat(20)}${'b'.repeat(14)}`,
+        `   ${'x '.repeat(15)}   `,
+        `   ${'x '.repeat(16)}`,
+      ].join('\n'),
+    ],
   ])('a text page’s links are the split definition’s: %s', (_, text) => {
     expect(structureOfText(text).links).toEqual(splitLinks(text));
   });

@@ -99,14 +99,36 @@ function hiragana(code: number): number {
   return code >= 0x30a1 && code <= 0x30f6 ? code - 0x60 : code;
 }
 
+/**
+ * Output buffers kept from call to call, up to this many code units (a 40,000-character sample's
+ * fit): the scorer normalises its sample and about 85 short texts (links, footer, host) a page,
+ * and two fresh zeroed typed arrays a call (outside the heap, each one an allocation the garbage
+ * collector tracks) cost more than the short texts' pass itself.
+ */
+const KEEP_UNITS = 1 << 17;
+let keptCodes = new Uint16Array(256);
+let keptMap = new Int32Array(256);
+
+/** Longest output turned into a string with String.fromCharCode (a native decode call costs more). */
+const SHORT_TEXT = 256;
+
 class Output {
   codes: Uint16Array;
   map: Int32Array;
   length = 0;
 
   constructor(capacity: number) {
-    this.codes = new Uint16Array(capacity);
-    this.map = new Int32Array(capacity);
+    if (capacity > KEEP_UNITS) {
+      this.codes = new Uint16Array(capacity);
+      this.map = new Int32Array(capacity);
+      return;
+    }
+    if (keptCodes.length < capacity) {
+      keptCodes = new Uint16Array(capacity);
+      keptMap = new Int32Array(capacity);
+    }
+    this.codes = keptCodes;
+    this.map = keptMap;
   }
 
   push(code: number, origin: number): void {
@@ -117,6 +139,10 @@ class Output {
       map.set(this.map);
       this.codes = codes;
       this.map = map;
+      if (codes.length <= KEEP_UNITS) {
+        keptCodes = codes;
+        keptMap = map;
+      }
     }
     this.codes[this.length] = code;
     this.map[this.length] = origin;
@@ -128,8 +154,21 @@ class Output {
   }
 
   text(): string {
+    const codes = this.codes.subarray(0, this.length);
+    if (this.length <= SHORT_TEXT) {
+      let surrogate = false;
+      for (let i = 0; i < codes.length; i += 1)
+        if ((codes[i]! & 0xf800) === 0xd800) surrogate = true;
+      // Without surrogates the decoder gives these same units back.
+      if (!surrogate) return String.fromCharCode.apply(null, codes as unknown as number[]);
+    }
     // A lone surrogate decodes to U+FFFD, one unit for one unit, so `map` stays aligned.
-    return UTF16.decode(this.codes.subarray(0, this.length));
+    return UTF16.decode(codes);
+  }
+
+  /** Where each unit came from, in an array of its own (the buffers are reused). */
+  ownMap(): Int32Array {
+    return this.map.slice(0, this.length);
   }
 }
 
@@ -143,6 +182,21 @@ const UTF16 = new TextDecoder('utf-16le');
  */
 export function normalizeWithMap(source: string): NormalizedText {
   const out = new Output(source.length + 16);
+  normalizeInto(source, out);
+  trimEnd(out);
+  return { text: out.text(), map: out.ownMap() };
+}
+
+function trimEnd(out: Output): void {
+  while (out.length > 0 && (out.last() === SPACE || out.last() === NEWLINE)) out.length -= 1;
+}
+
+/**
+ * The pass itself, a function of its own that ends with its loop: a long text's loop is compiled
+ * on the stack (OSR), and code after it that the compiler had no type feedback for deoptimised
+ * that code on every long text (compiled again on the next one).
+ */
+function normalizeInto(source: string, out: Output): void {
   let lastWasSpace = true; // trims leading whitespace
   for (let i = 0; i < source.length; i += 1) {
     const code = source.charCodeAt(i);
@@ -225,12 +279,12 @@ export function normalizeWithMap(source: string): NormalizedText {
     for (let k = 0; k < piece.length; k += 1) out.push(hiragana(piece.charCodeAt(k)), i);
     lastWasSpace = false;
   }
-  while (out.length > 0 && (out.last() === SPACE || out.last() === NEWLINE)) out.length -= 1;
-  // A view, not a copy: the arrays were made for this call (a copy was 160 KB more garbage for a
-  // 40,000-character sample).
-  return { text: out.text(), map: out.map.subarray(0, out.length) };
 }
 
+/** The normalised text alone (no map is copied out). */
 export function normalizeText(source: string): string {
-  return normalizeWithMap(source).text;
+  const out = new Output(source.length + 16);
+  normalizeInto(source, out);
+  trimEnd(out);
+  return out.text();
 }

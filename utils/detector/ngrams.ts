@@ -79,6 +79,133 @@ let recordedText: string | null = null;
 let recorded = new Int32Array(0);
 
 /**
+ * What charPass and wordPass leave: the distinct buffer (it may have grown), its count, the kana
+ * counted. Each pass is a function that ends with its loop, and writes these inside the loop
+ * when it reaches the end of the text: a page's loop is compiled on the stack (OSR, once per
+ * page), and code after such a loop had no type feedback in the compiled code, which then
+ * deoptimised at it on every page (and was compiled again on the next one).
+ */
+const pass = { distinct: new Int32Array(0) as Int32Array<ArrayBuffer>, count: 0, kana: 0 };
+
+/** Character 1–3-grams; each character is read once, the next two carried along. */
+function charPass(
+  text: string,
+  gen: number,
+  distinctIn: Int32Array<ArrayBuffer>,
+  countIn: number,
+  rec: Int32Array | null,
+): void {
+  const n = text.length;
+  let distinct = distinctIn;
+  let count = countIn;
+  let c1 = n > 0 ? text.charCodeAt(0) : 0;
+  let c2 = n > 1 ? text.charCodeAt(1) : 0x20;
+  let kana = 0;
+  for (let i = 0; ; i += 1) {
+    if (i >= n) {
+      pass.distinct = distinct;
+      pass.count = count;
+      pass.kana = kana;
+      return;
+    }
+    const c0 = c1;
+    c1 = c2;
+    c2 = i + 2 < n ? text.charCodeAt(i + 2) : 0x20;
+    if (c0 < 0x80 || c0 === 0x3000) continue;
+    if (c0 >= 0x3041 && c0 <= 0x309f) kana += 1;
+    let h = step(CHAR_SEED, c0);
+    let b = UNIGRAM[c0]!;
+    if (b === 0) b = UNIGRAM[c0] = bucket(h);
+    if (STAMP[b] !== gen) {
+      STAMP[b] = gen;
+      if (count === distinct.length) distinct = grow(distinct);
+      distinct[count++] = b;
+    }
+    if (rec) rec[3 * i] = b;
+    // Past the end, c1 and c2 read as a space, which breaks the run.
+    if (c1 < 0x80 || c1 === 0x3000) continue;
+    h = step(h, c1);
+    b = bucket(h);
+    if (STAMP[b] !== gen) {
+      STAMP[b] = gen;
+      if (count === distinct.length) distinct = grow(distinct);
+      distinct[count++] = b;
+    }
+    if (rec) rec[3 * i + 1] = b;
+    if (c2 < 0x80 || c2 === 0x3000) continue;
+    h = step(h, c2);
+    b = bucket(h);
+    if (STAMP[b] !== gen) {
+      STAMP[b] = gen;
+      if (count === distinct.length) distinct = grow(distinct);
+      distinct[count++] = b;
+    }
+    if (rec) rec[3 * i + 2] = b;
+  }
+}
+
+/** Word 1–2-grams; a line break, a full stop or a non-ASCII character ends a phrase. */
+function wordPass(
+  text: string,
+  gen: number,
+  distinctIn: Int32Array<ArrayBuffer>,
+  countIn: number,
+  rec: Int32Array | null,
+): void {
+  const n = text.length;
+  let distinct = distinctIn;
+  let count = countIn;
+  let prev = 0;
+  let havePrev = false;
+  let i = 0;
+  for (;;) {
+    if (i >= n) {
+      pass.distinct = distinct;
+      pass.count = count;
+      return;
+    }
+    const c = text.charCodeAt(i);
+    if (!isAsciiWordChar(c)) {
+      if (c === 0x0a || c >= 0x80 || c === 0x2e) havePrev = false;
+      i += 1;
+      continue;
+    }
+    const start = i;
+    let h = WORD_SEED;
+    let lastDigit = false;
+    for (; i < n; i += 1) {
+      const d = text.charCodeAt(i);
+      if (d >= 0x61 && d <= 0x7a) {
+        h = step(h, d);
+        lastDigit = false;
+      } else if (d >= 0x30 && d <= 0x39) {
+        // A run of digits is one "0": prices, doses and counts generalise.
+        if (!lastDigit) h = step(h, 0x30);
+        lastDigit = true;
+      } else break;
+    }
+    let b = bucket(h);
+    if (STAMP[b] !== gen) {
+      STAMP[b] = gen;
+      if (count === distinct.length) distinct = grow(distinct);
+      distinct[count++] = b;
+    }
+    if (rec) rec[3 * start] = b;
+    if (havePrev) {
+      b = bucket(step(step(prev, NS_BIGRAM), h));
+      if (STAMP[b] !== gen) {
+        STAMP[b] = gen;
+        if (count === distinct.length) distinct = grow(distinct);
+        distinct[count++] = b;
+      }
+      if (rec) rec[3 * start + 1] = b;
+    }
+    prev = h;
+    havePrev = true;
+  }
+}
+
+/**
  * The distinct features of one page. The stamp array and the distinct buffer are shared, so one
  * collector fills at a time: making a new one while another still holds them gives the older one
  * its own copy of what it found (it may still be read, no longer added to: that would dedupe
@@ -181,99 +308,18 @@ export class Collector {
   addText(text: string, positions: boolean): { added: number; kana: number } {
     this.#writable();
     const n = text.length;
-    const gen = generation;
-    let distinct = this.#distinct;
-    let count = this.#count;
-    const before = count;
-    let rec = recorded;
+    const before = this.#count;
+    let rec: Int32Array | null = null;
     if (positions) {
-      if (rec.length < 3 * n) rec = recorded = new Int32Array(3 * n + 48);
+      if (recorded.length < 3 * n) recorded = new Int32Array(3 * n + 48);
+      rec = recorded;
       recordedText = text;
     }
-    // Character 1–3-grams; each character is read once, the next two carried along.
-    let c1 = n > 0 ? text.charCodeAt(0) : 0;
-    let c2 = n > 1 ? text.charCodeAt(1) : 0x20;
-    let kana = 0;
-    for (let i = 0; i < n; i += 1) {
-      const c0 = c1;
-      c1 = c2;
-      c2 = i + 2 < n ? text.charCodeAt(i + 2) : 0x20;
-      if (c0 < 0x80 || c0 === 0x3000) continue;
-      if (c0 >= 0x3041 && c0 <= 0x309f) kana += 1;
-      let h = step(CHAR_SEED, c0);
-      let b = UNIGRAM[c0]!;
-      if (b === 0) b = UNIGRAM[c0] = bucket(h);
-      if (STAMP[b] !== gen) {
-        STAMP[b] = gen;
-        if (count === distinct.length) distinct = grow(distinct);
-        distinct[count++] = b;
-      }
-      if (positions) rec[3 * i] = b;
-      // Past the end, c1 and c2 read as a space, which breaks the run.
-      if (c1 < 0x80 || c1 === 0x3000) continue;
-      h = step(h, c1);
-      b = bucket(h);
-      if (STAMP[b] !== gen) {
-        STAMP[b] = gen;
-        if (count === distinct.length) distinct = grow(distinct);
-        distinct[count++] = b;
-      }
-      if (positions) rec[3 * i + 1] = b;
-      if (c2 < 0x80 || c2 === 0x3000) continue;
-      h = step(h, c2);
-      b = bucket(h);
-      if (STAMP[b] !== gen) {
-        STAMP[b] = gen;
-        if (count === distinct.length) distinct = grow(distinct);
-        distinct[count++] = b;
-      }
-      if (positions) rec[3 * i + 2] = b;
-    }
-    // Word 1–2-grams; a line break, a full stop or a non-ASCII character ends a phrase.
-    let prev = 0;
-    let havePrev = false;
-    let i = 0;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (!isAsciiWordChar(c)) {
-        if (c === 0x0a || c >= 0x80 || c === 0x2e) havePrev = false;
-        i += 1;
-        continue;
-      }
-      const start = i;
-      let h = WORD_SEED;
-      let lastDigit = false;
-      for (; i < n; i += 1) {
-        const d = text.charCodeAt(i);
-        if (d >= 0x61 && d <= 0x7a) {
-          h = step(h, d);
-          lastDigit = false;
-        } else if (d >= 0x30 && d <= 0x39) {
-          // A run of digits is one "0": prices, doses and counts generalise.
-          if (!lastDigit) h = step(h, 0x30);
-          lastDigit = true;
-        } else break;
-      }
-      let b = bucket(h);
-      if (STAMP[b] !== gen) {
-        STAMP[b] = gen;
-        if (count === distinct.length) distinct = grow(distinct);
-        distinct[count++] = b;
-      }
-      if (positions) rec[3 * start] = b;
-      if (havePrev) {
-        b = bucket(step(step(prev, NS_BIGRAM), h));
-        if (STAMP[b] !== gen) {
-          STAMP[b] = gen;
-          if (count === distinct.length) distinct = grow(distinct);
-          distinct[count++] = b;
-        }
-        if (positions) rec[3 * start + 1] = b;
-      }
-      prev = h;
-      havePrev = true;
-    }
-    if (distinct !== this.#distinct) scratch = this.#distinct = distinct;
+    charPass(text, generation, this.#distinct, before, rec);
+    const kana = pass.kana;
+    wordPass(text, generation, pass.distinct, pass.count, rec);
+    const count = pass.count;
+    if (pass.distinct !== this.#distinct) scratch = this.#distinct = pass.distinct;
     this.#count = count;
     return { added: count - before, kana };
   }
@@ -415,7 +461,16 @@ export function textHeat(
   let pendingEnd = 0;
   let pendingShare = 0;
   let i = 0;
-  while (i < n) {
+  // The loop ends the function: code after a loop compiled on the stack (OSR, once per page)
+  // had no type feedback in that code and deoptimised it on every page.
+  for (;;) {
+    if (i >= n) {
+      for (let k = written; k < n; k += 1) {
+        sum += pending && k < pendingEnd ? pendingShare : 0;
+        out[k + 1] = sum;
+      }
+      return;
+    }
     const c = text.charCodeAt(i);
     if (isAsciiWordChar(c)) {
       const start = i;
@@ -478,10 +533,6 @@ export function textHeat(
     out[i + 1] = sum;
     i += 1;
     written = i;
-  }
-  for (let k = written; k < n; k += 1) {
-    sum += pending && k < pendingEnd ? pendingShare : 0;
-    out[k + 1] = sum;
   }
 }
 

@@ -28,7 +28,39 @@ export interface StructureFacts {
 
 /** Lines of a text page this short read like menu entries and links (a link's cap). */
 const SHORT_LINE = 30;
-const HAS_SPACE = /\s/;
+
+/** What `\s` (and `trim`) take as whitespace: ECMAScript's WhiteSpace and LineTerminator. */
+function jsSpace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** The length of `text.slice(from, to).replace(/\s+/g, ' ').trim()`, without making it. */
+export function collapsedLength(text: string, from: number, to: number): number {
+  let length = 0;
+  let gap = false;
+  for (let i = from; i < to; i += 1) {
+    if (jsSpace(text.charCodeAt(i))) {
+      gap = length > 0;
+      continue;
+    }
+    if (gap) length += 1;
+    gap = false;
+    length += 1;
+  }
+  return length;
+}
 
 /**
  * The structure a text page's own text shows: its short lines as links, its end as its footer.
@@ -41,10 +73,12 @@ export function structureOfText(text: string): PageStructure {
   for (let from = 0; from <= text.length && links.length < STRUCTURE_LIMITS.links;) {
     let to = text.indexOf('\n', from);
     if (to < 0) to = text.length;
-    const line = text.slice(from, to);
+    const start = from;
     from = to + 1;
-    if (line.length > SHORT_LINE && !HAS_SPACE.test(line)) continue;
-    const t = line.replace(/\s+/g, ' ').trim();
+    // A long line is a link only if collapsing its whitespace makes it short: counted first, so
+    // that the ~1,000 lines of a 40,000-character page are not each copied and collapsed.
+    if (to - start > SHORT_LINE && collapsedLength(text, start, to) > SHORT_LINE) continue;
+    const t = text.slice(start, to).replace(/\s+/g, ' ').trim();
     if (t !== '' && t.length <= SHORT_LINE) links.push(t);
   }
   return { links, footer: text.slice(-STRUCTURE_LIMITS.footer).replace(/\s+/g, ' ').trim() };

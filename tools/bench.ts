@@ -1,10 +1,12 @@
-// `npm run bench [-- --json] [-- --quick] [-- --no-chromium] [-- --detector-only] [-- --only-wake]`:
+// `npm run bench [-- --json] [-- --quick] [-- --no-chromium] [-- --detector-only] [-- --only-wake]
+// [-- --only-lookups]`:
 // Kusuri Guard against its budgets on this machine and prints a table (or, with --json, an array of
 // { name, value, unit, budget, pass }). The data is generated from fixed seeds. --quick runs a
 // short smoke version with small lists (used by the tests); --no-chromium skips the rows that need
 // the browser; --detector-only runs only the detector's rows (content script size, model size
 // and load, scoring time: a minute instead of a quarter of an hour); --only-wake runs the
-// worker's rows alone (its scripts, the wake). The full run takes a few minutes (it builds and
+// worker's rows alone (its scripts, the wake); --only-lookups the host lookup rows of the three
+// list shapes (about a minute and a half). The full run takes a few minutes (it builds and
 // stores a million-domain list in Node and in Chromium).
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -27,6 +29,8 @@ export interface BenchOptions {
   detectorOnly?: boolean;
   /** Only the worker's rows: its scripts' sizes and the wake in Chromium (`--only-wake`). */
   onlyWake?: boolean;
+  /** Only the host lookup rows, ordinary list and hostile shapes (`--only-lookups`). */
+  onlyLookups?: boolean;
 }
 
 /** The worker's start-up rows alone: both scripts' sizes, then 30 wakes against a blank worker. */
@@ -45,6 +49,11 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
   }
   if (options.onlyWake) return wakeRows(options);
   const rows: BenchRow[] = [];
+  if (options.onlyLookups) {
+    for (const shape of ['synthetic', 'long-suffix', 'single-label'] as const)
+      rows.push(...lookupRows(options.quick ? 20_000 : 1_000_000, shape).rows);
+    return rows;
+  }
   if (options.detectorOnly) return [...contentScriptSize(), ...(await detectorRows(options))];
   // The scale rows use a million domains; the smoke run (--quick) a small list, to check they run.
   const domains = options.quick ? 20_000 : 1_000_000;
@@ -110,6 +119,7 @@ async function main(argv: string[]): Promise<number> {
     chromium: !argv.includes('--no-chromium'),
     detectorOnly: argv.includes('--detector-only'),
     onlyWake: argv.includes('--only-wake'),
+    onlyLookups: argv.includes('--only-lookups'),
   });
   if (argv.includes('--json')) console.log(JSON.stringify(rows, null, 2));
   else {

@@ -9,8 +9,10 @@ import {
   suffixFingerprints,
 } from '../../utils/match/fingerprint';
 import {
+  ALL_DEPTHS,
   buildCompactIndex,
   CompactDomainIndex,
+  depthBit,
   isCompactIndexData,
 } from '../../utils/match/compact-index';
 import { SetMatcher } from '../oracles/set-matcher';
@@ -250,6 +252,49 @@ describe('the compact index', () => {
     expect((await index.lookup('1.2.3.example')).map((h) => h.reason.listed)).toEqual([
       '2.3.example',
     ]);
+  });
+
+  it('records the label counts its entries have and looks up only those suffixes', async () => {
+    const deep = 'a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.aa.bb.cc.dd.ee.example.com';
+    const packed = packContent(content(['shop.example.jp', 'x.y.example.net', deep]));
+    expect(packed.index.depths).toBe((depthBit(3) | depthBit(4) | depthBit(33)) >>> 0);
+    expect(depthBit(33)).toBe(depthBit(31));
+    const index = ListIndex.fromContents([
+      { id: 'l', action: 'block', content: content(['shop.example.jp', 'x.y.example.net', deep]) },
+    ]);
+    // Hosts deeper than any entry still find their listed parents, and every depth that has
+    // entries is looked up.
+    const listed = async (host: string) => (await index.lookup(host)).map((h) => h.reason.listed);
+    expect(await listed('a.b.c.d.e.shop.example.jp')).toEqual(['shop.example.jp']);
+    expect(await listed('m.x.y.example.net')).toEqual(['x.y.example.net']);
+    expect(await listed(`www.${deep}`)).toEqual([deep]);
+    expect(await listed(deep)).toEqual([deep]);
+    expect(await listed('example.jp')).toEqual([]);
+    // A depth no entry has is not looked up at all: a fingerprint of it is no candidate.
+    const fp = suffixFingerprints('www.example.jp', new Uint32Array(8), new Int32Array(4));
+    expect(fp).toBe(3);
+    const two = new CompactDomainIndex(
+      buildCompactIndex(fingerprintPairs(['example.jp', 'shop.example.jp']), depthBit(3)).data,
+    );
+    const fps = new Uint32Array(8);
+    suffixFingerprints('shop.example.jp', fps, new Int32Array(4));
+    const positions = new Int32Array(4);
+    expect(two.findSuffixes(fps, 2, 1, positions)).toBe(1);
+    expect(positions[1]).toBe(-1);
+    expect(positions[2]).toBeGreaterThanOrEqual(0);
+    // Built without label counts (or stored before they existed), every suffix is looked up.
+    const all = new CompactDomainIndex(
+      buildCompactIndex(fingerprintPairs(['example.jp', 'shop.example.jp'])).data,
+    );
+    expect(all.data.depths).toBe(ALL_DEPTHS);
+    expect(all.findSuffixes(fps, 2, 1, positions)).toBe(2);
+    const { depths: _, ...stored } = all.data;
+    expect(isCompactIndexData(stored)).toBe(true);
+    expect(new CompactDomainIndex(stored).findSuffixes(fps, 2, 1, positions)).toBe(2);
+    // A damaged value is refused (the list is rebuilt from its entries).
+    expect(isCompactIndexData({ ...all.data, depths: -1 })).toBe(false);
+    expect(isCompactIndexData({ ...all.data, depths: 1.5 })).toBe(false);
+    expect(isCompactIndexData({ ...all.data, depths: '7' })).toBe(false);
   });
 });
 

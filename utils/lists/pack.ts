@@ -2,7 +2,7 @@
 // in chunks that follow the index's order, so a fingerprint candidate is confirmed by reading one
 // chunk. Each entry carries a reference to its details: none (the list's category), a group, or a
 // site entry of its own.
-import { buildCompactIndex, type CompactIndexData } from '../match/compact-index';
+import { buildCompactIndex, depthBit, type CompactIndexData } from '../match/compact-index';
 import { hostFingerprintInto } from '../match/fingerprint';
 import type { DomainGroup, GroupMeta, ListContent, SiteEntry } from './model';
 import { compareByDomain } from './order';
@@ -67,8 +67,10 @@ export function packContent(content: ListContent): PackedList {
   const entries = entriesOf(content);
   let { hosts, refs } = entries;
   let pairs = new Uint32Array(hosts.length * 2);
-  for (let i = 0; i < hosts.length; i += 1) hostFingerprintInto(hosts[i]!, pairs, i * 2);
-  let built = buildCompactIndex(pairs);
+  let depths = 0;
+  for (let i = 0; i < hosts.length; i += 1)
+    depths |= depthBit(hostFingerprintInto(hosts[i]!, pairs, i * 2));
+  let built = buildCompactIndex(pairs, depths);
   // The same host twice (in two parts of a list) sits next to itself: keep the first, which the
   // stable sort left first (sites, then groups, then bare hosts).
   const drop = duplicates(built.data, built.order, hosts);
@@ -77,7 +79,7 @@ export function packContent(content: ListContent): PackedList {
     hosts = hosts.filter(keep);
     refs = refs.filter(keep);
     pairs = pairs.filter((_, i) => drop[i >>> 1] === 0);
-    built = buildCompactIndex(pairs);
+    built = buildCompactIndex(pairs, depths);
   }
   const { data, order } = built;
   const chunkCount = 2 ** data.chunkBits;

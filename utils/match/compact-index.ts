@@ -15,6 +15,15 @@
 // Format 1 (until issue 15) kept 48 bits per entry in two arrays (6.3 bytes per domain) under a
 // 64-bit FNV-1a fingerprint; lists stored in it are rebuilt from their chunks (store/lists.ts).
 
+/**
+ * `depths` when nothing is known of the entries' label counts (lists stored before it existed,
+ * indexes built from fingerprints alone): every suffix of a visited host is looked up.
+ */
+export const ALL_DEPTHS = 0xffffffff;
+
+/** The `depths` bit of a host of `labels` labels (31 or more share the last bit). */
+export const depthBit = (labels: number) => (1 << Math.min(labels, 31)) >>> 0;
+
 /** Version of this layout; stored with the data, a different one is rebuilt. */
 export const COMPACT_INDEX_FORMAT = 2;
 const MAX_BUCKET_BITS = 16;
@@ -34,6 +43,13 @@ export interface CompactIndexData {
   offsets: Uint32Array;
   /** The `lo` half of each fingerprint, sorted within its bucket. */
   keys: Uint32Array;
+  /**
+   * Which label counts the entries have: bit d when some entry has d labels (depthBit). A lookup
+   * skips the suffixes of a visited host whose depth no entry has (a list of registrable
+   * domains is not searched for `cdn.img.shop.example.com` and its three-label parent). Absent
+   * in indexes stored before it: ALL_DEPTHS.
+   */
+  depths?: number;
 }
 
 function bitsFor(count: number, target: number, max: number): number {
@@ -48,7 +64,11 @@ function bitsFor(count: number, target: number, max: number): number {
  * Duplicates are kept (distinct hosts can share a fingerprint; the exact check tells them apart),
  * and equal keys keep their input order.
  */
-export function buildCompactIndex(pairs: Uint32Array): {
+export function buildCompactIndex(
+  pairs: Uint32Array,
+  /** The entries' depthBit()s, or'ed together (ALL_DEPTHS when unknown). */
+  depths: number = ALL_DEPTHS,
+): {
   data: CompactIndexData;
   order: Uint32Array;
 } {
@@ -98,7 +118,15 @@ export function buildCompactIndex(pairs: Uint32Array): {
     }
   }
   return {
-    data: { format: COMPACT_INDEX_FORMAT, count, bucketBits, chunkBits, offsets, keys },
+    data: {
+      format: COMPACT_INDEX_FORMAT,
+      count,
+      bucketBits,
+      chunkBits,
+      offsets,
+      keys,
+      depths: depths >>> 0,
+    },
     order,
   };
 }
@@ -108,12 +136,14 @@ export class CompactDomainIndex {
   private readonly offsets: Uint32Array;
   private readonly keys: Uint32Array;
   private readonly oneBucket: boolean;
+  private readonly depths: number;
 
   constructor(readonly data: CompactIndexData) {
     this.shift = 32 - data.bucketBits;
     this.offsets = data.offsets;
     this.keys = data.keys;
     this.oneBucket = data.bucketBits === 0;
+    this.depths = data.depths ?? ALL_DEPTHS;
   }
 
   get size(): number {
@@ -154,6 +184,48 @@ export class CompactDomainIndex {
     return -1;
   }
 
+  /**
+   * find() for the suffix fingerprints `fps[2k]`/`fps[2k + 1]` with k from `last` down to `least`
+   * (suffixFingerprints's layout), writing each position or -1 to `positions[k]`; returns how many
+   * were found. Suffix k has k + 1 labels: a depth no entry has is not looked up. One loop over
+   * locals instead of a call per suffix: a lookup walks every suffix of the visited host, and most
+   * find nothing.
+   */
+  findSuffixes(fps: Uint32Array, last: number, least: number, positions: Int32Array): number {
+    const offsets = this.offsets;
+    const keys = this.keys;
+    const shift = this.shift;
+    const oneBucket = this.oneBucket;
+    const depths = this.depths;
+    let found = 0;
+    for (let k = last; k >= least; k -= 1) {
+      if (((depths >>> Math.min(k + 1, 31)) & 1) === 0) {
+        positions[k] = -1;
+        continue;
+      }
+      const hi = fps[k * 2]!;
+      const lo = fps[k * 2 + 1]!;
+      const bucket = oneBucket ? 0 : hi >>> shift;
+      let p = offsets[bucket]!;
+      const end = offsets[bucket + 1]!;
+      let at = -1;
+      if (end - p > INSERTION_SORT_MAX) {
+        at = this.find(hi, lo);
+      } else {
+        for (; p < end; p += 1) {
+          const key = keys[p]!;
+          if (key >= lo) {
+            if (key === lo) at = p;
+            break;
+          }
+        }
+      }
+      positions[k] = at;
+      if (at >= 0) found += 1;
+    }
+    return found;
+  }
+
   /** Whether the entry at `position` has this fingerprint (for scanning past equal ones). */
   same(position: number, fpHi: number, fpLo: number): boolean {
     const bucket = this.oneBucket ? 0 : fpHi >>> this.shift;
@@ -191,6 +263,8 @@ export function isCompactIndexData(value: unknown): value is CompactIndexData {
     v.chunkBits <= v.bucketBits &&
     v.offsets instanceof Uint32Array &&
     v.keys instanceof Uint32Array &&
+    (v.depths === undefined ||
+      (Number.isInteger(v.depths) && v.depths >= 0 && v.depths <= ALL_DEPTHS)) &&
     v.offsets.length === 2 ** v.bucketBits + 1 &&
     v.keys.length === v.count &&
     v.offsets[0] === 0 &&

@@ -84,15 +84,21 @@ export function hostFingerprint(host: string): Fingerprint {
   return { hi: finishHi(a, b), lo: finishLo(a, b) };
 }
 
-/** hostFingerprint into `out[at]` (hi) and `out[at + 1]` (lo), allocating nothing (index builds). */
-export function hostFingerprintInto(host: string, out: Uint32Array, at: number): void {
+/**
+ * hostFingerprint into `out[at]` (hi) and `out[at + 1]` (lo), allocating nothing (index builds).
+ * Returns the host's number of labels (the index records which occur).
+ */
+export function hostFingerprintInto(host: string, out: Uint32Array, at: number): number {
   let a = A_OFFSET;
   let b = B_OFFSET;
+  let labels = 1;
   for (let i = host.length - 1; i >= 0; i -= 1) {
     const c = host.charCodeAt(i);
+    if (c === 46 /* . */) labels += 1;
     a = Math.imul(a ^ c, A_PRIME);
     b = Math.imul(((b << 5) | (b >>> 27)) ^ c, B_PRIME);
   }
   out[at] = finishHi(a, b);
   out[at + 1] = finishLo(a, b);
+  return labels;
 }

@@ -244,13 +244,17 @@ abstract class ListDetails<L extends Omit<ListData, 'index' | 'chunk'>> implemen
 /**
  * The suffixes of `host` a list entry can name, most specific first, into `fps`/`starts` scratch:
  * the host and its parents down to two labels (a lone label, a TLD, is never listed: importers
- * refuse public suffixes and names without a dot); an IP address only itself.
+ * refuse public suffixes and names without a dot); an IP address only itself. Returns the index
+ * of the most specific (the whole host; -1 for none); the least specific is leastSuffix().
  */
-function suffixRange(host: string, fps: Uint32Array, starts: Int32Array): [number, number] {
-  const found = suffixFingerprints(host, fps, starts);
-  const last = found - 1;
+function suffixRange(host: string, fps: Uint32Array, starts: Int32Array): number {
+  return suffixFingerprints(host, fps, starts) - 1;
+}
+
+/** The least specific suffix to look up, given suffixRange()'s `last`. */
+function leastSuffix(host: string, last: number): number {
   // The regular expression runs only for hosts that end in a digit.
-  return [last, last < 0 ? 0 : isIpv4(host) ? last : Math.min(1, last)];
+  return last < 1 ? 0 : isIpv4(host) ? last : 1;
 }
 
 /**
@@ -264,7 +268,8 @@ export class ProbeIndex extends ListDetails<ProbedList | ListData> {
   private readonly starts = new Int32Array(MAX_SUFFIXES);
 
   async lookup(host: string): Promise<ListHit[]> {
-    const [last, least] = suffixRange(host, this.fps, this.starts);
+    const last = suffixRange(host, this.fps, this.starts);
+    const least = leastSuffix(host, last);
     const suffixes: Suffix[] = [];
     for (let k = last; k >= least; k -= 1)
       suffixes.push({
@@ -293,6 +298,8 @@ export class ListIndex extends ListDetails<ListData> {
   // Scratch for the suffix fingerprints of the host being looked up.
   private readonly fps = new Uint32Array(MAX_SUFFIXES * 2);
   private readonly starts = new Int32Array(MAX_SUFFIXES);
+  /** Scratch for where each suffix was found in the list being looked at (-1: not found). */
+  private readonly positions = new Int32Array(MAX_SUFFIXES);
 
   /** An index over lists held in memory. */
   static fromContents(inputs: readonly IndexedListInput[]): ListIndex {
@@ -311,18 +318,21 @@ export class ListIndex extends ListDetails<ListData> {
    */
   candidates(host: string): readonly Candidate[] {
     // Least specific first: [`com`, `example.com`, `www.example.com`].
-    const [last, least] = suffixRange(host, this.fps, this.starts);
+    const fps = this.fps;
+    const last = suffixRange(host, fps, this.starts);
     if (last < 0) return NO_CANDIDATES;
+    const least = leastSuffix(host, last);
+    const positions = this.positions;
     let out: Candidate[] | null = null;
     for (let i = 0; i < this.lists.length; i += 1) {
       const list = this.lists[i]!;
       if (list.action === 'notice') continue; // breach lists are matched by the breach index
-      const index = list.index;
+      if (list.index.findSuffixes(fps, last, least, positions) === 0) continue;
       for (let k = last; k >= least; k -= 1) {
-        const hi = this.fps[k * 2]!;
-        const lo = this.fps[k * 2 + 1]!;
-        const position = index.find(hi, lo);
+        const position = positions[k]!;
         if (position < 0) continue;
+        const hi = fps[k * 2]!;
+        const lo = fps[k * 2 + 1]!;
         (out ??= []).push({ list: i, start: this.starts[k]!, hi, lo, position });
       }
     }

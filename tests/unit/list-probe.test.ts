@@ -32,7 +32,7 @@ function record(id: string, action: ListRecordInput['action'] = 'block'): ListRe
   };
 }
 
-/** Hosts enough for several chunks (chunks hold about 4,096 hosts). */
+/** Hosts enough for several chunks (chunks hold about 1,024 hosts). */
 function manyHosts(count: number, tag: string): string[] {
   return Array.from({ length: count }, (_, i) => `shop${i.toString(36)}-${tag}.example`);
 }

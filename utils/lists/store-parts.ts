@@ -164,14 +164,17 @@ interface PartsStore {
   getAll(range: IDBKeyRange): Promise<unknown[]>;
 }
 
-/** A part's rows: its first row, then (a part in pieces) the others in their order. */
+/**
+ * A part's rows: its first row, then (a part in pieces) the others in their order. Both reads are
+ * asked for at once (a part in one row has no others: the second read finds none).
+ */
 async function partRowsOf(store: PartsStore, id: string, part: PartName): Promise<PartRow[]> {
-  const first = (await store.get([id, part])) as PartRow | undefined;
+  const [first, rest] = await Promise.all([
+    store.get([id, part]) as Promise<PartRow | undefined>,
+    store.getAll(IDBKeyRange.bound([id, `${part}:`], [id, `${part}:\uffff`])) as Promise<PartRow[]>,
+  ]);
   if (!first) return [];
   if (first.pieces === undefined) return [first];
-  const rest = (await store.getAll(
-    IDBKeyRange.bound([id, `${part}:`], [id, `${part}:\uffff`]),
-  )) as PartRow[];
   return [first, ...rest.sort((a, b) => (a.piece ?? 0) - (b.piece ?? 0))];
 }
 

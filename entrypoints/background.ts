@@ -51,6 +51,8 @@ export default defineBackground(() => {
   });
   /** The rest, composed on the first's services the first time something needs it. */
   wakeMark('composed');
+  // Right after this script's top level, so that the browser's "started" is not held back by it.
+  setTimeout(core.prepare, 0);
   const loadRest = (): Rest => (rest ??= restScript().composeRest(core));
   const withRest = (): Promise<Rest> => Promise.resolve().then(loadRest);
 

@@ -88,6 +88,47 @@ describe('a woken worker', () => {
     expect(psl.pslTreesRead()).toBe(true);
   });
 
+  it('prepares before its first event: the rules read, the database opening, nothing else loaded', async () => {
+    vi.resetModules();
+    const psl = await import('../../utils/core/psl');
+    const fresh = await import('../../utils/background/core');
+    const marks = await import('../../utils/core/wake-marks');
+    const loads = { rest: 0, importer: 0 };
+    const core = fresh.composeCore(platform, {
+      catalog: defaultCatalog(null),
+      importer: async () => {
+        loads.importer += 1;
+        return importByFormatYielding;
+      },
+      restLoaded: () => false,
+      loadRest: async () => {
+        loads.rest += 1;
+      },
+      badgeTitle: async () => '',
+    });
+    const global = globalThis as unknown as Record<string, [string, number][] | undefined>;
+    global[marks.WAKE_MARKS_GLOBAL] = [];
+    expect(psl.pslTreesRead()).toBe(false);
+    core.prepare();
+    expect(psl.pslTreesRead()).toBe(true);
+    // The database was asked for first, so that it opens while the rules are read.
+    expect(global[marks.WAKE_MARKS_GLOBAL]!.map(([label]) => label)).toEqual([
+      'database opening',
+      'public suffixes read',
+    ]);
+    platform.tabs.tabs.set(4, LISTED);
+    const verdict = await core.handleCoreMessage(
+      { type: 'verdict.get', tabId: 4 },
+      pageSender('/popup.html'),
+    );
+    expect(verdict).toMatchObject({ ok: true, data: { level: 'danger', site: 'joa2020.jp' } });
+    // The verdict used the connection prepare() started: the database was opened once.
+    const labels = global[marks.WAKE_MARKS_GLOBAL]!.map(([label]) => label);
+    expect(labels.filter((l) => l === 'database opening')).toHaveLength(1);
+    expect(labels).toContain('verdict');
+    expect(loads).toEqual({ rest: 0, importer: 0 });
+  });
+
   it('checks a navigation and shows the badge with its title; only the title text is loaded', async () => {
     const { core, loads } = wake({ importer: false });
     platform.tabs.tabs.set(5, 'https://joa2020.jp/shop');

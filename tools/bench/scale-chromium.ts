@@ -172,6 +172,8 @@ export async function wakeTrace(
       )
       .catch(() => null)) as [string, number][] | null;
     if (!marks) continue;
+    if (process.env.KG_WAKE_RAW)
+      console.error(`wake ${i}: ${marks.map(([l, ms]) => `${l} ${ms.toFixed(0)}`).join(', ')}`);
     for (const [label, ms] of [...marks, ['answer received (page)', sent] as [string, number]]) {
       const key = label.replace(/\(\d+ hosts\)/, '');
       byLabel.set(key, [...(byLabel.get(key) ?? []), ms]);

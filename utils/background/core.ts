@@ -5,7 +5,9 @@
 // backup, the options page's handlers) is composed by rest.ts from these same instances, in a
 // second script the worker loads when first needed (entrypoints/background.ts): one ListsService,
 // one index cache, one database connection for both.
+import { db } from '../core/db';
 import { memoAsync } from '../core/memo';
+import { readPublicSuffixes } from '../core/psl';
 import { createRouter, type MessageHandler } from '../core/router';
 import type { HandlerTable } from '../core/handler';
 import { DecisionsService } from '../decisions/service';
@@ -97,7 +99,18 @@ export function composeCore(platform: Platform, options: CoreOptions) {
     settings: () => settings.get(),
     language: (current) => settings.languageOf(current),
   });
+  /**
+   * Start what every first verdict needs, before the event the worker woke for arrives (the
+   * browser delivers it some milliseconds after the script has run, the worker's thread idle in
+   * between): the database opening (its connection is shared by every later read), and the public
+   * suffix rules read while it opens.
+   */
+  const prepare = (): void => {
+    db().catch(() => undefined);
+    readPublicSuffixes();
+  };
   return {
+    prepare,
     platform,
     catalog,
     settings,

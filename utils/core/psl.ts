@@ -139,6 +139,16 @@ export function readPslTrees(text: string, nodeCount: number): void {
   ready = true;
 }
 
+/**
+ * Read the packaged rules now if they are not yet (the first lookup that needs them does; a waking
+ * worker calls this while the browser is still delivering the event it woke for).
+ */
+export function readPublicSuffixes(): void {
+  if (ready) return;
+  readPslTrees(PSL_TREES, PSL_NODE_COUNT);
+  wakeMark('public suffixes read');
+}
+
 /** Whether the rules have been read (they are on the first lookup that needs them). */
 export function pslTreesRead(): boolean {
   return ready;
@@ -189,10 +199,7 @@ function walk(host: string, root: number, allowed: number): boolean {
  */
 function suffixLookup(host: string, options: ISuffixLookupOptions, out: IPublicSuffix): boolean {
   if (fastPathLookup(host, options, out)) return false;
-  if (!ready) {
-    readPslTrees(PSL_TREES, PSL_NODE_COUNT);
-    wakeMark('public suffixes read');
-  }
+  readPublicSuffixes();
   const allowed =
     (options.allowPrivateDomains ? PRIVATE : 0) | (options.allowIcannDomains ? ICANN : 0);
   if (walk(host, EXCEPTIONS_ROOT, allowed)) {

@@ -11,7 +11,14 @@ import {
   type Suffix,
 } from '../verdicts/list-index';
 import { getListIndex } from './store-content';
-import { chunkNumber, getListChunk, getListPart, getProbeChunks } from './store-parts';
+import {
+  chunkNumber,
+  getListChunk,
+  getListPart,
+  getListParts,
+  getProbeChunks,
+  type PartName,
+} from './store-parts';
 import { type ListRecord } from './record';
 import { db, type KgDatabase } from '../core/db';
 import { wakeMark } from '../core/wake-marks';
@@ -68,6 +75,28 @@ async function smallParts(record: ListRecord, database?: KgDatabase) {
   return { groups, registrars, breaches, licensed };
 }
 
+type SmallParts = Awaited<ReturnType<typeof smallParts>>;
+
+/** The small parts of several lists, read in one transaction. */
+async function smallPartsOf(records: readonly ListRecord[], store: KgDatabase) {
+  const names = (record: ListRecord): PartName[] =>
+    record.format === 'licensed'
+      ? ['groups', 'registrars', 'breaches', 'licensed']
+      : ['groups', 'registrars', 'breaches'];
+  const wanted = records.flatMap((record) =>
+    names(record).map((part) => [record.id, part] as const),
+  );
+  const read = await getListParts(wanted, store);
+  let at = 0;
+  return records.map((record): SmallParts => {
+    const groups = read[at++] as SmallParts['groups'];
+    const registrars = read[at++] as SmallParts['registrars'];
+    const breaches = read[at++] as SmallParts['breaches'];
+    const licensed = record.format === 'licensed' ? (read[at++] as SmallParts['licensed']) : [];
+    return { groups, registrars, breaches, licensed };
+  });
+}
+
 /** The line of `text` (lines joined by newlines) equal to `line`, or -1. */
 export function lineIndex(text: string, line: string): number {
   for (let at = text.indexOf(line); at >= 0; at = text.indexOf(line, at + 1)) {
@@ -102,8 +131,20 @@ export async function probeListData(
   record: ListRecord,
   database?: KgDatabase,
 ): Promise<ProbedList> {
-  const parts = await smallParts(record, database);
-  wakeMark(`parts of ${record.id} read`);
+  return probedList(record, await smallParts(record, database), database);
+}
+
+/** probeListData for several lists, their small parts read in one transaction. */
+export async function probeLists(
+  records: readonly ListRecord[],
+  database?: KgDatabase,
+): Promise<ProbedList[]> {
+  const parts = await smallPartsOf(records, database ?? (await db()));
+  wakeMark('parts of every list read');
+  return records.map((record, i) => probedList(record, parts[i]!, database));
+}
+
+function probedList(record: ListRecord, parts: SmallParts, database?: KgDatabase): ProbedList {
   let whole: Promise<ListData | null> | null = null;
   return {
     ...recordFields(record),

@@ -6,7 +6,7 @@
 import { catalogRank, catalogSource, type CatalogEntry, type ListSource } from './catalog';
 import type { importByFormatYielding } from './import';
 import type { ImportError, ListContent, Rejected } from './model';
-import { loadListData, probeListData } from './list-data';
+import { loadListData, probeLists } from './list-data';
 import { deleteList, getListRecord, getListRecords, replaceList, updateListRecord } from './store';
 import {
   confirmedHosts,
@@ -128,7 +128,7 @@ export class ListsService {
   private async buildProbeIndex(): Promise<ProbeIndex> {
     const records = (await getListRecords()).filter((r) => r.enabled);
     wakeMark('index: list records');
-    const lists = await Promise.all(records.map((record) => probeListData(record)));
+    const lists = await probeLists(records);
     const index = new ProbeIndex([...lists, ...(await inMemoryLists(records))]);
     wakeMark('index: lists read');
     return index;

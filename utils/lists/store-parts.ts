@@ -49,6 +49,14 @@ export interface PartRow {
    * 350 KB of objects). Rows without it (older versions, anything else) are validated on read.
    */
   checked?: number;
+  /**
+   * A part written in pieces (its first row, named as the part): how many rows it has, the others
+   * named `<part>:1`, `<part>:2`… (packedRows splits a part Chromium would store as a blob file).
+   * Rows without it hold the whole part, as every version before pieces wrote them.
+   */
+  pieces?: number;
+  /** Which piece of its part a row `<part>:<n>` is (n ≥ 1). */
+  piece?: number;
 }
 
 /** The stamp of parts written by packedRows from validated content (PartRow.checked). */
@@ -83,6 +91,41 @@ export function isIndexHead(value: unknown): value is IndexHead {
   );
 }
 
+/**
+ * The most a piece of a part should take as IndexedDB stores it, estimated from its JSON at two
+ * bytes a character (V8 stores a string with any character beyond Latin-1 at two): Chromium moves
+ * a value over 64 KB (IDBValueWrapper::kWrapThreshold) into a blob file, and reading one back
+ * costs a file read and more round trips (the breach list's part, 221 KB, was one on every wake).
+ */
+export const PIECE_BYTES = 48 * 1024;
+
+/** `items` in consecutive pieces of about PIECE_BYTES at most (an item larger alone is alone). */
+export function splitPieces<T>(items: readonly T[]): T[][] {
+  const pieces: T[][] = [[]];
+  let bytes = 0;
+  for (const item of items) {
+    const size = 2 * (JSON.stringify(item)?.length ?? 0) + 16;
+    if (bytes + size > PIECE_BYTES && pieces[pieces.length - 1]!.length > 0) {
+      pieces.push([]);
+      bytes = 0;
+    }
+    pieces[pieces.length - 1]!.push(item);
+    bytes += size;
+  }
+  return pieces;
+}
+
+/** The rows of one validated part: one row, or its pieces. */
+function partRows(listId: string, part: PartName, items: readonly unknown[]): PartRow[] {
+  const pieces = splitPieces(items);
+  if (pieces.length === 1) return [{ listId, part, data: pieces[0], checked: PARTS_CHECKED }];
+  return pieces.map((data, n) =>
+    n === 0
+      ? { listId, part, data, checked: PARTS_CHECKED, pieces: pieces.length }
+      : { listId, part: `${part}:${n}`, data, checked: PARTS_CHECKED, piece: n },
+  );
+}
+
 /** The rows a packed list is stored as. */
 export function packedRows(listId: string, packed: PackedList, content: ListContent): PartRow[] {
   const { format, count, bucketBits, chunkBits } = packed.index;
@@ -90,10 +133,10 @@ export function packedRows(listId: string, packed: PackedList, content: ListCont
   return [
     { listId, part: 'index', data: packed.index },
     { listId, part: 'head', data: head },
-    { listId, part: 'groups', data: packed.groups, checked: PARTS_CHECKED },
-    { listId, part: 'registrars', data: content.registrars, checked: PARTS_CHECKED },
-    { listId, part: 'breaches', data: content.breaches, checked: PARTS_CHECKED },
-    { listId, part: 'licensed', data: content.licensed ?? [], checked: PARTS_CHECKED },
+    ...partRows(listId, 'groups', packed.groups),
+    ...partRows(listId, 'registrars', content.registrars),
+    ...partRows(listId, 'breaches', content.breaches),
+    ...partRows(listId, 'licensed', content.licensed ?? []),
     ...packed.chunks.map((chunk, no) => ({ listId, part: chunkPart(no), data: chunk })),
   ];
 }
@@ -106,14 +149,71 @@ export async function getListPart<P extends PartName>(
   id: string,
   part: P,
   database?: KgDatabase,
-): Promise<z.infer<(typeof PART_SCHEMAS)[P]>> {
+): Promise<PartData<P>> {
   const store = database ?? (await db());
-  const row = (await store.get('listParts', [id, part])) as PartRow | undefined;
+  const tx = store.transaction('listParts', 'readonly');
+  const rows = await partRowsOf(tx.store, id, part);
+  await tx.done;
+  return partData(part, rows);
+}
+
+export type PartData<P extends PartName> = z.infer<(typeof PART_SCHEMAS)[P]>;
+
+interface PartsStore {
+  get(key: IDBValidKey): Promise<unknown>;
+  getAll(range: IDBKeyRange): Promise<unknown[]>;
+}
+
+/**
+ * A part's rows: its first row, then (a part in pieces) the others in their order. Both reads are
+ * asked for at once (a part in one row has no others: the second read finds none).
+ */
+async function partRowsOf(store: PartsStore, id: string, part: PartName): Promise<PartRow[]> {
+  const [first, rest] = await Promise.all([
+    store.get([id, part]) as Promise<PartRow | undefined>,
+    store.getAll(IDBKeyRange.bound([id, `${part}:`], [id, `${part}:\uffff`])) as Promise<PartRow[]>,
+  ]);
+  if (!first) return [];
+  if (first.pieces === undefined) return [first];
+  return [first, ...rest.sort((a, b) => (a.piece ?? 0) - (b.piece ?? 0))];
+}
+
+/**
+ * A stored part's data, validated unless packedRows stamped it; missing or corrupt (a piece
+ * missing, or not of this part's write): empty.
+ */
+function partData<P extends PartName>(part: P, rows: readonly PartRow[]): PartData<P> {
+  const first = rows[0];
+  if (!first) return [] as PartData<P>;
+  const count = first.pieces ?? 1;
+  const whole =
+    rows.length === count && rows.every((row, n) => n === 0 || row.piece === n)
+      ? rows.every((row) => Array.isArray(row.data))
+        ? rows.flatMap((row) => row.data as unknown[])
+        : count === 1
+          ? first.data
+          : null
+      : null;
+  if (whole === null) return [] as PartData<P>;
   // Written from validated content by this layout: an array, as it was written.
-  if (row?.checked === PARTS_CHECKED && Array.isArray(row.data))
-    return row.data as z.infer<(typeof PART_SCHEMAS)[P]>;
-  const parsed = PART_SCHEMAS[part].safeParse(row?.data ?? []);
-  return (parsed.success ? parsed.data : []) as z.infer<(typeof PART_SCHEMAS)[P]>;
+  if (rows.every((row) => row.checked === PARTS_CHECKED) && Array.isArray(whole))
+    return whole as PartData<P>;
+  const parsed = PART_SCHEMAS[part].safeParse(whole);
+  return (parsed.success ? parsed.data : []) as PartData<P>;
+}
+
+/**
+ * Parts of several lists, each as getListPart reads it, in one transaction (a waking worker's
+ * first verdict reads four parts of every list: one transaction instead of one each).
+ */
+export async function getListParts(
+  wanted: readonly (readonly [id: string, part: PartName])[],
+  store: KgDatabase,
+): Promise<PartData<PartName>[]> {
+  const tx = store.transaction('listParts', 'readonly');
+  const rows = await Promise.all(wanted.map(([id, part]) => partRowsOf(tx.store, id, part)));
+  await tx.done;
+  return rows.map((read, i) => partData(wanted[i]![1], read));
 }
 
 /** One chunk of exact entries, validated (its size must match the index), or null. */

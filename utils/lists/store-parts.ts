@@ -203,8 +203,8 @@ function partData<P extends PartName>(part: P, rows: readonly PartRow[]): PartDa
 }
 
 /**
- * Parts of several lists, each as getListPart reads it, in one transaction (a waking worker's
- * first verdict reads four parts of every list: one transaction instead of one each).
+ * Several parts, each as getListPart reads it, in one transaction (a waking worker's first verdict
+ * reads three or four parts of each list: one transaction per list instead of one per part).
  */
 export async function getListParts(
   wanted: readonly (readonly [id: string, part: PartName])[],

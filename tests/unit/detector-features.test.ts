@@ -107,7 +107,11 @@ describe('character n-grams of Latin words', () => {
   });
 
   it('are features of Japanese pages (drug and brand names in Latin letters), not English ones', () => {
-    const f = extractFeatures(page('カマグラ kamagra 100mg をお届けします'));
+    // Off in the shipped model (README "Measured detection", session 7): asked for here.
+    expect(extractFeatures(page('カマグラ kamagra 100mg')).baseCount).toBe(
+      extractFeatures(page('カマグラ kamagra 100mg')).index.length,
+    );
+    const f = extractFeatures(page('カマグラ kamagra 100mg をお届けします'), { latinGrams: true });
     const extra = new Set(Array.from(f.index.subarray(f.baseCount)));
     const latin = grams('kamagra 100mg');
     expect(extra.size).toBeGreaterThan(0);
@@ -116,7 +120,9 @@ describe('character n-grams of Latin words', () => {
     for (const g of extra) expect(latin.has(g)).toBe(true);
     expect(extra.size).toBeGreaterThanOrEqual(latin.size - 2);
     // English pages have word n-grams of the same letters already.
-    const en = extractFeatures(page('kamagra 100mg delivered to your door'));
+    const en = extractFeatures(page('kamagra 100mg delivered to your door'), {
+      latinGrams: true,
+    });
     expect(en.index.length).toBe(en.baseCount);
   });
 

@@ -4,16 +4,22 @@ import { describe, expect, it } from 'vitest';
 import {
   extractFeatures,
   HASHED_OFFSET,
+  scoreFeatures,
   NAMED_FEATURES,
   pageScript,
 } from '../../utils/detector/features';
 import { scoreDetected, shippedModel } from '../../utils/detector/shipped';
+import { asciiGrams } from '../../utils/detector/ascii-grams';
+import { Collector } from '../../utils/detector/ngrams';
 import { pageSample } from './page-sample';
 
 const page = (text: string, host = 'shop.example') => pageSample(text, `https://${host}/`);
 
-const hashed = (text: string, host?: string) =>
-  new Set(Array.from(extractFeatures(page(text, host)).index).filter((f) => f >= HASHED_OFFSET));
+/** Hashed features before the Latin-script character n-grams of Japanese pages. */
+const hashed = (text: string, host?: string) => {
+  const f = extractFeatures(page(text, host));
+  return new Set(Array.from(f.index.subarray(0, f.baseCount)).filter((i) => i >= HASHED_OFFSET));
+};
 
 describe('features', () => {
   it('name the signals that fired and the page voice', () => {
@@ -70,6 +76,63 @@ describe('features', () => {
       page('A much longer page about medicines. '.repeat(50) + 'And more words.'),
     );
     expect(short.textValue).toBeGreaterThan(long.textValue);
+  });
+});
+
+function grams(text: string): Set<number> {
+  const out = new Collector(false, 0);
+  asciiGrams(text, out);
+  const found = new Set(out.distinct.subarray(0, out.count));
+  out.release();
+  return found;
+}
+
+describe('character n-grams of Latin words', () => {
+  it('take the 3-, 4- and 5-grams of each word padded with spaces', () => {
+    // " pill " has 6 characters: 4 trigrams, 3 four-grams, 2 five-grams.
+    expect(grams('pill').size).toBe(9);
+    expect(grams('pill pill').size).toBe(9);
+    // "pills" shares " pil", "pill", "ill" … with "pill": word n-grams would share nothing.
+    const shared = [...grams('pills')].filter((g) => grams('pill').has(g));
+    expect(shared.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('fold digits and skip words too long to be words', () => {
+    expect(grams('100mg')).toEqual(grams('50mg'));
+    expect(grams('x'.repeat(41)).size).toBe(0);
+    expect(grams('x'.repeat(40)).size).toBeGreaterThan(0);
+    expect(grams('').size).toBe(0);
+    expect(grams('処方箋 ー 、').size).toBe(0);
+    expect(grams('ab').size).toBe(3); // " ab", "ab ", " ab "
+  });
+
+  it('are features of Japanese pages (drug and brand names in Latin letters), not English ones', () => {
+    // Off in the shipped model (README "Measured detection", session 7): asked for here.
+    expect(extractFeatures(page('カマグラ kamagra 100mg')).baseCount).toBe(
+      extractFeatures(page('カマグラ kamagra 100mg')).index.length,
+    );
+    const f = extractFeatures(page('カマグラ kamagra 100mg をお届けします'), { latinGrams: true });
+    const extra = new Set(Array.from(f.index.subarray(f.baseCount)));
+    const latin = grams('kamagra 100mg');
+    expect(extra.size).toBeGreaterThan(0);
+    // Each is one of the words' grams (a gram whose bucket a text n-gram or token already holds
+    // keeps that feature's value and is not repeated).
+    for (const g of extra) expect(latin.has(g)).toBe(true);
+    expect(extra.size).toBeGreaterThanOrEqual(latin.size - 2);
+    // English pages have word n-grams of the same letters already.
+    const en = extractFeatures(page('kamagra 100mg delivered to your door'), {
+      latinGrams: true,
+    });
+    expect(en.index.length).toBe(en.baseCount);
+  });
+
+  it('score a page the same through the vector and through the scorer', () => {
+    const sample = page('カマグラ kamagra 100mg をお届けします。処方箋不要 tadalafil');
+    const model = shippedModel();
+    const f = extractFeatures(sample);
+    let z = model.bias;
+    f.index.forEach((i, k) => (z += model.weights[i]! * f.value[k]!));
+    expect(scoreFeatures(sample, model.weights, model.bias).logit).toBeCloseTo(z, 9);
   });
 });
 

@@ -12,7 +12,7 @@ import {
 } from '../../utils/detector/thresholds';
 import { groupFolds } from '../../utils/detector/cv';
 import { scoreFor, levelForProbability } from '../../utils/detector/model-score';
-import { examples } from '../../utils/detector/pipeline';
+import { buildModel, examples, nbRatios, type TrainingPage } from '../../utils/detector/pipeline';
 import { wilson } from '../../tools/lib/metrics';
 
 /** Feature 0 says "rogue", feature 1 says "licensed", feature 2 is noise present everywhere. */
@@ -70,6 +70,88 @@ describe('logistic regression', () => {
       ex.reduce((s, e, i) => s + (f(i) ? e.weight : 0), 0);
     expect(total((i) => i < 2)).toBeCloseTo(total((i) => i === 2));
     expect(total((i) => i === 3)).toBeCloseTo(total((i) => i === 2));
+  });
+
+  it('weigh the pages to warn on more when asked, and only those', () => {
+    const page = (positive: boolean): TrainingPage => ({
+      slug: 'x',
+      site: 'x',
+      lang: 'en',
+      script: 'en',
+      positive,
+      index: new Int32Array(),
+      value: new Float32Array(),
+    });
+    const pages = [page(true), page(false), page(false)];
+    const plain = examples(pages);
+    const heavier = examples(pages, 2);
+    expect(heavier[0]!.weight).toBeCloseTo(2 * plain[0]!.weight);
+    expect(heavier[1]!.weight).toBe(plain[1]!.weight);
+  });
+});
+
+describe('naive-Bayes log-count ratios', () => {
+  it('are positive for hashed features of pages to warn on, negative for the others, 0 for both', () => {
+    const r = nbRatios(toyExamples(40), 1);
+    expect(r.has(0)).toBe(false); // named features are not scaled
+    const evenOnly = toyExamples(40).filter((_, i) => i % 14 === 0);
+    const ratios = nbRatios(
+      [
+        ...evenOnly,
+        ...evenOnly.map((e) => ({
+          ...e,
+          label: 0 as const,
+          index: Int32Array.from([HASHED_OFFSET + 9]),
+        })),
+      ],
+      1,
+    );
+    expect(ratios.get(HASHED_OFFSET)!).toBeGreaterThan(0);
+    expect(ratios.get(HASHED_OFFSET + 9)!).toBeLessThan(0);
+    const both = nbRatios(
+      [
+        {
+          index: Int32Array.from([HASHED_OFFSET + 1]),
+          value: Float32Array.from([1]),
+          label: 1,
+          weight: 1,
+        },
+        {
+          index: Int32Array.from([HASHED_OFFSET + 1]),
+          value: Float32Array.from([1]),
+          label: 0,
+          weight: 1,
+        },
+      ],
+      1,
+    );
+    expect(both.get(HASHED_OFFSET + 1)).toBeCloseTo(0);
+  });
+});
+
+describe('the training pipeline', () => {
+  const pages: TrainingPage[] = toyExamples(60).map((e, i) => ({
+    slug: `p${i}`,
+    site: `s${i % 30}.example`,
+    lang: 'en',
+    script: 'en',
+    positive: e.label === 1,
+    index: e.index,
+    value: e.value,
+  }));
+
+  it('with one L2 strength to choose from, gives the model that strength gives', () => {
+    const fixed = buildModel(pages, {}, { folds: 3, fit: { lambda: 3 }, keep: 100 }).file;
+    const chosen = buildModel(pages, {}, { folds: 3, fit: {}, keep: 100, lambdas: [3] }).file;
+    expect(chosen).toEqual(fixed);
+  });
+
+  it('ships a scaled feature with its scale folded into its weight', () => {
+    const file = buildModel(pages, {}, { folds: 3, fit: {}, keep: 100, nbAlpha: 1 }).file;
+    const model = loadModel(file);
+    // Feature 0 (named, unscaled) says rogue; the hashed buckets are noise shared by both classes.
+    expect(model.weights[0]!).toBeGreaterThan(0);
+    expect(Number.isFinite(model.bias)).toBe(true);
   });
 });
 
@@ -143,6 +225,20 @@ describe('thresholds', () => {
     expect(set.en.warning).toBeGreaterThan(0.6);
     const fewEnglish = chooseThresholdSet([...ja, ...rows('en', [0.6], [0.7])]);
     expect(fewEnglish.en).toEqual(chooseThresholds([...ja, ...rows('en', [0.6], [0.7])]));
+  });
+
+  it('allow more false alarms at a higher warning target, never more than it', () => {
+    const data = rows(
+      'en',
+      Array.from({ length: 40 }, (_, i) => i / 40),
+      [0.5, 0.9],
+    );
+    const strict = chooseThresholds(data, 0.02);
+    const looser = chooseThresholds(data, 0.05);
+    expect(looser.warning).toBeLessThan(strict.warning);
+    const alarms = (t: number) => data.filter((r) => !r.positive && r.probability >= t).length;
+    expect(alarms(strict.warning)).toBe(0);
+    expect(alarms(looser.warning)).toBe(2);
   });
 
   it('are ordered caution ≤ warning ≤ danger', () => {

@@ -5,7 +5,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { POSITIVE, NEGATIVE, type CorpusPage } from './corpus';
 import { registrableDomain } from '../../utils/core/hostname';
-import { extractFeatures, HASHED_OFFSET } from '../../utils/detector/features';
+import {
+  extractFeatures,
+  FEATURE_DEFAULTS,
+  HASHED_OFFSET,
+  type FeatureOptions,
+} from '../../utils/detector/features';
 import { similarSiteGroups } from '../../utils/detector/cv';
 import type { TrainingPage } from '../../utils/detector/pipeline';
 
@@ -29,6 +34,7 @@ export const TRAINER_FILES = [
   'utils/detector/evidence.ts',
   'utils/detector/feature-space.ts',
   'utils/detector/ngrams.ts',
+  'utils/detector/ascii-grams.ts',
   'utils/detector/lookalike.ts',
   'data/licensed.json',
   'utils/detector/lexicon.ts',
@@ -55,11 +61,16 @@ export function siteOf(page: CorpusPage): string {
  * The training pages, each with the group it is kept in during cross-validation: its registrable
  * domain, joined with the sites whose pages are near-copies of it (utils/detector/cv.ts).
  */
-export function trainingPages(pages: readonly CorpusPage[]): TrainingPage[] {
+export function trainingPages(
+  pages: readonly CorpusPage[],
+  options: FeatureOptions = FEATURE_DEFAULTS,
+): TrainingPage[] {
   const scored = scoredPages(pages);
-  const features = scored.map((page) => extractFeatures(page.sample));
+  const features = scored.map((page) => extractFeatures(page.sample, options));
+  // Near-copies are judged without the Latin-script character n-grams (added last), so that the
+  // groups, and with them the folds, are the same with and without them.
   const hashed = features.map((f) =>
-    Int32Array.from(f.index.filter((i) => i >= HASHED_OFFSET)).sort(),
+    Int32Array.from(f.index.subarray(0, f.baseCount).filter((i) => i >= HASHED_OFFSET)).sort(),
   );
   const groups = similarSiteGroups(
     scored.map((page) => ({ site: siteOf(page) })),

@@ -4,7 +4,8 @@
 //   weights) and three facts about the page's voice,
 // - hashed character 1–3-grams of runs of non-ASCII text (Japanese needs no tokenizer),
 // - hashed English word 1–2-grams (digits folded, so "100mg" and "50mg" are one word),
-// - hashed tokens of the host name and the lexicon terms the signals matched.
+// - hashed tokens of the host name and the lexicon terms the signals matched,
+// - on Japanese pages, hashed character 3–5-grams of Latin-script words (ascii-grams.ts).
 // Text n-grams are binary and scaled together to unit length, so a long page does not outweigh a
 // short one.
 import {
@@ -25,6 +26,7 @@ import {
   hashString,
 } from './feature-space';
 import { Collector } from './ngrams';
+import { asciiGrams } from './ascii-grams';
 
 // The feature space and the n-grams live in their own files; importers keep one entry.
 export {
@@ -45,6 +47,20 @@ export { textOccurrences, type Occurrences } from './ngrams';
 const TEXT_SCALE = 10;
 /** Weight of a host token or lexicon term relative to a named signal. */
 const TOKEN_VALUE = 0.5;
+/**
+ * Length of a Japanese page's vector of Latin-script character 3–5-grams (ascii-grams.ts), scaled
+ * apart from the other text n-grams, which are more. Japanese pages only: there, Latin words are
+ * mostly drug and brand names, URLs and model numbers; English pages have word n-grams of the
+ * same letters. README "Measured detection" has the runs with and without them.
+ */
+const ASCII_SCALE = 5;
+
+export interface FeatureOptions {
+  /** Character 3–5-grams of Latin-script words on Japanese pages. */
+  latinGrams: boolean;
+}
+
+export const FEATURE_DEFAULTS: FeatureOptions = { latinGrams: false };
 
 export interface PageFeatures {
   /** Sparse feature vector: distinct indices and their values. */
@@ -57,6 +73,11 @@ export interface PageFeatures {
   script: Script;
   /** The value every text n-gram of this page carries. */
   textValue: number;
+  /**
+   * Entries of `index` before the Latin-script character n-grams: the features near-copy
+   * grouping compares (utils/detector/cv.ts), the same with and without them.
+   */
+  baseCount: number;
 }
 
 /** Host labels, their letter runs and 4-grams of the name the site registered. */
@@ -120,10 +141,13 @@ interface Collected {
   textCount: number;
   tokenCount: number;
   textValue: number;
+  /** Distinct features after the tokens that are Latin-script character n-grams. */
+  asciiCount: number;
+  asciiValue: number;
   script: Script;
 }
 
-function collect(page: PageSample): Collected {
+function collect(page: PageSample, options: FeatureOptions): Collected {
   // The extension never sends more text than the sample's cap; pages read from files (corpus,
   // CLI) are held to the same cap, so training sees what users' browsers see and a 5 MB page
   // costs what a 40,000-character one does.
@@ -144,6 +168,10 @@ function collect(page: PageSample): Collected {
   for (const hit of hits)
     for (const term of hit.terms) grams.add(bucket(hashString(NS_TERM, `${hit.code}:${term}`)));
   const tokenCount = grams.count;
+  const script = scriptOf(kana, text.length);
+  if (options.latinGrams && script === 'ja') asciiGrams(text, grams);
+  const asciiCount = grams.count - tokenCount;
+  const asciiValue = asciiCount > 0 ? ASCII_SCALE / Math.sqrt(asciiCount) : 0;
 
   const named = new Map<number, number>();
   SIGNAL_CODES.forEach((code, i) => {
@@ -169,13 +197,20 @@ function collect(page: PageSample): Collected {
     textCount,
     tokenCount,
     textValue,
-    script: scriptOf(kana, text.length),
+    asciiCount,
+    asciiValue,
+    script,
   };
 }
 
-export function extractFeatures(page: PageSample): PageFeatures {
-  const { hits, evidence, named, grams, textCount, tokenCount, textValue, script } = collect(page);
-  const index = new Int32Array(named.size + tokenCount);
+export function extractFeatures(
+  page: PageSample,
+  options: FeatureOptions = FEATURE_DEFAULTS,
+): PageFeatures {
+  const c = collect(page, options);
+  const { hits, evidence, named, grams, textCount, tokenCount, textValue, script } = c;
+  const baseCount = named.size + tokenCount;
+  const index = new Int32Array(baseCount + c.asciiCount);
   const value = new Float32Array(index.length);
   let k = 0;
   for (const [f, v] of named) {
@@ -189,12 +224,17 @@ export function extractFeatures(page: PageSample): PageFeatures {
     value[k] = i < textCount ? textValue : TOKEN_VALUE;
     k += 1;
   }
+  for (let i = tokenCount; i < tokenCount + c.asciiCount; i += 1) {
+    index[k] = distinct[i]!;
+    value[k] = c.asciiValue;
+    k += 1;
+  }
   grams.release();
-  return { index, value, hits, evidence, script, textValue };
+  return { index, value, hits, evidence, script, textValue, baseCount };
 }
 
 /** A page's logit and what its reasons need, without building its feature vector. */
-export interface ScoredFeatures extends Omit<PageFeatures, 'index' | 'value'> {
+export interface ScoredFeatures extends Omit<PageFeatures, 'index' | 'value' | 'baseCount'> {
   logit: number;
   /** Each named feature's value as the vector holds it (float32), by feature index. */
   named: Map<number, number>;
@@ -211,7 +251,8 @@ export function scoreFeatures(
   weights: Float32Array,
   bias: number,
 ): ScoredFeatures {
-  const { hits, evidence, named, grams, textCount, tokenCount, textValue, script } = collect(page);
+  const c = collect(page, FEATURE_DEFAULTS);
+  const { hits, evidence, named, grams, textCount, tokenCount, textValue, script } = c;
   let z = bias;
   const values = new Map<number, number>();
   for (const [f, v] of named) {
@@ -224,6 +265,9 @@ export function scoreFeatures(
   const token = Math.fround(TOKEN_VALUE);
   for (let i = 0; i < textCount; i += 1) z += weights[distinct[i]!]! * text;
   for (let i = textCount; i < tokenCount; i += 1) z += weights[distinct[i]!]! * token;
+  const ascii = Math.fround(c.asciiValue);
+  for (let i = tokenCount; i < tokenCount + c.asciiCount; i += 1)
+    z += weights[distinct[i]!]! * ascii;
   grams.release();
   return { logit: z, named: values, hits, evidence, script, textValue };
 }

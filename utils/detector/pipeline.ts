@@ -16,6 +16,7 @@ import {
 } from './model';
 import { logit, levelForProbability } from './model-score';
 import { chooseThresholdSet } from './thresholds';
+import { HASHED_OFFSET } from './feature-space';
 import { fitLogistic, sigmoid, type Example, type FitOptions } from './train';
 
 export interface TrainingPage {
@@ -34,12 +35,26 @@ export interface PipelineOptions {
   folds: number;
   fit: Partial<FitOptions>;
   keep: number;
+  /** Extra weight of the pages to warn on (1: balanced with the pages to leave alone). */
+  positiveWeight?: number;
+  /** The warning level's false-positive target (default FPR_TARGETS.warning). */
+  fprWarning?: number;
+  /**
+   * Naive-Bayes log-count ratios (NBSVM, Wang & Manning 2012) scaling the hashed features, with
+   * this smoothing; 0 or absent: not used.
+   */
+  nbAlpha?: number;
+  /**
+   * L2 strengths to choose from by the grouped cross-validation of the pages given (the most
+   * pages warned at the warning target, summed over the scripts; ties to the earlier one).
+   */
+  lambdas?: readonly number[];
 }
 
 export const PIPELINE_DEFAULTS: PipelineOptions = { folds: 5, fit: {}, keep: KEEP_HASHED };
 
 /** Example weights: pages to warn on and pages to leave alone weigh the same in each language. */
-export function examples(pages: readonly TrainingPage[]): Example[] {
+export function examples(pages: readonly TrainingPage[], positiveWeight = 1): Example[] {
   const groups = new Map<string, number>();
   const key = (p: TrainingPage) => `${p.lang}:${p.positive ? 1 : 0}`;
   for (const p of pages) groups.set(key(p), (groups.get(key(p)) ?? 0) + 1);
@@ -47,8 +62,36 @@ export function examples(pages: readonly TrainingPage[]): Example[] {
     index: p.index,
     value: p.value,
     label: p.positive ? 1 : 0,
-    weight: pages.length / (groups.size * groups.get(key(p))!),
+    weight:
+      (pages.length / (groups.size * groups.get(key(p))!)) * (p.positive ? positiveWeight : 1),
   }));
+}
+
+/**
+ * Each hashed feature's log-count ratio over the examples (presence counts, example-weighted):
+ * log((α + pos_j) / ‖α + pos‖₁) − log((α + neg_j) / ‖α + neg‖₁).
+ */
+export function nbRatios(list: readonly Example[], alpha: number): Map<number, number> {
+  const pos = new Map<number, number>();
+  const neg = new Map<number, number>();
+  for (const e of list) {
+    const into = e.label === 1 ? pos : neg;
+    for (const f of e.index) if (f >= HASHED_OFFSET) into.set(f, (into.get(f) ?? 0) + e.weight);
+  }
+  const all = [...new Set([...pos.keys(), ...neg.keys()])].sort((a, b) => a - b);
+  let pSum = 0;
+  let nSum = 0;
+  for (const f of all) {
+    pSum += alpha + (pos.get(f) ?? 0);
+    nSum += alpha + (neg.get(f) ?? 0);
+  }
+  const r = new Map<number, number>();
+  for (const f of all)
+    r.set(
+      f,
+      Math.log((alpha + (pos.get(f) ?? 0)) / pSum) - Math.log((alpha + (neg.get(f) ?? 0)) / nSum),
+    );
+  return r;
 }
 
 function fitFile(
@@ -57,12 +100,24 @@ function fitFile(
   trainedOn: ModelFile['trainedOn'],
   options: PipelineOptions,
 ): ModelFile {
-  return compactModel(
-    fitLogistic(examples(pages), options.fit),
-    thresholds,
-    trainedOn,
-    options.keep,
-  );
+  let list = examples(pages, options.positiveWeight);
+  const alpha = options.nbAlpha ?? 0;
+  const ratios = alpha > 0 ? nbRatios(list, alpha) : null;
+  if (ratios)
+    list = list.map((e) => ({
+      ...e,
+      value: Float32Array.from(e.value, (v, k) => {
+        const f = e.index[k]!;
+        return f >= HASHED_OFFSET ? v * Math.abs(ratios.get(f)!) : v;
+      }),
+    }));
+  const fitted = fitLogistic(list, options.fit);
+  // The model sees the raw features: a scaled feature's weight absorbs its scale.
+  if (ratios)
+    fitted.features.forEach((f, i) => {
+      if (f >= HASHED_OFFSET) fitted.weights[i] = fitted.weights[i]! * Math.abs(ratios.get(f)!);
+    });
+  return compactModel(fitted, thresholds, trainedOn, options.keep);
 }
 
 function probability(file: ModelFile, pages: readonly TrainingPage[]): number[] {
@@ -98,11 +153,27 @@ export function buildModel(
   trainedOn: ModelFile['trainedOn'],
   options: PipelineOptions = PIPELINE_DEFAULTS,
 ): { file: ModelFile; outOfFold: number[] } {
-  const oof = outOfFold(pages, options);
-  const thresholds = chooseThresholdSet(
-    pages.map((p, i) => ({ probability: oof[i]!, positive: p.positive, lang: p.script })),
-  );
-  return { file: fitFile(pages, thresholds, trainedOn, options), outOfFold: oof };
+  let best: { options: PipelineOptions; oof: number[]; thresholds: ThresholdSet } | null = null;
+  let bestWarned = -1;
+  for (const lambda of options.lambdas ?? [options.fit.lambda]) {
+    const tried = lambda === undefined ? options : { ...options, fit: { ...options.fit, lambda } };
+    const oof = outOfFold(pages, tried);
+    const scored = pages.map((p, i) => ({
+      probability: oof[i]!,
+      positive: p.positive,
+      lang: p.script,
+    }));
+    const thresholds = chooseThresholdSet(scored, options.fprWarning);
+    const warned = scored.filter(
+      (r) => r.positive && r.probability >= thresholds[r.lang as Script].warning,
+    ).length;
+    if (warned > bestWarned) {
+      best = { options: tried, oof, thresholds };
+      bestWarned = warned;
+    }
+  }
+  const { options: chosen, oof, thresholds } = best!;
+  return { file: fitFile(pages, thresholds, trainedOn, chosen), outOfFold: oof };
 }
 
 export interface CrossValidatedRow {

@@ -12,7 +12,7 @@ export interface Scored {
 }
 
 /** The largest false-positive rate each level may have on cross-validation, in every language. */
-export const FPR_TARGETS: Thresholds = { caution: 0.1, warning: 0.02, danger: 0.005 };
+export const FPR_TARGETS: Thresholds = { caution: 0.1, warning: 0.025, danger: 0.005 };
 
 export function chooseThreshold(rows: readonly Scored[], maxFpr: number): number {
   let floor = 0;
@@ -33,19 +33,25 @@ export function chooseThreshold(rows: readonly Scored[], maxFpr: number): number
 export const MIN_NEGATIVES_PER_SCRIPT = 20;
 
 /** Thresholds per script (`lang` of the rows is the script the scorer will see). */
-export function chooseThresholdSet(rows: readonly Scored[]): ThresholdSet {
+export function chooseThresholdSet(
+  rows: readonly Scored[],
+  fprWarning = FPR_TARGETS.warning,
+): ThresholdSet {
   const pick = (script: Script) => {
     const own = rows.filter((r) => r.lang === script);
     const enough =
       own.filter((r) => !r.positive).length >= MIN_NEGATIVES_PER_SCRIPT &&
       own.some((r) => r.positive);
-    return chooseThresholds(enough ? own : rows);
+    return chooseThresholds(enough ? own : rows, fprWarning);
   };
   return { ja: pick('ja'), en: pick('en') };
 }
 
-export function chooseThresholds(rows: readonly Scored[]): Thresholds {
-  const warning = chooseThreshold(rows, FPR_TARGETS.warning);
+export function chooseThresholds(
+  rows: readonly Scored[],
+  fprWarning = FPR_TARGETS.warning,
+): Thresholds {
+  const warning = chooseThreshold(rows, fprWarning);
   return {
     caution: Math.min(chooseThreshold(rows, FPR_TARGETS.caution), warning),
     warning,

@@ -1,7 +1,8 @@
-// `npm run cv:variants -- [name …] [--corpus dir] [--json]`: the nested, grouped cross-validation
+// `npm run cv:variants -- [name …] [--corpus dir]`: the nested, grouped cross-validation
 // of `npm run eval -- --cv` for several training configurations on one set of extracted
-// features, so that variants are compared on the same folds. Each variant changes only how the
-// model is fitted or its thresholds chosen (all on the training folds); the figures are per
+// features, so that variants are compared on the same folds. Each variant changes how the model
+// is fitted, its thresholds chosen (all on the training folds) or, for the `latin*` variants, one
+// optional feature (the Latin-script grams, extracted once beside the others); the figures are per
 // language, per page and per site, with Wilson 95% intervals.
 import { loadCorpus, POSITIVE, type CorpusPage } from './lib/corpus';
 import { CORPUS_DIR, scoredPages, siteOf, trainingPages } from './lib/training-set';

@@ -5,7 +5,8 @@
 // - hashed character 1–3-grams of runs of non-ASCII text (Japanese needs no tokenizer),
 // - hashed English word 1–2-grams (digits folded, so "100mg" and "50mg" are one word),
 // - hashed tokens of the host name and the lexicon terms the signals matched,
-// - on Japanese pages, hashed character 3–5-grams of Latin-script words (ascii-grams.ts).
+// - when asked for (FeatureOptions.latinGrams; off in the shipped model), on Japanese pages,
+//   hashed character 3–5-grams of Latin-script words (ascii-grams.ts).
 // Text n-grams are binary and scaled together to unit length, so a long page does not outweigh a
 // short one.
 import {

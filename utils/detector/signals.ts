@@ -2,7 +2,7 @@
 // rogue shop, negative ones to a licensed seller, a clinic or an information page; negative
 // evidence counts as much as positive. Dependency-free.
 import licensed from '../../data/licensed.json';
-import { normalizeWithMap } from '../content/normalize';
+import { normalizeText } from '../content/normalize';
 import { displayHost } from '../core/hostname';
 import { findLookalike } from './lookalike';
 import { DOMAIN_WORDS, DRUGS } from './lexicon';
@@ -249,10 +249,10 @@ let domainWords: { word: string; token: boolean }[] | null = null;
 /** Drug words in the host name, per label: ASCII words of 3 letters or fewer only as whole tokens. */
 function domainSignal(page: Prepared): SignalHit | null {
   domainWords ??= DOMAIN_WORDS.map((word) => {
-    const w = normalizeWithMap(word).text;
+    const w = normalizeText(word);
     return { word: w, token: w.length <= 3 && ASCII_WORD.test(w) };
   });
-  const host = normalizeWithMap(page.sample.hostUnicode).text;
+  const host = normalizeText(page.sample.hostUnicode);
   const labels = host.split('.').slice(0, -1); // the TLD says nothing
   const found = new Set<string>();
   for (const label of labels) {

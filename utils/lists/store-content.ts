@@ -4,6 +4,7 @@
 // read back from whatever parts there are and written in the current layout.
 import type { ListContent } from './model';
 import { db, type KgDatabase } from '../core/db';
+import { readAhead } from '../core/read-ahead';
 import { packContent, readChunk, unpackEntries, type ChunkEntries } from './pack';
 import {
   CompactDomainIndex,
@@ -92,10 +93,9 @@ export async function getListContent(
   if (!record || !data) return null;
   const index = new CompactDomainIndex(data);
   const chunks: ChunkEntries[] = [];
-  for (let no = 0; no < index.chunkCount; no += 1) {
-    const chunk = await getListChunk(id, no, index.chunkEnd(no) - index.chunkStart(no), store);
-    if (chunk) chunks.push(chunk);
-  }
+  const read = (no: number) =>
+    getListChunk(id, no, index.chunkEnd(no) - index.chunkStart(no), store);
+  for await (const chunk of readAhead(index.chunkCount, read)) if (chunk) chunks.push(chunk);
   const [groups, registrars, breaches, licensed] = await Promise.all([
     getListPart(id, 'groups', store),
     getListPart(id, 'registrars', store),

@@ -16,6 +16,7 @@ import type {
   SiteEntry,
 } from '../lists/model';
 import { registrableDomain } from '../core/hostname';
+import { readAhead } from '../core/read-ahead';
 import type { MatchedBreach } from '../intel/model';
 import type { ListAction, ListFormat } from '../lists/record';
 import { LicensedIndex, type LicensedEntry } from '../lists/licensed';
@@ -383,10 +384,8 @@ export class ListIndex extends ListDetails<ListData> {
   async *hostChunks(listId: string): AsyncGenerator<readonly string[]> {
     const list = this.lists.find((l) => l.id === listId);
     if (!list) return;
-    for (let no = 0; no < list.index.chunkCount; no += 1) {
-      const chunk = await list.chunk(no);
+    for await (const chunk of readAhead(list.index.chunkCount, (no) => list.chunk(no)))
       if (chunk) yield chunk.hosts;
-    }
   }
 
   /**
@@ -400,8 +399,7 @@ export class ListIndex extends ListDetails<ListData> {
     for (const list of this.lists) {
       if (list.action !== 'block' || !only(list.id)) continue;
       const hosts: string[] = [];
-      for (let no = 0; no < list.index.chunkCount; no += 1) {
-        const chunk = await list.chunk(no);
+      for await (const chunk of readAhead(list.index.chunkCount, (no) => list.chunk(no))) {
         if (!chunk) continue;
         chunk.hosts.forEach((host, i) => {
           const ref = chunk.refs[i]!;

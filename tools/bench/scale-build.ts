@@ -24,7 +24,8 @@ export function child(what: string, count: number, shape: DomainShape): Record<s
 export function memoryRows(count: number, shape: DomainShape = 'synthetic'): BenchRow[] {
   const index = child('memory-index', count, shape);
   const ours = index.bytes! / index.size!;
-  let note = `the arrays alone ${(index.own! / index.size!).toFixed(2)}; heap + buffers after gc`;
+  const copies = index.copies! > 1 ? `, per copy of ${index.copies} held at once` : '';
+  let note = `the arrays alone ${(index.own! / index.size!).toFixed(2)}; heap + buffers after gc${copies}`;
   if (shape === 'synthetic') {
     const set = child('memory-set', count, shape);
     const theirs = set.bytes! / set.size!;

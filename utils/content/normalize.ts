@@ -106,8 +106,19 @@ function hiragana(code: number): number {
  * collector tracks) cost more than the short texts' pass itself.
  */
 const KEEP_UNITS = 1 << 17;
-let keptCodes = new Uint16Array(256);
-let keptMap = new Int32Array(256);
+
+/** A pair of output buffers an Output writes into; a grown pair replaces them (up to KEEP_UNITS). */
+export interface NormalizeBuffers {
+  codes: Uint16Array;
+  map: Int32Array;
+}
+
+export function normalizeBuffers(): NormalizeBuffers {
+  return { codes: new Uint16Array(256), map: new Int32Array(256) };
+}
+
+/** The buffers every call shares, except normalizePage's (each call copies its map out). */
+const kept = normalizeBuffers();
 
 /** Longest output turned into a string with String.fromCharCode (a native decode call costs more). */
 const SHORT_TEXT = 256;
@@ -116,19 +127,23 @@ class Output {
   codes: Uint16Array;
   map: Int32Array;
   length = 0;
+  /** The buffers written into, or null for an output longer than KEEP_UNITS (its own arrays). */
+  lent: NormalizeBuffers | null;
 
-  constructor(capacity: number) {
+  constructor(capacity: number, lent: NormalizeBuffers) {
     if (capacity > KEEP_UNITS) {
       this.codes = new Uint16Array(capacity);
       this.map = new Int32Array(capacity);
+      this.lent = null;
       return;
     }
-    if (keptCodes.length < capacity) {
-      keptCodes = new Uint16Array(capacity);
-      keptMap = new Int32Array(capacity);
+    if (lent.codes.length < capacity) {
+      lent.codes = new Uint16Array(capacity);
+      lent.map = new Int32Array(capacity);
     }
-    this.codes = keptCodes;
-    this.map = keptMap;
+    this.codes = lent.codes;
+    this.map = lent.map;
+    this.lent = lent;
   }
 
   push(code: number, origin: number): void {
@@ -139,9 +154,9 @@ class Output {
       map.set(this.map);
       this.codes = codes;
       this.map = map;
-      if (codes.length <= KEEP_UNITS) {
-        keptCodes = codes;
-        keptMap = map;
+      if (this.lent && codes.length <= KEEP_UNITS) {
+        this.lent.codes = codes;
+        this.lent.map = map;
       }
     }
     this.codes[this.length] = code;
@@ -181,10 +196,23 @@ const UTF16 = new TextDecoder('utf-16le');
  * quote the page's own words.
  */
 export function normalizeWithMap(source: string): NormalizedText {
-  const out = new Output(source.length + 16);
+  const out = new Output(source.length + 16, kept);
   normalizeInto(source, out);
   trimEnd(out);
   return { text: out.text(), map: out.ownMap() };
+}
+
+/**
+ * normalizeWithMap for the scorer's page: the same text, with its map a view of `buffers` (no
+ * copy: 160 KB for a 40,000-character sample), valid until the next call with the same buffers.
+ * For a caller that reads the map only while it handles one page (the other normalisers share
+ * their own buffers, so they may run in between).
+ */
+export function normalizePage(source: string, buffers: NormalizeBuffers): NormalizedText {
+  const out = new Output(source.length + 16, buffers);
+  normalizeInto(source, out);
+  trimEnd(out);
+  return { text: out.text(), map: out.map.subarray(0, out.length) };
 }
 
 function trimEnd(out: Output): void {
@@ -283,7 +311,7 @@ function normalizeInto(source: string, out: Output): void {
 
 /** The normalised text alone (no map is copied out). */
 export function normalizeText(source: string): string {
-  const out = new Output(source.length + 16);
+  const out = new Output(source.length + 16, kept);
   normalizeInto(source, out);
   trimEnd(out);
   return out.text();

@@ -1,7 +1,12 @@
 // A page as the signals read it: its sample, one normalised string of title, meta, headings and
 // text, and the evidence gathered from it once (drug names, claims, quoted claims, shop and
 // licence words, the seller's voice). Dependency-free.
-import { normalizeWithMap, type NormalizedText } from '../content/normalize';
+import {
+  normalizePage,
+  normalizeWithMap,
+  type NormalizeBuffers,
+  type NormalizedText,
+} from '../content/normalize';
 import { DRUG_BY_NAME, inWarningContext, scanTerms, type Scan, type Match } from './matchers';
 import type { PhraseGroup } from './lexicon';
 import type { PageStructure } from '../content/structure';
@@ -40,12 +45,19 @@ export function snippet(page: Prepared, match: Match): string {
   return `${from > 0 ? '…' : ''}${text}${to < page.source.length ? '…' : ''}`;
 }
 
-/** Title, meta, headings and text in one normalised string (sections separated by newlines). */
-export function prepare(sample: PageSample): Prepared {
+/**
+ * Title, meta, headings and text in one normalised string (sections separated by newlines). With
+ * `buffers`, the map is a view of them (normalizePage): valid until they are used again.
+ */
+export function prepare(sample: PageSample, buffers?: NormalizeBuffers): Prepared {
   const source = [sample.title, sample.meta, sample.headings, sample.text]
     .filter((s) => s !== '')
     .join('\n');
-  return { sample, source, norm: normalizeWithMap(source) };
+  return {
+    sample,
+    source,
+    norm: buffers ? normalizePage(source, buffers) : normalizeWithMap(source),
+  };
 }
 
 export interface Evidence {

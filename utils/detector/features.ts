@@ -18,6 +18,7 @@ import {
   type SignalHit,
 } from './signals';
 import { SAMPLE_LIMITS } from '../content/sample';
+import { normalizeBuffers, type NormalizeBuffers } from '../content/normalize';
 import {
   NS_HOST,
   NS_TERM,
@@ -148,7 +149,17 @@ interface Collected {
   script: Script;
 }
 
-function collect(page: PageSample, options: FeatureOptions): Collected {
+/**
+ * The scorer's page buffers (normalizePage): a page's map is read only while it is scored, so
+ * scoreFeatures lends it these instead of copying a map out per page.
+ */
+const SCORING_BUFFERS = normalizeBuffers();
+
+function collect(
+  page: PageSample,
+  options: FeatureOptions,
+  buffers?: NormalizeBuffers,
+): Collected {
   // The extension never sends more text than the sample's cap; pages read from files (corpus,
   // CLI) are held to the same cap, so training sees what users' browsers see and a 5 MB page
   // costs what a 40,000-character one does.
@@ -156,7 +167,7 @@ function collect(page: PageSample, options: FeatureOptions): Collected {
     page.text.length > SAMPLE_LIMITS.text
       ? { ...page, text: page.text.slice(0, SAMPLE_LIMITS.text) }
       : page;
-  const evidence = gather(prepare(sample));
+  const evidence = gather(prepare(sample, buffers));
   const hits = namedSignals(evidence);
   const text = evidence.text;
   const grams = new Collector();
@@ -245,14 +256,15 @@ export interface ScoredFeatures extends Omit<PageFeatures, 'index' | 'value' | '
  * The dot product of the page's feature vector with `weights`, plus `bias`, read straight from
  * the collected features: the same products added in the same order as over extractFeatures'
  * vector (its values are float32, hence the fround), so the same logit bit for bit, without the
- * vector's two arrays (two 80 KB allocations for a 40,000-character page).
+ * vector's two arrays (two 80 KB allocations for a 40,000-character page). The evidence's map
+ * (`evidence.page.norm.map`) is valid until the next call: it is a view of the scorer's buffers.
  */
 export function scoreFeatures(
   page: PageSample,
   weights: Float32Array,
   bias: number,
 ): ScoredFeatures {
-  const c = collect(page, FEATURE_DEFAULTS);
+  const c = collect(page, FEATURE_DEFAULTS, SCORING_BUFFERS);
   const { hits, evidence, named, grams, textCount, tokenCount, textValue, script } = c;
   let z = bias;
   const values = new Map<number, number>();

@@ -155,11 +155,7 @@ interface Collected {
  */
 const SCORING_BUFFERS = normalizeBuffers();
 
-function collect(
-  page: PageSample,
-  options: FeatureOptions,
-  buffers?: NormalizeBuffers,
-): Collected {
+function collect(page: PageSample, options: FeatureOptions, buffers?: NormalizeBuffers): Collected {
   // The extension never sends more text than the sample's cap; pages read from files (corpus,
   // CLI) are held to the same cap, so training sees what users' browsers see and a 5 MB page
   // costs what a 40,000-character one does.

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText, normalizeWithMap } from '../../utils/content/normalize';
+import {
+  normalizeBuffers,
+  normalizePage,
+  normalizeText,
+  normalizeWithMap,
+} from '../../utils/content/normalize';
 
 describe('normalisation', () => {
   it.each([
@@ -65,5 +70,38 @@ describe('normalisation buffers (reused from call to call)', () => {
     const grown = normalizeWithMap('㍿'.repeat(300));
     expect(grown.text).toBe('株式会社'.repeat(300));
     expect(grown.map[1199]).toBe(299);
+  });
+});
+
+describe('normalizePage (the scorer’s page, its map a view of buffers of its own)', () => {
+  it('gives normalizeWithMap’s text and map, for short, long, growing and over-long outputs', () => {
+    const buffers = normalizeBuffers();
+    for (const t of [
+      '',
+      'Ｋａｍａｇｒａ\n\n ',
+      '㍿'.repeat(300),
+      'ｱ'.repeat(200_000),
+      'a\ud800b',
+      '処方箋不要、ＶＩＡＧＲＡ。'.repeat(3000),
+    ]) {
+      const page = normalizePage(t, buffers);
+      const own = normalizeWithMap(t);
+      expect(page.text).toBe(own.text);
+      expect([...page.map]).toEqual([...own.map]);
+    }
+  });
+
+  it('keeps its map while the shared normalisers run, until its own buffers are used again', () => {
+    const buffers = normalizeBuffers();
+    // ㍿ grows the output past its first buffer: the grown pair must stay the page's.
+    const page = normalizePage('㍿'.repeat(300), buffers);
+    const copy = [...page.map];
+    normalizeWithMap('ｚ'.repeat(5000));
+    normalizeText('別の文字列'.repeat(2000));
+    expect([...page.map]).toEqual(copy);
+    expect(buffers.map.buffer).toBe(page.map.buffer);
+    normalizePage('x'.repeat(1200), buffers);
+    expect(page.map[0]).toBe(0);
+    expect(page.map[1]).toBe(1);
   });
 });

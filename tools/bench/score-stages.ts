@@ -6,7 +6,7 @@
 // the whole (the whole shares caches and the garbage collector between them).
 import { parseHTML } from 'linkedom';
 import { collectSample } from '../../utils/content/sample';
-import { normalizeWithMap } from '../../utils/content/normalize';
+import { normalizeBuffers, normalizeWithMap } from '../../utils/content/normalize';
 import { extractFeatures, namedSignals } from '../../utils/detector/features';
 import { logit, scoreWithModel } from '../../utils/detector/model-score';
 import { Collector, textHeat } from '../../utils/detector/ngrams';
@@ -42,10 +42,15 @@ export async function main(argv: string[]): Promise<void> {
   const evidence = gather(prepared);
   const features = extractFeatures(full);
   const heat = new Float64Array(text.length + 1);
+  const buffers = normalizeBuffers();
   const stages: [string, () => unknown][] = [
     ['whole scorer (scoreWithModel)', () => scoreWithModel(model, full)],
     ['normalising the sample (the baseline)', () => normalizeWithMap(prepared.source)],
-    ['prepare: join + normalise', () => prepare(full)],
+    ['prepare: join + normalise, map copied out (as training does)', () => prepare(full)],
+    [
+      "prepare: join + normalise into the scorer's buffers (no map copy)",
+      () => prepare(full, buffers),
+    ],
     ['term scan (scanTerms)', () => scanTerms(text)],
     ['gather: scan + drugs, claims in warnings, structure', () => gather(prepared)],
     [

@@ -1,22 +1,35 @@
 // `npm run cv:variants -- [name …] [--corpus dir]`: the nested, grouped cross-validation
 // of `npm run eval -- --cv` for several training configurations on one set of extracted
 // features, so that variants are compared on the same folds. Each variant changes how the model
-// is fitted, its thresholds chosen (all on the training folds) or, for the `latin*` variants, one
-// optional feature (the Latin-script grams, extracted once beside the others); the figures are per
-// language, per page and per site, with Wilson 95% intervals.
+// is fitted, its thresholds chosen (all on the training folds) or its optional features
+// (FeatureOptions: the Latin-script grams, the host read as typed words, the page's shape, the
+// path's words, English word 3-grams; extracted once per set of options); names joined by `+`
+// combine variants. The folds are the same for every variant (grouped on the features of the raw
+// host, tools/lib/training-set.ts); the figures are per language, per page and per site, with
+// Wilson 95% intervals, from the held-out folds only.
 import { loadCorpus, POSITIVE, type CorpusPage } from './lib/corpus';
-import { CORPUS_DIR, scoredPages, siteOf, trainingPages } from './lib/training-set';
+import {
+  CORPUS_DIR,
+  SHIPPED_PIPELINE,
+  scoredPages,
+  siteOf,
+  trainingPages,
+} from './lib/training-set';
 import { formatRate, pageRates, siteRates, type JudgedRow, type Rates } from './lib/metrics';
 import {
   crossValidate,
   PIPELINE_DEFAULTS,
+  type CrossValidatedRow,
   type PipelineOptions,
   type TrainingPage,
 } from '../utils/detector/pipeline';
-import { FEATURE_DEFAULTS, type FeatureOptions } from '../utils/detector/features';
+import { resolveFeatureOptions, type FeatureOptions } from '../utils/detector/features';
+import { FeatureOptionsSchema } from '../utils/detector/model';
 import { levelRank } from '../utils/verdicts/model';
 
-export type Variant = Partial<PipelineOptions> & { features?: FeatureOptions };
+export type Variant = Partial<Omit<PipelineOptions, 'features'>> & {
+  features?: Partial<FeatureOptions>;
+};
 
 /** Run C: main before session 7 (no Latin-script grams, warning target 2%). */
 const C: Variant = { fprWarning: 0.02, features: { latinGrams: false } };
@@ -28,7 +41,9 @@ const INNER_L2 = [1, 0.3, 3];
  * `shipped` is the configuration `npm run train` uses.
  */
 export const VARIANTS: Record<string, Variant> = {
-  shipped: {},
+  shipped: { lambdas: SHIPPED_PIPELINE.lambdas, features: SHIPPED_PIPELINE.features },
+  /** Session 7's shipped configuration (run L): the raw host tokens, no optional features. */
+  session7: {},
   baseline: C,
   'fpr-2.5': { ...C, fprWarning: 0.025 },
   'fpr-3': { ...C, fprWarning: 0.03 },
@@ -44,7 +59,53 @@ export const VARIANTS: Record<string, Variant> = {
   'latin-fpr-2.5': { ...C, features: LATIN, fprWarning: 0.025 },
   'latin-l2-inner': { ...C, features: LATIN, lambdas: INNER_L2 },
   'fpr-2.5-l2-inner': { ...C, fprWarning: 0.025, lambdas: INNER_L2 },
+  // Session 8: features of page-shape.ts and word-trigrams.ts, each alone on top of `session7`;
+  // join names with `+` to combine (`path+host-typed`), later names overriding earlier ones.
+  'host-typed': { features: { host: 'typed' } },
+  'host-none': { features: { host: 'none' } },
+  shape: { features: { shape: true } },
+  path: { features: { pathWords: true } },
+  trigrams: { features: { wordTrigrams: true } },
+  'with-latin': { features: { latinGrams: true } },
+  'l2-inner-only': { lambdas: INNER_L2 },
 };
+
+/** Two variants as one: `b`'s settings over `a`'s (fit and features merged field by field). */
+export function mergeVariants(a: Variant, b: Variant): Variant {
+  return { ...a, ...b, fit: { ...a.fit, ...b.fit }, features: { ...a.features, ...b.features } };
+}
+
+export interface ParsedVariant {
+  pipeline: PipelineOptions;
+  features: FeatureOptions;
+}
+
+/** The features every variant starts from: session 7's (raw host tokens, nothing optional). */
+const SESSION7_FEATURES: FeatureOptions = { latinGrams: false };
+
+/**
+ * A configuration by name: one of VARIANTS, or several joined by `+` (applied left to right on
+ * the pipeline's defaults and session 7's features). Throws on an unknown name or feature option.
+ */
+export function parseVariant(name: string): ParsedVariant {
+  let merged: Variant = {};
+  for (const part of name.split('+')) {
+    const variant = VARIANTS[part];
+    if (!variant) throw new Error(`unknown variant ${part}`);
+    merged = mergeVariants(merged, variant);
+  }
+  const { features: partial, ...rest } = merged;
+  const features = FeatureOptionsSchema.parse(
+    resolveFeatureOptions({ ...SESSION7_FEATURES, ...partial }),
+  );
+  const pipeline: PipelineOptions = {
+    ...PIPELINE_DEFAULTS,
+    ...rest,
+    fit: { ...PIPELINE_DEFAULTS.fit, ...rest.fit },
+    features,
+  };
+  return { pipeline, features };
+}
 
 export interface VariantResult {
   name: string;
@@ -57,20 +118,27 @@ export async function runVariant(
   dir = CORPUS_DIR,
   cache = new Map<string, Prepared>(),
 ): Promise<VariantResult> {
-  const variant = VARIANTS[name];
-  if (!variant) throw new Error(`unknown variant ${name}`);
-  const { features = FEATURE_DEFAULTS, ...rest } = variant;
+  const { pipeline, features } = parseVariant(name);
   const key = JSON.stringify(features);
   if (!cache.has(key)) cache.set(key, await prepare(dir, features));
   const { corpus, training } = cache.get(key)!;
-  const options: PipelineOptions = {
-    ...PIPELINE_DEFAULTS,
-    ...rest,
-    fit: { ...PIPELINE_DEFAULTS.fit, ...rest.fit },
-  };
   const started = performance.now();
-  const rows = crossValidate(training, options);
+  const { byLanguage } = judgeVariant(corpus, training, pipeline);
   const seconds = (performance.now() - started) / 1000;
+  return { name, seconds, byLanguage };
+}
+
+/**
+ * A configuration's figures: every page judged by the nested, grouped cross-validation (the model
+ * of the fold that held its site out, with thresholds from that fold's training pages), per
+ * language, per page and per site. `corpus[i]` is the page of `training[i]`.
+ */
+export function judgeVariant(
+  corpus: readonly Pick<CorpusPage, 'class' | 'lang' | 'url' | 'sample'>[],
+  training: readonly TrainingPage[],
+  options: PipelineOptions,
+): { rows: CrossValidatedRow[]; byLanguage: VariantResult['byLanguage'] } {
+  const rows = crossValidate(training, options);
   const judged: JudgedRow[] = corpus.map((page, i) => ({
     site: siteOf(page),
     lang: page.lang,
@@ -82,7 +150,7 @@ export async function runVariant(
     const list = judged.filter((r) => r.lang === lang);
     byLanguage[lang] = { pages: pageRates(list), sites: siteRates(list) };
   }
-  return { name, seconds, byLanguage };
+  return { rows, byLanguage };
 }
 
 interface Prepared {

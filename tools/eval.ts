@@ -11,7 +11,14 @@
 // the detector alone.
 import { readFileSync } from 'node:fs';
 import { loadCorpus, POSITIVE, NEGATIVE, type CorpusPage } from './lib/corpus';
-import { CORPUS_DIR, MODEL_FILE, scoredPages, siteOf, trainingPages } from './lib/training-set';
+import {
+  CORPUS_DIR,
+  MODEL_FILE,
+  SHIPPED_PIPELINE,
+  scoredPages,
+  siteOf,
+  trainingPages,
+} from './lib/training-set';
 import { formatBreakdown, type BreakdownRow } from './lib/breakdown';
 import { formatRate, pageRates, siteRates, type JudgedRow, type Rates } from './lib/metrics';
 import { scorePage } from '../utils/detector/score';
@@ -136,7 +143,10 @@ export async function evaluateCv(
   folds = PIPELINE_DEFAULTS.folds,
 ): Promise<EvalReport> {
   const pages = scoredPages(await loadCorpus(dir));
-  const cv = crossValidate(trainingPages(pages), { ...PIPELINE_DEFAULTS, folds });
+  const cv = crossValidate(trainingPages(pages, SHIPPED_PIPELINE.features), {
+    ...SHIPPED_PIPELINE,
+    folds,
+  });
   const rows: EvalRow[] = pages.map((page, i) => {
     const r = cv[i]!;
     return {

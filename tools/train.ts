@@ -7,6 +7,7 @@ import { loadCorpus } from './lib/corpus';
 import {
   CORPUS_DIR,
   MODEL_FILE,
+  SHIPPED_PIPELINE,
   corpusHash,
   scoredPages,
   siteOf,
@@ -18,7 +19,7 @@ import type { ModelFile } from '../utils/detector/model';
 
 export async function trainFromCorpus(dir = CORPUS_DIR): Promise<ModelFile> {
   const corpus = await loadCorpus(dir);
-  const pages = trainingPages(corpus);
+  const pages = trainingPages(corpus, SHIPPED_PIPELINE.features);
   const trainedOn = {
     corpus: corpusHash(dir),
     trainer: trainerHash(),
@@ -27,7 +28,7 @@ export async function trainFromCorpus(dir = CORPUS_DIR): Promise<ModelFile> {
     positives: pages.filter((p) => p.positive).length,
     negatives: pages.filter((p) => !p.positive).length,
   };
-  return buildModel(pages, trainedOn).file;
+  return buildModel(pages, trainedOn, SHIPPED_PIPELINE).file;
 }
 
 export function serializeModel(file: ModelFile): string {

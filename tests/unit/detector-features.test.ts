@@ -2,6 +2,7 @@
 // (empty, huge, other scripts, disguised words) neither crash nor take unbounded time.
 import { describe, expect, it } from 'vitest';
 import {
+  FEATURE_DEFAULTS,
   extractFeatures,
   HASHED_OFFSET,
   scoreFeatures,
@@ -108,8 +109,10 @@ describe('character n-grams of Latin words', () => {
 
   it('are features of Japanese pages (drug and brand names in Latin letters), not English ones', () => {
     // Off in the shipped model (README "Measured detection", session 7): asked for here.
-    expect(extractFeatures(page('カマグラ kamagra 100mg')).baseCount).toBe(
-      extractFeatures(page('カマグラ kamagra 100mg')).index.length,
+    expect(FEATURE_DEFAULTS.latinGrams).toBe(false);
+    const off = { latinGrams: false, host: 'raw' } as const;
+    expect(extractFeatures(page('カマグラ kamagra 100mg'), off).baseCount).toBe(
+      extractFeatures(page('カマグラ kamagra 100mg'), off).index.length,
     );
     const f = extractFeatures(page('カマグラ kamagra 100mg をお届けします'), { latinGrams: true });
     const extra = new Set(Array.from(f.index.subarray(f.baseCount)));

@@ -143,7 +143,9 @@ describe('the training pipeline', () => {
   it('with one L2 strength to choose from, gives the model that strength gives', () => {
     const fixed = buildModel(pages, {}, { folds: 3, fit: { lambda: 3 }, keep: 100 }).file;
     const chosen = buildModel(pages, {}, { folds: 3, fit: {}, keep: 100, lambdas: [3] }).file;
-    expect(chosen).toEqual(fixed);
+    // The strength chosen is recorded; the rest of the file is the same.
+    expect(chosen.trainedOn).toEqual({ lambda: 3 });
+    expect({ ...chosen, trainedOn: {} }).toEqual(fixed);
   });
 
   it('ships a scaled feature with its scale folded into its weight', () => {

@@ -6,7 +6,12 @@
 // - hashed English word 1–2-grams (digits folded, so "100mg" and "50mg" are one word),
 // - hashed tokens of the host name and the lexicon terms the signals matched,
 // - when asked for (FeatureOptions.latinGrams; off in the shipped model), on Japanese pages,
-//   hashed character 3–5-grams of Latin-script words (ascii-grams.ts).
+//   hashed character 3–5-grams of Latin-script words (ascii-grams.ts);
+// - when asked for (FeatureOptions: host, shape, pathWords, wordTrigrams), the host as typed words
+//   instead of its raw tokens, the page's use of drug names, the address's path words
+//   (page-shape.ts) and English word 3-grams (word-trigrams.ts), each with its own value.
+// The model file records the options it was trained with (model.ts), and the scorer extracts
+// what they say.
 // Text n-grams are binary and scaled together to unit length, so a long page does not outweigh a
 // short one.
 import {
@@ -29,6 +34,14 @@ import {
 } from './feature-space';
 import { Collector } from './ngrams';
 import { asciiGrams } from './ascii-grams';
+import {
+  pathFeatures,
+  shapeFeatures,
+  tldFeature,
+  typedHostFeatures,
+  type ShapeFeature,
+} from './page-shape';
+import { wordTrigrams } from './word-trigrams';
 
 // The feature space and the n-grams live in their own files; importers keep one entry.
 export {
@@ -57,12 +70,39 @@ const TOKEN_VALUE = 0.5;
  */
 const ASCII_SCALE = 5;
 
+/** How the host name is read: its raw tokens, typed words (page-shape.ts), or only its TLD. */
+export const HOST_MODES = ['raw', 'typed', 'none'] as const;
+export type HostMode = (typeof HOST_MODES)[number];
+
 export interface FeatureOptions {
   /** Character 3–5-grams of Latin-script words on Japanese pages. */
   latinGrams: boolean;
+  /** The host's tokens (default `raw`: labels, letter runs, 4-grams). */
+  host?: HostMode;
+  /** Drug-name density, repetition, lists, link-like text, drug pages on plain hosts. */
+  shape?: boolean;
+  /** Drug names and shop words in the address's path. */
+  pathWords?: boolean;
+  /** English word 3-grams on English pages (word-trigrams.ts). */
+  wordTrigrams?: boolean;
 }
 
-export const FEATURE_DEFAULTS: FeatureOptions = { latinGrams: false };
+export const FEATURE_DEFAULTS: FeatureOptions = {
+  latinGrams: false,
+  host: 'typed',
+  pathWords: true,
+};
+
+/** Every option spelt out (what a model file records). */
+export function resolveFeatureOptions(options: FeatureOptions): Required<FeatureOptions> {
+  return {
+    latinGrams: options.latinGrams,
+    host: options.host ?? 'raw',
+    shape: options.shape ?? false,
+    pathWords: options.pathWords ?? false,
+    wordTrigrams: options.wordTrigrams ?? false,
+  };
+}
 
 export interface PageFeatures {
   /** Sparse feature vector: distinct indices and their values. */
@@ -146,6 +186,8 @@ interface Collected {
   /** Distinct features after the tokens that are Latin-script character n-grams. */
   asciiCount: number;
   asciiValue: number;
+  /** Features of page-shape.ts, each with its own value (after everything else). */
+  extra: ShapeFeature[];
   script: Script;
 }
 
@@ -172,7 +214,9 @@ function collect(page: PageSample, options: FeatureOptions, buffers?: NormalizeB
   const textValue = textCount > 0 ? TEXT_SCALE / Math.sqrt(textCount) : 0;
   // Tokens and named features after the n-grams: a token that shares an n-gram's bucket keeps
   // the n-gram's value.
-  for (const token of hostTokens(sample.host)) grams.add(bucket(hashString(NS_HOST, token)));
+  const host = options.host ?? 'raw';
+  if (host === 'raw')
+    for (const token of hostTokens(sample.host)) grams.add(bucket(hashString(NS_HOST, token)));
   for (const hit of hits)
     for (const term of hit.terms) grams.add(bucket(hashString(NS_TERM, `${hit.code}:${term}`)));
   const tokenCount = grams.count;
@@ -180,6 +224,12 @@ function collect(page: PageSample, options: FeatureOptions, buffers?: NormalizeB
   if (options.latinGrams && script === 'ja') asciiGrams(text, grams);
   const asciiCount = grams.count - tokenCount;
   const asciiValue = asciiCount > 0 ? ASCII_SCALE / Math.sqrt(asciiCount) : 0;
+  const extra: ShapeFeature[] = [];
+  if (host === 'typed') extra.push(...typedHostFeatures(sample.host, sample.hostUnicode));
+  if (host === 'none') extra.push(tldFeature(sample.host));
+  if (options.shape) extra.push(...shapeFeatures(evidence, sample.hostUnicode));
+  if (options.pathWords) extra.push(...pathFeatures(sample.url));
+  if (options.wordTrigrams && script === 'en') extra.push(...wordTrigrams(text));
 
   const named = new Map<number, number>();
   SIGNAL_CODES.forEach((code, i) => {
@@ -207,6 +257,7 @@ function collect(page: PageSample, options: FeatureOptions, buffers?: NormalizeB
     textValue,
     asciiCount,
     asciiValue,
+    extra,
     script,
   };
 }
@@ -218,7 +269,7 @@ export function extractFeatures(
   const c = collect(page, options);
   const { hits, evidence, named, grams, textCount, tokenCount, textValue, script } = c;
   const baseCount = named.size + tokenCount;
-  const index = new Int32Array(baseCount + c.asciiCount);
+  const index = new Int32Array(baseCount + c.asciiCount + c.extra.length);
   const value = new Float32Array(index.length);
   let k = 0;
   for (const [f, v] of named) {
@@ -235,6 +286,11 @@ export function extractFeatures(
   for (let i = tokenCount; i < tokenCount + c.asciiCount; i += 1) {
     index[k] = distinct[i]!;
     value[k] = c.asciiValue;
+    k += 1;
+  }
+  for (const f of c.extra) {
+    index[k] = f.index;
+    value[k] = f.value;
     k += 1;
   }
   grams.release();
@@ -259,8 +315,9 @@ export function scoreFeatures(
   page: PageSample,
   weights: Float32Array,
   bias: number,
+  options: FeatureOptions = FEATURE_DEFAULTS,
 ): ScoredFeatures {
-  const c = collect(page, FEATURE_DEFAULTS, SCORING_BUFFERS);
+  const c = collect(page, options, SCORING_BUFFERS);
   const { hits, evidence, named, grams, textCount, tokenCount, textValue, script } = c;
   let z = bias;
   const values = new Map<number, number>();
@@ -277,6 +334,7 @@ export function scoreFeatures(
   const ascii = Math.fround(c.asciiValue);
   for (let i = tokenCount; i < tokenCount + c.asciiCount; i += 1)
     z += weights[distinct[i]!]! * ascii;
+  for (const f of c.extra) z += weights[f.index]! * Math.fround(f.value);
   grams.release();
   return { logit: z, named: values, hits, evidence, script, textValue };
 }

@@ -81,7 +81,7 @@ export function levelForProbability(p: number, t: Thresholds): Level {
 }
 
 export function scoreWithModel(model: LoadedModel, sample: PageSample): DetectorScore {
-  const features = scoreFeatures(sample, model.weights, model.bias);
+  const features = scoreFeatures(sample, model.weights, model.bias, model.features);
   const probability = sigmoid(features.logit);
   const thresholds = model.thresholds[features.script];
   const learned = levelForProbability(probability, thresholds);

@@ -9,6 +9,10 @@ import {
   HASH_BITS,
   NAMED_FEATURES,
   FEATURE_COUNT,
+  FEATURE_DEFAULTS,
+  HOST_MODES,
+  resolveFeatureOptions,
+  type FeatureOptions,
   type Script,
 } from './features';
 import type { Fitted } from './train';
@@ -27,10 +31,20 @@ export type Thresholds = z.infer<typeof ThresholdsSchema>;
 export const ThresholdSetSchema = z.object({ ja: ThresholdsSchema, en: ThresholdsSchema });
 export type ThresholdSet = Record<Script, Thresholds>;
 
+/** The feature options a model was trained with: the scorer extracts the same features. */
+export const FeatureOptionsSchema = z.object({
+  latinGrams: z.boolean(),
+  host: z.enum(HOST_MODES),
+  shape: z.boolean(),
+  pathWords: z.boolean(),
+  wordTrigrams: z.boolean(),
+});
+
 export const ModelFileSchema = z.object({
   format: z.literal(MODEL_FORMAT),
   hashBits: z.literal(HASH_BITS),
   named: z.array(z.string()),
+  features: FeatureOptionsSchema,
   bias: z.number(),
   namedWeights: z.array(z.number()),
   hashed: z.object({
@@ -52,6 +66,8 @@ export interface LoadedModel {
   /** Dense weights over the whole feature space (named features first). */
   weights: Float32Array;
   thresholds: ThresholdSet;
+  /** What the scorer must extract from a page (as the model was trained). */
+  features: Required<FeatureOptions>;
 }
 
 function round(x: number, digits = 4): number {
@@ -82,6 +98,7 @@ export function compactModel(
   thresholds: ThresholdSet,
   trainedOn: ModelFile['trainedOn'],
   keep = KEEP_HASHED,
+  features: FeatureOptions = FEATURE_DEFAULTS,
 ): ModelFile {
   const namedWeights = NAMED_FEATURES.map(() => 0);
   const hashed: { bucket: number; w: number }[] = [];
@@ -111,6 +128,7 @@ export function compactModel(
     format: MODEL_FORMAT,
     hashBits: HASH_BITS,
     named: [...NAMED_FEATURES],
+    features: resolveFeatureOptions(features),
     bias: round(fitted.bias),
     namedWeights,
     hashed: {
@@ -153,5 +171,5 @@ export function loadModel(input: unknown): LoadedModel {
     if (bucket >= BUCKETS) throw new Error('model bucket out of range');
     weights[HASHED_OFFSET + bucket] = q[i]! * file.hashed.scale;
   }
-  return { bias: file.bias, weights, thresholds: file.thresholds };
+  return { bias: file.bias, weights, thresholds: file.thresholds, features: file.features };
 }

@@ -5,7 +5,7 @@
 //   inner cross-validation of that split only), judged on the held-out sites.
 import type { Level } from '../verdicts/model';
 import { groupFolds } from './cv';
-import type { Script } from './features';
+import type { FeatureOptions, Script } from './features';
 import {
   compactModel,
   loadModel,
@@ -17,7 +17,7 @@ import {
 import { logit, levelForProbability } from './model-score';
 import { chooseThresholdSet } from './thresholds';
 import { HASHED_OFFSET } from './feature-space';
-import { fitLogistic, sigmoid, type Example, type FitOptions } from './train';
+import { FIT_DEFAULTS, fitLogistic, sigmoid, type Example, type FitOptions } from './train';
 
 export interface TrainingPage {
   slug: string;
@@ -49,6 +49,8 @@ export interface PipelineOptions {
    * pages warned at the warning target, summed over the scripts; ties to the earlier one).
    */
   lambdas?: readonly number[];
+  /** The feature options the pages were extracted with (recorded in the model file). */
+  features?: FeatureOptions;
 }
 
 export const PIPELINE_DEFAULTS: PipelineOptions = { folds: 5, fit: {}, keep: KEEP_HASHED };
@@ -117,7 +119,7 @@ function fitFile(
     fitted.features.forEach((f, i) => {
       if (f >= HASHED_OFFSET) fitted.weights[i] = fitted.weights[i]! * Math.abs(ratios.get(f)!);
     });
-  return compactModel(fitted, thresholds, trainedOn, options.keep);
+  return compactModel(fitted, thresholds, trainedOn, options.keep, options.features);
 }
 
 function probability(file: ModelFile, pages: readonly TrainingPage[]): number[] {
@@ -173,7 +175,11 @@ export function buildModel(
     }
   }
   const { options: chosen, oof, thresholds } = best!;
-  return { file: fitFile(pages, thresholds, trainedOn, chosen), outOfFold: oof };
+  // The L2 strength chosen is recorded when there was a choice.
+  const recorded = options.lambdas
+    ? { ...trainedOn, lambda: chosen.fit.lambda ?? FIT_DEFAULTS.lambda }
+    : trainedOn;
+  return { file: fitFile(pages, thresholds, recorded, chosen), outOfFold: oof };
 }
 
 export interface CrossValidatedRow {

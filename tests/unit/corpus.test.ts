@@ -7,49 +7,66 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CLASSES, parseTextPage, readIndex } from '../../tools/lib/corpus';
 import { corpusReadme, importCorpus, sourceKind } from '../../tools/corpus-import';
 import { NEAR_DUPLICATE, shingle, similarity, urlKey } from '../../tools/lib/near-dup';
-import { hostOfUrl } from '../../utils/core/hostname';
+import { hostOfUrl, registrableDomain } from '../../utils/core/hostname';
 
-const DIR = 'data/corpus';
-const index = readIndex(DIR);
+const TRAINING = 'data/corpus';
+/** Pages kept out of training, to measure the model on sites nobody tuned it on. */
+const HELD = 'data/holdout';
 
-describe('data/corpus', () => {
-  it('has one page file per index entry and nothing else', () => {
-    const files = readdirSync(join(DIR, 'pages')).sort();
-    expect(files).toEqual(index.map((e) => `${e.slug}.txt`).sort());
+for (const [DIR, held] of [
+  [TRAINING, false],
+  [HELD, true],
+] as const) {
+  describe(DIR, () => {
+    const index = readIndex(DIR);
+
+    it('has one page file per index entry and nothing else', () => {
+      const files = readdirSync(join(DIR, 'pages')).sort();
+      expect(files).toEqual(index.map((e) => `${e.slug}.txt`).sort());
+    });
+
+    it('gives every page a real URL, a known class, a language, a source and a reason', () => {
+      for (const entry of index) {
+        const page = parseTextPage(readFileSync(join(DIR, 'pages', `${entry.slug}.txt`), 'utf8'));
+        expect(page.url, entry.slug).toBe(entry.url);
+        expect(entry.url, entry.slug).toMatch(/^https?:\/\//);
+        expect(['domain', 'ipv4', 'ipv6'], entry.slug).toContain(hostOfUrl(entry.url)?.kind);
+        expect(CLASSES, entry.slug).toContain(entry.class);
+        expect(['ja', 'en'], entry.slug).toContain(entry.lang);
+        expect(page.header.class, entry.slug).toBe(entry.class);
+        expect(page.header.lang, entry.slug).toBe(entry.lang);
+        expect(entry.source?.length, `${entry.slug} names no source`).toBeGreaterThan(0);
+        expect(entry.origin?.length, `${entry.slug} names no origin`).toBeGreaterThan(0);
+        expect(page.text.trim().length, entry.slug).toBeGreaterThanOrEqual(80);
+      }
+    });
+
+    it('holds no page twice, by URL or by near-identical text', { timeout: 120_000 }, () => {
+      const keys = index.map((e) => urlKey(e.url));
+      expect(new Set(keys).size).toBe(keys.length);
+      const shingled = index.map((e) =>
+        shingle(parseTextPage(readFileSync(join(DIR, 'pages', `${e.slug}.txt`), 'utf8')).text),
+      );
+      for (let i = 0; i < shingled.length; i += 1)
+        for (let j = i + 1; j < shingled.length; j += 1)
+          expect(
+            similarity(shingled[i]!, shingled[j]!),
+            `${index[i]!.slug} ~ ${index[j]!.slug}`,
+          ).toBeLessThan(NEAR_DUPLICATE);
+    });
+
+    it('has a README generated from its index', () => {
+      expect(readFileSync(join(DIR, 'README.md'), 'utf8')).toBe(corpusReadme(index, held));
+    });
   });
+}
 
-  it('gives every page a real URL, a known class, a language, a source and a reason', () => {
-    for (const entry of index) {
-      const page = parseTextPage(readFileSync(join(DIR, 'pages', `${entry.slug}.txt`), 'utf8'));
-      expect(page.url, entry.slug).toBe(entry.url);
-      expect(entry.url, entry.slug).toMatch(/^https?:\/\//);
-      expect(['domain', 'ipv4', 'ipv6'], entry.slug).toContain(hostOfUrl(entry.url)?.kind);
-      expect(CLASSES, entry.slug).toContain(entry.class);
-      expect(['ja', 'en'], entry.slug).toContain(entry.lang);
-      expect(page.header.class, entry.slug).toBe(entry.class);
-      expect(page.header.lang, entry.slug).toBe(entry.lang);
-      expect(entry.source?.length, `${entry.slug} names no source`).toBeGreaterThan(0);
-      expect(entry.origin?.length, `${entry.slug} names no origin`).toBeGreaterThan(0);
-      expect(page.text.trim().length, entry.slug).toBeGreaterThanOrEqual(80);
-    }
-  });
-
-  it('holds no page twice, by URL or by near-identical text', { timeout: 120_000 }, () => {
-    const keys = index.map((e) => urlKey(e.url));
-    expect(new Set(keys).size).toBe(keys.length);
-    const shingled = index.map((e) =>
-      shingle(parseTextPage(readFileSync(join(DIR, 'pages', `${e.slug}.txt`), 'utf8')).text),
-    );
-    for (let i = 0; i < shingled.length; i += 1)
-      for (let j = i + 1; j < shingled.length; j += 1)
-        expect(
-          similarity(shingled[i]!, shingled[j]!),
-          `${index[i]!.slug} ~ ${index[j]!.slug}`,
-        ).toBeLessThan(NEAR_DUPLICATE);
-  });
-
-  it('has a README generated from its index', () => {
-    expect(readFileSync(join(DIR, 'README.md'), 'utf8')).toBe(corpusReadme(index));
+describe('data/holdout', () => {
+  it('shares no site with the training corpus (its figures are on sites the model never saw)', () => {
+    const site = (url: string) => registrableDomain(hostOfUrl(url)?.host ?? url);
+    const trained = new Set(readIndex(TRAINING).map((e) => site(e.url)));
+    const shared = readIndex(HELD).filter((e) => trained.has(site(e.url)));
+    expect(shared.map((e) => e.slug)).toEqual([]);
   });
 });
 

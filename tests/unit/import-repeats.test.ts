@@ -67,6 +67,7 @@ function hostileList(seed: number, lines: number): string {
     '[2001:db8::1]',
     'localhost',
     '0.0.0.0 localhost',
+    '127.0.0.1 LocalHost Broadcasthost IP6-allnodes \u0130p6-localhost',
     'a..b.example',
     '-bad.example',
     'bad-.example',

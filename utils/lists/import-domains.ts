@@ -114,7 +114,7 @@ function resultOf({ hosts, log }: Read, options: PlainListOptions): ImportResult
  */
 function* readLate(text: string): Generator<void, Read | null, void> {
   const log = new RejectLog();
-  const late = new LateRepeats();
+  const late = new LateRepeats(linesAbout(text));
   const pacer = new Pacer();
   // Each name (and each line rejected as a whole) has its place, for the repeats logged late.
   let at = 0;
@@ -162,7 +162,22 @@ function* readWithSet(text: string): Generator<void, Read, void> {
 }
 
 function isBoilerplate(name: string): boolean {
+  // Every boilerplate name starts with one of these in lower case; a character outside ASCII
+  // might lower-case to one. Most names are neither, and need no lower-case copy.
+  const c = name.charCodeAt(0) | 0x20;
+  if (c !== 0x6c /* l */ && c !== 0x62 /* b */ && c !== 0x69 /* i */ && c !== 0x30 /* 0 */) {
+    if (name.charCodeAt(0) < 0x80) return false;
+  }
   return HOSTS_BOILERPLATE.has(name.toLowerCase());
+}
+
+/** About how many lines the text has, from its first 64 KB (a little more, to grow rarely). */
+function linesAbout(text: string): number {
+  const sample = Math.min(text.length, 65_536);
+  let count = 1;
+  for (let at = text.indexOf('\n'); at >= 0 && at < sample; at = text.indexOf('\n', at + 1))
+    count += 1;
+  return sample === text.length ? count : (count * text.length * 1.05) / sample;
 }
 
 /**

@@ -12,12 +12,20 @@ import { repeatsIn } from './pack';
 export class LateRepeats {
   /** Accepted hosts, in input order, repeats included until finish(). */
   readonly hosts: string[] = [];
-  private pairs = new Uint32Array(2 * 4096);
+  private pairs: Uint32Array;
   /** The log's `where` (a line number) and position (RejectLog.at) of each accepted host. */
-  private lines = new Int32Array(4096);
-  private ats = new Float64Array(4096);
+  private lines: Int32Array;
+  private ats: Int32Array;
   /** What the log would show for an accepted host whose input differs from it (case, dots). */
   private readonly shown = new Map<number, string>();
+
+  /** `expected`: about how many hosts will come (a million-host list grows its arrays once at most). */
+  constructor(expected = 4096) {
+    const size = Math.max(16, Math.ceil(expected));
+    this.pairs = new Uint32Array(size * 2);
+    this.lines = new Int32Array(size);
+    this.ats = new Int32Array(size);
+  }
 
   get size(): number {
     return this.hosts.length;
@@ -41,7 +49,7 @@ export class LateRepeats {
     const lines = new Int32Array(size);
     lines.set(this.lines);
     this.lines = lines;
-    const ats = new Float64Array(size);
+    const ats = new Int32Array(size);
     ats.set(this.ats);
     this.ats = ats;
   }

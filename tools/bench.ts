@@ -1,12 +1,13 @@
 // `npm run bench [-- --json] [-- --quick] [-- --no-chromium] [-- --detector-only] [-- --only-wake]
-// [-- --only-lookups]`:
+// [-- --only-lookups] [-- --only-build]`:
 // Kusuri Guard against its budgets on this machine and prints a table (or, with --json, an array of
 // { name, value, unit, budget, pass }). The data is generated from fixed seeds. --quick runs a
 // short smoke version with small lists (used by the tests); --no-chromium skips the rows that need
 // the browser; --detector-only runs only the detector's rows (content script size, model size
 // and load, scoring time: a minute instead of a quarter of an hour); --only-wake runs the
 // worker's rows alone (its scripts, the wake); --only-lookups the host lookup rows of the three
-// list shapes (about a minute and a half). The full run takes a few minutes (it builds and
+// list shapes (about a minute and a half); --only-build the ordinary list's build in Node and its
+// build and store in Chromium (a few minutes, no wakes). The full run takes a few minutes (it builds and
 // stores a million-domain list in Node and in Chromium).
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -31,6 +32,8 @@ export interface BenchOptions {
   onlyWake?: boolean;
   /** Only the host lookup rows, ordinary list and hostile shapes (`--only-lookups`). */
   onlyLookups?: boolean;
+  /** Only the build rows: in Node, then stored in Chromium against a cold Node build (`--only-build`). */
+  onlyBuild?: boolean;
 }
 
 /** The worker's start-up rows alone: both scripts' sizes, then 30 wakes against a blank worker. */
@@ -49,6 +52,12 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
   }
   if (options.onlyWake) return wakeRows(options);
   const rows: BenchRow[] = [];
+  if (options.onlyBuild) {
+    rows.push(...buildRows(options.quick ? 20_000 : 1_000_000).rows);
+    if (options.chromium)
+      rows.push(...(await scaleChromiumRows(options.quick ? 20_000 : 1_000_000, 0, [])));
+    return rows;
+  }
   if (options.onlyLookups) {
     for (const shape of ['synthetic', 'long-suffix', 'single-label'] as const)
       rows.push(...lookupRows(options.quick ? 20_000 : 1_000_000, shape).rows);
@@ -120,6 +129,7 @@ async function main(argv: string[]): Promise<number> {
     detectorOnly: argv.includes('--detector-only'),
     onlyWake: argv.includes('--only-wake'),
     onlyLookups: argv.includes('--only-lookups'),
+    onlyBuild: argv.includes('--only-build'),
   });
   if (argv.includes('--json')) console.log(JSON.stringify(rows, null, 2));
   else {

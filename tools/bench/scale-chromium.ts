@@ -226,6 +226,8 @@ export async function scaleChromiumRows(
         `${dnr.blockDomains.toLocaleString('en')} covered by ${dnr.ruleCount} rules, installed in ${dnr.installMs} ms (limits: ${CHROME_LIMITS.unsafeDynamic} redirect, ${CHROME_LIMITS.regex} regex, ${CHROME_LIMITS.dynamic} dynamic rules)`,
       ),
     );
+    // No wakes asked for: the build and store rows alone (`--only-build`).
+    if (wakeRuns === 0) return rows;
     const tab = await ext.context.newPage();
     await tab.goto(`http://ordinary-site.example:${server.port}/page.html`);
     const tabId = await tabIdOf(ext, tab);

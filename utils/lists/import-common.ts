@@ -82,11 +82,20 @@ export class RejectLog {
   readonly kinds: Partial<Record<RejectReason, number>> = {};
   /** Hosts refused for the never-block set, which the user may still confirm (see RejectSummary). */
   readonly held: string[] = [];
+  /**
+   * Where in the input the next rejection is (set by an importer that logs some rejections late,
+   * see addLate); `keptAt` and `kindAt` record it for each kept entry and each reason's first.
+   */
+  at = 0;
+  private readonly keptAt: number[] = [];
+  private readonly kindAt: Partial<Record<RejectReason, number>> = {};
 
   /** Count a rejection without keeping its line (past a limit, nothing more is looked at). */
   count(reason: RejectReason): void {
     this.total += 1;
-    this.kinds[reason] = (this.kinds[reason] ?? 0) + 1;
+    const before = this.kinds[reason];
+    if (before === undefined) this.kindAt[reason] = this.at;
+    this.kinds[reason] = (before ?? 0) + 1;
   }
 
   summary(): RejectSummary {
@@ -107,6 +116,43 @@ export class RejectLog {
       const entry: Rejected = { where, input: clip(input), reason };
       if (detail !== undefined) entry.detail = clip(detail, 300);
       this.kept.push(entry);
+      this.keptAt.push(this.at);
+    }
+  }
+
+  /**
+   * Rejections of one reason found after the input was read (repeats), as if each had been added
+   * at its place: `total` of them, of which `first` are the earliest (at most MAX_REJECTED_KEPT,
+   * with their `at`, in input order). The kept entries and the order of `kinds` come out as the
+   * same calls made in input order would have left them.
+   */
+  addLate(reason: RejectReason, total: number, first: { at: number; entry: Rejected }[]): void {
+    if (total === 0) return;
+    const firstAt = first[0]!.at;
+    this.total += total;
+    const known = this.kinds[reason];
+    if (known === undefined || firstAt < this.kindAt[reason]!) this.kindAt[reason] = firstAt;
+    this.kinds[reason] = (known ?? 0) + total;
+    // Keys in the order of their first rejection, as count() would have inserted them.
+    const reasons = (Object.keys(this.kinds) as RejectReason[]).sort(
+      (x, y) => this.kindAt[x]! - this.kindAt[y]!,
+    );
+    const counts = reasons.map((r) => this.kinds[r]!);
+    for (const r of reasons) delete this.kinds[r];
+    reasons.forEach((r, i) => (this.kinds[r] = counts[i]));
+    // Merge by position; the kept entries were the first MAX_REJECTED_KEPT of the others.
+    const merged: { at: number; entry: Rejected }[] = this.kept.map((entry, i) => ({
+      at: this.keptAt[i]!,
+      entry,
+    }));
+    merged.push(...first.slice(0, MAX_REJECTED_KEPT));
+    merged.sort((x, y) => x.at - y.at);
+    merged.length = Math.min(merged.length, MAX_REJECTED_KEPT);
+    this.kept.length = 0;
+    this.keptAt.length = 0;
+    for (const { at, entry } of merged) {
+      this.kept.push(entry);
+      this.keptAt.push(at);
     }
   }
 }
@@ -226,16 +272,13 @@ export function suffixReason(name: string): 'bare-tld' | 'public-suffix' {
 }
 
 /**
- * One listed host checked and deduplicated: its canonical form, or null after logging why it was
- * rejected (invalid, a public suffix, a private address or a never-block host, already listed,
- * or one too many).
+ * One listed host checked: its canonical form, or null after logging why it was rejected
+ * (invalid, a public suffix, a private address or a never-block host). Repeats are not looked at.
  */
-export function acceptHost(
+export function checkHost(
   name: string,
   where: string,
-  seen: Set<string>,
   log: RejectLog,
-  limit: number,
   /** What the log shows as the input (the whole rule, when the host came from one). */
   shown = name,
 ): string | null {
@@ -252,6 +295,25 @@ export function acceptHost(
     else log.hold(where, shown, host, problem.reason, problem.detail);
     return null;
   }
+  return host;
+}
+
+/**
+ * One listed host checked and deduplicated: its canonical form, or null after logging why it was
+ * rejected (invalid, a public suffix, a private address or a never-block host, already listed,
+ * or one too many).
+ */
+export function acceptHost(
+  name: string,
+  where: string,
+  seen: Set<string>,
+  log: RejectLog,
+  limit: number,
+  /** What the log shows as the input (the whole rule, when the host came from one). */
+  shown = name,
+): string | null {
+  const host = checkHost(name, where, log, shown);
+  if (host === null) return null;
   if (seen.has(host)) {
     log.add(where, shown, 'duplicate');
     return null;

@@ -73,7 +73,7 @@ export function packContent(content: ListContent): PackedList {
   let built = buildCompactIndex(pairs, depths);
   // The same host twice (in two parts of a list) sits next to itself: keep the first, which the
   // stable sort left first (sites, then groups, then bare hosts).
-  const drop = duplicates(built.data, built.order, hosts);
+  const drop = repeatsIn(built.data, built.order, hosts);
   if (drop !== null) {
     const keep = (_: unknown, i: number) => drop[i] === 0;
     hosts = hosts.filter(keep);
@@ -106,11 +106,14 @@ export function packContent(content: ListContent): PackedList {
   return { index: data, chunks, groups: entries.groups };
 }
 
-/** Which inputs repeat an earlier one (1 = drop), or null when none does. */
-function duplicates(
+/**
+ * Which inputs repeat an earlier one (1 = drop), or null when none does, from the index built on
+ * their fingerprints (`order` maps its positions to inputs).
+ */
+export function repeatsIn(
   data: CompactIndexData,
   order: Uint32Array,
-  hosts: string[],
+  hosts: readonly string[],
 ): Uint8Array | null {
   let drop: Uint8Array | null = null;
   const { keys, count } = data;

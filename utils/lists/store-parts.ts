@@ -400,6 +400,10 @@ export async function getSiteRows(
   breaches: PartData<'breaches'>;
   licensed: Map<string, PartData<'licensed'>[number]>;
 }> {
+  const found = new Map<string, PartData<'licensed'>[number]>();
+  // Nothing of either kind (most lists): no transaction.
+  if ((site === null || counts.breaches === 0) && (hosts.length === 0 || counts.licensed === 0))
+    return { breaches: [], licensed: found };
   const tx = store.transaction('listParts', 'readonly');
   const breachRead =
     site !== null && counts.breaches > 0
@@ -415,7 +419,6 @@ export async function getSiteRows(
       : Promise.resolve([]);
   const [breaches, licensed] = await Promise.all([breachRead, licensedRead]);
   await tx.done;
-  const found = new Map<string, PartData<'licensed'>[number]>();
   licensed.forEach((row, i) => {
     if (!row) return;
     const entries = partData('licensed', [{ ...row, data: [row.data] }]);

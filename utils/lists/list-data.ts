@@ -16,6 +16,8 @@ import {
   getListChunk,
   getListParts,
   getProbeChunks,
+  getProbeParts,
+  getSiteRows,
   type PartData,
   type PartName,
 } from './store-parts';
@@ -87,8 +89,6 @@ async function smallParts(record: ListRecord, database?: KgDatabase) {
   };
 }
 
-type SmallParts = Awaited<ReturnType<typeof smallParts>>;
-
 /** The line of `text` (lines joined by newlines) equal to `line`, or -1. */
 export function lineIndex(text: string, line: string): number {
   for (let at = text.indexOf(line); at >= 0; at = text.indexOf(line, at + 1)) {
@@ -114,52 +114,82 @@ function findInChunk(chunk: ExactChunk | null | undefined, suffix: string): Foun
 }
 
 /**
- * A stored list for a waking worker's first lookup: its small parts now, and for each lookup the
- * head of its index and the chunks of the host's suffixes, in one transaction (a swap is seen
- * whole). The exact hosts are the chunk's own, so a host found there is confirmed by construction.
- * A list stored before heads existed is looked up through its whole index (read once, then kept).
+ * A stored list for a waking worker's first lookup: its registrars now (and its breaches and
+ * licensed sellers, if stored before they were kept per site), and for each lookup the head of
+ * its index, the chunks of the host's suffixes and, if an entry names a group, the group details,
+ * in one transaction (a swap is seen whole). The exact hosts are the chunk's own, so a host found
+ * there is confirmed by construction. A list stored before heads existed is looked up through its
+ * whole index (read once, then kept).
  */
 export async function probeListData(
   record: ListRecord,
   database?: KgDatabase,
 ): Promise<ProbedList> {
-  return probedList(record, await smallParts(record, database), database);
+  const store = database ?? (await db());
+  return probedList(record, await getProbeParts(record.id, record.format === 'licensed', store));
 }
 
-/** probeListData for several lists, their small parts read at once (one transaction per list). */
+/** probeListData for several lists, read at once (one transaction per list). */
 export async function probeLists(
   records: readonly ListRecord[],
   database?: KgDatabase,
 ): Promise<ProbedList[]> {
   const store = database ?? (await db());
-  const parts = await Promise.all(records.map((record) => smallParts(record, store)));
+  const parts = await Promise.all(
+    records.map((record) => getProbeParts(record.id, record.format === 'licensed', store)),
+  );
   wakeMark('parts of every list read');
   return records.map((record, i) => probedList(record, parts[i]!, database));
 }
 
-function probedList(record: ListRecord, parts: SmallParts, database?: KgDatabase): ProbedList {
+/** Whether an entry's reference names a group (ListDetails.listing). */
+const namesGroup = (ref: number) => ref >= 0;
+
+function probedList(
+  record: ListRecord,
+  parts: Awaited<ReturnType<typeof getProbeParts>>,
+  database?: KgDatabase,
+): ProbedList {
   let whole: Promise<ListData | null> | null = null;
+  const { bySite, registrars, breaches, licensed } = parts;
   return {
     ...recordFields(record),
-    ...parts,
+    // Read with the chunk that names one (find), so never paired with another version's chunk.
+    groups: [],
+    registrars,
+    breaches,
+    licensed,
+    ...(bySite
+      ? {
+          async siteRows(site: string | null, hosts: readonly string[]) {
+            return getSiteRows(record.id, bySite, site, hosts, database ?? (await db()));
+          },
+        }
+      : {}),
     async find(suffixes: readonly Suffix[]): Promise<FoundEntry | null> {
       const store = database ?? (await db());
+      let entry: FoundEntry | null = null;
       const read = await getProbeChunks(
         record.id,
         suffixes.map((s) => s.hi),
         store,
+        (head, chunks) => {
+          for (const suffix of suffixes) {
+            entry = findInChunk(chunks.get(chunkNumber(head.chunkBits, suffix.hi)), suffix.text);
+            if (entry) return namesGroup(entry.ref);
+          }
+          return false;
+        },
       );
       if (read === null) {
         whole ??= loadListData(record, database);
         const data = await whole;
-        return data ? findInIndex(data, suffixes) : null;
+        const found = data ? await findInIndex(data, suffixes) : null;
+        return found && data ? { ...found, group: data.groups[found.ref] ?? null } : found;
       }
-      for (const suffix of suffixes) {
-        const chunk = read.chunks.get(chunkNumber(read.head.chunkBits, suffix.hi));
-        const found = findInChunk(chunk, suffix.text);
-        if (found) return found;
-      }
-      return null;
+      const found = entry as FoundEntry | null;
+      if (found && read.groups) return { ...found, group: read.groups[found.ref] ?? null };
+      return found;
     },
   };
 }

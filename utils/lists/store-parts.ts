@@ -13,6 +13,7 @@ import {
 } from './model';
 import { LicensedEntrySchema } from './licensed';
 import { db, type KgDatabase } from '../core/db';
+import { registrableDomain } from '../core/hostname';
 import { readChunk, type ChunkEntries, type ExactChunk, type PackedList } from './pack';
 import {
   COMPACT_INDEX_FORMAT,
@@ -75,6 +76,36 @@ export interface IndexHead {
   count: number;
   bucketBits: number;
   chunkBits: number;
+  /**
+   * The list's breaches and licensed sellers are also stored one row per site
+   * (`@b/<registrable domain>`, `@l/<host>`; SiteRows): how many of each. A waking worker reads
+   * only the rows of the host it answers for instead of the whole parts (the packaged breach
+   * list's is 221 KB). Heads written before (no `bySite`) are read through the whole parts.
+   */
+  bySite?: SiteRowCounts;
+}
+
+/** How many per-site rows a list has (IndexHead.bySite); the layout's version is BY_SITE_LAYOUT. */
+export interface SiteRowCounts {
+  layout: number;
+  breaches: number;
+  licensed: number;
+}
+
+/** The per-site rows' layout (IndexHead.bySite.layout); another value is read as none. */
+export const BY_SITE_LAYOUT = 1;
+
+export const breachRow = (site: string) => `@b/${site}`;
+export const licensedRow = (host: string) => `@l/${host}`;
+
+/** The head's per-site counts, when they are of this layout. */
+export function siteRowCounts(head: IndexHead): SiteRowCounts | null {
+  const by = head.bySite as Partial<SiteRowCounts> | undefined;
+  return by?.layout === BY_SITE_LAYOUT &&
+    Number.isInteger(by.breaches) &&
+    Number.isInteger(by.licensed)
+    ? (by as SiteRowCounts)
+    : null;
 }
 
 export function isIndexHead(value: unknown): value is IndexHead {
@@ -126,13 +157,56 @@ function partRows(listId: string, part: PartName, items: readonly unknown[]): Pa
   );
 }
 
+/**
+ * The breaches by the registrable domain they are matched on (ListDetails.breachesFor) and the
+ * licensed sellers by their host (LicensedIndex: the first entry of a host), one row each.
+ */
+function siteRows(listId: string, content: ListContent): PartRow[] {
+  const breaches = new Map<string, unknown[]>();
+  for (const breach of content.breaches) {
+    const site = registrableDomain(breach.domain);
+    const entries = breaches.get(site) ?? [];
+    entries.push(breach);
+    breaches.set(site, entries);
+  }
+  const licensed = new Map<string, unknown>();
+  for (const entry of content.licensed ?? [])
+    if (!licensed.has(entry.domain)) licensed.set(entry.domain, entry);
+  return [
+    ...[...breaches].map(([site, data]) => ({
+      listId,
+      part: breachRow(site),
+      data,
+      checked: PARTS_CHECKED,
+    })),
+    ...[...licensed].map(([host, data]) => ({
+      listId,
+      part: licensedRow(host),
+      data,
+      checked: PARTS_CHECKED,
+    })),
+  ];
+}
+
 /** The rows a packed list is stored as. */
 export function packedRows(listId: string, packed: PackedList, content: ListContent): PartRow[] {
   const { format, count, bucketBits, chunkBits } = packed.index;
-  const head: IndexHead = { format, count, bucketBits, chunkBits };
+  const bySite = siteRows(listId, content);
+  const head: IndexHead = {
+    format,
+    count,
+    bucketBits,
+    chunkBits,
+    bySite: {
+      layout: BY_SITE_LAYOUT,
+      breaches: bySite.filter((row) => row.part.startsWith('@b/')).length,
+      licensed: bySite.filter((row) => row.part.startsWith('@l/')).length,
+    },
+  };
   return [
     { listId, part: 'index', data: packed.index },
     { listId, part: 'head', data: head },
+    ...bySite,
     ...partRows(listId, 'groups', packed.groups),
     ...partRows(listId, 'registrars', content.registrars),
     ...partRows(listId, 'breaches', content.breaches),
@@ -232,13 +306,21 @@ export async function getListChunk(
 /**
  * The chunks that could hold `hiHalves` (each a suffix fingerprint's high half) and the head they
  * were chosen by, read in one transaction: a list swapped meanwhile is read whole, old or new.
- * Null when the list has no head (stored before heads existed, or not of this index format).
+ * When `needsGroups` says the chunks name a group, the list's group details are read in the same
+ * transaction (read beside a head from another transaction, an old list's groups could be paired
+ * with a new list's chunk). Null when the list has no head (stored before heads existed, or not
+ * of this index format).
  */
 export async function getProbeChunks(
   id: string,
   hiHalves: readonly number[],
   store: KgDatabase,
-): Promise<{ head: IndexHead; chunks: Map<number, ExactChunk | null> } | null> {
+  needsGroups: (head: IndexHead, chunks: Map<number, ExactChunk | null>) => boolean = () => false,
+): Promise<{
+  head: IndexHead;
+  chunks: Map<number, ExactChunk | null>;
+  groups: PartData<'groups'> | null;
+} | null> {
   const tx = store.transaction('listParts', 'readonly');
   const row = (await tx.store.get([id, 'head'])) as PartRow | undefined;
   if (!isIndexHead(row?.data)) {
@@ -255,8 +337,94 @@ export async function getProbeChunks(
       chunks.set(no, parsed.success ? parsed.data : null);
     }),
   );
+  const groups = needsGroups(head, chunks)
+    ? partData('groups', await partRowsOf(tx.store, id, 'groups'))
+    : null;
   await tx.done;
-  return { head, chunks };
+  return { head, chunks, groups };
+}
+
+/** A list's head, or null (none, or not of this index format). */
+async function headOf(store: PartsStore, id: string): Promise<IndexHead | null> {
+  const row = (await store.get([id, 'head'])) as PartRow | undefined;
+  return isIndexHead(row?.data) ? row.data : null;
+}
+
+/**
+ * A waking worker's small parts of a list, in one transaction: its head and registrars; the
+ * breaches and licensed sellers only when the head says they are not stored per site (lists
+ * stored before that layout). Group details are read with the chunk that names one (getProbeChunks).
+ */
+export async function getProbeParts(
+  id: string,
+  withLicensed: boolean,
+  store: KgDatabase,
+): Promise<{
+  bySite: SiteRowCounts | null;
+  registrars: PartData<'registrars'>;
+  breaches: PartData<'breaches'>;
+  licensed: PartData<'licensed'>;
+}> {
+  const tx = store.transaction('listParts', 'readonly');
+  const [head, registrars] = await Promise.all([
+    headOf(tx.store, id),
+    partRowsOf(tx.store, id, 'registrars'),
+  ]);
+  const bySite = head ? siteRowCounts(head) : null;
+  const [breaches, licensed] = bySite
+    ? [[], []]
+    : await Promise.all([
+        partRowsOf(tx.store, id, 'breaches'),
+        withLicensed ? partRowsOf(tx.store, id, 'licensed') : Promise.resolve([]),
+      ]);
+  await tx.done;
+  return {
+    bySite,
+    registrars: partData('registrars', registrars),
+    breaches: partData('breaches', breaches),
+    licensed: partData('licensed', licensed),
+  };
+}
+
+/**
+ * A list's breaches matched on `site` and its licensed sellers of `hosts` (the per-site rows
+ * IndexHead.bySite counts), in one transaction; a list with none of a kind is not asked.
+ */
+export async function getSiteRows(
+  id: string,
+  counts: SiteRowCounts,
+  site: string | null,
+  hosts: readonly string[],
+  store: KgDatabase,
+): Promise<{
+  breaches: PartData<'breaches'>;
+  licensed: Map<string, PartData<'licensed'>[number]>;
+}> {
+  const found = new Map<string, PartData<'licensed'>[number]>();
+  // Nothing of either kind (most lists): no transaction.
+  if ((site === null || counts.breaches === 0) && (hosts.length === 0 || counts.licensed === 0))
+    return { breaches: [], licensed: found };
+  const tx = store.transaction('listParts', 'readonly');
+  const breachRead =
+    site !== null && counts.breaches > 0
+      ? (tx.store.get([id, breachRow(site)]) as Promise<PartRow | undefined>)
+      : Promise.resolve(undefined);
+  const licensedRead =
+    counts.licensed > 0
+      ? Promise.all(
+          hosts.map(
+            (host) => tx.store.get([id, licensedRow(host)]) as Promise<PartRow | undefined>,
+          ),
+        )
+      : Promise.resolve([]);
+  const [breaches, licensed] = await Promise.all([breachRead, licensedRead]);
+  await tx.done;
+  licensed.forEach((row, i) => {
+    if (!row) return;
+    const entries = partData('licensed', [{ ...row, data: [row.data] }]);
+    if (entries[0]) found.set(hosts[i]!, entries[0]);
+  });
+  return { breaches: breaches ? partData('breaches', [breaches]) : [], licensed: found };
 }
 
 /** The chunk a fingerprint's entries are stored in (CompactDomainIndex.chunkOf, from a head). */

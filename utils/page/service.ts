@@ -139,7 +139,7 @@ export class PageService {
     if (verdict.status !== 'checked' || verdict.site === null) return null;
     const now = this.deps.platform.now();
     const index = await this.deps.lists.lookupIndex();
-    const candidates = noticeWorthy(index.breachesFor(verdict.site), now);
+    const candidates = noticeWorthy(await index.breachesFor(verdict.site), now);
     if (candidates.length === 0) return null;
     const seen = await getBreachNotices(candidates.map((c) => c.breach.name));
     const fresh = candidates.filter(
@@ -170,7 +170,7 @@ export class PageService {
     if (!host) return;
     const site = registrableDomain(host.host);
     const own = new Set(
-      (await this.deps.lists.lookupIndex()).breachesFor(site).map((b) => b.breach.name),
+      (await (await this.deps.lists.lookupIndex()).breachesFor(site)).map((b) => b.breach.name),
     );
     const valid = names.filter((n) => own.has(n));
     if (valid.length > 0) await markBreachNotices(valid, site, mark);

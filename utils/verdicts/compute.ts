@@ -16,7 +16,12 @@ import { levelFor } from '../detector/score';
 import type { DetectedPage } from '../detector/model-score';
 import { intelReasons } from '../intel/model';
 import type { RdapResult } from '../intel/rdap-client';
-import type { LicensedIndex } from '../lists/licensed';
+import type { LicensedEntry } from '../lists/licensed';
+
+/** Finds the licensed seller covering a host (LicensedIndex, or a list index's licensedFor). */
+export interface LicensedLookup {
+  lookup(host: string): LicensedEntry | null | Promise<LicensedEntry | null>;
+}
 
 /** The detector's signals as reasons, strongest first; evidence against rogue selling last. */
 export function pageReasons(page: DetectedPage): PageReason[] {
@@ -54,17 +59,23 @@ export async function verdictForUrl(
   lookup: LookupInput | null = null,
   // The licensed sellers: the stored lists' (the verdict service) or the packaged table (the
   // checker CLI); not a default here, so the worker's first-verdict script does not carry it.
-  allowlist: LicensedIndex | null = null,
+  allowlist: LicensedLookup | null = null,
 ): Promise<Verdict> {
   const parsed = hostOfUrl(url);
   if (!parsed) return uncheckedVerdict('unsupported', null, now);
   if (parsed.kind === 'local') return uncheckedVerdict('local', url, now);
   const site = registrableDomain(parsed.host);
-  const allHits = await index.lookup(parsed.host);
+  // Asked for at once (a waking worker reads each from IndexedDB): the licensed seller first, as
+  // a probed index reads the site's breaches with it.
+  const [allHits, licensedFound, breaches] = await Promise.all([
+    index.lookup(parsed.host),
+    allowlist?.lookup(parsed.host) ?? null,
+    index.breachesFor(site),
+  ]);
   // A licensed seller is not warned on because of a warn-level entry or the detector: those are
   // kept aside as the conflict the popup shows. Block-level entries still count (and the options
   // page shows the conflict): a block is a deliberate act of a list's maintainer.
-  const licensed = allowlist?.lookup(parsed.host) ?? null;
+  const licensed = licensedFound ?? null;
   const hits = licensed ? allHits.filter((h) => h.blocks) : allHits;
   const overridden: Reason[] = licensed
     ? [
@@ -91,7 +102,7 @@ export async function verdictForUrl(
         lookup: lookup ? lookup.result : null,
         registrar: index.registrar(ianaId),
         ianaName: ianaId !== null && lookup ? lookup.ianaName(ianaId) : null,
-        breaches: index.breachesFor(site),
+        breaches,
       },
       { pharmacy, now },
     );

@@ -15,7 +15,7 @@ import type {
   SiteCategory,
   SiteEntry,
 } from '../lists/model';
-import { registrableDomain } from '../core/hostname';
+import { hostSuffixes, registrableDomain } from '../core/hostname';
 import { readAhead } from '../core/read-ahead';
 import type { MatchedBreach } from '../intel/model';
 import type { ListAction, ListFormat } from '../lists/record';
@@ -60,6 +60,11 @@ export interface FoundEntry {
   suffix: string;
   ref: number;
   sites: readonly SiteEntry[];
+  /**
+   * The group `ref` names, when it was read with the entry's chunk (a probed list); absent: the
+   * list's own `groups[ref]`.
+   */
+  group?: GroupMeta | null;
 }
 
 /**
@@ -70,6 +75,21 @@ export interface FoundEntry {
 export interface ProbedList extends Omit<ListData, 'index' | 'chunk'> {
   /** The first of `suffixes` (most specific first) the list holds, by its exact host, or null. */
   find(suffixes: readonly Suffix[]): Promise<FoundEntry | null>;
+  /**
+   * A list whose breaches and licensed sellers are stored per site (its `breaches` and
+   * `licensed` are then empty): those matched on `site` and those of `hosts`.
+   */
+  siteRows?(
+    site: string | null,
+    hosts: readonly string[],
+  ): Promise<{ breaches: Breach[]; licensed: Map<string, LicensedEntry> }>;
+}
+
+/** A probed list whose breaches and licensed sellers are read per site. */
+function isStoredPerSite(
+  list: ProbedList | ListData,
+): list is ProbedList & Required<Pick<ProbedList, 'siteRows'>> {
+  return 'siteRows' in list && typeof list.siteRows === 'function';
 }
 
 /** `find` over a list whose index is in memory: fingerprint candidates, then the exact host. */
@@ -156,8 +176,10 @@ const isIpv4 = (host: string) => {
 export interface ListLookup {
   lookup(host: string): Promise<ListHit[]>;
   registrar(ianaId: number | null): Registrar | null;
-  breachesFor(site: string): MatchedBreach[];
-  readonly licensed: LicensedIndex;
+  /** Known breaches of a site's own service (matched on the registrable domain), newest first. */
+  breachesFor(site: string): Promise<MatchedBreach[]>;
+  /** The licensed seller that covers `host` (its own host or one under it), first list first. */
+  licensedFor(host: string): Promise<LicensedEntry | null>;
 }
 
 /** The details every list carries (registrars, breaches, licensed sellers), and hits from entries. */
@@ -165,7 +187,7 @@ abstract class ListDetails<L extends Omit<ListData, 'index' | 'chunk'>> implemen
   protected readonly lists: L[];
   protected readonly refs: ListRef[];
   private readonly registrars = new Map<number, Registrar>();
-  private readonly breaches = new Map<string, MatchedBreach[]>();
+  protected readonly breaches = new Map<string, MatchedBreach[]>();
   /** The licensed sellers of every enabled licensed-seller list (first list first). */
   readonly licensed: LicensedIndex;
 
@@ -199,7 +221,7 @@ abstract class ListDetails<L extends Omit<ListData, 'index' | 'chunk'>> implemen
     if (ref === REF_BARE)
       return { listed: suffix, category: list.domainCategory, site: null, group: null };
     if (ref >= 0) {
-      const group = list.groups[ref] ?? null;
+      const group = found.group !== undefined ? found.group : (list.groups[ref] ?? null);
       return {
         listed: suffix,
         category: group?.category ?? list.domainCategory,
@@ -235,11 +257,17 @@ abstract class ListDetails<L extends Omit<ListData, 'index' | 'chunk'>> implemen
   }
 
   /** Known breaches of a site's own service (matched on the registrable domain), newest first. */
-  breachesFor(site: string): MatchedBreach[] {
-    return [...(this.breaches.get(site) ?? [])].sort((a, b) =>
-      a.breach.breachDate < b.breach.breachDate ? 1 : -1,
-    );
+  async breachesFor(site: string): Promise<MatchedBreach[]> {
+    return newestFirst([...(this.breaches.get(site) ?? [])]);
   }
+
+  async licensedFor(host: string): Promise<LicensedEntry | null> {
+    return this.licensed.lookup(host);
+  }
+}
+
+function newestFirst(breaches: MatchedBreach[]): MatchedBreach[] {
+  return breaches.sort((a, b) => (a.breach.breachDate < b.breach.breachDate ? 1 : -1));
 }
 
 /**
@@ -267,6 +295,74 @@ function leastSuffix(host: string, last: number): number {
 export class ProbeIndex extends ListDetails<ProbedList | ListData> {
   private readonly fps = new Uint32Array(MAX_SUFFIXES * 2);
   private readonly starts = new Int32Array(MAX_SUFFIXES);
+  /** Each list's licensed sellers held in memory (a list not stored per site), by host. */
+  private readonly heldLicensed = this.lists.map((list) => {
+    if (isStoredPerSite(list)) return null;
+    const byHost = new Map<string, LicensedEntry>();
+    for (const entry of list.licensed ?? [])
+      if (!byHost.has(entry.domain)) byHost.set(entry.domain, entry);
+    return byHost;
+  });
+  /** Every list's per-site rows read for a site's breaches, by site (null: a list in memory). */
+  private readonly breachRows = new Map<string, Promise<(Breach[] | null)[]>>();
+  /** ...and for a host's licensed seller, by host. */
+  private readonly licensedRows = new Map<string, Promise<(Map<string, LicensedEntry> | null)[]>>();
+
+  /**
+   * Every list's per-site rows for `site` (breaches) and `hosts` (licensed sellers), one
+   * transaction per list stored per site; kept for the breaches asked for next.
+   */
+  private readSiteRows(site: string, hosts: readonly string[]) {
+    const read = Promise.all(
+      this.lists.map((list) => (isStoredPerSite(list) ? list.siteRows(site, hosts) : null)),
+    );
+    if (!this.breachRows.has(site))
+      this.breachRows.set(
+        site,
+        read.then((rows) => rows.map((r) => r?.breaches ?? null)),
+      );
+    return read;
+  }
+
+  override async breachesFor(site: string): Promise<MatchedBreach[]> {
+    const rows = await (this.breachRows.get(site) ??
+      this.readSiteRows(site, []).then((read) => read.map((r) => r?.breaches ?? null)));
+    const held = this.breaches.get(site) ?? [];
+    const matched: MatchedBreach[] = [];
+    this.lists.forEach((list, i) => {
+      const read = rows[i];
+      if (!read) matched.push(...held.filter((m) => m.list === this.refs[i]));
+      else {
+        const curated = list.format !== 'hibp';
+        for (const breach of read) matched.push({ breach, list: this.refs[i]!, curated });
+      }
+    });
+    return newestFirst(matched);
+  }
+
+  /**
+   * Also reads the host's site's breach rows in the same transactions (a verdict asks for both:
+   * ask for this first).
+   */
+  override async licensedFor(host: string): Promise<LicensedEntry | null> {
+    let read = this.licensedRows.get(host);
+    if (!read) {
+      const hosts = hostSuffixes(host);
+      read = this.readSiteRows(registrableDomain(host), hosts).then((rows) =>
+        rows.map((r) => r?.licensed ?? null),
+      );
+      this.licensedRows.set(host, read);
+    }
+    const rows = await read;
+    // Most specific host first, then the first list: as LicensedIndex over every list's entries.
+    for (const suffix of hostSuffixes(host)) {
+      for (let i = 0; i < this.lists.length; i += 1) {
+        const entry = (rows[i] ?? this.heldLicensed[i])?.get(suffix);
+        if (entry) return entry;
+      }
+    }
+    return null;
+  }
 
   async lookup(host: string): Promise<ListHit[]> {
     const last = suffixRange(host, this.fps, this.starts);

@@ -69,15 +69,9 @@ export class VerdictsService {
         : settingsRead.then((current) => intel.lookup(domain, mode, current.autoLookups))
     ).finally(() => wakeMark('registrar cache'));
     const [[index, allow, dismissed], lookup] = await Promise.all([listsRead, lookupRead]);
-    const verdict = await verdictForUrl(
-      url,
-      index,
-      allow,
-      platform.now(),
-      page,
-      lookup,
-      index.licensed,
-    );
+    const verdict = await verdictForUrl(url, index, allow, platform.now(), page, lookup, {
+      lookup: (host) => index.licensedFor(host),
+    });
     if (verdict.site !== null) verdict.dismissed = dismissed.has(verdict.site);
     wakeMark('verdict');
     // The whole index for the next lookups, read once this answer has gone.

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../../utils/core/db';
 import { registrableDomain } from '../../utils/core/hostname';
+import { PSL_TLDTS_VERSION } from '../../utils/core/psl-data';
 import { importByFormat } from '../../utils/lists/import';
 import { loadListData, probeLists } from '../../utils/lists/list-data';
 import type { ListContent } from '../../utils/lists/model';
@@ -111,6 +112,7 @@ describe('the first verdict reads breaches and licensed sellers per site', () =>
       layout: BY_SITE_LAYOUT,
       breaches: sites.size,
       licensed: 0,
+      psl: PSL_TLDTS_VERSION,
     });
     const first = breached.breaches[0]!;
     const row = (await database.get('listParts', [
@@ -197,6 +199,35 @@ describe('the first verdict reads breaches and licensed sellers per site', () =>
     await storeLists();
     const head = (await database.get('listParts', ['hibp', 'head'])) as PartRow;
     expect((head.data as IndexHead).bySite?.layout).toBe(BY_SITE_LAYOUT);
+  });
+
+  it('does not read rows keyed by other public suffix rules (an update moved the sites)', async () => {
+    const { breached, licensed } = await storeLists();
+    const database = await db();
+    for (const row of (await database.getAll('listParts')) as PartRow[]) {
+      // Rows as other rules would key them: every breach under a site none of today's hosts has.
+      if (row.part.startsWith('@b/'))
+        await database.put('listParts', { ...row, part: `@b/moved.${row.part.slice(3)}` });
+      if (row.part.startsWith('@b/') || row.part.startsWith('@l/'))
+        await database.delete('listParts', [row.listId, row.part]);
+      if (row.part === 'head') {
+        const head = row.data as IndexHead;
+        await database.put('listParts', {
+          ...row,
+          data: { ...head, bySite: { ...head.bySite!, psl: 'another version' } },
+        });
+      }
+    }
+    const { probe, whole } = await indexes();
+    let breachedSites = 0;
+    for (const host of visits(breached, licensed)) {
+      const site = registrableDomain(host);
+      const breaches = await probe.breachesFor(site);
+      expect(breaches, host).toEqual(await whole.breachesFor(site));
+      expect(await probe.licensedFor(host), host).toEqual(await whole.licensedFor(host));
+      if (breaches.length > 0) breachedSites += 1;
+    }
+    expect(breachedSites).toBe(60);
   });
 
   it('never pairs a group of one version with a chunk of another (a swap between reads)', async () => {

@@ -14,6 +14,7 @@ import {
 import { LicensedEntrySchema } from './licensed';
 import { db, type KgDatabase } from '../core/db';
 import { registrableDomain } from '../core/hostname';
+import { PSL_TLDTS_VERSION } from '../core/psl-data';
 import { readChunk, type ChunkEntries, type ExactChunk, type PackedList } from './pack';
 import {
   COMPACT_INDEX_FORMAT,
@@ -90,6 +91,12 @@ export interface SiteRowCounts {
   layout: number;
   breaches: number;
   licensed: number;
+  /**
+   * The public suffix rules the breach rows were keyed with (their registrable domains). Rules
+   * of another version may draw a site's boundary elsewhere, so rows keyed by them are not read:
+   * the whole parts answer until the list's next import rewrites the rows.
+   */
+  psl: string;
 }
 
 /** The per-site rows' layout (IndexHead.bySite.layout); another value is read as none. */
@@ -102,6 +109,7 @@ export const licensedRow = (host: string) => `@l/${host}`;
 export function siteRowCounts(head: IndexHead): SiteRowCounts | null {
   const by = head.bySite as Partial<SiteRowCounts> | undefined;
   return by?.layout === BY_SITE_LAYOUT &&
+    by.psl === PSL_TLDTS_VERSION &&
     Number.isInteger(by.breaches) &&
     Number.isInteger(by.licensed)
     ? (by as SiteRowCounts)
@@ -201,6 +209,7 @@ export function packedRows(listId: string, packed: PackedList, content: ListCont
       layout: BY_SITE_LAYOUT,
       breaches: bySite.filter((row) => row.part.startsWith('@b/')).length,
       licensed: bySite.filter((row) => row.part.startsWith('@l/')).length,
+      psl: PSL_TLDTS_VERSION,
     },
   };
   return [

@@ -127,6 +127,11 @@ export class LicensedIndex {
     return [...this.byHost.values()];
   }
 
+  /** The entry naming exactly this host (no parent). */
+  get(host: string): LicensedEntry | undefined {
+    return this.byHost.get(host);
+  }
+
   lookup(host: string): LicensedEntry | null {
     for (const suffix of hostSuffixes(host)) {
       const entry = this.byHost.get(suffix);

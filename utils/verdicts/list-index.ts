@@ -296,13 +296,9 @@ export class ProbeIndex extends ListDetails<ProbedList | ListData> {
   private readonly fps = new Uint32Array(MAX_SUFFIXES * 2);
   private readonly starts = new Int32Array(MAX_SUFFIXES);
   /** Each list's licensed sellers held in memory (a list not stored per site), by host. */
-  private readonly heldLicensed = this.lists.map((list) => {
-    if (isStoredPerSite(list)) return null;
-    const byHost = new Map<string, LicensedEntry>();
-    for (const entry of list.licensed ?? [])
-      if (!byHost.has(entry.domain)) byHost.set(entry.domain, entry);
-    return byHost;
-  });
+  private readonly heldLicensed = this.lists.map((list) =>
+    isStoredPerSite(list) ? null : new LicensedIndex(list.licensed ?? []),
+  );
   /** Every list's per-site rows read for a site's breaches, by site (null: a list in memory). */
   private readonly breachRows = new Map<string, Promise<(Breach[] | null)[]>>();
   /** ...and for a host's licensed seller, by host. */
@@ -325,8 +321,8 @@ export class ProbeIndex extends ListDetails<ProbedList | ListData> {
   }
 
   override async breachesFor(site: string): Promise<MatchedBreach[]> {
-    const rows = await (this.breachRows.get(site) ??
-      this.readSiteRows(site, []).then((read) => read.map((r) => r?.breaches ?? null)));
+    if (!this.breachRows.has(site)) void this.readSiteRows(site, []);
+    const rows = await this.breachRows.get(site)!;
     const held = this.breaches.get(site) ?? [];
     const matched: MatchedBreach[] = [];
     this.lists.forEach((list, i) => {

@@ -11,7 +11,7 @@ import {
   SiteEntrySchema,
   type ListContent,
 } from './model';
-import { LicensedEntrySchema } from './licensed';
+import { LicensedEntrySchema, LicensedIndex } from './licensed';
 import { db, type KgDatabase } from '../core/db';
 import { registrableDomain } from '../core/hostname';
 import { PSL_TLDTS_VERSION } from '../core/psl-data';
@@ -177,9 +177,8 @@ function siteRows(listId: string, content: ListContent): PartRow[] {
     entries.push(breach);
     breaches.set(site, entries);
   }
-  const licensed = new Map<string, unknown>();
-  for (const entry of content.licensed ?? [])
-    if (!licensed.has(entry.domain)) licensed.set(entry.domain, entry);
+  // The entry LicensedIndex answers with for each host (the first naming it).
+  const licensed = new LicensedIndex(content.licensed ?? []).entries();
   return [
     ...[...breaches].map(([site, data]) => ({
       listId,
@@ -187,9 +186,9 @@ function siteRows(listId: string, content: ListContent): PartRow[] {
       data,
       checked: PARTS_CHECKED,
     })),
-    ...[...licensed].map(([host, data]) => ({
+    ...licensed.map((data) => ({
       listId,
-      part: licensedRow(host),
+      part: licensedRow(data.domain),
       data,
       checked: PARTS_CHECKED,
     })),
@@ -331,12 +330,11 @@ export async function getProbeChunks(
   groups: PartData<'groups'> | null;
 } | null> {
   const tx = store.transaction('listParts', 'readonly');
-  const row = (await tx.store.get([id, 'head'])) as PartRow | undefined;
-  if (!isIndexHead(row?.data)) {
+  const head = await headOf(tx.store, id);
+  if (head === null) {
     await tx.done;
     return null;
   }
-  const head = row.data;
   const wanted = new Set(hiHalves.map((hi) => chunkNumber(head.chunkBits, hi)));
   const chunks = new Map<number, ExactChunk | null>();
   await Promise.all(

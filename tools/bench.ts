@@ -1,5 +1,5 @@
 // `npm run bench [-- --json] [-- --quick] [-- --no-chromium] [-- --detector-only] [-- --only-wake]
-// [-- --only-lookups] [-- --only-build]`:
+// [-- --only-lookups] [-- --only-build] [-- --only-reports]`:
 // Kusuri Guard against its budgets on this machine and prints a table (or, with --json, an array of
 // { name, value, unit, budget, pass }). The data is generated from fixed seeds. --quick runs a
 // short smoke version with small lists (used by the tests); --no-chromium skips the rows that need
@@ -7,7 +7,8 @@
 // and load, scoring time: a minute instead of a quarter of an hour); --only-wake runs the
 // worker's rows alone (its scripts, the wake); --only-lookups the host lookup rows of the three
 // list shapes (about a minute and a half); --only-build the ordinary list's build in Node and its
-// build and store in Chromium (a few minutes, no wakes). The full run takes a few minutes (it builds and
+// build and store in Chromium (a few minutes, no wakes); --only-reports the report save row (in a
+// process of its own, as in the full run: under a minute). The full run takes a few minutes (it builds and
 // stores a million-domain list in Node and in Chromium).
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -34,6 +35,8 @@ export interface BenchOptions {
   onlyLookups?: boolean;
   /** Only the build rows: in Node, then stored in Chromium against a cold Node build (`--only-build`). */
   onlyBuild?: boolean;
+  /** Only the report save row, 1,000 stored against 1 (`--only-reports`). */
+  onlyReports?: boolean;
 }
 
 /** The worker's start-up rows alone: both scripts' sizes, then 30 wakes against a blank worker. */
@@ -58,6 +61,8 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
       rows.push(...(await scaleChromiumRows(options.quick ? 20_000 : 1_000_000, 0, [])));
     return rows;
   }
+  if (options.onlyReports)
+    return reportStoreRows(options.quick ? 100 : 1000, options.quick ? 5 : 30);
   if (options.onlyLookups) {
     for (const shape of ['synthetic', 'long-suffix', 'single-label'] as const)
       rows.push(...lookupRows(options.quick ? 20_000 : 1_000_000, shape).rows);
@@ -89,7 +94,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
       )),
     );
   }
-  rows.push(...(await reportStoreRows(options.quick ? 100 : 1000, options.quick ? 5 : 30)));
+  rows.push(...reportStoreRows(options.quick ? 100 : 1000, options.quick ? 5 : 30));
   rows.push(...contentScriptSize());
   rows.push(...workerScriptRows(options.quick ? 3 : 15));
   rows.push(...(await detectorRows(options)));
@@ -130,6 +135,7 @@ async function main(argv: string[]): Promise<number> {
     onlyWake: argv.includes('--only-wake'),
     onlyLookups: argv.includes('--only-lookups'),
     onlyBuild: argv.includes('--only-build'),
+    onlyReports: argv.includes('--only-reports'),
   });
   if (argv.includes('--json')) console.log(JSON.stringify(rows, null, 2));
   else {

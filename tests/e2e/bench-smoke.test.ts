@@ -67,4 +67,12 @@ describe('benchmark smoke run', () => {
     expect(names.some((n) => /capped at 40,000 chars/.test(n))).toBe(true);
     expect(names.some((n) => /lookup|index|wake|Chromium/.test(n))).toBe(false);
   }, 120_000);
+
+  it('runs only the report save row with --only-reports, in a process of its own', async () => {
+    const rows = await runBench({ quick: true, chromium: false, onlyReports: true });
+    expect(rows.map((r) => r.name)).toEqual(['report save with 100 stored vs 1 (ratio)']);
+    const [row] = rows;
+    expect(Number.isFinite(row!.value) && row!.value > 0).toBe(true);
+    expect(row!.note).toMatch(/5 saves × 2 turns, own process/);
+  }, 120_000);
 });

@@ -2,8 +2,9 @@
 // tldts's answers for every input: tldts-core's parser (URL or host extraction, validation, IP
 // detection) is used as is, with a suffix lookup of this project's own over the rules written by
 // tools/gen-psl.ts from the installed tldts (utils/core/psl-data.ts). What changes is the weight:
-// the rules are one 93 KB string, read into a tree the first time a host is looked up, instead
-// of tldts's typed-array literals that every worker wake compiled and built (README, "Where a
+// the rules are one 93 KB string, read into a tree the first time a host is looked up (the top
+// level then, a TLD's own rules when a host first ends in it), instead of tldts's typed-array
+// literals that every worker wake compiled and built (README, "Where a
 // wake's time goes"). tests/unit/psl.test.ts holds the answers equal to tldts's for every rule.
 import {
   fastPathLookup,

@@ -42,6 +42,23 @@ function wake(options: { importer?: boolean } = {}) {
   return { core, loads, rest: () => rest };
 }
 
+describe('a worker whose lists were never installed (killed during onInstalled)', () => {
+  it('answers from the lists it installs, not from the index prepare() read before', async () => {
+    const { core, loads } = wake();
+    core.prepare();
+    // The index read before the install check: no lists in it.
+    const early = await core.lists.lookupIndex();
+    expect(await early.lookup('www.joa2020.jp')).toEqual([]);
+    platform.tabs.tabs.set(4, LISTED);
+    const verdict = await core.handleCoreMessage(
+      { type: 'verdict.get', tabId: 4 },
+      pageSender('/popup.html'),
+    );
+    expect(verdict).toMatchObject({ ok: true, data: { level: 'danger', site: 'joa2020.jp' } });
+    expect(loads.importer).toBeGreaterThan(0);
+  });
+});
+
 describe('a woken worker', () => {
   beforeEach(async () => {
     // An installed extension: lists and rules stored by an earlier life of the worker.
@@ -116,15 +133,22 @@ describe('a woken worker', () => {
       'database opening',
       'public suffixes read',
     ]);
+    // Then, still before any event, the reads every verdict makes: the lists' index as a first
+    // lookup reads it (the lists' records and small parts), the allowlist and the dismissals.
+    const labelsNow = () => global[marks.WAKE_MARKS_GLOBAL]!.map(([label]) => label);
+    await vi.waitFor(() => expect(labelsNow()).toContain('index: lists read'));
+    expect(labelsNow()).not.toContain('lists ready');
     platform.tabs.tabs.set(4, LISTED);
     const verdict = await core.handleCoreMessage(
       { type: 'verdict.get', tabId: 4 },
       pageSender('/popup.html'),
     );
     expect(verdict).toMatchObject({ ok: true, data: { level: 'danger', site: 'joa2020.jp' } });
-    // The verdict used the connection prepare() started: the database was opened once.
+    // The verdict used the connection prepare() started: the database was opened once; and the
+    // index prepare() read: the lists' records were read for it once.
     const labels = global[marks.WAKE_MARKS_GLOBAL]!.map(([label]) => label);
     expect(labels.filter((l) => l === 'database opening')).toHaveLength(1);
+    expect(labels.filter((l) => l === 'index: list records')).toHaveLength(1);
     expect(labels).toContain('verdict');
     expect(loads).toEqual({ rest: 0, importer: 0 });
   });

@@ -201,4 +201,37 @@ describe('the compact public suffix list', () => {
     ours.readPslTrees(PSL_TREES, PSL_NODE_COUNT);
     expect(ours.getDomain('www.example.com.au')).toBe('example.com.au');
   });
+
+  it("reads a TLD's rules only when a host ends in it, and then the same rules", () => {
+    // The packaged data as a waking worker reads it: the top level now, subtrees on first use.
+    ours.readPslTrees(PSL_TREES, PSL_NODE_COUNT, true);
+    const topLevel = ours.pslNodesRead();
+    expect(topLevel).toBeGreaterThan(1000); // every TLD
+    expect(topLevel).toBeLessThan(PSL_NODE_COUNT / 4);
+    expect(ours.getDomain('www.example.co.uk')).toBe('example.co.uk');
+    const withUk = ours.pslNodesRead();
+    expect(withUk).toBeGreaterThan(topLevel);
+    expect(withUk).toBeLessThan(topLevel + 100);
+    // A wildcard, an exception and a private rule, each in a subtree read on this lookup.
+    for (const host of ['a.b.kawasaki.jp', 'www.city.kawasaki.jp', 'x.www.ck', 'foo.github.io'])
+      for (const allowPrivateDomains of [false, true])
+        expect(ours.getDomain(host, { allowPrivateDomains }), host).toBe(
+          tldts.getDomain(host, { allowPrivateDomains }),
+        );
+    // Reading what is left counts every rule the data declares: none lost, none twice.
+    expect(ours.readAllPslSubtrees()).toBe(PSL_NODE_COUNT);
+    expect(ours.getDomain('www.example.com.au')).toBe('example.com.au');
+    // A broken subtree is refused when it is read (the brackets were checked at once).
+    ours.readPslTrees('uk(co,,ac),com', 4, true);
+    expect(ours.getDomain('www.example.com')).toBe('example.com');
+    expect(() => ours.getDomain('www.example.co.uk')).toThrow(/public suffix data/);
+    for (const [text, nodes] of [
+      ['com(co', 2],
+      ['com)', 1],
+      ['com(co\n)', 2],
+    ] as const)
+      expect(() => ours.readPslTrees(text, nodes, true), text).toThrow(/public suffix data/);
+    ours.readPslTrees(PSL_TREES, PSL_NODE_COUNT);
+    expect(ours.getDomain('www.example.co.uk')).toBe('example.co.uk');
+  });
 });

@@ -2,8 +2,9 @@
 // tldts's answers for every input: tldts-core's parser (URL or host extraction, validation, IP
 // detection) is used as is, with a suffix lookup of this project's own over the rules written by
 // tools/gen-psl.ts from the installed tldts (utils/core/psl-data.ts). What changes is the weight:
-// the rules are one 93 KB string, read into a tree the first time a host is looked up, instead
-// of tldts's typed-array literals that every worker wake compiled and built (README, "Where a
+// the rules are one 93 KB string, read into a tree the first time a host is looked up (the top
+// level then, a TLD's own rules when a host first ends in it), instead of tldts's typed-array
+// literals that every worker wake compiled and built (README, "Where a
 // wake's time goes"). tests/unit/psl.test.ts holds the answers equal to tldts's for every rule.
 import {
   fastPathLookup,
@@ -70,73 +71,173 @@ function child(parent: number, hash: number, text: string, start: number, length
 }
 
 /**
- * Reads trees in the format of utils/core/psl-data.ts into the tables above (exported for the
- * tests, which also feed it broken data: the lookups then read PSL_TREES again).
+ * Each node's children not read yet: the text between its brackets, [start, end) (start -1: none
+ * or already read). The top level (every TLD, and the exceptions' first labels) is read at once;
+ * a TLD's subtree is read the first time a walk enters it, so a waking worker reads the few TLDs
+ * its first hosts end in instead of all 11,689 rules (README, "Where a wake's time goes").
  */
-export function readPslTrees(text: string, nodeCount: number): void {
-  ready = false;
-  trees = text;
-  const size = nodeCount + 2;
-  flags = new Uint8Array(size);
-  parents = new Int32Array(size).fill(-1);
-  labelStarts = new Int32Array(size);
-  labelLengths = new Uint16Array(size);
-  labelHashes = new Int32Array(size);
-  wildcards = new Int32Array(size).fill(-1);
-  let slotCount = 1;
-  while (slotCount < size * 2) slotCount *= 2;
-  slots = new Int32Array(slotCount);
-  slotMask = slotCount - 1;
-  let next = 2;
-  let parent = RULES_ROOT;
+let pendingStarts = new Int32Array(0);
+let pendingEnds = new Int32Array(0);
+/** The node count the data declares, checked once every subtree is read. */
+let declaredSize = 0;
+let nodesUsed = 2;
+
+/** Adds one node (a label of `trees` at [start, end)) under `parent`; returns its id. */
+function addNode(parent: number, flag: number, start: number, end: number): number {
+  let hash = HASH_START;
+  for (let j = end - 1; j >= start; j -= 1) hash = hashStep(hash, trees.charCodeAt(j));
+  if (end === start || nodesUsed >= declaredSize)
+    throw new Error('Kusuri Guard: unreadable public suffix data');
+  const id = nodesUsed++;
+  flags[id] = flag;
+  parents[id] = parent;
+  labelStarts[id] = start;
+  labelLengths[id] = end - start;
+  labelHashes[id] = hash;
+  if (end - start === 1 && trees.charCodeAt(start) === STAR) wildcards[parent] = id;
+  let slot = slotOf(parent, hash) & slotMask;
+  while (slots[slot] !== 0) slot = (slot + 1) & slotMask;
+  slots[slot] = id + 1;
+  return id;
+}
+
+/** A label's mark (`?`, `+`, `&` or none) at `i`: its flag, and where its text starts. */
+function markAt(i: number): [number, number] {
+  const mark = trees.charCodeAt(i);
+  if (mark === 63) return [0, i + 1]; // ?
+  if (mark === 43) return [PRIVATE, i + 1]; // +
+  if (mark === 38) return [ICANN | PRIVATE, i + 1]; // &
+  return [ICANN, i];
+}
+
+/** Where a label that starts at `i` ends: the next `,`, `(`, `)` or line break (or the end). */
+function labelEnd(i: number, end: number): number {
+  let code = trees.charCodeAt(i);
+  while (i < end && code !== COMMA && code !== OPEN && code !== CLOSE && code !== NEWLINE)
+    code = trees.charCodeAt(++i);
+  return i;
+}
+
+/** Reads the children of `node` that are still pending (and their own subtrees). */
+function readSubtree(node: number): void {
+  const from = pendingStarts[node]!;
+  if (from < 0) return;
+  const to = pendingEnds[node]!;
+  pendingStarts[node] = -1;
+  let parent = node;
   const stack: number[] = [];
-  let i = 0;
-  while (i < text.length) {
-    let flag = ICANN;
-    const mark = text[i];
-    if (mark === '?' || mark === '+' || mark === '&') {
-      flag = mark === '?' ? 0 : mark === '+' ? PRIVATE : ICANN | PRIVATE;
-      i += 1;
-    }
-    const start = i;
-    let hash = HASH_START;
-    let code = text.charCodeAt(i);
-    while (i < text.length && code !== COMMA && code !== OPEN && code !== CLOSE && code !== NEWLINE)
-      code = text.charCodeAt(++i);
-    for (let j = i - 1; j >= start; j -= 1) hash = hashStep(hash, text.charCodeAt(j));
-    if (i === start || next >= size) throw new Error('Kusuri Guard: unreadable public suffix data');
-    const id = next++;
-    flags[id] = flag;
-    parents[id] = parent;
-    labelStarts[id] = start;
-    labelLengths[id] = i - start;
-    labelHashes[id] = hash;
-    if (i - start === 1 && text.charCodeAt(start) === STAR) wildcards[parent] = id;
-    let slot = slotOf(parent, hash) & slotMask;
-    while (slots[slot] !== 0) slot = (slot + 1) & slotMask;
-    slots[slot] = id + 1;
+  let i = from;
+  while (i < to) {
+    const [flag, start] = markAt(i);
+    i = labelEnd(start, to);
+    const id = addNode(parent, flag, start, i);
+    let code = i < to ? trees.charCodeAt(i) : COMMA;
     if (code === OPEN) {
       stack.push(parent);
       parent = id;
       i += 1;
       continue;
     }
-    while (code === CLOSE) {
+    while (code === CLOSE && i < to) {
       const up = stack.pop();
       if (up === undefined) throw new Error('Kusuri Guard: unreadable public suffix data');
       parent = up;
-      code = text.charCodeAt(++i);
+      code = ++i < to ? trees.charCodeAt(i) : COMMA;
     }
+    if (code === NEWLINE) throw new Error('Kusuri Guard: unreadable public suffix data');
+    if (code === COMMA) i += 1;
+  }
+  if (stack.length > 0) throw new Error('Kusuri Guard: unreadable public suffix data');
+}
+
+/**
+ * Reads trees in the format of utils/core/psl-data.ts into the tables above: the top level now,
+ * each subtree now too unless `lazy` (then on the first walk that enters it). Exported for the
+ * tests, which also feed it broken data: an eager read throws on any of it, and the lookups then
+ * read PSL_TREES again; a lazy read checks the brackets and the top level now, the subtrees'
+ * labels when they are read.
+ */
+export function readPslTrees(text: string, nodeCount: number, lazy = false): void {
+  ready = false;
+  trees = text;
+  const size = nodeCount + 2;
+  declaredSize = size;
+  nodesUsed = 2;
+  flags = new Uint8Array(size);
+  parents = new Int32Array(size).fill(-1);
+  labelStarts = new Int32Array(size);
+  labelLengths = new Uint16Array(size);
+  labelHashes = new Int32Array(size);
+  wildcards = new Int32Array(size).fill(-1);
+  pendingStarts = new Int32Array(size).fill(-1);
+  pendingEnds = new Int32Array(size);
+  let slotCount = 1;
+  while (slotCount < size * 2) slotCount *= 2;
+  slots = new Int32Array(slotCount);
+  slotMask = slotCount - 1;
+  let root = RULES_ROOT;
+  const topLevel: number[] = [];
+  let i = 0;
+  /** Where the current line (tree) ends: no subtree may reach past it. */
+  const endOfLine = (from: number) => {
+    const at = text.indexOf('\n', from);
+    return at < 0 ? text.length : at;
+  };
+  let lineEnd = endOfLine(0);
+  while (i < text.length) {
+    const [flag, start] = markAt(i);
+    i = labelEnd(start, text.length);
+    const id = addNode(root, flag, start, i);
+    let code = text.charCodeAt(i);
+    if (code === OPEN) {
+      // The matching bracket, by the positions of the brackets alone (the subtree is not read).
+      let depth = 1;
+      let at = i + 1;
+      let close = -1;
+      while (depth > 0) {
+        const open = text.indexOf('(', at);
+        close = text.indexOf(')', at);
+        if (close < 0) throw new Error('Kusuri Guard: unreadable public suffix data');
+        if (open >= 0 && open < close) {
+          depth += 1;
+          at = open + 1;
+        } else {
+          depth -= 1;
+          at = close + 1;
+        }
+      }
+      if (close > lineEnd) throw new Error('Kusuri Guard: unreadable public suffix data');
+      pendingStarts[id] = i + 1;
+      pendingEnds[id] = close;
+      topLevel.push(id);
+      i = close + 1;
+      code = text.charCodeAt(i);
+    }
+    if (code === CLOSE) throw new Error('Kusuri Guard: unreadable public suffix data');
     if (code === NEWLINE) {
-      if (parent !== RULES_ROOT || stack.length > 0)
-        throw new Error('Kusuri Guard: unreadable public suffix data');
-      parent = EXCEPTIONS_ROOT;
+      if (root !== RULES_ROOT) throw new Error('Kusuri Guard: unreadable public suffix data');
+      root = EXCEPTIONS_ROOT;
+      lineEnd = endOfLine(i + 1);
     }
     if (code === COMMA || code === NEWLINE) i += 1;
   }
-  if (stack.length > 0 || next !== size)
-    throw new Error('Kusuri Guard: unreadable public suffix data');
+  if (!lazy) {
+    for (const id of topLevel) readSubtree(id);
+    if (nodesUsed !== size) throw new Error('Kusuri Guard: unreadable public suffix data');
+  }
   ready = true;
+}
+
+/** How many rules' nodes have been read so far. */
+export function pslNodesRead(): number {
+  return nodesUsed - 2;
+}
+
+/** Reads every subtree still pending (the tests: the whole data, counted). Returns the nodes read. */
+export function readAllPslSubtrees(): number {
+  for (let id = 2; id < nodesUsed; id += 1) readSubtree(id);
+  if (nodesUsed !== declaredSize) throw new Error('Kusuri Guard: unreadable public suffix data');
+  return nodesUsed - 2;
 }
 
 /**
@@ -145,7 +246,7 @@ export function readPslTrees(text: string, nodeCount: number): void {
  */
 export function readPublicSuffixes(): void {
   if (ready) return;
-  readPslTrees(PSL_TREES, PSL_NODE_COUNT);
+  readPslTrees(PSL_TREES, PSL_NODE_COUNT, true);
   wakeMark('public suffixes read');
 }
 
@@ -181,6 +282,7 @@ function walk(host: string, root: number, allowed: number): boolean {
     if (next < 0 && end !== start) next = wildcards[node]!;
     if (next < 0) break;
     node = next;
+    readSubtree(node);
     if ((flags[node]! & allowed) !== 0) {
       matchNode = node;
       matchStart = start;

@@ -46,14 +46,20 @@ export class VerdictsService {
     // nothing the lists hold; only a lookup that may go to the network waits for the settings
     // that allow it. The first reads are asked for before the registrable domain is worked out, so
     // that IndexedDB fetches while the public suffix rules are read on a first lookup.
-    const listsRead = this.deps.listsReady().then(() => {
-      wakeMark('lists ready');
-      return Promise.all([
-        lists.lookupIndex().finally(() => wakeMark('index')),
-        decisions.allowSites().finally(() => wakeMark('allowlist')),
-        decisions.dismissedSites().finally(() => wakeMark('dismissals')),
-      ]);
-    });
+    // The index is asked for beside the lists' install check, not after it (one round of reads
+    // fewer; a waking worker's prepare() has usually started it already): an install drops the
+    // index it made stale, so asking again once the lists are ready gets the same index if
+    // nothing was installed and a new one if something was.
+    const early = lists.lookupIndex();
+    early.catch(() => undefined);
+    const listsRead = Promise.all([
+      this.deps.listsReady().then(() => {
+        wakeMark('lists ready');
+        return lists.lookupIndex().finally(() => wakeMark('index'));
+      }),
+      decisions.allowSites().finally(() => wakeMark('allowlist')),
+      decisions.dismissedSites().finally(() => wakeMark('dismissals')),
+    ]);
     // A cache-only lookup never goes to the network, so it needs no settings: none are read.
     const settingsRead =
       mode === 'cache-only'

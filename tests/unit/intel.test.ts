@@ -189,6 +189,38 @@ describe('privacy: what is looked up, and when', () => {
     expect(platform.net.requests.map((r) => r.url)).toEqual([url, other]);
   });
 
+  it('two lookups of one domain at once send one request and both get its answer', async () => {
+    await updateSettings({ autoLookups: true });
+    const url = `https://rdap.verisign.com/com/v1/domain/twice-site.com`;
+    let reply: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (reply = resolve));
+    platform.net.route(url, async () => {
+      await held; // the registry answers only after both askers are waiting
+      return new Response(
+        JSON.stringify(rdapFor('twice-site.com', 146, 'GoDaddy.com, LLC', 900, platform.clock.now)),
+      );
+    });
+    platform.tabs.tabs.set(9, 'https://twice-site.com/');
+    const ask = (explicit: boolean) =>
+      background.handleMessage(
+        { type: 'intel.lookup', tabId: 9, explicit },
+        pageSender('/popup.html'),
+      );
+    const both = Promise.all([ask(false), ask(true)]);
+    await new Promise((r) => setTimeout(r, 20));
+    reply();
+    const [first, second] = await both;
+    expect(platform.net.count(url)).toBe(1);
+    for (const answer of [first, second])
+      expect(answer).toMatchObject({
+        ok: true,
+        data: { intel: { state: 'done', domain: 'twice-site.com', registrar: { ianaId: 146 } } },
+      });
+    // Once settled, a later explicit lookup is the cache's (fresh) answer: still one request.
+    await ask(true);
+    expect(platform.net.count(url)).toBe(1);
+  });
+
   it('a page scoring caution or above is looked up by itself, an ordinary page never', async () => {
     const plain = serveRdap('plain-site.com', 146, 'GoDaddy.com, LLC', 900);
     await background.handleMessage(

@@ -29,6 +29,13 @@ export type LookupMode = 'cache-only' | 'automatic' | 'explicit';
 export class IntelService {
   private bootstrapIndex: Promise<Map<string, string[]>> | null = null;
   private ianaNames: Promise<Record<number, string>> | null = null;
+  /**
+   * Network lookups under way, by domain: a page's automatic lookup and the popup's opened beside
+   * it ask for the same domain at once, and the cache only answers once the first reply is in, so
+   * without this both would go to the registry (twice the traffic about the user's visit). Gone
+   * when the lookup settles, so nothing outlives a worker's stop but the cache.
+   */
+  private readonly inFlight = new Map<string, Promise<RdapResult>>();
 
   constructor(private readonly platform: Platform) {}
 
@@ -82,14 +89,7 @@ export class IntelService {
     const network = mode === 'explicit' || (mode === 'automatic' && autoLookups);
     let result: RdapResult | null = null;
     if (network) {
-      result = await lookupRdap(domain, {
-        fetch: this.platform.fetch,
-        now: () => this.platform.now(),
-        bootstrap: () => this.bootstrap(),
-        cache: idbRdapCache,
-        holds: kvRdapHolds,
-        allowHttp: this.platform.config.allowHttpEndpoint === true,
-      });
+      result = await this.lookupOnce(domain);
     } else {
       const cached = await idbRdapCache.get(domain);
       if (cached && cached.expiresAt > this.platform.now()) result = cached.result;
@@ -99,6 +99,22 @@ export class IntelService {
     if (result?.status !== 'ok') return { result, ianaName: () => null };
     const names = await this.names();
     return { result, ianaName: (id: number) => names[id] ?? null };
+  }
+
+  /** One network lookup per domain at a time; a second asker shares the first one's answer. */
+  private lookupOnce(domain: string): Promise<RdapResult> {
+    const running = this.inFlight.get(domain);
+    if (running) return running;
+    const lookup = lookupRdap(domain, {
+      fetch: this.platform.fetch,
+      now: () => this.platform.now(),
+      bootstrap: () => this.bootstrap(),
+      cache: idbRdapCache,
+      holds: kvRdapHolds,
+      allowHttp: this.platform.config.allowHttpEndpoint === true,
+    }).finally(() => this.inFlight.delete(domain));
+    this.inFlight.set(domain, lookup);
+    return lookup;
   }
 
   /** Weekly: fetch IANA's bootstrap; keep the previous one on any failure. */

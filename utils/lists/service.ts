@@ -60,6 +60,8 @@ export class ListsService {
   private whole: ListIndex | null = null;
   /** How many times the indexes were dropped (a whole index read across a drop is not kept). */
   private dropped = 0;
+  /** The install under way, if any (installBundled runs one at a time). */
+  private installing: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly platform: Platform,
@@ -147,7 +149,17 @@ export class ListsService {
    * Install the packaged copy of each catalog list that is missing, or (on install/update) whose
    * packaged copy changed and was not superseded by a download.
    */
-  async installBundled(extensionUpdated: boolean): Promise<ListRecord[]> {
+  installBundled(extensionUpdated: boolean): Promise<ListRecord[]> {
+    // One install at a time: on a fresh profile the install event's install and a first
+    // verdict's (the lists-installed memo) start together, and each found the lists missing and
+    // imported all of them (session 9's import trace showed every packaged list written twice).
+    // Queued, the second reads the records the first wrote and skips what is there.
+    const run = this.installing.then(() => this.installBundledNow(extensionUpdated));
+    this.installing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async installBundledNow(extensionUpdated: boolean): Promise<ListRecord[]> {
     const records = new Map((await getListRecords()).map((r) => [r.id, r]));
     const installed: ListRecord[] = [];
     for (const entry of this.catalog) {

@@ -17,6 +17,7 @@ import {
   type RefreshResult,
 } from './refresh-model';
 import { checkHead } from './refresh-head';
+import { importMark, startImportMarks } from './import-marks';
 import { sha256Hex } from '../core/hash';
 import { signatureOk } from './refresh-signature';
 import { RefreshStatus } from './refresh-status';
@@ -130,11 +131,13 @@ export class Refresher {
       return { outcome: 'unchanged', how: 'same-content' };
     }
     const started = performance.now();
+    startImportMarks(started);
     const source = sourceOf(record);
     const imported = await importByFormatYielding(source.format, fetched.text, {
       meta: source.meta,
       category: source.category,
     });
+    importMark('imported');
     if (!imported.ok) return this.status.failed(record, imported.error, imported.detail);
     const versioned = record.format === 'kusuri-guard' || record.format === 'licensed';
     if (versioned && imported.content.meta.version < record.meta.version) {
@@ -181,6 +184,7 @@ export class Refresher {
       }));
       return { outcome: 'shrink-pending', from: before, to: after };
     }
+    importMark('counted');
     await this.lists.storeImported(
       sourceOf(record),
       content,

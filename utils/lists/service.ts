@@ -20,6 +20,7 @@ import {
 import { sha256Hex } from '../core/hash';
 import { memoAsync } from '../core/memo';
 import { wakeMark } from '../core/wake-marks';
+import { importMark } from './import-marks';
 import { Signal } from '../core/signal';
 import { getUserBlocks } from '../decisions/user-blocks';
 import { isValidUserSite } from '../core/site-name';
@@ -232,6 +233,7 @@ export class ListsService {
     importStartedAt?: number,
   ): Promise<ApplyResult> {
     const existing = await getListRecord(source.id);
+    importMark('record read');
     const record = await replaceList(
       {
         id: source.id,

@@ -10,6 +10,7 @@ import { countContent } from './counts';
 import { packContent } from './pack';
 import { packedRows } from './store-parts';
 import { allOrNothing } from '../core/all-or-nothing';
+import { importMark } from './import-marks';
 
 function parseRecord(raw: unknown): ListRecord | null {
   const parsed = ListRecordSchema.safeParse(raw);
@@ -72,14 +73,19 @@ export async function replaceList(
   // Packing is pure and done before the transaction (an IndexedDB transaction closes when it
   // waits on anything but its own requests).
   const packed = packContent(content);
+  importMark('packed');
+  const rows = packedRows(record.id, packed, content);
+  importMark('rows');
   const store = database ?? (await db());
   const tx = store.transaction(['lists', 'listParts'], 'readwrite');
-  return allOrNothing(tx, async () => {
+  const written = await allOrNothing(tx, async () => {
     const lists = tx.objectStore('lists');
     const parts = tx.objectStore('listParts');
     const previous = parseRecord(await lists.get(record.id));
     await parts.delete(IDBKeyRange.bound([record.id, ''], [record.id, '\uffff']));
-    for (const row of packedRows(record.id, packed, content)) await parts.put(row);
+    importMark('old parts deleted');
+    for (const row of rows) await parts.put(row);
+    importMark(`${rows.length} parts put`);
     // The import time goes into this one record write (the scale benchmark reads it), measured
     // once the last part is written: import, index and the parts' writes, not the commit.
     const status =
@@ -98,8 +104,11 @@ export async function replaceList(
       counts: countContent(content),
     });
     await lists.put(stored);
+    importMark('record put');
     return stored;
   });
+  importMark('committed');
+  return written;
 }
 
 /** Remove a list and its content in one transaction. */

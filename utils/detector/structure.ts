@@ -1,11 +1,3 @@
-/**
- * `text.slice(from, to).replace(/\s+/g, ' ').trim()`, as a flat string of its own (up to
- * DECODE_CHUNK units: a link or the footer) rather than a sliced view of the page (issue 15).
- * Measured (CPU time, one process, the bench's 40,000-character sample): after the normaliser
- * had been given the text page's sliced links and footer, normalising the page itself took
- * 0.6–1.4 ms instead of 0.35 for the rest of the process; given the same texts as flat copies,
- * 0.35–0.6. The page's scoring normalises about 80 links and the footer every time.
- */
 // Structural facts as evidence (issue 12 item 5): what the content script read of a page's
 // structure (utils/content/structure.ts) turned into facts the learned model weighs. A page read
 // from text (the corpus's .txt pages, a CLI file) has no DOM: the facts its text carries are
@@ -70,17 +62,22 @@ export function collapsedLength(text: string, from: number, to: number): number 
   return length;
 }
 
-/** The code units of the last collapsed text (collapsed), reused from call to call. */
-let units = new Uint16Array(SHORT_LINE * 4);
+/**
+ * The code units of the last collapsed text (collapsed), reused from call to call: a plain array,
+ * which String.fromCharCode.apply reads as it is (a typed array is first copied into a list of
+ * arguments, a heap allocation per call).
+ */
+const units: number[] = [];
 /** Code units turned into a string per String.fromCharCode call (its arguments are on the stack). */
 const DECODE_CHUNK = 4096;
 
 /**
- * `text.slice(from, to).replace(/\s+/g, ' ').trim()`, as a flat string of its own (issue 15). A
- * slice of the page is a sliced string (a view of the page's); once the normaliser had read one
- * (the text page's links and footer, a hundred a page), its compiled loop read every string
- * through the slice case, and normalising the page itself took 2–3× longer for the rest of the
- * process (0.35 → 0.7–1.4 ms on the bench's 40,000-character sample).
+ * `text.slice(from, to).replace(/\s+/g, ' ').trim()`, as a flat string of its own (up to
+ * DECODE_CHUNK units: a link or the footer) rather than a sliced view of the page (issue 15).
+ * Measured (CPU time, one process, the bench's 40,000-character sample): after the normaliser
+ * had been given the text page's sliced links and footer, normalising the page itself took
+ * 0.6–1.4 ms instead of 0.35 for the rest of the process; given the same texts as flat copies,
+ * 0.35–0.6. The page's scoring normalises about 80 links and the footer every time.
  */
 export function collapsed(text: string, from: number, to: number): string {
   let length = 0;
@@ -91,23 +88,19 @@ export function collapsed(text: string, from: number, to: number): string {
       gap = length > 0;
       continue;
     }
-    // Grown by what it holds, not by the range (a long run of spaces collapses to one).
-    if (length + 2 > units.length) {
-      const grown = new Uint16Array(units.length * 2);
-      grown.set(units);
-      units = grown;
-    }
     if (gap) units[length++] = 0x20;
     gap = false;
     units[length++] = c;
   }
   // String.fromCharCode keeps lone surrogates as they are (a decoder would replace them).
+  if (length <= DECODE_CHUNK) {
+    units.length = length;
+    return String.fromCharCode.apply(null, units);
+  }
   let out = '';
   for (let k = 0; k < length; k += DECODE_CHUNK)
-    out += String.fromCharCode.apply(
-      null,
-      units.subarray(k, Math.min(length, k + DECODE_CHUNK)) as unknown as number[],
-    );
+    out += String.fromCharCode.apply(null, units.slice(k, Math.min(length, k + DECODE_CHUNK)));
+  units.length = 0;
   return out;
 }
 

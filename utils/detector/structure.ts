@@ -150,12 +150,11 @@ function namingDrugs(
   const terms = new Set<string>();
   for (let i = 0; i < texts.length; i += 1) {
     const scan = scanDrugTerms(normalised[i]!);
-    const found = scan.drug
-      .map((m) => DRUG_BY_NAME.get(m.term)?.[0] ?? m.term)
-      .concat(medicine ? scan.medicine.map((m) => m.term) : []);
-    if (found.length === 0) continue;
+    // Most texts name nothing: no arrays are made for them.
+    if (scan.drug.length === 0 && (!medicine || scan.medicine.length === 0)) continue;
     named.push(texts[i]!);
-    for (const term of found) terms.add(term);
+    for (const m of scan.drug) terms.add(DRUG_BY_NAME.get(m.term)?.[0] ?? m.term);
+    if (medicine) for (const m of scan.medicine) terms.add(m.term);
   }
   return named.length === 0 ? null : { words: named.slice(0, 3).join(' / '), terms: [...terms] };
 }

@@ -8,7 +8,7 @@ import { parseHTML } from 'linkedom';
 import { collectStructure, STRUCTURE_LIMITS } from '../../utils/content/structure';
 import { StructureSchema } from '../../utils/page/handlers';
 import { decodeHtml, sampleFromHtml } from '../../tools/lib/corpus';
-import { structureFacts, structureOfText } from '../../utils/detector/structure';
+import { collapsed, structureFacts, structureOfText } from '../../utils/detector/structure';
 import { SIGNALS, gather, prepare, meansRogue } from '../../utils/detector/signals';
 import { pageSample } from './page-sample';
 import { readCorpus } from '../../tools/lib/corpus';
@@ -191,6 +191,36 @@ describe('facts the detector derives', () => {
     ],
   ])('a text page’s links are the split definition’s: %s', (_, text) => {
     expect(structureOfText(text).links).toEqual(splitLinks(text));
+  });
+
+  it('collapsed is slice + replace(/\\s+/g) + trim, code unit for code unit (lone surrogates kept)', () => {
+    const units = [
+      0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x200a, 0x200b, 0x2028,
+      0x2029, 0x202f, 0x205f, 0x3000, 0xfeff, 0x61, 0x41, 0x304f, 0xd83d, 0xde00, 0xdc00, 0xd800,
+    ];
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    for (let round = 0; round < 500; round += 1) {
+      const length = next() % (round < 400 ? 50 : 5000);
+      let text = '';
+      for (let i = 0; i < length; i += 1)
+        text += String.fromCharCode(units[next() % units.length]!);
+      const from = next() % (length + 1);
+      const to = from + (next() % (length - from + 1));
+      expect(collapsed(text, from, to)).toBe(text.slice(from, to).replace(/\s+/g, ' ').trim());
+    }
+  });
+
+  it('a text page’s footer is its last 600 characters, whitespace collapsed', () => {
+    for (const text of [
+      '',
+      ' x ',
+      `${'前'.repeat(700)}\n許可番号  第4567号 \n`,
+      'a\u3000'.repeat(400),
+    ])
+      expect(structureOfText(text).footer).toBe(
+        text.slice(-STRUCTURE_LIMITS.footer).replace(/\s+/g, ' ').trim(),
+      );
   });
 
   it('a text page’s links are the split definition’s on every corpus page', () => {

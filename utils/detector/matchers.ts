@@ -269,8 +269,18 @@ export function scanTerms(text: string): Scan {
  * so leaving the other groups out changes nothing for these two.
  */
 export function scanDrugTerms(text: string): { drug: Match[]; medicine: Match[] } {
-  const lists = scanLists(text, DRUG_MASK);
-  return { drug: lists[DRUG_GROUP]!, medicine: lists[MEDICINE_GROUP]! };
+  // The lists of the groups left out are all NO_MATCHES: one array of them, reused (a page's
+  // structure scans about 80 links; a fresh array of every group's list for each was most of
+  // its garbage).
+  const lists = DRUG_LISTS;
+  const drug: Match[] = [];
+  const medicine: Match[] = [];
+  lists[DRUG_GROUP] = drug;
+  lists[MEDICINE_GROUP] = medicine;
+  scanInto(text, DRUG_MASK, lists);
+  lists[DRUG_GROUP] = NO_MATCHES;
+  lists[MEDICINE_GROUP] = NO_MATCHES;
+  return { drug, medicine };
 }
 
 const ALL_MASK = (1 << ALL_GROUPS.length) - 1;
@@ -278,12 +288,19 @@ const DRUG_GROUP = ALL_GROUPS.indexOf('drug');
 const MEDICINE_GROUP = ALL_GROUPS.indexOf('medicine');
 const DRUG_MASK = (1 << DRUG_GROUP) | (1 << MEDICINE_GROUP);
 const NO_MATCHES: Match[] = [];
+const DRUG_LISTS: Match[][] = ALL_GROUPS.map(() => NO_MATCHES);
 
 /** Per group (ALL_GROUPS order), its matches; groups outside `wanted` get a shared empty list. */
 function scanLists(text: string, wanted: number): Match[][] {
+  const lists: Match[][] = new Array<Match[]>(ALL_GROUPS.length);
+  for (let g = 0; g < ALL_GROUPS.length; g += 1) lists[g] = (wanted >>> g) & 1 ? [] : NO_MATCHES;
+  scanInto(text, wanted, lists);
+  return lists;
+}
+
+/** Fills `lists` (a fresh list for each group in `wanted`) with each group's matches. */
+function scanInto(text: string, wanted: number, lists: Match[][]): void {
   const t = (trie ??= buildTrie());
-  const lists: Match[][] = [];
-  for (let g = 0; g < ALL_GROUPS.length; g += 1) lists.push((wanted >>> g) & 1 ? [] : NO_MATCHES);
   // Where each group's last match ended, packed in one small array (reused: no per-page garbage).
   const free = FREE;
   free.fill(0);
@@ -319,7 +336,6 @@ function scanLists(text: string, wanted: number): Match[][] {
       if (list.length >= LIMITS[group]!) full |= 1 << group;
     }
   }
-  return lists;
 }
 
 const FREE = new Int32Array(ALL_GROUPS.length);

@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { replaceList, type ListRecordInput } from '../../utils/lists/store';
-import { emptyStatus } from '../../utils/lists/record';
+import { replaceList } from '../../utils/lists/store';
 import { IMPORT_MARKS_GLOBAL, importMark, startImportMarks } from '../../utils/lists/import-marks';
-import { listContent, listMeta } from './list-fixture';
+import { listContent, listRecordInput } from './list-fixture';
 
 const global = globalThis as unknown as Record<string, [string, number][] | undefined>;
 
-function record(id: string): ListRecordInput {
-  return {
-    id,
-    origin: 'subscription',
-    format: 'domains',
-    action: 'block',
-    enabled: true,
-    url: `https://lists.example/${id}.txt`,
-    meta: listMeta(id),
-    domainCategory: 'rogue-pharmacy',
-    contentHash: 'h1',
-    contentFrom: 'download',
-    installedAt: 1,
-    status: emptyStatus(),
-  };
-}
+const record = listRecordInput;
 
 describe('import marks (where an import’s time goes, for the benchmark)', () => {
   it('marks nothing until an import starts the trace', () => {

@@ -1,5 +1,8 @@
-// A list's content for tests: meta for a given id, and bare domains unless told otherwise.
+// A list's content for tests: meta for a given id, and bare domains unless told otherwise; and
+// the record of a downloaded subscription that stores it.
 import type { ListContent, ListMeta } from '../../utils/lists/model';
+import { emptyStatus } from '../../utils/lists/record';
+import type { ListRecordInput } from '../../utils/lists/store';
 
 export function listMeta(id: string): ListMeta {
   return {
@@ -26,5 +29,23 @@ export function listContent(
     registrars: [],
     breaches: [],
     ...extra,
+  };
+}
+
+/** The record of a downloaded subscription list `id` (its content hash `h1`). */
+export function listRecordInput(id: string): ListRecordInput {
+  return {
+    id,
+    origin: 'subscription',
+    format: 'domains',
+    action: 'block',
+    enabled: true,
+    url: `https://lists.example/${id}.txt`,
+    meta: listMeta(id),
+    domainCategory: 'rogue-pharmacy',
+    contentHash: 'h1',
+    contentFrom: 'download',
+    installedAt: 1,
+    status: emptyStatus(),
   };
 }

@@ -9,38 +9,20 @@ import {
   getListRecords,
   putListRecord,
   replaceList,
-  type ListRecordInput,
 } from '../../utils/lists/store';
 import { getListContent, getListIndex } from '../../utils/lists/store-content';
-import { emptyStatus } from '../../utils/lists/record';
 import { addAllowEntry, getAllowlist, removeAllowEntry } from '../../utils/decisions/allowlist';
 import { getSettings, updateSettings } from '../../utils/settings/store';
 import { getDismissals } from '../../utils/decisions/dismissals';
-import { listContent, listMeta } from './list-fixture';
+import { listContent, listRecordInput } from './list-fixture';
 import { loadListData } from '../../utils/lists/list-data';
 import { ListIndex } from '../../utils/verdicts/list-index';
 import { COMPACT_INDEX_FORMAT } from '../../utils/match/compact-index';
 import { LAYOUT_V1 } from './layout-v1-fixture';
 
-const meta = listMeta('l1');
 const content = (domains: string[]) => listContent('l1', domains);
 
-function record(id = 'l1'): ListRecordInput {
-  return {
-    id,
-    origin: 'subscription',
-    format: 'domains',
-    action: 'block',
-    enabled: true,
-    url: 'https://lists.example/l1.txt',
-    meta,
-    domainCategory: 'rogue-pharmacy',
-    contentHash: 'h1',
-    contentFrom: 'download',
-    installedAt: 1,
-    status: emptyStatus(),
-  };
-}
+const record = (id = 'l1') => listRecordInput(id);
 
 describe('database schema and migrations', () => {
   it('creates every store when installed fresh', async () => {

@@ -46,6 +46,11 @@ export function percentile(values: number[], p: number): number {
   return sorted[index]!;
 }
 
+/** The middle value (the upper of the two middle ones for an even count). */
+export function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+}
+
 export function timeIt(fn: () => void, runs: number, warmup = 5): number[] {
   for (let i = 0; i < warmup; i += 1) fn();
   const times: number[] = [];

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM, launchExtension } from '../../tests/e2e/browser';
-import { row, type BenchRow } from './common';
+import { median, row, type BenchRow } from './common';
 
 /** The extension may add at most this share to an ordinary page's main-thread time. */
 export const ORDINARY_PAGE_RATIO_BUDGET = 1.25;
@@ -79,9 +79,6 @@ async function mainThreadMs(context: BrowserContext, url: string): Promise<numbe
       .reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000
   );
 }
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function ordinaryPageRows(runs = 5, bytes = 500 * 1024): Promise<BenchRow[]> {
   const html = ordinaryPage(bytes);

@@ -14,7 +14,7 @@
 import 'fake-indexeddb/auto';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { cpuMs, row, type BenchRow } from './common';
+import { cpuMs, median, row, type BenchRow } from './common';
 import { closeSharedDb } from '../../utils/core/db';
 import { composeBackground, type Background } from '../../utils/background/root';
 import { defaultCatalog } from '../../utils/lists/catalog';
@@ -148,9 +148,6 @@ export async function measureReportStore(stored: number, saves: number): Promise
     await closeSharedDb();
   }
 }
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** The row, measured in a child process (see the top of this file). */
 export function reportStoreRows(stored: number, saves: number): BenchRow[] {

@@ -194,13 +194,7 @@ export async function wakeTrace(
       await chrome.runtime.sendMessage(message);
       return performance.now() - started;
     }, target.message);
-    const worker = await ext.worker();
-    const marks = (await worker
-      .evaluate(
-        (name) => (globalThis as unknown as Record<string, unknown>)[name],
-        WAKE_MARKS_GLOBAL,
-      )
-      .catch(() => null)) as [string, number][] | null;
+    const marks = await workerGlobal<[string, number][]>(ext, WAKE_MARKS_GLOBAL);
     if (!marks) continue;
     if (process.env.KG_WAKE_RAW)
       console.error(`wake ${i}: ${marks.map(([l, ms]) => `${l} ${ms.toFixed(0)}`).join(', ')}`);
@@ -219,19 +213,20 @@ export async function wakeTrace(
   };
 }
 
+/** A value the worker keeps on its global (its wake or import marks); null if it cannot be read. */
+async function workerGlobal<T>(ext: ExtensionBrowser, name: string): Promise<T | null> {
+  const worker = await ext.worker();
+  return (await worker
+    .evaluate((key) => (globalThis as unknown as Record<string, unknown>)[key], name)
+    .catch(() => null)) as T | null;
+}
+
 /**
  * The worker's trace of its last import (utils/lists/import-marks.ts) as "label +ms" steps, each
  * the time since the step before it.
  */
 async function importSteps(ext: ExtensionBrowser): Promise<string> {
-  const marks = (await (
-    await ext.worker()
-  )
-    .evaluate(
-      (name) => (globalThis as unknown as Record<string, unknown>)[name],
-      IMPORT_MARKS_GLOBAL,
-    )
-    .catch(() => null)) as [string, number][] | null;
+  const marks = await workerGlobal<[string, number][]>(ext, IMPORT_MARKS_GLOBAL);
   if (!marks || marks.length === 0) return 'no import trace (a build without import marks)';
   let before = 0;
   return `steps in the worker (ms): ${marks

@@ -50,8 +50,7 @@ export class VerdictsService {
     // fewer; a waking worker's prepare() has usually started it already): an install drops the
     // index it made stale, so asking again once the lists are ready gets the same index if
     // nothing was installed and a new one if something was.
-    const early = lists.lookupIndex();
-    early.catch(() => undefined);
+    lists.lookupIndex().catch(() => undefined);
     const listsRead = Promise.all([
       this.deps.listsReady().then(() => {
         wakeMark('lists ready');

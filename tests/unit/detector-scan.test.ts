@@ -126,7 +126,29 @@ describe('scanTerms', () => {
       'every term once, each term cut short by one unit',
       normalizeText(LEXICON_TERMS_FOR_TEST.map((t) => t.slice(0, -1)).join(' ')),
     ],
+    [
+      'full-width, half-width and look-alike letters',
+      normalizeText(
+        'ＶＩＡＧＲＡ ﾊﾞｲｱｸﾞﾗ vіаgrа сіаlіs ｶﾏｸﾞﾗｺﾞｰﾙﾄﾞ 処方箋\u200b不要 個人輸入\u200d代行 '.repeat(
+          300,
+        ),
+      ),
+    ],
   ])('finds what the regexes find on %s', (_, text) => sameAsPerGroup(text));
+
+  // The three-unit filter (the first three units of every longer term, the two-unit terms' pairs)
+  // skips walks that would stop at the third unit: a term cut after two or three units, a
+  // two-unit term at the very end of the text, and each term alone must still read as before.
+  it('finds what the regexes find where a term is cut after its second or third unit, or ends the text', () => {
+    const terms = LEXICON_TERMS_FOR_TEST.map((t) => normalizeText(t));
+    for (const term of terms) {
+      sameAsPerGroup(term);
+      sameAsPerGroup(`x ${term}`);
+      sameAsPerGroup(term.slice(0, 2));
+      sameAsPerGroup(`${term.slice(0, 2)}x${term.slice(0, 3)}。${term.slice(0, 3)}`);
+    }
+    sameAsPerGroup(terms.map((t) => t.slice(0, 3)).join(''));
+  });
 
   it('finds the drug names and medicine words scanTerms finds, on every corpus page’s lines', () => {
     for (const page of readCorpus(CORPUS_DIR))

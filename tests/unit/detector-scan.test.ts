@@ -96,9 +96,9 @@ describe('scanTerms', () => {
     for (const page of readCorpus(CORPUS_DIR)) sameAsPerGroup(prepare(page.sample).norm.text);
   });
 
-  // The pair filter (the first two code units of every term of two or more, in an 8 KB bit set)
-  // skips the walk at positions that start no term: on hostile and unusual text it must still find
-  // what the regexes find.
+  // The start bits (a one-unit term's unit, a two-unit term's pair, a longer term's first three
+  // units; 8 KB each) skip the walk at positions that start no term: on hostile and unusual text
+  // the scan must still find what the regexes find.
   it.each([
     [
       '5 MB of rogue-shop text',
@@ -148,6 +148,20 @@ describe('scanTerms', () => {
       sameAsPerGroup(`${term.slice(0, 2)}x${term.slice(0, 3)}。${term.slice(0, 3)}`);
     }
     sameAsPerGroup(terms.map((t) => t.slice(0, 3)).join(''));
+  });
+
+  // The positions where a term can start are gathered in blocks of 4,096: a term that starts on
+  // either side of a block's edge, or runs across it, is found as before.
+  it('finds terms at and across the edges of the scan’s blocks', () => {
+    const terms = ['薬', 'ed薬', '処方箋不要', 'viagra', 'without a prescription'].map((t) =>
+      normalizeText(t),
+    );
+    for (const edge of [4096, 8192])
+      for (let shift = -25; shift <= 2; shift += 1)
+        for (const term of terms) {
+          const pad = 'く'.repeat(edge + shift - 1) + ' ';
+          sameAsPerGroup(`${pad}${term} ${term}`);
+        }
   });
 
   it('finds the drug names and medicine words scanTerms finds, on every corpus page’s lines', () => {

@@ -109,22 +109,16 @@ interface Trie {
   groupsBelow: Int32Array;
   /** Per first-level node: 1 if a term other than an ASCII word starts there (it may start mid-word). */
   otherBelow: Uint8Array;
-  /** Per first-level node: 1 if a one-unit term ends there. */
-  endsAtFirst: Uint8Array;
   /**
-   * The first two code units of every longer term, as bits at pairSlot(first, second) (65,536
-   * bits, 8 KB): a position whose pair has no bit starts no term of two units or more, and most
-   * positions whose first unit starts a term go no further (on the bench page 13,500 of 14,500
-   * trie walks found nothing). A bit shared by two pairs only costs a walk.
+   * Where a term can start, as bits (65,536 each, 8 KB): the code unit of every one-unit term
+   * (oneBits), the pair of every two-unit term at pairSlot (pair2Bits) and the first three units
+   * of every longer term at tripleSlot (tripleBits). A position with none of its three bits
+   * starts no term (a term that matches has its bit); a bit shared by two keys only costs a look.
+   * Of the bench page's 40,012 positions, 2,428 start the first one, two or three units of a
+   * term, and 1,071 a whole term (a test of the first unit, then of the pair, let 4,966 trie walks
+   * through, 3,900 of which found nothing).
    */
-  pairBits: Int32Array;
-  /**
-   * The same for the pairs that are whole two-unit terms (pair2Bits) and for the first three
-   * units of the longer terms (tripleBits): most walks that pairBits let through stopped at the
-   * third unit (on the bench page 3,900 of 5,000 walks found nothing, about 50 ns each; with
-   * these bits 2,040 walks find the same 1,071 terms). Exact in the same way: a term of three
-   * units or more that matches has its first three units' bit.
-   */
+  oneBits: Int32Array;
   pair2Bits: Int32Array;
   tripleBits: Int32Array;
 }
@@ -135,10 +129,6 @@ function pairSlot(first: number, second: number): number {
 
 function tripleSlot(first: number, second: number, third: number): number {
   return Math.imul(Math.imul((first << 16) | second, 0x85ebca6b) ^ third, 0x9e3779b1) >>> 16;
-}
-
-function hasBit(bits: Int32Array, slot: number): boolean {
-  return (bits[slot >>> 5]! & (1 << (slot & 31))) !== 0;
 }
 
 function setBit(bits: Int32Array, slot: number): void {
@@ -206,22 +196,16 @@ function buildTrie(): Trie {
   }
   const groupsBelow = new Int32Array(children.length);
   const otherBelow = new Uint8Array(children.length);
-  const endsAtFirst = new Uint8Array(children.length);
-  const pairBits = new Int32Array(0x10000 >>> 5);
+  const oneBits = new Int32Array(0x10000 >>> 5);
   const pair2Bits = new Int32Array(0x10000 >>> 5);
   const tripleBits = new Int32Array(0x10000 >>> 5);
   for (const term of TERM_GROUPS.keys()) {
     const first = children[0]!.get(term.charCodeAt(0))!;
     for (const g of TERM_GROUPS.get(term)!) groupsBelow[first]! |= 1 << ALL_GROUPS.indexOf(g);
     if (!ASCII_WORD.test(term)) otherBelow[first] = 1;
-    if (term.length === 1) endsAtFirst[first] = 1;
-    else {
-      const slot = pairSlot(term.charCodeAt(0), term.charCodeAt(1));
-      setBit(pairBits, slot);
-      if (term.length === 2) setBit(pair2Bits, slot);
-      else
-        setBit(tripleBits, tripleSlot(term.charCodeAt(0), term.charCodeAt(1), term.charCodeAt(2)));
-    }
+    if (term.length === 1) setBit(oneBits, term.charCodeAt(0));
+    else if (term.length === 2) setBit(pair2Bits, pairSlot(term.charCodeAt(0), term.charCodeAt(1)));
+    else setBit(tripleBits, tripleSlot(term.charCodeAt(0), term.charCodeAt(1), term.charCodeAt(2)));
   }
   return {
     root,
@@ -234,8 +218,7 @@ function buildTrie(): Trie {
     counted,
     groupsBelow,
     otherBelow,
-    endsAtFirst,
-    pairBits,
+    oneBits,
     pair2Bits,
     tripleBits,
   };
@@ -335,45 +318,69 @@ function scanInto(text: string, wanted: number, lists: Match[][]): void {
   // Groups that hold all the matches they keep (or are not wanted): a term that counts only for
   // them changes nothing.
   let full = ~wanted;
-  const { root, groupsBelow, otherBelow, endsAtFirst, pairBits, pair2Bits, tripleBits } = t;
+  const { root, groupsBelow, otherBelow } = t;
   const n = text.length;
-  let wordBefore = false;
-  for (let at = 0; at < n; at += 1) {
-    const code = text.charCodeAt(at);
-    const node = root[code]!;
-    // Inside a word only a term other than an ASCII word can start (ASCII terms are whole words).
-    const inWord = wordBefore;
-    wordBefore = isWordChar(code);
-    if (node === 0 || (groupsBelow[node]! & ~full) === 0 || (inWord && otherBelow[node] === 0))
-      continue;
-    // No one-unit term here: a term needs its first two units (exact: the walk would stop there).
-    if (endsAtFirst[node] === 0) {
-      if (at + 1 === n) continue;
-      const second = text.charCodeAt(at + 1);
-      const slot = pairSlot(code, second);
-      if (!hasBit(pairBits, slot)) continue;
-      // No two-unit term here either: a longer term needs its first three units.
-      if (
-        !hasBit(pair2Bits, slot) &&
-        (at + 2 === n || !hasBit(tripleBits, tripleSlot(code, second, text.charCodeAt(at + 2))))
-      )
+  // Block by block: first the positions where a term can start (startsIn, no branch per
+  // position), then the trie walk at those only, in order.
+  for (let from = 0; from < n; from += STARTS_BLOCK) {
+    const count = startsIn(text, from, Math.min(n, from + STARTS_BLOCK), t);
+    for (let k = 0; k < count; k += 1) {
+      const at = STARTS[k]!;
+      const node = root[text.charCodeAt(at)]!;
+      // Inside a word only a term other than an ASCII word can start (ASCII terms are whole
+      // words).
+      const inWord = at > 0 && isWordChar(text.charCodeAt(at - 1));
+      if (node === 0 || (groupsBelow[node]! & ~full) === 0 || (inWord && otherBelow[node] === 0))
         continue;
-    }
-    const found = termAt(t, text, at);
-    if (found === 0) continue;
-    for (const { group, term, wholeWord } of t.counted[found]!) {
-      if (((full >>> group) & 1) !== 0 || at < free[group]!) continue;
-      const end = at + term.length;
-      if (wholeWord && end < text.length && isWordChar(text.charCodeAt(end))) continue;
-      const list = lists[group]!;
-      list.push({ index: at, end, term });
-      free[group] = end;
-      if (list.length >= LIMITS[group]!) full |= 1 << group;
+      const found = termAt(t, text, at);
+      if (found === 0) continue;
+      for (const { group, term, wholeWord } of t.counted[found]!) {
+        if (((full >>> group) & 1) !== 0 || at < free[group]!) continue;
+        const end = at + term.length;
+        if (wholeWord && end < text.length && isWordChar(text.charCodeAt(end))) continue;
+        const list = lists[group]!;
+        list.push({ index: at, end, term });
+        free[group] = end;
+        if (list.length >= LIMITS[group]!) full |= 1 << group;
+      }
     }
   }
 }
 
 const FREE = new Int32Array(ALL_GROUPS.length);
+
+/** Positions a block may hold (16 KB of candidates, reused; a 5 MB text is read in blocks). */
+const STARTS_BLOCK = 4096;
+const STARTS = new Int32Array(STARTS_BLOCK);
+
+/**
+ * The positions from..to-1 where a term can start (one of their three bits is set), into STARTS;
+ * returns their number. Every position is written and the count grows by its bit: no branch that
+ * depends on the text (a branch per position on mixed Japanese and English text went either way
+ * at random, and cost more than the tests themselves). Past the end of the text, a unit reads as
+ * 0 (no term holds one).
+ */
+function startsIn(text: string, from: number, to: number, t: Trie): number {
+  const { oneBits, pair2Bits, tripleBits } = t;
+  const n = text.length;
+  let count = 0;
+  let c0 = text.charCodeAt(from);
+  let c1 = from + 1 < n ? text.charCodeAt(from + 1) : 0;
+  for (let at = from; ; at += 1) {
+    if (at >= to) return count;
+    const c2 = at + 2 < n ? text.charCodeAt(at + 2) : 0;
+    const pair = pairSlot(c0, c1);
+    const triple = tripleSlot(c0, c1, c2);
+    STARTS[count] = at;
+    count +=
+      ((oneBits[c0 >>> 5]! >>> c0) |
+        (pair2Bits[pair >>> 5]! >>> pair) |
+        (tripleBits[triple >>> 5]! >>> triple)) &
+      1;
+    c0 = c1;
+    c1 = c2;
+  }
+}
 
 export function findAll(regex: RegExp, text: string, limit = 50): Match[] {
   const out: Match[] = [];

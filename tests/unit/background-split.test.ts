@@ -177,6 +177,29 @@ describe('a woken worker', () => {
     expect(installCheck).toHaveBeenCalledTimes(1);
   });
 
+  it("reads the page's score beside the lists and the registrar cache, not before them", async () => {
+    const { core } = wake({ importer: false });
+    platform.tabs.tabs.set(4, LISTED);
+    const cacheRead = vi.spyOn(core.intel, 'lookup');
+    let answerScore!: () => void;
+    const scoreAnswered = new Promise<void>((resolve) => (answerScore = resolve));
+    const get = core.pageScores.get.bind(core.pageScores);
+    vi.spyOn(core.pageScores, 'get').mockImplementation(async (...args) => {
+      await scoreAnswered;
+      return get(...args);
+    });
+    const verdict = core.handleCoreMessage(
+      { type: 'verdict.get', tabId: 4 },
+      pageSender('/popup.html'),
+    );
+    await vi.waitFor(() => expect(cacheRead).toHaveBeenCalledTimes(1));
+    answerScore();
+    expect(await verdict).toMatchObject({
+      ok: true,
+      data: { level: 'danger', site: 'joa2020.jp' },
+    });
+  });
+
   it('checks a navigation and shows the badge with its title; only the title text is loaded', async () => {
     const { core, loads } = wake({ importer: false });
     platform.tabs.tabs.set(5, 'https://joa2020.jp/shop');

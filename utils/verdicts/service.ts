@@ -34,10 +34,13 @@ export interface VerdictsDeps {
 export class VerdictsService {
   constructor(private readonly deps: VerdictsDeps) {}
 
-  /** The verdict for a URL: lists, the allowlist, and the detector's result for the page if known. */
+  /**
+   * The verdict for a URL: lists, the allowlist, and the detector's result for the page if known
+   * (or being read: it is waited for with the lists, not before them).
+   */
   async verdictFor(
     url: string,
-    page: PageScoreRecord | null = null,
+    page: PageScoreRecord | null | Promise<PageScoreRecord | null> = null,
     mode: LookupMode = 'cache-only',
     settings?: Settings,
   ): Promise<Verdict> {
@@ -74,8 +77,12 @@ export class VerdictsService {
         ? intel.lookup(domain, mode, false)
         : settingsRead.then((current) => intel.lookup(domain, mode, current.autoLookups))
     ).finally(() => wakeMark('registrar cache'));
-    const [[index, allow, dismissed], lookup] = await Promise.all([listsRead, lookupRead]);
-    const verdict = await verdictForUrl(url, index, allow, platform.now(), page, lookup, {
+    const [[index, allow, dismissed], lookup, pageScore] = await Promise.all([
+      listsRead,
+      lookupRead,
+      page,
+    ]);
+    const verdict = await verdictForUrl(url, index, allow, platform.now(), pageScore, lookup, {
       lookup: (host) => index.licensedFor(host),
     });
     if (verdict.site !== null) verdict.dismissed = dismissed.has(verdict.site);
@@ -87,7 +94,7 @@ export class VerdictsService {
 
   /** The verdict for a tab's page with the detector's latest result for it. */
   async verdictForPage(tabId: number, url: string, settings?: Settings): Promise<Verdict> {
-    return this.verdictFor(url, await this.deps.pageScores.get(tabId, url), 'cache-only', settings);
+    return this.verdictFor(url, this.deps.pageScores.get(tabId, url), 'cache-only', settings);
   }
 
   /** The verdict for what a tab shows now (the blocked URL behind a warning page). */
@@ -117,7 +124,9 @@ export class VerdictsService {
       url = (await this.deps.targets.get(tabId))?.url ?? '';
     }
     wakeMark('tab');
-    const verdict = await this.verdictFor(url, await pageScores.get(tabId, url, documentId), mode);
+    // The page's score (a read of the session storage, one more round trip to the browser) is
+    // read beside the lists, not before them.
+    const verdict = await this.verdictFor(url, pageScores.get(tabId, url, documentId), mode);
     if (mode !== 'cache-only') await this.deps.badge.show(tabId, verdict);
     return verdict;
   }

@@ -105,7 +105,7 @@ describe('a woken worker', () => {
     expect(psl.pslTreesRead()).toBe(true);
   });
 
-  it('prepares before its first event: the rules read, the database opening, nothing else loaded', async () => {
+  it('prepares before its first event: the database opening and its reads, nothing else loaded or read on the thread', async () => {
     vi.resetModules();
     const psl = await import('../../utils/core/psl');
     const fresh = await import('../../utils/background/core');
@@ -127,12 +127,10 @@ describe('a woken worker', () => {
     global[marks.WAKE_MARKS_GLOBAL] = [];
     expect(psl.pslTreesRead()).toBe(false);
     core.prepare();
-    expect(psl.pslTreesRead()).toBe(true);
-    // The database was asked for first, so that it opens while the rules are read.
-    expect(global[marks.WAKE_MARKS_GLOBAL]!.map(([label]) => label)).toEqual([
-      'database opening',
-      'public suffixes read',
-    ]);
+    // Only requests: the public suffix rules are not read before the event (that work held the
+    // event back), the verdict reads them while the browser answers about the tab.
+    expect(psl.pslTreesRead()).toBe(false);
+    expect(global[marks.WAKE_MARKS_GLOBAL]!.map(([label]) => label)).toEqual(['database opening']);
     // Then, still before any event, the reads every verdict makes: the lists' index as a first
     // lookup reads it (the lists' records and small parts), the allowlist and the dismissals.
     const labelsNow = () => global[marks.WAKE_MARKS_GLOBAL]!.map(([label]) => label);
@@ -144,6 +142,7 @@ describe('a woken worker', () => {
       pageSender('/popup.html'),
     );
     expect(verdict).toMatchObject({ ok: true, data: { level: 'danger', site: 'joa2020.jp' } });
+    expect(psl.pslTreesRead()).toBe(true);
     // The verdict used the connection prepare() started: the database was opened once; and the
     // index prepare() read: the lists' records were read for it once.
     const labels = global[marks.WAKE_MARKS_GLOBAL]!.map(([label]) => label);
@@ -151,6 +150,54 @@ describe('a woken worker', () => {
     expect(labels.filter((l) => l === 'index: list records')).toHaveLength(1);
     expect(labels).toContain('verdict');
     expect(loads).toEqual({ rest: 0, importer: 0 });
+  });
+
+  it('asks for the lists before the browser has answered about the tab', async () => {
+    const { core } = wake({ importer: false });
+    platform.tabs.tabs.set(4, LISTED);
+    const installCheck = vi.spyOn(core.lists, 'installBundled');
+    let answerTab!: () => void;
+    const tabAnswered = new Promise<void>((resolve) => (answerTab = resolve));
+    const get = platform.tabs.get.bind(platform.tabs);
+    platform.tabs.get = async (tabId: number) => {
+      await tabAnswered;
+      return get(tabId);
+    };
+    const verdict = core.handleCoreMessage(
+      { type: 'verdict.get', tabId: 4 },
+      pageSender('/popup.html'),
+    );
+    // The tab's address is not known yet, the lists' install check is under way.
+    await vi.waitFor(() => expect(installCheck).toHaveBeenCalledTimes(1));
+    answerTab();
+    expect(await verdict).toMatchObject({
+      ok: true,
+      data: { level: 'danger', site: 'joa2020.jp' },
+    });
+    expect(installCheck).toHaveBeenCalledTimes(1);
+  });
+
+  it("reads the page's score beside the lists and the registrar cache, not before them", async () => {
+    const { core } = wake({ importer: false });
+    platform.tabs.tabs.set(4, LISTED);
+    const cacheRead = vi.spyOn(core.intel, 'lookup');
+    let answerScore!: () => void;
+    const scoreAnswered = new Promise<void>((resolve) => (answerScore = resolve));
+    const get = core.pageScores.get.bind(core.pageScores);
+    vi.spyOn(core.pageScores, 'get').mockImplementation(async (...args) => {
+      await scoreAnswered;
+      return get(...args);
+    });
+    const verdict = core.handleCoreMessage(
+      { type: 'verdict.get', tabId: 4 },
+      pageSender('/popup.html'),
+    );
+    await vi.waitFor(() => expect(cacheRead).toHaveBeenCalledTimes(1));
+    answerScore();
+    expect(await verdict).toMatchObject({
+      ok: true,
+      data: { level: 'danger', site: 'joa2020.jp' },
+    });
   });
 
   it('checks a navigation and shows the badge with its title; only the title text is loaded', async () => {

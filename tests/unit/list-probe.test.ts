@@ -9,7 +9,12 @@ import { lineIndex, loadListData, probeListData, probeLists } from '../../utils/
 import { ListIndex, ProbeIndex, type ListData } from '../../utils/verdicts/list-index';
 import { ListsService } from '../../utils/lists/service';
 import type { ListContent, SiteEntry } from '../../utils/lists/model';
-import { getListPart, PARTS_CHECKED, type PartRow } from '../../utils/lists/store-parts';
+import {
+  getListPart,
+  getProbeChunks,
+  PARTS_CHECKED,
+  type PartRow,
+} from '../../utils/lists/store-parts';
 import { listContent } from './list-fixture';
 import { fakePlatform } from './fakes';
 
@@ -219,6 +224,24 @@ describe('list parts written from validated content', () => {
     // A stamped part is read as written (what a validating read would refuse shows it was not).
     await database.put('listParts', { ...row, part: 'registrars', data: [registrar] });
     expect(await getListPart('big', 'registrars')).toEqual([registrar]);
+  });
+
+  it('chunks too: read back as written when stamped, validated when not', async () => {
+    await replaceList(record('big'), bigContent('big'));
+    const database = await db();
+    const row = (await database.get('listParts', ['big', 'chunk:0'])) as PartRow;
+    expect(row.checked).toBe(PARTS_CHECKED);
+    // A chunk without its sites: a validating read refuses it, a stamped one is read as written.
+    const bare = { hosts: 'a.example', refs: Int32Array.of(-1) };
+    await database.put('listParts', { ...row, data: bare });
+    const stamped = await getProbeChunks('big', [0], database);
+    expect(stamped?.chunks.get(0)).toEqual(bare);
+    await database.put('listParts', { listId: 'big', part: 'chunk:0', data: bare });
+    const unstamped = await getProbeChunks('big', [0], database);
+    expect(unstamped?.chunks.get(0)).toBeNull();
+    // An unstamped chunk that passes validation (an earlier version's) is read.
+    await database.put('listParts', { listId: 'big', part: 'chunk:0', data: row.data });
+    expect((await getProbeChunks('big', [0], database))?.chunks.get(0)).toEqual(row.data);
   });
 
   it('are validated when not stamped (older versions) or not an array', async () => {

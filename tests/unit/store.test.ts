@@ -8,6 +8,7 @@ import {
   getListRecord,
   getListRecords,
   putListRecord,
+  RECORD_CHECKED,
   replaceList,
 } from '../../utils/lists/store';
 import { getListContent, getListIndex } from '../../utils/lists/store-content';
@@ -233,6 +234,29 @@ describe('lists in storage', () => {
     db.close();
     expect((await getListRecords()).map((r) => r.id)).toEqual(['good']);
     expect((await getListContent('good'))?.domains).toEqual([]);
+  });
+
+  it('stamps the records it writes and reads them back as written; validates rows without it', async () => {
+    const stored = await replaceList(record(), content(['a.example']));
+    const db = await openDatabase();
+    const row = (await db.get('lists', 'l1')) as Record<string, unknown>;
+    expect(RECORD_CHECKED).toBeGreaterThan(0);
+    expect(row.checked).toBe(RECORD_CHECKED);
+    expect(await getListRecord('l1')).toEqual(stored);
+    expect(await getListRecord('l1')).not.toHaveProperty('checked');
+    // Read as written: what a validating read would refuse shows it was not validated again.
+    await db.put('lists', { ...row, installedAt: 'stamped' });
+    expect((await getListRecord('l1'))?.installedAt).toBe('stamped');
+    // A row an earlier version wrote (no stamp, no field added since): validated, defaults filled.
+    const { checked: _stamp, confirmedHeld: _held, ...older } = row;
+    await db.put('lists', older);
+    expect((await getListRecord('l1'))?.confirmedHeld).toEqual([]);
+    // Not stamped and not a record, or stamped by another schema: validated, and refused.
+    await db.put('lists', { ...older, enabled: 'yes' });
+    expect(await getListRecord('l1')).toBeNull();
+    await db.put('lists', { ...older, enabled: 'yes', checked: RECORD_CHECKED + 1 });
+    expect(await getListRecords()).toEqual([]);
+    db.close();
   });
 
   it('updates metadata without touching content, and deletes lists', async () => {

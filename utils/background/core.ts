@@ -7,7 +7,6 @@
 // one index cache, one database connection for both.
 import { db } from '../core/db';
 import { memoAsync } from '../core/memo';
-import { readPublicSuffixes } from '../core/psl';
 import { createRouter, type MessageHandler } from '../core/router';
 import type { HandlerTable } from '../core/handler';
 import { DecisionsService } from '../decisions/service';
@@ -102,16 +101,17 @@ export function composeCore(platform: Platform, options: CoreOptions) {
   /**
    * Start what every first verdict needs, before the event the worker woke for arrives (the
    * browser delivers it some milliseconds after the script has run, the worker's thread idle in
-   * between): the database opening (its connection is shared by every later read), the public
-   * suffix rules read while it opens, then the reads every verdict makes whatever its URL (the
-   * lists' index as a first lookup reads it, the allowlist, the dismissals). These only read:
+   * between): the database opening (its connection is shared by every later read), then the
+   * reads every verdict makes whatever its URL (the lists' index as a first lookup reads it, the
+   * allowlist, the dismissals). Only requests, no work on the worker's thread: the public suffix
+   * rules, read here before, held the message back (session 10: the message handled 6 ms later at
+   * the median); a verdict reads them while the browser answers about the tab. These only read:
    * the lists' install check stays with the verdict (an install writes), which asks for the index
    * again once it is done. A read that fails here is tried again by the verdict (the memos forget
    * failures).
    */
   const prepare = (): void => {
     db().catch(() => undefined);
-    readPublicSuffixes();
     lists.lookupIndex().catch(() => undefined);
     decisions.allowSites().catch(() => undefined);
     decisions.dismissedSites().catch(() => undefined);

@@ -48,7 +48,8 @@ export interface PartRow {
   /**
    * PARTS_CHECKED when packedRows wrote it from content the import had validated: read back as
    * is, without validating it again on every worker start (the breach list's part alone is
-   * 350 KB of objects). Rows without it (older versions, anything else) are validated on read.
+   * 350 KB of objects; a first verdict's chunk builds and runs the entries' schemas, several ms of
+   * a waking worker's time). Rows without it (older versions, anything else) are validated on read.
    */
   checked?: number;
   /**
@@ -219,7 +220,12 @@ export function packedRows(listId: string, packed: PackedList, content: ListCont
     ...partRows(listId, 'registrars', content.registrars),
     ...partRows(listId, 'breaches', content.breaches),
     ...partRows(listId, 'licensed', content.licensed ?? []),
-    ...packed.chunks.map((chunk, no) => ({ listId, part: chunkPart(no), data: chunk })),
+    ...packed.chunks.map((chunk, no) => ({
+      listId,
+      part: chunkPart(no),
+      data: chunk,
+      checked: PARTS_CHECKED,
+    })),
   ];
 }
 
@@ -307,8 +313,18 @@ export async function getListChunk(
 ): Promise<ChunkEntries | null> {
   const store = database ?? (await db());
   const row = (await store.get('listParts', [id, chunkPart(no)])) as PartRow | undefined;
+  const chunk = chunkData(row);
+  return chunk ? readChunk(chunk, expected) : null;
+}
+
+/**
+ * A chunk row's entries: as written when packedRows stamped it (packed from content the import
+ * had validated), validated otherwise (chunks of older versions); null if missing or corrupt.
+ */
+function chunkData(row: PartRow | undefined): ExactChunk | null {
+  if (row?.checked === PARTS_CHECKED) return row.data as ExactChunk;
   const parsed = ChunkSchema.safeParse(row?.data);
-  return parsed.success ? readChunk(parsed.data, expected) : null;
+  return parsed.success ? parsed.data : null;
 }
 
 /**
@@ -339,9 +355,7 @@ export async function getProbeChunks(
   const chunks = new Map<number, ExactChunk | null>();
   await Promise.all(
     [...wanted].map(async (no) => {
-      const chunk = (await tx.store.get([id, chunkPart(no)])) as PartRow | undefined;
-      const parsed = ChunkSchema.safeParse(chunk?.data);
-      chunks.set(no, parsed.success ? parsed.data : null);
+      chunks.set(no, chunkData((await tx.store.get([id, chunkPart(no)])) as PartRow | undefined));
     }),
   );
   const groups = needsGroups(head, chunks)

@@ -12,7 +12,27 @@ import { packedRows } from './store-parts';
 import { allOrNothing } from '../core/all-or-nothing';
 import { importMark } from './import-marks';
 
+/**
+ * The stamp of a record row written by this file (every write below parses the record with
+ * ListRecordSchema first, defaults filled in): read back as it was written, without building and
+ * running the schema again on every worker start (a waking worker's first verdict reads every
+ * record twice, the lists' index and the install check; README "Where a wake's time goes",
+ * session 10). Rows without it (older versions, anything else) are validated on read. Raise it
+ * whenever ListRecordSchema changes, so that rows written under the old schema are validated (and
+ * their new defaults filled in) again.
+ */
+export const RECORD_CHECKED = 1;
+
+/** The row stored for a record just validated by ListRecordSchema. */
+function stamped(record: ListRecord): ListRecord & { checked: number } {
+  return { ...record, checked: RECORD_CHECKED };
+}
+
 function parseRecord(raw: unknown): ListRecord | null {
+  if (typeof raw === 'object' && raw !== null && 'checked' in raw) {
+    const { checked, ...record } = raw as ListRecord & { checked: unknown };
+    if (checked === RECORD_CHECKED) return record;
+  }
   const parsed = ListRecordSchema.safeParse(raw);
   return parsed.success ? parsed.data : null;
 }
@@ -32,7 +52,7 @@ export async function getListRecords(database?: KgDatabase): Promise<ListRecord[
 /** Update only the metadata of a list (status, enabled, action) without touching its content. */
 export async function putListRecord(record: ListRecord, database?: KgDatabase): Promise<void> {
   const store = database ?? (await db());
-  await store.put('lists', ListRecordSchema.parse(record));
+  await store.put('lists', stamped(ListRecordSchema.parse(record)));
 }
 
 /**
@@ -53,7 +73,7 @@ export async function updateListRecord(
     return null;
   }
   const next = ListRecordSchema.parse(change(current));
-  await tx.store.put(next);
+  await tx.store.put(stamped(next));
   await tx.done;
   return next;
 }
@@ -103,7 +123,7 @@ export async function replaceList(
       generation: (previous?.generation ?? 0) + 1,
       counts: countContent(content),
     });
-    await lists.put(stored);
+    await lists.put(stamped(stored));
     importMark('record put');
     return stored;
   });

@@ -5,6 +5,7 @@ import type { Verdict } from './model';
 import type { CheckSiteResult } from './messages';
 import type { PageScoreRecord, PageScores } from './page-scores';
 import { hostOfUrl, parseTarget, registeredDomain } from '../core/hostname';
+import { readPublicSuffixes } from '../core/psl';
 import { isWarningPage } from '../core/routes';
 import { wakeMark } from '../core/wake-marks';
 import type { DecisionsService } from '../decisions/service';
@@ -33,10 +34,13 @@ export interface VerdictsDeps {
 export class VerdictsService {
   constructor(private readonly deps: VerdictsDeps) {}
 
-  /** The verdict for a URL: lists, the allowlist, and the detector's result for the page if known. */
+  /**
+   * The verdict for a URL: lists, the allowlist, and the detector's result for the page if known
+   * (or being read: it is waited for with the lists, not before them).
+   */
   async verdictFor(
     url: string,
-    page: PageScoreRecord | null = null,
+    page: PageScoreRecord | null | Promise<PageScoreRecord | null> = null,
     mode: LookupMode = 'cache-only',
     settings?: Settings,
   ): Promise<Verdict> {
@@ -73,8 +77,12 @@ export class VerdictsService {
         ? intel.lookup(domain, mode, false)
         : settingsRead.then((current) => intel.lookup(domain, mode, current.autoLookups))
     ).finally(() => wakeMark('registrar cache'));
-    const [[index, allow, dismissed], lookup] = await Promise.all([listsRead, lookupRead]);
-    const verdict = await verdictForUrl(url, index, allow, platform.now(), page, lookup, {
+    const [[index, allow, dismissed], lookup, pageScore] = await Promise.all([
+      listsRead,
+      lookupRead,
+      page,
+    ]);
+    const verdict = await verdictForUrl(url, index, allow, platform.now(), pageScore, lookup, {
       lookup: (host) => index.licensedFor(host),
     });
     if (verdict.site !== null) verdict.dismissed = dismissed.has(verdict.site);
@@ -86,22 +94,39 @@ export class VerdictsService {
 
   /** The verdict for a tab's page with the detector's latest result for it. */
   async verdictForPage(tabId: number, url: string, settings?: Settings): Promise<Verdict> {
-    return this.verdictFor(url, await this.deps.pageScores.get(tabId, url), 'cache-only', settings);
+    return this.verdictFor(url, this.deps.pageScores.get(tabId, url), 'cache-only', settings);
   }
 
   /** The verdict for what a tab shows now (the blocked URL behind a warning page). */
   async verdictForTab(tabId: number, mode: LookupMode = 'cache-only'): Promise<Verdict> {
-    const { platform, pageScores } = this.deps;
-    const tab = await platform.tabs.get(tabId);
+    const { platform, pageScores, lists, decisions } = this.deps;
+    // What every verdict reads whatever the tab shows, asked for before the tab is: on a wake the
+    // browser's answers about the tab took 3–17 ms, and the lists' install check waited for them
+    // (README "Where a wake's time goes", session 10). verdictFor asks for the same memos again.
+    for (const read of [
+      this.deps.listsReady(),
+      lists.lookupIndex(),
+      decisions.allowSites(),
+      decisions.dismissedSites(),
+    ])
+      read.catch(() => undefined);
+    // The public suffix rules the verdict needs, read while the browser answers about the tab.
+    readPublicSuffixes();
+    // The tab's address and the document it shows (the record of that document, whatever URL it
+    // has moved on to since), asked for together.
+    const [tab, documentId] = await Promise.all([
+      platform.tabs.get(tabId),
+      platform.tabs.topDocumentId(tabId),
+    ]);
     let url = tab?.url ?? '';
     if (isWarningPage((path) => platform.extensionUrl(path), url)) {
       // The address the tab was really heading for, never the fragment a page could have set.
       url = (await this.deps.targets.get(tabId))?.url ?? '';
     }
-    // The record of the document the tab shows, whatever URL it has moved on to since.
-    const documentId = await platform.tabs.topDocumentId(tabId);
     wakeMark('tab');
-    const verdict = await this.verdictFor(url, await pageScores.get(tabId, url, documentId), mode);
+    // The page's score (a read of the session storage, one more round trip to the browser) is
+    // read beside the lists, not before them.
+    const verdict = await this.verdictFor(url, pageScores.get(tabId, url, documentId), mode);
     if (mode !== 'cache-only') await this.deps.badge.show(tabId, verdict);
     return verdict;
   }

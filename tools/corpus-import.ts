@@ -195,7 +195,7 @@ function table(header: string[], rows: (string | number)[][]): string {
  * set is emptied because the data test keeps held-out sites out of the training corpus).
  */
 const FOLDED_IN = `Empty for now: the previous set (523 pages from 523 sites, sessions 8 and 9's \`s8-en\`, \`s8-ja\`,
-\`s9-en\`, \`s9-ja\` and \`s9-train-en\`) was folded into data/corpus on 2026-12-03 (\`origin\`
+\`s9-en\`, \`s9-ja\` and \`s9-train-en\`) was folded into data/corpus in session 10, 2026-12-02 (\`origin\`
 \`holdout\` there). A new held-out set, written from sites in neither folder, follows.`;
 
 /** data/corpus/README.md: what the corpus holds, computed from its index. */

@@ -68,6 +68,14 @@ export const VARIANTS: Record<string, Variant> = {
   trigrams: { features: { wordTrigrams: true } },
   'with-latin': { features: { latinGrams: true } },
   'l2-inner-only': { lambdas: INNER_L2 },
+  // Session 10, each on top of `shipped` (`shipped+nb`): NB-SVM log-count ratios scaling the
+  // hashed features (learned on the training folds only), Latin-script character 3–5-grams on
+  // English pages beside the word n-grams, every registrable domain weighing the same;
+  // `nb-half` the ratios' smoothing halved (how much α = 1 matters).
+  nb: { nbAlpha: 1 },
+  'nb-half': { nbAlpha: 0.5 },
+  'en-chars': { features: { latinGramsEn: true } },
+  'per-site': { perSite: true },
 };
 
 /** Two variants as one: `b`'s settings over `a`'s (fit and features merged field by field). */
@@ -111,6 +119,28 @@ export interface VariantResult {
   name: string;
   seconds: number;
   byLanguage: Record<string, { pages: Rates; sites: Rates }>;
+  /** Every scored page, in corpus order: its language, its class's side, whether it was warned. */
+  judged: Pick<JudgedRow, 'lang' | 'positive' | 'warned'>[];
+}
+
+/**
+ * How two variants' verdicts differ page by page, per language: pages to warn on that only `b`
+ * warns (gained) or only `a` warns (lost), and the same for false alarms. Counts only: which
+ * pages they are is not printed, so that no choice is made by looking at test folds' pages.
+ */
+export function discordant(
+  a: VariantResult['judged'],
+  b: VariantResult['judged'],
+): Record<string, { gained: number; lost: number; newAlarms: number; goneAlarms: number }> {
+  const out: ReturnType<typeof discordant> = {};
+  a.forEach((x, i) => {
+    const y = b[i]!;
+    const d = (out[x.lang] ??= { gained: 0, lost: 0, newAlarms: 0, goneAlarms: 0 });
+    if (x.warned === y.warned) return;
+    if (x.positive) d[y.warned ? 'gained' : 'lost'] += 1;
+    else d[y.warned ? 'newAlarms' : 'goneAlarms'] += 1;
+  });
+  return out;
 }
 
 export async function runVariant(
@@ -123,9 +153,9 @@ export async function runVariant(
   if (!cache.has(key)) cache.set(key, await prepare(dir, features));
   const { corpus, training } = cache.get(key)!;
   const started = performance.now();
-  const { byLanguage } = judgeVariant(corpus, training, pipeline);
+  const { byLanguage, judged } = judgeVariant(corpus, training, pipeline);
   const seconds = (performance.now() - started) / 1000;
-  return { name, seconds, byLanguage };
+  return { name, seconds, byLanguage, judged };
 }
 
 /**
@@ -137,7 +167,7 @@ export function judgeVariant(
   corpus: readonly Pick<CorpusPage, 'class' | 'lang' | 'url' | 'sample'>[],
   training: readonly TrainingPage[],
   options: PipelineOptions,
-): { rows: CrossValidatedRow[]; byLanguage: VariantResult['byLanguage'] } {
+): { rows: CrossValidatedRow[]; byLanguage: VariantResult['byLanguage']; judged: JudgedRow[] } {
   const rows = crossValidate(training, options);
   const judged: JudgedRow[] = corpus.map((page, i) => ({
     site: siteOf(page),
@@ -150,7 +180,7 @@ export function judgeVariant(
     const list = judged.filter((r) => r.lang === lang);
     byLanguage[lang] = { pages: pageRates(list), sites: siteRates(list) };
   }
-  return { rows, byLanguage };
+  return { rows, byLanguage, judged };
 }
 
 interface Prepared {
@@ -169,6 +199,7 @@ async function main(argv: string[]): Promise<number> {
   const names = argv.filter((a, i) => !a.startsWith('--') && (at < 0 || i !== at + 1));
   const chosen = names.length > 0 ? names : Object.keys(VARIANTS);
   const cache = new Map<string, Prepared>();
+  let first: VariantResult | undefined;
   for (const name of chosen) {
     const r = await runVariant(name, dir, cache);
     const cell = (lang: string, unit: 'pages' | 'sites') => {
@@ -178,6 +209,13 @@ async function main(argv: string[]): Promise<number> {
     console.log(
       `| ${r.name} | pages | ${cell('ja', 'pages')} | ${cell('en', 'pages')} |\n| ${r.name} | sites | ${cell('ja', 'sites')} | ${cell('en', 'sites')} |  (${r.seconds.toFixed(0)} s)`,
     );
+    // Against the first variant named: how many pages changed verdict (the noise of the measure).
+    if (first)
+      for (const [lang, d] of Object.entries(discordant(first.judged, r.judged)).sort())
+        console.log(
+          `  ${lang} against ${first.name}: recall +${d.gained} −${d.lost}, false alarms +${d.newAlarms} −${d.goneAlarms}`,
+        );
+    else first = r;
   }
   return 0;
 }

@@ -2,7 +2,13 @@
 // run train` would use, its folds keep every site's pages together, and a variant's figures come
 // from the pages each fold's model never saw.
 import { describe, expect, it } from 'vitest';
-import { judgeVariant, mergeVariants, parseVariant, VARIANTS } from '../../tools/cv-variants';
+import {
+  discordant,
+  judgeVariant,
+  mergeVariants,
+  parseVariant,
+  VARIANTS,
+} from '../../tools/cv-variants';
 import { sampleFromText } from '../../tools/lib/corpus';
 import { SHIPPED_PIPELINE } from '../../tools/lib/training-set';
 import {
@@ -15,6 +21,30 @@ import { loadModel } from '../../utils/detector/model';
 import { logit } from '../../utils/detector/model-score';
 import { sigmoid } from '../../utils/detector/train';
 
+describe('cv:variants page-by-page differences', () => {
+  it('counts, per language, the pages each of two variants warns on and the other does not', () => {
+    const row = (lang: string, positive: boolean, warned: boolean) => ({ lang, positive, warned });
+    const a = [
+      row('ja', true, true),
+      row('ja', true, false),
+      row('ja', false, false),
+      row('en', false, true),
+      row('en', true, true),
+    ];
+    const b = [
+      row('ja', true, false),
+      row('ja', true, true),
+      row('ja', false, true),
+      row('en', false, false),
+      row('en', true, true),
+    ];
+    expect(discordant(a, b)).toEqual({
+      ja: { gained: 1, lost: 1, newAlarms: 1, goneAlarms: 0 },
+      en: { gained: 0, lost: 0, newAlarms: 0, goneAlarms: 1 },
+    });
+  });
+});
+
 describe('cv:variants configurations', () => {
   it('parses every named configuration into pipeline and feature options', () => {
     for (const name of Object.keys(VARIANTS)) {
@@ -24,6 +54,7 @@ describe('cv:variants configurations', () => {
       expect(Object.keys(features).sort()).toEqual([
         'host',
         'latinGrams',
+        'latinGramsEn',
         'pathWords',
         'shape',
         'wordTrigrams',
@@ -53,6 +84,7 @@ describe('cv:variants configurations', () => {
       shape: true,
       pathWords: true,
       wordTrigrams: false,
+      latinGramsEn: false,
     });
     expect(parseVariant('fpr-2.5+fpr-3').pipeline.fprWarning).toBe(0.03);
     expect(parseVariant('l2-3+l2-0.3').pipeline.fit.lambda).toBe(0.3);

@@ -127,6 +127,15 @@ describe('character n-grams of Latin words', () => {
       latinGrams: true,
     });
     expect(en.index.length).toBe(en.baseCount);
+    // Asked for on English pages too (latinGramsEn), they come after the base features there.
+    const both = extractFeatures(page('kamagra 100mg delivered to your door'), {
+      latinGrams: false,
+      latinGramsEn: true,
+    });
+    const enExtra = Array.from(both.index.subarray(both.baseCount));
+    expect(enExtra.length).toBeGreaterThan(0);
+    const enLatin = grams('kamagra 100mg delivered to your door');
+    for (const g of enExtra) expect(enLatin.has(g)).toBe(true);
   });
 
   it('score a page the same through the vector and through the scorer', () => {

@@ -95,6 +95,7 @@ describe('the model records its feature options', () => {
     shape: true,
     pathWords: true,
     wordTrigrams: true,
+    latinGramsEn: false,
   } as const;
   const page = sample('https://forum.gardening.example/buy-viagra-online', SPAM);
 

@@ -88,6 +88,42 @@ describe('logistic regression', () => {
     expect(heavier[0]!.weight).toBeCloseTo(2 * plain[0]!.weight);
     expect(heavier[1]!.weight).toBe(plain[1]!.weight);
   });
+
+  it('weigh every registrable domain the same when asked, within each language and class', () => {
+    const page = (domain: string, positive: boolean): TrainingPage => ({
+      slug: domain,
+      site: 'one-group',
+      domain,
+      lang: 'en',
+      script: 'en',
+      positive,
+      index: new Int32Array(),
+      value: new Float32Array(),
+    });
+    // Three pages of one shop, one of another; two pages to leave alone.
+    const pages = [
+      page('a.example', true),
+      page('a.example', true),
+      page('a.example', true),
+      page('b.example', true),
+      page('c.example', false),
+      page('d.example', false),
+    ];
+    const plain = examples(pages);
+    const bySite = examples(pages, 1, true);
+    // Per page: the shop with three pages outweighs the other three to one.
+    expect(plain[0]!.weight).toBe(plain[3]!.weight);
+    // Per site: its pages share one site's weight, and the classes still balance.
+    expect(bySite[0]!.weight * 3).toBeCloseTo(bySite[3]!.weight);
+    const sum = (from: number, to: number) =>
+      bySite.slice(from, to).reduce((s, e) => s + e.weight, 0);
+    expect(sum(0, 4)).toBeCloseTo(sum(4, 6));
+    // Unchanged, bit for bit, when every domain has one page.
+    const single = [pages[3]!, pages[4]!, pages[5]!];
+    expect(examples(single, 1, true).map((e) => e.weight)).toEqual(
+      examples(single).map((e) => e.weight),
+    );
+  });
 });
 
 describe('naive-Bayes log-count ratios', () => {

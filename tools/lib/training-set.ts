@@ -106,6 +106,7 @@ export function trainingPages(
     return {
       slug: page.slug,
       site: groups[i]!,
+      domain: siteOf(page),
       lang: page.lang,
       script,
       positive: POSITIVE.includes(page.class),

@@ -5,8 +5,8 @@
 // - hashed character 1–3-grams of runs of non-ASCII text (Japanese needs no tokenizer),
 // - hashed English word 1–2-grams (digits folded, so "100mg" and "50mg" are one word),
 // - hashed tokens of the host name and the lexicon terms the signals matched,
-// - when asked for (FeatureOptions.latinGrams; off in the shipped model), on Japanese pages,
-//   hashed character 3–5-grams of Latin-script words (ascii-grams.ts);
+// - when asked for (FeatureOptions.latinGrams, latinGramsEn; off in the shipped model), on
+//   Japanese or English pages, hashed character 3–5-grams of Latin-script words (ascii-grams.ts);
 // - when asked for (FeatureOptions: host, shape, pathWords, wordTrigrams), the host as typed words
 //   instead of its raw tokens, the page's use of drug names, the address's path words
 //   (page-shape.ts) and English word 3-grams (word-trigrams.ts), each with its own value.
@@ -85,6 +85,11 @@ export interface FeatureOptions {
   pathWords?: boolean;
   /** English word 3-grams on English pages (word-trigrams.ts). */
   wordTrigrams?: boolean;
+  /**
+   * Character 3–5-grams of Latin-script words on English pages too, beside the word n-grams
+   * (inflections, misspellings, glued spam words, brand fragments below the word).
+   */
+  latinGramsEn?: boolean;
 }
 
 export const FEATURE_DEFAULTS: FeatureOptions = {
@@ -101,6 +106,7 @@ export function resolveFeatureOptions(options: FeatureOptions): Required<Feature
     shape: options.shape ?? false,
     pathWords: options.pathWords ?? false,
     wordTrigrams: options.wordTrigrams ?? false,
+    latinGramsEn: options.latinGramsEn ?? false,
   };
 }
 
@@ -221,7 +227,7 @@ function collect(page: PageSample, options: FeatureOptions, buffers?: NormalizeB
     for (const term of hit.terms) grams.add(bucket(hashString(NS_TERM, `${hit.code}:${term}`)));
   const tokenCount = grams.count;
   const script = scriptOf(kana, text.length);
-  if (options.latinGrams && script === 'ja') asciiGrams(text, grams);
+  if (script === 'ja' ? options.latinGrams : options.latinGramsEn) asciiGrams(text, grams);
   const asciiCount = grams.count - tokenCount;
   const asciiValue = asciiCount > 0 ? ASCII_SCALE / Math.sqrt(asciiCount) : 0;
   const extra: ShapeFeature[] = [];

@@ -38,6 +38,8 @@ export const FeatureOptionsSchema = z.object({
   shape: z.boolean(),
   pathWords: z.boolean(),
   wordTrigrams: z.boolean(),
+  // Absent in model files written before the option existed.
+  latinGramsEn: z.optional(z.boolean()),
 });
 
 export const ModelFileSchema = z.object({
@@ -171,5 +173,10 @@ export function loadModel(input: unknown): LoadedModel {
     if (bucket >= BUCKETS) throw new Error('model bucket out of range');
     weights[HASHED_OFFSET + bucket] = q[i]! * file.hashed.scale;
   }
-  return { bias: file.bias, weights, thresholds: file.thresholds, features: file.features };
+  return {
+    bias: file.bias,
+    weights,
+    thresholds: file.thresholds,
+    features: resolveFeatureOptions(file.features),
+  };
 }

@@ -21,8 +21,10 @@ import { FIT_DEFAULTS, fitLogistic, sigmoid, type Example, type FitOptions } fro
 
 export interface TrainingPage {
   slug: string;
-  /** Registrable domain: the unit of grouping. */
+  /** Registrable domain, joined with the sites of its near-copies: the unit of grouping. */
   site: string;
+  /** The registrable domain alone (the unit of `perSite` weighting; `site` when absent). */
+  domain?: string;
   lang: string;
   /** The script the scorer sees (its thresholds); usually the same as lang. */
   script: Script;
@@ -37,6 +39,11 @@ export interface PipelineOptions {
   keep: number;
   /** Extra weight of the pages to warn on (1: balanced with the pages to leave alone). */
   positiveWeight?: number;
+  /**
+   * Each registrable domain weighs the same in the loss (its pages share one page's weight),
+   * instead of each page: a shop with ten pages in the corpus does not outweigh ten shops.
+   */
+  perSite?: boolean;
   /** The warning level's false-positive target (default FPR_TARGETS.warning). */
   fprWarning?: number;
   /**
@@ -55,17 +62,34 @@ export interface PipelineOptions {
 
 export const PIPELINE_DEFAULTS: PipelineOptions = { folds: 5, fit: {}, keep: KEEP_HASHED };
 
-/** Example weights: pages to warn on and pages to leave alone weigh the same in each language. */
-export function examples(pages: readonly TrainingPage[], positiveWeight = 1): Example[] {
+/**
+ * Example weights: pages to warn on and pages to leave alone weigh the same in each language;
+ * with `perSite`, within each of those groups every registrable domain weighs the same.
+ */
+export function examples(
+  pages: readonly TrainingPage[],
+  positiveWeight = 1,
+  perSite = false,
+): Example[] {
+  const domainOf = (p: TrainingPage) => p.domain ?? p.site;
+  const perDomain = new Map<string, number>();
+  if (perSite)
+    for (const p of pages) perDomain.set(domainOf(p), (perDomain.get(domainOf(p)) ?? 0) + 1);
+  // A page's share of its group: 1, or 1 / (its domain's pages) so that each domain sums to 1.
+  const share = pages.map((p) => (perSite ? 1 / perDomain.get(domainOf(p))! : 1));
   const groups = new Map<string, number>();
   const key = (p: TrainingPage) => `${p.lang}:${p.positive ? 1 : 0}`;
-  for (const p of pages) groups.set(key(p), (groups.get(key(p)) ?? 0) + 1);
-  return pages.map((p) => ({
+  let total = 0;
+  pages.forEach((p, i) => {
+    groups.set(key(p), (groups.get(key(p)) ?? 0) + share[i]!);
+    total += share[i]!;
+  });
+  return pages.map((p, i) => ({
     index: p.index,
     value: p.value,
     label: p.positive ? 1 : 0,
     weight:
-      (pages.length / (groups.size * groups.get(key(p))!)) * (p.positive ? positiveWeight : 1),
+      share[i]! * (total / (groups.size * groups.get(key(p))!)) * (p.positive ? positiveWeight : 1),
   }));
 }
 
@@ -102,7 +126,7 @@ function fitFile(
   trainedOn: ModelFile['trainedOn'],
   options: PipelineOptions,
 ): ModelFile {
-  let list = examples(pages, options.positiveWeight);
+  let list = examples(pages, options.positiveWeight, options.perSite);
   const alpha = options.nbAlpha ?? 0;
   const ratios = alpha > 0 ? nbRatios(list, alpha) : null;
   if (ratios)

@@ -32,6 +32,9 @@ const marks: TextMarks = {
   wordBreaks: new Int32Array(0),
 };
 
+/** Edges kept between calls: enough for the sample cap (40,000 units) and then some. */
+const KEEP_EDGES = 1 << 16;
+
 const OTHER = 0;
 const RUN = 1;
 const WORD = 2;
@@ -57,12 +60,14 @@ const CLASS = (() => {
 /** Marks `text` (see TextMarks). */
 export function markText(text: string): TextMarks {
   const n = text.length;
-  // Every unit could start or end a run or a word: at most n + 1 edges of each.
-  if (marks.runEdges.length < n + 2) {
-    const size = n + (n >> 3) + 64;
-    marks.runEdges = new Int32Array(size);
-    marks.wordEdges = new Int32Array(size);
-    marks.wordBreaks = new Int32Array(size);
+  // Every unit could start or end a run or a word: at most n + 1 edges of each. A page's sample
+  // is capped at 40,000 units; the arrays of a longer text (a file read by a tool) are not kept.
+  const size = marks.runEdges.length;
+  if (size < n + 2 || (size > KEEP_EDGES && n + 2 <= KEEP_EDGES)) {
+    const grown = n + 2 <= KEEP_EDGES ? KEEP_EDGES : n + 2;
+    marks.runEdges = new Int32Array(grown);
+    marks.wordEdges = new Int32Array(grown);
+    marks.wordBreaks = new Int32Array(grown);
   }
   marks.text = text;
   markInto(text, n, marks.runEdges, marks.wordEdges, marks.wordBreaks);

@@ -49,6 +49,7 @@ export const TRAINER_FILES = [
   'utils/detector/evidence.ts',
   'utils/detector/feature-space.ts',
   'utils/detector/ngrams.ts',
+  'utils/detector/text-marks.ts',
   'utils/detector/ascii-grams.ts',
   'utils/detector/page-shape.ts',
   'utils/detector/word-trigrams.ts',

@@ -11,6 +11,7 @@ import {
   bucket,
   step,
 } from './feature-space';
+import { markText, marksOf, type TextMarks } from './text-marks';
 
 export interface Occurrences {
   /** Hashed feature index of each occurrence. */
@@ -87,32 +88,40 @@ let recorded = new Int32Array(0);
  */
 const pass = { distinct: new Int32Array(0) as Int32Array<ArrayBuffer>, count: 0, kana: 0 };
 
-/** Character 1–3-grams; each character is read once, the next two carried along. */
+/**
+ * Character 1–3-grams, run by run (the runs marked by markText): inside a run every unit starts a
+ * 1-gram, and a 2- and a 3-gram unless the run ends first, so no unit's script is tested here.
+ */
 function charPass(
   text: string,
+  m: TextMarks,
   gen: number,
   distinctIn: Int32Array<ArrayBuffer>,
   countIn: number,
   rec: Int32Array | null,
 ): void {
-  const n = text.length;
+  const edges = m.runEdges;
+  const runs = m.runEdgeCount;
   let distinct = distinctIn;
   let count = countIn;
-  let c1 = n > 0 ? text.charCodeAt(0) : 0;
-  let c2 = n > 1 ? text.charCodeAt(1) : 0x20;
+  let e = 0;
+  let i = 0;
   let kana = 0;
-  for (let i = 0; ; i += 1) {
-    if (i >= n) {
-      pass.distinct = distinct;
-      pass.count = count;
-      pass.kana = kana;
-      return;
+  for (let k = 0; ;) {
+    if (i >= e) {
+      if (k >= runs) {
+        pass.distinct = distinct;
+        pass.count = count;
+        pass.kana = kana;
+        return;
+      }
+      i = edges[k]!;
+      e = edges[k + 1]!;
+      k += 2;
     }
-    const c0 = c1;
-    c1 = c2;
-    c2 = i + 2 < n ? text.charCodeAt(i + 2) : 0x20;
-    if (c0 < 0x80 || c0 === 0x3000) continue;
-    if (c0 >= 0x3041 && c0 <= 0x309f) kana += 1;
+    const c0 = text.charCodeAt(i);
+    // Hiragana, without a branch: kana and kanji alternate at random in Japanese text.
+    kana += ((c0 - 0x3041) ^ (c0 - 0x30a0)) >>> 31;
     let h = step(CHAR_SEED, c0);
     let b = UNIGRAM[c0]!;
     if (b === 0) b = UNIGRAM[c0] = bucket(h);
@@ -122,67 +131,68 @@ function charPass(
       distinct[count++] = b;
     }
     if (rec) rec[3 * i] = b;
-    // Past the end, c1 and c2 read as a space, which breaks the run.
-    if (c1 < 0x80 || c1 === 0x3000) continue;
-    h = step(h, c1);
-    b = bucket(h);
-    if (STAMP[b] !== gen) {
-      STAMP[b] = gen;
-      if (count === distinct.length) distinct = grow(distinct);
-      distinct[count++] = b;
+    if (i + 1 < e) {
+      h = step(h, text.charCodeAt(i + 1));
+      b = bucket(h);
+      if (STAMP[b] !== gen) {
+        STAMP[b] = gen;
+        if (count === distinct.length) distinct = grow(distinct);
+        distinct[count++] = b;
+      }
+      if (rec) rec[3 * i + 1] = b;
+      if (i + 2 < e) {
+        h = step(h, text.charCodeAt(i + 2));
+        b = bucket(h);
+        if (STAMP[b] !== gen) {
+          STAMP[b] = gen;
+          if (count === distinct.length) distinct = grow(distinct);
+          distinct[count++] = b;
+        }
+        if (rec) rec[3 * i + 2] = b;
+      }
     }
-    if (rec) rec[3 * i + 1] = b;
-    if (c2 < 0x80 || c2 === 0x3000) continue;
-    h = step(h, c2);
-    b = bucket(h);
-    if (STAMP[b] !== gen) {
-      STAMP[b] = gen;
-      if (count === distinct.length) distinct = grow(distinct);
-      distinct[count++] = b;
-    }
-    if (rec) rec[3 * i + 2] = b;
+    i += 1;
   }
 }
 
-/** Word 1–2-grams; a line break, a full stop or a non-ASCII character ends a phrase. */
+/**
+ * Word 1–2-grams, word by word (marked by markText); two words make a pair unless a line break, a
+ * full stop or a non-ASCII unit lies between them.
+ */
 function wordPass(
   text: string,
+  m: TextMarks,
   gen: number,
   distinctIn: Int32Array<ArrayBuffer>,
   countIn: number,
   rec: Int32Array | null,
 ): void {
-  const n = text.length;
+  const edges = m.wordEdges;
+  const breaks = m.wordBreaks;
+  const words = m.wordEdgeCount;
   let distinct = distinctIn;
   let count = countIn;
   let prev = 0;
-  let havePrev = false;
-  let i = 0;
-  for (;;) {
-    if (i >= n) {
+  for (let k = 0; ; k += 2) {
+    if (k >= words) {
       pass.distinct = distinct;
       pass.count = count;
       return;
     }
-    const c = text.charCodeAt(i);
-    if (!isAsciiWordChar(c)) {
-      if (c === 0x0a || c >= 0x80 || c === 0x2e) havePrev = false;
-      i += 1;
-      continue;
-    }
-    const start = i;
+    const start = edges[k]!;
+    const end = edges[k + 1]!;
     let h = WORD_SEED;
     let lastDigit = false;
-    for (; i < n; i += 1) {
+    for (let i = start; i < end; i += 1) {
       const d = text.charCodeAt(i);
-      if (d >= 0x61 && d <= 0x7a) {
+      if (d >= 0x61) {
         h = step(h, d);
         lastDigit = false;
-      } else if (d >= 0x30 && d <= 0x39) {
+      } else {
         // A run of digits is one "0": prices, doses and counts generalise.
         if (!lastDigit) h = step(h, 0x30);
         lastDigit = true;
-      } else break;
+      }
     }
     let b = bucket(h);
     if (STAMP[b] !== gen) {
@@ -191,7 +201,7 @@ function wordPass(
       distinct[count++] = b;
     }
     if (rec) rec[3 * start] = b;
-    if (havePrev) {
+    if (k > 0 && breaks[k] === breaks[k - 1]) {
       b = bucket(step(step(prev, NS_BIGRAM), h));
       if (STAMP[b] !== gen) {
         STAMP[b] = gen;
@@ -201,7 +211,6 @@ function wordPass(
       if (rec) rec[3 * start + 1] = b;
     }
     prev = h;
-    havePrev = true;
   }
 }
 
@@ -315,9 +324,12 @@ export class Collector {
       rec = recorded;
       recordedText = text;
     }
-    charPass(text, generation, this.#distinct, before, rec);
+    // Marks first, then the character n-grams of every run before any word n-gram: the order of
+    // the distinct features is the model's (its sums are added in that order).
+    const m = markText(text);
+    charPass(text, m, generation, this.#distinct, before, rec);
     const kana = pass.kana;
-    wordPass(text, generation, pass.distinct, pass.count, rec);
+    wordPass(text, m, generation, pass.distinct, pass.count, rec);
     const count = pass.count;
     if (pass.distinct !== this.#distinct) scratch = this.#distinct = pass.distinct;
     this.#count = count;
@@ -446,81 +458,94 @@ export function textHeat(
   textValue: number,
   out: Float64Array,
 ): void {
-  const n = text.length;
   const rec = bucketsOf(text);
-  let sum = 0;
+  const m = marksOf(text);
   out[0] = 0;
-  // Shares for the current character from grams that started before it.
-  let from2 = 0; // the 3-gram two characters back
-  let from1Pair = 0; // the 2-gram one character back
-  let from1Triple = 0; // the 3-gram one character back
-  // The word waiting for the pair after it: cells written..pendingStart-1 are written.
+  heatInto(text.length, m, rec, weights, textValue, out);
+}
+
+/**
+ * The heat's loop, over the marked runs and words in order of position (no unit's script is
+ * tested again). Cells between them get the waiting word's shares, the pair's, or +0: the same
+ * additions, in the same order, as the walk over every unit it replaces. The loop is the
+ * function's last statement (OSR; README, "Scoring, fourth pass").
+ */
+function heatInto(
+  n: number,
+  m: TextMarks,
+  rec: Int32Array,
+  weights: Float32Array,
+  textValue: number,
+  out: Float64Array,
+): void {
+  const runEdges = m.runEdges;
+  const runCount = m.runEdgeCount;
+  const wordEdges = m.wordEdges;
+  const wordBreaks = m.wordBreaks;
+  const wordCount = m.wordEdgeCount;
+  let sum = 0;
+  // Cells written..waiting start are written; the word waiting for a pair after it (pendingEnd 0
+  // when none: then cells past it get +0).
   let written = 0;
   let pending = false;
   let pendingStart = 0;
   let pendingEnd = 0;
   let pendingShare = 0;
-  let i = 0;
-  // The loop ends the function: code after a loop compiled on the stack (OSR, once per page)
-  // had no type feedback in that code and deoptimised it on every page.
+  let r = 0;
+  let w = 0;
   for (;;) {
-    if (i >= n) {
-      for (let k = written; k < n; k += 1) {
-        sum += pending && k < pendingEnd ? pendingShare : 0;
-        out[k + 1] = sum;
-      }
-      return;
-    }
-    const c = text.charCodeAt(i);
-    if (isAsciiWordChar(c)) {
-      const start = i;
-      while (i < n && isAsciiWordChar(text.charCodeAt(i))) i += 1;
-      const own = (weights[rec[3 * start]!]! * textValue) / (i - start);
-      if (pending) {
-        const pair = (weights[rec[3 * start + 1]!]! * textValue) / (i - pendingStart);
-        for (let k = written; k < start; k += 1) {
+    const runStart = r < runCount ? runEdges[r]! : n;
+    const wordStart = w < wordCount ? wordEdges[w]! : n;
+    if (wordStart < runStart) {
+      const end = wordEdges[w + 1]!;
+      const own = (weights[rec[3 * wordStart]!]! * textValue) / (end - wordStart);
+      // A pair with the waiting word unless a line break or a full stop came between them.
+      if (pending && wordBreaks[w] === wordBreaks[w - 1]) {
+        const pair = (weights[rec[3 * wordStart + 1]!]! * textValue) / (end - pendingStart);
+        for (let k = written; k < wordStart; k += 1) {
           sum += k < pendingEnd ? pendingShare + pair : pair;
           out[k + 1] = sum;
         }
         pendingShare = own + pair;
-      } else pendingShare = own;
-      pending = true;
-      written = start;
-      pendingStart = start;
-      pendingEnd = i;
-      from2 = from1Pair = from1Triple = 0;
-      continue;
-    }
-    const run = c >= 0x80 && c !== 0x3000;
-    if (pending && (c >= 0x80 || c === 0x0a || c === 0x2e)) {
-      // A phrase break: the waiting word gets no pair after it.
-      for (let k = written; k < i; k += 1) {
-        sum += k < pendingEnd ? pendingShare : 0;
-        out[k + 1] = sum;
+      } else {
+        for (let k = written; k < wordStart; k += 1) {
+          sum += k < pendingEnd ? pendingShare : 0;
+          out[k + 1] = sum;
+        }
+        pendingShare = own;
       }
-      written = i;
-      pending = false;
-    }
-    if (pending) {
-      // Between two words that may still make a pair.
-      i += 1;
+      pending = true;
+      written = wordStart;
+      pendingStart = wordStart;
+      pendingEnd = end;
+      w += 2;
       continue;
     }
-    let share = 0;
-    if (run) {
-      share = from2;
+    // A run, or the end of the text: the waiting word gets no pair after it.
+    for (let k = written; k < runStart; k += 1) {
+      sum += k < pendingEnd ? pendingShare : 0;
+      out[k + 1] = sum;
+    }
+    pending = false;
+    pendingEnd = 0;
+    if (runStart >= n) return;
+    const end = runEdges[r + 1]!;
+    // A unit gets the shares of the grams starting two, one and zero units before it.
+    let from2 = 0;
+    let from1Pair = 0;
+    let from1Triple = 0;
+    for (let i = runStart; i < end; i += 1) {
+      let share = from2;
       share += from1Pair;
       share += from1Triple;
       share += weights[rec[3 * i]!]! * textValue;
       let pair = 0;
       let triple = 0;
-      const c1 = i + 1 < n ? text.charCodeAt(i + 1) : 0x20;
-      if (c1 >= 0x80 && c1 !== 0x3000) {
+      if (i + 1 < end) {
         // Halving is exact: * 0.5 gives the bits / 2 gives, without a division.
         pair = weights[rec[3 * i + 1]!]! * textValue * 0.5;
         share += pair;
-        const c2 = i + 2 < n ? text.charCodeAt(i + 2) : 0x20;
-        if (c2 >= 0x80 && c2 !== 0x3000) {
+        if (i + 2 < end) {
           triple = (weights[rec[3 * i + 2]!]! * textValue) / 3;
           share += triple;
         }
@@ -528,11 +553,11 @@ export function textHeat(
       from2 = from1Triple;
       from1Pair = pair;
       from1Triple = triple;
-    } else from2 = from1Pair = from1Triple = 0;
-    sum += share;
-    out[i + 1] = sum;
-    i += 1;
-    written = i;
+      sum += share;
+      out[i + 1] = sum;
+    }
+    written = end;
+    r += 2;
   }
 }
 

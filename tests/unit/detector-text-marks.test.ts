@@ -1,0 +1,141 @@
+// The marks pass (utils/detector/text-marks.ts) against regular expressions that say the same
+// thing, and the n-grams and the phrase heat built on it against the reference walks over every
+// occurrence (charGrams, wordGrams, textOccurrences), on the texts where a run or a word is easy
+// to cut wrong: empty, one unit, edges at the start and the end, zero-width splits, look-alike and
+// full-width letters after normalising, Chinese and Korean, a 5 MB text.
+import { describe, expect, it } from 'vitest';
+import { normalizeText } from '../../utils/content/normalize';
+import { Collector, textHeat, textOccurrences } from '../../utils/detector/ngrams';
+import { markText } from '../../utils/detector/text-marks';
+import { shippedModel } from '../../utils/detector/shipped';
+import { syntheticPage } from '../../tools/bench/pages';
+
+/** Runs, words and the pairs that may be made, read with regular expressions. */
+function expected(text: string) {
+  const spans = (re: RegExp) => [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length]);
+  const runs = spans(/[^\u0000-\u007f\u3000]+/g);
+  const words = spans(/[a-z0-9]+/g);
+  // A pair: nothing between the two words is a line break, a full stop or a non-ASCII unit.
+  const pairs = words
+    .slice(1)
+    .map(([start], k) => !/[\n.\u0080-\uffff]/.test(text.slice(words[k]![1], start)));
+  return { runs, words, pairs };
+}
+
+function actual(text: string) {
+  const m = markText(text);
+  const spans = (edges: Int32Array, count: number) => {
+    const out: number[][] = [];
+    for (let k = 0; k < count; k += 2) out.push([edges[k]!, edges[k + 1]!]);
+    return out;
+  };
+  const words = spans(m.wordEdges, m.wordEdgeCount);
+  const pairs = words.slice(1).map((_, k) => m.wordBreaks[2 * k + 2] === m.wordBreaks[2 * k + 1]);
+  return { runs: spans(m.runEdges, m.runEdgeCount), words, pairs };
+}
+
+/** The heat from every occurrence, then prefix sums (as the scorer computed it before). */
+function referenceHeat(text: string, weights: Float32Array, textValue: number): number[] {
+  const occ = textOccurrences(text);
+  const heat = new Float64Array(text.length + 1);
+  for (let k = 0; k < occ.length; k += 1) {
+    const w = weights[occ.feature[k]!]! * textValue;
+    const len = occ.end[k]! - occ.start[k]!;
+    for (let c = occ.start[k]!; c < occ.end[k]!; c += 1) heat[c] = heat[c]! + w / len;
+  }
+  const prefix = new Float64Array(text.length + 1);
+  for (let i = 0; i < text.length; i += 1) prefix[i + 1] = prefix[i]! + heat[i]!;
+  return Array.from(prefix);
+}
+
+const TEXTS: [string, string][] = [
+  ['empty', ''],
+  ['one kana', 'く'],
+  ['one letter', 'a'],
+  ['one ideographic space', '\u3000'],
+  ['a run at both ends', 'くすり buy 通販'],
+  ['a word at both ends', 'buy くすり now'],
+  ['words over lines and full stops', 'cheap viagra\nno prescription. order now 24h, 5mg x 10'],
+  ['zero-width splits', 'vi\u200bag\u200dra カマ\u200bグラ c\u2060ialis'],
+  ['look-alike letters', 'vіаgrа сіаlіs'], // Cyrillic і, а, с
+  ['full-width and half-width', 'ＶＩＡＧＲＡ１００ｍｇ ｶﾏｸﾞﾗ ＢＵＹ．ｎｏｗ'],
+  ['Chinese', '处方药网上购买，无需处方。伟哥 100mg 价格'],
+  ['Korean', '비아그라 처방전 없이 구매 viagra 구입'],
+  ['surrogates and emoji', '💊お薬💊 pills 💊'],
+  ['punctuation only', '... !!! --- 、。'],
+  ['ideographic spaces between runs', 'くすり\u3000通販\u3000最安値'],
+  ['the bench page', normalizeText(syntheticPage(200 * 1024).text).slice(0, 40_000)],
+];
+
+describe('markText', () => {
+  it.each(TEXTS)('marks the runs, words and pairs the regular expressions find: %s', (_, raw) => {
+    const text = normalizeText(raw);
+    expect(actual(text)).toEqual(expected(text));
+  });
+
+  it('marks a 5 MB page (2.9 million units once normalised), then a short text in buffers not kept', () => {
+    const big = normalizeText(syntheticPage(5 * 1024 * 1024).text);
+    expect(big.length).toBeGreaterThan(2_000_000);
+    expect(actual(big)).toEqual(expected(big));
+    expect(markText(big).runEdges.length).toBeGreaterThan(big.length);
+    const small = normalizeText('処方箋不要 buy now');
+    expect(actual(small)).toEqual(expected(small));
+    expect(markText(small).runEdges.length).toBeLessThanOrEqual(1 << 16);
+  });
+
+  it('reads no edge of a longer text marked before', () => {
+    const long = normalizeText('カマグラ buy cheap pills\n'.repeat(200));
+    actual(long);
+    const short = normalizeText('pills くすり');
+    expect(actual(short)).toEqual(expected(short));
+  });
+
+  it('marks each run and word edge at every offset around a long run', () => {
+    // A word or a run edge at each position 0..8 of a text of runs and words of every length.
+    for (let cut = 0; cut < 9; cut += 1) {
+      const text =
+        'a'.repeat(cut) + 'く'.repeat(9 - cut) + ' ' + 'す'.repeat(cut) + 'b'.repeat(cut);
+      expect(actual(text)).toEqual(expected(text));
+    }
+  });
+});
+
+describe('n-grams and heat over the marks', () => {
+  const { weights } = shippedModel();
+  it.each(TEXTS)('give the reference features and heat, bit for bit: %s', (_, raw) => {
+    const text = normalizeText(raw);
+    const fast = new Collector();
+    const { added } = fast.addText(text, true);
+    const features = Array.from(fast.distinct.subarray(0, fast.count));
+    fast.release();
+    const occ = textOccurrences(text);
+    const seen = new Set<number>();
+    const reference: number[] = [];
+    for (const f of occ.feature.subarray(0, occ.length))
+      if (!seen.has(f)) {
+        seen.add(f);
+        reference.push(f);
+      }
+    expect(features).toEqual(reference);
+    expect(added).toBe(reference.length);
+    const out = new Float64Array(text.length + 5).fill(3);
+    textHeat(text, weights, 0.0734, out);
+    expect(Array.from(out.subarray(0, text.length + 1))).toEqual(
+      referenceHeat(text, weights, 0.0734),
+    );
+  });
+
+  it('gives the heat of a text the n-gram pass did not read last (marked again)', () => {
+    const first = normalizeText('くすり buy cheap\npills. 通販');
+    const second = normalizeText('order viagra now 処方箋不要');
+    const c = new Collector();
+    c.addText(first, true);
+    c.release();
+    const d = new Collector();
+    d.addText(second, true);
+    d.release();
+    const out = new Float64Array(first.length + 1);
+    textHeat(first, weights, 0.05, out);
+    expect(Array.from(out)).toEqual(referenceHeat(first, weights, 0.05));
+  });
+});

@@ -2,7 +2,7 @@
 // parts in one row, read by a waking worker in one request. Every writer of the lists or their
 // parts drops it in its own transaction; the next read is the full read, which writes it again.
 // After every change it agrees with the sources, and a stale, foreign or missing row is never used.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { serialize } from 'node:v8';
 import { composeBackground } from '../../utils/background/root';
 import { db } from '../../utils/core/db';
@@ -174,4 +174,25 @@ describe('the first-verdict record', () => {
     expect(row).toBeDefined();
     expect(serialize(row).length).toBeLessThan(64 * 1024);
   }, 60_000);
+
+  it('a row that cannot be written (a full disk) still gives the lists read whole', async () => {
+    await twoLists();
+    const put = IDBObjectStore.prototype.put;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      value: unknown,
+      key?: IDBValidKey,
+    ) {
+      if (key === FIRST_VERDICT_KEY) throw new DOMException('full', 'QuotaExceededError');
+      return put.call(this, value, key);
+    });
+    try {
+      expect(await readFirstVerdictLists(await db())).toEqual(await sources());
+      expect(await kept()).toBeUndefined();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await readFirstVerdictLists(await db())).toEqual(await sources());
+    expect(await kept()).toBeDefined();
+  });
 });

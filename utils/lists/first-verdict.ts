@@ -66,15 +66,20 @@ export async function readFirstVerdictLists(store: KgDatabase): Promise<FirstVer
       parts: await probePartsIn(parts, record.id, record.format === 'licensed'),
     })),
   );
-  if (lists.every((list) => list.parts.bySite !== null)) {
-    const row: FirstVerdictRow = {
-      version: FIRST_VERDICT_VERSION,
-      records: RECORD_CHECKED,
-      parts: PARTS_CHECKED,
-      lists,
-    };
-    await tx.objectStore('kv').put(row, FIRST_VERDICT_KEY);
+  try {
+    if (lists.every((list) => list.parts.bySite !== null)) {
+      const row: FirstVerdictRow = {
+        version: FIRST_VERDICT_VERSION,
+        records: RECORD_CHECKED,
+        parts: PARTS_CHECKED,
+        lists,
+      };
+      await tx.objectStore('kv').put(row, FIRST_VERDICT_KEY);
+    }
+    await tx.done;
+  } catch {
+    // The lists were read whole; only the row failed to be written (a full disk, a database
+    // closing): this verdict goes on with what was read, the next wake reads the lists whole again.
   }
-  await tx.done;
   return lists;
 }

@@ -164,6 +164,30 @@ describe('the first verdict reads only the chunks of a host', () => {
     expect(oldHits.map((h) => h.length)).toEqual([1, 0]);
     expect(newHits.map((h) => h.length)).toEqual([0, 1]);
   });
+
+  it('reads the chunks the probed head points at beside the head, and its own if a swap moved them', async () => {
+    await replaceList(record('big'), listContent('big', ['old.example', ...manyHosts(30, 'a')]));
+    const database = await db();
+    const oldHead = (await database.get('listParts', ['big', 'head'])) as PartRow;
+    const oldBits = (oldHead.data as { chunkBits: number }).chunkBits;
+    await replaceList(record('big'), bigContent('big'));
+    const newHead = (await database.get('listParts', ['big', 'head'])) as PartRow;
+    const newBits = (newHead.data as { chunkBits: number }).chunkBits;
+    // The swap changed where hosts live: chunks asked for by the old head's bits are not the new list's.
+    expect(newBits).not.toBe(oldBits);
+    const his = [0x7fffffff, 0x12345678, -1];
+    const plain = await getProbeChunks('big', his, database);
+    expect(plain?.head.chunkBits).toBe(newBits);
+    expect(await getProbeChunks('big', his, database, undefined, newBits)).toEqual(plain);
+    // A stale hint (a list swapped since the probe read its head): the new head's chunks, read again.
+    expect(await getProbeChunks('big', his, database, undefined, oldBits)).toEqual(plain);
+    // And a lookup through a probe made before the swap finds the new list's hosts.
+    await replaceList(record('big'), listContent('big', ['old.example', ...manyHosts(30, 'a')]));
+    const { probe } = await indexesWithoutWhole();
+    await replaceList(record('big'), bigContent('big'));
+    expect((await probe.lookup('www.site.example'))[0]!.reason.listed).toBe('site.example');
+    expect(await probe.lookup('old.example')).toEqual([]);
+  });
 });
 
 async function indexesWithoutWhole(): Promise<{ probe: ProbeIndex }> {

@@ -145,7 +145,8 @@ export async function probeLists(
 /** Whether an entry's reference names a group (ListDetails.listing). */
 const namesGroup = (ref: number) => ref >= 0;
 
-function probedList(
+/** A stored list for a first lookup, from its record and small parts (probeListData's). */
+export function probedList(
   record: ListRecord,
   parts: Awaited<ReturnType<typeof getProbeParts>>,
   database?: KgDatabase,
@@ -180,6 +181,7 @@ function probedList(
           }
           return false;
         },
+        parts.chunkBits ?? undefined,
       );
       if (read === null) {
         whole ??= loadListData(record, database);

@@ -6,7 +6,9 @@
 import { catalogRank, catalogSource, type CatalogEntry, type ListSource } from './catalog';
 import type { importByFormatYielding } from './import';
 import type { ImportError, ListContent, Rejected } from './model';
-import { loadListData, probeLists } from './list-data';
+import { loadListData, probedList } from './list-data';
+import { readFirstVerdictLists } from './first-verdict';
+import { db } from '../core/db';
 import { deleteList, getListRecord, getListRecords, replaceList, updateListRecord } from './store';
 import {
   confirmedHosts,
@@ -22,7 +24,7 @@ import { memoAsync } from '../core/memo';
 import { wakeMark } from '../core/wake-marks';
 import { importMark } from './import-marks';
 import { Signal } from '../core/signal';
-import { getUserBlocks } from '../decisions/user-blocks';
+import { getUserBlocks, type UserBlock } from '../decisions/user-blocks';
 import { isValidUserSite } from '../core/site-name';
 import {
   ListIndex,
@@ -129,10 +131,17 @@ export class ListsService {
 
   /** The first verdict's index: the same lists, each read only where a lookup needs it. */
   private async buildProbeIndex(): Promise<ProbeIndex> {
-    const records = (await getListRecords()).filter((r) => r.enabled);
+    // The user's blocks asked for beside the lists, not after them (one round of reads fewer).
+    const blocks = getUserBlocks();
+    blocks.catch(() => undefined);
+    // Every enabled list's record and small parts in one request (the first-verdict record),
+    // or, the first time after a change, read whole and kept (first-verdict.ts).
+    const stored = await readFirstVerdictLists(await db());
     wakeMark('index: list records');
-    // The user's blocks read beside the lists' parts, not after them (one round of reads fewer).
-    const [lists, inMemory] = await Promise.all([probeLists(records), inMemoryLists(records)]);
+    wakeMark('parts of every list read');
+    const records = stored.map((list) => list.record);
+    const lists = stored.map((list) => probedList(list.record, list.parts));
+    const inMemory = await inMemoryLists(records, blocks);
     const index = new ProbeIndex([...lists, ...inMemory]);
     wakeMark('index: lists read');
     return index;
@@ -374,10 +383,13 @@ function keptConfirmations(
  * The lists held in memory beside the stored ones: the user's own blocks, and each list's held
  * hosts the user confirmed (entries of their list like the others: same id and action).
  */
-async function inMemoryLists(records: readonly ListRecord[]): Promise<ListData[]> {
+async function inMemoryLists(
+  records: readonly ListRecord[],
+  read: Promise<UserBlock[]> = getUserBlocks(),
+): Promise<ListData[]> {
   const lists: ListData[] = [];
   // A stored block failing the site-name rule (written by an older version) is ignored here.
-  const blocks = (await getUserBlocks()).filter((b) => isValidUserSite(b.site));
+  const blocks = (await read).filter((b) => isValidUserSite(b.site));
   if (blocks.length > 0) lists.push(listDataFromContent(userBlocksInput(blocks)));
   for (const record of records) {
     const confirmed = confirmedHosts(record);

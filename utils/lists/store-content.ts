@@ -2,6 +2,7 @@
 // before the index existed (parts `sites` and `domains`), or with an index of an earlier format
 // (COMPACT_INDEX_FORMAT: format 1 until issue 15), is converted on first load: its entries are
 // read back from whatever parts there are and written in the current layout.
+import { dropFirstVerdict } from './first-verdict-key';
 import type { ListContent } from './model';
 import { db, type KgDatabase } from '../core/db';
 import { readAhead } from '../core/read-ahead';
@@ -60,15 +61,18 @@ async function rebuildLayout(id: string, store: KgDatabase): Promise<CompactInde
     ...(licensed.length > 0 ? { licensed } : {}),
   };
   const packed = packContent(content);
-  const tx = store.transaction('listParts', 'readwrite');
+  const tx = store.transaction(['listParts', 'kv'], 'readwrite');
+  const parts = tx.objectStore('listParts');
   // Another worker may have rebuilt it meanwhile: then keep what is there.
-  const now = (await tx.store.get([id, 'index'])) as PartRow | undefined;
+  const now = (await parts.get([id, 'index'])) as PartRow | undefined;
   if (isCompactIndexData(now?.data)) {
     await tx.done;
     return now.data;
   }
-  await tx.store.delete(IDBKeyRange.bound([id, ''], [id, '\uffff']));
-  for (const row of packedRows(id, packed, content)) await tx.store.put(row);
+  // The list's head and small parts are written anew: the first-verdict record goes with them.
+  await dropFirstVerdict(tx.objectStore('kv'));
+  await parts.delete(IDBKeyRange.bound([id, ''], [id, '\uffff']));
+  for (const row of packedRows(id, packed, content)) await parts.put(row);
   await tx.done;
   return packed.index;
 }

@@ -247,7 +247,7 @@ export async function getListPart<P extends PartName>(
 
 export type PartData<P extends PartName> = z.infer<(typeof PART_SCHEMAS)[P]>;
 
-interface PartsStore {
+export interface PartsStore {
   get(key: IDBValidKey): Promise<unknown>;
   getAll(range: IDBKeyRange): Promise<unknown[]>;
 }
@@ -340,24 +340,42 @@ export async function getProbeChunks(
   hiHalves: readonly number[],
   store: KgDatabase,
   needsGroups: (head: IndexHead, chunks: Map<number, ExactChunk | null>) => boolean = () => false,
+  expectedChunkBits?: number,
 ): Promise<{
   head: IndexHead;
   chunks: Map<number, ExactChunk | null>;
   groups: PartData<'groups'> | null;
 } | null> {
   const tx = store.transaction('listParts', 'readonly');
+  const readChunks = (chunkBits: number) => {
+    const wanted = new Set(hiHalves.map((hi) => chunkNumber(chunkBits, hi)));
+    return Promise.all(
+      [...wanted].map(
+        async (no) =>
+          [
+            no,
+            chunkData((await tx.store.get([id, chunkPart(no)])) as PartRow | undefined),
+          ] as const,
+      ),
+    );
+  };
+  // The chunks the head read for this list's index points at, asked for beside the head (one
+  // round of reads instead of two, session 11); they are used only if this transaction's head
+  // has the same chunkBits (a list swapped meanwhile may not: then its own chunks are read here,
+  // in this same transaction, so the head and its chunks always belong to one version).
+  const early = expectedChunkBits === undefined ? null : readChunks(expectedChunkBits);
+  // Settled whatever happens below: a request of this transaction that fails aborts it anyway.
+  early?.catch(() => undefined);
   const head = await headOf(tx.store, id);
   if (head === null) {
     await tx.done;
     return null;
   }
-  const wanted = new Set(hiHalves.map((hi) => chunkNumber(head.chunkBits, hi)));
-  const chunks = new Map<number, ExactChunk | null>();
-  await Promise.all(
-    [...wanted].map(async (no) => {
-      chunks.set(no, chunkData((await tx.store.get([id, chunkPart(no)])) as PartRow | undefined));
-    }),
-  );
+  const read =
+    early !== null && head.chunkBits === expectedChunkBits
+      ? await early
+      : await readChunks(head.chunkBits);
+  const chunks = new Map<number, ExactChunk | null>(read);
   const groups = needsGroups(head, chunks)
     ? partData('groups', await partRowsOf(tx.store, id, 'groups'))
     : null;
@@ -376,31 +394,47 @@ async function headOf(store: PartsStore, id: string): Promise<IndexHead | null> 
  * breaches and licensed sellers only when the head says they are not stored per site (lists
  * stored before that layout). Group details are read with the chunk that names one (getProbeChunks).
  */
+/** A waking worker's small parts of one list (getProbeParts). */
+export interface ProbeParts {
+  bySite: SiteRowCounts | null;
+  /** The head's chunkBits (null: no head), for getProbeChunks to ask for the chunks early. */
+  chunkBits: number | null;
+  registrars: PartData<'registrars'>;
+  breaches: PartData<'breaches'>;
+  licensed: PartData<'licensed'>;
+}
+
 export async function getProbeParts(
   id: string,
   withLicensed: boolean,
   store: KgDatabase,
-): Promise<{
-  bySite: SiteRowCounts | null;
-  registrars: PartData<'registrars'>;
-  breaches: PartData<'breaches'>;
-  licensed: PartData<'licensed'>;
-}> {
+): Promise<ProbeParts> {
   const tx = store.transaction('listParts', 'readonly');
+  const parts = await probePartsIn(tx.store, id, withLicensed);
+  await tx.done;
+  return parts;
+}
+
+/** getProbeParts inside a transaction of the caller's (the first-verdict record's read). */
+export async function probePartsIn(
+  store: PartsStore,
+  id: string,
+  withLicensed: boolean,
+): Promise<ProbeParts> {
   const [head, registrars] = await Promise.all([
-    headOf(tx.store, id),
-    partRowsOf(tx.store, id, 'registrars'),
+    headOf(store, id),
+    partRowsOf(store, id, 'registrars'),
   ]);
   const bySite = head ? siteRowCounts(head) : null;
   const [breaches, licensed] = bySite
     ? [[], []]
     : await Promise.all([
-        partRowsOf(tx.store, id, 'breaches'),
-        withLicensed ? partRowsOf(tx.store, id, 'licensed') : Promise.resolve([]),
+        partRowsOf(store, id, 'breaches'),
+        withLicensed ? partRowsOf(store, id, 'licensed') : Promise.resolve([]),
       ]);
-  await tx.done;
   return {
     bySite,
+    chunkBits: head ? head.chunkBits : null,
     registrars: partData('registrars', registrars),
     breaches: partData('breaches', breaches),
     licensed: partData('licensed', licensed),

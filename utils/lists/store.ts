@@ -11,6 +11,7 @@ import { packContent } from './pack';
 import { packedRows } from './store-parts';
 import { allOrNothing } from '../core/all-or-nothing';
 import { importMark } from './import-marks';
+import { dropFirstVerdict } from './first-verdict-key';
 
 /**
  * The stamp of a record row written by this file (every write below parses the record with
@@ -28,7 +29,8 @@ function stamped(record: ListRecord): ListRecord & { checked: number } {
   return { ...record, checked: RECORD_CHECKED };
 }
 
-function parseRecord(raw: unknown): ListRecord | null {
+/** A stored record row: as written if stamped, else validated; null if not a record. */
+export function parseRecord(raw: unknown): ListRecord | null {
   if (typeof raw === 'object' && raw !== null && 'checked' in raw) {
     const { checked, ...record } = raw as ListRecord & { checked: unknown };
     if (checked === RECORD_CHECKED) return record;
@@ -52,7 +54,10 @@ export async function getListRecords(database?: KgDatabase): Promise<ListRecord[
 /** Update only the metadata of a list (status, enabled, action) without touching its content. */
 export async function putListRecord(record: ListRecord, database?: KgDatabase): Promise<void> {
   const store = database ?? (await db());
-  await store.put('lists', stamped(ListRecordSchema.parse(record)));
+  const checked = stamped(ListRecordSchema.parse(record));
+  const tx = store.transaction(['lists', 'kv'], 'readwrite');
+  await Promise.all([tx.objectStore('lists').put(checked), dropFirstVerdict(tx.objectStore('kv'))]);
+  await tx.done;
 }
 
 /**
@@ -66,14 +71,15 @@ export async function updateListRecord(
   database?: KgDatabase,
 ): Promise<ListRecord | null> {
   const store = database ?? (await db());
-  const tx = store.transaction('lists', 'readwrite');
-  const current = parseRecord(await tx.store.get(id));
+  const tx = store.transaction(['lists', 'kv'], 'readwrite');
+  const lists = tx.objectStore('lists');
+  const current = parseRecord(await lists.get(id));
   if (!current) {
     await tx.done;
     return null;
   }
   const next = ListRecordSchema.parse(change(current));
-  await tx.store.put(stamped(next));
+  await Promise.all([lists.put(stamped(next)), dropFirstVerdict(tx.objectStore('kv'))]);
   await tx.done;
   return next;
 }
@@ -97,10 +103,11 @@ export async function replaceList(
   const rows = packedRows(record.id, packed, content);
   importMark('rows');
   const store = database ?? (await db());
-  const tx = store.transaction(['lists', 'listParts'], 'readwrite');
+  const tx = store.transaction(['lists', 'listParts', 'kv'], 'readwrite');
   const written = await allOrNothing(tx, async () => {
     const lists = tx.objectStore('lists');
     const parts = tx.objectStore('listParts');
+    await dropFirstVerdict(tx.objectStore('kv'));
     const previous = parseRecord(await lists.get(record.id));
     await parts.delete(IDBKeyRange.bound([record.id, ''], [record.id, '\uffff']));
     importMark('old parts deleted');
@@ -134,7 +141,8 @@ export async function replaceList(
 /** Remove a list and its content in one transaction. */
 export async function deleteList(id: string, database?: KgDatabase): Promise<void> {
   const store = database ?? (await db());
-  const tx = store.transaction(['lists', 'listParts'], 'readwrite');
+  const tx = store.transaction(['lists', 'listParts', 'kv'], 'readwrite');
+  await dropFirstVerdict(tx.objectStore('kv'));
   await tx.objectStore('listParts').delete(IDBKeyRange.bound([id, ''], [id, '\uffff']));
   await tx.objectStore('lists').delete(id);
   await tx.done;

@@ -46,6 +46,8 @@ export interface EvalRow {
 export interface EvalReport {
   corpus: string;
   mode: 'model' | 'rules' | 'cv';
+  /** The cv:variants configuration of a model trained in memory (`--variant`), if any. */
+  variant?: string;
   /** The address of every page, for the breakdown by page kind. */
   urls: Record<string, string>;
   pages: number;
@@ -198,7 +200,9 @@ function print(r: EvalReport, verbose: boolean, breakdown: boolean): void {
       ? 'grouped cross-validation (each page judged by a model that never saw its site)'
       : r.mode === 'rules'
         ? 'hand-weighted rules'
-        : 'shipped model';
+        : r.variant
+          ? `model trained on ${CORPUS_DIR} as variant ${r.variant}`
+          : 'shipped model';
   console.log(
     `Corpus ${r.corpus}: ${r.pages} pages, ${r.scored} scored (unsure left out); ${what}\n`,
   );
@@ -256,6 +260,7 @@ async function main(argv: string[]): Promise<number> {
     );
     return 1;
   }
+  if (variant) result.variant = variant;
   if (json) console.log(JSON.stringify(result, null, 2));
   else print(result, verbose, argv.includes('--breakdown'));
   return 0;

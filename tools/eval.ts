@@ -7,6 +7,9 @@
 // by registrable domain (default data/corpus): each fold is judged by a model, with thresholds,
 // that never saw a page of its sites. Per language, per page and per site, with Wilson 95%
 // intervals.
+// `--variant <name>` (with a corpus dir) scores with a model trained in memory on data/corpus
+// with a configuration of `npm run cv:variants` (`shipped`, `shipped+miss`) instead of the
+// shipped file: how a variant does on pages nobody tuned it on (data/holdout).
 // Only the page text and the URL's host are used: list hits are left out so the figures measure
 // the detector alone.
 import { readFileSync } from 'node:fs';
@@ -25,7 +28,8 @@ import { scorePage } from '../utils/detector/score';
 import { levelRank } from '../utils/verdicts/model';
 import { loadModel, type LoadedModel } from '../utils/detector/model';
 import { scoreWithModel, scoreFor } from '../utils/detector/model-score';
-import { crossValidate, PIPELINE_DEFAULTS } from '../utils/detector/pipeline';
+import { buildModel, crossValidate, PIPELINE_DEFAULTS } from '../utils/detector/pipeline';
+import { parseVariant } from './cv-variants';
 
 export interface EvalRow {
   slug: string;
@@ -42,6 +46,8 @@ export interface EvalRow {
 export interface EvalReport {
   corpus: string;
   mode: 'model' | 'rules' | 'cv';
+  /** The cv:variants configuration of a model trained in memory (`--variant`), if any. */
+  variant?: string;
   /** The address of every page, for the breakdown by page kind. */
   urls: Record<string, string>;
   pages: number;
@@ -58,6 +64,13 @@ export interface EvalReport {
 
 export function shippedModel(): LoadedModel {
   return loadModel(JSON.parse(readFileSync(MODEL_FILE, 'utf8')));
+}
+
+/** A model trained on data/corpus, in memory, with a cv:variants configuration. */
+export async function variantModel(name: string, corpusDir = CORPUS_DIR): Promise<LoadedModel> {
+  const { pipeline, features } = parseVariant(name);
+  const pages = trainingPages(await loadCorpus(corpusDir), features);
+  return loadModel(buildModel(pages, { variant: name }, pipeline).file);
 }
 
 function warnedAt(level: string): boolean {
@@ -118,9 +131,10 @@ function report(
 export async function evaluate(
   dir: string,
   mode: 'model' | 'rules' = 'model',
+  trained?: LoadedModel,
 ): Promise<EvalReport> {
   const pages = await loadCorpus(dir);
-  const model = mode === 'model' ? shippedModel() : null;
+  const model = mode === 'model' ? (trained ?? shippedModel()) : null;
   const rows: EvalRow[] = pages.map((page) => {
     const result = model ? scoreWithModel(model, page.sample) : scorePage(page.sample);
     const row: EvalRow = {
@@ -186,7 +200,9 @@ function print(r: EvalReport, verbose: boolean, breakdown: boolean): void {
       ? 'grouped cross-validation (each page judged by a model that never saw its site)'
       : r.mode === 'rules'
         ? 'hand-weighted rules'
-        : 'shipped model';
+        : r.variant
+          ? `model trained on ${CORPUS_DIR} as variant ${r.variant}`
+          : 'shipped model';
   console.log(
     `Corpus ${r.corpus}: ${r.pages} pages, ${r.scored} scored (unsure left out); ${what}\n`,
   );
@@ -219,10 +235,12 @@ async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   const verbose = argv.includes('--verbose');
   const cv = argv.includes('--cv');
-  const dir = args[0] ?? (cv ? CORPUS_DIR : undefined);
+  const at = argv.indexOf('--variant');
+  const variant = at >= 0 ? argv[at + 1] : undefined;
+  const dir = args.filter((a) => a !== variant)[0] ?? (cv ? CORPUS_DIR : undefined);
   if (!dir) {
     console.error(
-      'usage: npm run eval -- <corpus-dir> [--json] [--verbose] [--breakdown] [--rules]',
+      'usage: npm run eval -- <corpus-dir> [--json] [--verbose] [--breakdown] [--rules | --variant <name>]',
     );
     console.error('       npm run eval -- --cv [corpus-dir] [--json] [--verbose] [--breakdown]');
     return 2;
@@ -231,13 +249,18 @@ async function main(argv: string[]): Promise<number> {
   try {
     result = cv
       ? await evaluateCv(dir)
-      : await evaluate(dir, argv.includes('--rules') ? 'rules' : 'model');
+      : await evaluate(
+          dir,
+          argv.includes('--rules') ? 'rules' : 'model',
+          variant ? await variantModel(variant) : undefined,
+        );
   } catch (error) {
     console.error(
       `Cannot evaluate the corpus at ${dir}: ${error instanceof Error ? error.message : String(error)}`,
     );
     return 1;
   }
+  if (variant) result.variant = variant;
   if (json) console.log(JSON.stringify(result, null, 2));
   else print(result, verbose, argv.includes('--breakdown'));
   return 0;

@@ -55,6 +55,7 @@ describe('cv:variants configurations', () => {
         'host',
         'latinGrams',
         'latinGramsEn',
+        'missSignals',
         'pathWords',
         'shape',
         'wordTrigrams',
@@ -85,6 +86,11 @@ describe('cv:variants configurations', () => {
       pathWords: true,
       wordTrigrams: false,
       latinGramsEn: false,
+      missSignals: false,
+    });
+    expect(parseVariant('shipped+miss').features).toEqual({
+      ...resolveFeatureOptions(FEATURE_DEFAULTS),
+      missSignals: true,
     });
     expect(parseVariant('fpr-2.5+fpr-3').pipeline.fprWarning).toBe(0.03);
     expect(parseVariant('l2-3+l2-0.3').pipeline.fit.lambda).toBe(0.3);

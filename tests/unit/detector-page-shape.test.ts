@@ -96,6 +96,7 @@ describe('the model records its feature options', () => {
     pathWords: true,
     wordTrigrams: true,
     latinGramsEn: false,
+    missSignals: false,
   } as const;
   const page = sample('https://forum.gardening.example/buy-viagra-online', SPAM);
 

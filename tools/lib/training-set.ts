@@ -53,6 +53,8 @@ export const TRAINER_FILES = [
   'utils/detector/ascii-grams.ts',
   'utils/detector/page-shape.ts',
   'utils/detector/word-trigrams.ts',
+  'utils/detector/miss-signals.ts',
+  'data/import-shops.json',
   'utils/detector/lookalike.ts',
   'data/licensed.json',
   'utils/detector/lexicon.ts',

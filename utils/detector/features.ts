@@ -42,6 +42,7 @@ import {
   type ShapeFeature,
 } from './page-shape';
 import { wordTrigrams } from './word-trigrams';
+import { missFeatures } from './miss-signals';
 
 // The feature space and the n-grams live in their own files; importers keep one entry.
 export {
@@ -90,6 +91,11 @@ export interface FeatureOptions {
    * (inflections, misspellings, glued spam words, brand fragments below the word).
    */
   latinGramsEn?: boolean;
+  /**
+   * The signals for session 10's misses (miss-signals.ts): assertive no-prescription offers,
+   * named personal-import shops, rogue service-page policies.
+   */
+  missSignals?: boolean;
 }
 
 export const FEATURE_DEFAULTS: FeatureOptions = {
@@ -107,6 +113,7 @@ export function resolveFeatureOptions(options: FeatureOptions): Required<Feature
     pathWords: options.pathWords ?? false,
     wordTrigrams: options.wordTrigrams ?? false,
     latinGramsEn: options.latinGramsEn ?? false,
+    missSignals: options.missSignals ?? false,
   };
 }
 
@@ -236,6 +243,7 @@ function collect(page: PageSample, options: FeatureOptions, buffers?: NormalizeB
   if (options.shape) extra.push(...shapeFeatures(evidence, sample.hostUnicode));
   if (options.pathWords) extra.push(...pathFeatures(sample.url));
   if (options.wordTrigrams && script === 'en') extra.push(...wordTrigrams(text));
+  if (options.missSignals) extra.push(...missFeatures(text));
 
   const named = new Map<number, number>();
   SIGNAL_CODES.forEach((code, i) => {

@@ -40,6 +40,7 @@ export const FeatureOptionsSchema = z.object({
   wordTrigrams: z.boolean(),
   // Absent in model files written before the option existed.
   latinGramsEn: z.optional(z.boolean()),
+  missSignals: z.optional(z.boolean()),
 });
 
 export const ModelFileSchema = z.object({

@@ -186,6 +186,18 @@ export async function runVariant(
       const { base, stacked } = crossValidateStacked(training, options);
       splits.push([judgeRows(corpus, base), judgeRows(corpus, stacked)]);
     } else splits.push([judgeVariant(corpus, training, options)]);
+    // Each split as it ends (on stderr): a long run leaves figures behind even if cut short.
+    if (repeats > 1)
+      splits.at(-1)!.forEach((r, k) =>
+        console.error(
+          `${names[k]} seed ${seed}: ${Object.entries(r.byLanguage)
+            .map(
+              ([l, x]) =>
+                `${l} ${formatRate(x.pages.recall)} FP ${formatRate(x.pages.falsePositiveRate)}`,
+            )
+            .join('; ')} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+        ),
+      );
   }
   const seconds = (performance.now() - started) / 1000;
   return names.map((n, k) => ({

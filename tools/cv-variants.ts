@@ -6,7 +6,10 @@
 // path's words, English word 3-grams; extracted once per set of options); names joined by `+`
 // combine variants. The folds are the same for every variant (grouped on the features of the raw
 // host, tools/lib/training-set.ts); the figures are per language, per page and per site, with
-// Wilson 95% intervals, from the held-out folds only.
+// Wilson 95% intervals, from the held-out folds only. `--repeats N` measures every variant on N
+// splits (fold seeds 0 … N-1) and prints, per language, the mean and range over them and the
+// pooled counts (tools/lib/repeats.ts). A name with `+stack` adds the second stage (stacked.ts)
+// and prints the same configuration without it too: both come from the same regression fits.
 import { loadCorpus, POSITIVE, type CorpusPage } from './lib/corpus';
 import {
   CORPUS_DIR,
@@ -26,9 +29,13 @@ import {
 import { resolveFeatureOptions, type FeatureOptions } from '../utils/detector/features';
 import { FeatureOptionsSchema } from '../utils/detector/model';
 import { levelRank } from '../utils/verdicts/model';
+import { crossValidateStacked } from '../utils/detector/stacked';
+import { formatSpread, repeatsArg, summariseRepeats, type RepeatedRates } from './lib/repeats';
 
 export type Variant = Partial<Omit<PipelineOptions, 'features'>> & {
   features?: Partial<FeatureOptions>;
+  /** The second stage (boosted trees over the regression's logit and the named signals). */
+  stack?: boolean;
 };
 
 /** Run C: main before session 7 (no Latin-script grams, warning target 2%). */
@@ -79,6 +86,8 @@ export const VARIANTS: Record<string, Variant> = {
   // Session 11 (`shipped+miss`): assertive offers, named import shops, rogue policies
   // (utils/detector/miss-signals.ts), written after reading the misses: see data/holdout too.
   miss: { features: { missSignals: true } },
+  // Session 11: the second stage on top of the regression (`shipped+stack`).
+  stack: { stack: true },
 };
 
 /** Two variants as one: `b`'s settings over `a`'s (fit and features merged field by field). */
@@ -89,6 +98,7 @@ export function mergeVariants(a: Variant, b: Variant): Variant {
 export interface ParsedVariant {
   pipeline: PipelineOptions;
   features: FeatureOptions;
+  stack: boolean;
 }
 
 /** The features every variant starts from: session 7's (raw host tokens, nothing optional). */
@@ -105,7 +115,7 @@ export function parseVariant(name: string): ParsedVariant {
     if (!variant) throw new Error(`unknown variant ${part}`);
     merged = mergeVariants(merged, variant);
   }
-  const { features: partial, ...rest } = merged;
+  const { features: partial, stack, ...rest } = merged;
   const features = FeatureOptionsSchema.parse(
     resolveFeatureOptions({ ...SESSION7_FEATURES, ...partial }),
   );
@@ -115,7 +125,7 @@ export function parseVariant(name: string): ParsedVariant {
     fit: { ...PIPELINE_DEFAULTS.fit, ...rest.fit },
     features,
   };
-  return { pipeline, features };
+  return { pipeline, features, stack: stack ?? false };
 }
 
 export interface VariantResult {
@@ -124,6 +134,8 @@ export interface VariantResult {
   byLanguage: Record<string, { pages: Rates; sites: Rates }>;
   /** Every scored page, in corpus order: its language, its class's side, whether it was warned. */
   judged: Pick<JudgedRow, 'lang' | 'positive' | 'warned'>[];
+  /** With more than one split: per language, the spread over them (seed 0 is `byLanguage`). */
+  repeated?: Record<string, RepeatedRates>;
 }
 
 /**
@@ -146,20 +158,64 @@ export function discordant(
   return out;
 }
 
+/**
+ * A configuration's figures on `repeats` splits; a stacked name gives two results, the
+ * regression alone (named without `+stack`) and with its second stage.
+ */
 export async function runVariant(
   name: string,
   dir = CORPUS_DIR,
   cache = new Map<string, Prepared>(),
-): Promise<VariantResult> {
-  const { pipeline, features } = parseVariant(name);
+  repeats = 1,
+): Promise<VariantResult[]> {
+  const { pipeline, features, stack } = parseVariant(name);
   const key = JSON.stringify(features);
   if (!cache.has(key)) cache.set(key, await prepare(dir, features));
   const { corpus, training } = cache.get(key)!;
   const started = performance.now();
-  const { byLanguage, judged } = judgeVariant(corpus, training, pipeline);
+  const names = stack
+    ? [
+        name
+          .split('+')
+          .filter((x) => x !== 'stack')
+          .join('+'),
+        name,
+      ]
+    : [name];
+  const splits: ReturnType<typeof judgeVariant>[][] = [];
+  for (let seed = 0; seed < repeats; seed += 1) {
+    const options = { ...pipeline, foldSeed: seed };
+    if (stack) {
+      const { base, stacked } = crossValidateStacked(training, options);
+      splits.push([judgeRows(corpus, base), judgeRows(corpus, stacked)]);
+    } else splits.push([judgeVariant(corpus, training, options)]);
+    // Each split as it ends (on stderr): a long run leaves figures behind even if cut short.
+    if (repeats > 1)
+      splits.at(-1)!.forEach((r, k) =>
+        console.error(
+          `${names[k]} seed ${seed}: ${Object.entries(r.byLanguage)
+            .map(
+              ([l, x]) =>
+                `${l} ${formatRate(x.pages.recall)} FP ${formatRate(x.pages.falsePositiveRate)}`,
+            )
+            .join('; ')} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+        ),
+      );
+  }
   const seconds = (performance.now() - started) / 1000;
-  return { name, seconds, byLanguage, judged };
+  return names.map((n, k) => ({
+    name: n,
+    seconds,
+    byLanguage: splits[0]![k]!.byLanguage,
+    judged: splits[0]![k]!.judged,
+    ...(repeats > 1
+      ? { repeated: summariseRepeats(splits.map((s) => pagesOf(s[k]!.byLanguage))) }
+      : {}),
+  }));
 }
+
+const pagesOf = (byLanguage: VariantResult['byLanguage']) =>
+  Object.fromEntries(Object.entries(byLanguage).map(([lang, x]) => [lang, x.pages]));
 
 /**
  * A configuration's figures: every page judged by the nested, grouped cross-validation (the model
@@ -171,7 +227,14 @@ export function judgeVariant(
   training: readonly TrainingPage[],
   options: PipelineOptions,
 ): { rows: CrossValidatedRow[]; byLanguage: VariantResult['byLanguage']; judged: JudgedRow[] } {
-  const rows = crossValidate(training, options);
+  return judgeRows(corpus, crossValidate(training, options));
+}
+
+/** Cross-validated rows (`rows[i]` of `corpus[i]`) as figures per language. */
+export function judgeRows(
+  corpus: readonly Pick<CorpusPage, 'class' | 'lang' | 'url' | 'sample'>[],
+  rows: CrossValidatedRow[],
+): { rows: CrossValidatedRow[]; byLanguage: VariantResult['byLanguage']; judged: JudgedRow[] } {
   const judged: JudgedRow[] = corpus.map((page, i) => ({
     site: siteOf(page),
     lang: page.lang,
@@ -199,12 +262,18 @@ async function prepare(dir: string, features: FeatureOptions): Promise<Prepared>
 async function main(argv: string[]): Promise<number> {
   const at = argv.indexOf('--corpus');
   const dir = at >= 0 ? argv[at + 1]! : CORPUS_DIR;
-  const names = argv.filter((a, i) => !a.startsWith('--') && (at < 0 || i !== at + 1));
+  const rAt = argv.indexOf('--repeats');
+  const repeats = repeatsArg(argv);
+  const names = argv.filter(
+    (a, i) => !a.startsWith('--') && (at < 0 || i !== at + 1) && (rAt < 0 || i !== rAt + 1),
+  );
   const chosen = names.length > 0 ? names : Object.keys(VARIANTS);
   const cache = new Map<string, Prepared>();
   let first: VariantResult | undefined;
-  for (const name of chosen) {
-    const r = await runVariant(name, dir, cache);
+  const results = async function* () {
+    for (const name of chosen) yield* await runVariant(name, dir, cache, repeats);
+  };
+  for await (const r of results()) {
     const cell = (lang: string, unit: 'pages' | 'sites') => {
       const x = r.byLanguage[lang]?.[unit];
       return x ? `${formatRate(x.recall)} | ${formatRate(x.falsePositiveRate)}` : '– | –';
@@ -212,6 +281,10 @@ async function main(argv: string[]): Promise<number> {
     console.log(
       `| ${r.name} | pages | ${cell('ja', 'pages')} | ${cell('en', 'pages')} |\n| ${r.name} | sites | ${cell('ja', 'sites')} | ${cell('en', 'sites')} |  (${r.seconds.toFixed(0)} s)`,
     );
+    for (const [lang, x] of Object.entries(r.repeated ?? {}))
+      console.log(
+        `  ${lang} over ${repeats} splits: recall ${formatSpread(x.recall)}; false positives ${formatSpread(x.falsePositiveRate)}`,
+      );
     // Against the first variant named: how many pages changed verdict (the noise of the measure).
     if (first)
       for (const [lang, d] of Object.entries(discordant(first.judged, r.judged)).sort())

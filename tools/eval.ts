@@ -6,7 +6,8 @@
 // `npm run eval -- --cv [corpus-dir] [--json] [--verbose]`: nested k-fold cross-validation grouped
 // by registrable domain (default data/corpus): each fold is judged by a model, with thresholds,
 // that never saw a page of its sites. Per language, per page and per site, with Wilson 95%
-// intervals.
+// intervals. `--repeats N` repeats it on N splits (fold seeds 0 … N-1; the report is seed 0's)
+// and adds, per language, the mean and range over them and the pooled counts (tools/lib/repeats.ts).
 // `--variant <name>` (with a corpus dir) scores with a model trained in memory on data/corpus
 // with a configuration of `npm run cv:variants` (`shipped`, `shipped+miss`) instead of the
 // shipped file: how a variant does on pages nobody tuned it on (data/holdout).
@@ -30,6 +31,7 @@ import { loadModel, type LoadedModel } from '../utils/detector/model';
 import { scoreWithModel, scoreFor } from '../utils/detector/model-score';
 import { buildModel, crossValidate, PIPELINE_DEFAULTS } from '../utils/detector/pipeline';
 import { parseVariant } from './cv-variants';
+import { formatSpread, repeatsArg, summariseRepeats } from './lib/repeats';
 
 export interface EvalRow {
   slug: string;
@@ -155,11 +157,13 @@ export async function evaluate(
 export async function evaluateCv(
   dir: string,
   folds = PIPELINE_DEFAULTS.folds,
+  foldSeed = 0,
 ): Promise<EvalReport> {
   const pages = scoredPages(await loadCorpus(dir));
   const cv = crossValidate(trainingPages(pages, SHIPPED_PIPELINE.features), {
     ...SHIPPED_PIPELINE,
     folds,
+    foldSeed,
   });
   const rows: EvalRow[] = pages.map((page, i) => {
     const r = cv[i]!;
@@ -231,7 +235,8 @@ function print(r: EvalReport, verbose: boolean, breakdown: boolean): void {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const args = argv.filter((a) => !a.startsWith('--'));
+  const rAt = argv.indexOf('--repeats');
+  const args = argv.filter((a, i) => !a.startsWith('--') && (rAt < 0 || i !== rAt + 1));
   const json = argv.includes('--json');
   const verbose = argv.includes('--verbose');
   const cv = argv.includes('--cv');
@@ -246,7 +251,9 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   let result: EvalReport;
+  const repeated: EvalReport[] = [];
   try {
+    const repeats = repeatsArg(argv);
     result = cv
       ? await evaluateCv(dir)
       : await evaluate(
@@ -254,6 +261,9 @@ async function main(argv: string[]): Promise<number> {
           argv.includes('--rules') ? 'rules' : 'model',
           variant ? await variantModel(variant) : undefined,
         );
+    if (cv)
+      for (let seed = 1; seed < repeats; seed += 1)
+        repeated.push(await evaluateCv(dir, undefined, seed));
   } catch (error) {
     console.error(
       `Cannot evaluate the corpus at ${dir}: ${error instanceof Error ? error.message : String(error)}`,
@@ -263,6 +273,19 @@ async function main(argv: string[]): Promise<number> {
   if (variant) result.variant = variant;
   if (json) console.log(JSON.stringify(result, null, 2));
   else print(result, verbose, argv.includes('--breakdown'));
+  if (repeated.length > 0) {
+    const summary = summariseRepeats(
+      [result, ...repeated].map((r) =>
+        Object.fromEntries(Object.entries(r.byLanguage).map(([lang, x]) => [lang, x.pages])),
+      ),
+    );
+    const out = json ? console.error : console.log;
+    out(`\nOver ${repeated.length + 1} splits (fold seeds 0–${repeated.length}), pages:`);
+    for (const [lang, x] of Object.entries(summary))
+      out(
+        `${lang.padEnd(5)} recall ${formatSpread(x.recall)}\n      false positives ${formatSpread(x.falsePositiveRate)}`,
+      );
+  }
   return 0;
 }
 

@@ -16,7 +16,15 @@ import {
   FEATURE_DEFAULTS,
   resolveFeatureOptions,
 } from '../../utils/detector/features';
-import { buildModel, PIPELINE_DEFAULTS, type TrainingPage } from '../../utils/detector/pipeline';
+import {
+  buildModel,
+  crossValidate,
+  PIPELINE_DEFAULTS,
+  type TrainingPage,
+} from '../../utils/detector/pipeline';
+import { crossValidateStacked, stageTwoRow } from '../../utils/detector/stacked';
+import { repeatsArg, summariseRepeats } from '../../tools/lib/repeats';
+import { wilson } from '../../tools/lib/metrics';
 import { loadModel } from '../../utils/detector/model';
 import { logit } from '../../utils/detector/model-score';
 import { sigmoid } from '../../utils/detector/train';
@@ -188,5 +196,63 @@ describe('cv:variants judging', () => {
     // A fold's pages are all warned or all left alone: the warned pages of each class come in
     // whole folds, never the 60 positives alone.
     expect(en.pages.recall.hits < 60 || en.pages.falsePositiveRate.hits > 0).toBe(true);
+  });
+});
+
+describe('cv:variants second stage (shipped+stack)', () => {
+  it('parses `+stack` on top of a configuration without changing its pipeline', () => {
+    const plain = parseVariant('shipped');
+    const stacked = parseVariant('shipped+stack');
+    expect(stacked.stack).toBe(true);
+    expect(plain.stack).toBe(false);
+    expect(stacked.pipeline).toEqual(plain.pipeline);
+  });
+
+  it("gives the regression's own cross-validation beside the stacked one, site by site", () => {
+    const { training } = memorisable();
+    const options = parseVariant('shipped').pipeline;
+    const { base, stacked } = crossValidateStacked(training, options, { rounds: 5 });
+    const plain = crossValidate(training, options);
+    expect(base.map((r) => [r.fold, r.probability, r.level])).toEqual(
+      plain.map((r) => [r.fold, r.probability, r.level]),
+    );
+    expect(stacked.map((r) => r.fold)).toEqual(plain.map((r) => r.fold));
+    // The stage never saw the judged sites either: the pages of a fold share one probability.
+    for (let f = 0; f < PIPELINE_DEFAULTS.folds; f += 1)
+      expect(new Set(stacked.filter((r) => r.fold === f).map((r) => r.probability)).size).toBe(1);
+  });
+
+  it("reads the regression's logit, the script, the length and the named features", () => {
+    const x = stageTwoRow(
+      {
+        script: 'ja',
+        index: Int32Array.from([1, HASHED_OFFSET + 5, HASHED_OFFSET + 9]),
+        value: Float32Array.from([2, 1, 1]),
+      },
+      -0.5,
+    );
+    expect(x.length).toBe(3 + HASHED_OFFSET);
+    expect(x.slice(0, 5)).toEqual([-0.5, 1, Math.log1p(2), 0, 2]);
+  });
+});
+
+describe('repeated cross-validation (--repeats)', () => {
+  it('summarises splits per language: mean, range and pooled counts', () => {
+    const rates = (hits: number, total: number, fp: number) => ({
+      recall: wilson(hits, total),
+      falsePositiveRate: wilson(fp, 100),
+    });
+    const s = summariseRepeats([{ ja: rates(50, 100, 2) }, { ja: rates(60, 100, 4) }]);
+    expect(s.ja!.recall.mean).toBeCloseTo(0.55, 9);
+    expect([s.ja!.recall.min, s.ja!.recall.max]).toEqual([0.5, 0.6]);
+    expect([s.ja!.recall.pooled.hits, s.ja!.recall.pooled.total]).toEqual([110, 200]);
+    expect(s.ja!.falsePositiveRate.pooled.rate).toBeCloseTo(0.03, 9);
+  });
+
+  it('reads --repeats and refuses what is not a count', () => {
+    expect(repeatsArg(['--cv'])).toBe(1);
+    expect(repeatsArg(['--repeats', '3', 'shipped'])).toBe(3);
+    expect(() => repeatsArg(['--repeats', 'x'])).toThrow();
+    expect(() => repeatsArg(['--repeats', '0'])).toThrow();
   });
 });

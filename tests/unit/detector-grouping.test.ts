@@ -60,3 +60,42 @@ describe('similarSiteGroups', () => {
     ]);
   });
 });
+
+describe('groupFolds seeds (repeated cross-validation)', () => {
+  // 300 sites of one to three pages, half of them to warn on.
+  const items = Array.from({ length: 600 }, (_, i) => ({
+    site: `s${i % 300}.example`,
+    positive: (i % 300) % 2 === 0,
+  })).filter((_, i) => i < 300 || (i % 300) % 3 !== 0);
+
+  it('never splits a site, whatever the seed', () => {
+    for (const seed of [0, 1, 2, 7]) {
+      const folds = groupFolds(items, 5, seed);
+      const foldOf = new Map<string, number>();
+      items.forEach((item, i) => {
+        if (foldOf.has(item.site)) expect(folds[i]).toBe(foldOf.get(item.site));
+        foldOf.set(item.site, folds[i]!);
+      });
+      expect(new Set(folds).size).toBe(5);
+    }
+  });
+
+  it('is deterministic, seed 0 is the default split, and other seeds split otherwise', () => {
+    expect(groupFolds(items, 5, 0)).toEqual(groupFolds(items, 5));
+    expect(groupFolds(items, 5, 3)).toEqual(groupFolds(items, 5, 3));
+    const a = groupFolds(items, 5, 0);
+    for (const seed of [1, 2]) {
+      const b = groupFolds(items, 5, seed);
+      const moved = a.filter((f, i) => f !== b[i]).length;
+      expect(moved).toBeGreaterThan(items.length / 2);
+    }
+  });
+
+  it('keeps the folds balanced for every seed', () => {
+    for (const seed of [0, 1, 2]) {
+      const folds = groupFolds(items, 5, seed);
+      const sizes = [0, 1, 2, 3, 4].map((f) => folds.filter((x) => x === f).length);
+      expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(4);
+    }
+  });
+});

@@ -1,7 +1,9 @@
 // Folds grouped by site: every page of a registrable domain lands in the same fold, so no site is
 // both learned from and judged. Deterministic and balanced: sites go, largest first, to the fold
 // with the fewest pages of their kind (pages to warn on and pages to leave alone are balanced
-// separately), ties broken by a hash of the site's name rather than by corpus order.
+// separately), ties broken by a hash of the site's name rather than by corpus order. A seed other
+// than 0 salts that hash: sites of one size meet the folds in another order, so repeated runs with
+// different seeds measure how much a result owes to one split (`--repeats`, README "Session 11").
 
 export interface Grouped {
   site: string;
@@ -14,8 +16,8 @@ function fnv(s: string): number {
   return h >>> 0;
 }
 
-/** The fold (0 … k-1) of every item. */
-export function groupFolds(items: readonly Grouped[], k: number): number[] {
+/** The fold (0 … k-1) of every item; seed 0 is the split every measure before session 11 used. */
+export function groupFolds(items: readonly Grouped[], k: number, seed = 0): number[] {
   const sites = new Map<string, { size: number; positives: number }>();
   for (const item of items) {
     const s = sites.get(item.site) ?? { size: 0, positives: 0 };
@@ -23,8 +25,9 @@ export function groupFolds(items: readonly Grouped[], k: number): number[] {
     if (item.positive) s.positives += 1;
     sites.set(item.site, s);
   }
+  const salt = (site: string) => fnv(seed === 0 ? site : `${seed}:${site}`);
   const order = [...sites].sort(
-    (a, b) => b[1].size - a[1].size || fnv(a[0]) - fnv(b[0]) || (a[0] < b[0] ? -1 : 1),
+    (a, b) => b[1].size - a[1].size || salt(a[0]) - salt(b[0]) || (a[0] < b[0] ? -1 : 1),
   );
   const load = [new Array<number>(k).fill(0), new Array<number>(k).fill(0)];
   const foldOf = new Map<string, number>();

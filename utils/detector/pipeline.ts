@@ -58,6 +58,11 @@ export interface PipelineOptions {
   lambdas?: readonly number[];
   /** The feature options the pages were extracted with (recorded in the model file). */
   features?: FeatureOptions;
+  /**
+   * The split's seed (groupFolds), for the outer folds and the inner ones alike; 0 or absent:
+   * the split `npm run train` and every earlier measure used.
+   */
+  foldSeed?: number;
 }
 
 export const PIPELINE_DEFAULTS: PipelineOptions = { folds: 5, fit: {}, keep: KEEP_HASHED };
@@ -156,7 +161,7 @@ export function outOfFold(
   pages: readonly TrainingPage[],
   options: PipelineOptions = PIPELINE_DEFAULTS,
 ): number[] {
-  const fold = groupFolds(pages, options.folds);
+  const fold = groupFolds(pages, options.folds, options.foldSeed);
   const out = new Array<number>(pages.length).fill(0);
   const half: Thresholds = { caution: 0.5, warning: 0.5, danger: 0.5 };
   const none: ThresholdSet = { ja: half, en: half };
@@ -219,7 +224,7 @@ export function crossValidate(
   pages: readonly TrainingPage[],
   options: PipelineOptions = PIPELINE_DEFAULTS,
 ): CrossValidatedRow[] {
-  const fold = groupFolds(pages, options.folds);
+  const fold = groupFolds(pages, options.folds, options.foldSeed);
   const rows = new Array<CrossValidatedRow>(pages.length);
   for (let f = 0; f < options.folds; f += 1) {
     const train = pages.filter((_, i) => fold[i] !== f);

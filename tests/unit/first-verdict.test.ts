@@ -18,31 +18,17 @@ import {
 } from '../../utils/lists/store';
 import { getListIndex } from '../../utils/lists/store-content';
 import { getProbeParts, type PartRow } from '../../utils/lists/store-parts';
-import { emptyStatus } from '../../utils/lists/record';
 import { ListsService } from '../../utils/lists/service';
 import { defaultCatalog } from '../../utils/lists/catalog';
 import type { SiteEntry } from '../../utils/lists/model';
-import { listContent } from './list-fixture';
+import { listContent, listRecordInput } from './list-fixture';
 import { fakePlatform } from './fakes';
 
 const evidence = [{ source: { url: 'https://evidence.example/' }, date: '2026-11' }];
 
-function record(id: string, action: ListRecordInput['action'] = 'block'): ListRecordInput {
-  return {
-    id,
-    origin: 'subscription',
-    format: 'domains',
-    action,
-    enabled: true,
-    url: `https://lists.example/${id}.txt`,
-    meta: listContent(id, []).meta,
-    domainCategory: 'rogue-pharmacy',
-    contentHash: id,
-    contentFrom: 'download',
-    installedAt: 1,
-    status: emptyStatus(),
-  };
-}
+/** A downloaded list's record, its content hash its id (each list's content differs). */
+const record = (id: string, action: ListRecordInput['action'] = 'block') =>
+  listRecordInput(id, { action, contentHash: id });
 
 function content(id: string, hosts: string[]) {
   return listContent(id, hosts, {

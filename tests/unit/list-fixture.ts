@@ -32,8 +32,14 @@ export function listContent(
   };
 }
 
-/** The record of a downloaded subscription list `id` (its content hash `h1`). */
-export function listRecordInput(id: string): ListRecordInput {
+/**
+ * The record of a downloaded subscription list `id` (its content hash `h1` unless `fields` say
+ * otherwise), with `fields` over it.
+ */
+export function listRecordInput(
+  id: string,
+  fields: Partial<ListRecordInput> = {},
+): ListRecordInput {
   return {
     id,
     origin: 'subscription',
@@ -47,5 +53,6 @@ export function listRecordInput(id: string): ListRecordInput {
     contentFrom: 'download',
     installedAt: 1,
     status: emptyStatus(),
+    ...fields,
   };
 }

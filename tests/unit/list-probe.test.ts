@@ -4,7 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../../utils/core/db';
 import { replaceList, getListRecord, type ListRecordInput } from '../../utils/lists/store';
-import { emptyStatus } from '../../utils/lists/record';
 import { lineIndex, loadListData, probeListData, probeLists } from '../../utils/lists/list-data';
 import { ListIndex, ProbeIndex, type ListData } from '../../utils/verdicts/list-index';
 import { ListsService } from '../../utils/lists/service';
@@ -15,27 +14,14 @@ import {
   PARTS_CHECKED,
   type PartRow,
 } from '../../utils/lists/store-parts';
-import { listContent } from './list-fixture';
+import { listContent, listRecordInput } from './list-fixture';
 import { fakePlatform } from './fakes';
 
 const evidence = [{ source: { url: 'https://evidence.example/' }, date: '2026-11' }];
 
-function record(id: string, action: ListRecordInput['action'] = 'block'): ListRecordInput {
-  return {
-    id,
-    origin: 'subscription',
-    format: 'domains',
-    action,
-    enabled: true,
-    url: `https://lists.example/${id}.txt`,
-    meta: listContent(id, []).meta,
-    domainCategory: 'rogue-pharmacy',
-    contentHash: id,
-    contentFrom: 'download',
-    installedAt: 1,
-    status: emptyStatus(),
-  };
-}
+/** A downloaded list's record, its content hash its id (each list's content differs). */
+const record = (id: string, action: ListRecordInput['action'] = 'block') =>
+  listRecordInput(id, { action, contentHash: id });
 
 /** Hosts enough for several chunks (chunks hold about 1,024 hosts). */
 function manyHosts(count: number, tag: string): string[] {

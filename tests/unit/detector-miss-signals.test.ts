@@ -89,6 +89,7 @@ describe('rogue-policy', () => {
     'We ship by registered mail; delivery takes 7 days.',
     'We accept Visa and Mastercard.',
     'Beware of websites that ask you to pay by Western Union only.',
+    'ビットコインのみで支払いを求めるサイトに注意してください。',
     'Customs may inspect parcels from abroad.',
     'Your prescription is checked by our pharmacist before we dispatch your order.',
     'お支払いはクレジットカードと銀行振込です。',

@@ -1,5 +1,6 @@
 // Signals for the misses of session 10's model that the page's text can carry (issue 12, session
-// 11; /work/miss20 analysis, README "Session 11: signals for the misses"). Optional features
+// 11; the analysis in data/label-audit/session-11-misses.md, README "Session 11: signals for the
+// misses"). Optional features
 // (FeatureOptions.missSignals, cv:variants `miss`), off in the shipped model; background scorer
 // only (features.ts), never the content script. Written after reading cross-validation misses,
 // so the cross-validation flatters them: the held-out set (data/holdout) is their judge.
@@ -104,9 +105,6 @@ const POLICY_JA: RegExp[] = [
     '(?:税関|没収|差し押さえ|差押)[^。\n]{0,60}(?:再発送|再送)|(?:再発送|再送)[^。\n]{0,60}(?:税関|没収)',
   ),
   re(
-    '(?:ビットコイン|ウエスタンユニオン|ウェスタンユニオン|マネーグラム|仮想通貨|暗号資産)[^。\n]{0,40}(?:支払|決済|振込|のみ)',
-  ),
-  re(
     '注文(?:後|の後|いただいた後|した後)[^。\n]{0,40}処方(?:箋|せん)[^。\n]{0,20}(?:送|提出|アップロード|fax)',
   ),
   re('(?:本人|自己)(?:の)?(?:使用|服用)[^。\n]{0,30}(?:申告|同意|誓約|宣誓)'),
@@ -142,7 +140,10 @@ export function namedShops(text: string): string[] {
   return [...seen].map((i) => shops.shops[i]!.names[0]!);
 }
 
-/** Rogue service-page content; payment only outside a warning. */
+/**
+ * Rogue service-page content; payment (PAYMENT_EN, PAYMENT_JA) only outside a warning, so it is not
+ * among the unconditional POLICY_ patterns.
+ */
 export function roguePolicies(text: string): string[] {
   const found: Match[] = [];
   for (const pattern of [...POLICY_EN, ...POLICY_JA]) found.push(...findAll(pattern, text, 10));

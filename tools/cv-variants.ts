@@ -30,7 +30,14 @@ import { resolveFeatureOptions, type FeatureOptions } from '../utils/detector/fe
 import { FeatureOptionsSchema } from '../utils/detector/model';
 import { levelRank } from '../utils/verdicts/model';
 import { crossValidateStacked } from '../utils/detector/stacked';
-import { formatSpread, repeatsArg, summariseRepeats, type RepeatedRates } from './lib/repeats';
+import {
+  formatSpread,
+  pagesByLanguage,
+  repeatsArg,
+  summariseRepeats,
+  type RepeatedRates,
+} from './lib/repeats';
+import { flagValue, positional } from './lib/args';
 
 export type Variant = Partial<Omit<PipelineOptions, 'features'>> & {
   features?: Partial<FeatureOptions>;
@@ -209,13 +216,10 @@ export async function runVariant(
     byLanguage: splits[0]![k]!.byLanguage,
     judged: splits[0]![k]!.judged,
     ...(repeats > 1
-      ? { repeated: summariseRepeats(splits.map((s) => pagesOf(s[k]!.byLanguage))) }
+      ? { repeated: summariseRepeats(splits.map((s) => pagesByLanguage(s[k]!.byLanguage))) }
       : {}),
   }));
 }
-
-const pagesOf = (byLanguage: VariantResult['byLanguage']) =>
-  Object.fromEntries(Object.entries(byLanguage).map(([lang, x]) => [lang, x.pages]));
 
 /**
  * A configuration's figures: every page judged by the nested, grouped cross-validation (the model
@@ -260,13 +264,9 @@ async function prepare(dir: string, features: FeatureOptions): Promise<Prepared>
 }
 
 async function main(argv: string[]): Promise<number> {
-  const at = argv.indexOf('--corpus');
-  const dir = at >= 0 ? argv[at + 1]! : CORPUS_DIR;
-  const rAt = argv.indexOf('--repeats');
+  const dir = flagValue(argv, '--corpus') ?? CORPUS_DIR;
   const repeats = repeatsArg(argv);
-  const names = argv.filter(
-    (a, i) => !a.startsWith('--') && (at < 0 || i !== at + 1) && (rAt < 0 || i !== rAt + 1),
-  );
+  const names = positional(argv, ['--corpus', '--repeats']);
   const chosen = names.length > 0 ? names : Object.keys(VARIANTS);
   const cache = new Map<string, Prepared>();
   let first: VariantResult | undefined;

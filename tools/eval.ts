@@ -31,7 +31,8 @@ import { loadModel, type LoadedModel } from '../utils/detector/model';
 import { scoreWithModel, scoreFor } from '../utils/detector/model-score';
 import { buildModel, crossValidate, PIPELINE_DEFAULTS } from '../utils/detector/pipeline';
 import { parseVariant } from './cv-variants';
-import { formatSpread, repeatsArg, summariseRepeats } from './lib/repeats';
+import { formatSpread, pagesByLanguage, repeatsArg, summariseRepeats } from './lib/repeats';
+import { flagValue, positional } from './lib/args';
 
 export interface EvalRow {
   slug: string;
@@ -235,14 +236,12 @@ function print(r: EvalReport, verbose: boolean, breakdown: boolean): void {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const rAt = argv.indexOf('--repeats');
-  const args = argv.filter((a, i) => !a.startsWith('--') && (rAt < 0 || i !== rAt + 1));
+  const args = positional(argv, ['--repeats', '--variant']);
   const json = argv.includes('--json');
   const verbose = argv.includes('--verbose');
   const cv = argv.includes('--cv');
-  const at = argv.indexOf('--variant');
-  const variant = at >= 0 ? argv[at + 1] : undefined;
-  const dir = args.filter((a) => a !== variant)[0] ?? (cv ? CORPUS_DIR : undefined);
+  const variant = flagValue(argv, '--variant');
+  const dir = args[0] ?? (cv ? CORPUS_DIR : undefined);
   if (!dir) {
     console.error(
       'usage: npm run eval -- <corpus-dir> [--json] [--verbose] [--breakdown] [--rules | --variant <name>]',
@@ -275,9 +274,7 @@ async function main(argv: string[]): Promise<number> {
   else print(result, verbose, argv.includes('--breakdown'));
   if (repeated.length > 0) {
     const summary = summariseRepeats(
-      [result, ...repeated].map((r) =>
-        Object.fromEntries(Object.entries(r.byLanguage).map(([lang, x]) => [lang, x.pages])),
-      ),
+      [result, ...repeated].map((r) => pagesByLanguage(r.byLanguage)),
     );
     const out = json ? console.error : console.log;
     out(`\nOver ${repeated.length + 1} splits (fold seeds 0–${repeated.length}), pages:`);

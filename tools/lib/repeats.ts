@@ -30,6 +30,13 @@ function spread(rates: readonly Rate[]): Spread {
   };
 }
 
+/** A split's page rates per language (its report keeps pages and sites). */
+export function pagesByLanguage(
+  byLanguage: Record<string, { pages: Rates }>,
+): Record<string, Rates> {
+  return Object.fromEntries(Object.entries(byLanguage).map(([lang, x]) => [lang, x.pages]));
+}
+
 /** Per language, over the repeats (each a language → rates map of one split). */
 export function summariseRepeats(
   repeats: readonly Record<string, Rates>[],

@@ -71,7 +71,8 @@ async function storeLists(): Promise<void> {
 
 async function indexes(): Promise<{ probe: ProbeIndex; whole: ListIndex }> {
   const records = [(await getListRecord('big'))!, (await getListRecord('small'))!];
-  // The lists service's way: every list's small parts read at once, one transaction per list.
+  // Every list's small parts read at once, one transaction per list (the full read; the lists
+  // service reads the same through the first-verdict record, first-verdict.test.ts).
   const probe = new ProbeIndex(await probeLists(records));
   // One list at a time gives the same lists.
   const single = await Promise.all(records.map((r) => probeListData(r)));

@@ -129,7 +129,10 @@ export async function probeListData(
   return probedList(record, await getProbeParts(record.id, record.format === 'licensed', store));
 }
 
-/** probeListData for several lists, read at once (one transaction per list). */
+/**
+ * probeListData for several lists, read at once (one transaction per list): the full read the
+ * tests compare with; the lists service reads the same through the first-verdict record.
+ */
 export async function probeLists(
   records: readonly ListRecord[],
   database?: KgDatabase,

@@ -29,6 +29,7 @@ import { scorePage } from '../utils/detector/score';
 import { levelRank } from '../utils/verdicts/model';
 import { loadModel, type LoadedModel } from '../utils/detector/model';
 import { scoreWithModel, scoreFor } from '../utils/detector/model-score';
+import { warnedAfterSite } from './lib/site-browsing';
 import { buildModel, crossValidate, PIPELINE_DEFAULTS } from '../utils/detector/pipeline';
 import { parseVariant } from './cv-variants';
 import { formatSpread, pagesByLanguage, repeatsArg, summariseRepeats } from './lib/repeats';
@@ -44,6 +45,8 @@ export interface EvalRow {
   signals: string[];
   probability?: number;
   fold?: number;
+  /** Shown at warning or above after the site's other pages were seen (model mode only). */
+  warnedWithSite?: boolean;
 }
 
 export interface EvalReport {
@@ -61,7 +64,7 @@ export interface EvalReport {
   negatives: { total: number; warned: number };
   byClass: Record<string, Record<string, { total: number; warned: number }>>;
   /** Per language (and "all"): page and site rates with intervals. */
-  byLanguage: Record<string, { pages: Rates; sites: Rates }>;
+  byLanguage: Record<string, { pages: Rates; sites: Rates; withSite?: Rates }>;
   rows: EvalRow[];
 }
 
@@ -100,7 +103,7 @@ function report(
   const positives = count(POSITIVE);
   const negatives = count(NEGATIVE);
   const siteBySlug = new Map(pages.map((p) => [p.slug, siteOf(p)]));
-  const judged: (JudgedRow & { slug: string })[] = rows
+  const judged: (JudgedRow & { slug: string; warnedWithSite?: boolean })[] = rows
     .filter((r) => POSITIVE.includes(r.class as 'rogue') || NEGATIVE.includes(r.class as 'info'))
     .map((r) => ({
       slug: r.slug,
@@ -108,13 +111,21 @@ function report(
       lang: r.lang,
       positive: POSITIVE.includes(r.class as 'rogue'),
       warned: r.warned,
+      warnedWithSite: r.warnedWithSite,
     }));
+  const rates = (list: typeof judged): EvalReport['byLanguage'][string] => {
+    const out: EvalReport['byLanguage'][string] = {
+      pages: pageRates(list),
+      sites: siteRates(list),
+    };
+    if (list.every((r) => r.warnedWithSite !== undefined))
+      out.withSite = pageRates(list.map((r) => ({ ...r, warned: r.warnedWithSite === true })));
+    return out;
+  };
   const byLanguage: EvalReport['byLanguage'] = {};
-  for (const lang of [...new Set(judged.map((r) => r.lang))].sort()) {
-    const list = judged.filter((r) => r.lang === lang);
-    byLanguage[lang] = { pages: pageRates(list), sites: siteRates(list) };
-  }
-  byLanguage.all = { pages: pageRates(judged), sites: siteRates(judged) };
+  for (const lang of [...new Set(judged.map((r) => r.lang))].sort())
+    byLanguage[lang] = rates(judged.filter((r) => r.lang === lang));
+  byLanguage.all = rates(judged);
   return {
     corpus: dir,
     mode,
@@ -138,8 +149,16 @@ export async function evaluate(
 ): Promise<EvalReport> {
   const pages = await loadCorpus(dir);
   const model = mode === 'model' ? (trained ?? shippedModel()) : null;
-  const rows: EvalRow[] = pages.map((page) => {
-    const result = model ? scoreWithModel(model, page.sample) : scorePage(page.sample);
+  const modelScores = model ? pages.map((page) => scoreWithModel(model, page.sample)) : null;
+  const results = modelScores ?? pages.map((page) => scorePage(page.sample));
+  // Whole-site verdicts are the model's (the extension's scorer); the hand-weighted rules have none.
+  const withSite = modelScores
+    ? warnedAfterSite(
+        pages.map((page, i) => ({ site: siteOf(page), url: page.url, detected: modelScores[i]! })),
+      )
+    : null;
+  const rows: EvalRow[] = pages.map((page, i) => {
+    const result = results[i]!;
     const row: EvalRow = {
       slug: page.slug,
       class: page.class,
@@ -150,6 +169,7 @@ export async function evaluate(
       signals: result.signals.map((s) => `${s.code}${s.weight >= 0 ? '+' : ''}${s.weight}`),
     };
     if ('probability' in result) row.probability = Number(result.probability.toFixed(4));
+    if (withSite) row.warnedWithSite = withSite[i];
     return row;
   });
   return report(dir, mode, pages, rows);
@@ -221,10 +241,17 @@ function print(r: EvalReport, verbose: boolean, breakdown: boolean): void {
     '\nlang  unit   recall (rogue+affiliate)          false positives (licensed+clinic+info+other)',
   );
   for (const [lang, rates] of Object.entries(r.byLanguage))
-    for (const unit of ['pages', 'sites'] as const)
-      console.log(
-        `${lang.padEnd(5)} ${unit.padEnd(6)} ${formatRate(rates[unit].recall).padEnd(33)} ${formatRate(rates[unit].falsePositiveRate)}`,
-      );
+    for (const unit of ['pages', 'sites', 'withSite'] as const) {
+      const rate = rates[unit];
+      if (rate)
+        console.log(
+          `${lang.padEnd(5)} ${unit.padEnd(8)} ${formatRate(rate.recall).padEnd(33)} ${formatRate(rate.falsePositiveRate)}`,
+        );
+    }
+  if (Object.values(r.byLanguage).some((x) => x.withSite))
+    console.log(
+      "(withSite: pages, each judged after its site's other pages, with the extension's whole-site verdicts)",
+    );
   if (breakdown) console.log(`\n${formatBreakdown(breakdownRows(r))}`);
   if (verbose) {
     console.log('');

@@ -72,4 +72,20 @@ describe('npm run eval on HTML pages', () => {
       'en-licensed-pharmacy': false,
     });
   });
+
+  it("judges each page again after its site's other pages (whole-site verdicts)", async () => {
+    const report = await evaluate('tests/fixtures/html');
+    // The FAQ and the product page of one shop: a warned page never turns quiet with its site,
+    // and pages of other sites are not lifted by it.
+    for (const row of report.rows) {
+      expect(row.warnedWithSite).toBeDefined();
+      if (row.warned) expect(row.warnedWithSite).toBe(true);
+      if (!['ja-rogue-shop-faq', 'ja-rogue-shop-product'].includes(row.slug))
+        expect(row.warnedWithSite).toBe(row.warned);
+    }
+    for (const lang of ['ja', 'en'])
+      expect(report.byLanguage[lang]?.withSite?.recall.total).toBe(
+        report.byLanguage[lang]?.pages.recall.total,
+      );
+  });
 });

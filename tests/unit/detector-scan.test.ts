@@ -9,6 +9,7 @@ import {
   DRUG_BY_NAME,
   findAll,
   scanDrugTerms,
+  scanReadsMarks,
   scanTerms,
 } from '../../utils/detector/matchers';
 import { LEXICON_TERMS_FOR_TEST } from './lexicon-terms';
@@ -162,6 +163,29 @@ describe('scanTerms', () => {
           const pad = 'く'.repeat(edge + shift - 1) + ' ';
           sameAsPerGroup(`${pad}${term} ${term}`);
         }
+  });
+
+  // A page's scan reads only each word's start and each run with the few units before it (the
+  // marks of utils/detector/text-marks.ts): a term whose first units are not a run's (ed薬,
+  // jcbのみ, 100%合法, 1ゖ月分以内) must still be found right after another run, inside a word,
+  // at the text's start, and where the units before its run hold a word's start.
+  it('reads the positions the marks allow, and finds what the regexes find there', () => {
+    expect(scanReadsMarks()).toBe(true);
+    const lead = LEXICON_TERMS_FOR_TEST.map((t) => normalizeText(t)).filter(
+      (t) => !/^[\x20-\x7e]+$/.test(t) && t.charCodeAt(0) < 0x80,
+    );
+    expect(lead.length).toBeGreaterThan(3);
+    for (const term of lead)
+      for (const before of ['', '薬', 'く ', 'x', 'ab', '薬x', '。a b', 'く\n', '1', 'ｘ']) {
+        sameAsPerGroup(normalizeText(`${before}${term}`));
+        sameAsPerGroup(normalizeText(`${before}${term}${before}${term}く`));
+        sameAsPerGroup(normalizeText(`${term.slice(0, -1)}${before}${term}`));
+      }
+    // Every offset of a word, a run and a leading-unit term against each other.
+    for (let k = 0; k <= 8; k += 1)
+      sameAsPerGroup(
+        normalizeText(`${'a'.repeat(k)}ed薬 ${'く'.repeat(k)}jcbのみ${' x'.repeat(k)}aga薬`),
+      );
   });
 
   it('finds the drug names and medicine words scanTerms finds, on every corpus page’s lines', () => {

@@ -8,7 +8,12 @@ import { parseHTML } from 'linkedom';
 import { collectStructure, STRUCTURE_LIMITS } from '../../utils/content/structure';
 import { StructureSchema } from '../../utils/page/handlers';
 import { decodeHtml, sampleFromHtml } from '../../tools/lib/corpus';
-import { collapsed, structureFacts, structureOfText } from '../../utils/detector/structure';
+import {
+  collapsed,
+  collapsedLength,
+  structureFacts,
+  structureOfText,
+} from '../../utils/detector/structure';
 import { SIGNALS, gather, prepare, meansRogue } from '../../utils/detector/signals';
 import { pageSample } from './page-sample';
 import { readCorpus } from '../../tools/lib/corpus';
@@ -208,6 +213,25 @@ describe('facts the detector derives', () => {
       const from = next() % (length + 1);
       const to = from + (next() % (length - from + 1));
       expect(collapsed(text, from, to)).toBe(text.slice(from, to).replace(/\s+/g, ' ').trim());
+    }
+  });
+
+  it('collapsedLength is the collapsed length, or some length over its limit once over it', () => {
+    const units = [0x09, 0x0a, 0x20, 0x3000, 0xfeff, 0x2028, 0x61, 0x304f, 0xd83d];
+    let seed = 11;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    for (let round = 0; round < 500; round += 1) {
+      const length = next() % 80;
+      let text = '';
+      for (let i = 0; i < length; i += 1)
+        text += String.fromCharCode(units[next() % units.length]!);
+      const whole = collapsed(text, 0, length).length;
+      expect(collapsedLength(text, 0, length)).toBe(whole);
+      for (const limit of [0, 1, 29, 30, 31]) {
+        const counted = collapsedLength(text, 0, length, limit);
+        if (whole <= limit) expect(counted).toBe(whole);
+        else expect(counted).toBeGreaterThan(limit);
+      }
     }
   });
 

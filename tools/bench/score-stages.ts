@@ -11,6 +11,7 @@ import { extractFeatures, namedSignals } from '../../utils/detector/features';
 import { logit, scoreWithModel } from '../../utils/detector/model-score';
 import { Collector, textHeat } from '../../utils/detector/ngrams';
 import { scanTerms } from '../../utils/detector/matchers';
+import { markText } from '../../utils/detector/text-marks';
 import { shippedModel } from '../../utils/detector/shipped';
 import { gather, prepare, type PageSample } from '../../utils/detector/signals';
 import { structureFacts, structureOfText } from '../../utils/detector/structure';
@@ -51,7 +52,15 @@ export async function main(argv: string[]): Promise<void> {
       "prepare: join + normalise into the scorer's buffers (no map copy)",
       () => prepare(full, buffers),
     ],
-    ['term scan (scanTerms)', () => scanTerms(text)],
+    // The scan reads the text's marks, which the n-gram pass then reuses: marked here on every
+    // call, as the scorer does once a page.
+    [
+      'marks + term scan (markText, scanTerms)',
+      () => {
+        markText(text);
+        return scanTerms(text);
+      },
+    ],
     ['gather: scan + drugs, claims in warnings, structure', () => gather(prepared)],
     [
       'structure facts of the text',
@@ -59,7 +68,7 @@ export async function main(argv: string[]): Promise<void> {
     ],
     ['named signals', () => namedSignals(evidence)],
     [
-      'n-grams (Collector.addText)',
+      "n-grams (Collector.addText, the scan's marks reused)",
       () => {
         const c = new Collector();
         c.addText(text, true);

@@ -11,6 +11,7 @@ import {
   type DrugEntry,
   type PhraseGroup,
 } from './lexicon';
+import { marksOf, type TextMarks } from './text-marks';
 
 export interface Match {
   index: number;
@@ -74,6 +75,8 @@ const SCAN_LIMIT = 50;
 export type Scan = Record<TermGroup, Match[]>;
 
 const isWordChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+/** A unit of a run as the marks read it (text-marks.ts). */
+const runUnit = (c: number) => c >= 0x80 && c !== 0x3000;
 
 /** What a term found at a position counts for: per group, the group's own (prefix) term. */
 interface Counted {
@@ -121,6 +124,17 @@ interface Trie {
   oneBits: Int32Array;
   pair2Bits: Int32Array;
   tripleBits: Int32Array;
+  /**
+   * Where a page's terms can start, read from its marks (startsOfMarks): an ASCII term only at a
+   * word's start, a term whose first unit is of a run (U+0080 and above, not U+3000) in a run,
+   * and a term whose first run unit comes after L other units (ed薬, jcbのみ, 100%合法) L units
+   * before a run's start, L at most preRunMax. False if some term fits none of these (an ASCII
+   * term starting with punctuation, a term of no run unit that is not ASCII): then every
+   * position is read, as for a short text.
+   */
+  marksCover: boolean;
+  /** The most units before its first run unit that a term has (0: none has any). */
+  preRunMax: number;
 }
 
 function pairSlot(first: number, second: number): number {
@@ -207,7 +221,21 @@ function buildTrie(): Trie {
     else if (term.length === 2) setBit(pair2Bits, pairSlot(term.charCodeAt(0), term.charCodeAt(1)));
     else setBit(tripleBits, tripleSlot(term.charCodeAt(0), term.charCodeAt(1), term.charCodeAt(2)));
   }
+  let marksCover = true;
+  let preRunMax = 0;
+  for (const term of TERM_GROUPS.keys()) {
+    if (ASCII_WORD.test(term)) {
+      if (!isWordChar(term.charCodeAt(0))) marksCover = false;
+      continue;
+    }
+    let first = 0;
+    while (first < term.length && !runUnit(term.charCodeAt(first))) first += 1;
+    if (first === term.length) marksCover = false;
+    else preRunMax = Math.max(preRunMax, first);
+  }
   return {
+    marksCover,
+    preRunMax,
     root,
     asciiEnd,
     otherEnd,
@@ -267,10 +295,17 @@ function termAt(t: Trie, text: string, at: number): number {
  * match ended.
  */
 export function scanTerms(text: string): Scan {
-  const lists = scanLists(text, ALL_MASK);
+  const t = (trie ??= buildTrie());
+  // The page's scan reads the positions its marks allow (the n-gram passes reuse the marks).
+  const lists = scanLists(text, ALL_MASK, t.marksCover ? marksOf(text) : null);
   const scan = {} as Scan;
   for (let g = 0; g < ALL_GROUPS.length; g += 1) scan[ALL_GROUPS[g]!] = lists[g]!;
   return scan;
+}
+
+/** Whether a page's scan reads only the positions its marks allow (Trie.marksCover; for tests). */
+export function scanReadsMarks(): boolean {
+  return (trie ??= buildTrie()).marksCover;
 }
 
 /**
@@ -288,7 +323,7 @@ export function scanDrugTerms(text: string): { drug: Match[]; medicine: Match[] 
   const medicine: Match[] = [];
   lists[DRUG_GROUP] = drug;
   lists[MEDICINE_GROUP] = medicine;
-  scanInto(text, DRUG_MASK, lists);
+  scanInto(text, DRUG_MASK, lists, null);
   lists[DRUG_GROUP] = NO_MATCHES;
   lists[MEDICINE_GROUP] = NO_MATCHES;
   return { drug, medicine };
@@ -302,15 +337,19 @@ const NO_MATCHES: Match[] = [];
 const DRUG_LISTS: Match[][] = ALL_GROUPS.map(() => NO_MATCHES);
 
 /** Per group (ALL_GROUPS order), its matches; groups outside `wanted` get a shared empty list. */
-function scanLists(text: string, wanted: number): Match[][] {
+function scanLists(text: string, wanted: number, marks: TextMarks | null): Match[][] {
   const lists: Match[][] = new Array<Match[]>(ALL_GROUPS.length);
   for (let g = 0; g < ALL_GROUPS.length; g += 1) lists[g] = (wanted >>> g) & 1 ? [] : NO_MATCHES;
-  scanInto(text, wanted, lists);
+  scanInto(text, wanted, lists, marks);
   return lists;
 }
 
-/** Fills `lists` (a fresh list for each group in `wanted`) with each group's matches. */
-function scanInto(text: string, wanted: number, lists: Match[][]): void {
+/**
+ * Fills `lists` (a fresh list for each group in `wanted`) with each group's matches. With `marks`
+ * (a page), only the positions the marks allow are read (startsOfMarks); without (a short text:
+ * a link, a product name), every position is, block by block (startsIn).
+ */
+function scanInto(text: string, wanted: number, lists: Match[][], marks: TextMarks | null): void {
   const t = (trie ??= buildTrie());
   // Where each group's last match ended, packed in one small array (reused: no per-page garbage).
   const free = FREE;
@@ -320,12 +359,16 @@ function scanInto(text: string, wanted: number, lists: Match[][]): void {
   let full = ~wanted;
   const { root, groupsBelow, otherBelow } = t;
   const n = text.length;
-  // Block by block: first the positions where a term can start (startsIn, no branch per
-  // position), then the trie walk at those only, in order.
-  for (let from = 0; from < n; from += STARTS_BLOCK) {
-    const count = startsIn(text, from, Math.min(n, from + STARTS_BLOCK), t);
+  // First the positions where a term can start (no branch per position), then the trie walk at
+  // those only, in order: all of a page's at once, a short text's block by block.
+  const blocks = marks ? 1 : n;
+  for (let from = 0; from < blocks; from += STARTS_BLOCK) {
+    const count = marks
+      ? startsOfMarks(text, marks, t)
+      : startsIn(text, from, Math.min(n, from + STARTS_BLOCK), t, STARTS, 0);
+    const starts = marks ? pageStarts : STARTS;
     for (let k = 0; k < count; k += 1) {
-      const at = STARTS[k]!;
+      const at = starts[k]!;
       const node = root[text.charCodeAt(at)]!;
       // Inside a word only a term other than an ASCII word can start (ASCII terms are whole
       // words).
@@ -353,17 +396,88 @@ const FREE = new Int32Array(ALL_GROUPS.length);
 const STARTS_BLOCK = 4096;
 const STARTS = new Int32Array(STARTS_BLOCK);
 
+/** A page's positions where a term can start (startsOfMarks), reused: up to n of them. */
+let pageStarts = new Int32Array(0);
+
 /**
- * The positions from..to-1 where a term can start (one of their three bits is set), into STARTS;
- * returns their number. Every position is written and the count grows by its bit: no branch that
+ * The positions of a marked text where a term can start (one of their three bits is set, as in
+ * startsIn), in order, into pageStarts; returns their number. Only the positions where some term
+ * could match are read (Trie.marksCover): each word's start, and each run with the preRun units
+ * before it (a term's leading units other than a run's: ed薬, jcbのみ). On the bench page, 3,706
+ * word starts and 817 runs of 16,171 units with up to 4 units before each, of 40,012 positions.
+ * A run and the units before it are read in one stretch (startsIn), the words' starts before it
+ * one by one: a loop that chose the next of the three kinds at every position went either way at
+ * random and measured no faster than reading every position (ninth pass).
+ */
+function startsOfMarks(text: string, m: TextMarks, t: Trie): number {
+  const n = text.length;
+  const size = pageStarts.length;
+  if (size < n + 1 || (size > PAGE_STARTS_KEPT && n + 1 <= PAGE_STARTS_KEPT))
+    pageStarts = new Int32Array(n + 1 <= PAGE_STARTS_KEPT ? PAGE_STARTS_KEPT : n + 1);
+  const out = pageStarts;
+  const runEdges = m.runEdges;
+  const runCount = m.runEdgeCount;
+  const wordEdges = m.wordEdges;
+  const wordCount = m.wordEdgeCount;
+  const before = t.preRunMax;
+  let count = 0;
+  // Positions below `done` have been read.
+  let done = 0;
+  let w = 0;
+  for (let r = 0; ; r += 2) {
+    const last = r >= runCount;
+    const from = last ? n : Math.max(done, runEdges[r]! - before);
+    // The words that start before the stretch (a word inside it is read with it).
+    for (; w < wordCount; w += 2) {
+      const word = wordEdges[w]!;
+      if (word >= from) break;
+      out[count] = word;
+      count += startBit(text, word, t);
+    }
+    if (last) return count;
+    const to = runEdges[r + 1]!;
+    count = startsIn(text, from, to, t, out, count);
+    done = to;
+  }
+}
+
+/** 1 if one of the three bits of the position `at` is set (startsIn's test, for one position). */
+function startBit(text: string, at: number, t: Trie): number {
+  const n = text.length;
+  const c0 = text.charCodeAt(at);
+  const c1 = at + 1 < n ? text.charCodeAt(at + 1) : 0;
+  const c2 = at + 2 < n ? text.charCodeAt(at + 2) : 0;
+  const pair = pairSlot(c0, c1);
+  const triple = tripleSlot(c0, c1, c2);
+  return (
+    ((t.oneBits[c0 >>> 5]! >>> c0) |
+      (t.pair2Bits[pair >>> 5]! >>> pair) |
+      (t.tripleBits[triple >>> 5]! >>> triple)) &
+    1
+  );
+}
+
+/** pageStarts kept between pages up to this length (the sample cap's 40,000 units and more). */
+const PAGE_STARTS_KEPT = 1 << 16;
+
+/**
+ * The positions from..to-1 where a term can start (one of their three bits is set), into
+ * `out` from `count` on; returns the new count. Every position is written and the count grows by its bit: no branch that
  * depends on the text (a branch per position on mixed Japanese and English text went either way
  * at random, and cost more than the tests themselves). Past the end of the text, a unit reads as
  * 0 (no term holds one).
  */
-function startsIn(text: string, from: number, to: number, t: Trie): number {
+function startsIn(
+  text: string,
+  from: number,
+  to: number,
+  t: Trie,
+  out: Int32Array,
+  countIn: number,
+): number {
   const { oneBits, pair2Bits, tripleBits } = t;
   const n = text.length;
-  let count = 0;
+  let count = countIn;
   let c0 = text.charCodeAt(from);
   let c1 = from + 1 < n ? text.charCodeAt(from + 1) : 0;
   for (let at = from; ; at += 1) {
@@ -371,7 +485,7 @@ function startsIn(text: string, from: number, to: number, t: Trie): number {
     const c2 = at + 2 < n ? text.charCodeAt(at + 2) : 0;
     const pair = pairSlot(c0, c1);
     const triple = tripleSlot(c0, c1, c2);
-    STARTS[count] = at;
+    out[count] = at;
     count +=
       ((oneBits[c0 >>> 5]! >>> c0) |
         (pair2Bits[pair >>> 5]! >>> pair) |

@@ -11,7 +11,7 @@ import {
   bucket,
   step,
 } from './feature-space';
-import { markText, marksOf, type TextMarks } from './text-marks';
+import { marksOf, type TextMarks } from './text-marks';
 
 export interface Occurrences {
   /** Hashed feature index of each occurrence. */
@@ -107,6 +107,10 @@ function charPass(
   let e = 0;
   let i = 0;
   let kana = 0;
+  // The unit at i + 1 and i + 2 (0 past the run's end): each unit is read once, not once for each
+  // of the three grams it is in.
+  let c1 = 0;
+  let c2 = 0;
   for (let k = 0; ;) {
     if (i >= e) {
       if (k >= runs) {
@@ -118,8 +122,12 @@ function charPass(
       i = edges[k]!;
       e = edges[k + 1]!;
       k += 2;
+      c1 = text.charCodeAt(i);
+      c2 = i + 1 < e ? text.charCodeAt(i + 1) : 0;
     }
-    const c0 = text.charCodeAt(i);
+    const c0 = c1;
+    c1 = c2;
+    c2 = i + 2 < e ? text.charCodeAt(i + 2) : 0;
     // Hiragana, without a branch: kana and kanji alternate at random in Japanese text.
     kana += ((c0 - 0x3041) ^ (c0 - 0x30a0)) >>> 31;
     let h = step(CHAR_SEED, c0);
@@ -132,7 +140,7 @@ function charPass(
     }
     if (rec) rec[3 * i] = b;
     if (i + 1 < e) {
-      h = step(h, text.charCodeAt(i + 1));
+      h = step(h, c1);
       b = bucket(h);
       if (STAMP[b] !== gen) {
         STAMP[b] = gen;
@@ -141,7 +149,7 @@ function charPass(
       }
       if (rec) rec[3 * i + 1] = b;
       if (i + 2 < e) {
-        h = step(h, text.charCodeAt(i + 2));
+        h = step(h, c2);
         b = bucket(h);
         if (STAMP[b] !== gen) {
           STAMP[b] = gen;
@@ -324,9 +332,10 @@ export class Collector {
       rec = recorded;
       recordedText = text;
     }
-    // Marks first, then the character n-grams of every run before any word n-gram: the order of
-    // the distinct features is the model's (its sums are added in that order).
-    const m = markText(text);
+    // Marks first (the term scan's, when it read this text), then the character n-grams of every
+    // run before any word n-gram: the order of the distinct features is the model's (its sums
+    // are added in that order).
+    const m = marksOf(text);
     charPass(text, m, generation, this.#distinct, before, rec);
     const kana = pass.kana;
     wordPass(text, m, generation, pass.distinct, pass.count, rec);

@@ -46,11 +46,15 @@ function jsSpace(c: number): boolean {
   );
 }
 
-/** The length of `text.slice(from, to).replace(/\s+/g, ' ').trim()`, without making it. */
-export function collapsedLength(text: string, from: number, to: number): number {
+/**
+ * The length of `text.slice(from, to).replace(/\s+/g, ' ').trim()`, without making it; once it
+ * is over `limit`, some length over `limit` (a long line needs reading only until it is too long
+ * for a link).
+ */
+export function collapsedLength(text: string, from: number, to: number, limit = Infinity): number {
   let length = 0;
   let gap = false;
-  for (let i = from; i < to; i += 1) {
+  for (let i = from; i < to && length <= limit; i += 1) {
     if (jsSpace(text.charCodeAt(i))) {
       gap = length > 0;
       continue;
@@ -119,7 +123,8 @@ export function structureOfText(text: string): PageStructure {
     from = to + 1;
     // A long line is a link only if collapsing its whitespace makes it short: counted first, so
     // that the ~1,000 lines of a 40,000-character page are not each copied and collapsed.
-    if (to - start > SHORT_LINE && collapsedLength(text, start, to) > SHORT_LINE) continue;
+    if (to - start > SHORT_LINE && collapsedLength(text, start, to, SHORT_LINE) > SHORT_LINE)
+      continue;
     const t = collapsed(text, start, to);
     if (t !== '' && t.length <= SHORT_LINE) links.push(t);
   }

@@ -1,7 +1,8 @@
-// One pass over a normalised text that marks where the n-gram passes have work: the runs of
-// non-ASCII script (character n-grams), the ASCII words (word n-grams) and the phrase breaks
-// between words. The n-gram passes then loop over runs and words instead of testing every
-// position for its script (README, "Scoring, eighth pass").
+// One pass over a normalised text that marks where the n-gram passes and the term scan have work:
+// the runs of non-ASCII script (character n-grams; terms that start in a run), the ASCII words
+// (word n-grams; terms that are whole words) and the phrase breaks between words. Those passes
+// then loop over runs and words instead of testing every position for its script (README,
+// "Scoring, eighth pass" and "ninth pass").
 
 export interface TextMarks {
   /** The text marked. */
@@ -74,8 +75,8 @@ export function markText(text: string): TextMarks {
   return marks;
 }
 
-/** The marks of `text`: those of the last markText when it read the same string (the n-gram
- * pass's, for the phrase heat), else new ones. */
+/** The marks of `text`: those of the last markText when it read the same string (the term
+ * scan's, for the n-grams; the n-grams', for the phrase heat), else new ones. */
 export function marksOf(text: string): TextMarks {
   return marks.text === text ? marks : markText(text);
 }

@@ -17,8 +17,9 @@ function maintainersEmail(mode: string): string {
 
 /**
  * The project's own modules (utils/, data/) do nothing when imported that matters if none of
- * their exports is used (none is imported for its side effects alone: schemas, tables and regular
- * expressions built at load are only values). Saying so lets the bundler drop a module whose
+ * their exports is used (none is imported for its side effects alone, but `early-open-now.ts`,
+ * whose one statement opens the database before the worker's other modules evaluate: schemas,
+ * tables and regular expressions built at load are only values). Saying so lets the bundler drop a module whose
  * exports a script does not use, instead of keeping it for its top-level statements: the
  * worker's first-verdict script (entrypoints/background.ts) then carries no detector, importer
  * or report code that it only reaches through an unused export.
@@ -28,7 +29,8 @@ function ownModulesWithoutSideEffects(): Plugin {
   return {
     name: 'kusuri-guard:own-modules-without-side-effects',
     transform(code, id) {
-      if (!own.test(id) || id.includes('/node_modules/')) return null;
+      if (!own.test(id) || id.includes('/node_modules/') || id.endsWith('/early-open-now.ts'))
+        return null;
       return { code, map: null, moduleSideEffects: false };
     },
   };

@@ -3,6 +3,8 @@
 // (entrypoints/background-rest.ts, composed by utils/background/rest.ts on these same services),
 // loaded when first needed: a waking worker compiles and runs only this one before it answers the
 // popup's verdict, the warning page or a navigation check.
+// First: asks for the database and the first-verdict record before the other modules evaluate.
+import '../utils/core/early-open-now';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from '../utils/platform/browser';
 import { composeCore, isCoreMessage } from '../utils/background/core';

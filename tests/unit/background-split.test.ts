@@ -10,6 +10,7 @@ import { defaultCatalog } from '../../utils/lists/catalog';
 import { importByFormatYielding } from '../../utils/lists/import';
 import { t } from '../../utils/i18n';
 import { fakePlatform, pageSender, contentSender, type TestPlatform } from './fakes';
+import { ListIndex, ProbeIndex, type ListLookup } from '../../utils/verdicts/list-index';
 
 const LISTED = 'https://www.joa2020.jp/';
 
@@ -198,6 +199,39 @@ describe('a woken worker', () => {
       ok: true,
       data: { level: 'danger', site: 'joa2020.jp' },
     });
+  });
+
+  it('asks the lists about the host before the registrar cache has answered', async () => {
+    const { core } = wake({ importer: false });
+    platform.tabs.tabs.set(4, LISTED);
+    let answerCache!: () => void;
+    const cacheAnswered = new Promise<void>((resolve) => (answerCache = resolve));
+    const lookup = core.intel.lookup.bind(core.intel);
+    vi.spyOn(core.intel, 'lookup').mockImplementation(async (...args) => {
+      await cacheAnswered;
+      return lookup(...args);
+    });
+    const asked: string[] = [];
+    for (const index of [ProbeIndex.prototype, ListIndex.prototype]) {
+      const original = index.lookup;
+      vi.spyOn(index, 'lookup').mockImplementation(function (this: ListLookup, host: string) {
+        asked.push(host);
+        return original.call(this, host);
+      });
+    }
+    const verdict = core.handleCoreMessage(
+      { type: 'verdict.get', tabId: 4 },
+      pageSender('/popup.html'),
+    );
+    // The host's entries in the lists are asked for while the registrar cache is held back.
+    await vi.waitFor(() => expect(asked).toContain('www.joa2020.jp'));
+    answerCache();
+    expect(await verdict).toMatchObject({
+      ok: true,
+      data: { level: 'danger', site: 'joa2020.jp' },
+    });
+    // Asked once: the verdict got the answer asked for early.
+    expect(asked.filter((host) => host === 'www.joa2020.jp')).toHaveLength(1);
   });
 
   it('checks a navigation and shows the badge with its title; only the title text is loaded', async () => {

@@ -2,7 +2,7 @@
 // skipped versions runs every step in order inside the single upgrade transaction, so a database is
 // never left between versions. Tests open old versions, write data, and upgrade (tests/unit/store).
 import { wakeMark } from './wake-marks';
-import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, wrap, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 
 export const DB_NAME = 'kusuri-guard';
 
@@ -107,12 +107,27 @@ export async function openDatabase(version: number = DB_VERSION): Promise<KgData
 }
 
 let shared: Promise<KgDatabase> | null = null;
+/** A connection asked for before the modules evaluated (early-open.ts), for the first db() to take. */
+let early: Promise<IDBDatabase | null> | null = null;
+
+/**
+ * Give db() a connection opened at the current version by the worker's first statement (null if
+ * that open failed or found an upgrade to make, which it leaves to openDatabase's migrations).
+ */
+export function adoptEarlyConnection(connection: Promise<IDBDatabase | null>): void {
+  if (!shared) early = connection;
+}
 
 /** The database for this context, opened once. */
 export function db(): Promise<KgDatabase> {
   if (!shared) {
     wakeMark('database opening');
-    shared = openDatabase().then((opened) => {
+    const adopted = early;
+    early = null;
+    const opening = adopted
+      ? adopted.then((raw) => (raw ? (wrap(raw) as KgDatabase) : openDatabase()))
+      : openDatabase();
+    shared = opening.then((opened) => {
       wakeMark('database open');
       return opened;
     });
@@ -127,6 +142,9 @@ export function db(): Promise<KgDatabase> {
 /** Forget the shared connection (tests, and after a deleteDatabase). */
 export async function closeSharedDb(): Promise<void> {
   const current = shared;
+  const pending = early;
   shared = null;
+  early = null;
   if (current) (await current.catch(() => null))?.close();
+  if (pending) (await pending)?.close();
 }

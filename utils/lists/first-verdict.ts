@@ -16,7 +16,7 @@ import type { KgDatabase } from '../core/db';
 import { parseRecord, RECORD_CHECKED } from './store';
 import { PARTS_CHECKED, probePartsIn, type PartsStore, type ProbeParts } from './store-parts';
 import type { ListRecord } from './record';
-import { FIRST_VERDICT_KEY } from './first-verdict-key';
+import { FIRST_VERDICT_KEY, takeEarlyFirstVerdict } from './first-verdict-key';
 
 /**
  * Raise when what the row holds changes. The records' and parts' own stamps are part of it too:
@@ -54,7 +54,10 @@ function isCurrent(row: unknown): row is FirstVerdictRow {
  * before that layout carry those parts whole, up to hundreds of KB: they are read as before).
  */
 export async function readFirstVerdictLists(store: KgDatabase): Promise<FirstVerdictList[]> {
-  const kept: unknown = await store.get('kv', FIRST_VERDICT_KEY);
+  // The first read of a waking worker takes the row its first statement asked for (early-open.ts):
+  // that read's transaction was created before any write of this worker's life, and a writer
+  // since would have discarded it (dropFirstVerdict), so it is the row as a read here would find it.
+  const kept: unknown = await (takeEarlyFirstVerdict() ?? store.get('kv', FIRST_VERDICT_KEY));
   if (isCurrent(kept)) return kept.lists;
   const tx = store.transaction(['lists', 'listParts', 'kv'], 'readwrite');
   const rows = await tx.objectStore('lists').getAll();

@@ -9,12 +9,15 @@ import { NEW_ISSUE_URL } from '../core/project';
 type DnrUpdate = { removeRuleIds: number[]; addRules: DnrRule[] };
 
 export function createPlatform(): Platform {
-  const dnr = browser.declarativeNetRequest as unknown as {
-    getDynamicRules(filter?: { ruleIds: number[] }): Promise<DnrRule[]>;
-    updateDynamicRules(options: DnrUpdate): Promise<void>;
-    getSessionRules(): Promise<DnrRule[]>;
-    updateSessionRules(options: DnrUpdate): Promise<void>;
-  };
+  // Reached when first called, not here: the browser builds an API's bindings the first time the
+  // script touches it, and a wake's first verdict never uses the rules (a wake composes this).
+  const dnr = () =>
+    browser.declarativeNetRequest as unknown as {
+      getDynamicRules(filter?: { ruleIds: number[] }): Promise<DnrRule[]>;
+      updateDynamicRules(options: DnrUpdate): Promise<void>;
+      getSessionRules(): Promise<DnrRule[]>;
+      updateSessionRules(options: DnrUpdate): Promise<void>;
+    };
   const firefox = import.meta.env.FIREFOX;
   // The extension's static origin. warning.html is web-accessible only at a per-session address
   // (`use_dynamic_url`, wxt.config.ts), and runtime.getURL('warning.html') returns that address;
@@ -33,10 +36,11 @@ export function createPlatform(): Platform {
       return response.text();
     },
     dnr: {
-      getDynamicRules: (filter) => (filter ? dnr.getDynamicRules(filter) : dnr.getDynamicRules()),
-      updateDynamicRules: (options) => dnr.updateDynamicRules(options),
-      getSessionRules: () => dnr.getSessionRules(),
-      updateSessionRules: (options) => dnr.updateSessionRules(options),
+      getDynamicRules: (filter) =>
+        filter ? dnr().getDynamicRules(filter) : dnr().getDynamicRules(),
+      updateDynamicRules: (options) => dnr().updateDynamicRules(options),
+      getSessionRules: () => dnr().getSessionRules(),
+      updateSessionRules: (options) => dnr().updateSessionRules(options),
     },
     badge: {
       async set(tabId, { text, color, title }) {

@@ -1,6 +1,7 @@
 // Verdicts: what the lists, the allowlist, the user's dismissals, the registrar lookup and the
 // detector's result for the page say about a URL, a tab or a site the user typed.
 import { verdictForUrl } from './compute';
+import { withStartedLookups } from './started-lookups';
 import type { Verdict } from './model';
 import type { CheckSiteResult } from './messages';
 import type { PageScoreRecord, PageScores } from './page-scores';
@@ -73,13 +74,20 @@ export class VerdictsService {
           : this.deps.settings.get().finally(() => wakeMark('settings'));
     const host = hostOfUrl(url);
     const domain = host && host.kind === 'domain' ? registeredDomain(host.host) : null;
+    // The host's own reads of the lists, asked for once the index is there, beside the reads
+    // below (verdictForUrl asks the same index for the same host: it gets these).
+    const lookupHost = host && host.kind !== 'local' ? host.host : null;
+    const indexRead = listsRead.then(([index]) =>
+      lookupHost === null ? index : withStartedLookups(index, lookupHost),
+    );
     const lookupRead = (
       settingsRead === null
         ? intel.lookup(domain, mode, false)
         : settingsRead.then((current) => intel.lookup(domain, mode, current.autoLookups))
     ).finally(() => wakeMark('registrar cache'));
-    const [[index, allow, dismissed], lookup, pageScore] = await Promise.all([
+    const [[, allow, dismissed], index, lookup, pageScore] = await Promise.all([
       listsRead,
+      indexRead,
       lookupRead,
       page,
     ]);
@@ -124,8 +132,8 @@ export class VerdictsService {
     // The tab's address and the document it shows (the record of that document, whatever URL it
     // has moved on to since), asked for together.
     const [tab, documentId] = await Promise.all([
-      platform.tabs.get(tabId),
-      platform.tabs.topDocumentId(tabId),
+      platform.tabs.get(tabId).finally(() => wakeMark('tab: address')),
+      platform.tabs.topDocumentId(tabId).finally(() => wakeMark('tab: document')),
     ]);
     let url = tab?.url ?? '';
     if (isWarningPage((path) => platform.extensionUrl(path), url)) {

@@ -184,6 +184,18 @@ describe('the training pipeline', () => {
     expect({ ...chosen, trainedOn: {} }).toEqual(fixed);
   });
 
+  it('learns NB ratios from the scripts asked for only: none there, a model without NB', () => {
+    const options = { folds: 3, fit: {}, keep: 100 };
+    const plain = buildModel(pages, {}, options).file;
+    const nb = buildModel(pages, {}, { ...options, nbAlpha: 1 }).file;
+    expect(nb).not.toEqual(plain);
+    // Every page is English: ratios of Japanese pages scale nothing; of English ones, everything.
+    expect(buildModel(pages, {}, { ...options, nbAlpha: 1, nbScripts: ['ja'] }).file).toEqual(
+      plain,
+    );
+    expect(buildModel(pages, {}, { ...options, nbAlpha: 1, nbScripts: ['en'] }).file).toEqual(nb);
+  });
+
   it('ships a scaled feature with its scale folded into its weight', () => {
     const file = buildModel(pages, {}, { folds: 3, fit: {}, keep: 100, nbAlpha: 1 }).file;
     const model = loadModel(file);

@@ -81,7 +81,7 @@ function invalid(entry: IndexEntry, text: string): string | null {
 }
 
 export function importCorpus(from: string, to = CORPUS_DIR): ImportResult {
-  const origin = basename(resolve(from));
+  const folder = basename(resolve(from));
   const corpus = readPages(to);
   const result: ImportResult = { added: 0, replaced: 0, unchanged: 0, dropped: [] };
   const incoming = readIndex(from);
@@ -93,6 +93,10 @@ export function importCorpus(from: string, to = CORPUS_DIR): ImportResult {
     }
     const parsed = parseTextPage(readFileSync(file, 'utf8'));
     const text = parsed.text.trim();
+    // A page that already names its origin (one of data/holdout's, folded into training) keeps
+    // it: the folder it was written in says which helper and session it came from, and which
+    // held-out set it was measured in; "holdout" alone would merge every set ever folded in.
+    const origin = raw.origin ?? folder;
     const entry: IndexEntry = {
       slug: raw.slug,
       url: raw.url,
@@ -194,9 +198,11 @@ function table(header: string[], rows: (string | number)[][]): string {
  * What an empty held-out folder says: where its last pages went and that a new set follows (the
  * set is emptied because the data test keeps held-out sites out of the training corpus).
  */
-const FOLDED_IN = `Empty for now: the previous set (523 pages from 523 sites, sessions 8 and 9's \`s8-en\`, \`s8-ja\`,
-\`s9-en\`, \`s9-ja\` and \`s9-train-en\`) was folded into data/corpus in session 10, 2026-12-02 (\`origin\`
-\`holdout\` there). A new held-out set, written from sites in neither folder, follows.`;
+const FOLDED_IN = `Empty for now: session 10's set (218 pages from 218 sites, \`s10-en\` and \`s10-ja\`) was folded
+into data/corpus in session 12, 2026-12-03, keeping those origins there; the set before it (523 pages
+from 523 sites, sessions 8 and 9's \`s8-en\`, \`s8-ja\`, \`s9-en\`, \`s9-ja\` and \`s9-train-en\`) in
+session 10, 2026-12-02 (\`origin\` \`holdout\` there). A new held-out set, written from sites in
+neither folder, follows.`;
 
 /** data/corpus/README.md: what the corpus holds, computed from its index. */
 export function corpusReadme(entries: readonly IndexEntry[], held = false): string {

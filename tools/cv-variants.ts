@@ -26,7 +26,11 @@ import {
   type PipelineOptions,
   type TrainingPage,
 } from '../utils/detector/pipeline';
-import { resolveFeatureOptions, type FeatureOptions } from '../utils/detector/features';
+import {
+  resolveFeatureOptions,
+  type FeatureOptions,
+  type Script,
+} from '../utils/detector/features';
 import { FeatureOptionsSchema } from '../utils/detector/model';
 import { levelRank } from '../utils/verdicts/model';
 import { crossValidateStacked } from '../utils/detector/stacked';
@@ -95,11 +99,78 @@ export const VARIANTS: Record<string, Variant> = {
   miss: { features: { missSignals: true } },
   // Session 11: the second stage on top of the regression (`shipped+stack`).
   stack: { stack: true },
+  // Session 12: `miss`'s three signals, each alone (`shipped+miss-offer`, `shipped+ja:miss-shops`).
+  'miss-offer': { features: { missSignals: true, missGroups: ['assertive-offer'] } },
+  'miss-shops': { features: { missSignals: true, missGroups: ['import-shop-named'] } },
+  'miss-policy': { features: { missSignals: true, missGroups: ['rogue-policy'] } },
+  // Session 12: one model per language instead of one joint fit (crossValidate only); thresholds
+  // and L2 from the out-of-fold scores of three inner splits pooled.
+  split: { perScript: true },
+  'pooled-3': { innerSeeds: 3 },
 };
 
-/** Two variants as one: `b`'s settings over `a`'s (fit and features merged field by field). */
+/**
+ * The scripts or miss groups two merged variants ask for: both lists joined, each named once. A
+ * variant that turns the option on without a list (`nb`, `miss`) asks for all (undefined); one
+ * that leaves the option off asks for none.
+ */
+function union<T>(
+  a: { on: boolean; list?: readonly T[] },
+  b: { on: boolean; list?: readonly T[] },
+): T[] | undefined {
+  if ((a.on && !a.list) || (b.on && !b.list)) return undefined;
+  const joined = [...(a.on ? a.list! : []), ...(b.on ? b.list! : [])];
+  return joined.length > 0 ? [...new Set(joined)] : undefined;
+}
+
+/**
+ * Two variants as one: `b`'s settings over `a`'s (fit and features merged field by field); the
+ * per-language lists (nbScripts, missOn) and the miss groups are joined, so that `ja:nb+en:nb`
+ * is `nb` on both, `miss-offer+miss-policy` those two signals and `miss+en:miss` `miss`.
+ */
 export function mergeVariants(a: Variant, b: Variant): Variant {
-  return { ...a, ...b, fit: { ...a.fit, ...b.fit }, features: { ...a.features, ...b.features } };
+  const { missOn: _on, missGroups: _groups, ...features } = { ...a.features, ...b.features };
+  const on = (v: Variant) => v.features?.missSignals === true;
+  const missOn = union(
+    { on: on(a), list: a.features?.missOn },
+    { on: on(b), list: b.features?.missOn },
+  );
+  const missGroups = union(
+    { on: on(a), list: a.features?.missGroups },
+    { on: on(b), list: b.features?.missGroups },
+  );
+  const nb = (v: Variant) => ({ on: (v.nbAlpha ?? 0) > 0, list: v.nbScripts });
+  const { nbScripts: _scripts, ...rest } = { ...a, ...b };
+  const nbScripts = union(nb(a), nb(b));
+  return {
+    ...rest,
+    ...(nbScripts ? { nbScripts } : {}),
+    fit: { ...a.fit, ...b.fit },
+    features: {
+      ...features,
+      ...(missOn ? { missOn } : {}),
+      ...(missGroups ? { missGroups } : {}),
+    },
+  };
+}
+
+/**
+ * A variant for one language's pages only (`ja:nb`, `en:miss`): NB ratios learned from and
+ * applied to that script's features (PipelineOptions.nbScripts), the miss signals on its pages
+ * (FeatureOptions.missOn). Other settings act on the whole fit and cannot be split this way.
+ */
+export function forScript(variant: Variant, script: Script): Variant {
+  const { nbAlpha, features, ...rest } = variant;
+  const { missSignals, missGroups, ...otherFeatures } = features ?? {};
+  if (Object.keys(rest).length > 0 || Object.keys(otherFeatures).length > 0)
+    throw new Error(`only nb and miss variants can be given per language`);
+  return {
+    ...(nbAlpha ? { nbAlpha, nbScripts: [script] } : {}),
+    features: {
+      ...(missSignals ? { missSignals, missOn: [script] } : {}),
+      ...(missGroups ? { missGroups } : {}),
+    },
+  };
 }
 
 export interface ParsedVariant {
@@ -118,9 +189,11 @@ const SESSION7_FEATURES: FeatureOptions = { latinGrams: false };
 export function parseVariant(name: string): ParsedVariant {
   let merged: Variant = {};
   for (const part of name.split('+')) {
-    const variant = VARIANTS[part];
+    // `ja:nb`: a variant for one language's pages only.
+    const [, script, base = part] = /^(?:(ja|en):)?(.*)$/.exec(part)!;
+    const variant = VARIANTS[base];
     if (!variant) throw new Error(`unknown variant ${part}`);
-    merged = mergeVariants(merged, variant);
+    merged = mergeVariants(merged, script ? forScript(variant, script as Script) : variant);
   }
   const { features: partial, stack, ...rest } = merged;
   const features = FeatureOptionsSchema.parse(

@@ -126,6 +126,26 @@ describe('corpus:import', () => {
     expect(readFileSync(join(target, 'index.json'), 'utf8')).toBe(before);
   });
 
+  it('keeps the origin a page already names (a held-out page folded into training)', () => {
+    const target = join(scratch, 'corpus3');
+    const held = folder('holdout', [
+      { slug: 'kept', url: 'https://kept.example/a', text: text(7) },
+      { slug: 'plain', url: 'https://plain.example/b', text: text(8) },
+    ]);
+    const index = JSON.parse(readFileSync(join(held, 'index.json'), 'utf8')) as object[];
+    writeFileSync(
+      join(held, 'index.json'),
+      JSON.stringify([{ ...index[0], origin: 's10-ja' }, index[1]]),
+    );
+    expect(importCorpus(held, target)).toMatchObject({ added: 2, dropped: [] });
+    expect(readIndex(target).map((e) => [e.slug, e.origin])).toEqual([
+      ['kept', 's10-ja'],
+      ['plain', 'holdout'],
+    ]);
+    // Folding the same folder in again finds each page under the origin it kept.
+    expect(importCorpus(held, target)).toMatchObject({ added: 0, replaced: 0, unchanged: 2 });
+  });
+
   it('rejects pages without a public URL or with too little text', () => {
     const target = join(scratch, 'corpus2');
     const bad = folder('bad', [

@@ -20,6 +20,7 @@ import {
   buildModel,
   crossValidate,
   PIPELINE_DEFAULTS,
+  type CrossValidatedRow,
   type TrainingPage,
 } from '../../utils/detector/pipeline';
 import { crossValidateStacked, stageTwoRow } from '../../utils/detector/stacked';
@@ -59,7 +60,12 @@ describe('cv:variants configurations', () => {
       const { pipeline, features } = parseVariant(name);
       expect(pipeline.folds).toBe(PIPELINE_DEFAULTS.folds);
       expect(pipeline.features).toEqual(features);
-      expect(Object.keys(features).sort()).toEqual([
+      // Every option spelt out; the miss signals' groups only where a variant names them.
+      expect(
+        Object.keys(features)
+          .filter((k) => k !== 'missGroups')
+          .sort(),
+      ).toEqual([
         'host',
         'latinGrams',
         'latinGramsEn',
@@ -68,7 +74,32 @@ describe('cv:variants configurations', () => {
         'shape',
         'wordTrigrams',
       ]);
+      expect('missGroups' in features).toBe(name.startsWith('miss-'));
     }
+  });
+
+  it("reads `ja:` and `en:` as a variant for one language's pages (nb and miss only)", () => {
+    const both = parseVariant('shipped+ja:nb+en:miss');
+    expect(both.pipeline.nbAlpha).toBe(1);
+    expect(both.pipeline.nbScripts).toEqual(['ja']);
+    expect(both.features.missSignals).toBe(true);
+    expect(both.features.missOn).toEqual(['en']);
+    expect(parseVariant('shipped+en:miss-shops').features).toMatchObject({
+      missOn: ['en'],
+      missGroups: ['import-shop-named'],
+    });
+    // Lists are joined; a variant on every language keeps every language.
+    expect(parseVariant('ja:nb+en:nb').pipeline.nbScripts).toEqual(['ja', 'en']);
+    expect(parseVariant('nb+en:nb').pipeline.nbScripts).toBeUndefined();
+    expect(parseVariant('miss+ja:miss').features.missOn).toBeUndefined();
+    expect(parseVariant('miss-offer+miss-policy').features.missGroups).toEqual([
+      'assertive-offer',
+      'rogue-policy',
+    ]);
+    expect(parseVariant('miss+miss-offer').features.missGroups).toBeUndefined();
+    expect(parseVariant('shipped').pipeline.nbScripts).toBeUndefined();
+    expect(() => parseVariant('ja:path')).toThrow(/only nb and miss/);
+    expect(() => parseVariant('fr:nb')).toThrow(/unknown variant fr:nb/);
   });
 
   it('reads `shipped` as what npm run train uses', () => {
@@ -159,6 +190,39 @@ function page(site: number, k: number, positive: boolean) {
     sample: sampleFromText(url, 'text'),
   };
 }
+
+describe('one model per language (split)', () => {
+  it("judges each language's pages by a model that learned from that language's pages only", () => {
+    const { training } = memorisable();
+    // Half the sites of each class become Japanese, first with one feature on every
+    // page (it tells nothing), then on the pages to warn on only (their others have none).
+    const japanese = (p: TrainingPage) => Number(/\d+/.exec(p.site)![0]) % 4 >= 2;
+    const withJa = (telling: boolean) =>
+      training.map((p) =>
+        japanese(p)
+          ? {
+              ...p,
+              lang: 'ja',
+              script: 'ja' as const,
+              index: Int32Array.from(telling && !p.positive ? [] : [HASHED_OFFSET + 5]),
+              value: Float32Array.from(telling && !p.positive ? [] : [1]),
+            }
+          : p,
+      );
+    const english = (rows: CrossValidatedRow[]) =>
+      rows.filter((_, i) => !japanese(training[i]!)).map((r) => r.probability);
+    const split = { ...parseVariant('shipped').pipeline, perScript: true };
+    const a = english(crossValidate(withJa(false), split));
+    expect(a.length).toBe(60);
+    expect(english(crossValidate(withJa(true), split))).toEqual(a);
+    // Fitted jointly, the English pages' scores move with the Japanese pages' features.
+    const joint = parseVariant('shipped').pipeline;
+    const moved = english(crossValidate(withJa(true), joint)).map(
+      (p, i) => p - english(crossValidate(withJa(false), joint))[i]!,
+    );
+    expect(Math.max(...moved.map(Math.abs))).toBeGreaterThan(0.01);
+  });
+});
 
 describe('cv:variants judging', () => {
   it('keeps every site in one fold, and spreads the sites over all folds', () => {

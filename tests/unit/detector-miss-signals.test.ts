@@ -120,4 +120,20 @@ describe('the missSignals feature option', () => {
     expect([...off.index]).not.toContain(policy);
     expect(on.index.length).toBe(off.index.length + 1);
   });
+
+  it('adds only the groups asked for, and only on the scripts asked for', () => {
+    const offer = bucket(hashString(NS_MISS, 'assertive-offer'));
+    const text = `${page.text} Buy Zoloft without a prescription.`;
+    expect(missFeatures(norm(text)).map((f) => f.index)).toEqual([offer, policy]);
+    expect(missFeatures(norm(text), ['assertive-offer']).map((f) => f.index)).toEqual([offer]);
+    expect(missFeatures(norm(text), ['import-shop-named'])).toEqual([]);
+    const on = (missOn?: ('ja' | 'en')[]) => [
+      ...extractFeatures(page, { ...FEATURE_DEFAULTS, missSignals: true, missOn }).index,
+    ];
+    // An English page gets them when English is among the scripts, and only then.
+    expect(on(['en'])).toContain(policy);
+    expect(on(['ja', 'en'])).toContain(policy);
+    expect(on(['ja'])).not.toContain(policy);
+    expect(on(['ja'])).toEqual([...extractFeatures(page, FEATURE_DEFAULTS).index]);
+  });
 });

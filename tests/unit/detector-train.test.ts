@@ -12,7 +12,14 @@ import {
 } from '../../utils/detector/thresholds';
 import { groupFolds } from '../../utils/detector/cv';
 import { scoreFor, levelForProbability } from '../../utils/detector/model-score';
-import { buildModel, examples, nbRatios, type TrainingPage } from '../../utils/detector/pipeline';
+import {
+  buildModel,
+  examples,
+  INNER_SEED_STEP,
+  nbRatios,
+  outOfFold,
+  type TrainingPage,
+} from '../../utils/detector/pipeline';
 import { wilson } from '../../tools/lib/metrics';
 
 /** Feature 0 says "rogue", feature 1 says "licensed", feature 2 is noise present everywhere. */
@@ -182,6 +189,36 @@ describe('the training pipeline', () => {
     // The strength chosen is recorded; the rest of the file is the same.
     expect(chosen.trainedOn).toEqual({ lambda: 3 });
     expect({ ...chosen, trainedOn: {} }).toEqual(fixed);
+  });
+
+  it('learns NB ratios from the scripts asked for only: none there, a model without NB', () => {
+    const options = { folds: 3, fit: {}, keep: 100 };
+    const plain = buildModel(pages, {}, options).file;
+    const nb = buildModel(pages, {}, { ...options, nbAlpha: 1 }).file;
+    expect(nb).not.toEqual(plain);
+    // Every page is English: ratios of Japanese pages scale nothing; of English ones, everything.
+    expect(buildModel(pages, {}, { ...options, nbAlpha: 1, nbScripts: ['ja'] }).file).toEqual(
+      plain,
+    );
+    expect(buildModel(pages, {}, { ...options, nbAlpha: 1, nbScripts: ['en'] }).file).toEqual(nb);
+  });
+
+  it('chooses thresholds on the out-of-fold scores of several inner splits pooled', () => {
+    const options = { folds: 3, fit: { lambda: 1 }, keep: 100 };
+    const one = buildModel(pages, {}, options).file;
+    expect(buildModel(pages, {}, { ...options, innerSeeds: 1 }).file).toEqual(one);
+    const pooled = buildModel(pages, {}, { ...options, innerSeeds: 2 }).file;
+    const scored = [0, INNER_SEED_STEP].flatMap((foldSeed) => {
+      const oof = outOfFold(pages, { ...options, foldSeed });
+      return pages.map((p, i) => ({ probability: oof[i]!, positive: p.positive, lang: p.script }));
+    });
+    const chosen = chooseThresholdSet(scored);
+    // The file keeps thresholds to four decimals.
+    for (const script of ['ja', 'en'] as const)
+      for (const level of ['caution', 'warning', 'danger'] as const)
+        expect(pooled.thresholds[script][level]).toBeCloseTo(chosen[script][level], 4);
+    // The weights are the one fit on every page, whatever the thresholds were chosen on.
+    expect(pooled.hashed).toEqual(one.hashed);
   });
 
   it('ships a scaled feature with its scale folded into its weight', () => {

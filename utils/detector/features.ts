@@ -42,7 +42,7 @@ import {
   type ShapeFeature,
 } from './page-shape';
 import { wordTrigrams } from './word-trigrams';
-import { missFeatures } from './miss-signals';
+import { missFeatures, type MissSignal } from './miss-signals';
 
 // The feature space and the n-grams live in their own files; importers keep one entry.
 export {
@@ -96,6 +96,13 @@ export interface FeatureOptions {
    * named personal-import shops, rogue service-page policies.
    */
   missSignals?: boolean;
+  /**
+   * With missSignals: the scripts whose pages get them (absent: every page). Session 11 measured
+   * them helping English and not Japanese; this lets a model use them on one language only.
+   */
+  missOn?: Script[];
+  /** With missSignals: which of the three (absent: all), so that each can be measured alone. */
+  missGroups?: MissSignal[];
 }
 
 export const FEATURE_DEFAULTS: FeatureOptions = {
@@ -104,8 +111,16 @@ export const FEATURE_DEFAULTS: FeatureOptions = {
   pathWords: true,
 };
 
-/** Every option spelt out (what a model file records). */
-export function resolveFeatureOptions(options: FeatureOptions): Required<FeatureOptions> {
+/** Options a model file records only when set (absent, they mean "every script", "all"). */
+type ScopeOptions = 'missOn' | 'missGroups';
+export type ResolvedFeatureOptions = Required<Omit<FeatureOptions, ScopeOptions>> &
+  Pick<FeatureOptions, ScopeOptions>;
+
+/**
+ * Every option spelt out (what a model file records); missOn and missGroups only when given, so
+ * that a model trained without them records exactly what it did before they existed.
+ */
+export function resolveFeatureOptions(options: FeatureOptions): ResolvedFeatureOptions {
   return {
     latinGrams: options.latinGrams,
     host: options.host ?? 'raw',
@@ -114,6 +129,8 @@ export function resolveFeatureOptions(options: FeatureOptions): Required<Feature
     wordTrigrams: options.wordTrigrams ?? false,
     latinGramsEn: options.latinGramsEn ?? false,
     missSignals: options.missSignals ?? false,
+    ...(options.missOn ? { missOn: [...options.missOn] } : {}),
+    ...(options.missGroups ? { missGroups: [...options.missGroups] } : {}),
   };
 }
 
@@ -243,7 +260,9 @@ function collect(page: PageSample, options: FeatureOptions, buffers?: NormalizeB
   if (options.shape) extra.push(...shapeFeatures(evidence, sample.hostUnicode));
   if (options.pathWords) extra.push(...pathFeatures(sample.url));
   if (options.wordTrigrams && script === 'en') extra.push(...wordTrigrams(text));
-  if (options.missSignals) extra.push(...missFeatures(text));
+  const missOn: readonly Script[] = options.missOn ?? SCRIPTS;
+  if (options.missSignals && missOn.includes(script))
+    extra.push(...missFeatures(text, options.missGroups));
 
   const named = new Map<number, number>();
   SIGNAL_CODES.forEach((code, i) => {

@@ -167,11 +167,19 @@ export function missSignalTerms(text: string): Record<MissSignal, string[]> {
   };
 }
 
-/** Each signal that fired, valued like a named signal: 1, growing slowly with more evidence. */
-export function missFeatures(text: string): ShapeFeature[] {
+/**
+ * Each signal that fired, valued like a named signal: 1, growing slowly with more evidence; only
+ * those of `groups` (FeatureOptions.missGroups: each measured alone).
+ */
+export function missFeatures(
+  text: string,
+  groups: readonly MissSignal[] = MISS_SIGNALS,
+): ShapeFeature[] {
   const terms = missSignalTerms(text);
-  return MISS_SIGNALS.filter((code) => terms[code].length > 0).map((code) => ({
-    index: bucket(hashString(NS_MISS, code)),
-    value: Math.min(2, 1 + Math.log2(terms[code].length) / 2),
-  }));
+  return groups
+    .filter((code) => terms[code].length > 0)
+    .map((code) => ({
+      index: bucket(hashString(NS_MISS, code)),
+      value: Math.min(2, 1 + Math.log2(terms[code].length) / 2),
+    }));
 }

@@ -11,11 +11,14 @@ import {
   FEATURE_COUNT,
   FEATURE_DEFAULTS,
   HOST_MODES,
+  SCRIPTS,
   resolveFeatureOptions,
   type FeatureOptions,
+  type ResolvedFeatureOptions,
   type Script,
 } from './features';
 import type { Fitted } from './train';
+import { MISS_SIGNALS } from './miss-signals';
 
 export const MODEL_FORMAT = 'kusuri-guard-detector/1';
 /** Hashed weights kept in the shipped file (the rest are the smallest and are dropped). */
@@ -41,6 +44,8 @@ export const FeatureOptionsSchema = z.object({
   // Absent in model files written before the option existed.
   latinGramsEn: z.optional(z.boolean()),
   missSignals: z.optional(z.boolean()),
+  missOn: z.optional(z.array(z.enum(SCRIPTS))),
+  missGroups: z.optional(z.array(z.enum(MISS_SIGNALS))),
 });
 
 export const ModelFileSchema = z.object({
@@ -70,7 +75,7 @@ export interface LoadedModel {
   weights: Float32Array;
   thresholds: ThresholdSet;
   /** What the scorer must extract from a page (as the model was trained). */
-  features: Required<FeatureOptions>;
+  features: ResolvedFeatureOptions;
 }
 
 function round(x: number, digits = 4): number {

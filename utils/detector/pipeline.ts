@@ -5,7 +5,7 @@
 //   inner cross-validation of that split only), judged on the held-out sites.
 import type { Level } from '../verdicts/model';
 import { groupFolds } from './cv';
-import type { FeatureOptions, Script } from './features';
+import { SCRIPTS, type FeatureOptions, type Script } from './features';
 import {
   compactModel,
   loadModel,
@@ -52,6 +52,20 @@ export interface PipelineOptions {
    */
   nbAlpha?: number;
   /**
+   * With nbAlpha: the ratios are learned from the pages of these scripts only and scale only the
+   * hashed features that occur on them (absent: every page, every feature). Session 11 measured
+   * NB helping Japanese and hurting English; Japanese n-grams (kana and kanji) hardly occur on
+   * English pages, so `['ja']` leaves English pages' text features nearly as they were. A
+   * feature both scripts share (a Latin word on a Japanese page) is scaled for both: one weight
+   * per feature keeps the model file and the scorer unchanged.
+   */
+  nbScripts?: readonly Script[];
+  /**
+   * One model per script (pages of the other script never in its fit, its own L2 and
+   * thresholds), in crossValidate only: whether one joint fit or one per language ranks better.
+   */
+  perScript?: boolean;
+  /**
    * L2 strengths to choose from by the grouped cross-validation of the pages given (the most
    * pages warned at the warning target, summed over the scripts; ties to the earlier one).
    */
@@ -63,7 +77,16 @@ export interface PipelineOptions {
    * the split `npm run train` and every earlier measure used.
    */
   foldSeed?: number;
+  /**
+   * Inner splits whose out-of-fold scores are pooled to choose the thresholds and the L2 strength
+   * (1 or absent: the one split of foldSeed). A threshold set by where a dozen quiet pages fall on
+   * one split moves with the split; pooled, each page counts once per split.
+   */
+  innerSeeds?: number;
 }
+
+/** Seeds of the pooled inner splits: foldSeed's own first, then ones no outer split uses. */
+export const INNER_SEED_STEP = 1000;
 
 export const PIPELINE_DEFAULTS: PipelineOptions = { folds: 5, fit: {}, keep: KEEP_HASHED };
 
@@ -133,21 +156,22 @@ function fitFile(
 ): ModelFile {
   let list = examples(pages, options.positiveWeight, options.perSite);
   const alpha = options.nbAlpha ?? 0;
-  const ratios = alpha > 0 ? nbRatios(list, alpha) : null;
+  const scripts = options.nbScripts;
+  const ratios =
+    alpha > 0
+      ? nbRatios(scripts ? list.filter((_, i) => scripts.includes(pages[i]!.script)) : list, alpha)
+      : null;
+  // A hashed feature the ratios never saw (only on pages of the other script) keeps scale 1.
+  const scale = (f: number) => (f >= HASHED_OFFSET ? Math.abs(ratios!.get(f) ?? 1) : 1);
   if (ratios)
     list = list.map((e) => ({
       ...e,
-      value: Float32Array.from(e.value, (v, k) => {
-        const f = e.index[k]!;
-        return f >= HASHED_OFFSET ? v * Math.abs(ratios.get(f)!) : v;
-      }),
+      value: Float32Array.from(e.value, (v, k) => v * scale(e.index[k]!)),
     }));
   const fitted = fitLogistic(list, options.fit);
   // The model sees the raw features: a scaled feature's weight absorbs its scale.
   if (ratios)
-    fitted.features.forEach((f, i) => {
-      if (f >= HASHED_OFFSET) fitted.weights[i] = fitted.weights[i]! * Math.abs(ratios.get(f)!);
-    });
+    fitted.features.forEach((f, i) => (fitted.weights[i] = fitted.weights[i]! * scale(f)));
   return compactModel(fitted, thresholds, trainedOn, options.keep, options.features);
 }
 
@@ -188,12 +212,15 @@ export function buildModel(
   let bestWarned = -1;
   for (const lambda of options.lambdas ?? [options.fit.lambda]) {
     const tried = lambda === undefined ? options : { ...options, fit: { ...options.fit, lambda } };
-    const oof = outOfFold(pages, tried);
-    const scored = pages.map((p, i) => ({
-      probability: oof[i]!,
-      positive: p.positive,
-      lang: p.script,
-    }));
+    const seeds = Array.from(
+      { length: options.innerSeeds ?? 1 },
+      (_, k) => (options.foldSeed ?? 0) + k * INNER_SEED_STEP,
+    );
+    const oofs = seeds.map((foldSeed) => outOfFold(pages, { ...tried, foldSeed }));
+    const oof = oofs[0]!;
+    const scored = oofs.flatMap((scores) =>
+      pages.map((p, i) => ({ probability: scores[i]!, positive: p.positive, lang: p.script })),
+    );
     const thresholds = chooseThresholdSet(scored, options.fprWarning);
     const warned = scored.filter(
       (r) => r.positive && r.probability >= thresholds[r.lang as Script].warning,
@@ -230,20 +257,26 @@ export function crossValidate(
     const train = pages.filter((_, i) => fold[i] !== f);
     const testAt = pages.map((_, i) => i).filter((i) => fold[i] === f);
     if (testAt.length === 0) continue;
-    const { file } = buildModel(train, {}, options);
-    const p = probability(
-      file,
-      testAt.map((i) => pages[i]!),
-    );
-    testAt.forEach((i, k) => {
-      rows[i] = {
-        slug: pages[i]!.slug,
-        fold: f,
-        probability: p[k]!,
-        level: levelForProbability(p[k]!, file.thresholds[pages[i]!.script]),
-        thresholds: file.thresholds[pages[i]!.script],
-      };
-    });
+    // Joint: one model for every script; perScript: each script's pages by its own model.
+    for (const scripts of options.perScript ? SCRIPTS.map((s) => [s]) : [SCRIPTS]) {
+      const own = (p: TrainingPage) => (scripts as readonly Script[]).includes(p.script);
+      const judged = testAt.filter((i) => own(pages[i]!));
+      if (judged.length === 0) continue;
+      const { file } = buildModel(train.filter(own), {}, options);
+      const p = probability(
+        file,
+        judged.map((i) => pages[i]!),
+      );
+      judged.forEach((i, k) => {
+        rows[i] = {
+          slug: pages[i]!.slug,
+          fold: f,
+          probability: p[k]!,
+          level: levelForProbability(p[k]!, file.thresholds[pages[i]!.script]),
+          thresholds: file.thresholds[pages[i]!.script],
+        };
+      });
+    }
   }
   return rows;
 }

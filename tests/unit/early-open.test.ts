@@ -7,21 +7,9 @@ import { closeSharedDb, db, DB_NAME, DB_VERSION, openDatabase } from '../../util
 import { openEarly } from '../../utils/core/early-open';
 import { readFirstVerdictLists } from '../../utils/lists/first-verdict';
 import { FIRST_VERDICT_KEY, takeEarlyFirstVerdict } from '../../utils/lists/first-verdict-key';
-import { deleteList, getListRecords, replaceList } from '../../utils/lists/store';
-import { getProbeParts } from '../../utils/lists/store-parts';
+import { deleteList, replaceList } from '../../utils/lists/store';
 import { listContent, listRecordInput } from './list-fixture';
-
-/** What a full read says: the enabled records, each with its small parts. */
-async function sources() {
-  const database = await db();
-  const records = (await getListRecords(database)).filter((r) => r.enabled);
-  return Promise.all(
-    records.map(async (record) => ({
-      record,
-      parts: await getProbeParts(record.id, record.format === 'licensed', database),
-    })),
-  );
-}
+import { fullReadSources } from './list-sources';
 
 async function twoListsWithTheirRow() {
   await replaceList(listRecordInput('la', { contentHash: 'la' }), listContent('la', ['a.example']));
@@ -42,7 +30,7 @@ async function nextWake() {
 describe('the early open', () => {
   it('hands db() its connection and the first read its row, equal to a full read', async () => {
     await twoListsWithTheirRow();
-    const expected = await sources();
+    const expected = await fullReadSources();
     await nextWake();
     openEarly();
     const database = await db();
@@ -64,7 +52,7 @@ describe('the early open', () => {
     await deleteList('lb');
     const read = await readFirstVerdictLists(await db());
     expect(read.map((l) => l.record.id)).toEqual(['la']);
-    expect(read).toEqual(await sources());
+    expect(read).toEqual(await fullReadSources());
   });
 
   it('without a row, leaves the read to the lists (which writes the row)', async () => {
@@ -75,7 +63,7 @@ describe('the early open', () => {
     await nextWake();
     openEarly();
     const read = await readFirstVerdictLists(await db());
-    expect(read).toEqual(await sources());
+    expect(read).toEqual(await fullReadSources());
     expect(await (await db()).get('kv', FIRST_VERDICT_KEY)).toBeDefined();
   });
 

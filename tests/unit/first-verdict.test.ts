@@ -17,12 +17,13 @@ import {
   type ListRecordInput,
 } from '../../utils/lists/store';
 import { getListIndex } from '../../utils/lists/store-content';
-import { getProbeParts, type PartRow } from '../../utils/lists/store-parts';
+import type { PartRow } from '../../utils/lists/store-parts';
 import { ListsService } from '../../utils/lists/service';
 import { defaultCatalog } from '../../utils/lists/catalog';
 import type { SiteEntry } from '../../utils/lists/model';
 import { listContent, listRecordInput } from './list-fixture';
 import { fakePlatform } from './fakes';
+import { fullReadSources } from './list-sources';
 
 const evidence = [{ source: { url: 'https://evidence.example/' }, date: '2026-11' }];
 
@@ -34,18 +35,6 @@ function content(id: string, hosts: string[]) {
   return listContent(id, hosts, {
     sites: [{ domain: `site-${id}.example`, category: 'rogue-pharmacy', evidence } as SiteEntry],
   });
-}
-
-/** What a full read says: the enabled records, each with its small parts. */
-async function sources() {
-  const database = await db();
-  const records = (await getListRecords(database)).filter((r) => r.enabled);
-  return Promise.all(
-    records.map(async (record) => ({
-      record,
-      parts: await getProbeParts(record.id, record.format === 'licensed', database),
-    })),
-  );
 }
 
 const kept = async () => (await db()).get('kv', FIRST_VERDICT_KEY);
@@ -60,7 +49,7 @@ describe('the first-verdict record', () => {
     await twoLists();
     expect(await kept()).toBeUndefined();
     const first = await readFirstVerdictLists(await db());
-    expect(first).toEqual(await sources());
+    expect(first).toEqual(await fullReadSources());
     expect(first.map((l) => l.record.id).sort()).toEqual(['la', 'lb']);
     expect(await kept()).toBeDefined();
     // Read from the row: the sources are not read (a head removed behind the stores' back,
@@ -68,7 +57,7 @@ describe('the first-verdict record', () => {
     const database = await db();
     await database.delete('listParts', ['la', 'head']);
     expect(await readFirstVerdictLists(database)).toEqual(first);
-    expect(await sources()).not.toEqual(first);
+    expect(await fullReadSources()).not.toEqual(first);
   });
 
   const writers: [string, () => Promise<unknown>][] = [
@@ -104,7 +93,7 @@ describe('the first-verdict record', () => {
       await write();
       expect(await kept()).toBeUndefined();
       const after = await readFirstVerdictLists(await db());
-      expect(after).toEqual(await sources());
+      expect(after).toEqual(await fullReadSources());
       expect(await kept()).toBeDefined();
     });
   }
@@ -121,7 +110,7 @@ describe('the first-verdict record', () => {
       'junk',
     ]) {
       await database.put('kv', other, FIRST_VERDICT_KEY);
-      expect(await readFirstVerdictLists(database)).toEqual(await sources());
+      expect(await readFirstVerdictLists(database)).toEqual(await fullReadSources());
       expect(await kept()).toEqual(row);
     }
   });
@@ -132,7 +121,7 @@ describe('the first-verdict record', () => {
     const head = (await database.get('listParts', ['la', 'head'])) as PartRow;
     const { bySite: _dropped, ...older } = head.data as { bySite?: unknown };
     await database.put('listParts', { ...head, data: older });
-    expect(await readFirstVerdictLists(database)).toEqual(await sources());
+    expect(await readFirstVerdictLists(database)).toEqual(await fullReadSources());
     expect(await kept()).toBeUndefined();
   });
 
@@ -173,12 +162,12 @@ describe('the first-verdict record', () => {
       return put.call(this, value, key);
     });
     try {
-      expect(await readFirstVerdictLists(await db())).toEqual(await sources());
+      expect(await readFirstVerdictLists(await db())).toEqual(await fullReadSources());
       expect(await kept()).toBeUndefined();
     } finally {
       spy.mockRestore();
     }
-    expect(await readFirstVerdictLists(await db())).toEqual(await sources());
+    expect(await readFirstVerdictLists(await db())).toEqual(await fullReadSources());
     expect(await kept()).toBeDefined();
   });
 });

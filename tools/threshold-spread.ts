@@ -8,7 +8,12 @@ import { readFileSync } from 'node:fs';
 import { loadCorpus } from './lib/corpus';
 import { CORPUS_DIR, MODEL_FILE, SHIPPED_PIPELINE, trainingPages } from './lib/training-set';
 import { flagValue } from './lib/args';
-import { INNER_SEED_STEP, outOfFold, type TrainingPage } from '../utils/detector/pipeline';
+import {
+  INNER_SEED_STEP,
+  outOfFold,
+  pooledScores,
+  type TrainingPage,
+} from '../utils/detector/pipeline';
 import { chooseThresholdSet } from '../utils/detector/thresholds';
 import { SCRIPTS } from '../utils/detector/features';
 import type { ThresholdSet } from '../utils/detector/model';
@@ -16,11 +21,7 @@ import type { ThresholdSet } from '../utils/detector/model';
 const POOLED = 3;
 
 function thresholds(pages: readonly TrainingPage[], oofs: readonly number[][]): ThresholdSet {
-  return chooseThresholdSet(
-    oofs.flatMap((oof) =>
-      pages.map((p, i) => ({ probability: oof[i]!, positive: p.positive, lang: p.script })),
-    ),
-  );
+  return chooseThresholdSet(pooledScores(pages, oofs));
 }
 
 function range(sets: readonly ThresholdSet[], script: (typeof SCRIPTS)[number]): string {

@@ -88,6 +88,19 @@ export interface PipelineOptions {
 /** Seeds of the pooled inner splits: foldSeed's own first, then ones no outer split uses. */
 export const INNER_SEED_STEP = 1000;
 
+/**
+ * The out-of-fold scores of one or more inner splits as the threshold choice reads them: every
+ * page once per split (pooled splits weigh each page equally).
+ */
+export function pooledScores(
+  pages: readonly TrainingPage[],
+  oofs: readonly (readonly number[])[],
+): { probability: number; positive: boolean; lang: Script }[] {
+  return oofs.flatMap((scores) =>
+    pages.map((p, i) => ({ probability: scores[i]!, positive: p.positive, lang: p.script })),
+  );
+}
+
 export const PIPELINE_DEFAULTS: PipelineOptions = { folds: 5, fit: {}, keep: KEEP_HASHED };
 
 /**
@@ -218,9 +231,7 @@ export function buildModel(
     );
     const oofs = seeds.map((foldSeed) => outOfFold(pages, { ...tried, foldSeed }));
     const oof = oofs[0]!;
-    const scored = oofs.flatMap((scores) =>
-      pages.map((p, i) => ({ probability: scores[i]!, positive: p.positive, lang: p.script })),
-    );
+    const scored = pooledScores(pages, oofs);
     const thresholds = chooseThresholdSet(scored, options.fprWarning);
     const warned = scored.filter(
       (r) => r.positive && r.probability >= thresholds[r.lang as Script].warning,

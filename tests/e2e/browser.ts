@@ -39,6 +39,12 @@ export async function launchExtension(
     pinned?: boolean;
     /** Headed window size, "width,height" (default the 1280×800 of store screenshots). */
     windowSize?: string;
+    /**
+     * Keep Chrome's own navigation rate limit, as a user's browser has it (Playwright turns it off
+     * with --disable-ipc-flooding-protection). Without it a page calling pushState every 10 ms
+     * saturates Chromium's own browser thread, extension or not, and every CDP call queues.
+     */
+    navigationRateLimit?: boolean;
   } = {},
 ): Promise<ExtensionBrowser> {
   const dist = options.dist ?? DIST;
@@ -57,6 +63,9 @@ export async function launchExtension(
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: !headed,
+    ...(options.navigationRateLimit
+      ? { ignoreDefaultArgs: ['--disable-ipc-flooding-protection'] }
+      : {}),
     ...(headed
       ? {
           // Chromium on Linux takes its own menus' and tooltips' language from LANGUAGE, not

@@ -14,6 +14,7 @@ import {
 } from '../../utils/detector/matchers';
 import { LEXICON_TERMS_FOR_TEST } from './lexicon-terms';
 import { prepare } from '../../utils/detector/signals';
+import { markText } from '../../utils/detector/text-marks';
 
 /** The reference: one regex per group, as the detector read pages before. */
 function perGroup(text: string, group: PhraseGroup) {
@@ -32,6 +33,21 @@ describe('scanTerms', () => {
     const scan = scanTerms(text);
     for (const group of Object.keys(PHRASES) as PhraseGroup[])
       expect(scan[group], group).toEqual(perGroup(text, group));
+  });
+
+  it('marks the page itself: marks left by an earlier call on an equal text are not read', () => {
+    // A bench scores one sample again and again; a real page's marks are always made for it.
+    // Marks spoiled after an earlier call must not change what the scan finds.
+    const text = normalizeText(
+      'Buy tadalafil online without a prescription. くすり通販、処方箋不要',
+    );
+    const stale = markText(text);
+    stale.runEdgeCount = 0;
+    stale.wordEdgeCount = 0;
+    const scan = scanTerms(text);
+    for (const group of Object.keys(PHRASES) as PhraseGroup[])
+      expect(scan[group], group).toEqual(perGroup(text, group));
+    expect(scan.drug.map((m) => m.term)).toEqual(['tadalafil']);
   });
 
   it('lets terms of two groups overlap (a mail-order phrase and a no-prescription claim)', () => {

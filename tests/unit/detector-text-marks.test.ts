@@ -4,7 +4,7 @@
 // to cut wrong: empty, one unit, edges at the start and the end, zero-width splits, look-alike and
 // full-width letters after normalising, Chinese and Korean, a 5 MB text.
 import { describe, expect, it } from 'vitest';
-import { normalizeText } from '../../utils/content/normalize';
+import { normalizeBuffers, normalizePage, normalizeText } from '../../utils/content/normalize';
 import { Collector, textHeat, textOccurrences } from '../../utils/detector/ngrams';
 import { markText } from '../../utils/detector/text-marks';
 import { shippedModel } from '../../utils/detector/shipped';
@@ -81,6 +81,44 @@ describe('markText', () => {
     const small = normalizeText('処方箋不要 buy now');
     expect(actual(small)).toEqual(expected(small));
     expect(markText(small).runEdges.length).toBeLessThanOrEqual(1 << 16);
+  });
+
+  // The scorer's page is marked from the normaliser's units (normalizePage), the rest from the
+  // string; lone surrogates are the units that differ (U+FFFD in the string).
+  const LONE: [string, string][] = [
+    ['a lone high surrogate in a run', 'く\ud800す buy'],
+    ['a lone low surrogate after a word', 'buy\udc00 now'],
+    ['only a lone surrogate', '\ud800'],
+    ['a lone surrogate between words', 'cheap \udbff pills'],
+  ];
+  it.each([...TEXTS, ...LONE])(
+    "marks the same from the normaliser's units as from the string: %s",
+    (_, raw) => {
+      const page = normalizePage(raw, normalizeBuffers());
+      expect(page.codes?.length).toBe(page.text.length);
+      const fromUnits = markText(page.text, page.codes);
+      const spans = (edges: Int32Array, count: number) => Array.from(edges.subarray(0, count));
+      const got = {
+        runs: spans(fromUnits.runEdges, fromUnits.runEdgeCount),
+        words: spans(fromUnits.wordEdges, fromUnits.wordEdgeCount),
+        breaks: spans(fromUnits.wordBreaks, fromUnits.wordEdgeCount),
+      };
+      const fromString = markText(page.text);
+      expect(got).toEqual({
+        runs: spans(fromString.runEdges, fromString.runEdgeCount),
+        words: spans(fromString.wordEdges, fromString.wordEdgeCount),
+        breaks: spans(fromString.wordBreaks, fromString.wordEdgeCount),
+      });
+      expect(actual(page.text)).toEqual(expected(page.text));
+    },
+  );
+
+  it('sees a lone surrogate as U+FFFD in the text and as itself in the units', () => {
+    const page = normalizePage('く\ud800す', normalizeBuffers());
+    expect(page.text).toBe('く\ufffdす');
+    expect(page.codes?.[1]).toBe(0xd800);
+    const m = markText(page.text, page.codes);
+    expect(Array.from(m.runEdges.subarray(0, m.runEdgeCount))).toEqual([0, 3]);
   });
 
   it('reads no edge of a longer text marked before', () => {

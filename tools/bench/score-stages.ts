@@ -44,6 +44,8 @@ export async function main(argv: string[]): Promise<void> {
   const features = extractFeatures(full);
   const heat = new Float64Array(text.length + 1);
   const buffers = normalizeBuffers();
+  // The normaliser's units of the page, as the scorer's scan marks them (normalizePage's codes).
+  const codes = prepare(full, normalizeBuffers()).norm.codes;
   const stages: [string, () => unknown][] = [
     ['whole scorer (scoreWithModel)', () => scoreWithModel(model, full)],
     ['normalising the sample (the baseline)', () => normalizeWithMap(prepared.source)],
@@ -52,15 +54,10 @@ export async function main(argv: string[]): Promise<void> {
       "prepare: join + normalise into the scorer's buffers (no map copy)",
       () => prepare(full, buffers),
     ],
-    // The scan reads the text's marks, which the n-gram pass then reuses: marked here on every
-    // call, as the scorer does once a page.
-    [
-      'marks + term scan (markText, scanTerms)',
-      () => {
-        markText(text);
-        return scanTerms(text);
-      },
-    ],
+    // The scan marks the text (from the normaliser's units) and the n-gram pass then reuses the
+    // marks: marked on every call, as the scorer does once a page.
+    ['marks (markText from the units)', () => markText(text, codes)],
+    ['marks + term scan (scanTerms)', () => scanTerms(text, codes)],
     ['gather: scan + drugs, claims in warnings, structure', () => gather(prepared)],
     [
       'structure facts of the text',

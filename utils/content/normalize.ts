@@ -14,6 +14,11 @@ export interface NormalizedText {
   text: string;
   /** For each UTF-16 unit of `text`, the index in the source it came from. */
   map: Int32Array;
+  /**
+   * normalizePage only: the units `text` was decoded from, a view of the buffers like `map` (a
+   * lone surrogate among them reads as U+FFFD in `text`; every other unit is the same).
+   */
+  codes?: Uint16Array;
 }
 
 /**
@@ -212,7 +217,11 @@ export function normalizePage(source: string, buffers: NormalizeBuffers): Normal
   const out = new Output(source.length + 16, buffers);
   normalizeInto(source, out);
   trimEnd(out);
-  return { text: out.text(), map: out.map.subarray(0, out.length) };
+  return {
+    text: out.text(),
+    map: out.map.subarray(0, out.length),
+    codes: out.codes.subarray(0, out.length),
+  };
 }
 
 function trimEnd(out: Output): void {

@@ -83,7 +83,7 @@ export function gather(page: Prepared): Evidence {
   const unapproved: Match[] = [];
   const rx: Match[] = [];
   const quotedClaims: Match[] = [];
-  const scan = scanTerms(text);
+  const scan = scanTerms(text, page.norm.codes);
   for (const m of scan.drug) {
     const drug = DRUG_BY_NAME.get(m.term);
     if (!drug) continue;

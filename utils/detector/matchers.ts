@@ -294,13 +294,13 @@ function termAt(t: Trie, text: string, at: number): number {
  * at every position, the term found there counts for each group from where that group's last
  * match ended.
  */
-export function scanTerms(text: string): Scan {
+export function scanTerms(text: string, codes?: Uint16Array): Scan {
   const t = (trie ??= buildTrie());
   // The page's scan reads the positions its marks allow; it marks the page itself, and the
   // n-gram passes and the heat reuse those marks (marksOf). Never an earlier call's marks of an
   // equal text: a bench that scores one sample again and again then skipped the marks pass on
   // every call but the first (0.27 ms of 3.75, session 13), which no page a user opens does.
-  const lists = scanLists(text, ALL_MASK, t.marksCover ? markText(text) : null);
+  const lists = scanLists(text, ALL_MASK, t.marksCover ? markText(text, codes) : null);
   const scan = {} as Scan;
   for (let g = 0; g < ALL_GROUPS.length; g += 1) scan[ALL_GROUPS[g]!] = lists[g]!;
   return scan;

@@ -37,6 +37,27 @@ function ownModulesWithoutSideEffects(): Plugin {
 }
 
 /**
+ * The worker's first script with every character outside ASCII escaped (`\uXXXX`): the public
+ * suffix rules' IDN labels were its only ones, and one of them makes Chrome hold the whole
+ * 240 KB source of every wake's script as two bytes a character. The bundler writes the
+ * escapes tools/gen-psl.ts puts in the data back as characters, hence this last step; an escape
+ * means the same character in a string, a regular expression, a comment or a name.
+ */
+function asciiWorkerScript(): Plugin {
+  return {
+    name: 'kusuri-guard:ascii-worker-script',
+    generateBundle(_options, bundle) {
+      const first = bundle['background.js'];
+      if (first?.type !== 'chunk') return;
+      first.code = first.code.replace(
+        /[^\x00-\x7f]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      );
+    },
+  };
+}
+
+/**
  * `KG_SOURCEMAP=1 wxt build`: the same build with source maps, in its own folder
  * (`tools/bench/script-modules.ts` reads them to list a script's bytes per module).
  */
@@ -54,7 +75,7 @@ export default defineConfig({
     excludeSources: ['.output/**', 'test-results/**', 'store/**', '.wxt/**', '**/node_modules/**'],
   },
   vite: (env) => ({
-    plugins: [preact(), ownModulesWithoutSideEffects()],
+    plugins: [preact(), ownModulesWithoutSideEffects(), asciiWorkerScript()],
     ...(withSourceMaps ? { build: { sourcemap: true } } : {}),
     define: { 'import.meta.env.KG_MAINTAINERS_EMAIL': JSON.stringify(maintainersEmail(env.mode)) },
   }),

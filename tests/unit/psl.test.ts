@@ -9,7 +9,12 @@ import * as tldts from 'tldts';
 import * as trie from 'tldts/dist/es6/src/data/trie.js';
 import { describe, expect, it } from 'vitest';
 import * as ours from '../../utils/core/psl';
-import { PSL_NODE_COUNT, PSL_TLDTS_VERSION, PSL_TREES } from '../../utils/core/psl-data';
+import {
+  PSL_NODE_COUNT,
+  PSL_TLDTS_VERSION,
+  PSL_TOP_LEVEL,
+  PSL_TREES,
+} from '../../utils/core/psl-data';
 import {
   PSL_TS,
   installedTldtsVersion,
@@ -231,6 +236,76 @@ describe('the compact public suffix list', () => {
       ['com(co\n)', 2],
     ] as const)
       expect(() => ours.readPslTrees(text, nodes, true), text).toThrow(/public suffix data/);
+    ours.readPslTrees(PSL_TREES, PSL_NODE_COUNT);
+    expect(ours.getDomain('www.example.co.uk')).toBe('example.co.uk');
+  });
+
+  it("reads only the host's TLD through the top-level index, and every rule's answer is tldts's", () => {
+    // As a waking worker reads the packaged data: no TLD yet, only the exceptions' few paths.
+    ours.readPslTrees(PSL_TREES, PSL_NODE_COUNT, true, PSL_TOP_LEVEL);
+    const atStart = ours.pslNodesRead();
+    expect(atStart).toBeLessThan(20);
+    expect(ours.getDomain('www.example.co.uk')).toBe('example.co.uk');
+    const withUk = ours.pslNodesRead();
+    expect(withUk).toBeGreaterThan(atStart + 1); // uk and its second-level rules
+    expect(withUk).toBeLessThan(atStart + 100);
+    // Each kind of rule, its TLD read on this lookup: wildcard (*.ck, *.kawasaki.jp), exception
+    // (!www.ck, !city.kawasaki.jp), private (github.io, blogspot.com), an IDN TLD in Unicode and
+    // punycode, a TLD the list lacks, the first and the last TLD of the index.
+    const first = PSL_TREES.slice(0, PSL_TREES.search(/[,(]/)).replace(/^[?+&]/, '');
+    const rulesLine = PSL_TREES.split('\n')[0]!;
+    const lastEntry = rulesLine.slice(parseInt(PSL_TOP_LEVEL.slice(-4), 36));
+    const last = lastEntry.replace(/^[?+&]/, '').replace(/\(.*$/, '');
+    for (const host of [
+      'a.b.kawasaki.jp',
+      'www.city.kawasaki.jp',
+      'x.www.ck',
+      'a.b.c.ck',
+      'foo.github.io',
+      'a.b.blogspot.com',
+      'shop.example.公司.cn',
+      'shop.example.xn--55qx5d.cn',
+      'shop.みんな',
+      'shop.example.notatld',
+      `shop.example.${first}`,
+      `shop.example.${last}`,
+      'shop.example.com',
+    ]) {
+      expect(disagreements([host]), host).toEqual([]);
+    }
+    // Every rule of every kind, read TLD by TLD as hosts need them: the answers are tldts's.
+    expect(disagreements(RULES.flatMap((r) => hostsOfRule(r.rule)))).toEqual([]);
+    expect(disagreements(EXCEPTIONS.flatMap((r) => hostsOfRule(r.rule)))).toEqual([]);
+    // What is left, counted: every node the data declares, none lost, none twice.
+    expect(ours.readAllPslSubtrees()).toBe(PSL_NODE_COUNT);
+  });
+
+  it('refuses an index that does not fit the rules, when it is used', () => {
+    // Private rules on: tldts answers .com and .org without a lookup otherwise.
+    const site = (host: string) => ours.getDomain(host, { allowPrivateDomains: true });
+    // An entry that points into the middle of a label, or past the rules' line.
+    const shifted = (parseInt(PSL_TOP_LEVEL.slice(4, 8), 36) + 1).toString(36).padStart(4, '0');
+    ours.readPslTrees(PSL_TREES, PSL_NODE_COUNT, true, PSL_TOP_LEVEL.slice(0, 4) + shifted);
+    expect(() => site('www.example.co.uk')).toThrow(/public suffix data/);
+    expect(() => {
+      ours.readPslTrees('com,net(co)\n', 3, true, 'zzzz0004');
+      site('www.example.net');
+    }).toThrow(/public suffix data/);
+    // A ragged index, or a text without the exceptions' line.
+    expect(() => ours.readPslTrees('com,net\n', 2, true, '00000')).toThrow(/public suffix data/);
+    expect(() => ours.readPslTrees('com,net', 2, true, '00000004')).toThrow(/public suffix data/);
+    // A TLD the index lost is not found, and counting the data then comes up short.
+    ours.readPslTrees('com,net(co),org\n', 4, true, '0000000c');
+    expect(site('www.example.co.net')).toBe('co.net');
+    expect(site('www.example.org')).toBe('example.org');
+    expect(() => ours.readAllPslSubtrees()).toThrow(/public suffix data/);
+    // The last TLD it lost: the entry before it runs on past its brackets.
+    ours.readPslTrees('com,net(co),org\n', 4, true, '00000004');
+    expect(() => site('www.example.co.net')).toThrow(/public suffix data/);
+    // The right index for the same text reads it whole.
+    ours.readPslTrees('com,net(co),org\n', 4, true, '00000004000c');
+    expect(site('www.example.org')).toBe('example.org');
+    expect(ours.readAllPslSubtrees()).toBe(4);
     ours.readPslTrees(PSL_TREES, PSL_NODE_COUNT);
     expect(ours.getDomain('www.example.co.uk')).toBe('example.co.uk');
   });

@@ -2,10 +2,11 @@
 // tldts's answers for every input: tldts-core's parser (URL or host extraction, validation, IP
 // detection) is used as is, with a suffix lookup of this project's own over the rules written by
 // tools/gen-psl.ts from the installed tldts (utils/core/psl-data.ts). What changes is the weight:
-// the rules are one 93 KB string, read into a tree the first time a host is looked up (the top
-// level then, a TLD's own rules when a host first ends in it), instead of tldts's typed-array
-// literals that every worker wake compiled and built (README, "Where a
-// wake's time goes"). tests/unit/psl.test.ts holds the answers equal to tldts's for every rule.
+// the rules are one 93 KB string, read into a tree as hosts need them (a TLD and its own rules
+// when a host first ends in it, found through an index of the top level written beside them),
+// instead of tldts's typed-array literals that every worker wake compiled and built (README,
+// "Where a wake's time goes"). tests/unit/psl.test.ts holds the answers equal to tldts's for
+// every rule.
 import {
   fastPathLookup,
   getEmptyResult,
@@ -16,7 +17,7 @@ import {
   type IPublicSuffix,
   type ISuffixLookupOptions,
 } from 'tldts-core';
-import { PSL_NODE_COUNT, PSL_TREES } from './psl-data';
+import { PSL_NODE_COUNT, PSL_TOP_LEVEL, PSL_TREES } from './psl-data';
 import { wakeMark } from './wake-marks';
 
 const ICANN = 1;
@@ -81,6 +82,16 @@ let pendingEnds = new Int32Array(0);
 /** The node count the data declares, checked once every subtree is read. */
 let declaredSize = 0;
 let nodesUsed = 2;
+/**
+ * The rules' top level not read yet, only indexed (tools/gen-psl.ts): each TLD's entry start in
+ * `trees`, INDEX_WIDTH base-36 digits each, in code-unit order of the labels; '' once read, or
+ * when the data came without an index. A TLD is added when a host first ends in it.
+ */
+let topLevelIndex = '';
+let topLevelCount = 0;
+/** Where the rules' line ends (a TLD's entry may not reach past it). */
+let rulesLineEnd = 0;
+const INDEX_WIDTH = 4;
 
 /** Adds one node (a label of `trees` at [start, end)) under `parent`; returns its id. */
 function addNode(parent: number, flag: number, start: number, end: number): number {
@@ -150,16 +161,69 @@ function readSubtree(node: number): void {
   if (stack.length > 0) throw new Error('Kusuri Guard: unreadable public suffix data');
 }
 
+/** The index's `k`th TLD entry: where it starts in `trees`. */
+function indexedStart(k: number): number {
+  const at = k * INDEX_WIDTH;
+  const start = parseInt(topLevelIndex.slice(at, at + INDEX_WIDTH), 36);
+  if (!(start >= 0 && start < rulesLineEnd) || (start > 0 && trees.charCodeAt(start - 1) !== COMMA))
+    throw new Error('Kusuri Guard: unreadable public suffix data');
+  return start;
+}
+
+/** Adds the index's `k`th TLD as a child of the rules' root, its subtree pending; returns its id. */
+function addIndexed(k: number): number {
+  const entry = indexedStart(k);
+  const end = k + 1 < topLevelCount ? indexedStart(k + 1) - 1 : rulesLineEnd;
+  const [flag, start] = markAt(entry);
+  const labelStop = labelEnd(start, end);
+  const id = addNode(RULES_ROOT, flag, start, labelStop);
+  if (labelStop === end) return id;
+  // A subtree: its brackets' contents, checked when it is read (readSubtree).
+  if (trees.charCodeAt(labelStop) !== OPEN || trees.charCodeAt(end - 1) !== CLOSE || end <= start)
+    throw new Error('Kusuri Guard: unreadable public suffix data');
+  pendingStarts[id] = labelStop + 1;
+  pendingEnds[id] = end - 1;
+  return id;
+}
+
+/**
+ * The TLD `text[start, end)` (a host's last label) from the index: a binary search over the
+ * entries, comparing labels as the generator sorted them. Adds it and returns its id, or -1.
+ */
+function indexedTopLevel(text: string, start: number, end: number): number {
+  let low = 0;
+  let high = topLevelCount - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const [, at] = markAt(indexedStart(middle));
+    const stop = labelEnd(at, rulesLineEnd);
+    // Code-unit order of trees[at, stop) against text[start, end).
+    let order = 0;
+    for (let i = 0; order === 0; i += 1) {
+      const mine = at + i < stop ? trees.charCodeAt(at + i) : -1;
+      const theirs = start + i < end ? text.charCodeAt(start + i) : -1;
+      if (mine === -1 && theirs === -1) return addIndexed(middle);
+      order = mine - theirs;
+    }
+    if (order < 0) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
 /**
  * Reads trees in the format of utils/core/psl-data.ts into the tables above: the top level now,
- * each subtree now too unless `lazy` (then on the first walk that enters it). Exported for the
- * tests, which also feed it broken data: an eager read throws on any of it, and the lookups then
- * read PSL_TREES again; a lazy read checks the brackets and the top level now, the subtrees'
- * labels when they are read.
+ * each subtree now too unless `lazy` (then on the first walk that enters it). With `index` (the
+ * packaged data's PSL_TOP_LEVEL) a lazy read leaves the rules' top level too: each TLD is found in
+ * the index when a host first ends in it. Exported for the tests, which also feed it broken data:
+ * an eager read throws on any of it, and the lookups then read PSL_TREES again; a lazy read checks
+ * the brackets and the top level now (without an index), the subtrees' labels when they are read.
  */
-export function readPslTrees(text: string, nodeCount: number, lazy = false): void {
+export function readPslTrees(text: string, nodeCount: number, lazy = false, index = ''): void {
   ready = false;
   trees = text;
+  topLevelIndex = '';
+  topLevelCount = 0;
   const size = nodeCount + 2;
   declaredSize = size;
   nodesUsed = 2;
@@ -184,6 +248,19 @@ export function readPslTrees(text: string, nodeCount: number, lazy = false): voi
     return at < 0 ? text.length : at;
   };
   let lineEnd = endOfLine(0);
+  rulesLineEnd = lineEnd;
+  if (lazy && index !== '') {
+    // The rules' top level stays in the index; the exceptions' line (a few paths) is read below.
+    if (index.length % INDEX_WIDTH !== 0 || lineEnd === text.length)
+      throw new Error('Kusuri Guard: unreadable public suffix data');
+    topLevelIndex = index;
+    topLevelCount = index.length / INDEX_WIDTH;
+    // A `*` TLD would be the root's wildcard, which a walk takes without asking the index.
+    indexedTopLevel('*', 0, 1);
+    root = EXCEPTIONS_ROOT;
+    i = lineEnd + 1;
+    lineEnd = endOfLine(i);
+  }
   while (i < text.length) {
     const [flag, start] = markAt(i);
     i = labelEnd(start, text.length);
@@ -235,6 +312,13 @@ export function pslNodesRead(): number {
 
 /** Reads every subtree still pending (the tests: the whole data, counted). Returns the nodes read. */
 export function readAllPslSubtrees(): number {
+  for (let k = 0; k < topLevelCount; k += 1) {
+    const [, at] = markAt(indexedStart(k));
+    const stop = labelEnd(at, rulesLineEnd);
+    if (topLevelChild(trees, at, stop) < 0) addIndexed(k);
+  }
+  topLevelIndex = '';
+  topLevelCount = 0;
   for (let id = 2; id < nodesUsed; id += 1) readSubtree(id);
   if (nodesUsed !== declaredSize) throw new Error('Kusuri Guard: unreadable public suffix data');
   return nodesUsed - 2;
@@ -246,7 +330,7 @@ export function readAllPslSubtrees(): number {
  */
 export function readPublicSuffixes(): void {
   if (ready) return;
-  readPslTrees(PSL_TREES, PSL_NODE_COUNT, true);
+  readPslTrees(PSL_TREES, PSL_NODE_COUNT, true, PSL_TOP_LEVEL);
   wakeMark('public suffixes read');
 }
 
@@ -259,6 +343,24 @@ export function pslTreesRead(): boolean {
 let matchNode = -1;
 let matchStart = 0;
 let matchEnd = 0;
+
+/** A TLD of the rules, `text[start, end)`: read already, else from the index if any; or -1. */
+function topLevelChild(
+  text: string,
+  start: number,
+  end: number,
+  hash = labelHash(text, start, end),
+) {
+  const id = child(RULES_ROOT, hash, text, start, end - start);
+  if (id >= 0 || topLevelCount === 0 || end === start) return id;
+  return indexedTopLevel(text, start, end);
+}
+
+function labelHash(text: string, start: number, end: number): number {
+  let hash = HASH_START;
+  for (let j = end - 1; j >= start; j -= 1) hash = hashStep(hash, text.charCodeAt(j));
+  return hash;
+}
 
 /**
  * Walks the host's labels from the right, from `root`: a label takes its own edge if the node has
@@ -278,7 +380,10 @@ function walk(host: string, root: number, allowed: number): boolean {
       continue;
     }
     const start = i + 1;
-    let next = child(node, hash, host, start, end - start);
+    let next =
+      node === RULES_ROOT
+        ? topLevelChild(host, start, end, hash)
+        : child(node, hash, host, start, end - start);
     if (next < 0 && end !== start) next = wildcards[node]!;
     if (next < 0) break;
     node = next;

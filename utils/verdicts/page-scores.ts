@@ -71,7 +71,11 @@ export class PageScores {
   constructor(private readonly session: SessionStore) {}
 
   private async all(): Promise<Record<string, PageScoreRecord>> {
-    const parsed = Records.safeParse((await this.session.get(KEY)) ?? {});
+    const stored = await this.session.get(KEY);
+    // Nothing stored yet (a new browser session): nothing to check. The first parse of the
+    // records' schema builds all of it, which a waking worker's first verdict then waits for.
+    if (stored === undefined) return {};
+    const parsed = Records.safeParse(stored);
     return parsed.success ? parsed.data : {};
   }
 

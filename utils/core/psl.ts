@@ -95,8 +95,7 @@ const INDEX_WIDTH = 4;
 
 /** Adds one node (a label of `trees` at [start, end)) under `parent`; returns its id. */
 function addNode(parent: number, flag: number, start: number, end: number): number {
-  let hash = HASH_START;
-  for (let j = end - 1; j >= start; j -= 1) hash = hashStep(hash, trees.charCodeAt(j));
+  const hash = labelHash(trees, start, end);
   if (end === start || nodesUsed >= declaredSize)
     throw new Error('Kusuri Guard: unreadable public suffix data');
   const id = nodesUsed++;

@@ -128,3 +128,11 @@ export async function gotoTyped(page: Page, url: string): Promise<void> {
     await page.waitForURL(/^chrome-extension:\/\/[^/]+\/warning\.html#/, { timeout: 30_000 });
   }
 }
+
+/**
+ * Closes every page the tests opened (about:blank, the browser's own first tab, stays): a failed
+ * test leaves no busy hostile page behind to slow the next ones down.
+ */
+export async function closeOpenedPages(ext: ExtensionBrowser): Promise<void> {
+  for (const page of ext.context.pages()) if (page.url() !== 'about:blank') await page.close();
+}

@@ -4,6 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, waitForRules, type ExtensionBrowser } from './browser';
+import { closeOpenedPages } from './helpers';
 import { FixtureServer, simplePage } from './fixture-server';
 import { readCorpus } from '../../tools/lib/corpus';
 import { bannerState, waitForBanner } from './banner';
@@ -144,9 +145,7 @@ describe('hostile pages that reorder or draw their words, in Chromium', () => {
     await server?.stop();
   });
 
-  afterEach(async () => {
-    for (const page of ext.context.pages()) if (page.url() !== 'about:blank') await page.close();
-  });
+  afterEach(() => closeOpenedPages(ext));
 
   const bannerText = async (page: Page) => (await waitForBanner(page, true, 20_000)).text;
 

@@ -14,7 +14,7 @@ import {
   clickBannerButton,
   waitForBanner,
 } from './banner';
-import { badgeOf, gotoTyped, tabIdOf } from './helpers';
+import { badgeOf, closeOpenedPages, gotoTyped, tabIdOf } from './helpers';
 
 const LISTED = 'joa2020.jp'; // in the bundled default list (data/sites.json)
 
@@ -264,10 +264,7 @@ describe('hostile pages in Chromium', () => {
     await server?.stop();
   });
 
-  // A failed test leaves no busy hostile page behind to slow the next ones down.
-  afterEach(async () => {
-    for (const page of ext.context.pages()) if (page.url() !== 'about:blank') await page.close();
-  });
+  afterEach(() => closeOpenedPages(ext));
 
   /** The sites on the allowlist and the dismissals, read from an extension page. */
   const decisions = async (): Promise<{ allow: string[]; dismissed: string[] }> => {
@@ -463,10 +460,7 @@ describe('hostile pages in Chromium', () => {
       afterAll(async () => {
         await limited?.close();
       });
-      afterEach(async () => {
-        for (const page of limited.context.pages())
-          if (page.url() !== 'about:blank') await page.close();
-      });
+      afterEach(() => closeOpenedPages(limited));
 
       const open = async () => {
         const page = await limited.context.newPage();

@@ -198,11 +198,12 @@ function table(header: string[], rows: (string | number)[][]): string {
  * What an empty held-out folder says: where its last pages went and that a new set follows (the
  * set is emptied because the data test keeps held-out sites out of the training corpus).
  */
-const FOLDED_IN = `Empty for now: session 10's set (218 pages from 218 sites, \`s10-en\` and \`s10-ja\`) was folded
-into data/corpus in session 12, 2026-12-03, keeping those origins there; the set before it (523 pages
-from 523 sites, sessions 8 and 9's \`s8-en\`, \`s8-ja\`, \`s9-en\`, \`s9-ja\` and \`s9-train-en\`) in
-session 10, 2026-12-02 (\`origin\` \`holdout\` there). A new held-out set, written from sites in
-neither folder, follows.`;
+const FOLDED_IN = `Empty for now: session 12's set (117 pages from 84 sites, \`s12-en\` and \`s12-ja\`), measured
+twice (session 12's and session 13's models), was folded into data/corpus in session 14, 2026-12-03,
+keeping those origins there; session 10's set (218 pages from 218 sites, \`s10-en\` and \`s10-ja\`) in
+session 12; the set before it (523 pages from 523 sites, sessions 8 and 9's \`s8-en\`, \`s8-ja\`,
+\`s9-en\`, \`s9-ja\` and \`s9-train-en\`) in session 10, 2026-12-02 (\`origin\` \`holdout\` there). A new
+held-out set, written from sites in none of these folders, follows.`;
 
 /** data/corpus/README.md: what the corpus holds, computed from its index. */
 export function corpusReadme(entries: readonly IndexEntry[], held = false): string {

@@ -1,84 +1,13 @@
-// The scorer's hot path (issue 15): the phrase heat computed in one pass over the char codes is
-// the one the occurrences give, bit for bit; buffers reused from page to page carry nothing from
-// one page into the next.
+// The scorer's hot path (issue 15): buffers reused from page to page carry nothing from one page
+// into the next. (The phrase heat is tested in detector-phrases.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { normalizeText, normalizeWithMap } from '../../utils/content/normalize';
 import { extractFeatures } from '../../utils/detector/features';
-import {
-  charGrams,
-  Collector,
-  textHeat,
-  textOccurrences,
-  wordGrams,
-} from '../../utils/detector/ngrams';
+import { charGrams, Collector, textOccurrences, wordGrams } from '../../utils/detector/ngrams';
 import { HASHED_OFFSET } from '../../utils/detector/feature-space';
-import { shippedModel } from '../../utils/detector/shipped';
 import { pageSample } from './page-sample';
-import { syntheticPage } from '../../tools/bench/pages';
-
-/** The heat as the scorer computed it before: from every occurrence, then prefix sums. */
-function referencePrefix(text: string, weights: Float32Array, textValue: number): Float64Array {
-  const occ = textOccurrences(text);
-  const heat = new Float64Array(text.length + 1);
-  for (let k = 0; k < occ.length; k += 1) {
-    const w = weights[occ.feature[k]!]! * textValue;
-    const len = occ.end[k]! - occ.start[k]!;
-    for (let c = occ.start[k]!; c < occ.end[k]!; c += 1) heat[c] = heat[c]! + w / len;
-  }
-  const prefix = new Float64Array(text.length + 1);
-  for (let i = 0; i < text.length; i += 1) prefix[i + 1] = prefix[i]! + heat[i]!;
-  return prefix;
-}
 
 const page = (text: string, host = 'shop.example') => pageSample(text, `https://${host}/`);
-
-describe('textHeat', () => {
-  const { weights } = shippedModel();
-  it.each([
-    [
-      'Japanese and English',
-      '処方箋不要でカマグラゴールド100mgをお届けします。Buy cialis online, discreet.',
-    ],
-    ['one character', 'く'],
-    ['two characters at the end', 'buy くす'],
-    ['only ASCII punctuation', '... !!! ---'],
-    ['words across lines', 'cheap viagra\nno prescription. order now 24h'],
-    ['ideographic spaces', 'くすり\u3000通販\u3000最安値'],
-    ['surrogates', '💊お薬💊 pills 💊'],
-    ['the bench page', normalizeText(syntheticPage(200 * 1024).text).slice(0, 40_000)],
-  ])('gives the prefix sums the occurrences give, bit for bit: %s', (_, raw) => {
-    const text = normalizeText(raw);
-    const textValue = 0.0734;
-    // A dirty, longer buffer: textHeat must clear what it uses.
-    const out = new Float64Array(text.length + 10).fill(7);
-    textHeat(text, weights, textValue, out);
-    expect(Array.from(out.subarray(0, text.length + 1))).toEqual(
-      Array.from(referencePrefix(text, weights, textValue)),
-    );
-  });
-});
-
-describe('textHeat from the feature pass’s record', () => {
-  const { weights } = shippedModel();
-  const heat = (text: string) => {
-    const out = new Float64Array(text.length + 1);
-    textHeat(text, weights, 0.0734, out);
-    return Array.from(out);
-  };
-  const reference = (text: string) => Array.from(referencePrefix(text, weights, 0.0734));
-
-  it('is the occurrences’ heat for the page just extracted, and for one extracted before it', () => {
-    const long = page('カマグラ 処方箋不要 buy cheap pills\n'.repeat(500) + '個人輸入代行のお店');
-    const short = page('園芸 gardening tools くすり');
-    const longText = extractFeatures(long).evidence.text;
-    // The shorter page's record lies over the start of the longer one's: reading the longer
-    // page's heat now must not take the shorter page's buckets.
-    const shortText = extractFeatures(short).evidence.text;
-    expect(heat(shortText)).toEqual(reference(shortText));
-    expect(heat(longText)).toEqual(reference(longText));
-    expect(heat(shortText)).toEqual(reference(shortText));
-  });
-});
 
 describe('collectors (one shared stamp array and buffer)', () => {
   const features = (c: Collector) => Array.from(c.distinct.subarray(0, c.count));

@@ -1,13 +1,12 @@
 // The marks pass (utils/detector/text-marks.ts) against regular expressions that say the same
-// thing, and the n-grams and the phrase heat built on it against the reference walks over every
+// thing, and the n-grams built on it against the reference walks over every
 // occurrence (charGrams, wordGrams, textOccurrences), on the texts where a run or a word is easy
 // to cut wrong: empty, one unit, edges at the start and the end, zero-width splits, look-alike and
 // full-width letters after normalising, Chinese and Korean, a 5 MB text.
 import { describe, expect, it } from 'vitest';
 import { normalizeBuffers, normalizePage, normalizeText } from '../../utils/content/normalize';
-import { Collector, textHeat, textOccurrences } from '../../utils/detector/ngrams';
+import { Collector, textOccurrences } from '../../utils/detector/ngrams';
 import { markText } from '../../utils/detector/text-marks';
-import { shippedModel } from '../../utils/detector/shipped';
 import { syntheticPage } from '../../tools/bench/pages';
 
 /** Runs, words and the pairs that may be made, read with regular expressions. */
@@ -32,20 +31,6 @@ function actual(text: string) {
   const words = spans(m.wordEdges, m.wordEdgeCount);
   const pairs = words.slice(1).map((_, k) => m.wordBreaks[2 * k + 2] === m.wordBreaks[2 * k + 1]);
   return { runs: spans(m.runEdges, m.runEdgeCount), words, pairs };
-}
-
-/** The heat from every occurrence, then prefix sums (as the scorer computed it before). */
-function referenceHeat(text: string, weights: Float32Array, textValue: number): number[] {
-  const occ = textOccurrences(text);
-  const heat = new Float64Array(text.length + 1);
-  for (let k = 0; k < occ.length; k += 1) {
-    const w = weights[occ.feature[k]!]! * textValue;
-    const len = occ.end[k]! - occ.start[k]!;
-    for (let c = occ.start[k]!; c < occ.end[k]!; c += 1) heat[c] = heat[c]! + w / len;
-  }
-  const prefix = new Float64Array(text.length + 1);
-  for (let i = 0; i < text.length; i += 1) prefix[i + 1] = prefix[i]! + heat[i]!;
-  return Array.from(prefix);
 }
 
 const TEXTS: [string, string][] = [
@@ -138,9 +123,8 @@ describe('markText', () => {
   });
 });
 
-describe('n-grams and heat over the marks', () => {
-  const { weights } = shippedModel();
-  it.each(TEXTS)('give the reference features and heat, bit for bit: %s', (_, raw) => {
+describe('n-grams over the marks', () => {
+  it.each(TEXTS)('give the reference features: %s', (_, raw) => {
     const text = normalizeText(raw);
     const fast = new Collector();
     const { added } = fast.addText(text, true);
@@ -156,24 +140,5 @@ describe('n-grams and heat over the marks', () => {
       }
     expect(features).toEqual(reference);
     expect(added).toBe(reference.length);
-    const out = new Float64Array(text.length + 5).fill(3);
-    textHeat(text, weights, 0.0734, out);
-    expect(Array.from(out.subarray(0, text.length + 1))).toEqual(
-      referenceHeat(text, weights, 0.0734),
-    );
-  });
-
-  it('gives the heat of a text the n-gram pass did not read last (marked again)', () => {
-    const first = normalizeText('くすり buy cheap\npills. 通販');
-    const second = normalizeText('order viagra now 処方箋不要');
-    const c = new Collector();
-    c.addText(first, true);
-    c.release();
-    const d = new Collector();
-    d.addText(second, true);
-    d.release();
-    const out = new Float64Array(first.length + 1);
-    textHeat(first, weights, 0.05, out);
-    expect(Array.from(out)).toEqual(referenceHeat(first, weights, 0.05));
   });
 });

@@ -6,8 +6,9 @@
 //   git archive main utils data | tar -x -C tools/.scratch/main   # the "before" tree (git-ignored)
 //   npx tsx tools/bench/score-ab.ts tools/.scratch/main [calls] [--page=2mb|200kb|10kb]
 //
-// Prints median and p95 of each, and the ratios; also checks that both give the same score,
-// level and reasons on the sample (a faster scorer that scores differently is no result).
+// Prints median and p95 of each, and the ratios; also checks that both give the same probability,
+// score, level and named reasons on the sample (a faster scorer that scores differently is no
+// result), and says when the phrases differ (session 14 reads them around the strongest n-grams).
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { normalizeWithMap } from '../../utils/content/normalize';
@@ -43,8 +44,14 @@ async function main(argv: string[]): Promise<void> {
   const source = prepare(sample).source;
   const a = old.scoreDetected(sample);
   const b = scoreDetected(sample);
-  if (JSON.stringify(a) !== JSON.stringify(b))
+  const isPhrase = (s: unknown) => (s as { code?: string }).code === 'phrase';
+  const scored = (r: ReturnType<Scorer>) =>
+    JSON.stringify({ ...r, signals: r.signals.filter((s) => !isPhrase(s)) });
+  if (scored(a) !== scored(b))
     throw new Error(`the two scorers disagree:\n${JSON.stringify(a)}\n${JSON.stringify(b)}`);
+  const phrases = (r: ReturnType<Scorer>) => JSON.stringify(r.signals.filter(isPhrase));
+  if (phrases(a) !== phrases(b))
+    console.log(`same scores; phrases differ:\n  before ${phrases(a)}\n  after  ${phrases(b)}`);
   const turns: [string, () => unknown][] = [
     ['before', () => old.scoreDetected(sample)],
     ['after', () => scoreDetected(sample)],

@@ -7,9 +7,10 @@
 import { parseHTML } from 'linkedom';
 import { collectSample } from '../../utils/content/sample';
 import { normalizeBuffers, normalizeWithMap } from '../../utils/content/normalize';
-import { extractFeatures, namedSignals } from '../../utils/detector/features';
+import { extractFeatures, namedSignals, scoreFeatures } from '../../utils/detector/features';
 import { logit, scoreWithModel } from '../../utils/detector/model-score';
-import { Collector, textHeat } from '../../utils/detector/ngrams';
+import { Collector } from '../../utils/detector/ngrams';
+import { phrasesAround } from '../../utils/detector/phrases';
 import { scanTerms } from '../../utils/detector/matchers';
 import { markText } from '../../utils/detector/text-marks';
 import { shippedModel } from '../../utils/detector/shipped';
@@ -42,7 +43,7 @@ export async function main(argv: string[]): Promise<void> {
   const text = prepared.norm.text;
   const evidence = gather(prepared);
   const features = extractFeatures(full);
-  const heat = new Float64Array(text.length + 1);
+  const { strongest } = scoreFeatures(full, model.weights, model.bias, model.features);
   const buffers = normalizeBuffers();
   // The normaliser's units of the page, as the scorer's scan marks them (normalizePage's codes).
   const codes = prepare(full, normalizeBuffers()).norm.codes;
@@ -75,13 +76,8 @@ export async function main(argv: string[]): Promise<void> {
     ['features (extractFeatures, all of the above)', () => extractFeatures(full)],
     ['dot product (logit)', () => logit(model, features)],
     [
-      'phrase heat (textHeat, after an n-gram pass)',
-      () => {
-        const c = new Collector();
-        c.addText(text, true);
-        c.release();
-        textHeat(text, model.weights, features.textValue, heat);
-      },
+      'phrases (the heat around the strongest n-grams)',
+      () => phrasesAround(text, strongest, model.weights, features.textValue),
     ],
   ];
   const times = stages.map(() => [] as number[]);

@@ -33,6 +33,7 @@ import {
   hashString,
 } from './feature-space';
 import { Collector } from './ngrams';
+import { STRONGEST } from './phrases';
 import { asciiGrams } from './ascii-grams';
 import {
   pathFeatures,
@@ -228,6 +229,8 @@ interface Collected {
 const SCORING_BUFFERS = normalizeBuffers();
 
 function collect(page: PageSample, options: FeatureOptions, buffers?: NormalizeBuffers): Collected {
+  // Scoring (with the scorer's buffers) records where the n-grams first occur, for the phrases.
+  const positions = buffers !== undefined;
   // The extension never sends more text than the sample's cap; pages read from files (corpus,
   // CLI) are held to the same cap, so training sees what users' browsers see and a 5 MB page
   // costs what a 40,000-character one does.
@@ -239,8 +242,7 @@ function collect(page: PageSample, options: FeatureOptions, buffers?: NormalizeB
   const hits = namedSignals(evidence);
   const text = evidence.text;
   const grams = new Collector();
-  // Each n-gram's bucket is recorded by position for the phrase heat (model-score.ts).
-  const { added: textCount, kana } = grams.addText(text, true);
+  const { added: textCount, kana } = grams.addText(text, positions);
   const textValue = textCount > 0 ? TEXT_SCALE / Math.sqrt(textCount) : 0;
   // Tokens and named features after the n-grams: a token that shares an n-gram's bucket keeps
   // the n-gram's value.
@@ -335,6 +337,31 @@ export interface ScoredFeatures extends Omit<PageFeatures, 'index' | 'value' | '
   logit: number;
   /** Each named feature's value as the vector holds it (float32), by feature index. */
   named: Map<number, number>;
+  /**
+   * Where the page's strongest positive-weight text n-grams (at most STRONGEST) first occur, as
+   * slots (phrases.ts, gramAt), strongest first: the page's phrases are read around them.
+   */
+  strongest: Int32Array;
+}
+
+/** The strongest text n-grams met so far in the dot product: weights (descending) and slots. */
+const strongWeight = new Float64Array(STRONGEST);
+const strongSlot = new Int32Array(STRONGEST);
+let strongKept = 0;
+
+/**
+ * Keeps the n-gram at `slot` among the strongest; returns the weight a later one must beat (0
+ * until STRONGEST are kept, so only positive weights are). Equal weights: the one met first.
+ */
+function keepStrong(w: number, slot: number): number {
+  let k = strongKept < STRONGEST ? strongKept++ : STRONGEST - 1;
+  for (; k > 0 && strongWeight[k - 1]! < w; k -= 1) {
+    strongWeight[k] = strongWeight[k - 1]!;
+    strongSlot[k] = strongSlot[k - 1]!;
+  }
+  strongWeight[k] = w;
+  strongSlot[k] = slot;
+  return strongKept < STRONGEST ? 0 : strongWeight[STRONGEST - 1]!;
 }
 
 /**
@@ -360,14 +387,23 @@ export function scoreFeatures(
     z += weights[f]! * value;
   }
   const distinct = grams.distinct;
+  const slots = grams.slots;
   const text = Math.fround(textValue);
   const token = Math.fround(TOKEN_VALUE);
-  for (let i = 0; i < textCount; i += 1) z += weights[distinct[i]!]! * text;
+  // The same products added in the same order; the few that beat the floor are kept.
+  strongKept = 0;
+  let floor = 0;
+  for (let i = 0; i < textCount; i += 1) {
+    const w = weights[distinct[i]!]!;
+    z += w * text;
+    if (w > floor) floor = keepStrong(w, slots[i]!);
+  }
   for (let i = textCount; i < tokenCount; i += 1) z += weights[distinct[i]!]! * token;
   const ascii = Math.fround(c.asciiValue);
   for (let i = tokenCount; i < tokenCount + c.asciiCount; i += 1)
     z += weights[distinct[i]!]! * ascii;
   for (const f of c.extra) z += weights[f.index]! * Math.fround(f.value);
   grams.release();
-  return { logit: z, named: values, hits, evidence, script, textValue };
+  const strongest = strongSlot.slice(0, strongKept);
+  return { logit: z, named: values, hits, evidence, script, textValue, strongest };
 }

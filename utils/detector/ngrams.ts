@@ -1,7 +1,7 @@
 // Text n-grams, hashed into the feature space: character 1–3-grams inside runs of non-ASCII text
 // (Japanese needs no tokenizer) and English word 1–2-grams with digits folded. A collector keeps
-// each page's distinct features; the scorer's pass also records each n-gram's bucket by
-// position, so that the phrase heat reads them instead of hashing the text a second time.
+// each page's distinct features; the scorer's pass also records where each distinct one first
+// occurs, so that the page's phrases are read around its strongest n-grams (phrases.ts).
 import {
   FEATURE_COUNT,
   FNV_OFFSET,
@@ -22,16 +22,16 @@ export interface Occurrences {
   length: number;
 }
 
-function isAsciiWordChar(c: number): boolean {
+export function isAsciiWordChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 }
 
-function isDigit(c: number): boolean {
+export function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
 /** Characters that start no n-gram and break runs: ASCII and whitespace. */
-function breaksRun(c: number): boolean {
+export function breaksRun(c: number): boolean {
   return c < 0x80 || c === 0x3000;
 }
 
@@ -43,8 +43,8 @@ function breaksRun(c: number): boolean {
 const UNIGRAM = new Int32Array(0x10000);
 
 /** The FNV state after the namespace byte, the same for every gram of a kind. */
-const CHAR_SEED = step(FNV_OFFSET, NS_CHAR);
-const WORD_SEED = step(FNV_OFFSET, NS_WORD);
+export const CHAR_SEED = step(FNV_OFFSET, NS_CHAR);
+export const WORD_SEED = step(FNV_OFFSET, NS_WORD);
 
 /**
  * "Seen already?" for the features of the collector being filled: a generation stamp per feature
@@ -71,13 +71,14 @@ function grow(a: Int32Array): Int32Array<ArrayBuffer> {
 }
 
 /**
- * Each n-gram's bucket by where it starts, for the last text `addText` read with `positions`:
- * for a non-ASCII character at i, its 1-, 2- and 3-gram at 3i, 3i+1, 3i+2 (those that exist); for
- * a word starting at i, the word at 3i and the pair it ends at 3i+1 (if any). Words start on ASCII
- * characters and character grams on the others, so the two never share a slot.
+ * Where each distinct text n-gram of the last text `addText` read with `positions` first occurs,
+ * by its index among the collector's features: a slot 3i + k, where a non-ASCII character at i
+ * starts the 1-, 2- and 3-gram at k = 0, 1, 2, and a word starting at i is k = 0 and the pair it
+ * ends k = 1 (gramAt turns a slot back into the gram's extent). Written only when a feature is
+ * first seen (about one gram in five on the bench page), where the heat's record it replaces was
+ * written for every gram (README, "Scoring, eleventh pass").
  */
-let recordedText: string | null = null;
-let recorded = new Int32Array(0);
+let firstSlots = new Int32Array(0);
 
 /**
  * What charPass and wordPass leave: the distinct buffer (it may have grown), its count, the kana
@@ -98,7 +99,7 @@ function charPass(
   gen: number,
   distinctIn: Int32Array<ArrayBuffer>,
   countIn: number,
-  rec: Int32Array | null,
+  slots: Int32Array | null,
 ): void {
   const edges = m.runEdges;
   const runs = m.runEdgeCount;
@@ -136,27 +137,27 @@ function charPass(
     if (STAMP[b] !== gen) {
       STAMP[b] = gen;
       if (count === distinct.length) distinct = grow(distinct);
+      if (slots) slots[count] = 3 * i;
       distinct[count++] = b;
     }
-    if (rec) rec[3 * i] = b;
     if (i + 1 < e) {
       h = step(h, c1);
       b = bucket(h);
       if (STAMP[b] !== gen) {
         STAMP[b] = gen;
         if (count === distinct.length) distinct = grow(distinct);
+        if (slots) slots[count] = 3 * i + 1;
         distinct[count++] = b;
       }
-      if (rec) rec[3 * i + 1] = b;
       if (i + 2 < e) {
         h = step(h, c2);
         b = bucket(h);
         if (STAMP[b] !== gen) {
           STAMP[b] = gen;
           if (count === distinct.length) distinct = grow(distinct);
+          if (slots) slots[count] = 3 * i + 2;
           distinct[count++] = b;
         }
-        if (rec) rec[3 * i + 2] = b;
       }
     }
     i += 1;
@@ -173,7 +174,7 @@ function wordPass(
   gen: number,
   distinctIn: Int32Array<ArrayBuffer>,
   countIn: number,
-  rec: Int32Array | null,
+  slots: Int32Array | null,
 ): void {
   const edges = m.wordEdges;
   const breaks = m.wordBreaks;
@@ -206,17 +207,17 @@ function wordPass(
     if (STAMP[b] !== gen) {
       STAMP[b] = gen;
       if (count === distinct.length) distinct = grow(distinct);
+      if (slots) slots[count] = 3 * start;
       distinct[count++] = b;
     }
-    if (rec) rec[3 * start] = b;
     if (k > 0 && breaks[k] === breaks[k - 1]) {
       b = bucket(step(step(prev, NS_BIGRAM), h));
       if (STAMP[b] !== gen) {
         STAMP[b] = gen;
         if (count === distinct.length) distinct = grow(distinct);
+        if (slots) slots[count] = 3 * start + 1;
         distinct[count++] = b;
       }
-      if (rec) rec[3 * start + 1] = b;
     }
     prev = h;
   }
@@ -318,31 +319,42 @@ export class Collector {
 
   /**
    * The text's character n-grams, then its word n-grams (the order charGrams and wordGrams give),
-   * in two tight loops; with `positions`, each bucket is also recorded for textHeat. Returns the
-   * number of features the text added and its kana (hiragana after normalising), which tell
-   * its script (features.ts): counted here rather than in a pass of their own.
+   * in two tight loops; with `positions`, where each distinct one first occurs is also recorded
+   * (`slots`). Returns the number of features the text added and its kana (hiragana after
+   * normalising), which tell its script (features.ts): counted here rather than in a pass of
+   * their own.
    */
   addText(text: string, positions: boolean): { added: number; kana: number } {
     this.#writable();
     const n = text.length;
     const before = this.#count;
-    let rec: Int32Array | null = null;
+    let slots: Int32Array | null = null;
     if (positions) {
-      if (recorded.length < 3 * n) recorded = new Int32Array(3 * n + 48);
-      rec = recorded;
-      recordedText = text;
+      // A text has at most 3 grams a unit, so at most 3n new features.
+      if (firstSlots.length < before + 3 * n) firstSlots = new Int32Array(before + 3 * n + 48);
+      slots = firstSlots;
     }
     // Marks first (the term scan's, when it read this text), then the character n-grams of every
     // run before any word n-gram: the order of the distinct features is the model's (its sums
     // are added in that order).
     const m = marksOf(text);
-    charPass(text, m, generation, this.#distinct, before, rec);
+    charPass(text, m, generation, this.#distinct, before, slots);
     const kana = pass.kana;
-    wordPass(text, m, generation, pass.distinct, pass.count, rec);
+    wordPass(text, m, generation, pass.distinct, pass.count, slots);
     const count = pass.count;
     if (pass.distinct !== this.#distinct) scratch = this.#distinct = pass.distinct;
     this.#count = count;
     return { added: count - before, kana };
+  }
+
+  /**
+   * For the features the last `addText(text, true)` added, by index among the collector's
+   * features: the slot of each one's first occurrence (see `firstSlots`). Valid until the next
+   * such call.
+   */
+  get slots(): Int32Array {
+    if (this.#released) throw new Error('Collector read after release()');
+    return firstSlots;
   }
 }
 
@@ -395,178 +407,6 @@ export function wordGrams(text: string, out: Collector): void {
     prev = h;
     prevStart = start;
     havePrev = true;
-  }
-}
-
-/** Each n-gram's bucket by position (see `recorded`), from the record or by hashing the text. */
-function bucketsOf(text: string): Int32Array {
-  if (recordedText === text) return recorded;
-  const rec = new Int32Array(3 * text.length);
-  const n = text.length;
-  for (let i = 0; i < n; i += 1) {
-    const c0 = text.charCodeAt(i);
-    if (breaksRun(c0)) continue;
-    let h = step(CHAR_SEED, c0);
-    rec[3 * i] = bucket(h);
-    for (let k = 1; k < 3 && i + k < n; k += 1) {
-      const c = text.charCodeAt(i + k);
-      if (breaksRun(c)) break;
-      h = step(h, c);
-      rec[3 * i + k] = bucket(h);
-    }
-  }
-  let prev = 0;
-  let havePrev = false;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (!isAsciiWordChar(c)) {
-      if (c === 0x0a || c >= 0x80 || c === 0x2e) havePrev = false;
-      i += 1;
-      continue;
-    }
-    const start = i;
-    let h = WORD_SEED;
-    let lastDigit = false;
-    for (; i < n && isAsciiWordChar(text.charCodeAt(i)); i += 1) {
-      const d = text.charCodeAt(i);
-      if (isDigit(d)) {
-        if (!lastDigit) h = step(h, 0x30);
-        lastDigit = true;
-      } else {
-        h = step(h, d);
-        lastDigit = false;
-      }
-    }
-    rec[3 * start] = bucket(h);
-    if (havePrev) rec[3 * start + 1] = bucket(step(step(prev, NS_BIGRAM), h));
-    prev = h;
-    havePrev = true;
-  }
-  return rec;
-}
-
-/**
- * Each character's share of the text n-grams' weights, as prefix sums: `out[i]` is the sum of
- * the shares of characters 0..i-1 (`out[0]` is 0), where an n-gram of weight w (its model weight
- * times `textValue`) spread over its characters gives each w / length. The same sums, added in
- * the same order, as walking textOccurrences: the buckets come from the record the feature pass
- * left for this text (else the text is hashed again), and each character's share is summed in
- * registers and written once, in order, as the running sum (`out` is at least text.length + 1
- * long; the caller reuses it).
- *
- * A character of a non-ASCII run gets the shares of the grams starting two, one and zero
- * characters before it, in that order. A character of a word gets its word's share, then the
- * pair's ending at the word, then the pair's starting at it; the characters between two words of
- * a pair get that pair's share: so a word's characters wait until the next word (or a phrase
- * break) is read. A share that is missing adds +0, which leaves a sum as it is (no sum is -0).
- */
-export function textHeat(
-  text: string,
-  weights: Float32Array,
-  textValue: number,
-  out: Float64Array,
-): void {
-  const rec = bucketsOf(text);
-  const m = marksOf(text);
-  out[0] = 0;
-  heatInto(text.length, m, rec, weights, textValue, out);
-}
-
-/**
- * The heat's loop, over the marked runs and words in order of position (no unit's script is
- * tested again). Cells between them get the waiting word's shares, the pair's, or +0: the same
- * additions, in the same order, as the walk over every unit it replaces. The loop is the
- * function's last statement (OSR; README, "Scoring, fourth pass").
- */
-function heatInto(
-  n: number,
-  m: TextMarks,
-  rec: Int32Array,
-  weights: Float32Array,
-  textValue: number,
-  out: Float64Array,
-): void {
-  const runEdges = m.runEdges;
-  const runCount = m.runEdgeCount;
-  const wordEdges = m.wordEdges;
-  const wordBreaks = m.wordBreaks;
-  const wordCount = m.wordEdgeCount;
-  let sum = 0;
-  // Cells written..waiting start are written; the word waiting for a pair after it (pendingEnd 0
-  // when none: then cells past it get +0).
-  let written = 0;
-  let pending = false;
-  let pendingStart = 0;
-  let pendingEnd = 0;
-  let pendingShare = 0;
-  let r = 0;
-  let w = 0;
-  for (;;) {
-    const runStart = r < runCount ? runEdges[r]! : n;
-    const wordStart = w < wordCount ? wordEdges[w]! : n;
-    if (wordStart < runStart) {
-      const end = wordEdges[w + 1]!;
-      const own = (weights[rec[3 * wordStart]!]! * textValue) / (end - wordStart);
-      // A pair with the waiting word unless a line break or a full stop came between them.
-      if (pending && wordBreaks[w] === wordBreaks[w - 1]) {
-        const pair = (weights[rec[3 * wordStart + 1]!]! * textValue) / (end - pendingStart);
-        for (let k = written; k < wordStart; k += 1) {
-          sum += k < pendingEnd ? pendingShare + pair : pair;
-          out[k + 1] = sum;
-        }
-        pendingShare = own + pair;
-      } else {
-        for (let k = written; k < wordStart; k += 1) {
-          sum += k < pendingEnd ? pendingShare : 0;
-          out[k + 1] = sum;
-        }
-        pendingShare = own;
-      }
-      pending = true;
-      written = wordStart;
-      pendingStart = wordStart;
-      pendingEnd = end;
-      w += 2;
-      continue;
-    }
-    // A run, or the end of the text: the waiting word gets no pair after it.
-    for (let k = written; k < runStart; k += 1) {
-      sum += k < pendingEnd ? pendingShare : 0;
-      out[k + 1] = sum;
-    }
-    pending = false;
-    pendingEnd = 0;
-    if (runStart >= n) return;
-    const end = runEdges[r + 1]!;
-    // A unit gets the shares of the grams starting two, one and zero units before it.
-    let from2 = 0;
-    let from1Pair = 0;
-    let from1Triple = 0;
-    for (let i = runStart; i < end; i += 1) {
-      let share = from2;
-      share += from1Pair;
-      share += from1Triple;
-      share += weights[rec[3 * i]!]! * textValue;
-      let pair = 0;
-      let triple = 0;
-      if (i + 1 < end) {
-        // Halving is exact: * 0.5 gives the bits / 2 gives, without a division.
-        pair = weights[rec[3 * i + 1]!]! * textValue * 0.5;
-        share += pair;
-        if (i + 2 < end) {
-          triple = (weights[rec[3 * i + 2]!]! * textValue) / 3;
-          share += triple;
-        }
-      }
-      from2 = from1Triple;
-      from1Pair = pair;
-      from1Triple = triple;
-      sum += share;
-      out[i + 1] = sum;
-    }
-    written = end;
-    r += 2;
   }
 }
 

@@ -7,8 +7,9 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { composeRest, REST_GLOBAL, type RestScript } from '../utils/background/rest';
 import { importByFormatYielding } from '../utils/lists/import';
 import { t } from '../utils/i18n';
+import { createRdapNetwork } from '../utils/intel/rdap-network';
 
-const script: RestScript = { composeRest, importByFormatYielding, t };
+const script: RestScript = { composeRest, importByFormatYielding, t, createRdapNetwork };
 
 export default defineUnlistedScript(() => {
   (globalThis as Record<string, unknown>)[REST_GLOBAL] = script;

@@ -47,6 +47,7 @@ export default defineBackground(() => {
   let rest: Rest | null = null;
   const core = composeCore(createPlatform(), {
     importer: async () => restScript().importByFormatYielding,
+    rdapNetwork: async () => restScript().createRdapNetwork,
     restLoaded: () => rest !== null,
     loadRest: async () => loadRest(),
     badgeTitle: async (lang, key) => restScript().t(lang, key),

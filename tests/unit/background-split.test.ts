@@ -9,6 +9,7 @@ import { composeRest, type Rest } from '../../utils/background/rest';
 import { defaultCatalog } from '../../utils/lists/catalog';
 import { importByFormatYielding } from '../../utils/lists/import';
 import { t } from '../../utils/i18n';
+import { createRdapNetwork } from '../../utils/intel/rdap-network';
 import { fakePlatform, pageSender, contentSender, type TestPlatform } from './fakes';
 import { ListIndex, ProbeIndex, type ListLookup } from '../../utils/verdicts/list-index';
 
@@ -20,8 +21,8 @@ beforeEach(() => {
 });
 
 /** A new worker life: the first script composed, the rest only when asked for (and counted). */
-function wake(options: { importer?: boolean } = {}) {
-  const loads = { rest: 0, importer: 0, titles: 0 };
+function wake(options: { importer?: boolean; network?: boolean } = {}) {
+  const loads = { rest: 0, importer: 0, titles: 0, network: 0 };
   let rest: Rest | null = null;
   const core: Core = composeCore(platform, {
     catalog: defaultCatalog(null),
@@ -29,6 +30,11 @@ function wake(options: { importer?: boolean } = {}) {
       loads.importer += 1;
       if (options.importer === false) throw new Error('the importers were loaded');
       return importByFormatYielding;
+    },
+    rdapNetwork: async () => {
+      loads.network += 1;
+      if (options.network === false) throw new Error('the network side was not loaded');
+      return createRdapNetwork;
     },
     restLoaded: () => rest !== null,
     loadRest: async () => {
@@ -81,7 +87,8 @@ describe('a woken worker', () => {
       { ...pageSender(`/warning.html#${LISTED}`, 9), frameId: 0 },
     );
     expect(info).toMatchObject({ ok: true, data: { status: 'listed', site: 'joa2020.jp' } });
-    expect(loads).toMatchObject({ rest: 0, importer: 0 });
+    // The registrar cache was read; the network side (RDAP client, bootstrap) was not loaded.
+    expect(loads).toMatchObject({ rest: 0, importer: 0, network: 0 });
   });
 
   it('composes without reading the public suffix rules; the first verdict reads them once', async () => {
@@ -92,6 +99,7 @@ describe('a woken worker', () => {
     const core = fresh.composeCore(platform, {
       catalog: defaultCatalog(null),
       importer: async () => importByFormatYielding,
+      rdapNetwork: async () => createRdapNetwork,
       restLoaded: () => true,
       loadRest: async () => undefined,
       badgeTitle: async () => '',
@@ -117,6 +125,9 @@ describe('a woken worker', () => {
       importer: async () => {
         loads.importer += 1;
         return importByFormatYielding;
+      },
+      rdapNetwork: async () => {
+        throw new Error('the network side was loaded');
       },
       restLoaded: () => false,
       loadRest: async () => {
@@ -240,7 +251,56 @@ describe('a woken worker', () => {
     await core.tabs.onNavigationCommitted(5, 'https://joa2020.jp/shop');
     expect(platform.badges.get(5)).toMatchObject({ text: '!', color: '#c62828' });
     expect(platform.badges.get(5)?.title).toBe(t('en', 'badge.title.danger'));
-    expect(loads).toMatchObject({ rest: 0, importer: 0, titles: 1 });
+    expect(loads).toMatchObject({ rest: 0, importer: 0, titles: 1, network: 0 });
+  });
+
+  it('loads the network side of the registrar lookups only for a lookup that may go out, once', async () => {
+    const { core, loads } = wake({ importer: false });
+    const url = 'https://rdap.verisign.com/com/v1/domain/looked-up.com';
+    platform.net.route(url, () => new Response('{}', { status: 404 }));
+    // A cache-only lookup, and an automatic one with automatic lookups off: no network side.
+    expect(await core.intel.lookup('looked-up.com', 'cache-only', true)).toMatchObject({
+      result: null,
+    });
+    expect(await core.intel.lookup('looked-up.com', 'automatic', false)).toMatchObject({
+      result: null,
+    });
+    expect(loads.network).toBe(0);
+    // The user asked: loaded, and the registry asked.
+    expect(await core.intel.lookup('looked-up.com', 'explicit', false)).toMatchObject({
+      result: { status: 'not-found' },
+    });
+    expect(await core.intel.lookup('other-site.com', 'explicit', false)).toMatchObject({
+      result: { status: 'not-found' },
+    });
+    expect(loads.network).toBe(1);
+    expect(platform.net.count(url)).toBe(1);
+  });
+
+  it('tries a network side that failed to load again on the next lookup', async () => {
+    let fail = true;
+    const core = composeCore(platform, {
+      catalog: defaultCatalog(null),
+      importer: async () => importByFormatYielding,
+      rdapNetwork: async () => {
+        if (fail) throw new Error('the second script is missing');
+        return createRdapNetwork;
+      },
+      restLoaded: () => true,
+      loadRest: async () => undefined,
+      badgeTitle: async () => '',
+    });
+    platform.net.route(
+      'https://rdap.verisign.com/com/v1/domain/retried.com',
+      () => new Response('{}', { status: 404 }),
+    );
+    await expect(core.intel.lookup('retried.com', 'explicit', false)).rejects.toThrow(
+      'the second script is missing',
+    );
+    fail = false;
+    expect(await core.intel.lookup('retried.com', 'explicit', false)).toMatchObject({
+      result: { status: 'not-found' },
+    });
   });
 
   it('keeps the same checks on who may ask: a content script gets no verdict', async () => {

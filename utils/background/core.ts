@@ -11,6 +11,7 @@ import { createRouter, type MessageHandler } from '../core/router';
 import type { HandlerTable } from '../core/handler';
 import { DecisionsService } from '../decisions/service';
 import { IntelService } from '../intel/service';
+import type { LoadRdapNetwork } from '../intel/rdap-network';
 import { defaultCatalog, type CatalogEntry } from '../lists/catalog';
 import { ListsService, type LoadImporter } from '../lists/service';
 import { FrameSamples } from '../page/frame-samples';
@@ -35,6 +36,8 @@ export interface CoreOptions {
   catalog?: readonly CatalogEntry[];
   /** The list importers, loaded when a list is imported (the packaged lists on install). */
   importer: LoadImporter;
+  /** The registrar lookups' network side, loaded when a lookup may first go to the network. */
+  rdapNetwork: LoadRdapNetwork;
   /**
    * Whether the rest is composed: a change to the lists announced before it is (the packaged
    * lists installed by a waking worker) loads it first, so that the pre-load rules follow.
@@ -57,7 +60,7 @@ export function composeCore(platform: Platform, options: CoreOptions) {
   };
   lists.onChanged.subscribe(followChanges);
   decisions.onAllowChanged.subscribe(followChanges);
-  const intel = new IntelService(platform);
+  const intel = new IntelService(platform, options.rdapNetwork);
   const pageScores = new PageScores(platform.session);
   const targets = new TabTargets(platform.session);
   // The frames' texts a navigation forgets (session storage only: the page service reads the same).

@@ -10,6 +10,7 @@ import { BackupService } from '../backup/service';
 import { listsView } from '../lists/handlers';
 import type { importByFormatYielding } from '../lists/import';
 import type { t } from '../i18n';
+import type { createRdapNetwork } from '../intel/rdap-network';
 import { Refresher } from '../lists/refresher';
 import { PageService } from '../page/service';
 import { PreloadRules } from '../preload/service';
@@ -75,6 +76,7 @@ export interface RestScript {
   composeRest: typeof composeRest;
   importByFormatYielding: typeof importByFormatYielding;
   t: typeof t;
+  createRdapNetwork: typeof createRdapNetwork;
 }
 
 /** The global name under which the second worker script hands it over. */

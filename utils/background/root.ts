@@ -8,12 +8,14 @@ import { composeRest } from './rest';
 import type { CatalogEntry } from '../lists/catalog';
 import { t } from '../i18n';
 import { importByFormatYielding } from '../lists/import';
+import { createRdapNetwork } from '../intel/rdap-network';
 import type { Platform } from '../platform/platform';
 
 export function composeBackground(platform: Platform, catalog?: readonly CatalogEntry[]) {
   const core = composeCore(platform, {
     catalog,
     importer: async () => importByFormatYielding,
+    rdapNetwork: async () => createRdapNetwork,
     // Composed below, before anything can announce a change.
     restLoaded: () => true,
     loadRest: async () => undefined,

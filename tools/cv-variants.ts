@@ -21,6 +21,9 @@ import {
 import { formatRate, pageRates, siteRates, type JudgedRow, type Rates } from './lib/metrics';
 import {
   crossValidate,
+  crossValidateWith,
+  inProcess,
+  type FitRunner,
   PIPELINE_DEFAULTS,
   type CrossValidatedRow,
   type PipelineOptions,
@@ -42,6 +45,7 @@ import {
   type RepeatedRates,
 } from './lib/repeats';
 import { flagValue, positional } from './lib/args';
+import { fitPool } from './lib/fit-pool';
 
 export type Variant = Partial<Omit<PipelineOptions, 'features'>> & {
   features?: Partial<FeatureOptions>;
@@ -247,6 +251,7 @@ export async function runVariant(
   dir = CORPUS_DIR,
   cache = new Map<string, Prepared>(),
   repeats = 1,
+  runner: FitRunner = inProcess,
 ): Promise<VariantResult[]> {
   const { pipeline, features, stack } = parseVariant(name);
   const key = JSON.stringify(features);
@@ -268,7 +273,7 @@ export async function runVariant(
     if (stack) {
       const { base, stacked } = crossValidateStacked(training, options);
       splits.push([judgeRows(corpus, base), judgeRows(corpus, stacked)]);
-    } else splits.push([judgeVariant(corpus, training, options)]);
+    } else splits.push([judgeRows(corpus, await crossValidateWith(training, options, runner))]);
     // Each split as it ends (on stderr): a long run leaves figures behind even if cut short.
     if (repeats > 1)
       splits.at(-1)!.forEach((r, k) =>
@@ -343,28 +348,34 @@ async function main(argv: string[]): Promise<number> {
   const chosen = names.length > 0 ? names : Object.keys(VARIANTS);
   const cache = new Map<string, Prepared>();
   let first: VariantResult | undefined;
+  // Every plain variant's fits on a pool of KG_TRAIN_WORKERS workers (tools/lib/fit-pool.ts).
+  const pool = fitPool();
   const results = async function* () {
-    for (const name of chosen) yield* await runVariant(name, dir, cache, repeats);
+    for (const name of chosen) yield* await runVariant(name, dir, cache, repeats, pool.run);
   };
-  for await (const r of results()) {
-    const cell = (lang: string, unit: 'pages' | 'sites') => {
-      const x = r.byLanguage[lang]?.[unit];
-      return x ? `${formatRate(x.recall)} | ${formatRate(x.falsePositiveRate)}` : '– | –';
-    };
-    console.log(
-      `| ${r.name} | pages | ${cell('ja', 'pages')} | ${cell('en', 'pages')} |\n| ${r.name} | sites | ${cell('ja', 'sites')} | ${cell('en', 'sites')} |  (${r.seconds.toFixed(0)} s)`,
-    );
-    for (const [lang, x] of Object.entries(r.repeated ?? {}))
+  try {
+    for await (const r of results()) {
+      const cell = (lang: string, unit: 'pages' | 'sites') => {
+        const x = r.byLanguage[lang]?.[unit];
+        return x ? `${formatRate(x.recall)} | ${formatRate(x.falsePositiveRate)}` : '– | –';
+      };
       console.log(
-        `  ${lang} over ${repeats} splits: recall ${formatSpread(x.recall)}; false positives ${formatSpread(x.falsePositiveRate)}`,
+        `| ${r.name} | pages | ${cell('ja', 'pages')} | ${cell('en', 'pages')} |\n| ${r.name} | sites | ${cell('ja', 'sites')} | ${cell('en', 'sites')} |  (${r.seconds.toFixed(0)} s)`,
       );
-    // Against the first variant named: how many pages changed verdict (the noise of the measure).
-    if (first)
-      for (const [lang, d] of Object.entries(discordant(first.judged, r.judged)).sort())
+      for (const [lang, x] of Object.entries(r.repeated ?? {}))
         console.log(
-          `  ${lang} against ${first.name}: recall +${d.gained} −${d.lost}, false alarms +${d.newAlarms} −${d.goneAlarms}`,
+          `  ${lang} over ${repeats} splits: recall ${formatSpread(x.recall)}; false positives ${formatSpread(x.falsePositiveRate)}`,
         );
-    else first = r;
+      // Against the first variant named: how many pages changed verdict (the noise of the measure).
+      if (first)
+        for (const [lang, d] of Object.entries(discordant(first.judged, r.judged)).sort())
+          console.log(
+            `  ${lang} against ${first.name}: recall +${d.gained} −${d.lost}, false alarms +${d.newAlarms} −${d.goneAlarms}`,
+          );
+      else first = r;
+    }
+  } finally {
+    await pool.close();
   }
   return 0;
 }

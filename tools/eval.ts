@@ -30,7 +30,8 @@ import { levelRank } from '../utils/verdicts/model';
 import { loadModel, type LoadedModel } from '../utils/detector/model';
 import { scoreWithModel, scoreFor } from '../utils/detector/model-score';
 import { warnedAfterSite } from './lib/site-browsing';
-import { buildModel, crossValidate, PIPELINE_DEFAULTS } from '../utils/detector/pipeline';
+import { buildModel, crossValidateWith, PIPELINE_DEFAULTS } from '../utils/detector/pipeline';
+import { withFitPool } from './lib/fit-pool';
 import { parseVariant } from './cv-variants';
 import { formatSpread, pagesByLanguage, repeatsArg, summariseRepeats } from './lib/repeats';
 import { flagValue, positional } from './lib/args';
@@ -175,17 +176,24 @@ export async function evaluate(
   return report(dir, mode, pages, rows);
 }
 
+/** `--cv`: the features and every fit on a pool of KG_TRAIN_WORKERS workers (tools/lib/fit-pool.ts). */
 export async function evaluateCv(
   dir: string,
   folds = PIPELINE_DEFAULTS.folds,
   foldSeed = 0,
 ): Promise<EvalReport> {
   const pages = scoredPages(await loadCorpus(dir));
-  const cv = crossValidate(trainingPages(pages, SHIPPED_PIPELINE.features), {
-    ...SHIPPED_PIPELINE,
-    folds,
-    foldSeed,
-  });
+  const cv = await withFitPool(async (pool) =>
+    crossValidateWith(
+      await pool.trainingPages(pages, SHIPPED_PIPELINE.features),
+      {
+        ...SHIPPED_PIPELINE,
+        folds,
+        foldSeed,
+      },
+      pool.run,
+    ),
+  );
   const rows: EvalRow[] = pages.map((page, i) => {
     const r = cv[i]!;
     return {

@@ -193,60 +193,225 @@ function probability(file: ModelFile, pages: readonly TrainingPage[]): number[] 
   return pages.map((p) => sigmoid(logit(model, p)));
 }
 
+/**
+ * One regression fit the pipeline needs, its pages named by their positions in the pages it was
+ * given: plain data, so that a runner can send it to another thread or process.
+ */
+export interface FitTask {
+  /** Positions of the pages fitted on, ascending (the order the fit sees them in). */
+  train: number[];
+  /** Positions of the pages the fitted model scores. */
+  score: number[];
+  thresholds: ThresholdSet;
+  trainedOn: ModelFile['trainedOn'];
+  options: PipelineOptions;
+  /** Whether the model file is wanted back (an inner fold's fit is wanted for its scores only). */
+  file: boolean;
+}
+
+export interface FitResult {
+  file?: ModelFile;
+  scores: number[];
+}
+
+/** Fits the tasks on these pages; the results in the tasks' order. */
+export type FitRunner = (
+  pages: readonly TrainingPage[],
+  tasks: readonly FitTask[],
+) => Promise<FitResult[]>;
+
+export function runFitTask(pages: readonly TrainingPage[], task: FitTask): FitResult {
+  const at = (i: number) => {
+    const page = pages[i];
+    if (!page) throw new Error(`fit task names page ${i} of ${pages.length}`);
+    return page;
+  };
+  const file = fitFile(task.train.map(at), task.thresholds, task.trainedOn, task.options);
+  const scores = probability(file, task.score.map(at));
+  return task.file ? { file, scores } : { scores };
+}
+
+/** Today's loop: every fit in this thread, one after another. */
+export const inProcess: FitRunner = (pages, tasks) =>
+  Promise.resolve(tasks.map((task) => runFitTask(pages, task)));
+
+/**
+ * A computation as batches of independent fits: it yields each batch and is resumed with the
+ * batch's results. The same plan runs in this thread (runPlan) or on a runner (runPlanWith), so
+ * the thresholds, the L2 choice and the files cannot depend on where the fits ran.
+ */
+export type Plan<T> = Generator<readonly FitTask[], T, FitResult[]>;
+
+export function runPlan<T>(pages: readonly TrainingPage[], plan: Plan<T>): T {
+  let step = plan.next();
+  while (!step.done) step = plan.next(step.value.map((task) => runFitTask(pages, task)));
+  return step.value;
+}
+
+export async function runPlanWith<T>(
+  pages: readonly TrainingPage[],
+  plan: Plan<T>,
+  runner: FitRunner = inProcess,
+): Promise<T> {
+  let step = plan.next();
+  while (!step.done) {
+    const tasks = step.value;
+    const results = await runner(pages, tasks);
+    if (results.length !== tasks.length)
+      throw new Error(`fit runner returned ${results.length} results for ${tasks.length} tasks`);
+    step = plan.next(results);
+  }
+  return step.value;
+}
+
+/** Several plans in lockstep: each batch joins their batches, so a runner sees them all at once. */
+export function* allPlans<T>(plans: readonly Plan<T>[]): Plan<T[]> {
+  const done = new Array<T>(plans.length);
+  let steps = plans.map((plan) => plan.next());
+  for (;;) {
+    const waiting = steps.flatMap((step, k) => (step.done ? [] : [k]));
+    steps.forEach((step, k) => {
+      if (step.done) done[k] = step.value;
+    });
+    if (waiting.length === 0) return done;
+    const batches = waiting.map((k) => steps[k]!.value as readonly FitTask[]);
+    const results = yield batches.flat();
+    let from = 0;
+    steps = steps.map((step, k) => {
+      if (step.done) return step;
+      const n = (step.value as readonly FitTask[]).length;
+      const mine = results.slice(from, from + n);
+      from += n;
+      return plans[k]!.next(mine);
+    });
+  }
+}
+
+/** A plan on a subset of the pages (their positions `at`) as a plan on all of them. */
+function* onSubset<T>(plan: Plan<T>, at: readonly number[]): Plan<T> {
+  let step = plan.next();
+  while (!step.done) {
+    const moved = step.value.map((task) => ({
+      ...task,
+      train: task.train.map((i) => at[i]!),
+      score: task.score.map((i) => at[i]!),
+    }));
+    step = plan.next(yield moved);
+  }
+  return step.value;
+}
+
+const HALF: Thresholds = { caution: 0.5, warning: 0.5, danger: 0.5 };
+
+/** The fits of one grouped split: each fold's model, fitted without it, scores it. */
+function foldTasks(pages: readonly TrainingPage[], options: PipelineOptions): FitTask[] {
+  const fold = groupFolds(pages, options.folds, options.foldSeed);
+  const tasks: FitTask[] = [];
+  for (let f = 0; f < options.folds; f += 1) {
+    const train = pages.map((_, i) => i).filter((i) => fold[i] !== f);
+    const score = pages.map((_, i) => i).filter((i) => fold[i] === f);
+    if (score.length === 0 || train.length === 0) continue;
+    const none: ThresholdSet = { ja: HALF, en: HALF };
+    tasks.push({ train, score, thresholds: none, trainedOn: {}, options, file: false });
+  }
+  return tasks;
+}
+
+function outOfFoldScores(count: number, tasks: readonly FitTask[], results: FitResult[]): number[] {
+  const out = new Array<number>(count).fill(0);
+  tasks.forEach((task, k) => task.score.forEach((i, j) => (out[i] = results[k]!.scores[j]!)));
+  return out;
+}
+
+export function* outOfFoldPlan(
+  pages: readonly TrainingPage[],
+  options: PipelineOptions = PIPELINE_DEFAULTS,
+): Plan<number[]> {
+  const tasks = foldTasks(pages, options);
+  return outOfFoldScores(pages.length, tasks, yield tasks);
+}
+
 /** Out-of-fold probabilities of every page: each scored by a model that never saw its site. */
 export function outOfFold(
   pages: readonly TrainingPage[],
   options: PipelineOptions = PIPELINE_DEFAULTS,
 ): number[] {
-  const fold = groupFolds(pages, options.folds, options.foldSeed);
-  const out = new Array<number>(pages.length).fill(0);
-  const half: Thresholds = { caution: 0.5, warning: 0.5, danger: 0.5 };
-  const none: ThresholdSet = { ja: half, en: half };
-  for (let f = 0; f < options.folds; f += 1) {
-    const train = pages.filter((_, i) => fold[i] !== f);
-    const testAt = pages.map((_, i) => i).filter((i) => fold[i] === f);
-    if (testAt.length === 0 || train.length === 0) continue;
-    const file = fitFile(train, none, {}, options);
-    const p = probability(
-      file,
-      testAt.map((i) => pages[i]!),
-    );
-    testAt.forEach((i, k) => (out[i] = p[k]!));
-  }
-  return out;
+  return runPlan(pages, outOfFoldPlan(pages, options));
 }
 
-export function buildModel(
+export interface BuiltModel {
+  file: ModelFile;
+  outOfFold: number[];
+}
+
+/**
+ * Every inner fit (each L2 strength, each inner split, each fold) in one batch, then the final
+ * fit with the chosen strength and thresholds in a second.
+ */
+export function* buildModelPlan(
   pages: readonly TrainingPage[],
   trainedOn: ModelFile['trainedOn'],
   options: PipelineOptions = PIPELINE_DEFAULTS,
-): { file: ModelFile; outOfFold: number[] } {
+): Plan<BuiltModel> {
+  const tried = (options.lambdas ?? [options.fit.lambda]).map((lambda) =>
+    lambda === undefined ? options : { ...options, fit: { ...options.fit, lambda } },
+  );
+  const seeds = Array.from(
+    { length: options.innerSeeds ?? 1 },
+    (_, k) => (options.foldSeed ?? 0) + k * INNER_SEED_STEP,
+  );
+  const splits = tried.map((t) => seeds.map((foldSeed) => foldTasks(pages, { ...t, foldSeed })));
+  const results = yield splits.flat(2);
+  let from = 0;
+  const oofsOf = splits.map((bySeed) =>
+    bySeed.map((tasks) => {
+      const mine = results.slice(from, from + tasks.length);
+      from += tasks.length;
+      return outOfFoldScores(pages.length, tasks, mine);
+    }),
+  );
   let best: { options: PipelineOptions; oof: number[]; thresholds: ThresholdSet } | null = null;
   let bestWarned = -1;
-  for (const lambda of options.lambdas ?? [options.fit.lambda]) {
-    const tried = lambda === undefined ? options : { ...options, fit: { ...options.fit, lambda } };
-    const seeds = Array.from(
-      { length: options.innerSeeds ?? 1 },
-      (_, k) => (options.foldSeed ?? 0) + k * INNER_SEED_STEP,
-    );
-    const oofs = seeds.map((foldSeed) => outOfFold(pages, { ...tried, foldSeed }));
-    const oof = oofs[0]!;
+  tried.forEach((t, k) => {
+    const oofs = oofsOf[k]!;
     const scored = pooledScores(pages, oofs);
     const thresholds = chooseThresholdSet(scored, options.fprWarning);
     const warned = scored.filter(
       (r) => r.positive && r.probability >= thresholds[r.lang as Script].warning,
     ).length;
     if (warned > bestWarned) {
-      best = { options: tried, oof, thresholds };
+      best = { options: t, oof: oofs[0]!, thresholds };
       bestWarned = warned;
     }
-  }
+  });
   const { options: chosen, oof, thresholds } = best!;
   // The L2 strength chosen is recorded when there was a choice.
   const recorded = options.lambdas
     ? { ...trainedOn, lambda: chosen.fit.lambda ?? FIT_DEFAULTS.lambda }
     : trainedOn;
-  return { file: fitFile(pages, thresholds, recorded, chosen), outOfFold: oof };
+  const all = pages.map((_, i) => i);
+  const [final] = yield [
+    { train: all, score: [], thresholds, trainedOn: recorded, options: chosen, file: true },
+  ];
+  return { file: final!.file!, outOfFold: oof };
+}
+
+export function buildModel(
+  pages: readonly TrainingPage[],
+  trainedOn: ModelFile['trainedOn'],
+  options: PipelineOptions = PIPELINE_DEFAULTS,
+): BuiltModel {
+  return runPlan(pages, buildModelPlan(pages, trainedOn, options));
+}
+
+/** buildModel with its fits on a runner (tools/lib/fit-pool.ts: both cores). */
+export function buildModelWith(
+  pages: readonly TrainingPage[],
+  trainedOn: ModelFile['trainedOn'],
+  options: PipelineOptions = PIPELINE_DEFAULTS,
+  runner: FitRunner = inProcess,
+): Promise<BuiltModel> {
+  return runPlanWith(pages, buildModelPlan(pages, trainedOn, options), runner);
 }
 
 export interface CrossValidatedRow {
@@ -257,37 +422,65 @@ export interface CrossValidatedRow {
   thresholds: Thresholds;
 }
 
-/** Nested, grouped cross-validation: thresholds never see the fold they are judged on. */
-export function crossValidate(
+/**
+ * Nested, grouped cross-validation: thresholds never see the fold they are judged on. The outer
+ * folds' buildModel plans run in lockstep, so a runner gets every inner fit of every fold at once.
+ */
+export function* crossValidatePlan(
   pages: readonly TrainingPage[],
   options: PipelineOptions = PIPELINE_DEFAULTS,
-): CrossValidatedRow[] {
+): Plan<CrossValidatedRow[]> {
   const fold = groupFolds(pages, options.folds, options.foldSeed);
-  const rows = new Array<CrossValidatedRow>(pages.length);
+  const judgedBy: { f: number; judged: number[] }[] = [];
+  const plans: Plan<BuiltModel>[] = [];
   for (let f = 0; f < options.folds; f += 1) {
-    const train = pages.filter((_, i) => fold[i] !== f);
+    const train = pages.map((_, i) => i).filter((i) => fold[i] !== f);
     const testAt = pages.map((_, i) => i).filter((i) => fold[i] === f);
     if (testAt.length === 0) continue;
     // Joint: one model for every script; perScript: each script's pages by its own model.
     for (const scripts of options.perScript ? SCRIPTS.map((s) => [s]) : [SCRIPTS]) {
-      const own = (p: TrainingPage) => (scripts as readonly Script[]).includes(p.script);
-      const judged = testAt.filter((i) => own(pages[i]!));
+      const own = (i: number) => (scripts as readonly Script[]).includes(pages[i]!.script);
+      const judged = testAt.filter(own);
       if (judged.length === 0) continue;
-      const { file } = buildModel(train.filter(own), {}, options);
-      const p = probability(
-        file,
-        judged.map((i) => pages[i]!),
-      );
-      judged.forEach((i, k) => {
-        rows[i] = {
-          slug: pages[i]!.slug,
-          fold: f,
-          probability: p[k]!,
-          level: levelForProbability(p[k]!, file.thresholds[pages[i]!.script]),
-          thresholds: file.thresholds[pages[i]!.script],
-        };
-      });
+      const at = train.filter(own);
+      const subset = at.map((i) => pages[i]!);
+      judgedBy.push({ f, judged });
+      plans.push(onSubset(buildModelPlan(subset, {}, options), at));
     }
   }
+  const built = yield* allPlans(plans);
+  const rows = new Array<CrossValidatedRow>(pages.length);
+  judgedBy.forEach(({ f, judged }, k) => {
+    const { file } = built[k]!;
+    const p = probability(
+      file,
+      judged.map((i) => pages[i]!),
+    );
+    judged.forEach((i, j) => {
+      rows[i] = {
+        slug: pages[i]!.slug,
+        fold: f,
+        probability: p[j]!,
+        level: levelForProbability(p[j]!, file.thresholds[pages[i]!.script]),
+        thresholds: file.thresholds[pages[i]!.script],
+      };
+    });
+  });
   return rows;
+}
+
+export function crossValidate(
+  pages: readonly TrainingPage[],
+  options: PipelineOptions = PIPELINE_DEFAULTS,
+): CrossValidatedRow[] {
+  return runPlan(pages, crossValidatePlan(pages, options));
+}
+
+/** crossValidate with its fits on a runner. */
+export function crossValidateWith(
+  pages: readonly TrainingPage[],
+  options: PipelineOptions = PIPELINE_DEFAULTS,
+  runner: FitRunner = inProcess,
+): Promise<CrossValidatedRow[]> {
+  return runPlanWith(pages, crossValidatePlan(pages, options), runner);
 }

@@ -1,0 +1,30 @@
+// A fit-pool worker (tools/lib/fit-pool.ts): holds the pages it was sent, runs one job at a time
+// (a fit with the pipeline's own runFitTask, or a few pages' feature extraction), and answers with
+// its result or its error. Extracted feature arrays are transferred back, not copied.
+import { parentPort } from 'node:worker_threads';
+import type { TrainingPage } from '../../utils/detector/pipeline';
+import { runJob, unpackPages, type FromWorker, type ToWorker } from './fit-pool';
+
+const port = parentPort;
+if (!port) throw new Error('fit-worker.ts runs as a worker thread of tools/lib/fit-pool.ts');
+let held: { generation: number; list: TrainingPage[] } | null = null;
+port.on('message', (m: ToWorker) => {
+  if (m.kind === 'pages') {
+    held = { generation: m.generation, list: unpackPages(m.packed) };
+    return;
+  }
+  let answer: FromWorker;
+  try {
+    answer = { kind: 'done', id: m.id, result: runJob(m.job, held) };
+  } catch (e) {
+    const error = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    answer = { kind: 'failed', id: m.id, error };
+  }
+  // Each extracted array owns its buffer (a Set all the same: a buffer listed twice cannot move).
+  const moved = new Set<ArrayBuffer>();
+  if (answer.kind === 'done' && Array.isArray(answer.result))
+    for (const p of answer.result)
+      for (const a of [p.index, p.value, p.grouping])
+        if (a.buffer instanceof ArrayBuffer) moved.add(a.buffer);
+  port.postMessage(answer, [...moved]);
+});

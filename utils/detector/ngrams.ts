@@ -374,6 +374,39 @@ export function charGrams(text: string, out: Collector): void {
   }
 }
 
+/** A word read by readWord: its hash and the index after its last character. */
+export interface WordRead {
+  hash: number;
+  end: number;
+}
+
+/**
+ * Reads the word of ASCII word characters starting at `i` into `into` (its hash as the word
+ * n-grams hash it: a run of digits is one "0", so prices, doses and counts generalise) and
+ * returns where it ends. The reference walk (wordGrams) and the phrases' heat (phrases.ts) share
+ * it; the scorer's own pass (`wordPass`) reads the normaliser's word edges instead.
+ */
+export function readWord(text: string, i: number, into: WordRead): number {
+  let h = WORD_SEED;
+  let lastDigit = false;
+  for (; i < text.length && isAsciiWordChar(text.charCodeAt(i)); i += 1) {
+    const d = text.charCodeAt(i);
+    if (isDigit(d)) {
+      if (!lastDigit) h = step(h, 0x30);
+      lastDigit = true;
+    } else {
+      h = step(h, d);
+      lastDigit = false;
+    }
+  }
+  into.hash = h;
+  into.end = i;
+  return i;
+}
+
+/** Reused by wordGrams: no allocation per word. */
+const word: WordRead = { hash: 0, end: 0 };
+
 /** English word 1–2-grams; a line break or a non-ASCII character ends a phrase. */
 export function wordGrams(text: string, out: Collector): void {
   let prev = 0;
@@ -388,20 +421,8 @@ export function wordGrams(text: string, out: Collector): void {
       continue;
     }
     const start = i;
-    let h = WORD_SEED;
-    let lastDigit = false;
-    while (i < text.length && isAsciiWordChar(text.charCodeAt(i))) {
-      const d = text.charCodeAt(i);
-      // A run of digits is one "0": prices, doses and counts generalise.
-      if (isDigit(d)) {
-        if (!lastDigit) h = step(h, 0x30);
-        lastDigit = true;
-      } else {
-        h = step(h, d);
-        lastDigit = false;
-      }
-      i += 1;
-    }
+    i = readWord(text, i, word);
+    const h = word.hash;
     out.text(bucket(h), start, i);
     if (havePrev) out.text(bucket(step(step(prev, NS_BIGRAM), h)), prevStart, i);
     prev = h;

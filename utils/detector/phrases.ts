@@ -6,7 +6,7 @@
 // where each distinct n-gram first occurs, and the dot product keeps the strongest; README,
 // "Scoring, eleventh pass"). So every phrase shown contains one of the n-grams that weighed most.
 import { bucket, NS_BIGRAM, step } from './feature-space';
-import { breaksRun, CHAR_SEED, isAsciiWordChar, isDigit, WORD_SEED } from './ngrams';
+import { breaksRun, CHAR_SEED, isAsciiWordChar, readWord, type WordRead } from './ngrams';
 
 /** How many of the page's strongest text n-grams phrases are looked for around. */
 export const STRONGEST = 16;
@@ -43,6 +43,9 @@ export function gramAt(text: string, slot: number): Extent {
   while (start > 0 && isAsciiWordChar(text.charCodeAt(start - 1))) start -= 1;
   return { start, end };
 }
+
+/** Reused by heatAround: no allocation per word. */
+const read: WordRead = { hash: 0, end: 0 };
 
 /** Adds an n-gram's weight, spread evenly over its characters, to those in lo..hi. */
 function spread(out: Float64Array, lo: number, hi: number, start: number, end: number, w: number) {
@@ -105,19 +108,8 @@ export function heatAround(
       continue;
     }
     const start = i;
-    let h = WORD_SEED;
-    let lastDigit = false;
-    for (; i < n && isAsciiWordChar(text.charCodeAt(i)); i += 1) {
-      const d = text.charCodeAt(i);
-      // A run of digits is one "0" (ngrams.ts).
-      if (isDigit(d)) {
-        if (!lastDigit) h = step(h, 0x30);
-        lastDigit = true;
-      } else {
-        h = step(h, d);
-        lastDigit = false;
-      }
-    }
+    i = readWord(text, i, read);
+    const h = read.hash;
     if (start < hi) spread(out, lo, hi, start, i, weights[bucket(h)]! * textValue);
     if (havePrev) {
       const pair = weights[bucket(step(step(prev, NS_BIGRAM), h))]! * textValue;

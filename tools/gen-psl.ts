@@ -167,9 +167,12 @@ export const PSL_NODE_COUNT = ${nodes};
 export const PSL_TREES =
   ${asciiLiteral(text)};
 
+/** Digits of each entry of PSL_TOP_LEVEL (the reader takes the width from here, not a copy). */
+export const PSL_INDEX_WIDTH = ${PSL_INDEX_WIDTH};
+
 /**
- * Where each TLD's entry starts in the rules' line, ${PSL_INDEX_WIDTH} base-36 digits each, in the line's
- * order: a lookup reads its host's TLD alone.
+ * Where each TLD's entry starts in the rules' line, PSL_INDEX_WIDTH base-36 digits each, in the
+ * line's order: a lookup reads its host's TLD alone.
  */
 export const PSL_TOP_LEVEL =
   ${JSON.stringify(index)};

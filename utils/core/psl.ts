@@ -17,7 +17,7 @@ import {
   type IPublicSuffix,
   type ISuffixLookupOptions,
 } from 'tldts-core';
-import { PSL_NODE_COUNT, PSL_TOP_LEVEL, PSL_TREES } from './psl-data';
+import { PSL_INDEX_WIDTH, PSL_NODE_COUNT, PSL_TOP_LEVEL, PSL_TREES } from './psl-data';
 import { wakeMark } from './wake-marks';
 
 const ICANN = 1;
@@ -91,7 +91,8 @@ let topLevelIndex = '';
 let topLevelCount = 0;
 /** Where the rules' line ends (a TLD's entry may not reach past it). */
 let rulesLineEnd = 0;
-const INDEX_WIDTH = 4;
+/** Digits per index entry: the generator's (tools/gen-psl.ts writes it beside the index). */
+const INDEX_WIDTH = PSL_INDEX_WIDTH;
 
 /** Adds one node (a label of `trees` at [start, end)) under `parent`; returns its id. */
 function addNode(parent: number, flag: number, start: number, end: number): number {

@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { packagedFiles } from './tools/lib/bundled-data';
+import { escapeNonAscii } from './tools/lib/ascii';
 import packageJson from './package.json' with { type: 'json' };
 import type { Plugin } from 'vite';
 
@@ -49,10 +50,7 @@ function asciiWorkerScript(): Plugin {
     generateBundle(_options, bundle) {
       const first = bundle['background.js'];
       if (first?.type !== 'chunk') return;
-      first.code = first.code.replace(
-        /[^\x00-\x7f]/g,
-        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-      );
+      first.code = escapeNonAscii(first.code);
     },
   };
 }

@@ -14,6 +14,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 import * as tldtsTrie from 'tldts/dist/es6/src/data/trie.js';
+import { escapeNonAscii } from './lib/ascii';
 
 export const PSL_TS = 'utils/core/psl-data.ts';
 
@@ -130,10 +131,7 @@ export function renderPslTrees(trie: FlatTrie): { text: string; nodes: number; i
  * two (a single IDN label anywhere made the whole 238 KB script two-byte).
  */
 function asciiLiteral(text: string): string {
-  return JSON.stringify(text).replace(
-    /[^\x00-\x7f]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return escapeNonAscii(JSON.stringify(text));
 }
 
 export function installedTldtsVersion(): string {

@@ -176,7 +176,7 @@ export async function evaluate(
   return report(dir, mode, pages, rows);
 }
 
-/** `--cv`: the features and every fit on a pool of KG_TRAIN_WORKERS workers (tools/lib/fit-pool.ts). */
+/** `--cv`: every fit on a pool of KG_TRAIN_WORKERS workers (tools/lib/fit-pool.ts). */
 export async function evaluateCv(
   dir: string,
   folds = PIPELINE_DEFAULTS.folds,
@@ -185,7 +185,7 @@ export async function evaluateCv(
   const pages = scoredPages(await loadCorpus(dir));
   const cv = await withFitPool(async (pool) =>
     crossValidateWith(
-      await pool.trainingPages(pages, SHIPPED_PIPELINE.features),
+      trainingPages(pages, SHIPPED_PIPELINE.features),
       {
         ...SHIPPED_PIPELINE,
         folds,

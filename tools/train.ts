@@ -12,14 +12,15 @@ import {
   scoredPages,
   siteOf,
   trainerHash,
+  trainingPages,
 } from './lib/training-set';
 import { buildModelWith, type FitRunner } from '../utils/detector/pipeline';
 import { configuredWorkers, withFitPool, type FitPool } from './lib/fit-pool';
 import type { ModelFile } from '../utils/detector/model';
 
 /**
- * The model of the corpus in `dir`. The pages' features and the fits are computed on `pool` when
- * given, else on a pool of KG_TRAIN_WORKERS workers (default: the cores available; README
+ * The model of the corpus in `dir`. The fits run on `pool` when given, else on a pool of
+ * KG_TRAIN_WORKERS workers (default: the cores available; README
  * "Measured detection", where training's time goes); the file is the same bytes either way.
  */
 export async function trainFromCorpus(
@@ -34,7 +35,9 @@ export async function trainFromCorpus(
     at = performance.now();
   };
   const corpus = await loadCorpus(dir);
-  const pages = await pool.trainingPages(corpus, SHIPPED_PIPELINE.features);
+  // In this thread: on the workers it was slower (they start tsx first; README, where training's
+  // time goes).
+  const pages = trainingPages(corpus, SHIPPED_PIPELINE.features);
   lap('reading and extracting the pages');
   const trainedOn = {
     corpus: corpusHash(dir),

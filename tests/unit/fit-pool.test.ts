@@ -1,8 +1,8 @@
-// tools/lib/fit-pool.ts: on worker threads, the training pages' features, the model file and the
-// cross-validated rows are the same as today's in-process loop gives, and a failing worker fails
-// the run instead of hanging it. A small, fixed subset of the corpus keeps the fits short.
+// tools/lib/fit-pool.ts: on worker threads, the model file and the cross-validated rows are the
+// same as today's in-process loop gives, and a failing worker fails the run instead of hanging it.
+// A small, fixed subset of the corpus keeps the fits short.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus, type CorpusPage } from '../../tools/lib/corpus';
+import { loadCorpus } from '../../tools/lib/corpus';
 import { SHIPPED_PIPELINE, trainingPages } from '../../tools/lib/training-set';
 import {
   configuredWorkers,
@@ -23,13 +23,12 @@ import {
   type TrainingPage,
 } from '../../utils/detector/pipeline';
 
-let corpus: CorpusPage[] = [];
 let pages: TrainingPage[] = [];
 let pool: FitPool;
 
 beforeAll(async () => {
   // Every 50th corpus page: both languages, both classes, about fifty pages.
-  corpus = (await loadCorpus('data/corpus')).filter((_, i) => i % 50 === 0);
+  const corpus = (await loadCorpus('data/corpus')).filter((_, i) => i % 50 === 0);
   pages = trainingPages(corpus, SHIPPED_PIPELINE.features);
   pool = fitPool(2);
 }, 120_000);
@@ -45,10 +44,6 @@ describe('the fit pool', () => {
       for (const positive of [true, false])
         expect(pages.some((p) => p.script === script && p.positive === positive)).toBe(true);
   });
-
-  it('extracts the same training pages as trainingPages, groups and all', async () => {
-    expect(await pool.trainingPages(corpus, SHIPPED_PIPELINE.features)).toEqual(pages);
-  }, 60_000);
 
   it('gives buildModel the same file bytes and out-of-fold scores as the in-process loop', async () => {
     const here = buildModel(pages, { pages: pages.length }, options);

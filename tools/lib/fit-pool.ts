@@ -5,15 +5,6 @@
 // cross-validated rows are the same bytes with 1 worker or many (tests/unit/fit-pool.test.ts).
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { FEATURE_DEFAULTS, type FeatureOptions } from '../../utils/detector/features';
-import type { CorpusPage } from './corpus';
-import {
-  assembleTrainingPages,
-  extractTrainingPage,
-  scoredPages,
-  trainingPages,
-  type ExtractedPage,
-} from './training-set';
 import {
   inProcess,
   runFitTask,
@@ -58,18 +49,18 @@ export function unpackPages(packed: PackedPages): TrainingPage[] {
   }));
 }
 
-/** A job for a worker: one fit on the pages it holds, or the features of a few corpus pages. */
-export type Job =
-  | { kind: 'fit'; generation: number; task: FitTask }
-  | { kind: 'extract'; pages: CorpusPage[]; options: FeatureOptions };
+/** A job for a worker: one fit on the pages of this generation, which it holds. */
+export interface Job {
+  generation: number;
+  task: FitTask;
+}
 
 export type ToWorker =
   | { kind: 'pages'; generation: number; packed: PackedPages }
   | { kind: 'job'; id: number; job: Job };
 
 export type FromWorker =
-  | { kind: 'done'; id: number; result: FitResult | ExtractedPage[] }
-  | { kind: 'failed'; id: number; error: string };
+  { kind: 'done'; id: number; result: FitResult } | { kind: 'failed'; id: number; error: string };
 
 /** KG_TRAIN_WORKERS, else the cores this process may use. */
 export function configuredWorkers(env: NodeJS.ProcessEnv = process.env): number {
@@ -87,8 +78,6 @@ const WORKER_ENTRY = new URL('./fit-worker-boot.mjs', import.meta.url);
 
 export interface FitPool {
   run: FitRunner;
-  /** trainingPages (tools/lib/training-set.ts), the pages' features extracted on the workers. */
-  trainingPages(pages: readonly CorpusPage[], options?: FeatureOptions): Promise<TrainingPage[]>;
   /** Ends the workers (the pool cannot be used after). */
   close(): Promise<void>;
 }
@@ -100,20 +89,12 @@ interface Slot {
   busy: { reject: (e: Error) => void } | null;
 }
 
-/** Corpus pages per extraction job: enough to make a message worth it, few enough to balance. */
-const EXTRACT_CHUNK = 32;
-
 /**
  * A pool of at most `size` workers, started as batches need them (never more than a batch's
  * jobs). With size 1 everything runs in this thread: no worker at all (KG_TRAIN_WORKERS=1).
  */
 export function fitPool(size = configuredWorkers(), entry: URL = WORKER_ENTRY): FitPool {
-  if (size <= 1)
-    return {
-      run: inProcess,
-      trainingPages: (pages, options) => Promise.resolve(trainingPages(pages, options)),
-      close: () => Promise.resolve(),
-    };
+  if (size <= 1) return { run: inProcess, close: () => Promise.resolve() };
   const slots: Slot[] = [];
   let shipped: { pages: readonly TrainingPage[]; packed: PackedPages; generation: number } | null =
     null;
@@ -134,10 +115,10 @@ export function fitPool(size = configuredWorkers(), entry: URL = WORKER_ENTRY): 
     slots.push(slot);
     return slot;
   };
-  const runOn = (slot: Slot, job: Job): Promise<unknown> =>
+  const runOn = (slot: Slot, job: Job): Promise<FitResult> =>
     new Promise((resolve, reject) => {
       const id = (nextId += 1);
-      if (job.kind === 'fit' && slot.generation !== job.generation) {
+      if (slot.generation !== job.generation) {
         const { packed, generation } = shipped!;
         slot.worker.postMessage({ kind: 'pages', generation, packed } satisfies ToWorker);
         slot.generation = generation;
@@ -147,7 +128,7 @@ export function fitPool(size = configuredWorkers(), entry: URL = WORKER_ENTRY): 
         slot.worker.off('message', onMessage);
         slot.busy = null;
         if (m.kind === 'done') resolve(m.result);
-        else reject(new Error(`${job.kind} job failed in a worker: ${m.error}`));
+        else reject(new Error(`fit job failed in a worker: ${m.error}`));
       };
       slot.busy = {
         reject: (e) => {
@@ -159,11 +140,11 @@ export function fitPool(size = configuredWorkers(), entry: URL = WORKER_ENTRY): 
       slot.worker.postMessage({ kind: 'job', id, job } satisfies ToWorker);
     });
   /** The jobs' results in the jobs' order, whichever worker ran each. */
-  const dispatch = async <R>(jobs: readonly Job[]): Promise<R[]> => {
+  const dispatch = async (jobs: readonly Job[]): Promise<FitResult[]> => {
     if (broken) throw broken;
     const used = Math.min(size, jobs.length);
     while (slots.length < used) start();
-    const results = new Array<R>(jobs.length);
+    const results = new Array<FitResult>(jobs.length);
     let next = 0;
     let failed = false;
     // Each worker takes the next job when it is free: fits differ in length. After a failure
@@ -174,7 +155,7 @@ export function fitPool(size = configuredWorkers(), entry: URL = WORKER_ENTRY): 
         const k = next;
         next += 1;
         try {
-          results[k] = (await runOn(slot, jobs[k]!)) as R;
+          results[k] = await runOn(slot, jobs[k]!);
         } catch (e) {
           failed = true;
           throw e;
@@ -188,30 +169,21 @@ export function fitPool(size = configuredWorkers(), entry: URL = WORKER_ENTRY): 
     if (shipped?.pages !== pages)
       shipped = { pages, packed: packPages(pages), generation: (shipped?.generation ?? 0) + 1 };
     const generation = shipped.generation;
-    return dispatch<FitResult>(tasks.map((task) => ({ kind: 'fit', generation, task })));
-  };
-  const extract = async (pages: readonly CorpusPage[], options = FEATURE_DEFAULTS) => {
-    const scored = scoredPages(pages);
-    const jobs: Job[] = [];
-    for (let i = 0; i < scored.length; i += EXTRACT_CHUNK)
-      jobs.push({ kind: 'extract', pages: scored.slice(i, i + EXTRACT_CHUNK), options });
-    const chunks = await dispatch<ExtractedPage[]>(jobs);
-    return assembleTrainingPages(scored, chunks.flat());
+    return dispatch(tasks.map((task) => ({ generation, task })));
   };
   const close = async () => {
     // An exit after close is not a failure.
     broken ??= new Error('fit pool closed');
     await Promise.all(slots.map((s) => s.worker.terminate()));
   };
-  return { run, trainingPages: extract, close };
+  return { run, close };
 }
 
 /** What a worker does with a job (tools/lib/fit-worker.ts), given the pages it holds. */
 export function runJob(
   job: Job,
   held: { generation: number; list: TrainingPage[] } | null,
-): FitResult | ExtractedPage[] {
-  if (job.kind === 'extract') return job.pages.map((p) => extractTrainingPage(p, job.options));
+): FitResult {
   if (!held || held.generation !== job.generation)
     throw new Error(`pages ${job.generation} were never sent to this worker`);
   return runFitTask(held.list, job.task);

@@ -1,6 +1,5 @@
 // A fit-pool worker (tools/lib/fit-pool.ts): holds the pages it was sent, runs one job at a time
-// (a fit with the pipeline's own runFitTask, or a few pages' feature extraction), and answers with
-// its result or its error. Extracted feature arrays are transferred back, not copied.
+// (a fit with the pipeline's own runFitTask), and answers with its result or its error.
 import { parentPort } from 'node:worker_threads';
 import type { TrainingPage } from '../../utils/detector/pipeline';
 import { runJob, unpackPages, type FromWorker, type ToWorker } from './fit-pool';
@@ -20,11 +19,5 @@ port.on('message', (m: ToWorker) => {
     const error = e instanceof Error ? (e.stack ?? e.message) : String(e);
     answer = { kind: 'failed', id: m.id, error };
   }
-  // Each extracted array owns its buffer (a Set all the same: a buffer listed twice cannot move).
-  const moved = new Set<ArrayBuffer>();
-  if (answer.kind === 'done' && Array.isArray(answer.result))
-    for (const p of answer.result)
-      for (const a of [p.index, p.value, p.grouping])
-        if (a.buffer instanceof ArrayBuffer) moved.add(a.buffer);
-  port.postMessage(answer, [...moved]);
+  port.postMessage(answer);
 });

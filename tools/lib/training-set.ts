@@ -10,7 +10,6 @@ import {
   FEATURE_DEFAULTS,
   HASHED_OFFSET,
   type FeatureOptions,
-  type Script,
 } from '../../utils/detector/features';
 import { similarSiteGroups } from '../../utils/detector/cv';
 import {
@@ -81,51 +80,32 @@ export function siteOf(page: Pick<CorpusPage, 'sample' | 'url'>): string {
 /** The features near-copy grouping compares (only their first `baseCount` entries are read). */
 const GROUPING_OPTIONS: FeatureOptions = { latinGrams: false, host: 'raw' };
 
-/** One scored page's features, and the hashed base features near-copy grouping compares. */
-export interface ExtractedPage {
-  index: Int32Array;
-  value: Float32Array;
-  script: Script;
-  grouping: Int32Array;
-}
-
-/** A page's share of trainingPages' work: pure, so pages can be extracted on any thread. */
-export function extractTrainingPage(
-  page: CorpusPage,
+/**
+ * The training pages, each with the group it is kept in during cross-validation: its registrable
+ * domain, joined with the sites whose pages are near-copies of it (utils/detector/cv.ts).
+ */
+export function trainingPages(
+  pages: readonly CorpusPage[],
   options: FeatureOptions = FEATURE_DEFAULTS,
-): ExtractedPage {
-  const features = extractFeatures(page.sample, options);
+): TrainingPage[] {
+  const scored = scoredPages(pages);
+  const features = scored.map((page) => extractFeatures(page.sample, options));
   // Near-copies are judged on the features of the raw host tokens, without the Latin-script
   // character n-grams and page-shape.ts's features (added last), so that the groups, and with
   // them the folds, are the same whatever the options.
   const grouping =
-    (options.host ?? 'raw') === 'raw' ? features : extractFeatures(page.sample, GROUPING_OPTIONS);
-  const { index, value, script } = features;
-  return {
-    index,
-    value,
-    script,
-    grouping: Int32Array.from(
-      grouping.index.subarray(0, grouping.baseCount).filter((i) => i >= HASHED_OFFSET),
-    ).sort(),
-  };
-}
-
-/**
- * The training pages of the scored pages and their extracted features (in the same order), each
- * with the group it is kept in during cross-validation: its registrable domain, joined with the
- * sites whose pages are near-copies of it (utils/detector/cv.ts).
- */
-export function assembleTrainingPages(
-  scored: readonly CorpusPage[],
-  extracted: readonly ExtractedPage[],
-): TrainingPage[] {
+    (options.host ?? 'raw') === 'raw'
+      ? features
+      : scored.map((page) => extractFeatures(page.sample, GROUPING_OPTIONS));
+  const hashed = grouping.map((f) =>
+    Int32Array.from(f.index.subarray(0, f.baseCount).filter((i) => i >= HASHED_OFFSET)).sort(),
+  );
   const groups = similarSiteGroups(
     scored.map((page) => ({ site: siteOf(page) })),
-    extracted.map((e) => e.grouping),
+    hashed,
   );
   return scored.map((page, i) => {
-    const { index, value, script } = extracted[i]!;
+    const { index, value, script } = features[i]!;
     return {
       slug: page.slug,
       site: groups[i]!,
@@ -137,18 +117,6 @@ export function assembleTrainingPages(
       value,
     };
   });
-}
-
-/** The training pages of a corpus (tools/lib/fit-pool.ts extracts them on its workers). */
-export function trainingPages(
-  pages: readonly CorpusPage[],
-  options: FeatureOptions = FEATURE_DEFAULTS,
-): TrainingPage[] {
-  const scored = scoredPages(pages);
-  return assembleTrainingPages(
-    scored,
-    scored.map((page) => extractTrainingPage(page, options)),
-  );
 }
 
 function sha256(parts: readonly (string | Buffer)[]): string {

@@ -11,7 +11,14 @@ import {
   bucket,
   step,
 } from './feature-space';
-import { marksOf, type TextMarks } from './text-marks';
+import {
+  breaksPair,
+  breaksRun,
+  isAsciiWordChar,
+  isDigit,
+  marksOf,
+  type TextMarks,
+} from './text-marks';
 
 export interface Occurrences {
   /** Hashed feature index of each occurrence. */
@@ -20,19 +27,6 @@ export interface Occurrences {
   start: Int32Array<ArrayBuffer>;
   end: Int32Array<ArrayBuffer>;
   length: number;
-}
-
-export function isAsciiWordChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
-}
-
-export function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-
-/** Characters that start no n-gram and break runs: ASCII and whitespace. */
-export function breaksRun(c: number): boolean {
-  return c < 0x80 || c === 0x3000;
 }
 
 /**
@@ -416,7 +410,7 @@ export function wordGrams(text: string, out: Collector): void {
   while (i < text.length) {
     const c = text.charCodeAt(i);
     if (!isAsciiWordChar(c)) {
-      if (c === 0x0a || c >= 0x80 || c === 0x2e) havePrev = false;
+      if (breaksPair(c)) havePrev = false;
       i += 1;
       continue;
     }

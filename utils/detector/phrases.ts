@@ -6,7 +6,8 @@
 // where each distinct n-gram first occurs, and the dot product keeps the strongest; README,
 // "Scoring, eleventh pass"). So every phrase shown contains one of the n-grams that weighed most.
 import { bucket, NS_BIGRAM, step } from './feature-space';
-import { breaksRun, CHAR_SEED, isAsciiWordChar, readWord, type WordRead } from './ngrams';
+import { CHAR_SEED, readWord, type WordRead } from './ngrams';
+import { breaksPair, breaksRun, isAsciiWordChar } from './text-marks';
 
 /** How many of the page's strongest text n-grams phrases are looked for around. */
 export const STRONGEST = 16;
@@ -14,11 +15,6 @@ export const STRONGEST = 16;
 export const PHRASE_WINDOW = 24;
 /** A phrase must add at least this much (logits) to be named. */
 export const PHRASE_MIN = 0.15;
-
-/** A line break, a full stop or a non-ASCII unit: no word pair spans one. */
-function breaksPair(c: number): boolean {
-  return c === 0x0a || c >= 0x80 || c === 0x2e;
-}
 
 export interface Extent {
   start: number;

@@ -41,6 +41,25 @@ const RUN = 1;
 const WORD = 2;
 const BREAK = 4;
 
+/** A word unit of normalised text: a–z or 0–9 (ngrams.ts's words, phrases.ts's phrases). */
+export function isAsciiWordChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+}
+
+export function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** Characters that start no character n-gram and end a run: ASCII and the ideographic space. */
+export function breaksRun(c: number): boolean {
+  return c < 0x80 || c === 0x3000;
+}
+
+/** A line break, a full stop or a non-ASCII unit: no word pair spans one. */
+export function breaksPair(c: number): boolean {
+  return c === 0x0a || c >= 0x80 || c === 0x2e;
+}
+
 /**
  * Each code unit's class: its kind (a run unit is one at or above U+0080 other than the
  * ideographic space, which is what ends a character n-gram; a word unit is a–z or 0–9, the text
@@ -49,12 +68,9 @@ const BREAK = 4;
  */
 const CLASS = (() => {
   const table = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c += 1) {
-    const run = c >= 0x80 && c !== 0x3000;
-    const word = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
-    const brk = c >= 0x80 || c === 0x0a || c === 0x2e;
-    table[c] = (run ? RUN : word ? WORD : OTHER) | (brk ? BREAK : 0);
-  }
+  for (let c = 0; c < 0x10000; c += 1)
+    table[c] =
+      (!breaksRun(c) ? RUN : isAsciiWordChar(c) ? WORD : OTHER) | (breaksPair(c) ? BREAK : 0);
   return table;
 })();
 

@@ -4,15 +4,12 @@
 // only, scaled to their own length per page like the Latin-script grams.
 import { FNV_OFFSET, bucket, step } from './feature-space';
 import type { ShapeFeature } from './page-shape';
+import { breaksPair, isAsciiWordChar } from './text-marks';
 
 export const NS_TRIGRAM = 0x33; // '3'
 /** Length of a page's vector of word 3-grams. */
 export const TRIGRAM_SCALE = 5;
 const WORD_SEED = step(FNV_OFFSET, 0x77);
-
-function isWordChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
-}
 
 /** The page's distinct word 3-grams, each at TRIGRAM_SCALE / √(their number). */
 export function wordTrigrams(text: string): ShapeFeature[] {
@@ -24,14 +21,14 @@ export function wordTrigrams(text: string): ShapeFeature[] {
   let i = 0;
   while (i < text.length) {
     const c = text.charCodeAt(i);
-    if (!isWordChar(c)) {
-      if (c === 0x0a || c >= 0x80 || c === 0x2e) have = 0;
+    if (!isAsciiWordChar(c)) {
+      if (breaksPair(c)) have = 0;
       i += 1;
       continue;
     }
     let h = WORD_SEED;
     let lastDigit = false;
-    for (; i < text.length && isWordChar(text.charCodeAt(i)); i += 1) {
+    for (; i < text.length && isAsciiWordChar(text.charCodeAt(i)); i += 1) {
       const d = text.charCodeAt(i);
       const digit = d >= 0x30 && d <= 0x39;
       if (!digit || !lastDigit) h = step(h, digit ? 0x30 : d);

@@ -84,15 +84,14 @@ let declaredSize = 0;
 let nodesUsed = 2;
 /**
  * The rules' top level not read yet, only indexed (tools/gen-psl.ts): each TLD's entry start in
- * `trees`, INDEX_WIDTH base-36 digits each, in code-unit order of the labels; '' once read, or
- * when the data came without an index. A TLD is added when a host first ends in it.
+ * `trees`, PSL_INDEX_WIDTH base-36 digits each (the width the generator writes beside the index),
+ * in code-unit order of the labels; '' once read, or when the data came without an index. A TLD
+ * is added when a host first ends in it.
  */
 let topLevelIndex = '';
 let topLevelCount = 0;
 /** Where the rules' line ends (a TLD's entry may not reach past it). */
 let rulesLineEnd = 0;
-/** Digits per index entry: the generator's (tools/gen-psl.ts writes it beside the index). */
-const INDEX_WIDTH = PSL_INDEX_WIDTH;
 
 /** Adds one node (a label of `trees` at [start, end)) under `parent`; returns its id. */
 function addNode(parent: number, flag: number, start: number, end: number): number {
@@ -163,8 +162,8 @@ function readSubtree(node: number): void {
 
 /** The index's `k`th TLD entry: where it starts in `trees`. */
 function indexedStart(k: number): number {
-  const at = k * INDEX_WIDTH;
-  const start = parseInt(topLevelIndex.slice(at, at + INDEX_WIDTH), 36);
+  const at = k * PSL_INDEX_WIDTH;
+  const start = parseInt(topLevelIndex.slice(at, at + PSL_INDEX_WIDTH), 36);
   if (!(start >= 0 && start < rulesLineEnd) || (start > 0 && trees.charCodeAt(start - 1) !== COMMA))
     throw new Error('Kusuri Guard: unreadable public suffix data');
   return start;
@@ -251,10 +250,10 @@ export function readPslTrees(text: string, nodeCount: number, lazy = false, inde
   rulesLineEnd = lineEnd;
   if (lazy && index !== '') {
     // The rules' top level stays in the index; the exceptions' line (a few paths) is read below.
-    if (index.length % INDEX_WIDTH !== 0 || lineEnd === text.length)
+    if (index.length % PSL_INDEX_WIDTH !== 0 || lineEnd === text.length)
       throw new Error('Kusuri Guard: unreadable public suffix data');
     topLevelIndex = index;
-    topLevelCount = index.length / INDEX_WIDTH;
+    topLevelCount = index.length / PSL_INDEX_WIDTH;
     // A `*` TLD would be the root's wildcard, which a walk takes without asking the index.
     indexedTopLevel('*', 0, 1);
     root = EXCEPTIONS_ROOT;

@@ -368,46 +368,27 @@ export function charGrams(text: string, out: Collector): void {
   }
 }
 
-/** A word read by readWord: its hash and the index after its last character. */
-export interface WordRead {
-  hash: number;
-  end: number;
-}
-
 /**
- * Reads the word of ASCII word characters starting at `i` into `into` (its hash as the word
- * n-grams hash it: a run of digits is one "0", so prices, doses and counts generalise) and
- * returns where it ends. The reference walk (wordGrams) and the phrases' heat (phrases.ts) share
- * it; the scorer's own pass (`wordPass`) reads the normaliser's word edges instead.
+ * Each English word n-gram of `text` from `from` on, in order: a word (its hash: a run of digits
+ * is one "0", so prices, doses and counts generalise), then the pair it ends, if any (a line
+ * break, a full stop or a non-ASCII character ends a phrase), each with its extent. The walk
+ * stops before the first word at or after `until` that no pair joins to an earlier one, and after
+ * the pair a word starting at or after `until` ends. wordGrams (the reference walk) and the
+ * phrases' heat (phrases.ts) share it; the scorer's own pass (`wordPass`) reads the normaliser's
+ * word edges instead.
  */
-export function readWord(text: string, i: number, into: WordRead): number {
-  let h = WORD_SEED;
-  let lastDigit = false;
-  for (; i < text.length && isAsciiWordChar(text.charCodeAt(i)); i += 1) {
-    const d = text.charCodeAt(i);
-    if (isDigit(d)) {
-      if (!lastDigit) h = step(h, 0x30);
-      lastDigit = true;
-    } else {
-      h = step(h, d);
-      lastDigit = false;
-    }
-  }
-  into.hash = h;
-  into.end = i;
-  return i;
-}
-
-/** Reused by wordGrams: no allocation per word. */
-const word: WordRead = { hash: 0, end: 0 };
-
-/** English word 1–2-grams; a line break or a non-ASCII character ends a phrase. */
-export function wordGrams(text: string, out: Collector): void {
+export function eachWordGram(
+  text: string,
+  from: number,
+  until: number,
+  visit: (hash: number, start: number, end: number) => void,
+): void {
   let prev = 0;
   let havePrev = false;
   let prevStart = 0;
-  let i = 0;
+  let i = from;
   while (i < text.length) {
+    if (i >= until && !havePrev) return;
     const c = text.charCodeAt(i);
     if (!isAsciiWordChar(c)) {
       if (breaksPair(c)) havePrev = false;
@@ -415,14 +396,30 @@ export function wordGrams(text: string, out: Collector): void {
       continue;
     }
     const start = i;
-    i = readWord(text, i, word);
-    const h = word.hash;
-    out.text(bucket(h), start, i);
-    if (havePrev) out.text(bucket(step(step(prev, NS_BIGRAM), h)), prevStart, i);
+    let h = WORD_SEED;
+    let lastDigit = false;
+    for (; i < text.length && isAsciiWordChar(text.charCodeAt(i)); i += 1) {
+      const d = text.charCodeAt(i);
+      if (isDigit(d)) {
+        if (!lastDigit) h = step(h, 0x30);
+        lastDigit = true;
+      } else {
+        h = step(h, d);
+        lastDigit = false;
+      }
+    }
+    visit(h, start, i);
+    if (havePrev) visit(step(step(prev, NS_BIGRAM), h), prevStart, i);
+    if (start >= until) return;
     prev = h;
     prevStart = start;
     havePrev = true;
   }
+}
+
+/** English word 1–2-grams; a line break or a non-ASCII character ends a phrase. */
+export function wordGrams(text: string, out: Collector): void {
+  eachWordGram(text, 0, text.length, (h, start, end) => out.text(bucket(h), start, end));
 }
 
 /**

@@ -5,8 +5,8 @@
 // first occurrences of the page's STRONGEST positive-weight text n-grams (the feature pass records
 // where each distinct n-gram first occurs, and the dot product keeps the strongest; README,
 // "Scoring, eleventh pass"). So every phrase shown contains one of the n-grams that weighed most.
-import { bucket, NS_BIGRAM, step } from './feature-space';
-import { CHAR_SEED, readWord, type WordRead } from './ngrams';
+import { bucket, step } from './feature-space';
+import { CHAR_SEED, eachWordGram } from './ngrams';
 import { breaksPair, breaksRun, isAsciiWordChar } from './text-marks';
 
 /** How many of the page's strongest text n-grams phrases are looked for around. */
@@ -39,9 +39,6 @@ export function gramAt(text: string, slot: number): Extent {
   while (start > 0 && isAsciiWordChar(text.charCodeAt(start - 1))) start -= 1;
   return { start, end };
 }
-
-/** Reused by heatAround: no allocation per word. */
-const read: WordRead = { hash: 0, end: 0 };
 
 /** Adds an n-gram's weight, spread evenly over its characters, to those in lo..hi. */
 function spread(out: Float64Array, lo: number, hi: number, start: number, end: number, w: number) {
@@ -91,31 +88,11 @@ export function heatAround(
     while (g > 0 && isAsciiWordChar(text.charCodeAt(g - 1))) g -= 1;
     b = g;
   }
-  let prev = 0;
-  let havePrev = false;
-  let prevStart = 0;
-  let i = b;
-  while (i < n) {
-    if (i >= hi && !havePrev) return;
-    const c = text.charCodeAt(i);
-    if (!isAsciiWordChar(c)) {
-      if (breaksPair(c)) havePrev = false;
-      i += 1;
-      continue;
-    }
-    const start = i;
-    i = readWord(text, i, read);
-    const h = read.hash;
-    if (start < hi) spread(out, lo, hi, start, i, weights[bucket(h)]! * textValue);
-    if (havePrev) {
-      const pair = weights[bucket(step(step(prev, NS_BIGRAM), h))]! * textValue;
-      spread(out, lo, hi, prevStart, i, pair);
-    }
-    if (start >= hi) return;
-    prev = h;
-    prevStart = start;
-    havePrev = true;
-  }
+  // Each word's and each pair's weight over its characters (a word starting at or after hi adds
+  // nothing in the range; the pair it ends may).
+  eachWordGram(text, b, hi, (h, start, end) =>
+    spread(out, lo, hi, start, end, weights[bucket(h)]! * textValue),
+  );
 }
 
 /** A phrase found: its window's heat and its extent in the normalised text, whole words. */

@@ -105,8 +105,11 @@ function levelCeiling(level: Level): number {
   return 100;
 }
 
+/** Each named signal's feature index (built once, not per page). */
+const CODE_INDEX = new Map<ReasonCode, number>(SIGNAL_CODES.map((c, i) => [c, i]));
+
 function reasons(model: LoadedModel, features: ScoredFeatures, level: Level): ReasonHit[] {
-  const codeIndex = new Map(SIGNAL_CODES.map((c, i) => [c, i]));
+  const codeIndex = CODE_INDEX;
   const weighed = features.hits.map((hit): ReasonHit => {
     const i = codeIndex.get(hit.code)!;
     const value = i === undefined ? undefined : features.named.get(i);

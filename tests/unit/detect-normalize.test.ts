@@ -36,6 +36,42 @@ describe('normalisation', () => {
   });
 });
 
+describe('CJK punctuation and marks (the path without one-character strings)', () => {
+  // What the general path (one-character string, NFKC where needed, lower case, katakana to
+  // hiragana) makes of one code unit of U+3000–U+9FFF after a letter: the reference the short
+  // path for units with no case and nothing for NFKC to change (。、ー) must agree with.
+  const nfkc = (c: number) =>
+    (c >= 0x3000 && c <= 0x303f && c !== 0x3001 && c !== 0x3002) ||
+    (c >= 0x3200 && c <= 0x33ff) ||
+    c === 0x3099 ||
+    c === 0x309a;
+  const kana = (c: number) => (c >= 0x30a1 && c <= 0x30f6 ? c - 0x60 : c);
+  const general = (c: number): string => {
+    if (c === 0x3000) return ' ';
+    if (c === 0x3164) return ''; // a default-ignorable (Hangul filler)
+    let piece = String.fromCharCode(c);
+    if (nfkc(c)) {
+      piece = piece.normalize('NFKC');
+      if (piece.length === 1 && /\s/.test(piece)) return ' ';
+    }
+    return String.fromCharCode(...[...piece.toLowerCase()].map((u) => kana(u.charCodeAt(0))));
+  };
+
+  it('every unit from U+3000 to U+9FFF, alone, between letters and in a page', () => {
+    let page = '';
+    let expected = '';
+    for (let c = 0x3000; c < 0xa000; c += 1) {
+      const ch = String.fromCharCode(c);
+      const out = general(c);
+      expect(normalizeText(`x${ch}y`), c.toString(16)).toBe(`x${out}y`.replace(/ +/g, ' '));
+      page += `${ch}a`;
+      expected += `${out}a`;
+    }
+    expect(normalizeWithMap(page).text).toBe(expected.replace(/ +/g, ' ').trim());
+    expect(normalizeText('。、ー・「」')).toBe('。、ー・「」');
+  });
+});
+
 describe('normalisation buffers (reused from call to call)', () => {
   it('gives each call a map of its own: a later call does not write over an earlier one', () => {
     const first = normalizeWithMap('ＡＢＣ  def');

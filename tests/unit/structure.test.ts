@@ -5,7 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { collectStructure, STRUCTURE_LIMITS } from '../../utils/content/structure';
+import {
+  collectStructure,
+  STRUCTURE_LIMITS,
+  type PageStructure,
+} from '../../utils/content/structure';
+import { normalizeText, normalizeWithMap } from '../../utils/content/normalize';
+import { DRUG_BY_NAME, findAll, scanDrugTerms } from '../../utils/detector/matchers';
 import { StructureSchema } from '../../utils/page/handlers';
 import { decodeHtml, sampleFromHtml } from '../../tools/lib/corpus';
 import {
@@ -252,6 +258,88 @@ describe('facts the detector derives', () => {
       expect(structureOfText(page.sample.text).links, page.slug).toEqual(
         splitLinks(page.sample.text),
       );
+  });
+
+  it('structureFacts in one loop gives what the map-and-filter definition gave', () => {
+    // The definition before session 15 ("Scoring, twelfth pass"), kept here as the reference.
+    const naming = (texts: readonly string[], medicine: boolean) => {
+      const normalised = texts.map(normalizeText);
+      const named: string[] = [];
+      const terms = new Set<string>();
+      texts.forEach((text, i) => {
+        const scan = scanDrugTerms(normalised[i]!);
+        if (scan.drug.length === 0 && (!medicine || scan.medicine.length === 0)) return;
+        named.push(text);
+        for (const m of scan.drug) terms.add(DRUG_BY_NAME.get(m.term)?.[0] ?? m.term);
+        if (medicine) for (const m of scan.medicine) terms.add(m.term);
+      });
+      return named.length === 0
+        ? null
+        : { words: named.slice(0, 3).join(' / '), terms: [...terms] };
+    };
+    const legalRx =
+      /特定商取引法|特商法|医薬品の販売(?:制度)?に関する|販売に関する表示|薬局(?:の)?(?:概要|表示)|許可証|(?<![a-z])(?:licen[cs]e|licensing|registration|gphc|legitscript|regulatory information)(?![a-z])/;
+    const reference = (s: PageStructure) => {
+      const links = s.links.map(normalizeText);
+      const isLegal = links.map((l) => legalRx.test(l));
+      const legal = s.links.filter((_, i) => isLegal[i]);
+      const footer = normalizeWithMap(s.footer);
+      const numbers = findAll(
+        /(?:許可|登録|届出|licen[cs]e|registration|registered|gphc|nabp)[^\n]{0,30}?\d[\d-]{2,}/g,
+        footer.text,
+        5,
+      );
+      return {
+        cart: s.cart ? { words: s.cart, terms: ['cart'] } : null,
+        productDrugs: naming(s.products ?? [], false),
+        drugLinks: naming(s.links, true),
+        legalLinks:
+          legal.length === 0
+            ? null
+            : {
+                words: legal.slice(0, 3).join(' / '),
+                terms: [...new Set(links.filter((_, i) => isLegal[i]))],
+              },
+        footerLicence:
+          numbers.length === 0
+            ? null
+            : {
+                words: s.footer.slice(
+                  footer.map[numbers[0]!.index] ?? 0,
+                  (footer.map[numbers[0]!.end - 1] ?? 0) + 1,
+                ),
+                terms: [...new Set(numbers.map((m) => m.term))],
+              },
+      };
+    };
+    const structures: PageStructure[] = [];
+    for (const page of readCorpus(CORPUS_DIR)) structures.push(structureOfText(page.sample.text));
+    for (const slug of [
+      'en-licensed-pharmacy',
+      'en-rogue-shop',
+      'ja-clinic-ed',
+      'ja-licensed-drugstore',
+      'ja-rogue-shop-faq',
+      'ja-rogue-shop-product',
+    ])
+      structures.push(collectStructure(fixtureDoc(slug)));
+    // Hostile texts: zero-width splits, look-alikes, full-width, repeated legal links and drugs.
+    structures.push({
+      cart: 'ｶｰﾄ',
+      products: ['バ\u200bイアグラ', 'ＶＩＡＧＲＡ 100mg', '', 'сialis'],
+      links: [
+        '特定商取引法',
+        '特定商取引法',
+        'Ｌｉｃｅｎｃｅ',
+        'ED治療薬',
+        'ＥＤ治療薬',
+        '',
+        'v\u00edagra',
+      ],
+      footer: '許可番号 第4567号 registration 12345 licence 999',
+    });
+    expect(structures.length).toBeGreaterThan(1000);
+    for (const s of structures) expect(structureFacts(s)).toEqual(reference(s));
   });
 
   it('from a text page: the same definitions on its lines; cart and products stay unknown', () => {

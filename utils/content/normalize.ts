@@ -295,6 +295,13 @@ function normalizeInto(source: string, out: Output): void {
       lastWasSpace = false;
       continue;
     }
+    // CJK punctuation and marks (。、ー): no case, and nothing NFKC changes here; the path below
+    // made two one-character strings of each (about 70 KB of garbage a scoring, issue 15).
+    if (code >= 0x3000 && code < 0xa000 && !needsNfkc(code)) {
+      out.push(code, i);
+      lastWasSpace = false;
+      continue;
+    }
     let piece = source[i]!;
     if (needsNfkc(code)) {
       piece = piece.normalize('NFKC');

@@ -105,31 +105,43 @@ function levelCeiling(level: Level): number {
   return 100;
 }
 
+/** Each named signal's feature index (built once, not per page). */
+const CODE_INDEX = new Map<ReasonCode, number>(SIGNAL_CODES.map((c, i) => [c, i]));
+
 function reasons(model: LoadedModel, features: ScoredFeatures, level: Level): ReasonHit[] {
-  const codeIndex = new Map(SIGNAL_CODES.map((c, i) => [c, i]));
-  const weighed = features.hits.map((hit): ReasonHit => {
+  const codeIndex = CODE_INDEX;
+  // Loops into literals, not map and filter: the built-ins' arrays and the optimiser's inlined
+  // copies' have different elements kinds, and this function deoptimised on the second kind it
+  // met, then was compiled again ("Scoring, twelfth pass").
+  const weighed: ReasonHit[] = [];
+  for (const hit of features.hits) {
     const i = codeIndex.get(hit.code)!;
     const value = i === undefined ? undefined : features.named.get(i);
     const contribution = value !== undefined ? model.weights[i!]! * value : 0;
-    return { ...hit, weight: Math.round(contribution * POINTS_PER_LOGIT) };
-  });
+    weighed.push({ ...hit, weight: Math.round(contribution * POINTS_PER_LOGIT) });
+  }
   // A signal is named only on the side its meaning is on: "no prescription needed" never reads as
   // evidence for a licensed seller, even where the fit gave it a small negative weight.
   const meansRogue = (h: ReasonHit) =>
     h.code !== 'phrase' && h.code !== 'site-evidence' && signalMeansRogue(h.code);
-  const lookalike = weighed
-    .filter((h) => h.code === 'lookalike')
-    .map((h) => ({ ...h, weight: Math.max(h.weight, WEIGHTS.lookalike.first) }));
-  const forRogue = weighed
-    .filter((h) => h.weight > 0 && meansRogue(h) && h.code !== 'lookalike')
-    .sort((a, b) => b.weight - a.weight)
-    .slice(0, MAX_SIGNALS_FOR - lookalike.length);
-  const against = weighed
-    .filter((h) => h.weight < 0 && !meansRogue(h))
-    .sort((a, b) => a.weight - b.weight)
-    .slice(0, MAX_SIGNALS_AGAINST);
+  const lookalike: ReasonHit[] = [];
+  const forRogue: ReasonHit[] = [];
+  const against: ReasonHit[] = [];
+  for (const h of weighed) {
+    if (h.code === 'lookalike')
+      lookalike.push({ ...h, weight: Math.max(h.weight, WEIGHTS.lookalike.first) });
+    else if (h.weight > 0 && meansRogue(h)) forRogue.push(h);
+    if (h.weight < 0 && !meansRogue(h)) against.push(h);
+  }
+  forRogue.sort((a, b) => b.weight - a.weight);
+  against.sort((a, b) => a.weight - b.weight);
   const phrases = level === 'none' ? [] : topPhrases(model, features);
-  return [...lookalike, ...forRogue, ...phrases, ...against];
+  return [
+    ...lookalike,
+    ...forRogue.slice(0, MAX_SIGNALS_FOR - lookalike.length),
+    ...phrases,
+    ...against.slice(0, MAX_SIGNALS_AGAINST),
+  ];
 }
 
 /** The phrases around the n-grams that pushed the score up most, in the page's words. */

@@ -143,55 +143,68 @@ const LICENCE_NUMBER =
   /(?:許可|登録|届出|licen[cs]e|registration|registered|gphc|nabp)[^\n]{0,30}?\d[\d-]{2,}/g;
 
 /**
- * Texts that name a drug or a kind of medicine: the lexicon's terms. `normalised` holds each
- * text's normalised form (computed once per page, shared with the legal-link test).
+ * Texts that name a drug or a kind of medicine (the lexicon's terms), filled one text at a time
+ * from its normalised form (normalised once per page, shared with the legal-link test).
  */
-function namingDrugs(
-  texts: readonly string[],
-  normalised: readonly string[],
-  medicine: boolean,
-): Fact | null {
-  const named: string[] = [];
-  const terms = new Set<string>();
-  for (let i = 0; i < texts.length; i += 1) {
-    const scan = scanDrugTerms(normalised[i]!);
-    // Most texts name nothing: no arrays are made for them.
-    if (scan.drug.length === 0 && (!medicine || scan.medicine.length === 0)) continue;
-    named.push(texts[i]!);
-    for (const m of scan.drug) terms.add(DRUG_BY_NAME.get(m.term)?.[0] ?? m.term);
-    if (medicine) for (const m of scan.medicine) terms.add(m.term);
+class Naming {
+  readonly named: string[] = [];
+  readonly terms = new Set<string>();
+  constructor(readonly medicine: boolean) {}
+
+  add(text: string, normalised: string): void {
+    const scan = scanDrugTerms(normalised);
+    // Most texts name nothing: nothing is kept for them.
+    if (scan.drug.length === 0 && (!this.medicine || scan.medicine.length === 0)) return;
+    this.named.push(text);
+    for (const m of scan.drug) this.terms.add(DRUG_BY_NAME.get(m.term)?.[0] ?? m.term);
+    if (this.medicine) for (const m of scan.medicine) this.terms.add(m.term);
   }
-  return named.length === 0 ? null : { words: named.slice(0, 3).join(' / '), terms: [...terms] };
+
+  fact(): Fact | null {
+    const { named, terms } = this;
+    return named.length === 0 ? null : { words: named.slice(0, 3).join(' / '), terms: [...terms] };
+  }
 }
 
+/**
+ * One loop per list, each link normalised once for the legal-link test and the drug names alike.
+ * No map or filter with a closure (issue 15, "Scoring, twelfth pass"): the arrays those made
+ * had one elements kind from the built-in and another from the optimiser's inlined copy, so
+ * optimising `gather` deoptimised the functions that read them, and each was compiled again
+ * (about 60 ms of the compiler's time each, counted in the page's CPU time).
+ */
 export function structureFacts(structure: PageStructure): StructureFacts {
-  // Each link is normalised once, for the legal-link test and the drug names alike.
-  const links = structure.links.map(normalizeText);
-  const isLegal = links.map((l) => LEGAL_LINK.test(l));
-  const legal = structure.links.filter((_, i) => isLegal[i]);
+  const products = new Naming(false);
+  for (const p of structure.products ?? []) products.add(p, normalizeText(p));
+  const drugLinks = new Naming(true);
+  const legal: string[] = [];
+  const legalTerms = new Set<string>();
+  for (const link of structure.links) {
+    const normalised = normalizeText(link);
+    if (LEGAL_LINK.test(normalised)) {
+      legal.push(link);
+      legalTerms.add(normalised);
+    }
+    drugLinks.add(link, normalised);
+  }
   const footer = normalizeWithMap(structure.footer);
   const numbers = findAll(LICENCE_NUMBER, footer.text, 5);
-  // The page's own words for the first number (the footer as written, not normalised).
-  const own = (m: { index: number; end: number }) =>
-    structure.footer.slice(footer.map[m.index] ?? 0, (footer.map[m.end - 1] ?? 0) + 1);
+  let footerLicence: Fact | null = null;
+  if (numbers.length > 0) {
+    // The page's own words for the first number (the footer as written, not normalised).
+    const first = numbers[0]!;
+    const from = footer.map[first.index] ?? 0;
+    const to = (footer.map[first.end - 1] ?? 0) + 1;
+    const terms = new Set<string>();
+    for (const m of numbers) terms.add(m.term);
+    footerLicence = { words: structure.footer.slice(from, to), terms: [...terms] };
+  }
   return {
     cart: structure.cart ? { words: structure.cart, terms: ['cart'] } : null,
-    productDrugs: namingDrugs(
-      structure.products ?? [],
-      (structure.products ?? []).map(normalizeText),
-      false,
-    ),
-    drugLinks: namingDrugs(structure.links, links, true),
+    productDrugs: products.fact(),
+    drugLinks: drugLinks.fact(),
     legalLinks:
-      legal.length === 0
-        ? null
-        : {
-            words: legal.slice(0, 3).join(' / '),
-            terms: [...new Set(links.filter((_, i) => isLegal[i]))],
-          },
-    footerLicence:
-      numbers.length === 0
-        ? null
-        : { words: own(numbers[0]!), terms: [...new Set(numbers.map((m) => m.term))] },
+      legal.length === 0 ? null : { words: legal.slice(0, 3).join(' / '), terms: [...legalTerms] },
+    footerLicence,
   };
 }

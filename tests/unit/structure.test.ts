@@ -314,15 +314,11 @@ describe('facts the detector derives', () => {
     };
     const structures: PageStructure[] = [];
     for (const page of readCorpus(CORPUS_DIR)) structures.push(structureOfText(page.sample.text));
-    for (const slug of [
-      'en-licensed-pharmacy',
-      'en-rogue-shop',
-      'ja-clinic-ed',
-      'ja-licensed-drugstore',
-      'ja-rogue-shop-faq',
-      'ja-rogue-shop-product',
-    ])
-      structures.push(collectStructure(fixtureDoc(slug)));
+    // Every HTML fixture page (tests/fixtures/html/index.json names them).
+    const fixtures = JSON.parse(readFileSync('tests/fixtures/html/index.json', 'utf8')) as {
+      slug: string;
+    }[];
+    for (const { slug } of fixtures) structures.push(collectStructure(fixtureDoc(slug)));
     // Hostile texts: zero-width splits, look-alikes, full-width, repeated legal links and drugs.
     structures.push({
       cart: 'ｶｰﾄ',

@@ -10,6 +10,10 @@ describe('normalisation', () => {
   it.each([
     ['バイアグラ', 'ばいあぐら'],
     ['ﾊﾞｲｱｸﾞﾗ', 'ばいあぐら'], // half-width katakana with separate voiced marks
+    ['ハ゛イアグラ', 'ばいあぐら'], // the spacing voiced mark ゛ (U+309B) after a kana
+    ['ハ゜ロキセチン', 'ぱろきせちん'], // the spacing semi-voiced mark ゜ (U+309C)
+    ['ウ゛ィアグラ', 'ゔぃあぐら'],
+    ['゛だけ ー゛ a゛', '゛だけ ー゛ a゛'], // nothing to join: the mark stays
     ['ＣＩＡＬＩＳ', 'cialis'],
     ['Kamagra  Gold', 'kamagra gold'],
     ['処方箋\u3000不要', '処方箋 不要'],
@@ -20,6 +24,12 @@ describe('normalisation', () => {
     ['line one\n\n  line two', 'line one\nline two'],
   ])('%j -> %j', (input, output) => {
     expect(normalizeText(input)).toBe(output);
+  });
+
+  it('maps a kana joined with a spacing voiced mark back to the kana', () => {
+    const { text, map } = normalizeWithMap('ハ゛イ');
+    expect(text).toBe('ばい');
+    expect([...map]).toEqual([0, 2]);
   });
 
   it('maps every normalised character back to its source position', () => {
@@ -39,7 +49,8 @@ describe('normalisation', () => {
 describe('CJK punctuation and marks (the path without one-character strings)', () => {
   // What the general path (one-character string, NFKC where needed, lower case, katakana to
   // hiragana) makes of one code unit of U+3000–U+9FFF after a letter: the reference the short
-  // path for units with no case and nothing for NFKC to change (。、ー) must agree with.
+  // path for units with no case and nothing for NFKC to change (。、ー) must agree with. `nfkc`
+  // repeats the U+3000–U+9FFF ranges of normalize.ts's `needsNfkc` (change both together).
   const nfkc = (c: number) =>
     (c >= 0x3000 && c <= 0x303f && c !== 0x3001 && c !== 0x3002) ||
     (c >= 0x3200 && c <= 0x33ff) ||

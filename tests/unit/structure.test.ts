@@ -17,6 +17,8 @@ import { decodeHtml, sampleFromHtml } from '../../tools/lib/corpus';
 import {
   collapsed,
   collapsedLength,
+  LEGAL_LINK,
+  LICENCE_NUMBER,
   structureFacts,
   structureOfText,
 } from '../../utils/detector/structure';
@@ -277,18 +279,14 @@ describe('facts the detector derives', () => {
         ? null
         : { words: named.slice(0, 3).join(' / '), terms: [...terms] };
     };
-    const legalRx =
-      /特定商取引法|特商法|医薬品の販売(?:制度)?に関する|販売に関する表示|薬局(?:の)?(?:概要|表示)|許可証|(?<![a-z])(?:licen[cs]e|licensing|registration|gphc|legitscript|regulatory information)(?![a-z])/;
+    // The same patterns as structure.ts (the reference is the way the facts are computed).
+    const legalRx = LEGAL_LINK;
     const reference = (s: PageStructure) => {
       const links = s.links.map(normalizeText);
       const isLegal = links.map((l) => legalRx.test(l));
       const legal = s.links.filter((_, i) => isLegal[i]);
       const footer = normalizeWithMap(s.footer);
-      const numbers = findAll(
-        /(?:許可|登録|届出|licen[cs]e|registration|registered|gphc|nabp)[^\n]{0,30}?\d[\d-]{2,}/g,
-        footer.text,
-        5,
-      );
+      const numbers = findAll(new RegExp(LICENCE_NUMBER.source, 'g'), footer.text, 5);
       return {
         cart: s.cart ? { words: s.cart, terms: ['cart'] } : null,
         productDrugs: naming(s.products ?? [], false),

@@ -17,8 +17,12 @@ const SIZES = { '10kb': 10 * 1024, '200kb': 200 * 1024, '2mb': 2 * 1024 * 1024 }
 
 async function main(argv: string[]): Promise<void> {
   const calls = Number(argv.find((a) => /^\d+$/.test(a)) ?? 600);
-  const size = (argv.find((a) => a.startsWith('--page='))?.slice(7) ?? '2mb') as keyof typeof SIZES;
-  const sample = await benchSample(SIZES[size]);
+  const size = argv.find((a) => a.startsWith('--page='))?.slice(7) ?? '2mb';
+  if (!(size in SIZES)) {
+    console.error(`--page must be one of ${Object.keys(SIZES).join(', ')}`);
+    process.exit(2);
+  }
+  const sample = await benchSample(SIZES[size as keyof typeof SIZES]);
   const gcs: [number, number][] = [];
   const observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) gcs.push([e.startTime, e.startTime + e.duration]);
@@ -51,7 +55,8 @@ async function main(argv: string[]): Promise<void> {
   console.log(`wall:        median ${f(percentile(wall, 50))} p95 ${f(percentile(wall, 95))}`);
   const clean = cpu.filter((_, i) => !collected(i));
   console.log(
-    `collections: ${gcs.length}, overlapping ${calls - clean.length} calls; p95 of the others ${f(percentile(clean, 95))}`,
+    `collections: ${gcs.length}, overlapping ${calls - clean.length} calls; p95 of the others ` +
+      (clean.length > 0 ? f(percentile(clean, 95)) : '(none: a collection overlapped every call)'),
   );
   console.log(
     `calls at or over the p95 (${slow.length}, ${slow.filter(collected).length} with a collection; ` +

@@ -295,8 +295,19 @@ function normalizeInto(source: string, out: Output): void {
       lastWasSpace = false;
       continue;
     }
-    // CJK punctuation and marks (。、ー): no case, and nothing NFKC changes here; the path below
-    // made two one-character strings of each (about 70 KB of garbage a scoring, issue 15).
+    // The spacing voiced marks ゛ ゜ join the kana before them, as the combining ones do below:
+    // NFKC would make each a space and a combining mark, so ハ゛イアグラ hid a drug's name.
+    if ((code === 0x309b || code === 0x309c) && out.length > 0) {
+      const mark = code === 0x309b ? '\u3099' : '\u309a';
+      const composed = (String.fromCharCode(out.last()) + mark).normalize('NFC');
+      if (composed.length === 1) {
+        out.codes[out.length - 1] = hiragana(composed.charCodeAt(0));
+        continue;
+      }
+    }
+    // CJK punctuation and marks (。、ー): no case, and nothing `needsNfkc` sends to NFKC (the
+    // path below pushed these unchanged too); that path made two one-character strings of each
+    // (about 70 KB of garbage a scoring, issue 15).
     if (code >= 0x3000 && code < 0xa000 && !needsNfkc(code)) {
       out.push(code, i);
       lastWasSpace = false;

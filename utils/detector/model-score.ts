@@ -109,15 +109,14 @@ function levelCeiling(level: Level): number {
 const CODE_INDEX = new Map<ReasonCode, number>(SIGNAL_CODES.map((c, i) => [c, i]));
 
 function reasons(model: LoadedModel, features: ScoredFeatures, level: Level): ReasonHit[] {
-  const codeIndex = CODE_INDEX;
   // Loops into literals, not map and filter: the built-ins' arrays and the optimiser's inlined
   // copies' have different elements kinds, and this function deoptimised on the second kind it
   // met, then was compiled again ("Scoring, twelfth pass").
   const weighed: ReasonHit[] = [];
   for (const hit of features.hits) {
-    const i = codeIndex.get(hit.code)!;
+    const i = CODE_INDEX.get(hit.code);
     const value = i === undefined ? undefined : features.named.get(i);
-    const contribution = value !== undefined ? model.weights[i!]! * value : 0;
+    const contribution = i !== undefined && value !== undefined ? model.weights[i]! * value : 0;
     weighed.push({ ...hit, weight: Math.round(contribution * POINTS_PER_LOGIT) });
   }
   // A signal is named only on the side its meaning is on: "no prescription needed" never reads as

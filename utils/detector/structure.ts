@@ -135,11 +135,11 @@ export function structureOfText(text: string): PageStructure {
 }
 
 /** Normalised legal-page link texts: the Japanese statutory notices and licence pages. */
-const LEGAL_LINK =
+export const LEGAL_LINK =
   /特定商取引法|特商法|医薬品の販売(?:制度)?に関する|販売に関する表示|薬局(?:の)?(?:概要|表示)|許可証|(?<![a-z])(?:licen[cs]e|licensing|registration|gphc|legitscript|regulatory information)(?![a-z])/;
 
 /** A licence or registration word followed closely by a number of three digits or more. */
-const LICENCE_NUMBER =
+export const LICENCE_NUMBER =
   /(?:許可|登録|届出|licen[cs]e|registration|registered|gphc|nabp)[^\n]{0,30}?\d[\d-]{2,}/g;
 
 /**
@@ -171,7 +171,8 @@ class Naming {
  * No map or filter with a closure (issue 15, "Scoring, twelfth pass"): the arrays those made
  * had one elements kind from the built-in and another from the optimiser's inlined copy, so
  * optimising `gather` deoptimised the functions that read them, and each was compiled again
- * (about 60 ms of the compiler's time each, counted in the page's CPU time).
+ * (about 60 ms of the compiler's time each, on V8's background thread: counted in the bench's
+ * process CPU time, not waited for by the page).
  */
 export function structureFacts(structure: PageStructure): StructureFacts {
   const products = new Naming(false);

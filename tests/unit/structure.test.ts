@@ -279,11 +279,9 @@ describe('facts the detector derives', () => {
         ? null
         : { words: named.slice(0, 3).join(' / '), terms: [...terms] };
     };
-    // The same patterns as structure.ts (the reference is the way the facts are computed).
-    const legalRx = LEGAL_LINK;
     const reference = (s: PageStructure) => {
       const links = s.links.map(normalizeText);
-      const isLegal = links.map((l) => legalRx.test(l));
+      const isLegal = links.map((l) => LEGAL_LINK.test(l));
       const legal = s.links.filter((_, i) => isLegal[i]);
       const footer = normalizeWithMap(s.footer);
       const numbers = findAll(new RegExp(LICENCE_NUMBER.source, 'g'), footer.text, 5);

@@ -16,9 +16,7 @@ import { scoreDetected } from '../../utils/detector/shipped';
 import { prepare, type PageSample } from '../../utils/detector/signals';
 import { markText } from '../../utils/detector/text-marks';
 import { cpuMs, percentile } from './common';
-import { benchSample } from './score-stages';
-
-const SIZES = { '10kb': 10 * 1024, '200kb': 200 * 1024, '2mb': 2 * 1024 * 1024 } as const;
+import { benchSample, pageArg } from './score-stages';
 
 type Scorer = (sample: PageSample) => { probability: number; score: number; signals: unknown[] };
 
@@ -26,7 +24,7 @@ async function main(argv: string[]): Promise<void> {
   const dir = argv[0];
   if (!dir) throw new Error('usage: score-ab.ts <dir holding the old utils/> [calls] [--page=…]');
   const calls = Number(argv.slice(1).find((a) => /^\d+$/.test(a)) ?? 400);
-  const size = (argv.find((a) => a.startsWith('--page='))?.slice(7) ?? '2mb') as keyof typeof SIZES;
+  const { size, bytes } = pageArg(argv);
   const old = (await import(pathToFileURL(resolve(dir, 'utils/detector/shipped.ts')).href)) as {
     scoreDetected: Scorer;
   };
@@ -40,7 +38,7 @@ async function main(argv: string[]): Promise<void> {
     oldMarks?.markText?.('');
     markText('');
   };
-  const sample = await benchSample(SIZES[size]);
+  const sample = await benchSample(bytes);
   const source = prepare(sample).source;
   const a = old.scoreDetected(sample);
   const b = scoreDetected(sample);

@@ -19,7 +19,16 @@ import { structureFacts, structureOfText } from '../../utils/detector/structure'
 import { cpuMs, percentile } from './common';
 import { syntheticPage } from './pages';
 
+/** The bench pages' sizes, chosen with `--page=` (score-stages, score-ab, score-tail). */
 const SIZES = { '10kb': 10 * 1024, '200kb': 200 * 1024, '2mb': 2 * 1024 * 1024 } as const;
+
+/** The `--page=` argument (default 2mb), checked: an unknown size is an error, not an empty page. */
+export function pageArg(argv: readonly string[]): { size: string; bytes: number } {
+  const size = argv.find((a) => a.startsWith('--page='))?.slice(7) ?? '2mb';
+  if (!Object.hasOwn(SIZES, size))
+    throw new Error(`--page must be one of ${Object.keys(SIZES).join(', ')}`);
+  return { size, bytes: SIZES[size as keyof typeof SIZES] };
+}
 
 export async function benchSample(bytes: number): Promise<PageSample> {
   const { document } = parseHTML(syntheticPage(bytes).html);
@@ -36,8 +45,8 @@ export async function benchSample(bytes: number): Promise<PageSample> {
 
 export async function main(argv: string[]): Promise<void> {
   const calls = Number(argv.find((a) => /^\d+$/.test(a)) ?? 300);
-  const size = (argv.find((a) => a.startsWith('--page='))?.slice(7) ?? '2mb') as keyof typeof SIZES;
-  const full = await benchSample(SIZES[size]);
+  const { size, bytes } = pageArg(argv);
+  const full = await benchSample(bytes);
   const model = shippedModel();
   const prepared = prepare(full);
   const text = prepared.norm.text;

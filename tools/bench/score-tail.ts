@@ -11,18 +11,12 @@ import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { scoreDetected } from '../../utils/detector/shipped';
 import { markText } from '../../utils/detector/text-marks';
 import { cpuMs, percentile } from './common';
-import { benchSample } from './score-stages';
-
-const SIZES = { '10kb': 10 * 1024, '200kb': 200 * 1024, '2mb': 2 * 1024 * 1024 } as const;
+import { benchSample, pageArg } from './score-stages';
 
 async function main(argv: string[]): Promise<void> {
   const calls = Number(argv.find((a) => /^\d+$/.test(a)) ?? 600);
-  const size = argv.find((a) => a.startsWith('--page='))?.slice(7) ?? '2mb';
-  if (!(size in SIZES)) {
-    console.error(`--page must be one of ${Object.keys(SIZES).join(', ')}`);
-    process.exit(2);
-  }
-  const sample = await benchSample(SIZES[size as keyof typeof SIZES]);
+  const { size, bytes } = pageArg(argv);
+  const sample = await benchSample(bytes);
   const gcs: [number, number][] = [];
   const observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) gcs.push([e.startTime, e.startTime + e.duration]);

@@ -99,6 +99,18 @@ function needsNfkc(code: number): boolean {
   );
 }
 
+/**
+ * Joins a combining voiced mark (U+3099 or U+309A) to the kana last written (は + ゛ → ば), as
+ * NFC composes them; false, with nothing written, when they do not compose.
+ */
+function joinVoicedMark(out: Output, mark: number): boolean {
+  if (out.length === 0) return false;
+  const composed = String.fromCharCode(out.last(), mark).normalize('NFC');
+  if (composed.length !== 1) return false;
+  out.codes[out.length - 1] = hiragana(composed.charCodeAt(0));
+  return true;
+}
+
 /** Katakana to hiragana (ア→あ, ヴ→ゔ); the prolonged sound mark ー stays. */
 function hiragana(code: number): number {
   return code >= 0x30a1 && code <= 0x30f6 ? code - 0x60 : code;
@@ -295,16 +307,10 @@ function normalizeInto(source: string, out: Output): void {
       lastWasSpace = false;
       continue;
     }
-    // The spacing voiced marks ゛ ゜ join the kana before them, as the combining ones do below:
-    // NFKC would make each a space and a combining mark, so ハ゛イアグラ hid a drug's name.
-    if ((code === 0x309b || code === 0x309c) && out.length > 0) {
-      const mark = code === 0x309b ? '\u3099' : '\u309a';
-      const composed = (String.fromCharCode(out.last()) + mark).normalize('NFC');
-      if (composed.length === 1) {
-        out.codes[out.length - 1] = hiragana(composed.charCodeAt(0));
-        continue;
-      }
-    }
+    // The spacing voiced marks ゛ ゜ (U+309B/C) join the kana before them as their combining
+    // forms (U+3099/A, two code points lower) do below: NFKC would make each a space and a
+    // combining mark, so ハ゛イアグラ hid a drug's name.
+    if ((code === 0x309b || code === 0x309c) && joinVoicedMark(out, code - 2)) continue;
     // CJK punctuation and marks (。、ー): no case, and nothing `needsNfkc` sends to NFKC (the
     // path below pushed these unchanged too); that path made two one-character strings of each
     // (about 70 KB of garbage a scoring, issue 15).
@@ -317,13 +323,8 @@ function normalizeInto(source: string, out: Output): void {
     if (needsNfkc(code)) {
       piece = piece.normalize('NFKC');
       // A half-width voiced mark composes with the kana before it (ﾊﾞ -> バ).
-      if ((piece === '\u3099' || piece === '\u309a') && out.length > 0) {
-        const composed = (String.fromCharCode(out.last()) + piece).normalize('NFC');
-        if (composed.length === 1) {
-          out.codes[out.length - 1] = hiragana(composed.charCodeAt(0));
-          continue;
-        }
-      }
+      if ((piece === '\u3099' || piece === '\u309a') && joinVoicedMark(out, piece.charCodeAt(0)))
+        continue;
       if (piece.length === 1 && whitespace(piece.charCodeAt(0))) {
         if (!lastWasSpace) out.push(SPACE, i);
         lastWasSpace = true;

@@ -12,7 +12,9 @@
 // with a configuration of `npm run cv:variants` (`shipped`, `shipped+miss`) instead of the
 // shipped file: how a variant does on pages nobody tuned it on (data/holdout).
 // Only the page text and the URL's host are used: list hits are left out so the figures measure
-// the detector alone.
+// the detector alone. Each row also says whether the content script's pre-check would have sent
+// the page at all (`gated`: it names no medicine word the pre-check knows, so in the browser it is
+// never scored); the `browser` line counts a gated page as not warned.
 import { readFileSync } from 'node:fs';
 import { loadCorpus, POSITIVE, NEGATIVE, type CorpusPage } from './lib/corpus';
 import {
@@ -35,6 +37,8 @@ import { withFitPool } from './lib/fit-pool';
 import { parseVariant } from './cv-variants';
 import { formatSpread, pagesByLanguage, repeatsArg, summariseRepeats } from './lib/repeats';
 import { flagValue, positional } from './lib/args';
+import { mentionsMedicines } from '../utils/content/medicine-gate';
+import type { PageSample } from '../utils/detector/evidence';
 
 export interface EvalRow {
   slug: string;
@@ -48,6 +52,8 @@ export interface EvalRow {
   fold?: number;
   /** Shown at warning or above after the site's other pages were seen (model mode only). */
   warnedWithSite?: boolean;
+  /** The content script's pre-check finds no medicine word: the browser never scores the page. */
+  gated: boolean;
 }
 
 export interface EvalReport {
@@ -65,7 +71,7 @@ export interface EvalReport {
   negatives: { total: number; warned: number };
   byClass: Record<string, Record<string, { total: number; warned: number }>>;
   /** Per language (and "all"): page and site rates with intervals. */
-  byLanguage: Record<string, { pages: Rates; sites: Rates; withSite?: Rates }>;
+  byLanguage: Record<string, { pages: Rates; sites: Rates; browser: Rates; withSite?: Rates }>;
   rows: EvalRow[];
 }
 
@@ -78,6 +84,11 @@ export async function variantModel(name: string, corpusDir = CORPUS_DIR): Promis
   const { pipeline, features } = parseVariant(name);
   const pages = trainingPages(await loadCorpus(corpusDir), features);
   return loadModel(buildModel(pages, { variant: name }, pipeline).file);
+}
+
+/** What the content script checks before it sends a sample (utils/content/page-guard.ts). */
+export function gatedOut(sample: PageSample): boolean {
+  return !mentionsMedicines([sample.host, sample.title, sample.meta, sample.headings, sample.text]);
 }
 
 function warnedAt(level: string): boolean {
@@ -104,7 +115,7 @@ function report(
   const positives = count(POSITIVE);
   const negatives = count(NEGATIVE);
   const siteBySlug = new Map(pages.map((p) => [p.slug, siteOf(p)]));
-  const judged: (JudgedRow & { slug: string; warnedWithSite?: boolean })[] = rows
+  const judged: (JudgedRow & { slug: string; gated: boolean; warnedWithSite?: boolean })[] = rows
     .filter((r) => POSITIVE.includes(r.class as 'rogue') || NEGATIVE.includes(r.class as 'info'))
     .map((r) => ({
       slug: r.slug,
@@ -112,12 +123,14 @@ function report(
       lang: r.lang,
       positive: POSITIVE.includes(r.class as 'rogue'),
       warned: r.warned,
+      gated: r.gated,
       warnedWithSite: r.warnedWithSite,
     }));
   const rates = (list: typeof judged): EvalReport['byLanguage'][string] => {
     const out: EvalReport['byLanguage'][string] = {
       pages: pageRates(list),
       sites: siteRates(list),
+      browser: pageRates(list.map((r) => ({ ...r, warned: r.warned && !r.gated }))),
     };
     if (list.every((r) => r.warnedWithSite !== undefined))
       out.withSite = pageRates(list.map((r) => ({ ...r, warned: r.warnedWithSite === true })));
@@ -152,10 +165,16 @@ export async function evaluate(
   const model = mode === 'model' ? (trained ?? shippedModel()) : null;
   const modelScores = model ? pages.map((page) => scoreWithModel(model, page.sample)) : null;
   const results = modelScores ?? pages.map((page) => scorePage(page.sample));
+  const gated = pages.map((page) => gatedOut(page.sample));
   // Whole-site verdicts are the model's (the extension's scorer); the hand-weighted rules have none.
+  // A gated page sends no sample: it leaves no evidence, but its site's evidence still reaches it.
   const withSite = modelScores
     ? warnedAfterSite(
-        pages.map((page, i) => ({ site: siteOf(page), url: page.url, detected: modelScores[i]! })),
+        pages.map((page, i) => ({
+          site: siteOf(page),
+          url: page.url,
+          detected: gated[i] ? null : modelScores[i]!,
+        })),
       )
     : null;
   const rows: EvalRow[] = pages.map((page, i) => {
@@ -168,6 +187,7 @@ export async function evaluate(
       level: result.level,
       warned: warnedAt(result.level),
       signals: result.signals.map((s) => `${s.code}${s.weight >= 0 ? '+' : ''}${s.weight}`),
+      gated: gated[i]!,
     };
     if ('probability' in result) row.probability = Number(result.probability.toFixed(4));
     if (withSite) row.warnedWithSite = withSite[i];
@@ -206,6 +226,7 @@ export async function evaluateCv(
       signals: [],
       probability: Number(r.probability.toFixed(4)),
       fold: r.fold,
+      gated: gatedOut(page.sample),
     };
   });
   return report(dir, 'cv', pages, rows);
@@ -249,13 +270,16 @@ function print(r: EvalReport, verbose: boolean, breakdown: boolean): void {
     '\nlang  unit   recall (rogue+affiliate)          false positives (licensed+clinic+info+other)',
   );
   for (const [lang, rates] of Object.entries(r.byLanguage))
-    for (const unit of ['pages', 'sites', 'withSite'] as const) {
+    for (const unit of ['pages', 'sites', 'browser', 'withSite'] as const) {
       const rate = rates[unit];
       if (rate)
         console.log(
           `${lang.padEnd(5)} ${unit.padEnd(8)} ${formatRate(rate.recall).padEnd(33)} ${formatRate(rate.falsePositiveRate)}`,
         );
     }
+  console.log(
+    "(browser: pages, a page the content script's pre-check stops (no medicine word it knows) counted as not warned)",
+  );
   if (Object.values(r.byLanguage).some((x) => x.withSite))
     console.log(
       "(withSite: pages, each judged after its site's other pages, with the extension's whole-site verdicts)",

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../utils/content/normalize';
 import { HOMOGLYPHS } from '../../utils/content/homoglyphs';
 import { gateText } from '../../utils/content/gate-text';
-import { MEDICINE_GATE, mentionsMedicines } from '../../utils/content/page-guard';
+import { MEDICINE_GATE, mentionsMedicines } from '../../utils/content/medicine-gate';
 
 const before = (text: string) =>
   MEDICINE_GATE.test(text) || MEDICINE_GATE.test(normalizeText(text));
@@ -35,6 +35,10 @@ describe('the medicine gate on folded text', () => {
     ['word joiner and BOM', 'ci\u2060al\ufeffis'],
     ['full-width English', 'ｖｉａｇｒａ'],
     ['half-width katakana', 'ｸｽﾘ ﾊﾞｲｱｸﾞﾗ'],
+    ['half-width katakana drug name alone', 'ﾊﾞｲｱｸﾞﾗ'],
+    ['spacing voiced marks', 'ハ゛イアク゛ラ'],
+    ['combining voiced marks', 'カ\u3099マク\u3099ラ'],
+    ['katakana drug name alone', 'レビトラ20mg'],
     ['katakana and hiragana mixed', 'クすり'],
     ['combining grapheme joiner after every letter', [...'viagra'].join('\u034f')],
     ['astral variation selectors', [...'cialis'].join('\u{e0100}')],

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { normalizeText, invisible } from '../../utils/content/normalize';
 import { HOMOGLYPHS } from '../../utils/content/homoglyphs';
-import { MEDICINE_GATE, mentionsMedicines } from '../../utils/content/page-guard';
+import { MEDICINE_GATE, mentionsMedicines } from '../../utils/content/medicine-gate';
 import { collectSample, SAMPLE_LIMITS } from '../../utils/content/sample';
 
 const doc = (html: string) => parseHTML(html).document as unknown as Document;

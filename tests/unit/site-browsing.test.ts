@@ -53,3 +53,24 @@ describe('warnedAfterSite', () => {
     expect(warnedAfterSite([a, b])).toEqual([false, true]);
   });
 });
+
+describe('warnedAfterSite with pages the content script does not send', () => {
+  it('raises a page that sent no sample by its site, and takes no evidence from it', () => {
+    // A shop's shipping page names no medicine: the pre-check sends nothing (detected null).
+    const shipping: BrowsedPage = {
+      site: 'peps.example',
+      url: 'https://peps.example/shipping',
+      detected: null,
+    };
+    expect(warnedAfterSite([shipping, page('peps.example', 'bpc-157', warned)])).toEqual([
+      true,
+      true,
+    ]);
+    // Alone, or beside a quiet page, it stays quiet, and it lifts nothing.
+    expect(warnedAfterSite([shipping, page('peps.example', 'about', quiet)])).toEqual([
+      false,
+      false,
+    ]);
+    expect(warnedAfterSite([shipping])).toEqual([false]);
+  });
+});

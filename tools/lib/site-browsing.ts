@@ -17,7 +17,9 @@ import { levelRank } from '../../utils/verdicts/model';
 export interface BrowsedPage {
   site: string;
   url: string;
-  detected: DetectedPage;
+  /** null: the content script sent no sample (its pre-check found no medicine word), so the page
+   * leaves no evidence for its site but is still shown its site's. */
+  detected: DetectedPage | null;
 }
 
 /** A fixed moment, so that the result does not depend on the clock (evidence lives 30 days). */
@@ -38,6 +40,7 @@ export function warnedAfterSite(pages: readonly BrowsedPage[]): boolean[] {
       if (j === i) continue;
       at += 60_000;
       const other = pages[j]!;
+      if (other.detected === null) continue;
       evidence = recordPage(evidence, other.site, sitePage(other.url, other.detected, at), NOW);
     }
     const shown = withSiteEvidence(page.detected, siteFinding(evidence, NOW), page.url);

@@ -3,7 +3,7 @@
 // medicines, sends its sample to the background, which folds it into the top frame's verdict
 // for the tab (utils/page/frame-samples.ts). Frames never show a banner of their own.
 import { collectSample } from './sample';
-import { mentionsMedicines } from './page-guard';
+import { mentionsMedicines } from './medicine-gate';
 import type { Request } from '../background/contract';
 
 type Send = (message: Request) => Promise<unknown>;

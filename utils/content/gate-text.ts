@@ -1,8 +1,9 @@
 // The medicine gate's own folding of a page's text (page-guard.ts): the content script only asks
 // "does this text name medicines at all?", so it folds what a page uses to hide those words —
 // full-width and half-width forms, compatibility characters, accents, invisible code points,
-// Cyrillic and Greek look-alikes, katakana — with the platform's NFKD instead of bundling the
-// detector's normaliser (normalize.ts, with its index map: about 600 gzipped bytes of an
+// Cyrillic and Greek look-alikes, katakana and its voiced marks (joined again by NFC once the
+// accents are gone: ﾊﾞｲｱｸﾞﾗ and ハ゛イアグラ read ばいあぐら) — with the platform's NFKD instead
+// of bundling the detector's normaliser (normalize.ts, with its index map: about 600 gzipped bytes of an
 // 8 KB budget). tests/unit/gate-text.test.ts checks that the gate decides every corpus line and
 // every hostile case exactly as it does on normalize.ts's output.
 import { HOMOGLYPHS } from './homoglyphs';
@@ -19,12 +20,17 @@ const DROP =
 /** Look-alikes are mapped before NFKD (which turns some, like lunate sigma ϲ, into others). */
 const LOOKALIKE = /[\u0370-\u052f]/g;
 const KATAKANA = /[\u30a1-\u30f6]/g;
+/** The spacing voiced marks ゛ ゜, which NFKD turns into a space and a mark: read as the combining
+ * ones (U+3099, U+309A), which NFC then joins to the kana before them as normalize.ts does. */
+const SPACING_MARK = /[\u309b\u309c]/g;
 const code = (ch: string) => ch.charCodeAt(0);
 
 export function gateText(text: string): string {
   return text
+    .replace(SPACING_MARK, (ch) => String.fromCharCode(code(ch) - 2))
     .replace(LOOKALIKE, (ch) => String.fromCharCode(HOMOGLYPHS.get(code(ch)) ?? code(ch)))
     .normalize('NFKD')
     .replace(DROP, '')
+    .normalize('NFC')
     .replace(KATAKANA, (ch) => String.fromCharCode(code(ch) - 0x60));
 }

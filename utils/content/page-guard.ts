@@ -7,7 +7,7 @@ import { collectSample } from './sample';
 import { collectStructure } from './structure';
 import { Banner, type BannerAction } from './banner';
 import { showNotice } from './notice';
-import { gateText } from './gate-text';
+import { mentionsMedicines } from './medicine-gate';
 import type { Reply, ReplyTo, Request } from '../background/contract';
 
 /**
@@ -16,13 +16,6 @@ import type { Reply, ReplyTo, Request } from '../background/contract';
  * the page mentions medicines at all; otherwise the background only checks its lists.
  */
 export type PageCheckMessage = Request<'page.check'>;
-
-/**
- * Cheap relevance gate: stems that any page about medicines contains. Pages without them (the
- * vast majority) are not sampled further; the full lexicon lives in the background.
- */
-export const MEDICINE_GATE =
-  /薬|処方|医薬|錠|治療|くすり|クスリ|ｸｽﾘ|pharm|drug|pill|medic|prescri|viagra|cialis|kamagra|tablet|generic|steroid|\brx\b/i;
 
 type Send = (message: Request) => Promise<unknown>;
 
@@ -36,11 +29,6 @@ const RESCAN_MIN_CHARS = 200;
 const URL_POLL_MS = 1000;
 /** URL changes are read at most this often (a page calling pushState every 10 ms is one). */
 const URL_SCAN_MIN_MS = 500;
-
-/** Does the page mention medicines at all? Checked on folded text too (ｖｉａｇｒａ, v\u200biagra). */
-export function mentionsMedicines(parts: string[]): boolean {
-  return parts.some((part) => MEDICINE_GATE.test(part) || MEDICINE_GATE.test(gateText(part)));
-}
 
 /**
  * `onRescan` registers the background's "read the page again" (a cross-origin frame of this tab

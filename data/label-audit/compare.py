@@ -78,6 +78,8 @@ def main():
         rows.append({"id": i, "lang": k["lang"], "slug": k["slug"], "stored": k["class"], "audit": c, "conf": conf})
     for lang in ("ja", "en"):
         sub = [r for r in rows if r["lang"] == lang]
+        if not sub:  # a sample of one language only (session 16's second draw)
+            continue
         section(f"{lang}: all pages", sub)
         section(f"{lang}: auditor high-confidence pages only", [r for r in sub if r["conf"] == "high"])
     section("both languages: all pages", rows)

@@ -35,6 +35,15 @@ const HOSTS: Record<string, string> = {
   'ja-affiliate-ranking': 'ed-yakuhin-hikaku.example',
 };
 
+const KANA_ONLY_SHOP = [
+  'カマグラゴールド100mg 通販|最安値で即日発送',
+  'ｶﾏｸﾞﾗｺﾞｰﾙﾄﾞ 100mg 4箱 3,980円(税込) カートに入れる',
+  'まとめ買いでさらにお得! 10箱セット 29,800円',
+  'インドのアジャンタ・ファーマ社の正規品を海外から直接お届けします。',
+  'お支払いはクレジットカード(JCBのみ)または銀行振込。カード決済は米ドル建てとなります。',
+  '商品は国際郵便で発送するため、お届けまで7〜14日ほどかかります。',
+];
+
 const HOSTILE_SCRIPT = `
 <style>kusuri-guard-banner{display:none!important;visibility:hidden!important}</style>
 <div id="cover" style="position:fixed;inset:0;z-index:2147483647;background:#fff">cover</div>
@@ -86,6 +95,17 @@ describe('in-page detector in Chromium', () => {
               ${JSON.stringify(fixtureBody('en-rogue-shop'))};
           });
         </script>`,
+      ),
+    );
+    // A shop that names its drug only in katakana, half-width too, and no general medicine word:
+    // the content script's pre-check must read it (utils/content/medicine-gate.ts).
+    server.page(
+      'otodoke-mart.example',
+      '/',
+      simplePage(
+        'カマグラゴールド通販',
+        KANA_ONLY_SHOP.map((line) => `<p>${line}</p>`).join(''),
+        'ja',
       ),
     );
     server.page(
@@ -151,6 +171,14 @@ describe('in-page detector in Chromium', () => {
       await new Promise((r) => setTimeout(r, 2500));
       expect((await bannerState(page)).present).toBe(false);
     }
+    await page.close();
+  });
+
+  it('warns on a shop that names its drug only in katakana (the pre-check reads kana names)', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('otodoke-mart.example'));
+    const banner = await waitForBanner(page);
+    expect(banner.text).toContain('This page looks like a rogue online pharmacy');
     await page.close();
   });
 

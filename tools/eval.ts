@@ -37,7 +37,7 @@ import { withFitPool } from './lib/fit-pool';
 import { parseVariant } from './cv-variants';
 import { formatSpread, pagesByLanguage, repeatsArg, summariseRepeats } from './lib/repeats';
 import { flagValue, positional } from './lib/args';
-import { mentionsMedicines } from '../utils/content/medicine-gate';
+import { sampleMentionsMedicines } from '../utils/content/medicine-gate';
 import type { PageSample } from '../utils/detector/evidence';
 
 export interface EvalRow {
@@ -88,7 +88,7 @@ export async function variantModel(name: string, corpusDir = CORPUS_DIR): Promis
 
 /** What the content script checks before it sends a sample (utils/content/page-guard.ts). */
 export function gatedOut(sample: PageSample): boolean {
-  return !mentionsMedicines([sample.host, sample.title, sample.meta, sample.headings, sample.text]);
+  return !sampleMentionsMedicines(sample.host, sample);
 }
 
 function warnedAt(level: string): boolean {

@@ -17,7 +17,7 @@ const product = readFileSync('tests/fixtures/pages/pages/ja-rogue-kamagra-shop.t
   .join('\n');
 // A shop's page that names its drug in katakana only and none of the pre-check's stems (no 薬,
 // 錠, 処方 or 個人輸入): the model warns on its text, the browser never scores it (a known limit:
-// no page of the training corpus is like it, README "The content script's pre-check").
+// the training corpus has one such page, README "The content script's pre-check").
 const katakanaOnly = [
   'タダリスタ20mg 通販|最安値で即日発送',
   'タダリスタ 20mg 4箱 3,980円(税込) カートに入れる',
@@ -53,8 +53,11 @@ describe('eval and the content script pre-check', () => {
     });
     expect(gatedOut(sample(katakanaOnly))).toBe(true);
     expect(gatedOut(sample(product))).toBe(false);
-    // The host name counts, as it does in the content script.
+    // The host name, the title, the description and the headings count, as in the content script.
     expect(gatedOut({ ...sample(katakanaOnly), host: 'pharmacy-direct.example' })).toBe(false);
+    expect(gatedOut({ ...sample(katakanaOnly), title: 'ED治療薬の通販' })).toBe(false);
+    expect(gatedOut({ ...sample(katakanaOnly), meta: '処方箋不要' })).toBe(false);
+    expect(gatedOut({ ...sample(katakanaOnly), headings: '人気の医薬品' })).toBe(false);
   });
 
   it('counts a gated page as not warned in the browser line, and lifts it by its site', async () => {
@@ -76,5 +79,25 @@ describe('eval and the content script pre-check', () => {
     expect(ja.browser.recall.hits).toBe(1);
     // Seen after the product page, the gated page gets the site's warning all the same.
     expect(tadalista.warnedWithSite).toBe(true);
+  });
+
+  it('takes no site evidence from a gated page, however it would have scored', async () => {
+    // The gated page warns on its text; the other page of its site names medicines and is quiet.
+    const dir = corpus('evidence', [
+      {
+        slug: 'ja-rogue-ev-tadalista',
+        url: 'https://hako-mart.example/tadalista',
+        text: katakanaOnly,
+      },
+      {
+        slug: 'ja-rogue-ev-about',
+        url: 'https://hako-mart.example/about',
+        text: '会社概要\n当店は医薬品を取り扱っておりません。衣料品と雑貨のセレクトショップです。\n営業時間：平日10時〜18時',
+      },
+    ]);
+    const row = Object.fromEntries((await evaluate(dir)).rows.map((r) => [r.slug, r]));
+    expect(row['ja-rogue-ev-tadalista']).toMatchObject({ gated: true, warned: true });
+    expect(row['ja-rogue-ev-about']).toMatchObject({ gated: false, warned: false });
+    expect(row['ja-rogue-ev-about']!.warnedWithSite).toBe(false);
   });
 });

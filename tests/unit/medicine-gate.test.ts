@@ -21,11 +21,13 @@ describe('the medicine pre-check', () => {
       '発毛剤を定期的に買っている人へ',
       'アナボリックステロイドのサイクル中に',
       'ｽﾃﾛｲﾄﾞ', // half-width katakana, folded by gate-text
-      'カマグラゴールド100mg 最安値', // the four ED drugs in katakana, alone
-      'ﾊﾞｲｱｸﾞﾗ',
-      'ハ゛イアク゛ラ', // spacing voiced marks
-      'シアリス 20mg',
-      'レビトラ',
+      'カマグラゴールド100mg 最安値', // Kamagra in katakana, alone
+      'ｶﾏｸﾞﾗ',
+      'カマク゛ラ', // spacing voiced mark
+      '育毛剤を定期的に',
+      '利尿剤のラシックス',
+      '睡眠導入剤',
+      '精力剤の通販',
     ])
       expect(mentionsMedicines([text]), text).toBe(true);
   });
@@ -34,6 +36,9 @@ describe('the medicine pre-check', () => {
     for (const text of [
       'A trivial fix for the login form', // contains "vial"
       'Calle Sarmiento 1200, Buenos Aires', // starts with "sarm"
+      'How to disarm the alarm', // contains "sarm"
+      '洗剤と入浴剤のまとめ買い', // 剤 of household goods
+      '接着剤・柔軟剤',
       'Free shipping on orders over $50. Returns within 30 days.',
       '海外セレクトブランドのスニーカー',
       'お支払い方法：クレジットカード、銀行振込',

@@ -3,7 +3,7 @@
 // medicines, sends its sample to the background, which folds it into the top frame's verdict
 // for the tab (utils/page/frame-samples.ts). Frames never show a banner of their own.
 import { collectSample } from './sample';
-import { mentionsMedicines } from './medicine-gate';
+import { sampleMentionsMedicines } from './medicine-gate';
 import type { Request } from '../background/contract';
 
 type Send = (message: Request) => Promise<unknown>;
@@ -38,8 +38,9 @@ export function startFrameGuard(win: Window, send: Send): void {
     if (running || win.innerWidth < MIN_WIDTH || win.innerHeight < MIN_HEIGHT) return;
     running = true;
     try {
-      const { title, meta, headings, text } = await collectSample(doc);
-      if (!mentionsMedicines([win.location.hostname, title, meta, headings, text])) return;
+      const sample = await collectSample(doc);
+      if (!sampleMentionsMedicines(win.location.hostname, sample)) return;
+      const { title, meta, headings, text } = sample;
       await send({
         type: 'page.frame',
         sample: { title, meta, headings, text: text.slice(0, FRAME_TEXT_LIMIT) },

@@ -1,8 +1,8 @@
-// The medicine gate's own folding of a page's text (page-guard.ts): the content script only asks
+// The medicine gate's own folding of a page's text (medicine-gate.ts): the content script only asks
 // "does this text name medicines at all?", so it folds what a page uses to hide those words —
 // full-width and half-width forms, compatibility characters, accents, invisible code points,
 // Cyrillic and Greek look-alikes, katakana and its voiced marks (joined again by NFC once the
-// accents are gone: ﾊﾞｲｱｸﾞﾗ and ハ゛イアグラ read ばいあぐら) — with the platform's NFKD instead
+// accents are gone: ｶﾏｸﾞﾗ and カマク゛ラ read かまぐら) — with the platform's NFKD instead
 // of bundling the detector's normaliser (normalize.ts, with its index map: about 600 gzipped bytes of an
 // 8 KB budget). tests/unit/gate-text.test.ts checks that the gate decides every corpus line and
 // every hostile case exactly as it does on normalize.ts's output.

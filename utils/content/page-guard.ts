@@ -7,7 +7,7 @@ import { collectSample } from './sample';
 import { collectStructure } from './structure';
 import { Banner, type BannerAction } from './banner';
 import { showNotice } from './notice';
-import { mentionsMedicines } from './medicine-gate';
+import { sampleMentionsMedicines } from './medicine-gate';
 import type { Reply, ReplyTo, Request } from '../background/contract';
 
 /**
@@ -62,10 +62,10 @@ export function startPageGuard(
     }
     running = true;
     try {
-      const { title, meta, headings, text } = await collectSample(doc);
+      const sample = await collectSample(doc);
       const message: PageCheckMessage = { type: 'page.check', url: win.location.href };
-      if (mentionsMedicines([win.location.hostname, title, meta, headings, text])) {
-        message.sample = { title, meta, headings, text };
+      if (sampleMentionsMedicines(win.location.hostname, sample)) {
+        message.sample = sample;
         // Structural facts leave the tab only with the sample (utils/content/structure.ts).
         message.structure = collectStructure(doc);
       }

@@ -15,7 +15,7 @@ import {
   type Thresholds,
 } from './model';
 import { logit, levelForProbability } from './model-score';
-import { chooseThresholdSet } from './thresholds';
+import { chooseThresholdSet, type ThresholdEstimator } from './thresholds';
 import { HASHED_OFFSET } from './feature-space';
 import { FIT_DEFAULTS, fitLogistic, sigmoid, type Example, type FitOptions } from './train';
 
@@ -46,6 +46,12 @@ export interface PipelineOptions {
   perSite?: boolean;
   /** The warning level's false-positive target (default FPR_TARGETS.warning). */
   fprWarning?: number;
+  /**
+   * How each level's quantile of the negatives' out-of-fold scores is read (thresholds.ts):
+   * `order` (absent) one order statistic, `hd` the Harrell–Davis quantile, `hd-logit` the same on
+   * the logits.
+   */
+  thresholdEstimator?: ThresholdEstimator;
   /**
    * Naive-Bayes log-count ratios (NBSVM, Wang & Manning 2012) scaling the hashed features, with
    * this smoothing; 0 or absent: not used.
@@ -339,6 +345,29 @@ export function outOfFold(
   return runPlan(pages, outOfFoldPlan(pages, options));
 }
 
+/**
+ * The L2 strength and thresholds buildModel keeps, from the out-of-fold scores of each strength
+ * tried (`oofsOf[k]`: one score list per inner split): the strength warning the most pages to
+ * warn on at the chosen warning thresholds (ties to the earlier one), with those thresholds.
+ */
+export function chooseFromOutOfFold(
+  pages: readonly TrainingPage[],
+  oofsOf: readonly (readonly (readonly number[])[])[],
+  options: Pick<PipelineOptions, 'fprWarning' | 'thresholdEstimator'>,
+): { index: number; thresholds: ThresholdSet; warned: number } {
+  let best: { index: number; thresholds: ThresholdSet; warned: number } | null = null;
+  oofsOf.forEach((oofs, index) => {
+    const scored = pooledScores(pages, oofs);
+    const thresholds = chooseThresholdSet(scored, options.fprWarning, options.thresholdEstimator);
+    const warned = scored.filter(
+      (r) => r.positive && r.probability >= thresholds[r.lang].warning,
+    ).length;
+    if (!best || warned > best.warned) best = { index, thresholds, warned };
+  });
+  if (!best) throw new Error('no L2 strength was tried');
+  return best;
+}
+
 export interface BuiltModel {
   file: ModelFile;
   outOfFold: number[];
@@ -370,21 +399,9 @@ export function* buildModelPlan(
       return outOfFoldScores(pages.length, tasks, mine);
     }),
   );
-  let best: { options: PipelineOptions; oof: number[]; thresholds: ThresholdSet } | null = null;
-  let bestWarned = -1;
-  tried.forEach((t, k) => {
-    const oofs = oofsOf[k]!;
-    const scored = pooledScores(pages, oofs);
-    const thresholds = chooseThresholdSet(scored, options.fprWarning);
-    const warned = scored.filter(
-      (r) => r.positive && r.probability >= thresholds[r.lang as Script].warning,
-    ).length;
-    if (warned > bestWarned) {
-      best = { options: t, oof: oofs[0]!, thresholds };
-      bestWarned = warned;
-    }
-  });
-  const { options: chosen, oof, thresholds } = best!;
+  const { index, thresholds } = chooseFromOutOfFold(pages, oofsOf, options);
+  const chosen = tried[index]!;
+  const oof = oofsOf[index]![0]!;
   // The L2 strength chosen is recorded when there was a choice.
   const recorded = options.lambdas
     ? { ...trainedOn, lambda: chosen.fit.lambda ?? FIT_DEFAULTS.lambda }

@@ -97,6 +97,7 @@ export function crossValidateStacked(
     const thresholds = chooseThresholdSet(
       train.map((p, i) => ({ probability: innerP[i]!, positive: p.positive, lang: p.script })),
       options.fprWarning,
+      options.thresholdEstimator,
     );
     const stage = fitStage(train, oofLogits, options, boost);
     const model = loadModel(file);

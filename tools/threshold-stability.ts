@@ -1,0 +1,159 @@
+// `npx tsx tools/threshold-stability.ts [--seeds N] [--drop F] [--estimators order,hd,hd-logit]`:
+// how far the thresholds `npm run train` would ship move when the corpus changes a little, for
+// each way of reading them from the out-of-fold scores (thresholds.ts, ThresholdEstimator). On
+// data/corpus with the shipped features, the whole corpus and N copies of it, each without a
+// random share F of its pages (default 2%, seeds 1 … N; the grouped folds are made again on what
+// is left, as `npm run train` would), go through buildModel's inner cross-validation once (every
+// L2 strength of the shipped pipeline); every estimator then chooses the L2 strength and the
+// thresholds from the same out-of-fold scores. Printed per estimator and script: the warning
+// threshold of each run, its range and standard deviation and the largest move from the whole
+// corpus's, the same at the whole corpus's L2 strength held fixed (the estimator's own spread,
+// without the L2 choice switching), the caution and danger ranges, the L2 strength chosen and the
+// share of the run's negatives at or above its warning threshold (out of fold: the rule is at
+// most the target). No page is judged here, only the thresholds' spread.
+import { loadCorpus } from './lib/corpus';
+import { CORPUS_DIR, SHIPPED_PIPELINE, trainingPages } from './lib/training-set';
+import { flagValue } from './lib/args';
+import { withFitPool } from './lib/fit-pool';
+import {
+  allPlans,
+  chooseFromOutOfFold,
+  outOfFoldPlan,
+  runPlanWith,
+  type TrainingPage,
+} from '../utils/detector/pipeline';
+import {
+  chooseThresholdSet,
+  FPR_TARGETS,
+  THRESHOLD_ESTIMATORS,
+  type ThresholdEstimator,
+} from '../utils/detector/thresholds';
+import { SCRIPTS, type Script } from '../utils/detector/features';
+import type { ThresholdSet } from '../utils/detector/model';
+
+/** 32-bit FNV-1a: a page's place in a seed's random order. */
+function fnv(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i += 1) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The pages without a share `drop` of them, the ones first in seed `seed`'s order (0: none). */
+export function withoutShare(
+  pages: readonly TrainingPage[],
+  drop: number,
+  seed: number,
+): TrainingPage[] {
+  if (seed === 0) return [...pages];
+  const count = Math.round(drop * pages.length);
+  const gone = new Set(
+    pages
+      .map((p, i) => ({ i, key: fnv(`${seed}:${p.slug}`) }))
+      .sort((a, b) => a.key - b.key || a.i - b.i)
+      .slice(0, count)
+      .map((x) => x.i),
+  );
+  return pages.filter((_, i) => !gone.has(i));
+}
+
+interface Run {
+  seed: number;
+  pages: TrainingPage[];
+  /** Out-of-fold scores per L2 strength (one inner split each). */
+  oofsOf: number[][][];
+}
+
+interface Chosen {
+  lambda: number;
+  thresholds: ThresholdSet;
+  /** At the whole corpus's L2 strength, whatever this run would choose. */
+  fixed: ThresholdSet;
+  /** Per script: the share of its negatives at or above the warning threshold. */
+  alarms: Record<Script, number>;
+}
+
+function choose(run: Run, estimator: ThresholdEstimator, lambdas: number[], fixedAt: number) {
+  const options = { fprWarning: SHIPPED_PIPELINE.fprWarning, thresholdEstimator: estimator };
+  const { index, thresholds } = chooseFromOutOfFold(run.pages, run.oofsOf, options);
+  const scored = (oof: readonly number[]) =>
+    run.pages.map((p, i) => ({ probability: oof[i]!, positive: p.positive, lang: p.script }));
+  const fixed = chooseThresholdSet(scored(run.oofsOf[fixedAt]![0]!), options.fprWarning, estimator);
+  const rows = scored(run.oofsOf[index]![0]!);
+  const alarms = Object.fromEntries(
+    SCRIPTS.map((s) => {
+      const negatives = rows.filter((r) => r.lang === s && !r.positive);
+      const over = negatives.filter((r) => r.probability >= thresholds[s].warning).length;
+      return [s, over / Math.max(negatives.length, 1)];
+    }),
+  ) as Record<Script, number>;
+  return { lambda: lambdas[index]!, thresholds, fixed, alarms } satisfies Chosen;
+}
+
+const f4 = (x: number) => x.toFixed(4);
+
+function describe(values: readonly number[]): string {
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1));
+  const moved = Math.max(...values.slice(1).map((v) => Math.abs(v - values[0]!)));
+  return `range ${f4(Math.max(...values) - Math.min(...values))}, sd ${f4(sd)}, largest move ${f4(moved)}`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const seeds = Number(flagValue(argv, '--seeds') ?? 5);
+  const drop = Number(flagValue(argv, '--drop') ?? 0.02);
+  const estimators = (flagValue(argv, '--estimators') ?? THRESHOLD_ESTIMATORS.join(','))
+    .split(',')
+    .map((e) => {
+      if (!(THRESHOLD_ESTIMATORS as readonly string[]).includes(e))
+        throw new Error(`unknown estimator ${e} (${THRESHOLD_ESTIMATORS.join(', ')})`);
+      return e as ThresholdEstimator;
+    });
+  if (!Number.isInteger(seeds) || seeds < 1) throw new Error('--seeds needs a count of at least 1');
+  if (!(drop > 0 && drop < 1)) throw new Error('--drop needs a share between 0 and 1');
+  const started = performance.now();
+  const all = trainingPages(await loadCorpus(CORPUS_DIR), SHIPPED_PIPELINE.features);
+  const lambdas = [...(SHIPPED_PIPELINE.lambdas ?? [1])];
+  const runs: Run[] = [];
+  await withFitPool(async (pool) => {
+    for (let seed = 0; seed <= seeds; seed += 1) {
+      const pages = withoutShare(all, drop, seed);
+      const plans = lambdas.map((lambda) =>
+        outOfFoldPlan(pages, { ...SHIPPED_PIPELINE, lambdas: undefined, fit: { lambda } }),
+      );
+      const oofs = await runPlanWith(pages, allPlans(plans), pool.run);
+      runs.push({ seed, pages, oofsOf: oofs.map((o) => [o]) });
+      console.error(
+        `run ${seed}: ${pages.length} pages (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+      );
+    }
+  });
+  console.log(
+    `${all.length} pages; ${seeds} runs without ${(drop * 100).toFixed(1)}% of them (seeds 1–${seeds}) beside the whole corpus (first figure); L2 from ${lambdas.join(', ')}; warning target ${((SHIPPED_PIPELINE.fprWarning ?? FPR_TARGETS.warning) * 100).toFixed(1)}%`,
+  );
+  for (const estimator of estimators) {
+    const whole = chooseFromOutOfFold(runs[0]!.pages, runs[0]!.oofsOf, {
+      fprWarning: SHIPPED_PIPELINE.fprWarning,
+      thresholdEstimator: estimator,
+    }).index;
+    const chosen = runs.map((run) => choose(run, estimator, lambdas, whole));
+    console.log(`\n${estimator}: L2 chosen ${chosen.map((c) => c.lambda).join(' ')}`);
+    for (const s of SCRIPTS) {
+      const warning = chosen.map((c) => c.thresholds[s].warning);
+      const fixed = chosen.map((c) => c.fixed[s].warning);
+      const range = (level: 'caution' | 'danger') => {
+        const v = chosen.map((c) => c.thresholds[s][level]);
+        return f4(Math.max(...v) - Math.min(...v));
+      };
+      console.log(`  ${s} warning ${warning.map(f4).join(' ')}: ${describe(warning)}`);
+      console.log(`  ${s} at the whole corpus's L2 ${fixed.map(f4).join(' ')}: ${describe(fixed)}`);
+      console.log(
+        `  ${s} caution range ${range('caution')}, danger range ${range('danger')}; negatives at or above warning (out of fold) ${chosen.map((c) => `${(c.alarms[s] * 100).toFixed(2)}%`).join(' ')}`,
+      );
+    }
+  }
+  console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`)
+  main(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -157,6 +157,40 @@ describe('thresholds read with Harrell–Davis', () => {
     expect(hdLevel(0, 10)).toBeLessThan(1);
   });
 
+  it('leave the order rule exactly as it was before the estimators (a frozen copy of it)', () => {
+    // chooseThreshold as session 15 shipped it, before thresholdEstimator existed.
+    const before = (list: readonly Scored[], maxFpr: number): number => {
+      let floor = 0;
+      for (const lang of new Set(list.map((r) => r.lang))) {
+        const negatives = list
+          .filter((r) => r.lang === lang && !r.positive)
+          .map((r) => r.probability)
+          .sort((a, b) => b - a);
+        const allowed = Math.floor(maxFpr * negatives.length);
+        if (allowed < negatives.length) floor = Math.max(floor, negatives[allowed]!);
+      }
+      const above = list.map((r) => r.probability).filter((p) => p > floor);
+      const next = above.length > 0 ? Math.min(...above) : 1;
+      return (floor + next) / 2;
+    };
+    let seed = 16;
+    const random = () => {
+      seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    for (let trial = 0; trial < 300; trial += 1) {
+      const n = 1 + Math.floor(random() * 120);
+      // Two decimals: many ties, as scores rounded in a model file have.
+      const list: Scored[] = Array.from({ length: n }, () => ({
+        probability: Math.round(random() * 100) / 100,
+        positive: random() < 0.4,
+        lang: random() < 0.5 ? 'ja' : 'en',
+      }));
+      for (const target of [0, 0.005, 0.025, 0.1, 0.5])
+        expect(chooseThreshold(list, target)).toBe(before(list, target));
+    }
+  });
+
   it('keep the order rule as the default, and use it where no false alarm is allowed', () => {
     expect(chooseThresholdSet(rows)).toEqual(chooseThresholdSet(rows, undefined, 'order'));
     for (const estimator of THRESHOLD_ESTIMATORS)

@@ -11,6 +11,10 @@ describe('the medicine pre-check', () => {
       'Research peptides ship within 48 hours; orders seized by customs are reshipped once.',
       'BPC-157 5 mg — 10 vials per kit',
       'We accept USDT for all SARMs orders',
+      'buysarms.example', // a host name
+      'Elevate Anabolix reship policy',
+      'Peptologist Labs payment options',
+      'ホルモン剤の個人差について',
       'Anabolic cycle support: delivery to the UK and EU',
       'Botox Cosmetic 100 units, shipped cold from Europe',
       'onabotulinumtoxinA 50U',

@@ -19,6 +19,7 @@ import {
   allPlans,
   chooseFromOutOfFold,
   outOfFoldPlan,
+  pooledScores,
   runPlanWith,
   type TrainingPage,
 } from '../utils/detector/pipeline';
@@ -75,8 +76,7 @@ interface Chosen {
 function choose(run: Run, estimator: ThresholdEstimator, lambdas: number[], fixedAt: number) {
   const options = { fprWarning: SHIPPED_PIPELINE.fprWarning, thresholdEstimator: estimator };
   const { index, thresholds } = chooseFromOutOfFold(run.pages, run.oofsOf, options);
-  const scored = (oof: readonly number[]) =>
-    run.pages.map((p, i) => ({ probability: oof[i]!, positive: p.positive, lang: p.script }));
+  const scored = (oof: readonly number[]) => pooledScores(run.pages, [oof]);
   const fixed = chooseThresholdSet(scored(run.oofsOf[fixedAt]![0]!), options.fprWarning, estimator);
   const rows = scored(run.oofsOf[index]![0]!);
   const alarms = Object.fromEntries(

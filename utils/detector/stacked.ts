@@ -18,7 +18,7 @@ import {
   type TrainingPage,
 } from './pipeline';
 import { chooseThresholdSet } from './thresholds';
-import { sigmoid } from './train';
+import { logOdds, sigmoid } from './train';
 
 /**
  * The second stage's inputs: [the regression's logit, 1 on a Japanese-script page, log(1 + the
@@ -53,11 +53,6 @@ function fitStage(
     boost,
   );
 }
-
-const logOdds = (p: number) => {
-  const q = Math.min(Math.max(p, 1e-9), 1 - 1e-9);
-  return Math.log(q / (1 - q));
-};
 
 /**
  * Nested, grouped cross-validation of the regression and of the regression with the second stage,

@@ -16,6 +16,7 @@
 import type { Script } from './features';
 import type { ThresholdSet, Thresholds } from './model';
 import { harrellDavis } from './quantile';
+import { logOdds, sigmoid } from './train';
 
 /**
  * How the negatives' (1 − target) quantile is read: `order` the order statistic and halfway to
@@ -41,18 +42,6 @@ export interface Scored {
 
 /** The largest false-positive rate each level may have on cross-validation, in every language. */
 export const FPR_TARGETS: Thresholds = { caution: 0.1, warning: 0.025, danger: 0.005 };
-
-/** Probabilities this close to 0 or 1 are read as it on the logit scale (a finite logit). */
-const LOGIT_EDGE = 1e-9;
-
-function toLogit(p: number): number {
-  const q = Math.min(Math.max(p, LOGIT_EDGE), 1 - LOGIT_EDGE);
-  return Math.log(q / (1 - q));
-}
-
-function fromLogit(z: number): number {
-  return 1 / (1 + Math.exp(-z));
-}
 
 /**
  * The quantile level the `hd` estimators read for a target `maxFpr` among `n` negatives. The order
@@ -93,7 +82,6 @@ export function chooseThreshold(
 ): number {
   const all = rows.map((r) => r.probability).sort((a, b) => b - a);
   let chosen: number | undefined;
-  let floor = 0;
   for (const lang of new Set(rows.map((r) => r.lang))) {
     const negatives = rows
       .filter((r) => r.lang === lang && !r.positive)
@@ -101,13 +89,12 @@ export function chooseThreshold(
       .sort((a, b) => b - a);
     const order = orderThreshold(negatives, all, maxFpr);
     if (!order) continue;
-    floor = Math.max(floor, order.floor);
     let own = order.threshold;
     if (estimator !== 'order' && maxFpr > 0) {
       const logit = estimator.startsWith('hd-logit');
       const level = hdLevel(maxFpr, negatives.length);
-      const q = harrellDavis(logit ? negatives.map(toLogit) : negatives, level);
-      const hd = logit ? fromLogit(q) : q;
+      const q = harrellDavis(logit ? negatives.map(logOdds) : negatives, level);
+      const hd = logit ? sigmoid(q) : q;
       // Strictly: at most `allowed` of this language's negatives at or above its threshold.
       if (estimator.endsWith('-loose') || hd > order.floor) own = hd;
     }
@@ -115,7 +102,7 @@ export function chooseThreshold(
   }
   if (chosen !== undefined) return chosen;
   // No language with a negative to leave out: halfway from 0 to the lowest score above it.
-  return orderThreshold([floor], all, 0)?.threshold ?? 0.5;
+  return orderThreshold([0], all, 0)!.threshold;
 }
 
 /** Fewer pages than this of a script to leave alone, and its thresholds come from all pages. */

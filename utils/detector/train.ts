@@ -46,6 +46,12 @@ function sigmoid(x: number): number {
   return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
 }
 
+/** The inverse of sigmoid, with probabilities within 1e-9 of 0 or 1 read as that (a finite logit). */
+function logOdds(p: number): number {
+  const q = Math.min(Math.max(p, 1e-9), 1 - 1e-9);
+  return Math.log(q / (1 - q));
+}
+
 function dot(a: Float64Array, b: Float64Array): number {
   let s = 0;
   for (let i = 0; i < a.length; i += 1) s += a[i]! * b[i]!;
@@ -173,4 +179,4 @@ export function fitLogistic(
   return { bias: x[0]!, features, weights: x.slice(1), iterations, loss: f };
 }
 
-export { sigmoid };
+export { logOdds, sigmoid };

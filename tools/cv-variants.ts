@@ -61,8 +61,8 @@ const LATIN: FeatureOptions = { latinGrams: true };
 const INNER_L2 = [1, 0.3, 3];
 
 /**
- * Run C and its variants, each alone, then combinations (README "Measured detection", session 7);
- * `shipped` is the configuration `npm run train` uses.
+ * Run C and its variants, each alone, then combinations (docs/detection-history.md, "Session 7's
+ * runs"); `shipped` is the configuration `npm run train` uses.
  */
 export const VARIANTS: Record<string, Variant> = {
   shipped: { lambdas: SHIPPED_PIPELINE.lambdas, features: SHIPPED_PIPELINE.features },

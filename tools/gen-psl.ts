@@ -4,8 +4,9 @@
 //
 // Why not import tldts in the extension: its rules are a trie of typed-array literals and one
 // 68 KB label string that the bundler inlined at each of its three uses, 262 KB of the worker's
-// 383 KB first script, compiled and evaluated on every wake (README, "Where a wake's time goes").
-// The rules written here as one nested string are 93 KB, and the tree is built on first use.
+// 383 KB first script, compiled and evaluated on every wake
+// (docs/performance-history.md, "Where a wake's time goes"). The rules written here as one nested
+// string are 93 KB, and the tree is built on first use.
 //
 // The generated module is checked in rather than built: tsc, eslint, vitest, WXT and the tsx CLIs
 // import it directly, so a fresh clone type-checks and tests with no build step, and a diff shows
@@ -90,7 +91,7 @@ export const PSL_INDEX_WIDTH = 4;
  * Where each TLD's entry (its mark, label and subtree) starts in the rules' line, in the line's
  * order (the labels' code-unit order), each `PSL_INDEX_WIDTH` base-36 digits: a lookup finds its
  * host's TLD by a binary search over these and reads that subtree alone, not the 1,600 TLDs of
- * the top level (README, "Where a wake's time goes", session 13).
+ * the top level (docs/performance-history.md, "Where a wake's time goes", session 13).
  */
 function topLevelIndex(rulesLine: string, rules: TreeNode): string {
   const starts: number[] = [];

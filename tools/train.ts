@@ -21,7 +21,8 @@ import type { ModelFile } from '../utils/detector/model';
 /**
  * The model of the corpus in `dir`. The fits run on `pool` when given, else on a pool of
  * KG_TRAIN_WORKERS workers (default: the cores available; README
- * "Measured detection", where training's time goes); the file is the same bytes either way.
+ * "Measured detection"; docs/detection-history.md, "Where training's time goes"); the file is the
+ * same bytes either way.
  */
 export async function trainFromCorpus(
   dir = CORPUS_DIR,
@@ -35,8 +36,8 @@ export async function trainFromCorpus(
     at = performance.now();
   };
   const corpus = await loadCorpus(dir);
-  // In this thread: on the workers it was slower (they start tsx first; README, where training's
-  // time goes).
+  // In this thread: on the workers it was slower (they start tsx first; docs/detection-history.md,
+  // "Where training's time goes").
   const pages = trainingPages(corpus, SHIPPED_PIPELINE.features);
   lap('reading and extracting the pages');
   const trainedOn = {

@@ -108,7 +108,7 @@ describe('character n-grams of Latin words', () => {
   });
 
   it('are features of Japanese pages (drug and brand names in Latin letters), not English ones', () => {
-    // Off in the shipped model (README "Measured detection", session 7): asked for here.
+    // Off in the shipped model (docs/detection-history.md, session 7): asked for here.
     expect(FEATURE_DEFAULTS.latinGrams).toBe(false);
     const off = { latinGrams: false, host: 'raw' } as const;
     expect(extractFeatures(page('カマグラ kamagra 100mg'), off).baseCount).toBe(

@@ -1,7 +1,8 @@
-// The page's phrases (utils/detector/phrases.ts; README, "Scoring, eleventh pass"): the heat
-// around one place against the heat of every occurrence (textOccurrences), where each distinct
-// n-gram first occurs, the strongest n-grams the dot product keeps, and the phrases shown on
-// corpus pages (paraphrases of public pages, Japanese and English), each holding one of them.
+// The page's phrases (utils/detector/phrases.ts; docs/performance-history.md, "Scoring, eleventh
+// pass"): the heat around one place against the heat of every occurrence (textOccurrences), where
+// each distinct n-gram first occurs, the strongest n-grams the dot product keeps, and the phrases
+// shown on corpus pages (paraphrases of public pages, Japanese and English), each holding one of
+// them.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../utils/content/normalize';

@@ -141,7 +141,8 @@ describe('the first-verdict record', () => {
 
   it('stays under the size Chromium stores as a blob file of its own, with the packaged lists', async () => {
     // A value over 64 KB (IDBValueWrapper::kWrapThreshold) is read back from a file of its own
-    // (README, "Where a wake's time goes", session 7): the row is one small read only under it.
+    // (docs/performance-history.md, "Where a wake's time goes", session 7): the row is one small
+    // read only under it.
     await composeBackground(fakePlatform(), defaultCatalog(null)).lifecycle.onInstalled();
     const lists = await readFirstVerdictLists(await db());
     expect(lists.length).toBe(defaultCatalog(null).length);

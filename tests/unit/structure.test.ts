@@ -263,7 +263,8 @@ describe('facts the detector derives', () => {
   });
 
   it('structureFacts in one loop gives what the map-and-filter definition gave', () => {
-    // The definition before session 15 ("Scoring, twelfth pass"), kept here as the reference.
+    // The definition before session 15 (docs/performance-history.md, "Scoring, twelfth pass"), kept
+    // here as the reference.
     const naming = (texts: readonly string[], medicine: boolean) => {
       const normalised = texts.map(normalizeText);
       const named: string[] = [];

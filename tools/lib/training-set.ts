@@ -21,9 +21,9 @@ import {
 export const MODEL_FILE = 'data/detector-model.json';
 
 /**
- * What `npm run train` fits and `npm run eval -- --cv` measures (README "Measured detection",
- * session 8): the features of FEATURE_DEFAULTS (the host read as typed words, the path's words),
- * the L2 strength chosen from these by a grouped cross-validation of the pages given.
+ * What `npm run train` fits and `npm run eval -- --cv` measures (docs/detection-history.md, session
+ * 8): the features of FEATURE_DEFAULTS (the host read as typed words, the path's words), the L2
+ * strength chosen from these by a grouped cross-validation of the pages given.
  */
 export const SHIPPED_PIPELINE: PipelineOptions = {
   ...PIPELINE_DEFAULTS,

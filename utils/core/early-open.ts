@@ -1,9 +1,10 @@
 // The first thing a waking worker does: ask the browser for the database and, once it is open, for
 // the first-verdict record (utils/lists/first-verdict.ts), before the rest of the worker's script
 // evaluates. The browser opens the database and reads the row while the script runs (about 5–9 ms
-// of a wake before any event, README "Where a wake's time goes", session 12); before, the opening
-// was asked for only after the script had run and the row only once the open database reached
-// the lists service. Raw IndexedDB here: idb's wrapper and the lists' modules are not evaluated yet.
+// of a wake before any event, docs/performance-history.md, "Where a wake's time goes", session 12);
+// before, the opening was asked for only after the script had run and the row only once the open
+// database reached the lists service. Raw IndexedDB here: idb's wrapper and the lists' modules are
+// not evaluated yet.
 import { adoptEarlyConnection, DB_NAME, DB_VERSION } from './db';
 import { wakeMark } from './wake-marks';
 import { FIRST_VERDICT_KEY, keepEarlyFirstVerdict } from '../lists/first-verdict-key';

@@ -4,9 +4,9 @@
 // tools/gen-psl.ts from the installed tldts (utils/core/psl-data.ts). What changes is the weight:
 // the rules are one 93 KB string, read into a tree as hosts need them (a TLD and its own rules
 // when a host first ends in it, found through an index of the top level written beside them),
-// instead of tldts's typed-array literals that every worker wake compiled and built (README,
-// "Where a wake's time goes"). tests/unit/psl.test.ts holds the answers equal to tldts's for
-// every rule.
+// instead of tldts's typed-array literals that every worker wake compiled and built
+// (docs/performance-history.md, "Where a wake's time goes"). tests/unit/psl.test.ts holds the
+// answers equal to tldts's for every rule.
 import {
   fastPathLookup,
   getEmptyResult,
@@ -75,7 +75,8 @@ function child(parent: number, hash: number, text: string, start: number, length
  * Each node's children not read yet: the text between its brackets, [start, end) (start -1: none
  * or already read). The top level (every TLD, and the exceptions' first labels) is read at once;
  * a TLD's subtree is read the first time a walk enters it, so a waking worker reads the few TLDs
- * its first hosts end in instead of all 11,689 rules (README, "Where a wake's time goes").
+ * its first hosts end in instead of all 11,689 rules (docs/performance-history.md,
+ * "Where a wake's time goes").
  */
 let pendingStarts = new Int32Array(0);
 let pendingEnds = new Int32Array(0);

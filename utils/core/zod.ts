@@ -16,7 +16,8 @@
 // (every one the project calls) return a stand-in that builds the real schema or check on its
 // first property access, and `.check(…)` on a stand-in not yet built gives another stand-in. A
 // waking worker's first script declares hundreds of schemas and parses a few of them; building
-// them all was most of its top-level time (README, "Where a wake's time goes", session 8).
+// them all was most of its top-level time (docs/performance-history.md, "Where a wake's time goes",
+// session 8).
 import { config, memoizer } from 'zod/v4/core';
 import en from 'zod/v4/locales/en.js';
 import * as zm from 'zod/mini';

@@ -68,7 +68,7 @@ const TOKEN_VALUE = 0.5;
  * Length of a Japanese page's vector of Latin-script character 3–5-grams (ascii-grams.ts), scaled
  * apart from the other text n-grams, which are more. Japanese pages only: there, Latin words are
  * mostly drug and brand names, URLs and model numbers; English pages have word n-grams of the
- * same letters. README "Measured detection" has the runs with and without them.
+ * same letters. docs/detection-history.md has the runs with and without them.
  */
 const ASCII_SCALE = 5;
 

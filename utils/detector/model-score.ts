@@ -111,7 +111,7 @@ const CODE_INDEX = new Map<ReasonCode, number>(SIGNAL_CODES.map((c, i) => [c, i]
 function reasons(model: LoadedModel, features: ScoredFeatures, level: Level): ReasonHit[] {
   // Loops into literals, not map and filter: the built-ins' arrays and the optimiser's inlined
   // copies' have different elements kinds, and this function deoptimised on the second kind it
-  // met, then was compiled again ("Scoring, twelfth pass").
+  // met, then was compiled again (docs/performance-history.md, "Scoring, twelfth pass").
   const weighed: ReasonHit[] = [];
   for (const hit of features.hits) {
     const i = CODE_INDEX.get(hit.code);

@@ -70,7 +70,7 @@ function grow(a: Int32Array): Int32Array<ArrayBuffer> {
  * starts the 1-, 2- and 3-gram at k = 0, 1, 2, and a word starting at i is k = 0 and the pair it
  * ends k = 1 (gramAt turns a slot back into the gram's extent). Written only when a feature is
  * first seen (about one gram in five on the bench page), where the heat's record it replaces was
- * written for every gram (README, "Scoring, eleventh pass").
+ * written for every gram (docs/performance-history.md, "Scoring, eleventh pass").
  */
 let firstSlots = new Int32Array(0);
 

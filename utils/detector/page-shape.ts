@@ -2,7 +2,7 @@
 // blog spam, doorway pages), and a host-name signal that does not take a pharmacy's or a
 // drug-information site's own name as evidence by itself (issue 12, session 8). Each is optional
 // (FeatureOptions in features.ts) and was measured alone and combined in the grouped
-// cross-validation (README "Measured detection", session 8). All read the page's text sample, its
+// cross-validation (docs/detection-history.md, session 8). All read the page's text sample, its
 // host and its address only: the corpus pages are text, so nothing structural is learned here.
 // - hostTyped: instead of the host's raw tokens (labels, letter runs, 4-grams), what kind of word
 //   the host holds — a drug name, a pharmacy or health word, neither — and its TLD.

@@ -3,8 +3,9 @@
 // it) used to be computed for every position of the page and searched for its best windows, a
 // pass as long as normalising the page, to name three phrases; it is now computed only around the
 // first occurrences of the page's STRONGEST positive-weight text n-grams (the feature pass records
-// where each distinct n-gram first occurs, and the dot product keeps the strongest; README,
-// "Scoring, eleventh pass"). So every phrase shown contains one of the n-grams that weighed most.
+// where each distinct n-gram first occurs, and the dot product keeps the strongest;
+// docs/performance-history.md, "Scoring, eleventh pass"). So every phrase shown contains one of the
+// n-grams that weighed most.
 import { bucket, step } from './feature-space';
 import { CHAR_SEED, eachWordGram } from './ngrams';
 import { breaksPair, breaksRun, isAsciiWordChar } from './text-marks';

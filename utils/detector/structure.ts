@@ -168,11 +168,11 @@ class Naming {
 
 /**
  * One loop per list, each link normalised once for the legal-link test and the drug names alike.
- * No map or filter with a closure (issue 15, "Scoring, twelfth pass"): the arrays those made
- * had one elements kind from the built-in and another from the optimiser's inlined copy, so
- * optimising `gather` deoptimised the functions that read them, and each was compiled again
- * (about 60 ms of the compiler's time each, on V8's background thread: counted in the bench's
- * process CPU time, not waited for by the page).
+ * No map or filter with a closure (issue 15, docs/performance-history.md, "Scoring, twelfth pass"):
+ * the arrays those made had one elements kind from the built-in and another from the optimiser's
+ * inlined copy, so optimising `gather` deoptimised the functions that read them, and each was
+ * compiled again (about 60 ms of the compiler's time each, on V8's background thread: counted in
+ * the bench's process CPU time, not waited for by the page).
  */
 export function structureFacts(structure: PageStructure): StructureFacts {
   const products = new Naming(false);

@@ -1,8 +1,8 @@
 // One pass over a normalised text that marks where the n-gram passes and the term scan have work:
 // the runs of non-ASCII script (character n-grams; terms that start in a run), the ASCII words
 // (word n-grams; terms that are whole words) and the phrase breaks between words. Those passes
-// then loop over runs and words instead of testing every position for its script (README,
-// "Scoring, eighth pass" and "ninth pass").
+// then loop over runs and words instead of testing every position for its script
+// (docs/performance-history.md, "Scoring, eighth pass" and "ninth pass").
 
 export interface TextMarks {
   /** The text marked. */
@@ -118,9 +118,10 @@ export function marksOf(text: string): TextMarks {
 
 /**
  * The loop, as the last statement of its own function: a page's loop is compiled on the stack
- * (OSR), and code after such a loop deoptimised on every page (README, "Scoring, fourth pass").
- * It branches only where the class changes (a fifth of the units on the bench's mixed text);
- * a branch-free form that wrote every unit's edge measured twice as slow (eighth pass).
+ * (OSR), and code after such a loop deoptimised on every page (docs/performance-history.md,
+ * "Scoring, fourth pass"). It branches only where the class changes (a fifth of the units on the
+ * bench's mixed text); a branch-free form that wrote every unit's edge measured twice as slow
+ * (eighth pass).
  */
 function markInto(
   units: Uint16Array,

@@ -53,7 +53,8 @@ export const idbRdapCache: RdapCache = {
     const row: unknown = await (await db()).get('rdapCache', domain);
     // A domain never looked up (most verdicts on a wake): no row, nothing to check. The first
     // parse of the row's schema builds all of it, every kind of answer, before it can say that
-    // `undefined` is not a row (README, "Where a wake's time goes", session 13).
+    // `undefined` is not a row (docs/performance-history.md, "Where a wake's time goes", session
+    // 13).
     if (row === undefined) return null;
     const parsed = RowSchema.safeParse(row);
     return parsed.success

@@ -2,7 +2,8 @@
 // the packaged copy), one lookup per domain at a time, and the bootstrap's weekly refresh. In the
 // worker's second script (entrypoints/background-rest.ts): a first verdict only reads the registrar
 // cache (utils/intel/service.ts), so a wake neither loads nor evaluates this, the RDAP client and
-// parser, the list fetcher and their schemas (README, "Where a wake's time goes", session 14).
+// parser, the list fetcher and their schemas (docs/performance-history.md, "Where a wake's time
+// goes", session 14).
 import { z } from '../core/zod';
 import {
   BootstrapSchema,

@@ -1,8 +1,8 @@
 // The first-verdict record: every enabled list's record and small parts (its head's counts and
 // chunk bits, its registrars), the rows a waking worker's first lookup reads before the chunks
 // of the visited host, kept in one `kv` row so that a wake reads them in one request instead of
-// the records, then each list's parts (two rounds of IndexedDB, 4–8 ms each on a wake; README
-// "Where a wake's time goes", session 11).
+// the records, then each list's parts (two rounds of IndexedDB, 4–8 ms each on a wake;
+// docs/performance-history.md, "Where a wake's time goes", session 11).
 //
 // Kept consistent by construction rather than checked on read: every write to `lists` or
 // `listParts` (store.ts, store-content.ts) deletes the row in its own transaction, and the row is

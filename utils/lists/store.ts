@@ -17,10 +17,10 @@ import { dropFirstVerdict } from './first-verdict-key';
  * The stamp of a record row written by this file (every write below parses the record with
  * ListRecordSchema first, defaults filled in): read back as it was written, without building and
  * running the schema again on every worker start (a waking worker's first verdict reads every
- * record twice, the lists' index and the install check; README "Where a wake's time goes",
- * session 10). Rows without it (older versions, anything else) are validated on read. Raise it
- * whenever ListRecordSchema changes, so that rows written under the old schema are validated (and
- * their new defaults filled in) again.
+ * record twice, the lists' index and the install check; docs/performance-history.md,
+ * "Where a wake's time goes", session 10). Rows without it (older versions, anything else) are
+ * validated on read. Raise it whenever ListRecordSchema changes, so that rows written under the old
+ * schema are validated (and their new defaults filled in) again.
  */
 export const RECORD_CHECKED = 1;
 

@@ -111,7 +111,8 @@ export class VerdictsService {
     const { platform, pageScores, lists, decisions } = this.deps;
     // What every verdict reads whatever the tab shows, asked for before the tab is: on a wake the
     // browser's answers about the tab took 3–17 ms, and the lists' install check waited for them
-    // (README "Where a wake's time goes", session 10). verdictFor asks for the same memos again.
+    // (docs/performance-history.md, "Where a wake's time goes", session 10). verdictFor asks for
+    // the same memos again.
     for (const read of [
       this.deps.listsReady(),
       lists.lookupIndex(),

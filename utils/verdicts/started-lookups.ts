@@ -1,9 +1,10 @@
 // One verdict's reads of the lists for its host, asked for as soon as the lists' index is there
 // rather than once every other read (the registrar cache, the page's score) has come back: on a
 // waking worker these are IndexedDB reads of their own (the chunks that could hold the host, the
-// site's per-site rows), and asked for last they were one more round after the others (README
-// "Where a wake's time goes", session 12). Not a cache: the wrapper lives for one verdict, and a
-// question about any other host or site goes to the index as it would have.
+// site's per-site rows), and asked for last they were one more round after the others
+// (docs/performance-history.md, "Where a wake's time goes", session 12). Not a cache: the
+// wrapper lives for one verdict, and a question about any other host or site goes to the index as
+// it would have.
 import { registrableDomain } from '../core/hostname';
 import type { ListLookup } from './list-index';
 

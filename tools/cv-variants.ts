@@ -113,6 +113,10 @@ export const VARIANTS: Record<string, Variant> = {
   // and L2 from the out-of-fold scores of three inner splits pooled.
   split: { perScript: true },
   'pooled-3': { innerSeeds: 3 },
+  /** How many hashed weights the model keeps after pruning (shipped 40,000). */
+  'keep-20k': { keep: 20_000 },
+  'keep-80k': { keep: 80_000 },
+  'keep-160k': { keep: 160_000 },
   // Session 16: the thresholds from the Harrell–Davis quantile of the negatives' out-of-fold
   // scores instead of one order statistic (thresholds.ts), on the probability or its logit;
   // `-loose`: without falling back on the order statistic where the estimate leaves too many.

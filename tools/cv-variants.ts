@@ -124,6 +124,11 @@ export const VARIANTS: Record<string, Variant> = {
   'hd-logit': { thresholdEstimator: 'hd-logit' },
   'hd-loose': { thresholdEstimator: 'hd-loose' },
   'hd-logit-loose': { thresholdEstimator: 'hd-logit-loose' },
+  // Session 17 (`shipped+blend`, `shipped+l2-fixed-1`): instead of choosing the L2 strength by the
+  // inner cross-validation, every fit averages the fits at 1, 0.3 and 3 (PipelineOptions.
+  // blendLambdas), or fits at 1 only (no choice, no blend).
+  blend: { lambdas: undefined, blendLambdas: INNER_L2 },
+  'l2-fixed-1': { lambdas: undefined, blendLambdas: undefined, fit: { lambda: 1 } },
 };
 
 /**
@@ -372,7 +377,9 @@ export function judgeRows(
  * A runner that fits each task once per set of pages: a task asked for again (another variant
  * whose fits are the same: `shipped+hd` differs from `shipped` only in how thresholds are read
  * from the same out-of-fold scores) gets the first result. The key leaves out the threshold
- * estimator, which no fit reads; a task's thresholds stay in it (the final fit's file has them).
+ * estimator and the L2 strengths to choose from, which no fit reads (`shipped+l2-fixed-1`'s inner
+ * fits are `shipped`'s at 1); a task's thresholds stay in it (the final fit's file has them), and
+ * so do its fit options and blendLambdas (a blend is not the fit at its first strength).
  */
 export function reusingFits(runner: FitRunner): FitRunner {
   const done = new WeakMap<readonly TrainingPage[], Map<string, FitResult>>();
@@ -380,7 +387,7 @@ export function reusingFits(runner: FitRunner): FitRunner {
     let known = done.get(pages);
     if (!known) done.set(pages, (known = new Map()));
     const keys = tasks.map((task) => {
-      const { thresholdEstimator: _unread, ...options } = task.options;
+      const { thresholdEstimator: _unread, lambdas: _choice, ...options } = task.options;
       return createHash('sha256')
         .update(JSON.stringify({ ...task, options }))
         .digest('hex');

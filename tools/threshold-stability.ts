@@ -1,4 +1,5 @@
-// `npx tsx tools/threshold-stability.ts [--seeds N] [--drop F] [--estimators order,hd,hd-logit]`:
+// `npx tsx tools/threshold-stability.ts [--seeds N] [--drop F] [--estimators order,hd,hd-logit]
+// [--blend]`:
 // how far the thresholds `npm run train` would ship move when the corpus changes a little, for
 // each way of reading them from the out-of-fold scores (thresholds.ts, ThresholdEstimator). On
 // data/corpus with the shipped features, the whole corpus and N copies of it, each without a
@@ -10,7 +11,10 @@
 // corpus's, the same at the whole corpus's L2 strength held fixed (the estimator's own spread,
 // without the L2 choice switching), the caution and danger ranges, the L2 strength chosen and the
 // share of the run's negatives at or above its warning threshold (out of fold: the rule is at
-// most the target). No page is judged here, only the thresholds' spread.
+// most the target). With `--blend`, each run's pages also go through the inner cross-validation
+// of the blend of those L2 strengths (PipelineOptions.blendLambdas: one model, nothing chosen),
+// and each estimator's thresholds from its out-of-fold scores are printed the same way. No page
+// is judged here, only the thresholds' spread.
 import { loadCorpus } from './lib/corpus';
 import { CORPUS_DIR, SHIPPED_PIPELINE, trainingPages } from './lib/training-set';
 import { flagValue } from './lib/args';
@@ -62,10 +66,12 @@ interface Run {
   pages: TrainingPage[];
   /** Out-of-fold scores per L2 strength (one inner split each). */
   oofsOf: number[][][];
+  /** With --blend: the out-of-fold scores of the blend of every strength. */
+  blend?: number[];
 }
 
 interface Chosen {
-  lambda: number;
+  lambda: number | string;
   thresholds: ThresholdSet;
   /** At the whole corpus's L2 strength, whatever this run would choose. */
   fixed: ThresholdSet;
@@ -73,12 +79,19 @@ interface Chosen {
   alarms: Record<Script, number>;
 }
 
-function choose(run: Run, estimator: ThresholdEstimator, lambdas: number[], fixedAt: number) {
+/** `oofsOf`: the run's own per-strength scores, or its blend's alone (one "strength", `blend`). */
+function choose(
+  run: Run,
+  estimator: ThresholdEstimator,
+  lambdas: readonly (number | string)[],
+  fixedAt: number,
+  oofsOf: readonly (readonly number[])[][] = run.oofsOf,
+) {
   const options = { fprWarning: SHIPPED_PIPELINE.fprWarning, thresholdEstimator: estimator };
-  const { index, thresholds } = chooseFromOutOfFold(run.pages, run.oofsOf, options);
+  const { index, thresholds } = chooseFromOutOfFold(run.pages, oofsOf, options);
   const scored = (oof: readonly number[]) => pooledScores(run.pages, [oof]);
-  const fixed = chooseThresholdSet(scored(run.oofsOf[fixedAt]![0]!), options.fprWarning, estimator);
-  const rows = scored(run.oofsOf[index]![0]!);
+  const fixed = chooseThresholdSet(scored(oofsOf[fixedAt]![0]!), options.fprWarning, estimator);
+  const rows = scored(oofsOf[index]![0]!);
   const alarms = Object.fromEntries(
     SCRIPTS.map((s) => {
       const negatives = rows.filter((r) => r.lang === s && !r.positive);
@@ -108,20 +121,29 @@ async function main(argv: string[]): Promise<number> {
         throw new Error(`unknown estimator ${e} (${THRESHOLD_ESTIMATORS.join(', ')})`);
       return e as ThresholdEstimator;
     });
+  const blend = argv.includes('--blend');
   if (!Number.isInteger(seeds) || seeds < 1) throw new Error('--seeds needs a count of at least 1');
   if (!(drop > 0 && drop < 1)) throw new Error('--drop needs a share between 0 and 1');
   const started = performance.now();
   const all = trainingPages(await loadCorpus(CORPUS_DIR), SHIPPED_PIPELINE.features);
-  const lambdas = [...(SHIPPED_PIPELINE.lambdas ?? [1])];
+  // The strengths the shipped pipeline chooses from or blends.
+  const lambdas = [...(SHIPPED_PIPELINE.lambdas ?? SHIPPED_PIPELINE.blendLambdas ?? [1])];
+  const single = { ...SHIPPED_PIPELINE, lambdas: undefined, blendLambdas: undefined };
   const runs: Run[] = [];
   await withFitPool(async (pool) => {
     for (let seed = 0; seed <= seeds; seed += 1) {
       const pages = withoutShare(all, drop, seed);
-      const plans = lambdas.map((lambda) =>
-        outOfFoldPlan(pages, { ...SHIPPED_PIPELINE, lambdas: undefined, fit: { lambda } }),
-      );
+      const plans = lambdas.map((lambda) => outOfFoldPlan(pages, { ...single, fit: { lambda } }));
+      // The blend's inner fits join the same batch (both cores busy).
+      if (blend) plans.push(outOfFoldPlan(pages, { ...single, blendLambdas: lambdas }));
       const oofs = await runPlanWith(pages, allPlans(plans), pool.run);
-      runs.push({ seed, pages, oofsOf: oofs.map((o) => [o]) });
+      const blended = blend ? oofs.pop() : undefined;
+      runs.push({
+        seed,
+        pages,
+        oofsOf: oofs.map((o) => [o]),
+        ...(blended ? { blend: blended } : {}),
+      });
       console.error(
         `run ${seed}: ${pages.length} pages (${((performance.now() - started) / 1000).toFixed(0)} s)`,
       );
@@ -137,22 +159,35 @@ async function main(argv: string[]): Promise<number> {
     }).index;
     const chosen = runs.map((run) => choose(run, estimator, lambdas, whole));
     console.log(`\n${estimator}: L2 chosen ${chosen.map((c) => c.lambda).join(' ')}`);
-    for (const s of SCRIPTS) {
-      const warning = chosen.map((c) => c.thresholds[s].warning);
-      const fixed = chosen.map((c) => c.fixed[s].warning);
-      const range = (level: 'caution' | 'danger') => {
-        const v = chosen.map((c) => c.thresholds[s][level]);
-        return f4(Math.max(...v) - Math.min(...v));
-      };
-      console.log(`  ${s} warning ${warning.map(f4).join(' ')}: ${describe(warning)}`);
-      console.log(`  ${s} at the whole corpus's L2 ${fixed.map(f4).join(' ')}: ${describe(fixed)}`);
-      console.log(
-        `  ${s} caution range ${range('caution')}, danger range ${range('danger')}; negatives at or above warning (out of fold) ${chosen.map((c) => `${(c.alarms[s] * 100).toFixed(2)}%`).join(' ')}`,
-      );
-    }
+    report(chosen);
+    if (!blend) continue;
+    console.log(`${estimator}, the blend of ${lambdas.join(', ')} (nothing chosen):`);
+    report(
+      runs.map((run) => choose(run, estimator, ['blend'], 0, [[run.blend!]])),
+      false,
+    );
   }
   console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s)`);
   return 0;
+}
+
+/** Per script: the warning thresholds of the runs, their spread, the other levels' ranges. */
+function report(chosen: readonly Chosen[], choice = true): void {
+  for (const s of SCRIPTS) {
+    const warning = chosen.map((c) => c.thresholds[s].warning);
+    const fixed = chosen.map((c) => c.fixed[s].warning);
+    const range = (level: 'caution' | 'danger') => {
+      const v = chosen.map((c) => c.thresholds[s][level]);
+      return f4(Math.max(...v) - Math.min(...v));
+    };
+    console.log(`  ${s} warning ${warning.map(f4).join(' ')}: ${describe(warning)}`);
+    // Without a choice (the blend) the strength is always the whole corpus's.
+    if (choice)
+      console.log(`  ${s} at the whole corpus's L2 ${fixed.map(f4).join(' ')}: ${describe(fixed)}`);
+    console.log(
+      `  ${s} caution range ${range('caution')}, danger range ${range('danger')}; negatives at or above warning (out of fold) ${chosen.map((c) => `${(c.alarms[s] * 100).toFixed(2)}%`).join(' ')}`,
+    );
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`)

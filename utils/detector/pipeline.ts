@@ -17,7 +17,14 @@ import {
 import { logit, levelForProbability } from './model-score';
 import { chooseThresholdSet, type ThresholdEstimator } from './thresholds';
 import { HASHED_OFFSET } from './feature-space';
-import { FIT_DEFAULTS, fitLogistic, sigmoid, type Example, type FitOptions } from './train';
+import {
+  FIT_DEFAULTS,
+  fitLogistic,
+  sigmoid,
+  type Example,
+  type FitOptions,
+  type Fitted,
+} from './train';
 
 export interface TrainingPage {
   slug: string;
@@ -76,6 +83,13 @@ export interface PipelineOptions {
    * pages warned at the warning target, summed over the scripts; ties to the earlier one).
    */
   lambdas?: readonly number[];
+  /**
+   * Every fit is made at each of these L2 strengths on the same examples and their weights and
+   * biases averaged (one linear model: the mean of the unpruned fits' logits), then pruned and
+   * quantised as one fit is. Nothing is chosen, so nothing flips when the pages change a little;
+   * the inner cross-validation scores the same blend the final fit ships. Not with `lambdas`.
+   */
+  blendLambdas?: readonly number[];
   /** The feature options the pages were extracted with (recorded in the model file). */
   features?: FeatureOptions;
   /**
@@ -167,12 +181,37 @@ export function nbRatios(list: readonly Example[], alpha: number): Map<number, n
   return r;
 }
 
-function fitFile(
-  pages: readonly TrainingPage[],
-  thresholds: ThresholdSet,
-  trainedOn: ModelFile['trainedOn'],
-  options: PipelineOptions,
-): ModelFile {
+/**
+ * The mean of fits of the same examples (the same features, in the same order): each weight and
+ * the bias averaged; iterations summed, loss averaged (reported only).
+ */
+export function averageFits(fits: readonly Fitted[]): Fitted {
+  const [first] = fits;
+  if (!first) throw new Error('no fit to average');
+  const weights = new Float64Array(first.weights.length);
+  for (const fit of fits) {
+    if (
+      fit.features.length !== first.features.length ||
+      fit.features.some((f, i) => f !== first.features[i])
+    )
+      throw new Error('averaged fits must share their features');
+    fit.weights.forEach((w, i) => (weights[i] = weights[i]! + w));
+  }
+  const n = fits.length;
+  return {
+    bias: fits.reduce((s, f) => s + f.bias, 0) / n,
+    features: first.features,
+    weights: weights.map((w) => w / n),
+    iterations: fits.reduce((s, f) => s + f.iterations, 0),
+    loss: fits.reduce((s, f) => s + f.loss, 0) / n,
+  };
+}
+
+/**
+ * The regression a fit task makes, before pruning: one fit at `options.fit`, or with
+ * `blendLambdas` the average of one fit per strength (averageFits).
+ */
+export function fitWeights(pages: readonly TrainingPage[], options: PipelineOptions): Fitted {
   let list = examples(pages, options.positiveWeight, options.perSite);
   const alpha = options.nbAlpha ?? 0;
   const scripts = options.nbScripts;
@@ -187,10 +226,24 @@ function fitFile(
       ...e,
       value: Float32Array.from(e.value, (v, k) => v * scale(e.index[k]!)),
     }));
-  const fitted = fitLogistic(list, options.fit);
+  const fitted = options.blendLambdas
+    ? averageFits(
+        options.blendLambdas.map((lambda) => fitLogistic(list, { ...options.fit, lambda })),
+      )
+    : fitLogistic(list, options.fit);
   // The model sees the raw features: a scaled feature's weight absorbs its scale.
   if (ratios)
     fitted.features.forEach((f, i) => (fitted.weights[i] = fitted.weights[i]! * scale(f)));
+  return fitted;
+}
+
+function fitFile(
+  pages: readonly TrainingPage[],
+  thresholds: ThresholdSet,
+  trainedOn: ModelFile['trainedOn'],
+  options: PipelineOptions,
+): ModelFile {
+  const fitted = fitWeights(pages, options);
   return compactModel(fitted, thresholds, trainedOn, options.keep, options.features);
 }
 
@@ -382,6 +435,9 @@ export function* buildModelPlan(
   trainedOn: ModelFile['trainedOn'],
   options: PipelineOptions = PIPELINE_DEFAULTS,
 ): Plan<BuiltModel> {
+  // A blend is one model: choosing among strengths as well would be two answers to one question.
+  if (options.blendLambdas && options.lambdas)
+    throw new Error('blendLambdas and lambdas cannot both be given');
   const tried = (options.lambdas ?? [options.fit.lambda]).map((lambda) =>
     lambda === undefined ? options : { ...options, fit: { ...options.fit, lambda } },
   );
@@ -402,10 +458,12 @@ export function* buildModelPlan(
   const { index, thresholds } = chooseFromOutOfFold(pages, oofsOf, options);
   const chosen = tried[index]!;
   const oof = oofsOf[index]![0]!;
-  // The L2 strength chosen is recorded when there was a choice.
+  // The L2 strength chosen is recorded when there was a choice; a blend records its strengths.
   const recorded = options.lambdas
     ? { ...trainedOn, lambda: chosen.fit.lambda ?? FIT_DEFAULTS.lambda }
-    : trainedOn;
+    : options.blendLambdas
+      ? { ...trainedOn, blend: options.blendLambdas.join(' ') }
+      : trainedOn;
   const all = pages.map((_, i) => i);
   const [final] = yield [
     { train: all, score: [], thresholds, trainedOn: recorded, options: chosen, file: true },

@@ -13,6 +13,7 @@
 import { loadCorpus, POSITIVE, type CorpusPage } from './lib/corpus';
 import {
   CORPUS_DIR,
+  L2_CANDIDATES,
   SHIPPED_PIPELINE,
   scoredPages,
   siteOf,
@@ -58,7 +59,7 @@ export type Variant = Partial<Omit<PipelineOptions, 'features'>> & {
 /** Run C: main before session 7 (no Latin-script grams, warning target 2%). */
 const C: Variant = { fprWarning: 0.02, features: { latinGrams: false } };
 const LATIN: FeatureOptions = { latinGrams: true };
-const INNER_L2 = [1, 0.3, 3];
+const INNER_L2 = L2_CANDIDATES;
 
 /**
  * Run C and its variants, each alone, then combinations (docs/detection-history.md, "Session 7's
@@ -126,7 +127,9 @@ export const VARIANTS: Record<string, Variant> = {
   'hd-logit-loose': { thresholdEstimator: 'hd-logit-loose' },
   // Session 17 (`shipped+blend`, `shipped+l2-fixed-1`): instead of choosing the L2 strength by the
   // inner cross-validation, every fit averages the fits at 1, 0.3 and 3 (PipelineOptions.
-  // blendLambdas), or fits at 1 only (no choice, no blend).
+  // blendLambdas), or fits at 1 only (no choice, no blend). Since `shipped` itself became the one
+  // strength 1 (`lambdas: [1]`), `shipped+l2-fixed-1` is `shipped` but for the `lambda` its file
+  // records; `shipped+l2-inner-only` is session 16's choice.
   blend: { lambdas: undefined, blendLambdas: INNER_L2 },
   'l2-fixed-1': { lambdas: undefined, blendLambdas: undefined, fit: { lambda: 1 } },
 };

@@ -1,12 +1,13 @@
 // `npx tsx tools/threshold-stability.ts [--seeds N] [--drop F] [--estimators order,hd,hd-logit]
-// [--blend]`:
+// [--blend] [--lambdas 1,0.3,3]`:
 // how far the thresholds `npm run train` would ship move when the corpus changes a little, for
 // each way of reading them from the out-of-fold scores (thresholds.ts, ThresholdEstimator). On
 // data/corpus with the shipped features, the whole corpus and N copies of it, each without a
 // random share F of its pages (default 2%, seeds 1 … N; the grouped folds are made again on what
-// is left, as `npm run train` would), go through buildModel's inner cross-validation once (every
-// L2 strength of the shipped pipeline); every estimator then chooses the L2 strength and the
-// thresholds from the same out-of-fold scores. Printed per estimator and script: the warning
+// is left, as `npm run train` would), go through buildModel's inner cross-validation once at every
+// L2 strength of `--lambdas` (default L2_CANDIDATES, the choice `npm run train` made until session
+// 17; it now ships 1 alone, the "held" row when the whole corpus chooses 1); every estimator then
+// chooses the L2 strength and the thresholds from the same out-of-fold scores. Printed per estimator and script: the warning
 // threshold of each run, its range and standard deviation and the largest move from the whole
 // corpus's, the same at the whole corpus's L2 strength held fixed (the estimator's own spread,
 // without the L2 choice switching), the caution and danger ranges, the L2 strength chosen and the
@@ -16,7 +17,7 @@
 // and each estimator's thresholds from its out-of-fold scores are printed the same way. No page
 // is judged here, only the thresholds' spread.
 import { loadCorpus } from './lib/corpus';
-import { CORPUS_DIR, SHIPPED_PIPELINE, trainingPages } from './lib/training-set';
+import { CORPUS_DIR, L2_CANDIDATES, SHIPPED_PIPELINE, trainingPages } from './lib/training-set';
 import { flagValue } from './lib/args';
 import { withFitPool } from './lib/fit-pool';
 import {
@@ -111,6 +112,17 @@ function describe(values: readonly number[]): string {
   return `range ${f4(Math.max(...values) - Math.min(...values))}, sd ${f4(sd)}, largest move ${f4(moved)}`;
 }
 
+/** `--lambdas 1,0.3,3` (default L2_CANDIDATES): positive, distinct numbers, at least two. */
+export function lambdasArg(argv: readonly string[]): number[] {
+  const given = flagValue(argv, '--lambdas');
+  const lambdas = given === undefined ? [...L2_CANDIDATES] : given.split(',').map(Number);
+  if (lambdas.length < 2 || new Set(lambdas).size !== lambdas.length)
+    throw new Error('--lambdas needs at least two distinct L2 strengths');
+  if (lambdas.some((l) => !(l > 0) || !Number.isFinite(l)))
+    throw new Error('--lambdas takes positive numbers');
+  return lambdas;
+}
+
 async function main(argv: string[]): Promise<number> {
   const seeds = Number(flagValue(argv, '--seeds') ?? 5);
   const drop = Number(flagValue(argv, '--drop') ?? 0.02);
@@ -126,8 +138,8 @@ async function main(argv: string[]): Promise<number> {
   if (!(drop > 0 && drop < 1)) throw new Error('--drop needs a share between 0 and 1');
   const started = performance.now();
   const all = trainingPages(await loadCorpus(CORPUS_DIR), SHIPPED_PIPELINE.features);
-  // The strengths the shipped pipeline chooses from or blends.
-  const lambdas = [...(SHIPPED_PIPELINE.lambdas ?? SHIPPED_PIPELINE.blendLambdas ?? [1])];
+  // The strengths to choose from or blend (not SHIPPED_PIPELINE's one: a choice of one moves nothing).
+  const lambdas = lambdasArg(argv);
   const single = { ...SHIPPED_PIPELINE, lambdas: undefined, blendLambdas: undefined };
   const runs: Run[] = [];
   await withFitPool(async (pool) => {

@@ -10,12 +10,15 @@ import {
   buildModel,
   examples,
   fitWeights,
+  outOfFold,
   type FitTask,
   type PipelineOptions,
   type TrainingPage,
 } from '../../utils/detector/pipeline';
 import { parseVariant, reusingFits } from '../../tools/cv-variants';
 import { serializeModel } from '../../tools/train';
+import { L2_CANDIDATES, SHIPPED_PIPELINE } from '../../tools/lib/training-set';
+import { lambdasArg } from '../../tools/threshold-stability';
 
 /** Feature 0 says "rogue", 1 "licensed", 2 is everywhere, the hashed ones are partly informative. */
 const pages: TrainingPage[] = Array.from({ length: 60 }, (_, i) => {
@@ -80,6 +83,22 @@ describe('the L2 blend', () => {
     expect(a.file.trainedOn).toEqual({ pages: 60, blend: '1 0.3 3' });
     const chosen = buildModel(pages, {}, { ...base, lambdas: LAMBDAS });
     expect(a.outOfFold).not.toEqual(chosen.outOfFold);
+    // The inner folds are scored by blends, not by one strength's fits.
+    expect(a.outOfFold).toEqual(outOfFold(pages, { ...base, blendLambdas: LAMBDAS }));
+    for (const lambda of LAMBDAS)
+      expect(a.outOfFold).not.toEqual(outOfFold(pages, { ...base, fit: { lambda } }));
+  });
+
+  it('blends the naive-Bayes-scaled fits the same way (the scale taken back after averaging)', () => {
+    const nb = { ...base, nbAlpha: 1 };
+    const blend = fitWeights(pages, { ...nb, blendLambdas: LAMBDAS });
+    const singles = LAMBDAS.map((lambda) => fitWeights(pages, { ...nb, fit: { lambda } }));
+    const mean = averageFits(singles);
+    blend.weights.forEach((w, i) => expect(w).toBeCloseTo(mean.weights[i]!, 12));
+    expect(blend.bias).toBeCloseTo(mean.bias, 12);
+    // Not the unscaled blend: the scale reached the hashed weights.
+    const plain = fitWeights(pages, { ...base, blendLambdas: LAMBDAS });
+    expect(Array.from(blend.weights)).not.toEqual(Array.from(plain.weights));
   });
 
   it('refuses a choice and a blend at once, and fits that do not share their features', () => {
@@ -89,6 +108,9 @@ describe('the L2 blend', () => {
     const a = fitWeights(pages, base);
     const b = fitWeights(pages.slice(0, 5), base);
     expect(() => averageFits([a, b])).toThrow(/features/);
+    // As many features, not the same ones.
+    const other = { ...a, features: Int32Array.from(a.features, (f, i) => (i === 0 ? f + 99 : f)) };
+    expect(() => averageFits([a, other])).toThrow(/features/);
     expect(() => averageFits([])).toThrow();
   });
 });
@@ -133,5 +155,23 @@ describe('cv:variants blend and l2-fixed-1', () => {
       task({ blendLambdas: LAMBDAS }),
     ]);
     expect(fitted).toBe(4);
+  });
+});
+
+describe('the shipped L2 strength and the candidates the tools compare', () => {
+  it('ships one strength, 1, and compares it with 1, 0.3 and 3', () => {
+    expect(SHIPPED_PIPELINE.lambdas).toEqual([1]);
+    expect(SHIPPED_PIPELINE.blendLambdas).toBeUndefined();
+    expect(L2_CANDIDATES).toEqual(LAMBDAS);
+    expect(parseVariant('shipped+l2-inner-only').pipeline.lambdas).toEqual(LAMBDAS);
+  });
+
+  it('threshold-stability takes the candidates unless told, and refuses a choice of one', () => {
+    expect(lambdasArg([])).toEqual(LAMBDAS);
+    expect(lambdasArg(['--lambdas', '1,3'])).toEqual([1, 3]);
+    expect(() => lambdasArg(['--lambdas', '1'])).toThrow(/two/);
+    expect(() => lambdasArg(['--lambdas', '1,1'])).toThrow(/two/);
+    expect(() => lambdasArg(['--lambdas', '1,-3'])).toThrow(/positive/);
+    expect(() => lambdasArg(['--lambdas', '1,x'])).toThrow(/positive/);
   });
 });

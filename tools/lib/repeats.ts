@@ -2,7 +2,8 @@
 // 0 … N-1, seed 0 the split of every earlier measure), summarised per language as the mean and
 // range of recall and false-positive rate, and the counts pooled over the repeats with a Wilson
 // interval. The pooled interval counts every page N times, so it is narrower than the truth; the
-// range across splits is the spread a variant must beat (README "Session 11 variants").
+// range across splits is the spread a variant must beat (docs/detection-history.md, "Session 11's
+// variants").
 import { formatRate, wilson, type Rate, type Rates } from './metrics';
 
 export interface Spread {

@@ -29,6 +29,12 @@ export const MODEL_FILE = 'data/detector-model.json';
  * fixed 1 warns as many pages within a point at the same false alarms with a third of that spread
  * (README, "Session 17: one L2 strength"). One strength in the list: the file records it.
  */
+/**
+ * The L2 strengths the pipeline chose from until session 17, and which the measuring tools still
+ * compare or blend (`cv:variants` `l2-inner-only` and `blend`, `threshold-stability.ts`).
+ */
+export const L2_CANDIDATES: readonly number[] = [1, 0.3, 3];
+
 export const SHIPPED_PIPELINE: PipelineOptions = {
   ...PIPELINE_DEFAULTS,
   lambdas: [1],

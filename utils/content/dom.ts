@@ -10,3 +10,10 @@ export function el(doc: Document, tag: string, className: string, text?: string)
   if (text !== undefined) node.textContent = text;
   return node;
 }
+
+/**
+ * Text with its white space runs made one space, trimmed and cut to `max` characters; '' for
+ * anything that is not a string (JSON-LD values, missing attributes).
+ */
+export const clean = (text: unknown, max: number): string =>
+  typeof text === 'string' ? text.replace(/\s+/g, ' ').trim().slice(0, max) : '';

@@ -11,6 +11,7 @@
 // text-blocks.ts; what is on screen: text-visibility.ts; what is never read: tree-walk.ts.
 import { bidiVisual, layoutCandidates, layoutText, pseudoText } from './layout-text';
 import { readCanvasText } from './canvas-text';
+import { clean } from './dom';
 import { blockOf } from './text-blocks';
 import { rendered, visibility } from './text-visibility';
 import { shadowOpener, skipChildren, skipper } from './tree-walk';
@@ -46,28 +47,24 @@ const BIDI_ONLY = /^[\u202a-\u202e]+$/;
 export type Yield = () => Promise<void>;
 const defaultYield: Yield = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function clip(text: string, limit: number): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > limit ? t.slice(0, limit) : t;
-}
-
 export async function collectSample(
   doc: Document,
   options: { yieldFn?: Yield; now?: () => number } = {},
 ): Promise<TextSample> {
   const yieldFn = options.yieldFn ?? defaultYield;
   const now = options.now ?? (() => performance.now());
-  const metaParts: string[] = [];
+  const metaParts: (string | null)[] = [];
   for (const meta of Array.from(
     doc.querySelectorAll(
       'meta[name="description"],meta[name="keywords"],meta[property="og:title"],meta[property="og:description"]',
     ),
   ).slice(0, 8)) {
-    metaParts.push(meta.getAttribute('content') ?? '');
+    // join() reads a missing attribute (null) and a heading's null text as ''.
+    metaParts.push(meta.getAttribute('content'));
   }
   const headings = Array.from(doc.querySelectorAll('h1,h2,h3'))
     .slice(0, 40)
-    .map((h) => h.textContent ?? '');
+    .map((h) => h.textContent);
   const parts: string[] = [];
   const extra: string[] = [];
   let length = 0;
@@ -193,9 +190,9 @@ export async function collectSample(
   const tail = extra.join(' \n').slice(0, Math.max(0, SAMPLE_LIMITS.text - text.length - 1));
   if (tail) text = text ? `${text}\n${tail}` : tail;
   return {
-    title: clip(doc.title ?? '', SAMPLE_LIMITS.title),
-    meta: clip(metaParts.join(' \n'), SAMPLE_LIMITS.meta),
-    headings: clip(headings.join('\n'), SAMPLE_LIMITS.headings),
+    title: clean(doc.title, SAMPLE_LIMITS.title),
+    meta: clean(metaParts.join(' \n'), SAMPLE_LIMITS.meta),
+    headings: clean(headings.join('\n'), SAMPLE_LIMITS.headings),
     text,
   };
 }

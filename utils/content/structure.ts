@@ -4,6 +4,7 @@
 // content script collects only raw, capped facts; what they mean (a link naming a drug, a licence
 // number in the footer) is decided in the worker (utils/detector/structure.ts), with the same
 // definitions it applies to text pages.
+import { clean } from './dom';
 import { visibility } from './text-visibility';
 
 export interface PageStructure {
@@ -18,6 +19,12 @@ export interface PageStructure {
   links: string[];
   /** The end of the page's footer text (where licence numbers stand). */
   footer: string;
+  /**
+   * Hosts that visible links lead to (http and https only), distinct, in document order: the
+   * worker looks them up in the user's lists (a page sending readers to a listed shop). Unknown
+   * for text pages and for an older content script.
+   */
+  hosts?: string[];
 }
 
 export const STRUCTURE_LIMITS = {
@@ -39,13 +46,11 @@ const QUANTITY = ['name', 'id']
   .flatMap((a) => ['qty', 'quantity', '数量', '個数'].map((w) => `[${a}*="${w}" i]`))
   .join();
 
-const clean = (text: unknown, max: number): string =>
-  typeof text === 'string' ? text.replace(/\s+/g, ' ').trim().slice(0, max) : '';
-
 export function collectStructure(doc: Document): PageStructure {
   const L = STRUCTURE_LIMITS;
   const shown = visibility();
   const links: string[] = [];
+  const hosts = new Set<string>();
   const products = new Set<string>();
   let cart = '';
   let footer = '';
@@ -79,6 +84,10 @@ export function collectStructure(doc: Document): PageStructure {
     else if (tag === 'A') {
       const text = clean(e.textContent, L.link);
       if (text && links.length < L.links) links.push(text);
+      // As many hosts as link texts, at most. mailto: and javascript: links have no host, and an
+      // SVG <a> has no hostname at all (undefined in the message would fail its schema).
+      const host = (e as HTMLAnchorElement).hostname;
+      if (host && hosts.size < L.links) hosts.add(host);
     } else if (tag === 'FORM') {
       const field = e.querySelector(QUANTITY);
       if (field) cart ||= clean(field.getAttribute('name') || field.id, L.link);
@@ -90,5 +99,5 @@ export function collectStructure(doc: Document): PageStructure {
         product(e.querySelector('[itemprop=name]')?.textContent);
     } else footer ||= clean(e.textContent?.slice(-L.footer), L.footer);
   }
-  return { cart, products: [...products], links, footer };
+  return { cart, products: [...products], links, footer, hosts: [...hosts] };
 }

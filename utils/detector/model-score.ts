@@ -16,7 +16,7 @@ import { phrasesAround } from './phrases';
 import type { LoadedModel, Thresholds } from './model';
 import { sigmoid } from './train';
 
-export type ReasonCode = SignalCode | 'phrase' | 'site-evidence';
+export type ReasonCode = SignalCode | 'phrase' | 'site-evidence' | 'listed-links';
 
 export interface ReasonHit extends Omit<SignalHit, 'code'> {
   code: ReasonCode;
@@ -122,7 +122,10 @@ function reasons(model: LoadedModel, features: ScoredFeatures, level: Level): Re
   // A signal is named only on the side its meaning is on: "no prescription needed" never reads as
   // evidence for a licensed seller, even where the fit gave it a small negative weight.
   const meansRogue = (h: ReasonHit) =>
-    h.code !== 'phrase' && h.code !== 'site-evidence' && signalMeansRogue(h.code);
+    h.code !== 'phrase' &&
+    h.code !== 'site-evidence' &&
+    h.code !== 'listed-links' &&
+    signalMeansRogue(h.code);
   const lookalike: ReasonHit[] = [];
   const forRogue: ReasonHit[] = [];
   const against: ReasonHit[] = [];

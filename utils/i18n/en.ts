@@ -162,6 +162,8 @@ export const en = {
   'reason.page.phrase':
     'Its wording is like that of the rogue pharmacies the detector learned from.',
   'reason.page.site-evidence': 'Another page of this site looks like a rogue online pharmacy.',
+  'reason.page.listed-links': 'Links to sites on your block lists: {hosts}.',
+  'reason.page.listedLinksMore': 'Also links to {count} more listed sites: {hosts}.',
   'reason.page.siteEvidenceQuote': 'That page: {url} (seen {date})',
   'reason.page.domainQuote': 'Site name: {text}',
   'reason.page.quote': 'On the page: “{text}”',
@@ -663,7 +665,7 @@ export const en = {
     'This page says exactly what leaves your browser and when. Kusuri Guard has no account, no analytics and no server of its own that sees your browsing.',
   'privacy.local.title': 'Checking pages happens in your browser',
   'privacy.local.text':
-    "A page's verdict is computed in your browser from the address's host name and, on pages that mention medicines, from a sample of the page's text, which stays inside the extension. Nothing about the sites you visit is sent anywhere to check them.",
+    "A page's verdict is computed in your browser from the address's host name and, on pages that mention medicines, from a sample of the page's text and the sites its links lead to, which stay inside the extension. Nothing about the sites you visit is sent anywhere to check them.",
   'privacy.lists.title': 'List downloads',
   'privacy.lists.text':
     "Lists are downloaded whole from their addresses and carry nothing about your browsing: the Have I Been Pwned breach list and the Block List Project drugs list daily, IANA's RDAP directory weekly, the project's list every 6 hours if the build sets its address, and any list you add daily. Requests carry no cookies and no referrer.",

@@ -164,6 +164,9 @@ export const ja: Record<MessageKey, string> = {
   'reason.page.footer-licence': 'ページの末尾に許可番号・登録番号が記載されています。',
   'reason.page.phrase': '検出器が学習した不正な通販サイトと似た言い回しがあります。',
   'reason.page.site-evidence': 'このサイトの別のページに、不正なネット薬局の疑いがあります。',
+  'reason.page.listed-links': 'ブロックリストに載っているサイトへのリンクがあります：{hosts}',
+  'reason.page.listedLinksMore':
+    'ほかにもリストに載っている{count}件のサイトへリンクしています：{hosts}',
   'reason.page.siteEvidenceQuote': '該当ページ：{url}（{date}に確認）',
   'reason.page.domainQuote': 'サイト名：{text}',
   'reason.page.quote': 'ページの記載：「{text}」',
@@ -666,7 +669,7 @@ export const ja: Record<MessageKey, string> = {
     'この拡張機能が、いつ、何をブラウザの外へ送るかをすべて説明します。くすりガードにはアカウントも利用状況の計測もなく、閲覧内容を受け取る独自のサーバーもありません。',
   'privacy.local.title': 'ページのチェックはブラウザの中で行います',
   'privacy.local.text':
-    'ページの判定は、アドレスのホスト名と、薬に触れているページではページの文章の一部から、ブラウザの中で行います。文章は拡張機能の外へ出ません。チェックのために閲覧したサイトの情報を送ることはありません。',
+    'ページの判定は、アドレスのホスト名と、薬に触れているページではページの文章の一部とリンク先のサイト名から、ブラウザの中で行います。これらは拡張機能の外へ出ません。チェックのために閲覧したサイトの情報を送ることはありません。',
   'privacy.lists.title': 'リストのダウンロード',
   'privacy.lists.text':
     'リストは配布元からまるごとダウンロードし、閲覧内容は一切含みません。Have I Been Pwned の情報漏えいリストと The Block List Project の薬のリストは1日1回、IANA の RDAP 一覧は週1回、プロジェクトのリストはビルド時にアドレスが設定されている場合に6時間ごと、ご自身で追加したリストは1日1回です。Cookie とリファラーは送りません。',

@@ -28,6 +28,11 @@ export const StructureSchema = z.object({
     .array(z.string().check(z.maxLength(STRUCTURE_LIMITS.link)))
     .check(z.maxLength(STRUCTURE_LIMITS.links)),
   footer: z.string().check(z.maxLength(STRUCTURE_LIMITS.footer)),
+  // Host names the page's links lead to (253: a host name's longest form); an older content
+  // script sends none.
+  hosts: z.optional(
+    z.array(z.string().check(z.maxLength(253))).check(z.maxLength(STRUCTURE_LIMITS.links)),
+  ),
 });
 
 export function pageHandlers(page: PageService, reports: ReportsService) {

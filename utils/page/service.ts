@@ -19,6 +19,7 @@ import {
   readSiteEvidence,
   writeSiteEvidence,
 } from '../detector/site-evidence-store';
+import { listedLinks, withListedLinks } from './listed-links';
 import { getBreachNotices, markBreachNotices } from '../intel/breach-notices';
 import { noticeWorthy } from '../intel/model';
 import type { Lang } from '../i18n';
@@ -72,7 +73,15 @@ export class PageService {
     // The record as written, not read back: a same-document refresh of this tab may rewrite
     // storage in between (a page calling pushState in a loop).
     const evidence = await this.siteEvidence(url, score, now);
-    const page = await pageScores.set(tabId, url, evidence, now, documentId);
+    const linked =
+      score && structure?.hosts ? await this.listedLinks(host.host, structure.hosts) : [];
+    const page = await pageScores.set(
+      tabId,
+      url,
+      withListedLinks(evidence, linked),
+      now,
+      documentId,
+    );
     const settings = await context.settings();
     const verdict = await verdicts.verdictFor(url, page, 'cache-only', settings);
     const lang = await context.lang();
@@ -110,6 +119,13 @@ export class PageService {
       await writeSiteEvidence(evidence);
     }
     return withSiteEvidence(score, siteFinding(evidence, now), url);
+  }
+
+  /** The page's linked hosts that a block-level list names (utils/page/listed-links.ts). */
+  private async listedLinks(pageHost: string, hosts: readonly string[]): Promise<string[]> {
+    const allowSites = await this.deps.decisions.allowSites();
+    if (allowSites.has(registrableDomain(pageHost))) return [];
+    return listedLinks(pageHost, hosts, await this.deps.lists.lookupIndex(), allowSites);
   }
 
   /**

@@ -48,7 +48,7 @@ export interface ListReason {
 /** A signal the detector found in the page's own text. */
 export interface PageReason {
   group: 'page';
-  code: `page.${SignalCode | 'phrase' | 'site-evidence'}`;
+  code: `page.${SignalCode | 'phrase' | 'site-evidence' | 'listed-links'}`;
   level: Level;
   /** The signal's weight in the score: positive toward rogue, negative away from it. */
   weight: number;

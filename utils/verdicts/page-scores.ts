@@ -38,6 +38,8 @@ const SIGNAL_CODES = [
   'phrase',
   // Another page of the same site reached warning.
   'site-evidence',
+  // The page links to sites a block-level list names (utils/page/listed-links.ts).
+  'listed-links',
 ] as const;
 
 export const PageScoreRecordSchema = z.object({

@@ -7,6 +7,9 @@ import type { Reason, RegistrarReason, RegistrarRef } from './model';
 import { dataClass } from '../i18n/data-classes';
 import { dateOnly } from '../i18n/time';
 
+/** Linked hosts named in the listed-links reason's sentence; the others follow in its details. */
+const LISTED_LINKS_SHOWN = 3;
+
 export interface RenderedSource {
   label: string;
   url: string | null;
@@ -134,6 +137,31 @@ export function renderReason(lang: Lang, reason: Reason): RenderedReason {
         ],
         sources: [],
       };
+    case 'page.listed-links': {
+      // The linked hosts (canonical ASCII, space-separated): the first three in the sentence the
+      // banner shows, every further one below it.
+      const hosts = (reason.evidence ?? '')
+        .split(' ')
+        .filter((h) => h !== '')
+        .map((h) => displayHost(h));
+      const sep = lang === 'ja' ? '、' : ', ';
+      const rest = hosts.slice(LISTED_LINKS_SHOWN);
+      return {
+        title: t(lang, 'reason.page.listed-links', {
+          hosts: hosts.slice(0, LISTED_LINKS_SHOWN).join(sep),
+        }),
+        details:
+          rest.length > 0
+            ? [
+                t(lang, 'reason.page.listedLinksMore', {
+                  count: rest.length,
+                  hosts: rest.join(sep),
+                }),
+              ]
+            : [],
+        sources: [],
+      };
+    }
     case 'page.lookalike':
       // The evidence is the licensed seller's domain the address imitates.
       return {

@@ -1,0 +1,82 @@
+// Links to listed sites: a page that mentions medicines and sends its readers to a site a
+// block-level list names (an affiliate blog, a doorway page, a "where to buy" article of a listed
+// shop) is raised to warning, with the linked hosts as the reason. The hosts come from the
+// content script's structural facts (visible links only); they are matched here, against the
+// lists already on this device: nothing leaves the browser. What the learned model decided about
+// the page's text is kept; this reason is added beside it, and it is not site evidence (one page
+// linking to a listed shop does not condemn the rest of its site).
+import { hostOfUrl, registrableDomain } from '../core/hostname';
+import type { DetectedPage, ReasonHit } from '../detector/model-score';
+import { THRESHOLDS } from '../detector/score';
+import type { ListLookup } from '../verdicts/list-index';
+import { levelRank } from '../verdicts/model';
+
+export const LISTED_LINKS_LIMITS = {
+  /**
+   * Distinct linked hosts looked up a page, at most, in document order. A worker that just woke
+   * looks each up in its stored chunks (one read per list): a page with 80 external hosts costs
+   * what one with 20 does.
+   */
+  lookups: 20,
+};
+
+/** Weight of the reason, in the reasons' points: a warning-level reason, like site evidence. */
+const LISTED_LINKS_WEIGHT = 25;
+
+/**
+ * The hosts among `linked` that a block-level list names (the host or a parent of it), in the
+ * page's order. Left out: the page's own site, hosts that are not domain names (IP literals,
+ * `localhost`, the empty host of a mailto: link), sites the user allowed, and licensed sellers
+ * (a licensed pharmacy that a list also names is not evidence against the page linking to it).
+ */
+export async function listedLinks(
+  pageHost: string,
+  linked: readonly string[],
+  lists: ListLookup,
+  allowSites: ReadonlySet<string>,
+): Promise<string[]> {
+  const own = registrableDomain(pageHost);
+  const hosts: string[] = [];
+  for (const raw of linked) {
+    if (hosts.length >= LISTED_LINKS_LIMITS.lookups) break;
+    // The content script sends what the browser parsed; the page decides what its links say, so
+    // each is parsed again as a URL's host and kept only in canonical form.
+    const host = raw === '' || /[/?#@\s]/.test(raw) ? null : hostOfUrl(`https://${raw}/`);
+    if (!host || host.kind !== 'domain' || hosts.includes(host.host)) continue;
+    const site = registrableDomain(host.host);
+    if (site === own || allowSites.has(site)) continue;
+    hosts.push(host.host);
+  }
+  const listed = await Promise.all(
+    hosts.map(async (host) => {
+      const hits = await lists.lookup(host);
+      if (!hits.some((h) => h.blocks)) return false;
+      return (await lists.licensedFor(host)) === null;
+    }),
+  );
+  return hosts.filter((_, i) => listed[i]);
+}
+
+/**
+ * The page's result with its links to listed sites: raised to warning (a banner) when it links to
+ * at least one, the hosts as the reason's evidence. A page already at warning or above keeps its
+ * level and gains the reason.
+ */
+export function withListedLinks(
+  page: DetectedPage | null,
+  hosts: readonly string[],
+): DetectedPage | null {
+  if (hosts.length === 0) return page;
+  const reason: ReasonHit = {
+    code: 'listed-links',
+    weight: LISTED_LINKS_WEIGHT,
+    evidence: hosts.join(' '),
+    terms: [...hosts],
+  };
+  const raise = !page || levelRank(page.level) < levelRank('warning');
+  return {
+    score: raise ? Math.max(page?.score ?? 0, THRESHOLDS.warning) : page.score,
+    level: raise ? 'warning' : page.level,
+    signals: [reason, ...(page?.signals ?? [])],
+  };
+}

@@ -43,6 +43,12 @@ const DODGES: Record<string, string> = {
   'open shadow root': shop(
     `<div id="h"></div><script>document.getElementById('h').attachShadow({mode:'open'}).innerHTML = ${JSON.stringify(paragraphs())};</script>`,
   ),
+  // Not a dodge, everyday markup: Chrome's closed-shadow-root API throws on any element that is
+  // not HTML, and until session 18 that error ended the scan of every page with an inline icon.
+  'an inline SVG icon first': shop(
+    `<svg width="24" height="24" viewBox="0 0 24 24"><a href="/"><path d="M12 2L22 22H2Z"/></a></svg>${paragraphs()}`,
+  ),
+  'a MathML formula first': shop(`<math><mi>x</mi><mo>=</mo><mn>1</mn></math>${paragraphs()}`),
   'same-origin iframe': shop(
     `<iframe style="width:100%;height:600px;border:0" srcdoc="${esc(paragraphs())}"></iframe>`,
   ),

@@ -14,8 +14,6 @@ import { renderReason } from '../../utils/verdicts/render';
 import type { Background } from '../../utils/background/root';
 import { contentSender, pageSender, type TestPlatform } from './fakes';
 import { installedBackground } from './installed';
-import { en } from '../../utils/i18n/en';
-import { ja } from '../../utils/i18n/ja';
 
 // linkedom parses links but has no URL parts on them; the browser's anchor has hostname.
 function withHostnames(html: string): Document {
@@ -65,17 +63,18 @@ describe('the content script collects the hosts links lead to', () => {
     expect(collectStructure(svg).hosts).toEqual([]);
   });
 
-  it('the schema refuses more than 80 hosts, over-long ones and non-strings', () => {
+  it('the schema refuses more than 80 hosts; a too-long host or a non-string reads as none', () => {
     const base = { links: [], footer: '' };
     expect(StructureSchema.safeParse({ ...base, hosts: ['a.example'] }).success).toBe(true);
     expect(StructureSchema.safeParse(base).success).toBe(true); // an older content script
-    for (const hosts of [
-      Array(STRUCTURE_LIMITS.links + 1).fill('a.example'),
-      ['a'.repeat(254)],
-      [null],
-      'a.example',
-    ])
+    for (const hosts of [Array(STRUCTURE_LIMITS.links + 1).fill('a.example'), 'a.example'])
       expect(StructureSchema.safeParse({ ...base, hosts }).success).toBe(false);
+    // The browser reports a link's host of any length: one long link must not refuse the
+    // whole page check (that would switch the detector off on the page).
+    expect(
+      StructureSchema.parse({ ...base, hosts: ['a'.repeat(300) + '.com', null, 'b.example'] })
+        .hosts,
+    ).toEqual(['', '', 'b.example']);
   });
 });
 
@@ -139,7 +138,7 @@ describe('which linked hosts count', () => {
     expect(lists.asked).toEqual(['keyword-list.example', 'licensed.example']);
   });
 
-  it('drops what is not a domain name, and hosts that smuggle a path or a user', async () => {
+  it('drops what is not a domain name, and reads a host in canonical form', async () => {
     const lists = fakeLists({ 'rogue.example': 'block' });
     const hostile = [
       '',
@@ -147,9 +146,6 @@ describe('which linked hosts count', () => {
       '[::1]',
       'localhost',
       'com',
-      'rogue.example/evil',
-      'user@rogue.example',
-      'rogue.example?x',
       'rogue .example',
       'ROGUE.example',
     ];
@@ -157,15 +153,24 @@ describe('which linked hosts count', () => {
     expect(lists.asked).toEqual(['rogue.example']);
   });
 
-  it(`looks up ${LISTED_LINKS_LIMITS.lookups} distinct hosts at most`, async () => {
-    const lists = fakeLists({ 'late-rogue.example': 'block' });
+  it(`looks up the hosts of ${LISTED_LINKS_LIMITS.sites} other sites at most, counted by site`, async () => {
+    const lists = fakeLists({ 'shop.site5.example': 'block', 'late-rogue.example': 'block' });
+    // 30 sites with two hosts each (share buttons, ads, a CDN), one repeated host, then a 31st
+    // site that is listed, then a listed host of a site already counted.
     const hosts = [
-      ...Array.from({ length: 40 }, (_, i) => `site${i % 30}.example`),
+      ...Array.from({ length: 30 }, (_, i) => [
+        `www.site${i}.example`,
+        `cdn.site${i}.example`,
+      ]).flat(),
+      'www.site3.example',
       'late-rogue.example',
+      'shop.site5.example',
     ];
-    expect(await listedLinks('blog.example', hosts, lists, new Set())).toEqual([]);
-    expect(lists.asked).toHaveLength(LISTED_LINKS_LIMITS.lookups);
-    expect(new Set(lists.asked).size).toBe(LISTED_LINKS_LIMITS.lookups);
+    expect(await listedLinks('blog.example', hosts, lists, new Set())).toEqual([
+      'shop.site5.example',
+    ]);
+    expect(lists.asked).toHaveLength(61);
+    expect(lists.asked).not.toContain('late-rogue.example');
   });
 });
 
@@ -190,12 +195,12 @@ describe('the page’s level', () => {
     }
   });
 
-  it('keeps a danger page’s level and score, and changes nothing without listed links', () => {
+  it('keeps a danger page’s level, score and strongest reason, and changes nothing without listed links', () => {
     const danger = page('danger', 90);
-    expect(withListedLinks(danger, ['rogue.example'])).toMatchObject({
-      level: 'danger',
-      score: 90,
-    });
+    const after = withListedLinks(danger, ['rogue.example'])!;
+    expect(after).toMatchObject({ level: 'danger', score: 90 });
+    expect(after.signals.map((s) => s.code)).toEqual(['info', 'listed-links']);
+    expect(withListedLinks({ ...danger, signals: [] }, ['rogue.example'])!.signals).toHaveLength(1);
     expect(withListedLinks(danger, [])).toBe(danger);
     expect(withListedLinks(null, [])).toBeNull();
   });
@@ -214,23 +219,19 @@ describe('the reason in both languages', () => {
     const idn = new URL('https://薬局.example/').hostname; // the ASCII form links carry
     const hosts = ['a.example', idn, 'c.example', 'd.example', 'e.example'];
     const e = renderReason('en', reason(hosts));
-    expect(e.title).toBe('Links to sites on your block lists: a.example, 薬局.example, c.example.');
-    expect(e.details).toEqual(['Also links to 2 more listed sites: d.example, e.example.']);
+    expect(e.title).toBe('Links to sites on a block list: a.example, 薬局.example, c.example');
+    expect(e.details).toEqual(['Also links to 2 more sites on a block list: d.example, e.example']);
+    expect(renderReason('en', reason(hosts.slice(0, 4))).details).toEqual([
+      'Also links to 1 more site on a block list: d.example',
+    ]);
     const j = renderReason('ja', reason(hosts));
     expect(j.title).toBe(
       'ブロックリストに載っているサイトへのリンクがあります：a.example、薬局.example、c.example',
     );
     expect(j.details).toEqual([
-      'ほかにもリストに載っている2件のサイトへリンクしています：d.example、e.example',
+      'ほかにも、ブロックリストに載っているサイト2件へのリンクがあります：d.example、e.example',
     ]);
     expect(renderReason('en', reason(['a.example'])).details).toEqual([]);
-  });
-
-  it('every sentence exists in both locales', () => {
-    for (const key of ['reason.page.listed-links', 'reason.page.listedLinksMore'] as const) {
-      expect(en[key]).toBeTruthy();
-      expect(ja[key]).toBeTruthy();
-    }
   });
 });
 
@@ -239,6 +240,8 @@ describe('in the background, with the packaged lists', () => {
   let background: Background;
   // Mentions medicines (so the content script sends it) and scores quiet on its own.
   const QUIET = 'A blog post about gardening and medicine cabinets.';
+  const ROGUE_TEXT =
+    '処方箋不要でカマグラゴールドをお届けします。個人輸入代行。お支払いはJCBのみ。カートに入れる';
   const sample = { title: '', meta: '', headings: '', text: QUIET };
   // 247rxpill.in: the project's list (block level, an FDA warning letter). 0rx.ru: the Block
   // List Project list (warn level, built from keywords).
@@ -263,8 +266,10 @@ describe('in the background, with the packaged lists', () => {
     ]);
     expect(response).toMatchObject({ ok: true, data: { banner: { level: 'warning' } } });
     if (!response.ok) return;
-    const banner = (response.data as { banner: { reasons: string[] } }).banner;
-    expect(banner.reasons[0]).toBe('Links to sites on your block lists: www.247rxpill.in.');
+    const banner = (response.data as { banner: { title: string; reasons: string[] } }).banner;
+    // Not "this page looks like a rogue pharmacy": it sends readers to one.
+    expect(banner.title).toBe('This page sends you to sites on a block list');
+    expect(banner.reasons[0]).toBe('Links to sites on a block list: www.247rxpill.in');
     platform.tabs.tabs.set(7, 'https://quiet-blog.example/post');
     const verdict = await background.verdicts.verdictForTab(7);
     expect(verdict.page?.level).toBe('warning');
@@ -285,6 +290,81 @@ describe('in the background, with the packaged lists', () => {
     expect(await check('https://quiet-blog.example/b', ['247rxpill.in'], 8)).toMatchObject({
       data: { banner: null },
     });
+  });
+
+  it('a page the detector warns on keeps its own title, and gains the reason', async () => {
+    const url = 'https://unlisted-rogue.example/item';
+    const response = await background.handleMessage(
+      {
+        type: 'page.check',
+        url,
+        sample: { ...sample, text: ROGUE_TEXT },
+        structure: { links: [], footer: '', hosts: ['247rxpill.in'] },
+      },
+      contentSender(url, 11),
+    );
+    expect(response).toMatchObject({
+      ok: true,
+      data: { banner: { level: 'danger', title: 'This page looks like a rogue online pharmacy' } },
+    });
+    if (!response.ok) return;
+    expect((response.data as { banner: { reasons: string[] } }).banner.reasons[1]).toBe(
+      'Links to sites on a block list: 247rxpill.in',
+    );
+  });
+
+  it('one over-long link does not switch the check off, and a list that fails costs only the reason', async () => {
+    const long = `${'a'.repeat(300)}.com`;
+    expect(await check('https://quiet-blog.example/long', [long, '247rxpill.in'])).toMatchObject({
+      ok: true,
+      data: { banner: { reasons: ['Links to sites on a block list: 247rxpill.in'] } },
+    });
+    // The linked host's lookup fails (a chunk unreadable); the page's own lookups still work.
+    const lists = background.lists;
+    const original = lists.lookupIndex.bind(lists);
+    lists.lookupIndex = async (): Promise<ListLookup> => {
+      const index = await original();
+      return {
+        lookup: (host) =>
+          host === '247rxpill.in'
+            ? Promise.reject(new Error('storage failing'))
+            : index.lookup(host),
+        registrar: (id) => index.registrar(id),
+        breachesFor: (site) => index.breachesFor(site),
+        licensedFor: (host) => index.licensedFor(host),
+      };
+    };
+    expect(await check('https://quiet-blog.example/fail', ['247rxpill.in'], 12)).toEqual({
+      ok: true,
+      data: { banner: null, notice: null },
+    });
+  });
+
+  it('looks nothing up on a site the user allowed', async () => {
+    const asked: string[] = [];
+    const lists = background.lists;
+    const original = lists.lookupIndex.bind(lists);
+    lists.lookupIndex = async (): Promise<ListLookup> => {
+      const index = await original();
+      return {
+        lookup: (host) => (asked.push(host), index.lookup(host)),
+        registrar: (id) => index.registrar(id),
+        breachesFor: (site) => index.breachesFor(site),
+        licensedFor: (host) => index.licensedFor(host),
+      };
+    };
+    await check('https://quiet-blog.example/post', ['247rxpill.in']);
+    expect(asked).toContain('247rxpill.in');
+    asked.length = 0;
+    await background.handleMessage(
+      { type: 'allowlist.add', site: 'quiet-blog.example' },
+      pageSender('/popup.html'),
+    );
+    expect(await check('https://quiet-blog.example/post', ['247rxpill.in'])).toEqual({
+      ok: true,
+      data: { banner: null, notice: null },
+    });
+    expect(asked).not.toContain('247rxpill.in');
   });
 
   it('does not make the linking page evidence against the rest of its site', async () => {

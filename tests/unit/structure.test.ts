@@ -121,7 +121,7 @@ describe('collectStructure on hostile pages', () => {
         <div style="display:none"><a href="/v">バイアグラ</a></div>
         <footer hidden>許可番号 第1号</footer><a href="/ok">会社概要</a>`),
     );
-    expect(s).toEqual({ cart: '', products: [], links: ['会社概要'], footer: '' });
+    expect(s).toEqual({ cart: '', products: [], links: ['会社概要'], footer: '', hosts: [] });
   });
 });
 

@@ -145,7 +145,7 @@ export async function collectSample(
           skipChildren(walker, element);
           continue;
         }
-        const shadow = element.shadowRoot ?? openShadow?.(element) ?? null;
+        const shadow = openShadow(element);
         if (shadow) await walk(shadow);
         if (tag === 'IMG' || tag === 'AREA') addExtra(element.getAttribute('alt'));
         else if (tag === 'INPUT') {

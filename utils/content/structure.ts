@@ -20,9 +20,9 @@ export interface PageStructure {
   /** The end of the page's footer text (where licence numbers stand). */
   footer: string;
   /**
-   * Hosts that visible links lead to (http and https only), distinct, in document order: the
-   * worker looks them up in the user's lists (a page sending readers to a listed shop). Unknown
-   * for text pages and for an older content script.
+   * Hosts that visible links lead to, distinct, in document order (whatever the scheme: mailto:,
+   * javascript: and data: links have none): the worker looks them up in the user's lists (a page
+   * sending readers to a listed shop). Unknown for text pages and for an older content script.
    */
   hosts?: string[];
 }

@@ -29,14 +29,26 @@ export function skipChildren(walker: TreeWalker, element: Element): void {
   walker.currentNode = last;
 }
 
-/** A closed shadow root, where the browser lets an extension see it (Chrome 88+, Firefox). */
-export type ShadowOpener = (element: Element) => ShadowRoot | null;
+/**
+ * An element's shadow root, open or closed: closed ones where the browser lets an extension see
+ * them (Chrome 88+ through chrome.dom); null or undefined for elements without one.
+ */
+export type ShadowOpener = (element: Element) => ShadowRoot | null | undefined;
 
-export function shadowOpener(): ShadowOpener | null {
+export function shadowOpener(): ShadowOpener {
   const api = (
     globalThis as unknown as {
       chrome?: { dom?: { openOrClosedShadowRoot?: ShadowOpener } };
     }
   ).chrome?.dom?.openOrClosedShadowRoot;
-  return typeof api === 'function' ? api : null;
+  return (e) => {
+    // Chrome throws a TypeError for an element that is not an HTML element (an SVG icon,
+    // MathML), which cannot have a shadow root: that error ended the page's whole scan, so until
+    // session 18 a page with an inline SVG before its text was never checked.
+    try {
+      return e.shadowRoot ?? api?.(e);
+    } catch {
+      return null;
+    }
+  };
 }

@@ -162,8 +162,8 @@ export const en = {
   'reason.page.phrase':
     'Its wording is like that of the rogue pharmacies the detector learned from.',
   'reason.page.site-evidence': 'Another page of this site looks like a rogue online pharmacy.',
-  'reason.page.listed-links': 'Links to sites on your block lists: {hosts}.',
-  'reason.page.listedLinksMore': 'Also links to {count} more listed sites: {hosts}.',
+  'reason.page.listed-links': 'Links to sites on a block list: {hosts}',
+  'reason.page.listedLinksMore': 'Also links to {count} more sites on a block list: {hosts}',
   'reason.page.siteEvidenceQuote': 'That page: {url} (seen {date})',
   'reason.page.domainQuote': 'Site name: {text}',
   'reason.page.quote': 'On the page: “{text}”',
@@ -173,6 +173,7 @@ export const en = {
   'notice.dismiss': 'Got it',
   'banner.brand': 'Kusuri Guard',
   'banner.title.page': 'This page looks like a rogue online pharmacy',
+  'banner.title.links': 'This page sends you to sites on a block list',
   'banner.title.list': 'This site is listed as a {category}',
   'banner.details': 'Details',
   'banner.report': 'Report',

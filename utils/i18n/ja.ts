@@ -166,7 +166,7 @@ export const ja: Record<MessageKey, string> = {
   'reason.page.site-evidence': 'このサイトの別のページに、不正なネット薬局の疑いがあります。',
   'reason.page.listed-links': 'ブロックリストに載っているサイトへのリンクがあります：{hosts}',
   'reason.page.listedLinksMore':
-    'ほかにもリストに載っている{count}件のサイトへリンクしています：{hosts}',
+    'ほかにも、ブロックリストに載っているサイト{count}件へのリンクがあります：{hosts}',
   'reason.page.siteEvidenceQuote': '該当ページ：{url}（{date}に確認）',
   'reason.page.domainQuote': 'サイト名：{text}',
   'reason.page.quote': 'ページの記載：「{text}」',
@@ -176,6 +176,7 @@ export const ja: Record<MessageKey, string> = {
   'notice.dismiss': '確認しました',
   'banner.brand': 'くすりガード',
   'banner.title.page': 'このページは不正なネット薬局の疑いがあります',
+  'banner.title.links': 'このページは、ブロックリストに載っているサイトへ誘導しています',
   'banner.title.list': 'このサイトは{category}としてリストに掲載されています',
   'banner.details': '詳細',
   'banner.report': '通報する',

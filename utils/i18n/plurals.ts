@@ -17,6 +17,10 @@ export const EN_ONE: Partial<Record<MessageKey, OneForm>> = {
     text: 'Kusuri Guard does not warn on this site: {count} list entry or page signal disagrees with the register (shown below).',
   },
   'options.list.entries': { by: 'count', text: '{count} entry' },
+  'reason.page.listedLinksMore': {
+    by: 'count',
+    text: 'Also links to {count} more site on a block list: {hosts}',
+  },
   'options.disagree.more': { by: 'count', text: 'and {count} more site' },
   'options.disagree.show': { by: 'count', text: 'Show the {count} site' },
   'options.data.checking': { by: 'total', text: '{checked} / {total} entry checked…' },

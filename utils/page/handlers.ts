@@ -28,10 +28,14 @@ export const StructureSchema = z.object({
     .array(z.string().check(z.maxLength(STRUCTURE_LIMITS.link)))
     .check(z.maxLength(STRUCTURE_LIMITS.links)),
   footer: z.string().check(z.maxLength(STRUCTURE_LIMITS.footer)),
-  // Host names the page's links lead to (253: a host name's longest form); an older content
-  // script sends none.
+  // Host names the page's links lead to; an older content script sends none. The browser does
+  // not hold a link's host to a host name's 253 characters: a longer one (the page wrote it) is
+  // read as none ('', dropped by listedLinks) instead of refusing the whole page check, which
+  // would let one long link switch the detector off.
   hosts: z.optional(
-    z.array(z.string().check(z.maxLength(253))).check(z.maxLength(STRUCTURE_LIMITS.links)),
+    z
+      .array(z.catch(z.string().check(z.maxLength(253)), ''))
+      .check(z.maxLength(STRUCTURE_LIMITS.links)),
   ),
 });
 

@@ -13,11 +13,13 @@ import { levelRank } from '../verdicts/model';
 
 export const LISTED_LINKS_LIMITS = {
   /**
-   * Distinct linked hosts looked up a page, at most, in document order. A worker that just woke
-   * looks each up in its stored chunks (one read per list): a page with 80 external hosts costs
-   * what one with 20 does.
+   * Other sites (registrable domains) whose linked hosts are looked up, at most, in document
+   * order; every linked host of those sites is looked up (the content script sends 80 hosts at
+   * most). Counted by site, not by host, so that a blog's share buttons and ad hosts do not use
+   * the allowance up before the link to the shop. A worker that just woke looks each host up in
+   * its stored chunks (one read per list).
    */
-  lookups: 20,
+  sites: 30,
 };
 
 /** Weight of the reason, in the reasons' points: a warning-level reason, like site evidence. */
@@ -37,14 +39,18 @@ export async function listedLinks(
 ): Promise<string[]> {
   const own = registrableDomain(pageHost);
   const hosts: string[] = [];
+  const sites = new Set<string>();
   for (const raw of linked) {
-    if (hosts.length >= LISTED_LINKS_LIMITS.lookups) break;
     // The content script sends what the browser parsed; the page decides what its links say, so
     // each is parsed again as a URL's host and kept only in canonical form.
-    const host = raw === '' || /[/?#@\s]/.test(raw) ? null : hostOfUrl(`https://${raw}/`);
+    const host = raw === '' ? null : hostOfUrl(`https://${raw}/`);
     if (!host || host.kind !== 'domain' || hosts.includes(host.host)) continue;
     const site = registrableDomain(host.host);
     if (site === own || allowSites.has(site)) continue;
+    if (!sites.has(site)) {
+      if (sites.size >= LISTED_LINKS_LIMITS.sites) continue;
+      sites.add(site);
+    }
     hosts.push(host.host);
   }
   const listed = await Promise.all(
@@ -59,8 +65,9 @@ export async function listedLinks(
 
 /**
  * The page's result with its links to listed sites: raised to warning (a banner) when it links to
- * at least one, the hosts as the reason's evidence. A page already at warning or above keeps its
- * level and gains the reason.
+ * at least one, the hosts as the reason's evidence, put first (the banner then says the page
+ * sends readers to listed sites, not that it is a shop itself: models.ts). A page already at
+ * warning or above keeps its level and its strongest reason, and gains this one second.
  */
 export function withListedLinks(
   page: DetectedPage | null,
@@ -73,10 +80,12 @@ export function withListedLinks(
     evidence: hosts.join(' '),
     terms: [...hosts],
   };
-  const raise = !page || levelRank(page.level) < levelRank('warning');
-  return {
-    score: raise ? Math.max(page?.score ?? 0, THRESHOLDS.warning) : page.score,
-    level: raise ? 'warning' : page.level,
-    signals: [reason, ...(page?.signals ?? [])],
-  };
+  if (!page || levelRank(page.level) < levelRank('warning'))
+    return {
+      score: Math.max(page?.score ?? 0, THRESHOLDS.warning),
+      level: 'warning',
+      signals: [reason, ...(page?.signals ?? [])],
+    };
+  const [first, ...rest] = page.signals;
+  return { ...page, signals: first ? [first, reason, ...rest] : [reason] };
 }

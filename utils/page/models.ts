@@ -21,12 +21,16 @@ export function bannerFor(verdict: Verdict, lang: Lang): BannerModel | null {
   if (listReasons.length === 0 && !pageWarns) return null;
   const pageReasons = verdict.reasons.filter((r) => r.group === 'page' && r.weight > 0);
   const first = listReasons[0];
+  // Raised to warning by its links to listed sites alone (that reason is then first): the page
+  // sends readers to listed shops, which a news article or a forum thread may do without being
+  // a shop itself (utils/page/listed-links.ts).
+  const linksOnly = pageReasons[0]?.code === 'page.listed-links';
   return {
     lang,
     level: verdict.level === 'none' ? 'caution' : verdict.level,
     title: first
       ? t(lang, 'banner.title.list', { category: t(lang, `category.${first.category}`) })
-      : t(lang, 'banner.title.page'),
+      : t(lang, linksOnly ? 'banner.title.links' : 'banner.title.page'),
     reasons: [...listReasons, ...(pageWarns ? pageReasons : [])]
       .slice(0, 3)
       .map((r) => renderReason(lang, r).title),

@@ -74,7 +74,7 @@ export class PageService {
     // storage in between (a page calling pushState in a loop).
     const evidence = await this.siteEvidence(url, score, now);
     const linked =
-      score && structure?.hosts ? await this.listedLinks(host.host, structure.hosts) : [];
+      score && structure?.hosts?.length ? await this.listedLinks(host.host, structure.hosts) : [];
     const page = await pageScores.set(
       tabId,
       url,
@@ -121,11 +121,19 @@ export class PageService {
     return withSiteEvidence(score, siteFinding(evidence, now), url);
   }
 
-  /** The page's linked hosts that a block-level list names (utils/page/listed-links.ts). */
+  /**
+   * The page's linked hosts that a block-level list names (utils/page/listed-links.ts). A list
+   * that cannot be read now (a chunk lost, storage failing) costs this reason, not the page's
+   * verdict: the check goes on without it.
+   */
   private async listedLinks(pageHost: string, hosts: readonly string[]): Promise<string[]> {
-    const allowSites = await this.deps.decisions.allowSites();
-    if (allowSites.has(registrableDomain(pageHost))) return [];
-    return listedLinks(pageHost, hosts, await this.deps.lists.lookupIndex(), allowSites);
+    try {
+      const allowSites = await this.deps.decisions.allowSites();
+      if (allowSites.has(registrableDomain(pageHost))) return [];
+      return await listedLinks(pageHost, hosts, await this.deps.lists.lookupIndex(), allowSites);
+    } catch {
+      return [];
+    }
   }
 
   /**

@@ -34,6 +34,27 @@ const mapLines = (f: (line: string) => string) => ROGUE_LINES.map(f);
 
 const CYRILLIC: Record<string, string> = { a: 'а', e: 'е', o: 'о', c: 'с', p: 'р', x: 'х', i: 'і' };
 
+/** Element names (WHATWG HTML, SVG 2, MathML Core), for a page that holds one of each. */
+const EVERY_HTML = (
+  'a abbr address article aside audio b bdi bdo blockquote button canvas caption cite code ' +
+  'data datalist dd del details dfn dialog div dl dt em fieldset figcaption figure footer form ' +
+  'h1 h2 h3 h4 h5 h6 header hgroup i ins kbd label legend li main map mark menu meter nav ' +
+  'noscript object ol optgroup option output p picture pre progress q rp rt ruby s samp search ' +
+  'section select slot small span strong sub summary sup table tbody td template textarea ' +
+  'tfoot th thead time tr u ul var video marquee font center acronym big tt custom-element'
+).split(' ');
+const EVERY_SVG = (
+  'a animate animateMotion animateTransform circle clipPath defs desc ellipse feBlend ' +
+  'feColorMatrix feGaussianBlur filter foreignObject g image line linearGradient marker mask ' +
+  'metadata mpath path pattern polygon polyline radialGradient rect set stop style switch ' +
+  'symbol text textPath title tspan use view'
+).split(' ');
+const EVERY_MATHML = (
+  'maction annotation annotation-xml merror mfrac mi mmultiscripts mn mo mover mpadded ' +
+  'mphantom mprescripts mroot mrow ms mspace msqrt mstyle msub msubsup msup mtable mtd mtext ' +
+  'mtr munder munderover semantics'
+).split(' ');
+
 /** Dodges of the detector: each page shows the shop's words in a way the old sampler missed. */
 const DODGES: Record<string, string> = {
   plain: shop(paragraphs()), // the control: read as it always was
@@ -49,6 +70,11 @@ const DODGES: Record<string, string> = {
     `<svg width="24" height="24" viewBox="0 0 24 24"><a href="/"><path d="M12 2L22 22H2Z"/></a></svg>${paragraphs()}`,
   ),
   'a MathML formula first': shop(`<math><mi>x</mi><mo>=</mo><mn>1</mn></math>${paragraphs()}`),
+  // Every element kind a page may hold, each once, before the shop's words: no element may end
+  // the scan (the SVG error above went unseen because no fixture had one).
+  'one of every HTML, SVG and MathML element first': shop(
+    `${EVERY_HTML.map((t) => `<${t}>x</${t}>`).join('')}<svg>${EVERY_SVG.map((t) => `<${t}></${t}>`).join('')}</svg><math>${EVERY_MATHML.map((t) => `<${t}>1</${t}>`).join('')}</math>${paragraphs()}`,
+  ),
   'same-origin iframe': shop(
     `<iframe style="width:100%;height:600px;border:0" srcdoc="${esc(paragraphs())}"></iframe>`,
   ),

@@ -11,9 +11,11 @@ import { verdictForUrl } from '../utils/verdicts/compute';
 import { packagedLicensed } from '../utils/lists/licensed';
 import { renderReason } from '../utils/verdicts/render';
 import { scoreDetected } from '../utils/detector/shipped';
-import type { DetectorScore } from '../utils/detector/model-score';
-import { decodeHtml, textSampleOfHtml } from './lib/corpus';
+import { decodeHtml, pageOfHtml } from './lib/corpus';
 import type { TextSample } from '../utils/content/sample';
+import type { PageStructure } from '../utils/content/structure';
+import type { DetectedPage } from '../utils/detector/model-score';
+import { listedLinks, withListedLinks } from '../utils/page/listed-links';
 import { displayHost, parseTarget } from '../utils/core/hostname';
 import { t, type Lang } from '../utils/i18n';
 import type { Verdict } from '../utils/verdicts/model';
@@ -65,21 +67,38 @@ export function readHtmlFile(path: string): string {
 
 export interface CheckResult {
   verdict: Verdict;
-  page: DetectorScore | null;
+  page: DetectedPage | null;
 }
 
+/**
+ * The verdict for `url` with the bundled lists and, given the page's sample (and its structural
+ * facts, for an HTML page), the detector and the page's links to listed sites, as the extension's
+ * page check gives them (utils/page/service.ts; no user allowlist here).
+ */
 export async function check(
   url: string,
   sample: TextSample | null,
   index = bundledIndex(),
+  structure?: PageStructure,
 ): Promise<CheckResult> {
   const target = parseTarget(url);
   if (!target.ok || target.url === null)
     throw new Error(`not a checkable URL: ${target.ok ? url : target.error}`);
   const host = target.host.host;
-  const page = sample
-    ? scoreDetected({ url: target.url, host, hostUnicode: displayHost(host), ...sample })
+  const scored = sample
+    ? scoreDetected({
+        url: target.url,
+        host,
+        hostUnicode: displayHost(host),
+        ...sample,
+        ...(structure && { structure }),
+      })
     : null;
+  const linked =
+    scored && structure?.hosts?.length
+      ? await listedLinks(host, structure.hosts, index, new Set())
+      : [];
+  const page = withListedLinks(scored, linked);
   const verdict = await verdictForUrl(
     target.url,
     index,
@@ -131,6 +150,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const lang: Lang = flag('--lang') === 'ja' ? 'ja' : 'en';
   let sample: TextSample | null = null;
+  let structure: PageStructure | undefined;
   try {
     const textFile = flag('--text');
     const htmlFile = flag('--html');
@@ -141,8 +161,11 @@ async function main(argv: string[]): Promise<number> {
         headings: '',
         text: readFileSync(textFile, 'utf8').slice(0, 40_000),
       };
-    else if (htmlFile) sample = await textSampleOfHtml(readHtmlFile(htmlFile));
-    else if (!argv.includes('--no-fetch')) sample = await textSampleOfHtml(await fetchPage(url));
+    else if (htmlFile || !argv.includes('--no-fetch'))
+      ({ sample, structure } = await pageOfHtml(
+        htmlFile ? readHtmlFile(htmlFile) : await fetchPage(url),
+        url,
+      ));
   } catch (error) {
     console.error(
       `Could not read the page: ${error instanceof Error ? error.message : String(error)} (checking lists only)`,
@@ -150,7 +173,7 @@ async function main(argv: string[]): Promise<number> {
   }
   let result: CheckResult;
   try {
-    result = await check(url, sample);
+    result = await check(url, sample, undefined, structure);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     return 2;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { z } from '../../utils/core/zod';
 import { displayHost, hostOfUrl } from '../../utils/core/hostname';
-import { collectStructure } from '../../utils/content/structure';
+import { collectStructure, type PageStructure } from '../../utils/content/structure';
 import { collectSample, type TextSample } from '../../utils/content/sample';
 import type { PageSample } from '../../utils/detector/signals';
 
@@ -177,11 +177,44 @@ function htmlDocument(html: string): Document {
 }
 
 /**
+ * linkedom parses links but gives them no URL parts; the browser's `<a>` has `hostname`, which the
+ * content script's structure reader sends (links to listed sites, utils/page/listed-links.ts).
+ * Each HTML link gets the host of its `href` resolved against the page's address ('' when it has
+ * none or does not parse), as a browser would give it.
+ */
+function withLinkHosts(document: Document, url: string): Document {
+  for (const a of Array.from(document.querySelectorAll('a[href]'))) {
+    if (a.namespaceURI !== 'http://www.w3.org/1999/xhtml' && a.namespaceURI !== null) continue;
+    let host = '';
+    try {
+      host = new URL(a.getAttribute('href') ?? '', url).hostname;
+    } catch {
+      // an href that does not parse leads nowhere
+    }
+    Object.defineProperty(a, 'hostname', { value: host, configurable: true });
+  }
+  return document;
+}
+
+/**
+ * A page's text sample and structural facts from its HTML, read the way the content script reads
+ * a live page (`npm run check` on a fetched page or an --html file), links' hosts included.
+ */
+export async function pageOfHtml(
+  html: string,
+  url: string,
+): Promise<{ sample: TextSample; structure: PageStructure }> {
+  const document = withLinkHosts(htmlDocument(html), url);
+  const sample = await collectSample(document, { yieldFn: async () => undefined });
+  return { sample, structure: collectStructure(document) };
+}
+
+/**
  * A page sample from raw HTML, read the way the content script reads a live page: its text
  * sample and its structural facts (utils/content/structure.ts).
  */
 export async function sampleFromHtml(url: string, bytes: Uint8Array): Promise<PageSample> {
-  const document = htmlDocument(decodeHtml(bytes));
+  const document = withLinkHosts(htmlDocument(decodeHtml(bytes)), url);
   const sample = await collectSample(document, { yieldFn: async () => undefined });
   const host = hostOfUrl(url)?.host ?? '';
   return {

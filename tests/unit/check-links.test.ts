@@ -1,0 +1,41 @@
+// `npm run check` on an HTML page reads it as the content script reads a live page: its text
+// sample, its structural facts and the hosts its links lead to (linkedom gives links no host, so
+// tools/lib/corpus.ts resolves each href against the page's address), and a page linking to a
+// site on a packaged block-level list gets the extension's reason.
+import { describe, expect, it } from 'vitest';
+import { check } from '../../tools/check';
+import { pageOfHtml } from '../../tools/lib/corpus';
+
+const URL = 'https://quiet-blog.example/post';
+const page = (links: string) =>
+  `<!doctype html><html><head><title>Buying medicines online: our notes</title></head><body>
+   <h1>Buying medicines online: our notes</h1>
+   <p>We compared how long delivery takes and what the checkout asks for.</p>
+   <ul>${links}</ul></body></html>`;
+
+describe('npm run check reads a page’s links', () => {
+  it('resolves every link’s host against the page’s address, as a browser does', async () => {
+    const { structure } = await pageOfHtml(
+      page(
+        '<li><a href="https://www.247rxpill.in/buy">a</a></li><li><a href="/about">b</a></li>' +
+          '<li><a href="mailto:x@y.example">c</a></li><li><a href="http://[bad">d</a></li>',
+      ),
+      URL,
+    );
+    expect(structure.hosts).toEqual(['www.247rxpill.in', 'quiet-blog.example']);
+  });
+
+  it('a page linking to a listed shop gets the reason; the same page without it does not', async () => {
+    const reasons = async (links: string) => {
+      const { sample, structure } = await pageOfHtml(page(links), URL);
+      const { verdict } = await check(URL, sample, undefined, structure);
+      return verdict.reasons.map((r) => `${r.code} ${'evidence' in r ? r.evidence : ''}`);
+    };
+    const unlisted = await reasons('<li><a href="https://www.nhs.uk/">NHS</a></li>');
+    expect(unlisted.some((r) => r.startsWith('page.listed-links'))).toBe(false);
+    const listed = await reasons(
+      '<li><a href="https://www.nhs.uk/">NHS</a></li><li><a href="https://www.247rxpill.in/">shop</a></li>',
+    );
+    expect(listed).toContain('page.listed-links www.247rxpill.in');
+  });
+});

@@ -70,6 +70,13 @@ const DODGES: Record<string, string> = {
     `<svg width="24" height="24" viewBox="0 0 24 24"><a href="/"><path d="M12 2L22 22H2Z"/></a></svg>${paragraphs()}`,
   ),
   'a MathML formula first': shop(`<math><mi>x</mi><mo>=</mo><mn>1</mn></math>${paragraphs()}`),
+  // Everyday markup too: AMP's boilerplate keeps <body> hidden by a CSS animation until its
+  // runtime loads (8 s without it), and a hidden page changes no DOM when it shows. The sampler
+  // read an empty page and never looked again (found with tests/e2e/real-pages.test.ts).
+  'a body hidden by a CSS animation for 3 s': shop(
+    paragraphs(),
+    '<style>body{animation:kg-start 3s steps(1,end) 0s 1 normal both}@keyframes kg-start{from{visibility:hidden}to{visibility:visible}}</style>',
+  ),
   // Every element kind a page may hold, each once, before the shop's words: no element may end
   // the scan (the SVG error above went unseen because no fixture had one).
   'one of every HTML, SVG and MathML element first': shop(

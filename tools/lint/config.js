@@ -53,6 +53,8 @@ export default tseslint.config(
       'test-results/**',
       'data/**',
       'public/**',
+      // Real pages' own scripts, kept byte for byte (tests/fixtures/html/real/README.md).
+      'tests/fixtures/html/real/assets/**',
     ],
   },
   js.configs.recommended,

@@ -8,6 +8,7 @@
 
 import { el, OWN_HOSTS } from './dom';
 import { ESCALATION, SightWindow, judgeSight, type EscalationReason } from './escalation';
+import { rendered } from './text-visibility';
 
 export interface BannerModel {
   lang: 'ja' | 'en';
@@ -247,9 +248,6 @@ export class Banner {
     const box = this.box;
     if (!host || !box) return null;
     const rect = box.getBoundingClientRect();
-    const checkVisibility = (
-      box as unknown as { checkVisibility?: (o: object) => boolean }
-    ).checkVisibility?.bind(box);
     // Hit-test along the box: whatever is on top there (page elements retarget to their own
     // nodes; ours retarget to the host).
     let onTop = true;
@@ -264,9 +262,8 @@ export class Banner {
       width: rect.width,
       height: rect.height,
       viewportWidth: win?.innerWidth ?? rect.width,
-      styleVisible: checkVisibility
-        ? checkVisibility({ opacityProperty: true, visibilityProperty: true })
-        : null,
+      // Where checkVisibility is missing, visible (as null was: not 'hidden').
+      styleVisible: rendered(box),
       paintVisible: this.paintVisible,
       onTop,
     });

@@ -10,6 +10,8 @@
 // rules of the stylesheets the page can read (inline, same-origin, constructed) and inline
 // `style` attributes; only those elements' computed styles and boxes are read.
 
+import { rendered } from './text-visibility';
+
 // Bounds on the work (a page could write a million such rules), as plain constants: the
 // content script's size budget counts every byte.
 const MAX_RULES = 20_000;
@@ -181,8 +183,7 @@ export function contentStrings(value: string): string {
 /** The generated text of an element's ::before and ::after (a hidden element shows none). */
 export function pseudoText(element: Element): string {
   const view = element.ownerDocument.defaultView;
-  if (!view || !element.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
-    return '';
+  if (!view || !rendered(element)) return '';
   const read = (pseudo: string) => contentStrings(view.getComputedStyle(element, pseudo).content);
   return `${read('::before')}${read('::after')}`.trim();
 }

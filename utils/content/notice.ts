@@ -3,6 +3,7 @@
 // background counts it as shown when it is sent). Its host is a plain <div>, its font generic.
 // Part of the content script: no dependencies but its DOM helper.
 import { el, OWN_HOSTS } from './dom';
+import { rendered } from './text-visibility';
 
 export interface NoticeModel {
   lang: 'ja' | 'en';
@@ -74,14 +75,8 @@ export function showNotice(
   let looks = 0;
   const seen = setInterval(() => {
     if (dismissed) return clearInterval(seen);
-    const check = (box as unknown as { checkVisibility?: (o: object) => boolean }).checkVisibility;
     const rect = box.getBoundingClientRect();
-    const visible =
-      host.isConnected &&
-      rect.width > 100 &&
-      rect.height > 20 &&
-      (typeof check !== 'function' ||
-        check.call(box, { opacityProperty: true, visibilityProperty: true }));
+    const visible = host.isConnected && rect.width > 100 && rect.height > 20 && rendered(box);
     looks = visible ? looks + 1 : 0;
     if (looks >= 2) {
       clearInterval(seen);

@@ -63,6 +63,10 @@ export function startPageGuard(
     running = true;
     try {
       const sample = await collectSample(doc);
+      // Nothing on screen yet (an AMP page's body stays hidden until its runtime loads, up to
+      // 8 s; a page fading itself in from opacity 0): read it again later, with no DOM change
+      // to wait for.
+      if (!sample.text && rescans < MAX_RESCANS) later();
       const message: PageCheckMessage = { type: 'page.check', url: win.location.href };
       if (sampleMentionsMedicines(win.location.hostname, sample)) {
         message.sample = sample;
@@ -134,6 +138,16 @@ export function startPageGuard(
   let addedNodes = 0;
   let addedChars = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** Read the page again once it has been quiet for RESCAN_DELAY_MS (a few times at most). */
+  const later = () => {
+    timer ??= setTimeout(() => {
+      timer = null;
+      addedNodes = addedChars = 0;
+      rescans += 1;
+      if (rescans >= MAX_RESCANS) observer.disconnect();
+      void scan();
+    }, RESCAN_DELAY_MS);
+  };
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       addedNodes += record.addedNodes.length;
@@ -141,14 +155,7 @@ export function startPageGuard(
         if (addedChars < RESCAN_MIN_CHARS) addedChars += (node.textContent ?? '').length;
       }
     }
-    if (timer !== null || (addedNodes < RESCAN_MIN_NODES && addedChars < RESCAN_MIN_CHARS)) return;
-    timer = setTimeout(() => {
-      timer = null;
-      addedNodes = addedChars = 0;
-      rescans += 1;
-      if (rescans >= MAX_RESCANS) observer.disconnect();
-      void scan();
-    }, RESCAN_DELAY_MS);
+    if (addedNodes >= RESCAN_MIN_NODES || addedChars >= RESCAN_MIN_CHARS) later();
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
 

@@ -22,10 +22,9 @@ export function visibility(): (parent: Node | null) => boolean {
     const known = cache.get(parent);
     if (known !== undefined) return known;
     const element = parent as Element;
-    const check = (element as unknown as { checkVisibility?: CheckVisibility }).checkVisibility;
     let shown: boolean;
-    if (typeof check === 'function') {
-      shown = check.call(element, { opacityProperty: true, visibilityProperty: true });
+    if (typeof (element as { checkVisibility?: unknown }).checkVisibility === 'function') {
+      shown = rendered(element);
       if (shown) {
         const rect = element.getBoundingClientRect();
         shown = rect.width >= 1 && rect.height >= 1;

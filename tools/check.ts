@@ -16,6 +16,7 @@ import type { TextSample } from '../utils/content/sample';
 import type { PageStructure } from '../utils/content/structure';
 import type { DetectedPage } from '../utils/detector/model-score';
 import { listedLinks, withListedLinks } from '../utils/page/listed-links';
+import { sampleMentionsMedicines } from '../utils/content/medicine-gate';
 import { displayHost, parseTarget } from '../utils/core/hostname';
 import { t, type Lang } from '../utils/i18n';
 import type { Verdict } from '../utils/verdicts/model';
@@ -65,6 +66,12 @@ export function readHtmlFile(path: string): string {
   return decodeHtml(readFileSync(path));
 }
 
+/** The URL as `check` reads it (a scheme added when typed without one), else as given. */
+function canonicalUrl(url: string): string {
+  const target = parseTarget(url);
+  return target.ok && target.url !== null ? target.url : url;
+}
+
 export interface CheckResult {
   verdict: Verdict;
   page: DetectedPage | null;
@@ -94,8 +101,9 @@ export async function check(
         ...(structure && { structure }),
       })
     : null;
+  // As the content script: the structure (and its links) only of a page that mentions medicines.
   const linked =
-    scored && structure?.hosts?.length
+    scored && sample && structure?.hosts?.length && sampleMentionsMedicines(host, sample)
       ? await listedLinks(host, structure.hosts, index, new Set())
       : [];
   const page = withListedLinks(scored, linked);
@@ -164,7 +172,8 @@ async function main(argv: string[]): Promise<number> {
     else if (htmlFile || !argv.includes('--no-fetch'))
       ({ sample, structure } = await pageOfHtml(
         htmlFile ? readHtmlFile(htmlFile) : await fetchPage(url),
-        url,
+        // Links resolve against the address as checked (`example.com` typed without a scheme).
+        canonicalUrl(url),
       ));
   } catch (error) {
     console.error(

@@ -23,6 +23,22 @@ describe('npm run check reads a page’s links', () => {
       URL,
     );
     expect(structure.hosts).toEqual(['www.247rxpill.in', 'quiet-blog.example']);
+    // A <base href> moves relative links; an SVG <a> has no host, as in the browser.
+    const based = await pageOfHtml(
+      '<!doctype html><html><head><base href="https://cdn.example/x/"></head><body>' +
+        '<a href="page">a</a><svg><a href="https://svg.example/"><text>b</text></a></svg></body></html>',
+      URL,
+    );
+    expect(based.structure.hosts).toEqual(['cdn.example']);
+  });
+
+  it('reads no links on a page that does not mention medicines, as the content script', async () => {
+    const html =
+      '<!doctype html><html><head><title>Garden notes</title></head><body><p>Spades and rakes.</p>' +
+      '<a href="https://www.247rxpill.in/">a shop</a></body></html>';
+    const { sample, structure } = await pageOfHtml(html, URL);
+    const { verdict } = await check(URL, sample, undefined, structure);
+    expect(verdict.reasons.some((r) => r.code === 'page.listed-links')).toBe(false);
   });
 
   it('a page linking to a listed shop gets the reason; the same page without it does not', async () => {

@@ -183,11 +183,18 @@ function htmlDocument(html: string): Document {
  * none or does not parse), as a browser would give it.
  */
 function withLinkHosts(document: Document, url: string): Document {
+  // Relative links resolve against the page's <base href> (itself against the page's address).
+  let base = url;
+  try {
+    base = new URL(document.querySelector('base[href]')?.getAttribute('href') ?? url, url).href;
+  } catch {
+    // a base that does not parse: the page's address
+  }
   for (const a of Array.from(document.querySelectorAll('a[href]'))) {
     if (a.namespaceURI !== 'http://www.w3.org/1999/xhtml' && a.namespaceURI !== null) continue;
     let host = '';
     try {
-      host = new URL(a.getAttribute('href') ?? '', url).hostname;
+      host = new URL(a.getAttribute('href') ?? '', base).hostname;
     } catch {
       // an href that does not parse leads nowhere
     }

@@ -46,6 +46,8 @@ export function startPageGuard(
   /** A scan was asked for while one ran: it runs right after (never dropped). */
   let queued = false;
   let noticeShown = false;
+  /** Looks at a page with no visible text yet, since its address last changed. */
+  let blanks = 0;
   const banner = new Banner(
     doc,
     (action: BannerAction) => {
@@ -64,9 +66,13 @@ export function startPageGuard(
     try {
       const sample = await collectSample(doc);
       // Nothing on screen yet (an AMP page's body stays hidden until its runtime loads, up to
-      // 8 s; a page fading itself in from opacity 0): read it again later, with no DOM change
-      // to wait for.
-      if (!sample.text && rescans < MAX_RESCANS) later();
+      // 8 s; a page fading itself in from opacity 0): read it again in a moment, with no DOM
+      // change to wait for, on a count of its own (the rescans for content added later stay
+      // whole). The background hears of a blank page once, not on every look.
+      if (!sample.text) {
+        if (blanks < MAX_RESCANS) setTimeout(scan, RESCAN_DELAY_MS);
+        if (blanks++) return;
+      }
       const message: PageCheckMessage = { type: 'page.check', url: win.location.href };
       if (sampleMentionsMedicines(win.location.hostname, sample)) {
         message.sample = sample;
@@ -125,7 +131,10 @@ export function startPageGuard(
     }
     scannedUrl = win.location.href;
     lastUrlScan = Date.now();
-    rescans = 0;
+    // Another page of a single-page app: its own rescans, and the observer back if the last
+    // page's rescans had used them up.
+    rescans = blanks = 0;
+    watch();
     void scan();
   };
   const nav = (win as unknown as { navigation?: EventTarget }).navigation;
@@ -157,7 +166,8 @@ export function startPageGuard(
     }
     if (addedNodes >= RESCAN_MIN_NODES || addedChars >= RESCAN_MIN_CHARS) later();
   });
-  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  const watch = () => observer.observe(doc.documentElement, { childList: true, subtree: true });
+  watch();
 
   onRescan?.(() => void scan());
   scannedUrl = win.location.href;

@@ -221,14 +221,7 @@ export async function pageOfHtml(
  * sample and its structural facts (utils/content/structure.ts).
  */
 export async function sampleFromHtml(url: string, bytes: Uint8Array): Promise<PageSample> {
-  const document = withLinkHosts(htmlDocument(decodeHtml(bytes)), url);
-  const sample = await collectSample(document, { yieldFn: async () => undefined });
+  const { sample, structure } = await pageOfHtml(decodeHtml(bytes), url);
   const host = hostOfUrl(url)?.host ?? '';
-  return {
-    url,
-    host,
-    hostUnicode: displayHost(host),
-    ...sample,
-    structure: collectStructure(document),
-  };
+  return { url, host, hostUnicode: displayHost(host), ...sample, structure };
 }

@@ -24,6 +24,21 @@ export interface ReasonHit extends Omit<SignalHit, 'code'> {
   seenAt?: number;
 }
 
+/**
+ * Weight, in the reasons' points, of a reason that alone puts a page at warning: another page of
+ * its site did (site-evidence.ts), or it links to listed sites (utils/page/listed-links.ts).
+ */
+export const WARNING_REASON_WEIGHT = 25;
+
+/** `page` (or a page without a sample) raised to warning by `reason`, put first. */
+export function raisedToWarning(page: DetectedPage | null, reason: ReasonHit): DetectedPage {
+  return {
+    score: Math.max(page?.score ?? 0, THRESHOLDS.warning),
+    level: 'warning',
+    signals: [reason, ...(page?.signals ?? [])],
+  };
+}
+
 /** What the verdict needs of a scored page. */
 export interface DetectedPage {
   score: number;

@@ -4,8 +4,7 @@
 // outlier does not condemn a site whose other pages look licensed. Evidence older than 30 days
 // is forgotten.
 import { levelRank, type Level } from '../verdicts/model';
-import { THRESHOLDS } from './score';
-import type { DetectedPage, ReasonHit } from './model-score';
+import { raisedToWarning, WARNING_REASON_WEIGHT, type DetectedPage } from './model-score';
 
 export const SITE_EVIDENCE_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -90,9 +89,6 @@ export function sitePage(url: string, page: DetectedPage, at: number): SitePage 
   };
 }
 
-/** Weight of the site-evidence reason, in the reasons' points (a warning-level reason). */
-const SITE_EVIDENCE_WEIGHT = 25;
-
 /**
  * The page's result with its site's evidence: a page below warning on a site another page of
  * which reached warning is raised to warning, with that page's address and date as the reason.
@@ -105,16 +101,11 @@ export function withSiteEvidence(
 ): DetectedPage | null {
   if (!finding || finding.page.url === evidenceUrl(url)) return page;
   if (page && levelRank(page.level) >= levelRank('warning')) return page;
-  const reason: ReasonHit = {
+  return raisedToWarning(page, {
     code: 'site-evidence',
-    weight: SITE_EVIDENCE_WEIGHT,
+    weight: WARNING_REASON_WEIGHT,
     evidence: finding.page.url,
     terms: [finding.page.url],
     seenAt: finding.page.at,
-  };
-  return {
-    score: Math.max(page?.score ?? 0, THRESHOLDS.warning),
-    level: 'warning',
-    signals: [reason, ...(page?.signals ?? [])],
-  };
+  });
 }

@@ -6,8 +6,12 @@
 // the page's text is kept; this reason is added beside it, and it is not site evidence (one page
 // linking to a listed shop does not condemn the rest of its site).
 import { hostOfUrl, registrableDomain } from '../core/hostname';
-import type { DetectedPage, ReasonHit } from '../detector/model-score';
-import { THRESHOLDS } from '../detector/score';
+import {
+  raisedToWarning,
+  WARNING_REASON_WEIGHT,
+  type DetectedPage,
+  type ReasonHit,
+} from '../detector/model-score';
 import type { ListLookup } from '../verdicts/list-index';
 import { levelRank } from '../verdicts/model';
 
@@ -21,9 +25,6 @@ export const LISTED_LINKS_LIMITS = {
    */
   sites: 30,
 };
-
-/** Weight of the reason, in the reasons' points: a warning-level reason, like site evidence. */
-const LISTED_LINKS_WEIGHT = 25;
 
 /**
  * The hosts among `linked` that a block-level list names (the host or a parent of it), in the
@@ -76,16 +77,11 @@ export function withListedLinks(
   if (hosts.length === 0) return page;
   const reason: ReasonHit = {
     code: 'listed-links',
-    weight: LISTED_LINKS_WEIGHT,
+    weight: WARNING_REASON_WEIGHT,
     evidence: hosts.join(' '),
     terms: [...hosts],
   };
-  if (!page || levelRank(page.level) < levelRank('warning'))
-    return {
-      score: Math.max(page?.score ?? 0, THRESHOLDS.warning),
-      level: 'warning',
-      signals: [reason, ...(page?.signals ?? [])],
-    };
+  if (!page || levelRank(page.level) < levelRank('warning')) return raisedToWarning(page, reason);
   const [first, ...rest] = page.signals;
   return { ...page, signals: first ? [first, reason, ...rest] : [reason] };
 }

@@ -48,7 +48,10 @@ export function bundledIndex(): ListIndex {
  * charset, then <meta charset> / http-equiv (Shift_JIS and EUC-JP pages are still common in Japan,
  * the MHLW's among them).
  */
-export async function fetchPage(url: string, fetchImpl: typeof fetch = fetch): Promise<string> {
+export async function fetchPage(
+  url: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<{ html: string; url: string }> {
   const response = await fetchImpl(url, {
     signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
     headers: { 'user-agent': 'KusuriGuard-check/0.1 (+https://github.com/kusuri-guard)' },
@@ -58,7 +61,12 @@ export async function fetchPage(url: string, fetchImpl: typeof fetch = fetch): P
   const body = await response.arrayBuffer();
   if (body.byteLength > FETCH_MAX_BYTES)
     throw new Error(`the page is larger than ${FETCH_MAX_BYTES} bytes`);
-  return decodeHtml(new Uint8Array(body), response.headers.get('content-type'));
+  return {
+    html: decodeHtml(new Uint8Array(body), response.headers.get('content-type')),
+    // Where the page came from after redirects (a Response made by hand has no url): its links
+    // resolve against that address, as the browser's would.
+    url: response.url || url,
+  };
 }
 
 /** An HTML file given with --html, decoded like a fetched page without a header. */
@@ -70,6 +78,11 @@ export function readHtmlFile(path: string): string {
 function canonicalUrl(url: string): string {
   const target = parseTarget(url);
   return target.ok && target.url !== null ? target.url : url;
+}
+
+/** A URL's host, or '' (for comparing where a fetch ended up with where it started). */
+function hostOf(url: string): string {
+  return URL.canParse(url) ? new URL(url).host : '';
 }
 
 export interface CheckResult {
@@ -142,7 +155,7 @@ export function formatVerdict(result: CheckResult, lang: Lang): string {
   return lines.join('\n');
 }
 
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[]): Promise<number> {
   const flag = (name: string) => {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -169,12 +182,15 @@ async function main(argv: string[]): Promise<number> {
         headings: '',
         text: readFileSync(textFile, 'utf8').slice(0, 40_000),
       };
-    else if (htmlFile || !argv.includes('--no-fetch'))
-      ({ sample, structure } = await pageOfHtml(
-        htmlFile ? readHtmlFile(htmlFile) : await fetchPage(url),
-        // Links resolve against the address as checked (`example.com` typed without a scheme).
-        canonicalUrl(url),
-      ));
+    else if (htmlFile)
+      // Links resolve against the address as checked (`example.com` typed without a scheme).
+      ({ sample, structure } = await pageOfHtml(readHtmlFile(htmlFile), canonicalUrl(url)));
+    else if (!argv.includes('--no-fetch')) {
+      const fetched = await fetchPage(canonicalUrl(url));
+      if (hostOf(fetched.url) !== hostOf(canonicalUrl(url)))
+        console.error(`The page was served from ${fetched.url} after redirects.`);
+      ({ sample, structure } = await pageOfHtml(fetched.html, fetched.url));
+    }
   } catch (error) {
     console.error(
       `Could not read the page: ${error instanceof Error ? error.message : String(error)} (checking lists only)`,

@@ -43,28 +43,30 @@ describe('npm run check: pages decoded by their declared charset', () => {
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
   it('a Shift_JIS page declared only in the Content-Type header', async () => {
-    const html = await fetchPage(`${base}/sjis`);
+    const { html } = await fetchPage(`${base}/sjis`);
     expect(html).toContain('医薬品の個人輸入について');
-    expect(await fetchPage(`${base}/sjis-quoted`)).toContain('処方箋が必要な薬');
+    expect((await fetchPage(`${base}/sjis-quoted`)).html).toContain('処方箋が必要な薬');
     const sample = await textSampleOfHtml(html);
     expect(sample.title).toBe('医薬品の個人輸入について');
     expect(sample.text).toContain('医師の診察を受けて');
   });
 
   it('without any declaration the same bytes are not read as Japanese (UTF-8 fallback)', async () => {
-    expect(await fetchPage(`${base}/sjis-undeclared`)).not.toContain('医薬品');
+    expect((await fetchPage(`${base}/sjis-undeclared`)).html).not.toContain('医薬品');
   });
 
   it('an EUC-JP page declared by <meta http-equiv>, fetched and from a file (--html)', async () => {
-    expect(await fetchPage(`${base}/eucjp`)).toContain('お薬の副作用が心配なときは');
+    expect((await fetchPage(`${base}/eucjp`)).html).toContain('お薬の副作用が心配なときは');
     // An unknown charset in the header falls through to the page's own declaration.
-    expect(await fetchPage(`${base}/eucjp-bogus-header`)).toContain('薬剤師にご相談ください');
+    expect((await fetchPage(`${base}/eucjp-bogus-header`)).html).toContain(
+      '薬剤師にご相談ください',
+    );
     const sample = await textSampleOfHtml(readHtmlFile(EUCJP));
     expect(sample.title).toBe('よくあるご質問');
   });
 
   it('a byte-order mark wins over the header', async () => {
-    expect(await fetchPage(`${base}/bom-beats-header`)).toContain('処方箋');
+    expect((await fetchPage(`${base}/bom-beats-header`)).html).toContain('処方箋');
   });
 
   it('declaredCharset: header, then meta, then UTF-8', () => {

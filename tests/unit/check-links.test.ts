@@ -2,8 +2,10 @@
 // sample, its structural facts and the hosts its links lead to (linkedom gives links no host, so
 // tools/lib/corpus.ts resolves each href against the page's address), and a page linking to a
 // site on a packaged block-level list gets the extension's reason.
-import { describe, expect, it } from 'vitest';
-import { check } from '../../tools/check';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { check, fetchPage, main } from '../../tools/check';
 import { pageOfHtml } from '../../tools/lib/corpus';
 
 const URL = 'https://quiet-blog.example/post';
@@ -53,5 +55,54 @@ describe('npm run check reads a page’s links', () => {
       '<li><a href="https://www.nhs.uk/">NHS</a></li><li><a href="https://www.247rxpill.in/">shop</a></li>',
     );
     expect(listed).toContain('page.listed-links www.247rxpill.in');
+  });
+});
+
+describe('npm run check on a page reached through a redirect', () => {
+  let server: Server;
+  let port = 0;
+  const landing =
+    '<!doctype html><html><head><title>Generic medicines: our picks</title></head><body>' +
+    '<h1>Generic medicines</h1><p>Tadalafil and sildenafil tablets compared.</p>' +
+    '<a href="/shop">our shop</a></body></html>';
+
+  beforeAll(async () => {
+    // 127.0.0.1 sends the checker on to localhost (another host, as a doorway sends a visitor on).
+    server = createServer((req, res) => {
+      if (req.url === '/go')
+        return res.writeHead(302, { location: `http://localhost:${port}/landing` }).end();
+      if (req.url === '/landing')
+        return res.writeHead(200, { 'content-type': 'text/html' }).end(landing);
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it('reads the page where the redirects ended, and resolves its links against that address', async () => {
+    const fetched = await fetchPage(`http://127.0.0.1:${port}/go`);
+    expect(fetched.url).toBe(`http://localhost:${port}/landing`);
+    const { structure } = await pageOfHtml(fetched.html, fetched.url);
+    // Relative links lead to the host the page came from, not to the one asked for.
+    expect(structure.hosts).toEqual(['localhost']);
+  });
+
+  it('says where the page was served from when a redirect changed the host', async () => {
+    const errors: string[] = [];
+    const err = vi.spyOn(console, 'error').mockImplementation((m: unknown) => {
+      errors.push(String(m));
+    });
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      expect(await main([`http://127.0.0.1:${port}/go`, '--json'])).toBe(0);
+      expect(errors).toContain(
+        `The page was served from http://localhost:${port}/landing after redirects.`,
+      );
+      expect(errors.some((e) => e.startsWith('Could not read the page'))).toBe(false);
+    } finally {
+      err.mockRestore();
+      log.mockRestore();
+    }
   });
 });

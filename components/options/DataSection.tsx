@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { errorCode, request } from '../../utils/core/client';
 import { t, type Lang } from '../../utils/i18n';
 import { downloadJson } from '../download';
+import { pollUntilStopped } from './import-poll';
 import type { ImportStatus, ProposedList } from '../../utils/backup/service';
 import type { ImportProblem } from '../../utils/backup/validate';
 
@@ -19,22 +20,7 @@ export function DataSection({ lang, onImported }: { lang: Lang; onImported: () =
       setStatus(null);
       return;
     }
-    let stopped = false;
-    const poll = () => {
-      request({ type: 'data.importStatus' })
-        .then((s) => {
-          if (!stopped) setStatus(s);
-        })
-        .catch(() => undefined)
-        .finally(() => {
-          if (!stopped) timer = setTimeout(poll, 200);
-        });
-    };
-    let timer = setTimeout(poll, 100);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
+    return pollUntilStopped(() => request({ type: 'data.importStatus' }), setStatus);
   }, [busy]);
   const exportFile = () => {
     void request({ type: 'data.export' }).then((data) =>
@@ -104,8 +90,14 @@ export function DataSection({ lang, onImported }: { lang: Lang; onImported: () =
           {busy && status ? statusText(lang, status) : message}
         </p>
       )}
-      {busy && status?.phase === 'checking' && status.total > 0 && (
-        <progress id="import-progress" max={status.total} value={status.checked} />
+      {/* The bar stays, full, while the checked entries are written: the count moves only while
+          they are checked, which can be over between two polls on a fast machine. */}
+      {busy && status && status.total > 0 && (
+        <progress
+          id="import-progress"
+          max={status.total}
+          value={status.phase === 'checking' ? status.checked : status.total}
+        />
       )}
       {proposed.length > 0 && (
         <div id="proposed-lists">

@@ -130,8 +130,19 @@ describe.each(['en', 'ja'] as const)(
         'big.json',
         settingsFile({ userBlocks: blocks }),
         async () => {
-          // The count and its bar, while the background checks the entries.
-          await options.locator('#import-progress').waitFor({ timeout: 30_000 });
+          // The count and its bar, while the background checks the entries (the bar stays, full,
+          // while they are written). If it never shows, say what the page showed instead.
+          await options
+            .locator('#import-progress')
+            .waitFor({ timeout: 30_000 })
+            .catch(async (error: unknown) => {
+              const seen = await options.evaluate(
+                () => (window as unknown as { seen: string[] }).seen,
+              );
+              throw new Error(
+                `${String(error)}\nthe page showed: ${JSON.stringify([...new Set(seen)])}`,
+              );
+            });
           // The section in view, then the viewport (a locator's screenshot waits for the count
           // to stop moving).
           await options.evaluate(() => document.querySelector('#data')!.scrollIntoView());

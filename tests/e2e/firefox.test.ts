@@ -3,6 +3,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixtureServer, simplePage } from './fixture-server';
 import { FirefoxSession } from './firefox';
+import { readCorpus } from '../../tools/lib/corpus';
+
+/** An unlisted rogue shop's page (the en-rogue-shop fixture's words), with `head` added. */
+const ROGUE_BODY = readCorpus('tests/fixtures/pages')
+  .find((p) => p.slug === 'en-rogue-shop')!
+  .sample.text.split('\n')
+  .filter((l) => l.trim() !== '')
+  .map((l) => `<p>${l.replace(/[&<>]/g, ' ')}</p>`)
+  .join('');
+const roguePage = (head = '') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Welcome</title>${head}</head><body>${ROGUE_BODY.repeat(3)}</body></html>`;
+/** Firefox and Safari apply the page's policy to what a content script adds (Chrome its own:
+ * w3c/webextensions#337): no style or script of any kind on this page, inline or not. */
+const STRICT_CSP = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'none'; script-src 'none'">`;
+/** The banner's host as the page sees it (its root is closed): where it is and how tall. */
+const BANNER_BOX = `new Promise((resolve) => { const t0 = Date.now(); const t = setInterval(() => { const h = document.documentElement.lastElementChild; const open = h && h.tagName === 'DIV' && h.matches('[popover]:popover-open'); if (open || Date.now() - t0 > 20000) { clearInterval(t); if (!open) return resolve('null'); const b = h.getBoundingClientRect(); resolve(JSON.stringify({ position: getComputedStyle(h).position, top: b.top, height: b.height, width: b.width })); } }, 100); })`;
 
 describe('Firefox ESR', () => {
   let server: FixtureServer;
@@ -12,6 +28,8 @@ describe('Firefox ESR', () => {
   beforeAll(async () => {
     server = await new FixtureServer()
       .page('*', '/shop', simplePage('Shop', '<h1 id="shop">Shop</h1>'))
+      .page('*', '/rogue', roguePage())
+      .page('*', '/rogue-csp', roguePage(STRICT_CSP))
       .start();
     firefox = await FirefoxSession.launch();
     await firefox.installExtension();
@@ -60,5 +78,24 @@ describe('Firefox ESR', () => {
     expect(await firefox.evaluate(context, 'document.querySelector("#shop").textContent')).toBe(
       'Shop',
     );
+  });
+
+  it('puts the banner on top of an unlisted rogue shop, also under a policy that forbids every style', async () => {
+    const boxes = [];
+    for (const path of ['/rogue', '/rogue-csp']) {
+      await firefox.navigate(context, server.url('unlisted-rogue-shop.example', path));
+      boxes.push(
+        JSON.parse((await firefox.evaluate(context, BANNER_BOX)) as string) as Record<
+          string,
+          number | string
+        > | null,
+      );
+    }
+    const [plain, strict] = boxes;
+    expect(plain).toMatchObject({ position: 'fixed', top: 0 });
+    expect(plain!.height).toBeGreaterThan(60);
+    // The same box under the strict policy: its host and shadow stylesheet both applied (an
+    // unstyled banner would sit after the page's end, as tall as its text runs).
+    expect(strict).toEqual(plain);
   });
 });

@@ -263,6 +263,15 @@ describe('hostile pages in Chromium', () => {
         ),
       )
       .page(
+        'strict-csp.example',
+        '/',
+        // No style or script of any kind may load or run on this page, inline or not.
+        shop(
+          paragraphs(),
+          `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'none'; script-src 'none'">`,
+        ),
+      )
+      .page(
         'custom-element.example',
         '/',
         shop(paragraphs(), '').replace(
@@ -474,6 +483,19 @@ describe('hostile pages in Chromium', () => {
       const state = await waitForBanner(page);
       expect(state.text).toContain('This page looks like a rogue online pharmacy');
       expect(await bannerOnTop(page)).toBe(true);
+      await page.close();
+    });
+
+    // Chrome applies the content script's own policy to the style it adds (Firefox and Safari
+    // apply the page's: w3c/webextensions#337); the banner must be styled and on top here.
+    it('a page whose Content-Security-Policy forbids every style and script: the banner is on top, styled', async () => {
+      const page = await ext.context.newPage();
+      await page.goto(server.url('strict-csp.example'));
+      const state = await waitForBanner(page);
+      expect(state.text).toContain('This page looks like a rogue online pharmacy');
+      expect(await bannerOnTop(page)).toBe(true);
+      expect(await bannerFontFamily(page)).toBe('sans-serif');
+      expect(page.url()).toBe(server.url('strict-csp.example'));
       await page.close();
     });
 

@@ -7,7 +7,7 @@ import { launchExtension, waitForRules, type ExtensionBrowser } from './browser'
 import { closeOpenedPages } from './helpers';
 import { FixtureServer, simplePage } from './fixture-server';
 import { readCorpus } from '../../tools/lib/corpus';
-import { bannerState, waitForBanner } from './banner';
+import { bannerOnTop, bannerState, waitForBanner } from './banner';
 
 /** The rogue shop's own words (the en-rogue-shop fixture), without the title that names them. */
 const LINES = readCorpus('tests/fixtures/pages')
@@ -129,6 +129,13 @@ describe('hostile pages that reorder or draw their words, in Chromium', () => {
         ),
       )
       .page(
+        // A registrar's "masked forwarding": the address bar keeps the doorway's domain and a
+        // frameset shows the shop's; the top document has no <body> at all.
+        'masked-forwarding.example',
+        '/',
+        `<!doctype html><html><head><title>Welcome</title></head><frameset rows="100%,*" border="0"><frame src="${server.url('framed-shop.example')}" frameborder="0"><noframes>Your browser does not support frames.</noframes></frameset></html>`,
+      )
+      .page(
         'pixel-frame.example',
         '/',
         simplePage(
@@ -159,6 +166,14 @@ describe('hostile pages that reorder or draw their words, in Chromium', () => {
     const page = await ext.context.newPage();
     await page.goto(server.url('frames-a-shop.example'));
     expect(await bannerText(page)).toContain('This page looks like a rogue online pharmacy');
+  });
+
+  it('a frameset of another origin (masked domain forwarding): the banner is on top of it', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('masked-forwarding.example'));
+    expect(await bannerText(page)).toContain('This page looks like a rogue online pharmacy');
+    expect(await bannerOnTop(page)).toBe(true);
+    expect(page.url()).toBe(server.url('masked-forwarding.example'));
   });
 
   it('a 2 px frame is not read; an ordinary page stays without a banner', async () => {

@@ -34,13 +34,15 @@ function page() {
     ok: true,
     data: { banner: null, notice: null },
   }));
-  startPageGuard(win, send);
+  /** The background's "read the page again" (a frame of another origin spoke). */
+  let rescan = () => undefined as void;
+  startPageGuard(win, send, (r) => (rescan = r));
   /** Add a burst of content (enough to count as the page filling itself in). */
   const burst = () => {
     const main = window.document.querySelector('main')!;
     for (let i = 0; i < 50; i += 1) main.appendChild(window.document.createElement('p'));
   };
-  return { send, location, burst };
+  return { send, location, burst, rescan: () => rescan() };
 }
 
 const checks = (send: { mock: { calls: unknown[][] } }) =>
@@ -73,6 +75,20 @@ describe('a page with no visible text yet', () => {
     expect(last?.sample?.text).toBe('カマグラ通販');
     await vi.advanceTimersByTimeAsync(20_000);
     expect(looks).toHaveBeenCalledTimes(4); // no more looks once it has text
+  });
+
+  it('is reported again whenever the background asks, even after its blank looks are used (a frameset of another origin)', async () => {
+    const { send, rescan } = page();
+    await vi.advanceTimersByTimeAsync(20_000); // every blank look used, reported once
+    expect(checks(send)).toBe(1);
+    // A cross-origin frame reported a sample: the top document, still blank, must ask again, or
+    // the frame's words never reach the tab's verdict.
+    rescan();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(checks(send)).toBe(2);
+    rescan();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(checks(send)).toBe(3);
   });
 
   it('leaves the rescans for content added later whole', async () => {

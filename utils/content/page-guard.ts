@@ -169,7 +169,12 @@ export function startPageGuard(
   const watch = () => observer.observe(doc.documentElement, { childList: true, subtree: true });
   watch();
 
-  onRescan?.(() => void scan());
+  // The background asks again because a frame of another origin spoke: that check must go even
+  // when this document shows nothing itself (a masked-forwarding frameset has no body at all).
+  onRescan?.(() => {
+    blanks = 0;
+    void scan();
+  });
   scannedUrl = win.location.href;
   void scan();
 }

@@ -82,6 +82,20 @@ const DODGES: Record<string, string> = {
   'one of every HTML, SVG and MathML element first': shop(
     `${EVERY_HTML.map((t) => `<${t}>x</${t}>`).join('')}<svg>${EVERY_SVG.map((t) => `<${t}></${t}>`).join('')}</svg><math>${EVERY_MATHML.map((t) => `<${t}>1</${t}>`).join('')}</math>${paragraphs()}`,
   ),
+  // Cloaking after load: a quiet page first, then the whole document replaced by the shop, with
+  // the same address (nothing a single-page app's address watch would see).
+  'a quiet page rewritten by document.open and document.write 2 s after load': shop(
+    '<p>Welcome to our garden blog. Spring planting notes are coming soon.</p>',
+  ).replace(
+    '</body>',
+    `<script>setTimeout(() => { document.open(); document.write(${JSON.stringify(shop(paragraphs()))}); document.close(); }, 2000);</script></body>`,
+  ),
+  'a quiet page whose <html> element is replaced 2 s after load': shop(
+    '<p>Welcome to our garden blog. Spring planting notes are coming soon.</p>',
+  ).replace(
+    '</body>',
+    `<script>setTimeout(() => { const html = document.createElement('html'); html.innerHTML = ${JSON.stringify(`<head><title>Welcome</title></head><body>${paragraphs()}</body>`)}; document.replaceChild(html, document.documentElement); }, 2000);</script></body>`,
+  ),
   'same-origin iframe': shop(
     `<iframe style="width:100%;height:600px;border:0" srcdoc="${esc(paragraphs())}"></iframe>`,
   ),

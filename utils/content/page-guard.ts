@@ -166,7 +166,10 @@ export function startPageGuard(
     }
     if (addedNodes >= RESCAN_MIN_NODES || addedChars >= RESCAN_MIN_CHARS) later();
   });
-  const watch = () => observer.observe(doc.documentElement, { childList: true, subtree: true });
+  // The document itself, not its <html>: a page that swaps in another <html> element, or rewrites
+  // itself with document.open() and write() after load (cloaking: a quiet page first, the shop
+  // at the same address later), would otherwise leave the observer on a detached tree.
+  const watch = () => observer.observe(doc, { childList: true, subtree: true });
   watch();
 
   // The background asks again because a frame of another origin spoke: that check must go even

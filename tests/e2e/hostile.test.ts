@@ -242,6 +242,15 @@ describe('hostile pages in Chromium', () => {
         ),
       )
       .page(
+        // An entry gate: the shop is in the page from the start but hidden until the visitor
+        // confirms (age, residence); the click changes a class, it adds no node.
+        'gated-shop.example',
+        '/',
+        shop(
+          `<style>.closed #shop{display:none}</style><div id="gate"><p>This site is for adults resident in Japan only.</p><button id="enter" onclick="document.body.classList.remove('closed'); this.parentNode.hidden = true">Enter</button></div><div id="shop">${paragraphs()}</div>`,
+        ).replace('<body>', '<body class="closed">'),
+      )
+      .page(
         'pushstate-shop.example',
         '/',
         shop(paragraphs(), '').replace('</body>', `<script>${PUSH_LOOP}</script></body>`),
@@ -625,6 +634,16 @@ describe('hostile pages in Chromium', () => {
       const page = await ext.context.newPage();
       await page.goto(server.url('empty-nodes.example'), { waitUntil: 'commit' });
       await expect.poll(() => bannerHostOpen(page), { timeout: 60_000 }).toBe(true);
+      await page.close();
+    });
+
+    it('a shop hidden behind an entry gate: the banner appears once the visitor enters', async () => {
+      const page = await ext.context.newPage();
+      await page.goto(server.url('gated-shop.example'));
+      await new Promise((r) => setTimeout(r, 2500));
+      expect((await bannerState(page)).present).toBe(false);
+      await page.click('#enter');
+      await waitForBanner(page, true, 20_000);
       await page.close();
     });
 

@@ -25,10 +25,11 @@ function page() {
   const g = globalThis as unknown as { MutationObserver?: unknown };
   g.MutationObserver = (window as unknown as { MutationObserver: unknown }).MutationObserver;
   const location = { href: 'https://shop.example/', hostname: 'shop.example' };
+  const listeners = new Map<string, () => void>();
   const win = {
     document: window.document,
     location,
-    addEventListener: () => undefined,
+    addEventListener: (type: string, listener: () => void) => listeners.set(type, listener),
   } as unknown as Window;
   const send = vi.fn(async (_message: unknown) => ({
     ok: true,
@@ -42,7 +43,7 @@ function page() {
     const main = window.document.querySelector('main')!;
     for (let i = 0; i < 50; i += 1) main.appendChild(window.document.createElement('p'));
   };
-  return { send, location, burst, rescan: () => rescan() };
+  return { send, location, burst, rescan: () => rescan(), click: () => listeners.get('click')!() };
 }
 
 const checks = (send: { mock: { calls: unknown[][] } }) =>
@@ -134,5 +135,23 @@ describe('a page with text', () => {
     burst();
     await vi.advanceTimersByTimeAsync(2_000);
     expect(looks).toHaveBeenCalledTimes(9);
+  });
+});
+
+describe('a click', () => {
+  it('a click that shows what the page held all along (an entry gate) is read once it settles', async () => {
+    shown.text = 'This site is for adults only. Enter';
+    const { send, click } = page();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(checks(send)).toBe(1);
+    shown.text = 'カマグラ通販 処方箋不要';
+    click();
+    click(); // a burst of clicks is one read
+    await vi.advanceTimersByTimeAsync(1_499);
+    expect(checks(send)).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(checks(send)).toBe(2);
+    const last = send.mock.calls.at(-1)![0] as { sample?: { text: string } } | undefined;
+    expect(last?.sample?.text).toBe('カマグラ通販 処方箋不要');
   });
 });

@@ -157,6 +157,9 @@ export function startPageGuard(
       void scan();
     }, RESCAN_DELAY_MS);
   };
+  // A click can show what was in the page all along (an entry gate, a tab, "read more") without
+  // adding a node: read the page again once it settles, on the same count.
+  win.addEventListener('click', later);
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       addedNodes += record.addedNodes.length;

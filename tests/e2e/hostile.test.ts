@@ -251,6 +251,15 @@ describe('hostile pages in Chromium', () => {
         ).replace('<body>', '<body class="closed">'),
       )
       .page(
+        // A web-components app: its element is in the page from the start, and it renders the
+        // shop into its shadow root once its data arrives; the light DOM never changes.
+        'component-shop.example',
+        '/',
+        shop(
+          `<shop-app><p>Loading…</p></shop-app><script>customElements.define('shop-app', class extends HTMLElement { connectedCallback() { const root = this.attachShadow({ mode: 'open' }); root.innerHTML = '<p>Loading…</p>'; setTimeout(() => { root.innerHTML = ${JSON.stringify(paragraphs())}; }, 2500); } });</script>`,
+        ),
+      )
+      .page(
         'pushstate-shop.example',
         '/',
         shop(paragraphs(), '').replace('</body>', `<script>${PUSH_LOOP}</script></body>`),
@@ -634,6 +643,13 @@ describe('hostile pages in Chromium', () => {
       const page = await ext.context.newPage();
       await page.goto(server.url('empty-nodes.example'), { waitUntil: 'commit' });
       await expect.poll(() => bannerHostOpen(page), { timeout: 60_000 }).toBe(true);
+      await page.close();
+    });
+
+    it('a web-components shop that renders into its shadow root after load: the banner appears', async () => {
+      const page = await ext.context.newPage();
+      await page.goto(server.url('component-shop.example'));
+      await waitForBanner(page, true, 20_000);
       await page.close();
     });
 

@@ -124,4 +124,16 @@ describe('sampling what the user reads', () => {
     const sample = await collectSample(d, { yieldFn: noYield });
     expect(sample.text).toContain('shadow kamagra shop');
   });
+
+  it('names every shadow root it enters, nested ones too (the content script watches them)', async () => {
+    const d = doc('<html><body><div id="h"></div><p>after</p></body></html>');
+    const outer = d.getElementById('h')!.attachShadow({ mode: 'open' });
+    const inner = d.createElement('div');
+    outer.appendChild(inner);
+    const nested = inner.attachShadow({ mode: 'open' });
+    nested.appendChild(d.createTextNode('nested shop'));
+    const seen: unknown[] = [];
+    await collectSample(d, { yieldFn: noYield, onShadow: (root) => seen.push(root) });
+    expect(seen).toEqual([outer, nested]);
+  });
 });

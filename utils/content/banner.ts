@@ -53,21 +53,21 @@ const HOST_STYLE = [
 
 const COLORS = { caution: '#8a6d00', warning: '#b45309', danger: '#b71c1c' };
 
-const CSS = `
-:host{all:initial}
-.b{box-sizing:border-box;font:14px/1.5 sans-serif;color:#1c1b1f;background:#fff;border-bottom:4px solid var(--c);box-shadow:0 2px 8px rgba(0,0,0,.25);padding:10px 16px;display:flex;gap:12px;align-items:flex-start}
-.i{flex:none;width:28px;height:28px;border-radius:50%;background:var(--c);color:#fff;font-weight:700;display:grid;place-items:center;font-size:18px}
-.m{flex:1;min-width:0}
-.t{font-weight:700;color:var(--c);font-size:15px;margin:0 0 2px}
-ul{margin:2px 0 6px;padding-left:18px}
-li{margin:0}
-.a{display:flex;flex-wrap:wrap;gap:8px}
-button{font:inherit;font-size:13px;cursor:pointer;border-radius:6px;border:1px solid #c9c7d1;background:#f5f5f7;color:#1c1b1f;padding:3px 10px}
-button.p{background:var(--c);border-color:var(--c);color:#fff}
-button.x{border:0;background:none;font-size:18px;line-height:1;padding:2px 6px}
-button:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
-.s{font-size:12px;color:#55535d}
-`;
+// One line, and no :host rule: the host's own style attribute already resets it (all:initial).
+const CSS = [
+  '.b{box-sizing:border-box;font:14px/1.5 sans-serif;color:#1c1b1f;background:#fff;border-bottom:4px solid var(--c);box-shadow:0 2px 8px rgba(0,0,0,.25);padding:10px 16px;display:flex;gap:12px;align-items:flex-start}',
+  '.i{flex:none;width:28px;height:28px;border-radius:50%;background:var(--c);color:#fff;font-weight:700;display:grid;place-items:center;font-size:18px}',
+  '.m{flex:1;min-width:0}',
+  '.t{font-weight:700;color:var(--c);font-size:15px;margin:0 0 2px}',
+  'ul{margin:2px 0 6px;padding-left:18px}',
+  'li{margin:0}',
+  '.a{display:flex;flex-wrap:wrap;gap:8px}',
+  'button{font:inherit;font-size:13px;cursor:pointer;border-radius:6px;border:1px solid #c9c7d1;background:#f5f5f7;color:#1c1b1f;padding:3px 10px}',
+  'button.p{background:var(--c);border-color:var(--c);color:#fff}',
+  'button.x{border:0;background:none;font-size:18px;line-height:1;padding:2px 6px}',
+  'button:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}',
+  '.s{font-size:12px;color:#55535d}',
+].join('');
 
 type IntersectionOptionsV2 = IntersectionObserverInit & { trackVisibility: boolean; delay: number };
 

@@ -64,7 +64,7 @@ export function startPageGuard(
     }
     running = true;
     try {
-      const sample = await collectSample(doc);
+      const sample = await collectSample(doc, { onShadow: watch });
       // Nothing on screen yet (an AMP page's body stays hidden until its runtime loads, up to
       // 8 s; a page fading itself in from opacity 0): read it again in a moment, with no DOM
       // change to wait for, on a count of its own (the rescans for content added later stay
@@ -158,8 +158,9 @@ export function startPageGuard(
     }, RESCAN_DELAY_MS);
   };
   // A click can show what was in the page all along (an entry gate, a tab, "read more") without
-  // adding a node: read the page again once it settles, on the same count.
-  win.addEventListener('click', later);
+  // adding a node: read the page again once it settles, on the same count. In the capture phase,
+  // so that a page stopping a click's propagation does not keep it from us.
+  win.addEventListener('click', later, true);
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       addedNodes += record.addedNodes.length;
@@ -171,8 +172,10 @@ export function startPageGuard(
   });
   // The document itself, not its <html>: a page that swaps in another <html> element, or rewrites
   // itself with document.open() and write() after load (cloaking: a quiet page first, the shop
-  // at the same address later), would otherwise leave the observer on a detached tree.
-  const watch = () => observer.observe(doc, { childList: true, subtree: true });
+  // at the same address later), would otherwise leave the observer on a detached tree. And every
+  // shadow root the sampler entered: a web-components shop renders into them, and the document's
+  // observer sees nothing of it.
+  const watch = (root: Node = doc) => observer.observe(root, { childList: true, subtree: true });
   watch();
 
   // The background asks again because a frame of another origin spoke: that check must go even

@@ -49,7 +49,12 @@ const defaultYield: Yield = () => new Promise((resolve) => setTimeout(resolve, 0
 
 export async function collectSample(
   doc: Document,
-  options: { yieldFn?: Yield; now?: () => number } = {},
+  options: {
+    yieldFn?: Yield;
+    now?: () => number;
+    /** Told of every shadow root the walk enters (the content script watches them for changes). */
+    onShadow?: (root: ShadowRoot) => void;
+  } = {},
 ): Promise<TextSample> {
   const yieldFn = options.yieldFn ?? defaultYield;
   const now = options.now ?? (() => performance.now());
@@ -146,7 +151,10 @@ export async function collectSample(
           continue;
         }
         const shadow = openShadow(element);
-        if (shadow) await walk(shadow);
+        if (shadow) {
+          options.onShadow?.(shadow);
+          await walk(shadow);
+        }
         if (tag === 'IMG' || tag === 'AREA') addExtra(element.getAttribute('alt'));
         else if (tag === 'INPUT') {
           addExtra(element.getAttribute('placeholder'));

@@ -129,6 +129,15 @@ describe('hostile pages that reorder or draw their words, in Chromium', () => {
         ),
       )
       .page(
+        // The same shop in a frame of another origin, inserted by the page's script after load.
+        'late-frame.example',
+        '/',
+        simplePage(
+          'Welcome',
+          `<h1>Welcome</h1><script>setTimeout(() => { const f = document.createElement('iframe'); f.style.cssText = 'width:900px;height:700px;border:0'; f.src = ${JSON.stringify(server.url('framed-shop.example'))}; document.body.append(f); }, 2000);</script>`,
+        ),
+      )
+      .page(
         // A registrar's "masked forwarding": the address bar keeps the doorway's domain and a
         // frameset shows the shop's; the top document has no <body> at all.
         'masked-forwarding.example',
@@ -165,6 +174,12 @@ describe('hostile pages that reorder or draw their words, in Chromium', () => {
   it('a rogue shop inside a frame of another origin: the top page gets the banner', async () => {
     const page = await ext.context.newPage();
     await page.goto(server.url('frames-a-shop.example'));
+    expect(await bannerText(page)).toContain('This page looks like a rogue online pharmacy');
+  });
+
+  it('a frame of another origin inserted 2 s after load: the top page gets the banner', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('late-frame.example'));
     expect(await bannerText(page)).toContain('This page looks like a rogue online pharmacy');
   });
 

@@ -96,6 +96,18 @@ const DODGES: Record<string, string> = {
     '</body>',
     `<script>setTimeout(() => { const html = document.createElement('html'); html.innerHTML = ${JSON.stringify(`<head><title>Welcome</title></head><body>${paragraphs()}</body>`)}; document.replaceChild(html, document.documentElement); }, 2000);</script></body>`,
   ),
+  // A doorway's script inserting the shop in a frame after load (cloaking from crawlers that run
+  // no script): the frame adds one node and no text.
+  'a same-origin iframe inserted 2 s after load': shop(
+    '<p>Welcome to our garden blog. Spring planting notes are coming soon.</p>',
+  ).replace(
+    '</body>',
+    `<script>setTimeout(() => { const f = document.createElement('iframe'); f.style.cssText = 'width:100%;height:700px;border:0'; f.srcdoc = ${JSON.stringify(paragraphs())}; document.body.append(f); }, 2000);</script></body>`,
+  ),
+  // Long product lists skip rendering below the fold (content-visibility: auto): still read.
+  'content-visibility: auto below the fold': shop(
+    `<div style="height:3000px">Welcome</div>${ROGUE_LINES.map((l) => `<p style="content-visibility:auto;contain-intrinsic-size:auto 40px">${esc(l)}</p>`).join('')}`,
+  ),
   'same-origin iframe': shop(
     `<iframe style="width:100%;height:600px;border:0" srcdoc="${esc(paragraphs())}"></iframe>`,
   ),

@@ -165,7 +165,12 @@ export function startPageGuard(
     for (const record of records) {
       addedNodes += record.addedNodes.length;
       for (const node of Array.from(record.addedNodes)) {
-        if (addedChars < RESCAN_MIN_CHARS) addedChars += (node.textContent ?? '').length;
+        // A frame added later (a doorway's script inserting the shop) has no text of its own
+        // yet: it counts as much as a page of text, and the rescan reads it once it has loaded.
+        if (addedChars < RESCAN_MIN_CHARS)
+          addedChars += (node as Partial<HTMLIFrameElement>).contentWindow
+            ? RESCAN_MIN_CHARS
+            : (node.textContent ?? '').length;
       }
     }
     if (addedNodes >= RESCAN_MIN_NODES || addedChars >= RESCAN_MIN_CHARS) later();

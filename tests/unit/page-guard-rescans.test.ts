@@ -25,11 +25,12 @@ function page() {
   const g = globalThis as unknown as { MutationObserver?: unknown };
   g.MutationObserver = (window as unknown as { MutationObserver: unknown }).MutationObserver;
   const location = { href: 'https://shop.example/', hostname: 'shop.example' };
-  const listeners = new Map<string, () => void>();
+  const listeners = new Map<string, (event: { isTrusted: boolean }) => void>();
   const win = {
     document: window.document,
     location,
-    addEventListener: (type: string, listener: () => void) => listeners.set(type, listener),
+    addEventListener: (type: string, listener: (event: { isTrusted: boolean }) => void) =>
+      listeners.set(type, listener),
   } as unknown as Window;
   const send = vi.fn(async (_message: unknown) => ({
     ok: true,
@@ -43,7 +44,13 @@ function page() {
     const main = window.document.querySelector('main')!;
     for (let i = 0; i < 50; i += 1) main.appendChild(window.document.createElement('p'));
   };
-  return { send, location, burst, rescan: () => rescan(), click: () => listeners.get('click')!() };
+  return {
+    send,
+    location,
+    burst,
+    rescan: () => rescan(),
+    click: (isTrusted = true) => listeners.get('click')!({ isTrusted }),
+  };
 }
 
 const checks = (send: { mock: { calls: unknown[][] } }) =>
@@ -145,6 +152,9 @@ describe('a click', () => {
     await vi.advanceTimersByTimeAsync(5_000);
     expect(checks(send)).toBe(1);
     shown.text = 'カマグラ通販 処方箋不要';
+    click(false); // the page's own click() counts for nothing
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(checks(send)).toBe(1);
     click();
     click(); // a burst of clicks is one read
     await vi.advanceTimersByTimeAsync(1_499);

@@ -158,9 +158,10 @@ export function startPageGuard(
     }, RESCAN_DELAY_MS);
   };
   // A click can show what was in the page all along (an entry gate, a tab, "read more") without
-  // adding a node: read the page again once it settles, on the same count. In the capture phase,
-  // so that a page stopping a click's propagation does not keep it from us.
-  win.addEventListener('click', later, true);
+  // adding a node: read the page again once it settles, on the same count. The user's clicks
+  // only (a page clicking itself in a loop would keep us reading), in the capture phase, so that
+  // a page stopping a click's propagation does not keep it from us.
+  win.addEventListener('click', (event) => event.isTrusted && later(), true);
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       addedNodes += record.addedNodes.length;

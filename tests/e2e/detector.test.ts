@@ -174,6 +174,22 @@ describe('in-page detector in Chromium', () => {
     await page.close();
   });
 
+  it('× closes the banner for this page: it stays closed through clicks and added content', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url(HOSTS['en-rogue-shop']!));
+    await waitForBanner(page);
+    await clickBannerButton(page, '×');
+    await waitForBanner(page, false);
+    // A click on the page and a burst of added content: each makes the page be read again.
+    await page.mouse.click(300, 300);
+    await page.evaluate(() => {
+      for (let i = 0; i < 60; i += 1) document.body.append(document.createElement('p'));
+    });
+    await new Promise((r) => setTimeout(r, 4000));
+    expect((await bannerState(page)).present).toBe(false);
+    await page.close();
+  });
+
   it('warns on a shop that names its drug only in katakana (the pre-check reads kana names)', async () => {
     const page = await ext.context.newPage();
     await page.goto(server.url('otodoke-mart.example'));

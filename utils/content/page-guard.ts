@@ -48,10 +48,12 @@ export function startPageGuard(
   let noticeShown = false;
   /** Looks at a page with no visible text yet, since its address last changed. */
   let blanks = 0;
+  /** The user closed the banner (×): it stays closed for this address, whatever is read again. */
+  let closed = false;
   const banner = new Banner(
     doc,
     (action: BannerAction) => {
-      if (action === 'close') return;
+      if (action === 'close') return void (closed = true);
       void send({ type: `page.${action}` }).catch(() => undefined);
     },
     (reason) => void send({ type: 'page.escalate', reason }).catch(() => undefined),
@@ -88,7 +90,7 @@ export function startPageGuard(
       const model = reply.data?.banner ?? null;
       // Shown again only when there was none: a page changing its URL in a loop must not keep
       // the banner off the screen by making it start over.
-      if (model && !banner.shown) banner.show(model);
+      if (model && !banner.shown && !closed) banner.show(model);
       else if (!model) banner.hide();
       const notice = reply.data?.notice ?? null;
       if (notice && !noticeShown) {
@@ -134,6 +136,7 @@ export function startPageGuard(
     // Another page of a single-page app: its own rescans, and the observer back if the last
     // page's rescans had used them up.
     rescans = blanks = 0;
+    closed = false;
     watch();
     void scan();
   };

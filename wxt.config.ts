@@ -56,12 +56,13 @@ function asciiWorkerScript(): Plugin {
 }
 
 /**
- * The content scripts (unlisted scripts, entrypoints/page-guard.ts and canvas-text.ts) run as
- * `export default definition.main()` instead of WXT's runner, which wraps the call in a logger
- * that production builds turn into no-ops but keep, with its messages, in every page's script
- * (about 120 of the content script's 8,192 gzipped bytes). The project registers no WXT plugins
- * (the runner's `initPlugins` is empty); an error still ends the script as it did. Should WXT
- * rename its runner, this does nothing and the content script's size test says so.
+ * The unlisted scripts (the content scripts entrypoints/page-guard.ts and canvas-text.ts, and
+ * the worker's second script, background-rest.ts) run as `export default definition.main()`
+ * instead of WXT's runner, which wraps the call in a logger that production builds turn into
+ * no-ops but keep, with its messages, in the script (about 100 of the content script's 8,192
+ * gzipped bytes). The project registers no WXT plugins (the runner's `initPlugins` was empty);
+ * an error still ends the script as it did, and the script's value is `main()`'s, as before.
+ * Should WXT rename its runner, this does nothing and manifest.test.ts says so.
  */
 function plainUnlistedScripts(): Plugin {
   const runner = '\0virtual:wxt-unlisted-script-entrypoint?';

@@ -108,6 +108,15 @@ describe('hostile pages that reorder or draw their words, in Chromium', () => {
     server
       .page('framed-shop.example', '/', shop(LINES.map((l) => `<p>${esc(l)}</p>`).join('')))
       .page('tiny-framed-shop.example', '/', shop(LINES.map((l) => `<p>${esc(l)}</p>`).join('')))
+      // The shop's words 2 s after load: its frame reports after the top document's first check,
+      // so the top must answer the background's "check again" (the frameset case below).
+      .page(
+        'slow-framed-shop.example',
+        '/',
+        shop(
+          `<script>setTimeout(() => { document.body.insertAdjacentHTML('beforeend', ${JSON.stringify(LINES.map((l) => `<p>${esc(l)}</p>`).join(''))}); }, 2000);</script>`,
+        ),
+      )
       .page(
         'empty-nodes.example',
         '/',
@@ -142,7 +151,7 @@ describe('hostile pages that reorder or draw their words, in Chromium', () => {
         // frameset shows the shop's; the top document has no <body> at all.
         'masked-forwarding.example',
         '/',
-        `<!doctype html><html><head><title>Welcome</title></head><frameset rows="100%,*" border="0"><frame src="${server.url('framed-shop.example')}" frameborder="0"><noframes>Your browser does not support frames.</noframes></frameset></html>`,
+        `<!doctype html><html><head><title>Welcome</title></head><frameset rows="100%,*" border="0"><frame src="${server.url('slow-framed-shop.example')}" frameborder="0"><noframes>Your browser does not support frames.</noframes></frameset></html>`,
       )
       .page(
         'pixel-frame.example',

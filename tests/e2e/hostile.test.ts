@@ -272,6 +272,22 @@ describe('hostile pages in Chromium', () => {
         ),
       )
       .page(
+        // A product page whose "Reviews" tab hides the shop's words (a click, a class change).
+        'tabbed-shop.example',
+        '/',
+        shop(
+          `<div style="height:300px"></div><button id="reviews-tab" onclick="document.getElementById('desc').hidden = true; document.getElementById('reviews').hidden = false">Reviews</button><div id="desc">${paragraphs()}</div><div id="reviews" hidden><p>Great service, fast delivery. Five stars.</p></div>`,
+        ),
+      )
+      .page(
+        // Once warned, the page swaps its words for harmless ones at the same address.
+        'swapping-shop.example',
+        '/',
+        shop(
+          `<div id="desc">${paragraphs()}</div><script>setTimeout(() => { document.getElementById('desc').innerHTML = ${JSON.stringify('<p>Garden notes. </p>'.repeat(60))}; }, 3000);</script>`,
+        ),
+      )
+      .page(
         'pushstate-shop.example',
         '/',
         shop(paragraphs(), '').replace('</body>', `<script>${PUSH_LOOP}</script></body>`),
@@ -662,6 +678,25 @@ describe('hostile pages in Chromium', () => {
       const page = await ext.context.newPage();
       await page.goto(server.url('component-shop.example'));
       await waitForBanner(page, true, 20_000);
+      await page.close();
+    });
+
+    it("a tab that hides the shop's words after the user's click does not lift the banner", async () => {
+      const page = await ext.context.newPage();
+      await page.goto(server.url('tabbed-shop.example'));
+      await waitForBanner(page);
+      await page.click('#reviews-tab');
+      await new Promise((r) => setTimeout(r, 4000));
+      expect((await bannerState(page)).present).toBe(true);
+      await page.close();
+    });
+
+    it('a page that swaps its words for harmless ones once warned keeps the banner', async () => {
+      const page = await ext.context.newPage();
+      await page.goto(server.url('swapping-shop.example'));
+      await waitForBanner(page);
+      await new Promise((r) => setTimeout(r, 6000));
+      expect((await bannerState(page)).present).toBe(true);
       await page.close();
     });
 

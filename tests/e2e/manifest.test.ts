@@ -76,9 +76,9 @@ describe('manifest permissions', () => {
     });
   });
 
-  it("runs the content scripts without WXT's runner (its logger and messages cost every page ~100 gzipped bytes)", () => {
+  it("runs the unlisted scripts (content scripts, the worker's second script) without WXT's runner (its logger and messages cost every page ~100 gzipped bytes)", () => {
     for (const dir of ['chrome-mv3', 'firefox-mv3'])
-      for (const script of ['page-guard.js', 'canvas-text.js']) {
+      for (const script of ['page-guard.js', 'canvas-text.js', 'background-rest.js']) {
         const code = readFileSync(`.output/${dir}/${script}`, 'utf8');
         expect(code, `${dir}/${script}`).not.toContain('crashed on startup');
         expect(code, `${dir}/${script}`).toMatch(/\.main\(\)\}\)\(\);?\s*$/);

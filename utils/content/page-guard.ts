@@ -50,6 +50,8 @@ export function startPageGuard(
   let blanks = 0;
   /** The user closed the banner (×): it stays closed for this address, whatever is read again. */
   let closed = false;
+  /** The address the banner was shown for. */
+  let shownFor = '';
   const banner = new Banner(
     doc,
     (action: BannerAction) => {
@@ -66,7 +68,10 @@ export function startPageGuard(
     }
     running = true;
     try {
-      const sample = await collectSample(doc, { onShadow: watch });
+      const sample = await collectSample(doc, {
+        // Not past the count: a widget changing its shadow root for ever must not keep us reading.
+        onShadow: (root) => rescans < MAX_RESCANS && watch(root),
+      });
       // Nothing on screen yet (an AMP page's body stays hidden until its runtime loads, up to
       // 8 s; a page fading itself in from opacity 0): read it again in a moment, with no DOM
       // change to wait for, on a count of its own (the rescans for content added later stay
@@ -90,8 +95,14 @@ export function startPageGuard(
       const model = reply.data?.banner ?? null;
       // Shown again only when there was none: a page changing its URL in a loop must not keep
       // the banner off the screen by making it start over.
-      if (model && !banner.shown && !closed) banner.show(model);
-      else if (!model) banner.hide();
+      if (model && !banner.shown && !closed) {
+        banner.show(model);
+        shownFor = message.url;
+      }
+      // Taken down only for another address (a single-page app's next page): on the same one a
+      // read that finds less (a tab hiding the shop's text after a click, a page swapping its
+      // words once warned) must not lift the warning. A reload reads the page afresh.
+      else if (!model && message.url !== shownFor) banner.hide();
       const notice = reply.data?.notice ?? null;
       if (notice && !noticeShown) {
         noticeShown = true;
@@ -164,9 +175,12 @@ export function startPageGuard(
   // adding a node: read the page again once it settles, on the same count. The user's clicks
   // only (a page clicking itself in a loop would keep us reading), in the capture phase, so that
   // a page stopping a click's propagation does not keep it from us.
-  win.addEventListener('click', (event) => event.isTrusted && later(), true);
+  const onClick = (event: Event) => event.isTrusted && later();
+  win.addEventListener('click', onClick, true);
   const observer = new MutationObserver((records) => {
     for (const record of records) {
+      // document.open() erased every listener of the window, ours too: listen again.
+      if (record.target === doc) win.addEventListener('click', onClick, true);
       addedNodes += record.addedNodes.length;
       for (const node of Array.from(record.addedNodes)) {
         // A frame added later (a doorway's script inserting the shop) has no text of its own

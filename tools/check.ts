@@ -172,6 +172,8 @@ export async function main(argv: string[]): Promise<number> {
   const lang: Lang = flag('--lang') === 'ja' ? 'ja' : 'en';
   let sample: TextSample | null = null;
   let structure: PageStructure | undefined;
+  /** Where a fetch ended when redirects took it to another host (a doorway sending visitors on). */
+  let servedFrom: string | null = null;
   try {
     const textFile = flag('--text');
     const htmlFile = flag('--html');
@@ -187,8 +189,10 @@ export async function main(argv: string[]): Promise<number> {
       ({ sample, structure } = await pageOfHtml(readHtmlFile(htmlFile), canonicalUrl(url)));
     else if (!argv.includes('--no-fetch')) {
       const fetched = await fetchPage(canonicalUrl(url));
-      if (hostOf(fetched.url) !== hostOf(canonicalUrl(url)))
+      if (hostOf(fetched.url) !== hostOf(canonicalUrl(url))) {
+        servedFrom = fetched.url;
         console.error(`The page was served from ${fetched.url} after redirects.`);
+      }
       ({ sample, structure } = await pageOfHtml(fetched.html, fetched.url));
     }
   } catch (error) {
@@ -197,15 +201,36 @@ export async function main(argv: string[]): Promise<number> {
     );
   }
   let result: CheckResult;
+  let served: CheckResult | null = null;
   try {
-    result = await check(url, sample, undefined, structure);
+    // After a redirect to another host the page's words are that host's: the address asked for
+    // is checked against the lists alone, and the address that served the page with the page,
+    // as the browser would check the tab where the redirects ended.
+    result = await check(
+      url,
+      servedFrom ? null : sample,
+      undefined,
+      servedFrom ? undefined : structure,
+    );
+    if (servedFrom) served = await check(servedFrom, sample, undefined, structure);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     return 2;
   }
-  console.log(
-    argv.includes('--json') ? JSON.stringify(result.verdict, null, 2) : formatVerdict(result, lang),
-  );
+  if (argv.includes('--json'))
+    console.log(
+      JSON.stringify(
+        served ? { asked: result.verdict, servedFrom: served.verdict } : result.verdict,
+        null,
+        2,
+      ),
+    );
+  else
+    console.log(
+      served
+        ? `${formatVerdict(result, lang)}\n\n${formatVerdict(served, lang)}`
+        : formatVerdict(result, lang),
+    );
   return 0;
 }
 

@@ -93,13 +93,26 @@ describe('npm run check on a page reached through a redirect', () => {
     const err = vi.spyOn(console, 'error').mockImplementation((m: unknown) => {
       errors.push(String(m));
     });
-    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const printed: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((m: unknown) => {
+      printed.push(String(m));
+    });
     try {
       expect(await main([`http://127.0.0.1:${port}/go`, '--json'])).toBe(0);
       expect(errors).toContain(
         `The page was served from http://localhost:${port}/landing after redirects.`,
       );
       expect(errors.some((e) => e.startsWith('Could not read the page'))).toBe(false);
+      // Both addresses get a verdict: the one asked for on the lists alone, the one that served
+      // the page with its words (a doorway redirecting to a listed shop shows the listing).
+      // (localhost itself is a local name, which the verdict leaves unchecked.)
+      const out = JSON.parse(printed.join('\n')) as Record<
+        string,
+        { host: string; url: string; page: unknown }
+      >;
+      expect(out.asked!.host).toBe('127.0.0.1');
+      expect(out.asked!.page).toBeNull();
+      expect(out.servedFrom!.url).toBe(`http://localhost:${port}/landing`);
     } finally {
       err.mockRestore();
       log.mockRestore();

@@ -3,17 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixtureServer, simplePage } from './fixture-server';
 import { FirefoxSession } from './firefox';
-import { readCorpus } from '../../tools/lib/corpus';
+import { paragraphs, shop } from './shop-page';
 
-/** An unlisted rogue shop's page (the en-rogue-shop fixture's words), with `head` added. */
-const ROGUE_BODY = readCorpus('tests/fixtures/pages')
-  .find((p) => p.slug === 'en-rogue-shop')!
-  .sample.text.split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => `<p>${l.replace(/[&<>]/g, ' ')}</p>`)
-  .join('');
-const roguePage = (head = '') =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Welcome</title>${head}</head><body>${ROGUE_BODY.repeat(3)}</body></html>`;
+/** An unlisted rogue shop's page, long enough to scroll, with `head` added. */
+const roguePage = (head = '') => shop(paragraphs().repeat(3), head);
 /** Firefox and Safari apply the page's policy to what a content script adds (Chrome its own:
  * w3c/webextensions#337): no style or script of any kind on this page, inline or not. */
 const STRICT_CSP = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'none'; script-src 'none'">`;

@@ -6,18 +6,10 @@ import type { Page } from 'playwright-core';
 import { launchExtension, waitForRules, type ExtensionBrowser } from './browser';
 import { closeOpenedPages } from './helpers';
 import { FixtureServer, simplePage } from './fixture-server';
-import { readCorpus } from '../../tools/lib/corpus';
+import { ROGUE_LINES, esc, shop } from './shop-page';
 import { bannerOnTop, bannerState, waitForBanner } from './banner';
 
-/** The rogue shop's own words (the en-rogue-shop fixture), without the title that names them. */
-const LINES = readCorpus('tests/fixtures/pages')
-  .find((p) => p.slug === 'en-rogue-shop')!
-  .sample.text.split('\n')
-  .filter((l) => l.trim() !== '');
-const esc = (s: string) =>
-  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-const shop = (body: string, head = '') =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Welcome</title>${head}</head><body><header style="height:60px">Store</header>${body}</body></html>`;
+const LINES = ROGUE_LINES;
 const reverse = (s: string) => [...s].reverse().join('');
 /** A line cut in pieces of three characters (no whole word survives in document order). */
 const chunks = (line: string) => line.match(/[\s\S]{1,3}/g) ?? [];

@@ -8,19 +8,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, waitForRules, type ExtensionBrowser } from './browser';
 import { FixtureServer } from './fixture-server';
-import { readCorpus } from '../../tools/lib/corpus';
+import { paragraphs, shop } from './shop-page';
 import { bannerState, waitForBanner } from './banner';
 import { closeOpenedPages } from './helpers';
 
-const ROGUE_LINES = readCorpus('tests/fixtures/pages')
-  .find((p) => p.slug === 'en-rogue-shop')!
-  .sample.text.split('\n')
-  .filter((l) => l.trim() !== '');
-const esc = (s: string) =>
-  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-const paragraphs = (lines = ROGUE_LINES) => lines.map((l) => `<p>${esc(l)}</p>`).join('');
-const shop = (body: string, head = '') =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Welcome</title>${head}</head><body><header style="height:60px">Store</header>${body}</body></html>`;
 // Counts the content script's reads: each one asks the canvas recorder (when the page has a canvas).
 const COUNTER = `<canvas width="10" height="10"></canvas><script>window.scans = 0; window.addEventListener('kg-canvas-text', () => { window.scans += 1; }, true);</script>`;
 

@@ -6,7 +6,6 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, launchExtension, waitForRules, type ExtensionBrowser } from './browser';
 import { FixtureServer, simplePage } from './fixture-server';
-import { readCorpus } from '../../tools/lib/corpus';
 import {
   bannerFontFamily,
   bannerOnTop,
@@ -15,20 +14,10 @@ import {
   waitForBanner,
 } from './banner';
 import { badgeOf, closeOpenedPages, gotoTyped, tabIdOf } from './helpers';
+import { ROGUE_LINES, esc, paragraphs, shop } from './shop-page';
 
 const LISTED = 'joa2020.jp'; // in the bundled default list (data/sites.json)
 
-/** The rogue shop's own words (the en-rogue-shop fixture), without the title that names them. */
-const ROGUE_LINES = readCorpus('tests/fixtures/pages')
-  .find((p) => p.slug === 'en-rogue-shop')!
-  .sample.text.split('\n')
-  .filter((l) => l.trim() !== '');
-const esc = (s: string) =>
-  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-const paragraphs = (lines = ROGUE_LINES) => lines.map((l) => `<p>${esc(l)}</p>`).join('');
-/** A page with a neutral title and host name: only its body says what it sells. */
-const shop = (body: string, head = '') =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Welcome</title>${head}</head><body><header style="height:60px">Store</header>${body}</body></html>`;
 const eachChar = (s: string, f: (c: string) => string) => [...s].map(f).join('');
 const mapLines = (f: (line: string) => string) => ROGUE_LINES.map(f);
 

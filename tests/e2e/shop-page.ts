@@ -1,0 +1,20 @@
+// The unlisted rogue shop the hostile-page tests dress up: the en-rogue-shop fixture's own words
+// (without the title that names them), escaped for HTML, in a page whose title and header say
+// nothing, so that only its body says what it sells.
+import { readCorpus } from '../../tools/lib/corpus';
+
+export const ROGUE_LINES = readCorpus('tests/fixtures/pages')
+  .find((p) => p.slug === 'en-rogue-shop')!
+  .sample.text.split('\n')
+  .filter((l) => l.trim() !== '');
+
+export const esc = (s: string): string =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** The lines as paragraphs. */
+export const paragraphs = (lines: readonly string[] = ROGUE_LINES): string =>
+  lines.map((l) => `<p>${esc(l)}</p>`).join('');
+
+/** A page with a neutral title and host name around `body` (`head` added to its head). */
+export const shop = (body: string, head = ''): string =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Welcome</title>${head}</head><body><header style="height:60px">Store</header>${body}</body></html>`;

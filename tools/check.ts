@@ -17,7 +17,7 @@ import type { PageStructure } from '../utils/content/structure';
 import type { DetectedPage } from '../utils/detector/model-score';
 import { listedLinks, withListedLinks } from '../utils/page/listed-links';
 import { sampleMentionsMedicines } from '../utils/content/medicine-gate';
-import { displayHost, parseTarget } from '../utils/core/hostname';
+import { displayHost, hostOfUrl, parseTarget } from '../utils/core/hostname';
 import { t, type Lang } from '../utils/i18n';
 import type { Verdict } from '../utils/verdicts/model';
 
@@ -78,11 +78,6 @@ export function readHtmlFile(path: string): string {
 function canonicalUrl(url: string): string {
   const target = parseTarget(url);
   return target.ok && target.url !== null ? target.url : url;
-}
-
-/** A URL's host, or '' (for comparing where a fetch ended up with where it started). */
-function hostOf(url: string): string {
-  return URL.canParse(url) ? new URL(url).host : '';
 }
 
 export interface CheckResult {
@@ -170,6 +165,8 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const lang: Lang = flag('--lang') === 'ja' ? 'ja' : 'en';
+  /** The address as checked (a scheme added when typed without one). */
+  const asked = canonicalUrl(url);
   let sample: TextSample | null = null;
   let structure: PageStructure | undefined;
   /** Where a fetch ended when redirects took it to another host (a doorway sending visitors on). */
@@ -186,10 +183,10 @@ export async function main(argv: string[]): Promise<number> {
       };
     else if (htmlFile)
       // Links resolve against the address as checked (`example.com` typed without a scheme).
-      ({ sample, structure } = await pageOfHtml(readHtmlFile(htmlFile), canonicalUrl(url)));
+      ({ sample, structure } = await pageOfHtml(readHtmlFile(htmlFile), asked));
     else if (!argv.includes('--no-fetch')) {
-      const fetched = await fetchPage(canonicalUrl(url));
-      if (hostOf(fetched.url) !== hostOf(canonicalUrl(url))) {
+      const fetched = await fetchPage(asked);
+      if (hostOfUrl(fetched.url)?.host !== hostOfUrl(asked)?.host) {
         servedFrom = fetched.url;
         console.error(`The page was served from ${fetched.url} after redirects.`);
       }

@@ -14,7 +14,7 @@ import {
   waitForBanner,
 } from './banner';
 import { badgeOf, closeOpenedPages, gotoTyped, tabIdOf } from './helpers';
-import { ROGUE_LINES, esc, paragraphs, shop } from './shop-page';
+import { ROGUE_LINES, esc, gatedShop, paragraphs, shop } from './shop-page';
 
 const LISTED = 'joa2020.jp'; // in the bundled default list (data/sites.json)
 
@@ -247,9 +247,7 @@ describe('hostile pages in Chromium', () => {
         // confirms (age, residence); the click changes a class, it adds no node.
         'gated-shop.example',
         '/',
-        shop(
-          `<style>.closed #shop{display:none}</style><div id="gate"><p>This site is for adults resident in Japan only.</p><button id="enter" onclick="document.body.classList.remove('closed'); this.parentNode.hidden = true">Enter</button></div><div id="shop">${paragraphs()}</div>`,
-        ).replace('<body>', '<body class="closed">'),
+        gatedShop(),
       )
       .page(
         // A web-components app: its element is in the page from the start, and it renders the

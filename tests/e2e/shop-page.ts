@@ -18,3 +18,12 @@ export const paragraphs = (lines: readonly string[] = ROGUE_LINES): string =>
 /** A page with a neutral title and host name around `body` (`head` added to its head). */
 export const shop = (body: string, head = ''): string =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Welcome</title>${head}</head><body><header style="height:60px">Store</header>${body}</body></html>`;
+
+/**
+ * The shop behind an entry gate ("for adults resident in Japan only — Enter"): its words are in
+ * the page from the start, hidden until the visitor's click changes a class; no node is added.
+ */
+export const gatedShop = (): string =>
+  shop(
+    `<style>.closed #shop{display:none}</style><div id="gate"><p>This site is for adults resident in Japan only.</p><button id="enter" onclick="document.body.classList.remove('closed'); this.parentNode.hidden = true">Enter</button></div><div id="shop">${paragraphs()}</div>`,
+  ).replace('<body>', '<body class="closed">');

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { launchExtension, waitForRules, type ExtensionBrowser } from './browser';
 import { closeOpenedPages } from './helpers';
 import { FixtureServer, simplePage } from './fixture-server';
-import { ROGUE_LINES, esc, shop } from './shop-page';
+import { ROGUE_LINES, esc, gatedShop, shop } from './shop-page';
 import { bannerOnTop, bannerState, waitForBanner } from './banner';
 
 const LINES = ROGUE_LINES;
@@ -109,6 +109,17 @@ describe('hostile pages that reorder or draw their words, in Chromium', () => {
           `<script>setTimeout(() => { document.body.insertAdjacentHTML('beforeend', ${JSON.stringify(LINES.map((l) => `<p>${esc(l)}</p>`).join(''))}); }, 2000);</script>`,
         ),
       )
+      // The shop's words 5 s after load: later than a frame's own second look (3 s), so only
+      // its watching for added content reads them.
+      .page(
+        'very-slow-framed-shop.example',
+        '/',
+        shop(
+          `<script>setTimeout(() => { document.body.insertAdjacentHTML('beforeend', ${JSON.stringify(LINES.map((l) => `<p>${esc(l)}</p>`).join(''))}); }, 5000);</script>`,
+        ),
+      )
+      // The shop behind an entry gate, in a frame: shown by the visitor's click, no node added.
+      .page('gated-framed-shop.example', '/', gatedShop())
       .page(
         'empty-nodes.example',
         '/',
@@ -136,6 +147,22 @@ describe('hostile pages that reorder or draw their words, in Chromium', () => {
         simplePage(
           'Welcome',
           `<h1>Welcome</h1><script>setTimeout(() => { const f = document.createElement('iframe'); f.style.cssText = 'width:900px;height:700px;border:0'; f.src = ${JSON.stringify(server.url('framed-shop.example'))}; document.body.append(f); }, 2000);</script>`,
+        ),
+      )
+      .page(
+        'frames-a-slow-shop.example',
+        '/',
+        simplePage(
+          'Welcome',
+          `<h1>Welcome</h1><iframe style="width:900px;height:700px;border:0" src="${server.url('very-slow-framed-shop.example')}"></iframe>`,
+        ),
+      )
+      .page(
+        'frames-a-gate.example',
+        '/',
+        simplePage(
+          'Welcome',
+          `<h1>Welcome</h1><iframe style="width:900px;height:700px;border:0" src="${server.url('gated-framed-shop.example')}"></iframe>`,
         ),
       )
       .page(
@@ -181,6 +208,22 @@ describe('hostile pages that reorder or draw their words, in Chromium', () => {
   it('a frame of another origin inserted 2 s after load: the top page gets the banner', async () => {
     const page = await ext.context.newPage();
     await page.goto(server.url('late-frame.example'));
+    expect(await bannerText(page)).toContain('This page looks like a rogue online pharmacy');
+  });
+
+  it('a frame of another origin that fills itself in 5 s after load: the top page gets the banner', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('frames-a-slow-shop.example'));
+    expect(await bannerText(page)).toContain('This page looks like a rogue online pharmacy');
+  });
+
+  it('a frame of another origin behind an entry gate: the banner comes after the click inside it', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('frames-a-gate.example'));
+    // Past the frame's own second look (3 s): only the click can make it read itself again.
+    await new Promise((r) => setTimeout(r, 4000));
+    expect((await bannerState(page)).present).toBe(false);
+    await page.frameLocator('iframe').locator('#enter').click();
     expect(await bannerText(page)).toContain('This page looks like a rogue online pharmacy');
   });
 

@@ -4,6 +4,7 @@
 // for the tab (utils/page/frame-samples.ts). Frames never show a banner of their own.
 import { collectSample } from './sample';
 import { sampleMentionsMedicines } from './medicine-gate';
+import { watchLateContent } from './late-content';
 import type { Request } from '../background/contract';
 
 type Send = (message: Request) => Promise<unknown>;
@@ -38,7 +39,7 @@ export function startFrameGuard(win: Window, send: Send): void {
     if (running || win.innerWidth < MIN_WIDTH || win.innerHeight < MIN_HEIGHT) return;
     running = true;
     try {
-      const sample = await collectSample(doc);
+      const sample = await collectSample(doc, { onShadow: (root) => late.watch(root) });
       if (!sampleMentionsMedicines(win.location.hostname, sample)) return;
       const { title, meta, headings, text } = sample;
       await send({
@@ -51,7 +52,11 @@ export function startFrameGuard(win: Window, send: Send): void {
       running = false;
     }
   };
-  // Once more a little later, for a frame that fills itself in after load.
-  setTimeout(() => void scan(), RESCAN_DELAY_MS);
+  // Again once a frame that fills itself in after load, or shows the shop on a click (an entry
+  // gate), settles: the same rescans as the top frame's (utils/content/late-content.ts).
+  // And once more a little later whatever happens: a frame sized or faded in by its parent's
+  // script changes no node of its own.
+  const late = watchLateContent(win, scan);
+  setTimeout(scan, RESCAN_DELAY_MS);
   void scan();
 }

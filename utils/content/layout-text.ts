@@ -65,7 +65,7 @@ function* readableRules(doc: Document): Generator<CSSRule> {
 }
 
 function* nested(rules: CSSRuleList): Generator<CSSRule> {
-  for (const rule of Array.from(rules)) {
+  for (const rule of rules) {
     yield rule;
     const inner = (rule as CSSRule & { cssRules?: CSSRuleList }).cssRules;
     if (inner && inner.length > 0) yield* nested(inner);

@@ -8,6 +8,7 @@ import { collectStructure } from './structure';
 import { Banner, type BannerAction } from './banner';
 import { showNotice } from './notice';
 import { sampleMentionsMedicines } from './medicine-gate';
+import { MAX_RESCANS, watchLateContent } from './late-content';
 import type { Reply, ReplyTo, Request } from '../background/contract';
 
 /**
@@ -19,13 +20,8 @@ export type PageCheckMessage = Request<'page.check'>;
 
 type Send = (message: Request) => Promise<unknown>;
 
-/** Quiet time after the page's last burst of added text before it is read again. */
-const RESCAN_DELAY_MS = 1500;
-/** Rescans for added content at most (a page that changes constantly must not keep us busy). */
-const MAX_RESCANS = 6;
-/** Added nodes, or characters of added text, that count as "the page filled itself in". */
-const RESCAN_MIN_NODES = 40;
-const RESCAN_MIN_CHARS = 200;
+/** A page with no visible text yet is looked at again this often (MAX_RESCANS times at most). */
+const BLANK_DELAY_MS = 1500;
 const URL_POLL_MS = 1000;
 /** URL changes are read at most this often (a page calling pushState every 10 ms is one). */
 const URL_SCAN_MIN_MS = 500;
@@ -41,7 +37,6 @@ export function startPageGuard(
 ): void {
   const doc = win.document;
   let scannedUrl = '';
-  let rescans = 0;
   let running = false;
   /** A scan was asked for while one ran: it runs right after (never dropped). */
   let queued = false;
@@ -70,14 +65,14 @@ export function startPageGuard(
     try {
       const sample = await collectSample(doc, {
         // Not past the count: a widget changing its shadow root for ever must not keep us reading.
-        onShadow: (root) => rescans < MAX_RESCANS && watch(root),
+        onShadow: (root) => late.watch(root),
       });
       // Nothing on screen yet (an AMP page's body stays hidden until its runtime loads, up to
       // 8 s; a page fading itself in from opacity 0): read it again in a moment, with no DOM
       // change to wait for, on a count of its own (the rescans for content added later stay
       // whole). The background hears of a blank page once, not on every look.
       if (!sample.text) {
-        if (blanks < MAX_RESCANS) setTimeout(scan, RESCAN_DELAY_MS);
+        if (blanks < MAX_RESCANS) setTimeout(scan, BLANK_DELAY_MS);
         if (blanks++) return;
       }
       const message: PageCheckMessage = { type: 'page.check', url: win.location.href };
@@ -146,9 +141,9 @@ export function startPageGuard(
     lastUrlScan = Date.now();
     // Another page of a single-page app: its own rescans, and the observer back if the last
     // page's rescans had used them up.
-    rescans = blanks = 0;
+    blanks = 0;
     closed = false;
-    watch();
+    late.reset();
     void scan();
   };
   const nav = (win as unknown as { navigation?: EventTarget }).navigation;
@@ -156,50 +151,9 @@ export function startPageGuard(
   win.addEventListener('popstate', onUrlChange);
   setInterval(onUrlChange, URL_POLL_MS);
 
-  // Pages that render their content late: scan again after a burst of added content settles
-  // (many nodes, or one node with much text), a few times at most.
-  let addedNodes = 0;
-  let addedChars = 0;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  /** Read the page again once it has been quiet for RESCAN_DELAY_MS (a few times at most). */
-  const later = () => {
-    timer ??= setTimeout(() => {
-      timer = null;
-      addedNodes = addedChars = 0;
-      rescans += 1;
-      if (rescans >= MAX_RESCANS) observer.disconnect();
-      void scan();
-    }, RESCAN_DELAY_MS);
-  };
-  // A click can show what was in the page all along (an entry gate, a tab, "read more") without
-  // adding a node: read the page again once it settles, on the same count. The user's clicks
-  // only (a page clicking itself in a loop would keep us reading), in the capture phase, so that
-  // a page stopping a click's propagation does not keep it from us.
-  const onClick = (event: Event) => event.isTrusted && later();
-  win.addEventListener('click', onClick, true);
-  const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      // document.open() erased every listener of the window, ours too: listen again.
-      if (record.target === doc) win.addEventListener('click', onClick, true);
-      addedNodes += record.addedNodes.length;
-      for (const node of Array.from(record.addedNodes)) {
-        // A frame added later (a doorway's script inserting the shop) has no text of its own
-        // yet: it counts as much as a page of text, and the rescan reads it once it has loaded.
-        if (addedChars < RESCAN_MIN_CHARS)
-          addedChars += (node as Partial<HTMLIFrameElement>).contentWindow
-            ? RESCAN_MIN_CHARS
-            : (node.textContent ?? '').length;
-      }
-    }
-    if (addedNodes >= RESCAN_MIN_NODES || addedChars >= RESCAN_MIN_CHARS) later();
-  });
-  // The document itself, not its <html>: a page that swaps in another <html> element, or rewrites
-  // itself with document.open() and write() after load (cloaking: a quiet page first, the shop
-  // at the same address later), would otherwise leave the observer on a detached tree. And every
-  // shadow root the sampler entered: a web-components shop renders into them, and the document's
-  // observer sees nothing of it.
-  const watch = (root: Node = doc) => observer.observe(root, { childList: true, subtree: true });
-  watch();
+  // Pages that render their content late, or show it on a click: read them again once they settle
+  // (utils/content/late-content.ts), a few times at most.
+  const late = watchLateContent(win, scan);
 
   // The background asks again because a frame of another origin spoke: that check must go even
   // when this document shows nothing itself (a masked-forwarding frameset has no body at all).

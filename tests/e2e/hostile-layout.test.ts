@@ -220,8 +220,9 @@ describe('hostile pages that reorder or draw their words, in Chromium', () => {
   it('a frame of another origin behind an entry gate: the banner comes after the click inside it', async () => {
     const page = await ext.context.newPage();
     await page.goto(server.url('frames-a-gate.example'));
-    // Past the frame's own second look (3 s): only the click can make it read itself again.
-    await new Promise((r) => setTimeout(r, 4000));
+    // Well past the frame's own second look (3 s after its script started, which is after the
+    // top page's load): only the click can make it read itself again.
+    await new Promise((r) => setTimeout(r, 6000));
     expect((await bannerState(page)).present).toBe(false);
     await page.frameLocator('iframe').locator('#enter').click();
     expect(await bannerText(page)).toContain('This page looks like a rogue online pharmacy');

@@ -7,11 +7,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
 
 const shown = { text: '' };
+/** How long a read takes (fake time): what it returns is what the frame showed when it began. */
+const reading = { ms: 0 };
 const looks = vi.fn();
 vi.mock('../../utils/content/sample', () => ({
   collectSample: async () => {
     looks();
-    return { title: '', meta: '', headings: '', text: shown.text };
+    const text = shown.text;
+    if (reading.ms > 0) await new Promise((r) => setTimeout(r, reading.ms));
+    return { title: '', meta: '', headings: '', text };
   },
 }));
 const { startFrameGuard } = await import('../../utils/content/frame-guard');
@@ -57,6 +61,7 @@ beforeEach(() => {
   vi.useFakeTimers();
   looks.mockClear();
   shown.text = '';
+  reading.ms = 0;
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -101,6 +106,30 @@ describe('a frame of another origin', () => {
     click();
     await vi.advanceTimersByTimeAsync(1_500);
     expect(reports(send)).toBe(1);
+  });
+
+  it('a rescan due while a slow read runs is not lost (a skeleton first, the shop a moment later)', async () => {
+    reading.ms = 200;
+    const { send, burst } = frame();
+    await vi.advanceTimersByTimeAsync(1_600);
+    burst(); // the skeleton: a rescan is due at 3.1 s
+    await vi.advanceTimersByTimeAsync(1_450); // 3.05 s: the 3 s look is reading the skeleton
+    shown.text = 'カマグラ通販 処方箋不要';
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(reports(send)).toBe(1);
+  });
+
+  it("each series of the user's clicks is one read, at most every 1.5 s, past the count for added content", async () => {
+    shown.text = 'カマグラ通販 処方箋不要';
+    const { click } = frame();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(looks).toHaveBeenCalledTimes(2);
+    for (let i = 0; i < 10; i += 1) {
+      click();
+      click();
+      await vi.advanceTimersByTimeAsync(2_000);
+    }
+    expect(looks).toHaveBeenCalledTimes(12);
   });
 });
 

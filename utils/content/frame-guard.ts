@@ -34,10 +34,13 @@ export function readByTop(win: Window): boolean {
 export function startFrameGuard(win: Window, send: Send): void {
   if (readByTop(win)) return;
   const doc = win.document;
-  let running = false;
+  // Reads may overlap (a rescan due while a slow read runs): none is dropped, and the background
+  // keeps a frame's text once however often it comes (utils/page/frame-samples.ts). An older read
+  // finishing last can send less than a newer one did; the top frame's banner, once shown, stays
+  // for the address, and the next change is read again. (A queue as page-guard.ts keeps costs 23
+  // bytes the content script does not have.)
   const scan = async () => {
-    if (running || win.innerWidth < MIN_WIDTH || win.innerHeight < MIN_HEIGHT) return;
-    running = true;
+    if (win.innerWidth < MIN_WIDTH || win.innerHeight < MIN_HEIGHT) return;
     try {
       const sample = await collectSample(doc, { onShadow: (root) => late.watch(root) });
       if (!sampleMentionsMedicines(win.location.hostname, sample)) return;
@@ -48,8 +51,6 @@ export function startFrameGuard(win: Window, send: Send): void {
       });
     } catch {
       // The extension was reloaded: this script is orphaned and stays quiet.
-    } finally {
-      running = false;
     }
   };
   // Again once a frame that fills itself in after load, or shows the shop on a click (an entry

@@ -4,9 +4,15 @@
 // frame (page-guard.ts) and a frame of another origin reading itself (frame-guard.ts): a doorway
 // that shows the shop in such a frame can fill the frame in late or behind a gate just as well.
 
-/** Quiet time after the page's last burst of added text before it is read again. */
+/**
+ * Time from the first burst of added content (or click) to the read: what comes meanwhile is read
+ * with it, what comes after starts the next wait.
+ */
 const RESCAN_DELAY_MS = 1500;
-/** Rescans for added content at most (a page that changes constantly must not keep us busy). */
+/**
+ * Rescans for added content at most (a page that changes constantly must not keep us busy). The
+ * user's clicks are not counted: each series of them is one read, at most every RESCAN_DELAY_MS.
+ */
 export const MAX_RESCANS = 6;
 /** Added nodes, or characters of added text, that count as "the page filled itself in". */
 const RESCAN_MIN_NODES = 40;
@@ -25,7 +31,7 @@ export function watchLateContent(win: Window, rescan: () => unknown): LateConten
   let addedNodes = 0;
   let addedChars = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  /** Read the page again once it has been quiet for RESCAN_DELAY_MS (a few times at most). */
+  /** Read the page again RESCAN_DELAY_MS from now (one read for everything until then). */
   const later = () => {
     timer ??= setTimeout(() => {
       timer = null;

@@ -114,6 +114,43 @@ describe('display and URLs', () => {
     expect(hostOfUrl('file:///etc/passwd')).toBeNull();
   });
 
+  it("reads a site seen through Google Translate's proxy or the AMP cache as that site", () => {
+    const site = (url: string) => hostOfUrl(url)?.host;
+    // Each "." of the host a "-", each "-" doubled, under translate.goog.
+    expect(site('https://www-joa2020-jp.translate.goog/shop?_x_tr_sl=ja&_x_tr_tl=en')).toBe(
+      'www.joa2020.jp',
+    );
+    expect(site('https://my--shop-co-jp.translate.goog/')).toBe('my-shop.co.jp');
+    expect(site('https://xn----l8jd1b8h6emh4bwd2epetpy238ghmja-net.translate.goog/')).toBe(
+      'xn--l8jd1b8h6emh4bwd2epetpy238ghmja.net',
+    );
+    // The AMP cache names the site in its path (`s/` for https), in Unicode or punycode.
+    expect(site('https://www-joa2020-jp.cdn.ampproject.org/c/s/www.joa2020.jp/page')).toBe(
+      'www.joa2020.jp',
+    );
+    expect(site('https://x.cdn.ampproject.org/v/shop.example.com/a')).toBe('shop.example.com');
+    expect(site('https://x.cdn.ampproject.org/c/s/%E3%81%8F%E3%81%99%E3%82%8A.jp/')).toBe(
+      'xn--y8jua1m.jp',
+    );
+    // Anything that does not decode to a public host stays the proxy's own.
+    for (const url of [
+      'https://translate.goog/',
+      'https://a.b.translate.goog/',
+      'https://localhost-1.translate.goog/',
+      'https://intranet.translate.goog/', // a single label: no public site
+      'https://x.cdn.ampproject.org/',
+      'https://x.cdn.ampproject.org/c/s/evil@joa2020.jp/',
+      'https://x.cdn.ampproject.org/c/s/joa2020.jp:8080/',
+      'https://x.cdn.ampproject.org/c/s/%E0%A4%A/',
+    ])
+      expect(site(url)).toBe(new URL(url).hostname);
+    // "Check a site" reads a pasted proxy address the same way.
+    expect(parseTarget('www-joa2020-jp.translate.goog/x')).toMatchObject({
+      ok: true,
+      host: { host: 'www.joa2020.jp' },
+    });
+  });
+
   it('parses what a user types into "check a site"', () => {
     expect(parseTarget('example.com')).toMatchObject({ ok: true, host: { host: 'example.com' } });
     expect(parseTarget('example.com:8080/path')).toMatchObject({

@@ -216,7 +216,40 @@ export function parseTarget(input: string): ParsedTarget {
   if (url.username !== '' || url.password !== '') return { ok: false, error: 'credentials' };
   const host = checkParsedHost(url.hostname);
   if (!host.ok) return host;
-  return { ok: true, url: url.href, host: host.value };
+  return { ok: true, url: url.href, host: unproxied(host.value, url) };
+}
+
+const TRANSLATE_PROXY = '.translate.goog';
+const AMP_CACHE = '.cdn.ampproject.org';
+
+/**
+ * The site a translation or cache proxy shows under a host of its own, or `host` itself. Google
+ * Translate's proxy names `www.joa2020.jp` `www-joa2020-jp.translate.goog` (each `-` of the host
+ * doubled, each `.` made a `-`); the AMP cache serves it at
+ * `<anything>.cdn.ampproject.org/c/s/www.joa2020.jp/…` (`c`, `v`, `i`, `r`… for what it serves,
+ * `s/` for https). A listed shop seen through either is that shop to the lists, the allowlist,
+ * the grants and the detector; a name that does not decode to a valid host stays the proxy's.
+ */
+function unproxied(host: NormalizedHost, url: URL): NormalizedHost {
+  if (host.kind !== 'domain') return host;
+  let inner: string | null = null;
+  if (host.host.endsWith(TRANSLATE_PROXY)) {
+    const label = host.host.slice(0, -TRANSLATE_PROXY.length);
+    if (!label.includes('.')) inner = label.replace(/--|-/g, (m) => (m === '-' ? '.' : '-'));
+  } else if (host.host.endsWith(AMP_CACHE)) {
+    inner = /^\/[a-z]{1,2}\/(?:s\/)?([^/]+)/.exec(url.pathname)?.[1] ?? null;
+  }
+  let hostname: string;
+  try {
+    // The URL parser makes an IDN's punycode; no user, password or port may ride along.
+    const name = decodeURIComponent(inner ?? '');
+    if (name === '' || /[@:/\\?#]/.test(name)) return host;
+    hostname = new URL(`http://${name}/`).hostname;
+  } catch {
+    return host;
+  }
+  const site = checkParsedHost(hostname);
+  return site.ok && site.value.kind === 'domain' ? site.value : host;
 }
 
 /** Host of an http(s) URL in canonical form, or null for anything else. */
@@ -229,5 +262,5 @@ export function hostOfUrl(url: string): NormalizedHost | null {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
   const result = checkParsedHost(parsed.hostname);
-  return result.ok ? result.value : null;
+  return result.ok ? unproxied(result.value, parsed) : null;
 }

@@ -239,16 +239,16 @@ function unproxied(host: NormalizedHost, url: URL): NormalizedHost {
   } else if (host.host.endsWith(AMP_CACHE)) {
     inner = /^\/[a-z]{1,2}\/(?:s\/)?([^/]+)/.exec(url.pathname)?.[1] ?? null;
   }
-  let hostname: string;
+  if (inner === null) return host;
+  let name: string;
   try {
-    // The URL parser makes an IDN's punycode; no user, password or port may ride along.
-    const name = decodeURIComponent(inner ?? '');
-    if (name === '' || /[@:/\\?#]/.test(name)) return host;
-    hostname = new URL(`http://${name}/`).hostname;
+    name = decodeURIComponent(inner);
   } catch {
     return host;
   }
-  const site = checkParsedHost(hostname);
+  // normalizeHost makes an IDN's punycode and refuses a user or path riding along; a port reads
+  // as a broken IPv6 literal: none of these is a public domain.
+  const site = normalizeHost(name);
   return site.ok && site.value.kind === 'domain' ? site.value : host;
 }
 

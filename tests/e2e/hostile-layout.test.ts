@@ -1,15 +1,17 @@
 // Hostile pages that show the shop's words in a way the DOM's order and text do not (issue 11):
 // reversed by bidi overrides, reordered by flex or grid, drawn by CSS or on a canvas, or inside a
-// frame of another origin. Each page is served by the fixture server and judged from the banner.
+// frame of another origin or in a same-origin <object> or <embed> (issue 12). Each page is served
+// by the fixture server and judged from the banner.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, waitForRules, type ExtensionBrowser } from './browser';
-import { closeOpenedPages } from './helpers';
+import { closeOpenedPages, tabIdOf } from './helpers';
 import { FixtureServer, simplePage } from './fixture-server';
 import { ROGUE_LINES, esc, gatedShop, shop } from './shop-page';
 import { bannerOnTop, bannerState, waitForBanner } from './banner';
 
 const LINES = ROGUE_LINES;
+const SIZE = 'style="width:900px;height:700px;border:0"';
 const reverse = (s: string) => [...s].reverse().join('');
 /** A line cut in pieces of three characters (no whole word survives in document order). */
 const chunks = (line: string) => line.match(/[\s\S]{1,3}/g) ?? [];
@@ -180,6 +182,28 @@ describe('hostile pages that reorder or draw their words, in Chromium', () => {
           `<h1>Welcome</h1><iframe style="width:2px;height:2px;border:0" src="${server.url('tiny-framed-shop.example')}"></iframe>`,
         ),
       );
+    // A quiet page holding the shop, of its own origin, in an <object> or <embed> (a doorway
+    // whose own words are harmless; issue 12), and in an iframe for comparison.
+    const holders = {
+      object: (url: string) => `<object type="text/html" data="${url}" ${SIZE}></object>`,
+      embed: (url: string) => `<embed type="text/html" src="${url}" ${SIZE}>`,
+      iframe: (url: string) => `<iframe src="${url}" ${SIZE}></iframe>`,
+    };
+    for (const [tag, holder] of Object.entries(holders))
+      server
+        .page(
+          `${tag}-holds-a-shop.example`,
+          '/shop',
+          shop(LINES.map((l) => `<p>${esc(l)}</p>`).join('')),
+        )
+        .page(
+          `${tag}-holds-a-shop.example`,
+          '/',
+          simplePage(
+            'Welcome',
+            `<h1>Welcome</h1><p>Spring planting notes are coming soon.</p>${holder(server.url(`${tag}-holds-a-shop.example`, '/shop'))}`,
+          ),
+        );
     ext = await launchExtension({ lang: 'en' });
     await waitForRules(ext);
   });
@@ -226,6 +250,35 @@ describe('hostile pages that reorder or draw their words, in Chromium', () => {
     expect((await bannerState(page)).present).toBe(false);
     await page.frameLocator('iframe').locator('#enter').click();
     expect(await bannerText(page)).toContain('This page looks like a rogue online pharmacy');
+  });
+
+  /** The texts the tab's sub-frames sent of themselves (utils/page/frame-samples.ts). */
+  const frameTexts = async (page: Page) => {
+    const tabId = await tabIdOf(ext, page);
+    return (await ext.worker()).evaluate(async (id) => {
+      const { frameSamples } = await chrome.storage.session.get('frameSamples');
+      const records = (frameSamples ?? {}) as Record<string, { text: string }[]>;
+      return (records[String(id)] ?? []).map((e) => e.text);
+    }, tabId);
+  };
+
+  it.each(['object', 'embed'])(
+    "a rogue shop in a same-origin <%s> on a quiet page: the top page gets the banner, from the frame's own sample",
+    async (tag) => {
+      const page = await ext.context.newPage();
+      await page.goto(server.url(`${tag}-holds-a-shop.example`));
+      expect(await bannerText(page)).toContain('This page looks like a rogue online pharmacy');
+      expect(await frameTexts(page)).not.toEqual([]);
+    },
+  );
+
+  it('a rogue shop in a same-origin iframe is read once, by the top page: the frame sends nothing', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('iframe-holds-a-shop.example'));
+    expect(await bannerText(page)).toContain('This page looks like a rogue online pharmacy');
+    // Past the frame's own second look (3 s): a frame reading itself would have sent by now.
+    await new Promise((r) => setTimeout(r, 4000));
+    expect(await frameTexts(page)).toEqual([]);
   });
 
   it('a frameset of another origin (masked domain forwarding): the banner is on top of it', async () => {

@@ -20,8 +20,11 @@ vi.mock('../../utils/content/sample', () => ({
 }));
 const { startFrameGuard } = await import('../../utils/content/frame-guard');
 
-/** A frame whose parent is of another origin (reading its document throws), or the same one. */
-function frame(crossOrigin = true) {
+/**
+ * A frame whose parent is of another origin (reading its document throws, its `frameElement` is
+ * null), or the same one, holding it in `holder` (an IFRAME unless told).
+ */
+function frame(crossOrigin = true, holder = 'IFRAME') {
   const window = parseHTML('<!doctype html><html><body><main></main></body></html>');
   const g = globalThis as unknown as { MutationObserver?: unknown };
   g.MutationObserver = (window as unknown as { MutationObserver: unknown }).MutationObserver;
@@ -39,6 +42,7 @@ function frame(crossOrigin = true) {
     location: { href: 'https://shop.example/', hostname: 'shop.example' },
     innerWidth: 900,
     innerHeight: 700,
+    frameElement: crossOrigin ? null : { tagName: holder },
     top,
     parent,
     addEventListener: (type: string, listener: (event: { isTrusted: boolean }) => void) =>
@@ -142,4 +146,17 @@ describe('a frame the top document reads itself (same origin all the way up)', (
     expect(looks).not.toHaveBeenCalled();
     expect(send).not.toHaveBeenCalled();
   });
+});
+
+describe('a frame of the same origin held in an <object> or <embed> (the sampler skips them)', () => {
+  it.each(['OBJECT', 'EMBED'])(
+    '%s: reads itself and sends its sample, as a frame of another origin',
+    async (holder) => {
+      shown.text = 'カマグラ通販 処方箋不要';
+      const { send } = frame(false, holder);
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(looks).toHaveBeenCalledTimes(2);
+      expect(reports(send)).toBe(2);
+    },
+  );
 });

@@ -1,5 +1,6 @@
-// The content script in a sub-frame. A frame the top document can read (same origin all the way
-// up) is read by the top frame's own sampler; any other frame reads itself and, when it mentions
+// The content script in a sub-frame. A frame the top document can read (in iframes or frames of
+// the same origin all the way up) is read by the top frame's own sampler; any other frame (of
+// another origin, or a page in an `<object>` or `<embed>`) reads itself and, when it mentions
 // medicines, sends its sample to the background, which folds it into the top frame's verdict
 // for the tab (utils/page/frame-samples.ts). Frames never show a banner of their own.
 import { collectSample } from './sample';
@@ -16,19 +17,15 @@ const MIN_WIDTH = 120;
 const MIN_HEIGHT = 60;
 const RESCAN_DELAY_MS = 3000;
 
-/** Whether the top document's sampler reaches this frame (every frame above is same-origin). */
+/**
+ * Whether the top document's sampler reaches this frame: every frame above holds it in an iframe
+ * or frame element of its own origin. `frameElement` is null in a frame of another origin than
+ * its parent; an `<object>` or `<embed>` holding a page (which the sampler skips) is read here.
+ */
 export function readByTop(win: Window): boolean {
-  let w: Window = win;
-  try {
-    while (w !== w.top) {
-      const parent = w.parent;
-      if (!parent.document) return false; // throws for another origin
-      w = parent;
-    }
-    return true;
-  } catch {
-    return false;
-  }
+  for (let w = win; w !== w.top; w = w.parent)
+    if (!/^I?FRAME$/.test(w.frameElement?.tagName ?? '')) return false;
+  return true;
 }
 
 export function startFrameGuard(win: Window, send: Send): void {

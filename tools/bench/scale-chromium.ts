@@ -129,6 +129,14 @@ export interface WakeTarget {
 }
 
 /**
+ * How long after stopping the workers a wake is asked for: 200 ms by default, as the row has
+ * always been measured. An origin's database is then still open in the browser (Chromium closes it
+ * a few seconds after its last connection), as it is not for a worker woken after Chrome's 30 s
+ * idle stop: KG_WAKE_GAP_MS=3000 measures wakes that open it cold (session 21).
+ */
+const WAKE_GAP_MS = Number(process.env.KG_WAKE_GAP_MS ?? 200);
+
+/**
  * Stop every worker (as Chrome does when idle), then time one request from `target`'s page until
  * its answer; targets take turns, so both see the same moments of a shared machine.
  */
@@ -159,7 +167,7 @@ export async function wakeTimes(
       const deadline = Date.now() + 10_000;
       while (status.get(target.extensionId) !== 'stopped' && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 20));
-      await new Promise((r) => setTimeout(r, 200));
+      await new Promise((r) => setTimeout(r, WAKE_GAP_MS));
       const ms = await target.page.evaluate(async (message) => {
         const started = performance.now();
         const answer = (await chrome.runtime.sendMessage(message)) as { ok: boolean } | undefined;

@@ -7,6 +7,7 @@ import { catalogRank, catalogSource, type CatalogEntry, type ListSource } from '
 import type { importByFormatYielding } from './import';
 import type { ImportError, ListContent, Rejected } from './model';
 import { loadListData, probedList } from './list-data';
+import { flushDatabaseLog } from '../core/db-log';
 import { readFirstVerdictLists } from './first-verdict';
 import { db } from '../core/db';
 import { deleteList, getListRecord, getListRecords, replaceList, updateListRecord } from './store';
@@ -111,6 +112,18 @@ export class ListsService {
   async changed(): Promise<void> {
     this.dropIndexes();
     await this.onChanged.emit();
+    this.settleStorage();
+  }
+
+  /**
+   * After the stored lists changed, off the path of the change's reply: the first-verdict record
+   * written again (a first lookup writes it), then the database's log written out, so that the
+   * next cold wake does not replay the lists' megabytes (utils/core/db-log.ts).
+   */
+  private settleStorage(): void {
+    void this.lookupIndex()
+      .catch(() => undefined)
+      .then(() => flushDatabaseLog());
   }
 
   /**
@@ -119,6 +132,7 @@ export class ListsService {
    */
   async announce(): Promise<void> {
     await this.onChanged.emit();
+    this.settleStorage();
   }
 
   private async buildIndex(): Promise<ListIndex> {
@@ -196,6 +210,7 @@ export class ListsService {
         );
       }
     }
+    if (installed.length > 0) this.settleStorage();
     return installed;
   }
 

@@ -204,6 +204,30 @@ describe('hostile pages that reorder or draw their words, in Chromium', () => {
             `<h1>Welcome</h1><p>Spring planting notes are coming soon.</p>${holder(server.url(`${tag}-holds-a-shop.example`, '/shop'))}`,
           ),
         );
+    // An <object> with nothing to display shows its fallback content: the shop's words, or a
+    // frame of the shop (both hidden from the sampler until session 21, found in review).
+    server
+      .page(
+        'object-fallback-text.example',
+        '/',
+        simplePage(
+          'Welcome',
+          `<h1>Welcome</h1><p>Spring planting notes are coming soon.</p><object>${LINES.map((l) => `<p>${esc(l)}</p>`).join('')}</object>`,
+        ),
+      )
+      .page(
+        'object-fallback-frame.example',
+        '/shop',
+        shop(LINES.map((l) => `<p>${esc(l)}</p>`).join('')),
+      )
+      .page(
+        'object-fallback-frame.example',
+        '/',
+        simplePage(
+          'Welcome',
+          `<h1>Welcome</h1><p>Spring planting notes are coming soon.</p><object><iframe src="${server.url('object-fallback-frame.example', '/shop')}" ${SIZE}></iframe></object>`,
+        ),
+      );
     ext = await launchExtension({ lang: 'en' });
     await waitForRules(ext);
   });
@@ -269,6 +293,15 @@ describe('hostile pages that reorder or draw their words, in Chromium', () => {
       await page.goto(server.url(`${tag}-holds-a-shop.example`));
       expect(await bannerText(page)).toContain('This page looks like a rogue online pharmacy');
       expect(await frameTexts(page)).not.toEqual([]);
+    },
+  );
+
+  it.each(['text', 'frame'])(
+    "a rogue shop's %s in an <object>'s fallback content, shown: the top page gets the banner",
+    async (kind) => {
+      const page = await ext.context.newPage();
+      await page.goto(server.url(`object-fallback-${kind}.example`));
+      expect(await bannerText(page)).toContain('This page looks like a rogue online pharmacy');
     },
   );
 

@@ -55,6 +55,15 @@ describe('flushDatabaseLog', () => {
       },
     } as unknown as IDBFactory;
     await expect(flushDatabaseLog(failing)).resolves.toBeUndefined();
+    const refusing = {
+      open() {
+        throw new DOMException(
+          'The user denied permission to access the database.',
+          'SecurityError',
+        );
+      },
+    } as unknown as IDBFactory;
+    await expect(flushDatabaseLog(refusing)).resolves.toBeUndefined();
   });
 
   it('resolves when deleting fails', async () => {
@@ -77,9 +86,27 @@ describe('the lists service writes the log out', () => {
     expect(flushes.every((rowThere) => rowThere)).toBe(true);
   });
 
+  it('after a list is turned off, once the first-verdict record is written again', async () => {
+    // The pre-load rules read the whole index on such a change: a lookup would have answered from
+    // it and never written the record, which the change dropped (found in review).
+    const background = composeBackground(fakePlatform(), defaultCatalog(null));
+    await background.lifecycle.onInstalled('install');
+    await background.lists.settled;
+    // As the pre-load rules do when the block rules change: the whole index read during the change.
+    background.lists.onChanged.subscribe(() => background.lists.index());
+    const { flushes } = watchFlushes();
+    await background.lists.setEnabled('blocklistproject-drugs', false);
+    await background.lists.settled;
+    await vi.waitFor(() => expect(flushes.length).toBe(1));
+    expect(flushes[0]).toBe(true);
+    const row = (await (await db()).get('kv', FIRST_VERDICT_KEY)) as { lists: unknown[] };
+    expect(row.lists.length).toBe(defaultCatalog(null).length - 1);
+  });
+
   it('after a change of the lists (a site the user blocks), and not when nothing changed', async () => {
     const background = composeBackground(fakePlatform(), defaultCatalog(null));
     await background.lifecycle.onInstalled('install');
+    await background.lists.settled;
     const { flushes } = watchFlushes();
     await background.verdicts.checkSite('https://example.com/');
     await new Promise((r) => setTimeout(r, 50));

@@ -117,14 +117,20 @@ export class ListsService {
 
   /**
    * After the stored lists changed, off the path of the change's reply: the first-verdict record
-   * written again (a first lookup writes it), then the database's log written out, so that the
+   * written again, then the database's log written out, so that the
    * next cold wake does not replay the lists' megabytes (utils/core/db-log.ts).
    */
   private settleStorage(): void {
-    void this.lookupIndex()
+    // The record is written here, not through lookupIndex(): after most changes the pre-load
+    // rules have just read the whole index, which a lookup would answer from (found in review).
+    this.settled = db()
+      .then(readFirstVerdictLists)
       .catch(() => undefined)
       .then(() => flushDatabaseLog());
   }
+
+  /** The last settleStorage() (tests wait for it; nothing else needs to). */
+  settled: Promise<void> = Promise.resolve();
 
   /**
    * Bring the subscribers in line after storeImported (which already dropped the index): an

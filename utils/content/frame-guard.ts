@@ -20,7 +20,8 @@ const RESCAN_DELAY_MS = 3000;
 /**
  * Whether the top document's sampler reaches this frame: every frame above holds it in an iframe
  * or frame element of its own origin. `frameElement` is null in a frame of another origin than
- * its parent; an `<object>` or `<embed>` holding a page (whose document the sampler does not enter) is read here.
+ * its parent; an `<object>` or `<embed>` holding a page (whose document the sampler does not
+ * enter) is read here.
  */
 export function readByTop(win: Window): boolean {
   for (let w = win; w !== w.top; w = w.parent)

@@ -21,21 +21,22 @@ export function flushDatabaseLog(
   factory: IDBFactory | undefined = globalThis.indexedDB,
 ): Promise<void> {
   return new Promise((resolve) => {
+    if (!factory) return resolve();
     // Either call may throw where storage is refused (a private window's restrictions).
     try {
-      const opening = factory!.open(SCRATCH_DB_NAME);
+      const opening = factory.open(SCRATCH_DB_NAME);
       opening.onerror = () => resolve();
       opening.onsuccess = () => {
         try {
           opening.result.close();
-          const deleting = factory!.deleteDatabase(SCRATCH_DB_NAME);
+          const deleting = factory.deleteDatabase(SCRATCH_DB_NAME);
           deleting.onsuccess = deleting.onerror = () => resolve();
         } catch {
           resolve();
         }
       };
     } catch {
-      resolve(); // and where there is no IndexedDB at all
+      resolve();
     }
   });
 }

@@ -117,8 +117,8 @@ export class ListsService {
 
   /**
    * After the stored lists changed, off the path of the change's reply: the first-verdict record
-   * written again, then the database's log written out, so that the
-   * next cold wake does not replay the lists' megabytes (utils/core/db-log.ts).
+   * written again, then the database's log written out, so that the next cold wake does not
+   * replay the lists' megabytes (utils/core/db-log.ts).
    */
   private settleStorage(): void {
     // The record is written here, not through lookupIndex(): after most changes the pre-load

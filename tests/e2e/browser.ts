@@ -237,19 +237,27 @@ async function subscribeBigList(context: BrowserContext, extensionId: string): P
   const page = await context.newPage();
   try {
     await page.goto(`chrome-extension://${extensionId}/options.html`);
-    const outcome = await page.evaluate(async (listUrl) => {
-      const answer = (await chrome.runtime.sendMessage({
-        type: 'lists.add',
-        url: listUrl,
-        format: 'domains',
-        action: 'block',
-        name: 'Generated big list',
-      })) as { ok: boolean; data?: { outcome: string } };
-      return answer.ok ? answer.data!.outcome : 'error';
-    }, url);
+    const outcome = await addBlockListByUrl(page, url);
     if (outcome !== 'updated' && outcome !== 'unchanged')
       throw new Error(`the big list was not added: ${outcome}`);
   } finally {
     await page.close();
   }
+}
+
+/**
+ * Subscribe to a block list of domains by URL from one of the extension's pages, as the options
+ * page's form does; resolves with the first download's outcome ("updated", …) once it is stored.
+ */
+export function addBlockListByUrl(page: Page, url: string): Promise<string> {
+  return page.evaluate(async (listUrl) => {
+    const answer = (await chrome.runtime.sendMessage({
+      type: 'lists.add',
+      url: listUrl,
+      format: 'domains',
+      action: 'block',
+      name: 'Generated big list',
+    })) as { ok: boolean; data?: { outcome: string } };
+    return answer.ok ? answer.data!.outcome : 'error';
+  }, url);
 }

@@ -7,7 +7,7 @@
 // stored part of a packaged list every 5 ms and times each read; it prints how long reads took before
 // the list was added, while it was imported, and in the 20 s after the answer (when the flush
 // runs), with the longest read and when it fell, and the LevelDB log's size over that time.
-import { launchExtension } from '../../tests/e2e/browser';
+import { addBlockListByUrl, launchExtension } from '../../tests/e2e/browser';
 import { syntheticDomains } from './domains';
 import { StaticServer } from './static-server';
 import { percentile } from './common';
@@ -78,21 +78,9 @@ async function main(argv: string[]): Promise<void> {
     }, 500);
     await new Promise((r) => setTimeout(r, 2000));
     const adder = await ext.extensionPage('options.html');
-    const { asked, answered, outcome } = await adder.evaluate(async (listUrl) => {
-      const asked = performance.timeOrigin + performance.now();
-      const answer = (await chrome.runtime.sendMessage({
-        type: 'lists.add',
-        url: listUrl,
-        format: 'domains',
-        action: 'block',
-        name: 'Generated big list',
-      })) as { ok: boolean; data?: { outcome: string } };
-      return {
-        asked,
-        answered: performance.timeOrigin + performance.now(),
-        outcome: answer.ok ? answer.data!.outcome : 'error',
-      };
-    }, url);
+    const asked = Date.now();
+    const outcome = await addBlockListByUrl(adder, url);
+    const answered = Date.now();
     await new Promise((r) => setTimeout(r, AFTER_MS));
     clearInterval(sizeTimer);
     const probes = await prober.evaluate(() => {

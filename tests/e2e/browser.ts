@@ -237,7 +237,7 @@ async function subscribeBigList(context: BrowserContext, extensionId: string): P
   const page = await context.newPage();
   try {
     await page.goto(`chrome-extension://${extensionId}/options.html`);
-    const outcome = await addBlockListByUrl(page, url);
+    const outcome = await addBlockListByUrl(page, url, 'Generated big list');
     if (outcome !== 'updated' && outcome !== 'unchanged')
       throw new Error(`the big list was not added: ${outcome}`);
   } finally {
@@ -247,17 +247,23 @@ async function subscribeBigList(context: BrowserContext, extensionId: string): P
 
 /**
  * Subscribe to a block list of domains by URL from one of the extension's pages, as the options
- * page's form does; resolves with the first download's outcome ("updated", …) once it is stored.
+ * page's form does; resolves with the first download's outcome ("updated", …) once it is stored,
+ * or with the error the background answered.
  */
-export function addBlockListByUrl(page: Page, url: string): Promise<string> {
-  return page.evaluate(async (listUrl) => {
-    const answer = (await chrome.runtime.sendMessage({
-      type: 'lists.add',
-      url: listUrl,
-      format: 'domains',
-      action: 'block',
-      name: 'Generated big list',
-    })) as { ok: boolean; data?: { outcome: string } };
-    return answer.ok ? answer.data!.outcome : 'error';
-  }, url);
+export function addBlockListByUrl(page: Page, url: string, name: string): Promise<string> {
+  return page.evaluate(
+    async ({ listUrl, listName }) => {
+      const answer = (await chrome.runtime.sendMessage({
+        type: 'lists.add',
+        url: listUrl,
+        format: 'domains',
+        action: 'block',
+        name: listName,
+      })) as { ok: boolean; data?: { outcome: string }; error?: string; detail?: string };
+      return answer.ok
+        ? answer.data!.outcome
+        : `error: ${answer.error}${answer.detail ? ` (${answer.detail})` : ''}`;
+    },
+    { listUrl: url, listName: name },
+  );
 }

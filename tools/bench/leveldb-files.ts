@@ -4,11 +4,12 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const dirOf = (profileDir: string, extensionId: string) =>
+/** The folder of an extension's IndexedDB in a Chromium profile. */
+export const leveldbDir = (profileDir: string, extensionId: string) =>
   join(profileDir, 'Default', 'IndexedDB', `chrome-extension_${extensionId}_0.indexeddb.leveldb`);
 
 export function hasIndexedDb(profileDir: string, extensionId: string): boolean {
-  return existsSync(dirOf(profileDir, extensionId));
+  return existsSync(leveldbDir(profileDir, extensionId));
 }
 
 /** Bytes of the log files and of the table files. */
@@ -16,7 +17,7 @@ export function leveldbSizes(
   profileDir: string,
   extensionId: string,
 ): { log: number; tables: number } {
-  const dir = dirOf(profileDir, extensionId);
+  const dir = leveldbDir(profileDir, extensionId);
   const sum = (re: RegExp) =>
     readdirSync(dir)
       .filter((f) => re.test(f))

@@ -7,11 +7,13 @@ import type { Page } from 'playwright-core';
 import { launchExtension, waitForRules, type ExtensionBrowser } from './browser';
 import { closeOpenedPages, tabIdOf } from './helpers';
 import { FixtureServer, simplePage } from './fixture-server';
-import { ROGUE_LINES, esc, gatedShop, shop } from './shop-page';
+import { ROGUE_LINES, esc, gatedShop, paragraphs, shop } from './shop-page';
 import { bannerOnTop, bannerState, waitForBanner } from './banner';
 
 const LINES = ROGUE_LINES;
 const SIZE = 'style="width:900px;height:700px;border:0"';
+/** A doorway's own harmless words, around the shop it holds. */
+const DOORWAY = '<h1>Welcome</h1><p>Spring planting notes are coming soon.</p>';
 const reverse = (s: string) => [...s].reverse().join('');
 /** A line cut in pieces of three characters (no whole word survives in document order). */
 const chunks = (line: string) => line.match(/[\s\S]{1,3}/g) ?? [];
@@ -100,15 +102,15 @@ describe('hostile pages that reorder or draw their words, in Chromium', () => {
     server = new FixtureServer();
     for (const [name, html] of Object.entries(PAGES)) server.page(hostOf(name), '/', html);
     server
-      .page('framed-shop.example', '/', shop(LINES.map((l) => `<p>${esc(l)}</p>`).join('')))
-      .page('tiny-framed-shop.example', '/', shop(LINES.map((l) => `<p>${esc(l)}</p>`).join('')))
+      .page('framed-shop.example', '/', shop(paragraphs()))
+      .page('tiny-framed-shop.example', '/', shop(paragraphs()))
       // The shop's words 2 s after load: its frame reports after the top document's first check,
       // so the top must answer the background's "check again" (the frameset case below).
       .page(
         'slow-framed-shop.example',
         '/',
         shop(
-          `<script>setTimeout(() => { document.body.insertAdjacentHTML('beforeend', ${JSON.stringify(LINES.map((l) => `<p>${esc(l)}</p>`).join(''))}); }, 2000);</script>`,
+          `<script>setTimeout(() => { document.body.insertAdjacentHTML('beforeend', ${JSON.stringify(paragraphs())}); }, 2000);</script>`,
         ),
       )
       // The shop's words 5 s after load: later than a frame's own second look (3 s), so only
@@ -117,16 +119,12 @@ describe('hostile pages that reorder or draw their words, in Chromium', () => {
         'very-slow-framed-shop.example',
         '/',
         shop(
-          `<script>setTimeout(() => { document.body.insertAdjacentHTML('beforeend', ${JSON.stringify(LINES.map((l) => `<p>${esc(l)}</p>`).join(''))}); }, 5000);</script>`,
+          `<script>setTimeout(() => { document.body.insertAdjacentHTML('beforeend', ${JSON.stringify(paragraphs())}); }, 5000);</script>`,
         ),
       )
       // The shop behind an entry gate, in a frame: shown by the visitor's click, no node added.
       .page('gated-framed-shop.example', '/', gatedShop())
-      .page(
-        'empty-nodes.example',
-        '/',
-        shop(`${'<b> </b>'.repeat(30_000)}${LINES.map((l) => `<p>${esc(l)}</p>`).join('')}`),
-      )
+      .page('empty-nodes.example', '/', shop(`${'<b> </b>'.repeat(30_000)}${paragraphs()}`))
       .page(
         'ordinary-news.example',
         '/',
@@ -191,17 +189,13 @@ describe('hostile pages that reorder or draw their words, in Chromium', () => {
     };
     for (const [tag, holder] of Object.entries(holders))
       server
-        .page(
-          `${tag}-holds-a-shop.example`,
-          '/shop',
-          shop(LINES.map((l) => `<p>${esc(l)}</p>`).join('')),
-        )
+        .page(`${tag}-holds-a-shop.example`, '/shop', shop(paragraphs()))
         .page(
           `${tag}-holds-a-shop.example`,
           '/',
           simplePage(
             'Welcome',
-            `<h1>Welcome</h1><p>Spring planting notes are coming soon.</p>${holder(server.url(`${tag}-holds-a-shop.example`, '/shop'))}`,
+            `${DOORWAY}${holder(server.url(`${tag}-holds-a-shop.example`, '/shop'))}`,
           ),
         );
     // An <object> with nothing to display shows its fallback content: the shop's words, or a
@@ -210,22 +204,15 @@ describe('hostile pages that reorder or draw their words, in Chromium', () => {
       .page(
         'object-fallback-text.example',
         '/',
-        simplePage(
-          'Welcome',
-          `<h1>Welcome</h1><p>Spring planting notes are coming soon.</p><object>${LINES.map((l) => `<p>${esc(l)}</p>`).join('')}</object>`,
-        ),
+        simplePage('Welcome', `${DOORWAY}<object>${paragraphs()}</object>`),
       )
-      .page(
-        'object-fallback-frame.example',
-        '/shop',
-        shop(LINES.map((l) => `<p>${esc(l)}</p>`).join('')),
-      )
+      .page('object-fallback-frame.example', '/shop', shop(paragraphs()))
       .page(
         'object-fallback-frame.example',
         '/',
         simplePage(
           'Welcome',
-          `<h1>Welcome</h1><p>Spring planting notes are coming soon.</p><object><iframe src="${server.url('object-fallback-frame.example', '/shop')}" ${SIZE}></iframe></object>`,
+          `${DOORWAY}<object><iframe src="${server.url('object-fallback-frame.example', '/shop')}" ${SIZE}></iframe></object>`,
         ),
       );
     ext = await launchExtension({ lang: 'en' });

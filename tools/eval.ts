@@ -11,6 +11,9 @@
 // `--variant <name>` (with a corpus dir) scores with a model trained in memory on data/corpus
 // with a configuration of `npm run cv:variants` (`shipped`, `shipped+miss`) instead of the
 // shipped file: how a variant does on pages nobody tuned it on (data/holdout).
+// `--train-fraction F` (with --cv, 0 < F ≤ 1): a learning curve's point — each fold's model learns
+// from that fraction of its training sites (the same sites in every fold; a smaller fraction's
+// sites are among a larger one's) and is judged on the whole fold.
 // Only the page text and the URL's host are used: list hits are left out so the figures measure
 // the detector alone. Each row also says whether the content script's pre-check would have sent
 // the page at all (`gated`: it names no medicine word the pre-check knows, so in the browser it is
@@ -37,6 +40,7 @@ import { withFitPool } from './lib/fit-pool';
 import { parseVariant } from './cv-variants';
 import { formatSpread, pagesByLanguage, repeatsArg, summariseRepeats } from './lib/repeats';
 import { flagValue, positional } from './lib/args';
+import { formatRanking, ranking, type Ranking } from './lib/ranking';
 import { sampleMentionsMedicines } from '../utils/content/medicine-gate';
 import type { PageSample } from '../utils/detector/evidence';
 
@@ -61,6 +65,13 @@ export interface EvalReport {
   mode: 'model' | 'rules' | 'cv';
   /** The cv:variants configuration of a model trained in memory (`--variant`), if any. */
   variant?: string;
+  /** With --cv: the fraction of each fold's training sites its model learned from (1: all). */
+  trainFraction?: number;
+  /**
+   * With --cv, per language: how the out-of-fold probabilities rank the pages, whatever the
+   * thresholds (tools/lib/ranking.ts).
+   */
+  ranking?: Record<string, Ranking>;
   /** The address of every page, for the breakdown by page kind. */
   urls: Record<string, string>;
   pages: number;
@@ -201,6 +212,7 @@ export async function evaluateCv(
   dir: string,
   folds = PIPELINE_DEFAULTS.folds,
   foldSeed = 0,
+  trainFraction = 1,
 ): Promise<EvalReport> {
   const pages = scoredPages(await loadCorpus(dir));
   const cv = await withFitPool(async (pool) =>
@@ -210,6 +222,7 @@ export async function evaluateCv(
         ...SHIPPED_PIPELINE,
         folds,
         foldSeed,
+        trainFraction,
       },
       pool.run,
     ),
@@ -229,7 +242,19 @@ export async function evaluateCv(
       gated: gatedOut(page.sample),
     };
   });
-  return report(dir, 'cv', pages, rows);
+  return { ...report(dir, 'cv', pages, rows), trainFraction, ranking: rankingByLanguage(rows) };
+}
+
+/** Each language's ranking of its pages to warn on against its pages to leave alone. */
+export function rankingByLanguage(rows: readonly EvalRow[]): Record<string, Ranking> {
+  const out: Record<string, Ranking> = {};
+  for (const lang of [...new Set(rows.map((r) => r.lang))].sort()) {
+    const scored = rows.filter((r) => r.lang === lang && r.probability !== undefined);
+    const of = (classes: readonly string[]) =>
+      scored.filter((r) => classes.includes(r.class)).map((r) => r.probability!);
+    out[lang] = ranking(of(POSITIVE), of(NEGATIVE));
+  }
+  return out;
 }
 
 export function breakdownRows(r: EvalReport): BreakdownRow[] {
@@ -251,7 +276,11 @@ export function breakdownRows(r: EvalReport): BreakdownRow[] {
 function print(r: EvalReport, verbose: boolean, breakdown: boolean): void {
   const what =
     r.mode === 'cv'
-      ? 'grouped cross-validation (each page judged by a model that never saw its site)'
+      ? `grouped cross-validation (each page judged by a model that never saw its site${
+          r.trainFraction !== undefined && r.trainFraction < 1
+            ? `, learned from ${r.trainFraction} of its fold's training sites`
+            : ''
+        })`
       : r.mode === 'rules'
         ? 'hand-weighted rules'
         : r.variant
@@ -284,6 +313,11 @@ function print(r: EvalReport, verbose: boolean, breakdown: boolean): void {
     console.log(
       "(withSite: pages, each judged after its site's other pages, with the extension's whole-site verdicts)",
     );
+  if (r.ranking) {
+    console.log('\nRanking by the out-of-fold probabilities, whatever the thresholds:');
+    for (const [lang, x] of Object.entries(r.ranking))
+      console.log(`${lang.padEnd(5)} ${formatRanking(x)}`);
+  }
   if (breakdown) console.log(`\n${formatBreakdown(breakdownRows(r))}`);
   if (verbose) {
     console.log('');
@@ -294,8 +328,18 @@ function print(r: EvalReport, verbose: boolean, breakdown: boolean): void {
   }
 }
 
+/** `--train-fraction F`: a number in (0, 1], else an error (default 1, every training site). */
+export function trainFractionArg(argv: readonly string[]): number {
+  const raw = flagValue(argv, '--train-fraction');
+  if (raw === undefined) return 1;
+  const fraction = Number(raw);
+  if (!(fraction > 0 && fraction <= 1))
+    throw new Error(`--train-fraction must be a number above 0 and at most 1, not ${raw}`);
+  return fraction;
+}
+
 async function main(argv: string[]): Promise<number> {
-  const args = positional(argv, ['--repeats', '--variant']);
+  const args = positional(argv, ['--repeats', '--variant', '--train-fraction']);
   const json = argv.includes('--json');
   const verbose = argv.includes('--verbose');
   const cv = argv.includes('--cv');
@@ -305,15 +349,18 @@ async function main(argv: string[]): Promise<number> {
     console.error(
       'usage: npm run eval -- <corpus-dir> [--json] [--verbose] [--breakdown] [--rules | --variant <name>]',
     );
-    console.error('       npm run eval -- --cv [corpus-dir] [--json] [--verbose] [--breakdown]');
+    console.error(
+      '       npm run eval -- --cv [corpus-dir] [--json] [--verbose] [--breakdown] [--repeats N] [--train-fraction F]',
+    );
     return 2;
   }
   let result: EvalReport;
   const repeated: EvalReport[] = [];
   try {
     const repeats = repeatsArg(argv);
+    const fraction = trainFractionArg(argv);
     result = cv
-      ? await evaluateCv(dir)
+      ? await evaluateCv(dir, undefined, 0, fraction)
       : await evaluate(
           dir,
           argv.includes('--rules') ? 'rules' : 'model',
@@ -321,7 +368,7 @@ async function main(argv: string[]): Promise<number> {
         );
     if (cv)
       for (let seed = 1; seed < repeats; seed += 1)
-        repeated.push(await evaluateCv(dir, undefined, seed));
+        repeated.push(await evaluateCv(dir, undefined, seed, fraction));
   } catch (error) {
     console.error(
       `Cannot evaluate the corpus at ${dir}: ${error instanceof Error ? error.message : String(error)}`,

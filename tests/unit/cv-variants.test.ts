@@ -24,6 +24,8 @@ import {
   type TrainingPage,
 } from '../../utils/detector/pipeline';
 import { crossValidateStacked, stageTwoRow } from '../../utils/detector/stacked';
+import { siteInFraction } from '../../utils/detector/cv';
+import { trainFractionArg } from '../../tools/eval';
 import { repeatsArg, summariseRepeats } from '../../tools/lib/repeats';
 import { wilson } from '../../tools/lib/metrics';
 import { loadModel } from '../../utils/detector/model';
@@ -221,6 +223,59 @@ describe('one model per language (split)', () => {
       (p, i) => p - english(crossValidate(withJa(false), joint))[i]!,
     );
     expect(Math.max(...moved.map(Math.abs))).toBeGreaterThan(0.01);
+  });
+});
+
+describe('learning curve (eval --cv --train-fraction)', () => {
+  it('keeps a nested share of the sites, by name alone', () => {
+    const sites = Array.from({ length: 2000 }, (_, i) => `shop${i}.example`);
+    const kept = (f: number) => sites.filter((s) => siteInFraction(s, f));
+    expect(kept(1)).toEqual(sites);
+    for (const f of [0.25, 0.5, 0.75]) {
+      expect(Math.abs(kept(f).length / sites.length - f)).toBeLessThan(0.05);
+      expect(kept(f / 2).every((s) => kept(f).includes(s))).toBe(true);
+    }
+  });
+
+  it('learns from the kept sites of each fold only and judges every page on the same folds', () => {
+    const { training } = memorisable();
+    const options = parseVariant('shipped').pipeline;
+    const half = { ...options, trainFraction: 0.5 };
+    const kept = (p: TrainingPage) => siteInFraction(p.site, 0.5);
+    expect(training.filter(kept).length).toBeGreaterThan(20);
+    expect(training.filter((p) => !kept(p)).length).toBeGreaterThan(20);
+    // The sites left out carry a feature of their own on their pages to warn on: a fit that
+    // learned from them moves the kept pages' scores (bias, thresholds), one that did not cannot.
+    const marked = training.map((p) =>
+      kept(p) || !p.positive
+        ? p
+        : {
+            ...p,
+            index: Int32Array.from([...p.index, HASHED_OFFSET + 7]),
+            value: Float32Array.from([...p.value, 1]),
+          },
+    );
+    const keptRows = (rows: CrossValidatedRow[]) =>
+      rows.filter((_, i) => kept(training[i]!)).map((r) => [r.fold, r.probability, r.level]);
+    const a = crossValidate(training, half);
+    const b = crossValidate(marked, half);
+    expect(b.map((r) => r.fold)).toEqual(a.map((r) => r.fold));
+    expect(a.every((r) => r !== undefined)).toBe(true);
+    expect(keptRows(b)).toEqual(keptRows(a));
+    // With every site learned from, the mark does move them; and 1 is the same as no fraction.
+    const all = crossValidate(training, options);
+    expect(keptRows(crossValidate(training, { ...options, trainFraction: 1 }))).toEqual(
+      keptRows(all),
+    );
+    const moved = crossValidate(marked, options).map((r, i) => r.probability - all[i]!.probability);
+    expect(Math.max(...moved.map(Math.abs))).toBeGreaterThan(1e-6);
+  });
+
+  it('reads --train-fraction as a number in (0, 1]', () => {
+    expect(trainFractionArg(['--cv'])).toBe(1);
+    expect(trainFractionArg(['--cv', '--train-fraction', '0.25'])).toBe(0.25);
+    for (const bad of ['0', '-1', '1.5', 'half'])
+      expect(() => trainFractionArg(['--train-fraction', bad])).toThrow(/train-fraction/);
   });
 });
 

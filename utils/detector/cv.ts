@@ -16,6 +16,15 @@ function fnv(s: string): number {
   return h >>> 0;
 }
 
+/**
+ * Whether `site` is among the `fraction` of sites a learning curve keeps (`trainFraction` in
+ * utils/detector/pipeline.ts): by a hash of its name alone, so that a smaller fraction keeps a
+ * subset of a larger one's sites, whatever the corpus order or fold.
+ */
+export function siteInFraction(site: string, fraction: number): boolean {
+  return fraction >= 1 || fnv(`fraction:${site}`) / 2 ** 32 < fraction;
+}
+
 /** The fold (0 … k-1) of every item; seed 0 is the split every measure before session 11 used. */
 export function groupFolds(items: readonly Grouped[], k: number, seed = 0): number[] {
   const sites = new Map<string, { size: number; positives: number }>();

@@ -4,7 +4,7 @@
 // - crossValidate: the same buildModel on each outer training split (its thresholds come from an
 //   inner cross-validation of that split only), judged on the held-out sites.
 import type { Level } from '../verdicts/model';
-import { groupFolds } from './cv';
+import { groupFolds, siteInFraction } from './cv';
 import { SCRIPTS, type FeatureOptions, type Script } from './features';
 import {
   compactModel,
@@ -103,6 +103,13 @@ export interface PipelineOptions {
    * one split moves with the split; pooled, each page counts once per split.
    */
   innerSeeds?: number;
+  /**
+   * A learning curve's point, in crossValidate only: each outer fold's model learns from this
+   * fraction of its training sites (siteInFraction: the same sites in every fold, nested between
+   * fractions) and is judged on the whole fold, so the figures at each fraction are on the same
+   * pages. 1 or absent: every training site.
+   */
+  trainFraction?: number;
 }
 
 /** Seeds of the pooled inner splits: foldSeed's own first, then ones no outer split uses. */
@@ -508,8 +515,11 @@ export function* crossValidatePlan(
   const fold = groupFolds(pages, options.folds, options.foldSeed);
   const judgedBy: { f: number; judged: number[] }[] = [];
   const plans: Plan<BuiltModel>[] = [];
+  const fraction = options.trainFraction ?? 1;
   for (let f = 0; f < options.folds; f += 1) {
-    const train = pages.map((_, i) => i).filter((i) => fold[i] !== f);
+    const train = pages
+      .map((_, i) => i)
+      .filter((i) => fold[i] !== f && siteInFraction(pages[i]!.site, fraction));
     const testAt = pages.map((_, i) => i).filter((i) => fold[i] === f);
     if (testAt.length === 0) continue;
     // Joint: one model for every script; perScript: each script's pages by its own model.

@@ -1,6 +1,7 @@
 // Reading and clicking the in-page banner and breach notice. They live in closed shadow roots that
 // page scripts and Playwright locators cannot see into; CDP's DOM.getDocument with pierce:true can.
 import type { CDPSession, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 interface CdpNode {
   nodeId: number;
@@ -165,4 +166,10 @@ export async function bannerFontFamily(page: Page): Promise<string | null> {
   } finally {
     await cdp.detach();
   }
+}
+
+/** Give the page's check `ms` to run, then expect no banner on it. */
+export async function expectNoBannerAfter(page: Page, ms: number): Promise<void> {
+  await new Promise((r) => setTimeout(r, ms));
+  expect((await bannerState(page)).present).toBe(false);
 }

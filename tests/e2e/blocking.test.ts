@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, launchExtension, waitForRules, type ExtensionBrowser } from './browser';
+import { closeBrowserAndServer, launchWithRules } from './suite';
 import { FixtureServer, simplePage } from './fixture-server';
 import { badgeOf, gotoTyped, restartServiceWorker, tabIdOf } from './helpers';
 
@@ -27,14 +28,10 @@ describe('pre-load blocking in Chromium', () => {
       .page(UNLISTED, '/', unlistedHtml)
       .page('*', '/shop', simplePage('Shop', '<h1 id="shop">Shop page</h1>'))
       .start();
-    ext = await launchExtension({ lang: 'en' });
-    await waitForRules(ext);
+    ext = await launchWithRules({ lang: 'en' });
   });
 
-  afterAll(async () => {
-    await ext?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeBrowserAndServer(ext, server));
 
   it('shows the warning page for a listed domain and never contacts it', async () => {
     const page = await ext.context.newPage();
@@ -233,14 +230,10 @@ describe('Japanese browser', () => {
     server = await new FixtureServer()
       .page('*', '/shop', simplePage('Shop', '<h1>Shop</h1>'))
       .start();
-    ext = await launchExtension({ lang: 'ja' });
-    await waitForRules(ext);
+    ext = await launchWithRules({ lang: 'ja' });
   });
 
-  afterAll(async () => {
-    await ext?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeBrowserAndServer(ext, server));
 
   it('shows the warning page and popup in Japanese, switchable to English and remembered', async () => {
     const page = await ext.context.newPage();
@@ -303,8 +296,7 @@ describe('browser restart', () => {
       await expect.poll(() => blocked.url()).toContain('/warning.html#');
       expect(server.requestsTo('bestdrug.jp')).toHaveLength(0);
     } finally {
-      await ext.close();
-      await server.stop();
+      await closeBrowserAndServer(ext, server);
     }
     // Two browser starts, the first subscribing KG_E2E_BIG_LIST's 1M list: 213 s (passing) at a
     // load average of 11–13, more than the 120 s default (a wait, not a timed check).

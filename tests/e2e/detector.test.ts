@@ -2,10 +2,11 @@
 // drugstores, clinics, news and ordinary pages; "don't warn me" remembered; a hostile page cannot
 // get rid of the banner; single-page-app navigations are re-scored; the popup shows why.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchExtension, waitForRules, type ExtensionBrowser } from './browser';
+import { ARTIFACTS, launchExtension, type ExtensionBrowser } from './browser';
+import { closeBrowserAndServer, launchWithRules } from './suite';
 import { FixtureServer, simplePage } from './fixture-server';
 import { fixtureBody, fixtureHtml, fixtureLines } from './fixture-pages';
-import { bannerOnTop, bannerState, clickBannerButton, waitForBanner } from './banner';
+import { bannerOnTop, clickBannerButton, expectNoBannerAfter, waitForBanner } from './banner';
 import { tabIdOf } from './helpers';
 import { en } from '../../utils/i18n/en';
 import { ja } from '../../utils/i18n/ja';
@@ -140,14 +141,10 @@ describe('in-page detector in Chromium', () => {
       return false;
     });
     await server.start();
-    ext = await launchExtension({ lang: 'en' });
-    await waitForRules(ext);
+    ext = await launchWithRules({ lang: 'en' });
   });
 
-  afterAll(async () => {
-    await ext?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeBrowserAndServer(ext, server));
 
   it.each([
     ['ja-rogue-kamagra-shop', true],
@@ -168,8 +165,7 @@ describe('in-page detector in Chromium', () => {
       expect(banner.buttons).toEqual(['Details', 'Report', 'Don’t warn me on this site', '×']);
     } else {
       // Give the detector time to run, then check it stayed quiet.
-      await new Promise((r) => setTimeout(r, 2500));
-      expect((await bannerState(page)).present).toBe(false);
+      await expectNoBannerAfter(page, 2500);
     }
     await page.close();
   });
@@ -185,8 +181,7 @@ describe('in-page detector in Chromium', () => {
     await page.evaluate(() => {
       for (let i = 0; i < 60; i += 1) document.body.append(document.createElement('p'));
     });
-    await new Promise((r) => setTimeout(r, 4000));
-    expect((await bannerState(page)).present).toBe(false);
+    await expectNoBannerAfter(page, 4000);
     await page.close();
   });
 
@@ -263,12 +258,10 @@ describe('in-page detector in Chromium', () => {
     await confirm.locator('#dismissed').waitFor();
     await confirm.close();
     await page.reload();
-    await new Promise((r) => setTimeout(r, 2500));
-    expect((await bannerState(page)).present).toBe(false);
+    await expectNoBannerAfter(page, 2500);
     const again = await ext.context.newPage();
     await again.goto(server.url(HOSTS['ja-affiliate-ranking']!, '/'));
-    await new Promise((r) => setTimeout(r, 2500));
-    expect((await bannerState(again)).present).toBe(false);
+    await expectNoBannerAfter(again, 2500);
     // The popup says so, and turning warnings back on brings the banner back.
     const tabId = await tabIdOf(ext, again);
     const popup = await ext.extensionPage(`popup.html?tab=${tabId}`);
@@ -306,8 +299,7 @@ describe('in-page detector in Chromium', () => {
     const page = await ext.context.newPage();
     for (const host of ['binary.example', 'no-body.example']) {
       await page.goto(server.url(host));
-      await new Promise((r) => setTimeout(r, 1000));
-      expect((await bannerState(page)).present).toBe(false);
+      await expectNoBannerAfter(page, 1000);
     }
     // A page that never stops changing: the detector scans a bounded number of times and the
     // page stays responsive.
@@ -327,8 +319,7 @@ describe('in-page detector in Chromium', () => {
   it('re-scores after a single-page-app navigation', async () => {
     const page = await ext.context.newPage();
     await page.goto(server.url('spa-shop.example'));
-    await new Promise((r) => setTimeout(r, 1500));
-    expect((await bannerState(page)).present).toBe(false);
+    await expectNoBannerAfter(page, 1500);
     await page.click('h1');
     await expect.poll(() => page.url()).toBe(server.url('spa-shop.example', '/pills'));
     const banner = await waitForBanner(page);
@@ -353,8 +344,7 @@ describe('in-page detector in Japanese', () => {
       expect(banner.buttons).toEqual(['詳細', '通報する', 'このサイトでは警告しない', '×']);
       await page.screenshot({ path: `${ARTIFACTS}/banner-ja.png` });
     } finally {
-      await ext.close();
-      await server.stop();
+      await closeBrowserAndServer(ext, server);
     }
   });
 });

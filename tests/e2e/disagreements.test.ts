@@ -3,13 +3,8 @@
 // warn level; the options page's "Lists that disagree" section names both lists beside the host,
 // and the popup on that host says which list blocks it and which only warns.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ARTIFACTS,
-  launchExtension,
-  waitForBlockedDomain,
-  waitForRules,
-  type ExtensionBrowser,
-} from './browser';
+import { ARTIFACTS, waitForBlockedDomain, type ExtensionBrowser } from './browser';
+import { closeBrowserAndServer, launchWithRules } from './suite';
 import { FixtureServer, type Handler } from './fixture-server';
 import { gotoTyped, tabIdOf } from './helpers';
 import { LIST_HOST, addListByUrl } from './list-server';
@@ -47,8 +42,7 @@ for (const lang of ['en', 'ja'] as const) {
       await server.start();
       // Without the suite's generated million-domain list: its random names disagree with the
       // packaged lists too and fill the 50 shown rows before the test's own host.
-      ext = await launchExtension({ lang, bigList: false });
-      await waitForRules(ext);
+      ext = await launchWithRules({ lang, bigList: false });
       const options = await ext.extensionPage('options.html');
       for (const [path, name, action] of [
         ['/strict.txt', 'Strict test list', 'block'],
@@ -65,10 +59,7 @@ for (const lang of ['en', 'ja'] as const) {
       await options.close();
     });
 
-    afterAll(async () => {
-      await ext?.close();
-      await server?.stop();
-    });
+    afterAll(() => closeBrowserAndServer(ext, server));
 
     it('the options page names both lists beside the host they disagree on', async () => {
       const options = await ext.extensionPage('options.html');

@@ -2,7 +2,8 @@
 // points at the user's own machine (Chromium hides where a redirect goes from fetch(): the
 // extension must refuse it, not follow it blind).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchExtension, waitForRules, type ExtensionBrowser } from './browser';
+import { ARTIFACTS, type ExtensionBrowser } from './browser';
+import { closeBrowserAndServer, launchWithRules } from './suite';
 import { FixtureServer } from './fixture-server';
 import { addListByUrl } from './list-server';
 
@@ -20,14 +21,10 @@ describe('faults and bad data in Chromium', () => {
       return true;
     });
     await server.start();
-    ext = await launchExtension({ lang: 'en' });
-    await waitForRules(ext);
+    ext = await launchWithRules({ lang: 'en' });
   });
 
-  afterAll(async () => {
-    await ext?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeBrowserAndServer(ext, server));
 
   it('refuses a block on a public suffix and an allowance for a router, with the reason', async () => {
     const options = await ext.extensionPage('options.html');

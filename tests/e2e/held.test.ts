@@ -4,17 +4,11 @@
 // second confirmation make it an entry of the list, and then www.mhlw.go.jp is stopped before it loads.
 // In English and Japanese (the Japanese run confirms).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import {
-  ARTIFACTS,
-  launchExtension,
-  waitForBlockedDomain,
-  waitForRules,
-  type ExtensionBrowser,
-} from './browser';
+import { ARTIFACTS, waitForBlockedDomain, type ExtensionBrowser } from './browser';
+import { closeBrowserAndServer, launchWithRules } from './suite';
 import { gotoTyped } from './helpers';
 import { FixtureServer, simplePage } from './fixture-server';
-import { LIST_HOST, addListByUrl } from './list-server';
+import { LIST_HOST, addListByUrl, listCard } from './list-server';
 
 const ROGUE = 'held-rogue.example';
 
@@ -45,14 +39,10 @@ describe.each(['en', 'ja'] as const)('held never-block entries in Chromium (%s)'
       })
       .page('*', '/', simplePage('Site', '<h1 id="site">Site</h1>'));
     await server.start();
-    ext = await launchExtension({ lang });
-    await waitForRules(ext);
+    ext = await launchWithRules({ lang });
   });
 
-  afterAll(async () => {
-    await ext?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeBrowserAndServer(ext, server));
 
   async function loads(host: string): Promise<boolean> {
     const page = await ext.context.newPage();
@@ -60,12 +50,6 @@ describe.each(['en', 'ja'] as const)('held never-block entries in Chromium (%s)'
     const ok = (await page.locator('#site').count()) > 0 && !page.url().includes('/warning.html');
     await page.close();
     return ok;
-  }
-
-  async function card(options: Page) {
-    const locator = options.locator('.list-card', { hasText: 'Held test list' });
-    await locator.waitFor();
-    return locator;
   }
 
   it('holds www.mhlw.go.jp (it loads), and blocks it once confirmed twice', async () => {
@@ -77,7 +61,7 @@ describe.each(['en', 'ja'] as const)('held never-block entries in Chromium (%s)'
       format: 'domains',
       action: 'block',
     });
-    const list = await card(options);
+    const list = await listCard(options, 'Held test list');
     await expect.poll(() => list.locator('.held p').textContent()).toBe(text.held);
     await waitForBlockedDomain(ext, ROGUE);
     expect(await loads('www.mhlw.go.jp')).toBe(true);

@@ -1,6 +1,8 @@
 // Small helpers for reaching into the extension from end-to-end tests.
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { ExtensionBrowser } from './browser';
+import type { FixtureServer } from './fixture-server';
 
 /** The extension-side tab id of a Playwright page. */
 export async function tabIdOf(ext: ExtensionBrowser, page: Page): Promise<number> {
@@ -127,6 +129,19 @@ export async function gotoTyped(page: Page, url: string): Promise<void> {
     // A wait, not a timed check: the warning page follows the browser's error page.
     await page.waitForURL(/^chrome-extension:\/\/[^/]+\/warning\.html#/, { timeout: 30_000 });
   }
+}
+
+/** Type `host`'s address: the warning page shows, and the fixture server got no request for it. */
+export async function expectStoppedBeforeLoad(
+  ext: ExtensionBrowser,
+  server: FixtureServer,
+  host: string,
+): Promise<void> {
+  const page = await ext.context.newPage();
+  await gotoTyped(page, server.url(host, '/'));
+  await expect.poll(() => page.url()).toContain('/warning.html#');
+  expect(server.requestsTo(host)).toHaveLength(0);
+  await page.close();
 }
 
 /**

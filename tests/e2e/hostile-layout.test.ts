@@ -4,11 +4,12 @@
 // by the fixture server and judged from the banner.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, waitForRules, type ExtensionBrowser } from './browser';
+import type { ExtensionBrowser } from './browser';
+import { closeBrowserAndServer, launchWithRules } from './suite';
 import { closeOpenedPages, tabIdOf } from './helpers';
 import { FixtureServer, simplePage } from './fixture-server';
-import { ROGUE_LINES, esc, gatedShop, paragraphs, shop } from './shop-page';
-import { bannerOnTop, bannerState, waitForBanner } from './banner';
+import { ROGUE_LINES, esc, gatedShop, hostOf, paragraphs, shop } from './shop-page';
+import { bannerOnTop, expectNoBannerAfter, waitForBanner } from './banner';
 
 const LINES = ROGUE_LINES;
 const SIZE = 'style="width:900px;height:700px;border:0"';
@@ -91,12 +92,6 @@ const PAGES: Record<string, string> = {
 describe('hostile pages that reorder or draw their words, in Chromium', () => {
   let server: FixtureServer;
   let ext: ExtensionBrowser;
-  const hostOf = (name: string) =>
-    `${name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .slice(0, 40)
-      .replace(/^-+|-+$/g, '')}.example`;
 
   beforeAll(async () => {
     server = new FixtureServer();
@@ -215,14 +210,10 @@ describe('hostile pages that reorder or draw their words, in Chromium', () => {
           `${DOORWAY}<object><iframe src="${server.url('object-fallback-frame.example', '/shop')}" ${SIZE}></iframe></object>`,
         ),
       );
-    ext = await launchExtension({ lang: 'en' });
-    await waitForRules(ext);
+    ext = await launchWithRules({ lang: 'en' });
   });
 
-  afterAll(async () => {
-    await ext?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeBrowserAndServer(ext, server));
 
   afterEach(() => closeOpenedPages(ext));
 
@@ -257,8 +248,7 @@ describe('hostile pages that reorder or draw their words, in Chromium', () => {
     await page.goto(server.url('frames-a-gate.example'));
     // Well past the frame's own second look (3 s after its script started, which is after the
     // top page's load): only the click can make it read itself again.
-    await new Promise((r) => setTimeout(r, 6000));
-    expect((await bannerState(page)).present).toBe(false);
+    await expectNoBannerAfter(page, 6000);
     await page.frameLocator('iframe').locator('#enter').click();
     expect(await bannerText(page)).toContain('This page looks like a rogue online pharmacy');
   });
@@ -313,8 +303,7 @@ describe('hostile pages that reorder or draw their words, in Chromium', () => {
     for (const host of ['pixel-frame.example', 'ordinary-news.example']) {
       const page = await ext.context.newPage();
       await page.goto(server.url(host));
-      await new Promise((r) => setTimeout(r, 4000));
-      expect((await bannerState(page)).present).toBe(false);
+      await expectNoBannerAfter(page, 4000);
     }
   });
 

@@ -6,10 +6,11 @@
 // too; the gate that did not is in hostile.test.ts). Written as probes by session 19's review; the unbounded cases failed before its
 // fixes (16 and 14 reads in 25 s), the rewritten gate got no banner.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, waitForRules, type ExtensionBrowser } from './browser';
+import type { ExtensionBrowser } from './browser';
+import { closeBrowserAndServer, launchWithRules } from './suite';
 import { FixtureServer } from './fixture-server';
 import { gatedShop, paragraphs, shop } from './shop-page';
-import { bannerState, waitForBanner } from './banner';
+import { expectNoBannerAfter, waitForBanner } from './banner';
 import { closeOpenedPages } from './helpers';
 
 // Counts the content script's reads: each one asks the canvas recorder (when the page has a canvas).
@@ -51,20 +52,15 @@ describe('reading a page again, bounded', () => {
         ),
       );
     await server.start();
-    ext = await launchExtension({ lang: 'en' });
-    await waitForRules(ext);
+    ext = await launchWithRules({ lang: 'en' });
   });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeBrowserAndServer(ext, server));
   afterEach(() => closeOpenedPages(ext));
 
   it('an entry gate on a page that rewrote itself with document.open(): the banner after entering', async () => {
     const page = await ext.context.newPage();
     await page.goto(server.url('gate-reopened.example'));
-    await new Promise((r) => setTimeout(r, 4000));
-    expect((await bannerState(page)).present).toBe(false);
+    await expectNoBannerAfter(page, 4000);
     await page.click('#enter');
     await waitForBanner(page, true, 10_000);
   });

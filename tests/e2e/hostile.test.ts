@@ -4,17 +4,19 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, launchExtension, waitForRules, type ExtensionBrowser } from './browser';
+import { ARTIFACTS, launchExtension, type ExtensionBrowser } from './browser';
+import { closeBrowserAndServer, launchWithRules } from './suite';
 import { FixtureServer, simplePage } from './fixture-server';
 import {
   bannerFontFamily,
   bannerOnTop,
   bannerState,
   clickBannerButton,
+  expectNoBannerAfter,
   waitForBanner,
 } from './banner';
 import { badgeOf, closeOpenedPages, gotoTyped, tabIdOf } from './helpers';
-import { ROGUE_LINES, esc, gatedShop, paragraphs, shop } from './shop-page';
+import { ROGUE_LINES, esc, gatedShop, hostOf, paragraphs, shop } from './shop-page';
 
 const LISTED = 'joa2020.jp'; // in the bundled default list (data/sites.json)
 
@@ -213,13 +215,6 @@ const HIDERS: Record<string, string> = {
 describe('hostile pages in Chromium', () => {
   let server: FixtureServer;
   let ext: ExtensionBrowser;
-  // A valid host name for a test's page (no label may end with a hyphen).
-  const hostOf = (name: string) =>
-    `${name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .slice(0, 40)
-      .replace(/^-+|-+$/g, '')}.example`;
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -350,14 +345,10 @@ describe('hostile pages in Chromium', () => {
         `<h1>News</h1><iframe id="f" style="width:600px;height:400px" src="${server.url(LISTED, '/shop')}"></iframe>`,
       ),
     );
-    ext = await launchExtension({ lang: 'en' });
-    await waitForRules(ext);
+    ext = await launchWithRules({ lang: 'en' });
   });
 
-  afterAll(async () => {
-    await ext?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeBrowserAndServer(ext, server));
 
   afterEach(() => closeOpenedPages(ext));
 
@@ -690,8 +681,7 @@ describe('hostile pages in Chromium', () => {
     it('a shop hidden behind an entry gate: the banner appears once the visitor enters', async () => {
       const page = await ext.context.newPage();
       await page.goto(server.url('gated-shop.example'));
-      await new Promise((r) => setTimeout(r, 2500));
-      expect((await bannerState(page)).present).toBe(false);
+      await expectNoBannerAfter(page, 2500);
       await page.click('#enter');
       await waitForBanner(page, true, 20_000);
       await page.close();
@@ -736,8 +726,7 @@ describe('hostile pages in Chromium, in Japanese', () => {
       await page.locator('#hidden-explain').waitFor();
       await page.screenshot({ path: `${ARTIFACTS}/warning-hidden-ja.png` });
     } finally {
-      await ext.close();
-      await server.stop();
+      await closeBrowserAndServer(ext, server);
     }
   });
 });

@@ -11,6 +11,7 @@ import {
   waitForRules,
   type ExtensionBrowser,
 } from './browser';
+import { closeBrowserAndServer, launchWithRules } from './suite';
 import { FixtureServer, simplePage } from './fixture-server';
 import { fixtureHtml } from './fixture-pages';
 import { tabIdOf } from './helpers';
@@ -100,8 +101,7 @@ describe('site intelligence in Chromium', () => {
       )
       .page('*', '/', simplePage('Shop', '<h1>Shop</h1>'));
     await server.start();
-    ext = await launchExtension({ lang: 'en', dist: E2E_DIST });
-    await waitForRules(ext);
+    ext = await launchWithRules({ lang: 'en', dist: E2E_DIST });
     await useLocalRdap(ext, server);
     // The local HIBP-format endpoint, added like any list.
     const options = await ext.extensionPage('options.html');
@@ -114,10 +114,7 @@ describe('site intelligence in Chromium', () => {
     await options.close();
   });
 
-  afterAll(async () => {
-    await ext?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeBrowserAndServer(ext, server));
 
   async function popupFor(page: Page): Promise<Page> {
     const tabId = await tabIdOf(ext, page);
@@ -282,8 +279,7 @@ describe('site intelligence in Japanese', () => {
       );
       await popup.screenshot({ path: `${ARTIFACTS}/popup-intel-ja.png`, fullPage: true });
     } finally {
-      await ext.close();
-      await server.stop();
+      await closeBrowserAndServer(ext, server);
     }
   });
 });

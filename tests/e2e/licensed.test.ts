@@ -4,17 +4,12 @@
 // domain is still stopped before it loads and an unlisted look-alike on the same list is warned on.
 // The popup says "licensed seller" with the register, and shows the reasons it set aside.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ARTIFACTS,
-  launchExtension,
-  waitForBlockedDomain,
-  waitForRules,
-  type ExtensionBrowser,
-} from './browser';
+import { ARTIFACTS, waitForBlockedDomain, type ExtensionBrowser } from './browser';
+import { closeBrowserAndServer, launchWithRules } from './suite';
 import { FixtureServer } from './fixture-server';
 import { fixtureHtml } from './fixture-pages';
 import { bannerState, waitForBanner } from './banner';
-import { gotoTyped, tabIdOf } from './helpers';
+import { expectStoppedBeforeLoad, tabIdOf } from './helpers';
 import { LIST_HOST, addListByUrl, serveList } from './list-server';
 
 // A warn-level list as the Block List Project publishes it: two legitimate sites among rogue ones.
@@ -37,8 +32,7 @@ for (const lang of ['en', 'ja'] as const) {
         .handle(serveList(LIST_HOST, () => WARN_LIST))
         .page('*', '/', shop);
       await server.start();
-      ext = await launchExtension({ lang });
-      await waitForRules(ext);
+      ext = await launchWithRules({ lang });
       const options = await ext.extensionPage('options.html');
       const card = await addListByUrl(options, {
         url: server.url(LIST_HOST, '/drugs.txt'),
@@ -50,10 +44,7 @@ for (const lang of ['en', 'ja'] as const) {
       await options.close();
     });
 
-    afterAll(async () => {
-      await ext?.close();
-      await server?.stop();
-    });
+    afterAll(() => closeBrowserAndServer(ext, server));
 
     it('warns on an unlicensed site of the warn-level list', async () => {
       const page = await ext.context.newPage();
@@ -115,20 +106,12 @@ for (const lang of ['en', 'ja'] as const) {
 
     it('still stops a listed rogue domain before it loads', async () => {
       await waitForBlockedDomain(ext, 'bestdrug.jp');
-      const page = await ext.context.newPage();
-      await gotoTyped(page, server.url('bestdrug.jp', '/'));
-      await expect.poll(() => page.url()).toContain('/warning.html#');
-      expect(server.requestsTo('bestdrug.jp')).toHaveLength(0);
-      await page.close();
+      await expectStoppedBeforeLoad(ext, server, 'bestdrug.jp');
     });
 
     it("stops a domain of NABP's Not Recommended list (a bundled group) before it loads", async () => {
       await waitForBlockedDomain(ext, '24x7-pharmacy.com');
-      const page = await ext.context.newPage();
-      await gotoTyped(page, server.url('24x7-pharmacy.com', '/'));
-      await expect.poll(() => page.url()).toContain('/warning.html#');
-      expect(server.requestsTo('24x7-pharmacy.com')).toHaveLength(0);
-      await page.close();
+      await expectStoppedBeforeLoad(ext, server, '24x7-pharmacy.com');
     });
   });
 }

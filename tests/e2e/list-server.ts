@@ -28,3 +28,10 @@ export async function addListByUrl(
   await form.locator('button[type=submit]').click();
   return options.locator('.list-card', { hasText: list.name });
 }
+
+/** The options page's card of the list named `name`, once it shows. */
+export async function listCard(options: Page, name: string): Promise<Locator> {
+  const card = options.locator('.list-card', { hasText: name });
+  await card.waitFor();
+  return card;
+}

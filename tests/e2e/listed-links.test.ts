@@ -6,8 +6,9 @@
 // (a page promoting unapproved sleeping pills); nothing is fetched from them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, launchExtension, type ExtensionBrowser } from './browser';
+import { closeBrowserAndServer } from './suite';
 import { FixtureServer, simplePage } from './fixture-server';
-import { bannerState, waitForBanner } from './banner';
+import { expectNoBannerAfter, waitForBanner } from './banner';
 import { tabIdOf } from './helpers';
 
 const EN_BLOG = 'medicine-notes.example';
@@ -79,8 +80,7 @@ async function quiet(ext: ExtensionBrowser, url: string): Promise<void> {
       ),
     )
     .toMatch(/^(none|caution)$/);
-  await new Promise((r) => setTimeout(r, 500));
-  expect((await bannerState(page)).present).toBe(false);
+  await expectNoBannerAfter(page, 500);
   await page.close();
 }
 
@@ -93,10 +93,7 @@ describe('links to listed sites in Chromium', () => {
     ext = await launchExtension();
   });
 
-  afterAll(async () => {
-    await ext?.close();
-    await fixtures?.stop();
-  });
+  afterAll(() => closeBrowserAndServer(ext, fixtures));
 
   it('the page stays quiet while it links only to unlisted sites', async () => {
     await quiet(ext, fixtures.url(EN_BLOG, '/unlisted'));
@@ -143,8 +140,7 @@ describe('links to listed sites in Japanese', () => {
       await page.screenshot({ path: `${ARTIFACTS}/listed-links-banner-ja.png` });
       await page.close();
     } finally {
-      await ext.close();
-      await fixtures.stop();
+      await closeBrowserAndServer(ext, fixtures);
     }
   });
 });

@@ -4,16 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createHash } from 'node:crypto';
-import {
-  ARTIFACTS,
-  launchExtension,
-  waitForBlockedDomain,
-  waitForRules,
-  type ExtensionBrowser,
-} from './browser';
-import { gotoTyped } from './helpers';
+import { ARTIFACTS, waitForBlockedDomain, type ExtensionBrowser } from './browser';
+import { closeBrowserAndServer, launchWithRules } from './suite';
+import { expectStoppedBeforeLoad } from './helpers';
 import { FixtureServer, simplePage } from './fixture-server';
-import { LIST_HOST, addListByUrl } from './list-server';
+import { LIST_HOST, addListByUrl, listCard } from './list-server';
 
 describe('list subscriptions in Chromium', () => {
   let server: FixtureServer;
@@ -48,28 +43,12 @@ describe('list subscriptions in Chromium', () => {
       })
       .page('*', '/', simplePage('Shop', '<h1 id="shop">Shop</h1>'));
     await server.start();
-    ext = await launchExtension({ lang: 'en' });
-    await waitForRules(ext);
+    ext = await launchWithRules({ lang: 'en' });
   });
 
-  afterAll(async () => {
-    await ext?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeBrowserAndServer(ext, server));
 
-  async function card(options: Page): Promise<ReturnType<Page['locator']>> {
-    const locator = options.locator('.list-card', { hasText: 'My test list' });
-    await locator.waitFor();
-    return locator;
-  }
-
-  async function expectWarning(host: string): Promise<void> {
-    const page = await ext.context.newPage();
-    await gotoTyped(page, server.url(host, '/'));
-    await expect.poll(() => page.url()).toContain('/warning.html#');
-    await page.close();
-    expect(server.requestsTo(host)).toHaveLength(0);
-  }
+  const card = (options: Page) => listCard(options, 'My test list');
 
   it('adds a list by URL at block level: its domains are stopped before they load', async () => {
     const options = await ext.extensionPage('options.html');
@@ -88,7 +67,7 @@ describe('list subscriptions in Chromium', () => {
           'private, loopback, link-local or CGNAT address: 1, popular site: 1)',
       );
     await waitForBlockedDomain(ext, 'served-rogue.example');
-    await expectWarning('served-rogue.example');
+    await expectStoppedBeforeLoad(ext, server, 'served-rogue.example');
     await options.close();
   });
 
@@ -99,7 +78,7 @@ describe('list subscriptions in Chromium', () => {
     await myList.getByRole('button', { name: 'Update now' }).click();
     await expect.poll(() => myList.locator('.result').textContent()).toBe('Updated: 2 entries.');
     await waitForBlockedDomain(ext, 'added-later.example');
-    await expectWarning('added-later.example');
+    await expectStoppedBeforeLoad(ext, server, 'added-later.example');
     await options.close();
   });
 
@@ -127,7 +106,7 @@ describe('list subscriptions in Chromium', () => {
     expect(await reloaded.locator('.problem').textContent()).toMatch(
       /^Last problem \(.*\): the server answered with an error \(HTTP 503\); keeping the list from .*\.$/,
     );
-    await expectWarning('added-later.example');
+    await expectStoppedBeforeLoad(ext, server, 'added-later.example');
     await options.screenshot({ path: `${ARTIFACTS}/options-en.png`, fullPage: true });
     serverDown = false;
     await options.close();
@@ -162,7 +141,7 @@ describe('list subscriptions in Chromium', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('sold me fake pills');
     await waitForBlockedDomain(ext, 'my-own-block.example');
-    await expectWarning('my-own-block.example');
+    await expectStoppedBeforeLoad(ext, server, 'my-own-block.example');
     await row.getByRole('button', { name: 'Remove' }).click();
     await row.waitFor({ state: 'detached' });
     await options.close();

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { launchExtension, type ExtensionBrowser } from './browser';
+import { closeBrowserAndServer } from './suite';
 import { FixtureServer } from './fixture-server';
 import { tabIdOf } from './helpers';
 import { declaredCharset } from '../../tools/lib/corpus';
@@ -89,10 +90,7 @@ describe('real pages in Chromium', () => {
     ext = await launchExtension({ lang: 'en' });
   }, 60_000);
 
-  afterAll(async () => {
-    await ext?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeBrowserAndServer(ext, server));
 
   it.each(REAL_PAGES.map((p, n) => [p.file, n] as const))(
     '%s: its check reaches the background and is scored',

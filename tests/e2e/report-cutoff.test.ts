@@ -6,13 +6,8 @@
 // Chrome's own "message port closed" answer. Uses the e2e build (plain-http endpoint).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  ARTIFACTS,
-  E2E_DIST,
-  launchExtension,
-  waitForRules,
-  type ExtensionBrowser,
-} from './browser';
+import { ARTIFACTS, E2E_DIST, type ExtensionBrowser } from './browser';
+import { closeBrowserAndServer, launchWithRules } from './suite';
 import { FixtureServer } from './fixture-server';
 import { blockedSites, restartServiceWorker, setReportEndpoint, storedCount } from './helpers';
 
@@ -40,15 +35,11 @@ describe.each(['en', 'ja'] as const)('a Save cut off by the worker stopping (%s)
       return true;
     });
     await server.start();
-    ext = await launchExtension({ lang, dist: E2E_DIST });
-    await waitForRules(ext);
+    ext = await launchWithRules({ lang, dist: E2E_DIST });
     await setReportEndpoint(ext, server.url(ENDPOINT_HOST, '/api/reports'));
   }, 60_000);
 
-  afterAll(async () => {
-    await ext?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeBrowserAndServer(ext, server));
 
   /** The report form for `site`, filled in: what is wrong, and "block this site for me". */
   async function fillForm(site: string): Promise<Page> {

@@ -5,14 +5,8 @@
 // report a blocked site from the warning page. Uses the e2e build (http endpoints, RDAP override).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  ARTIFACTS,
-  E2E_DIST,
-  launchExtension,
-  waitForBlockedDomain,
-  waitForRules,
-  type ExtensionBrowser,
-} from './browser';
+import { ARTIFACTS, E2E_DIST, waitForBlockedDomain, type ExtensionBrowser } from './browser';
+import { closeBrowserAndServer, launchWithRules } from './suite';
 import { FixtureServer, simplePage } from './fixture-server';
 import { fixtureHtml } from './fixture-pages';
 import { clickBannerButton, waitForBanner } from './banner';
@@ -64,17 +58,13 @@ describe('reporting a page in Chromium', () => {
       .page(SECOND, '/', fixtureHtml('ja-rogue-kamagra-shop').html)
       .page('*', '/', simplePage('Shop', '<h1>Shop</h1>'));
     await server.start();
-    ext = await launchExtension({ lang: 'ja', dist: E2E_DIST });
-    await waitForRules(ext);
+    ext = await launchWithRules({ lang: 'ja', dist: E2E_DIST });
     await useLocalRdap(ext, server);
     // The user sets their own report endpoint on the options page (plain http: e2e build only).
     await setReportEndpoint(ext, server.url(ENDPOINT_HOST, '/api/reports'));
   }, 60_000);
 
-  afterAll(async () => {
-    await ext?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeBrowserAndServer(ext, server));
 
   async function openReportFromBanner(page: Page): Promise<Page> {
     await waitForBanner(page);

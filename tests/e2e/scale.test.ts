@@ -11,8 +11,9 @@ import {
   waitForRules,
   type ExtensionBrowser,
 } from './browser';
+import { closeBrowserAndServer } from './suite';
 import { FixtureServer, simplePage } from './fixture-server';
-import { gotoTyped, restartServiceWorker, tabIdOf } from './helpers';
+import { expectStoppedBeforeLoad, gotoTyped, restartServiceWorker, tabIdOf } from './helpers';
 import { LIST_HOST, addListByUrl, serveList } from './list-server';
 import { syntheticDomains } from '../../tools/bench/domains';
 import { normalizeListedHost } from '../../utils/core/hostname';
@@ -55,22 +56,12 @@ describe('a million listed domains in Chromium', () => {
     await options.close();
   }, 180_000);
 
-  afterAll(async () => {
-    await ext?.close();
-    await server?.stop();
-  });
-
-  async function expectStopped(host: string): Promise<void> {
-    const page = await ext.context.newPage();
-    await gotoTyped(page, server.url(host, '/'));
-    await expect.poll(() => page.url()).toContain('/warning.html#');
-    expect(server.requestsTo(host)).toHaveLength(0);
-    await page.close();
-  }
+  afterAll(() => closeBrowserAndServer(ext, server));
 
   it('stops listed domains from anywhere in the list, and their subdomains, before they load', async () => {
-    for (const i of [0, 1, 499_999, 777_777, COUNT - 10]) await expectStopped(listed(i));
-    await expectStopped(`shop.${listed(123_456)}`);
+    for (const i of [0, 1, 499_999, 777_777, COUNT - 10])
+      await expectStoppedBeforeLoad(ext, server, listed(i));
+    await expectStoppedBeforeLoad(ext, server, `shop.${listed(123_456)}`);
   });
 
   it('loads ordinary sites', async () => {
@@ -118,7 +109,7 @@ describe('a million listed domains in Chromium', () => {
     await popup.locator('#blocked-now').waitFor();
     await waitForBlockedDomain(ext, unlisted);
     await popup.close();
-    await expectStopped(`shop.${unlisted}`);
+    await expectStoppedBeforeLoad(ext, server, `shop.${unlisted}`);
     await page.close();
     await other.close();
   });

@@ -11,6 +11,14 @@ export const ROGUE_LINES = readCorpus('tests/fixtures/pages')
 export const esc = (s: string): string =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
+/** A valid host name for a test's page named `name` (no label may end with a hyphen). */
+export const hostOf = (name: string): string =>
+  `${name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 40)
+    .replace(/^-+|-+$/g, '')}.example`;
+
 /** The lines as paragraphs. */
 export const paragraphs = (lines: readonly string[] = ROGUE_LINES): string =>
   lines.map((l) => `<p>${esc(l)}</p>`).join('');

@@ -5,8 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from './browser';
+import { closeBrowserAndServer } from './suite';
 import { FixtureServer, simplePage } from './fixture-server';
-import { bannerState, waitForBanner } from './banner';
+import { expectNoBannerAfter, waitForBanner } from './banner';
 import { en } from '../../utils/i18n/en';
 import { ja } from '../../utils/i18n/ja';
 
@@ -62,8 +63,7 @@ async function siteBanner(
   const page = await ext.context.newPage();
   // Alone, the shipping page gets no banner.
   await page.goto(fixtures.url(host, '/shipping'));
-  await new Promise((r) => setTimeout(r, 1500));
-  expect((await bannerState(page)).present).toBe(false);
+  await expectNoBannerAfter(page, 1500);
   await page.goto(fixtures.url(host, product));
   await waitForBanner(page);
   await page.goto(fixtures.url(host, '/shipping'));
@@ -81,10 +81,7 @@ describe('whole-site verdicts in Chromium', () => {
     ext = await launchExtension();
   });
 
-  afterAll(async () => {
-    await ext?.close();
-    await fixtures?.stop();
-  });
+  afterAll(() => closeBrowserAndServer(ext, fixtures));
 
   it('warns on the shop’s shipping page after its product page was seen', async () => {
     await siteBanner(ext, fixtures, EN_SHOP, '/viagra', en['reason.page.site-evidence']);
@@ -93,8 +90,7 @@ describe('whole-site verdicts in Chromium', () => {
   it.each(QUIET)('%s%s stays quiet', async (host, path) => {
     const page = await ext.context.newPage();
     await page.goto(fixtures.url(host, path));
-    await new Promise((r) => setTimeout(r, 1500));
-    expect((await bannerState(page)).present).toBe(false);
+    await expectNoBannerAfter(page, 1500);
     await page.close();
   });
 });
@@ -112,8 +108,7 @@ describe('whole-site verdicts in Japanese', () => {
         ja['reason.page.site-evidence'],
       );
     } finally {
-      await ext.close();
-      await fixtures.stop();
+      await closeBrowserAndServer(ext, fixtures);
     }
   });
 });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, launchExtension, waitForRules, type ExtensionBrowser } from './browser';
+import { closeBrowserAndServer } from './suite';
 import { FixtureServer, simplePage } from './fixture-server';
 import { gotoTyped } from './helpers';
 
@@ -40,10 +41,7 @@ for (const lang of ['en', 'ja'] as const) {
       // at a load average of 20 this launch took longer than the 120 s default.
     }, 300_000);
 
-    afterAll(async () => {
-      await ext?.close();
-      await server?.stop();
-    });
+    afterAll(() => closeBrowserAndServer(ext, server));
 
     /** The warning page at the top of the tab, explaining the listed site `url` (a wait). */
     const warningFor = async (page: Page, url: string) => {

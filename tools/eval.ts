@@ -40,7 +40,7 @@ import { withFitPool } from './lib/fit-pool';
 import { parseVariant } from './cv-variants';
 import { formatSpread, pagesByLanguage, repeatsArg, summariseRepeats } from './lib/repeats';
 import { flagValue, positional } from './lib/args';
-import { formatRanking, ranking, type Ranking } from './lib/ranking';
+import { formatRanking, formatRankingSpread, ranking, type Ranking } from './lib/ranking';
 import { sampleMentionsMedicines } from '../utils/content/medicine-gate';
 import type { PageSample } from '../utils/detector/evidence';
 
@@ -242,7 +242,14 @@ export async function evaluateCv(
       gated: gatedOut(page.sample),
     };
   });
-  return { ...report(dir, 'cv', pages, rows), trainFraction, ranking: rankingByLanguage(rows) };
+  // Ranked on the unrounded probabilities: the rows' four decimals make ties the ranking would
+  // count against the detector.
+  const unrounded = rows.map((row, i) => ({ ...row, probability: cv[i]!.probability }));
+  return {
+    ...report(dir, 'cv', pages, rows),
+    trainFraction,
+    ranking: rankingByLanguage(unrounded),
+  };
 }
 
 /** Each language's ranking of its pages to warn on against its pages to leave alone. */
@@ -359,6 +366,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     const repeats = repeatsArg(argv);
     const fraction = trainFractionArg(argv);
+    if (!cv && argv.includes('--train-fraction'))
+      throw new Error('--train-fraction draws a learning curve of --cv only');
     result = cv
       ? await evaluateCv(dir, undefined, 0, fraction)
       : await evaluate(
@@ -383,11 +392,19 @@ async function main(argv: string[]): Promise<number> {
       [result, ...repeated].map((r) => pagesByLanguage(r.byLanguage)),
     );
     const out = json ? console.error : console.log;
-    out(`\nOver ${repeated.length + 1} splits (fold seeds 0–${repeated.length}), pages:`);
+    const fraction = result.trainFraction ?? 1;
+    const learning =
+      fraction < 1 ? `, each fold learning from ${fraction} of its training sites` : '';
+    out(
+      `\nOver ${repeated.length + 1} splits (fold seeds 0–${repeated.length})${learning}, pages:`,
+    );
     for (const [lang, x] of Object.entries(summary))
       out(
         `${lang.padEnd(5)} recall ${formatSpread(x.recall)}\n      false positives ${formatSpread(x.falsePositiveRate)}`,
       );
+    const rankings = [result, ...repeated].map((r) => r.ranking ?? {});
+    for (const lang of Object.keys(rankings[0]!))
+      out(`${lang.padEnd(5)} ranking: ${formatRankingSpread(rankings.map((r) => r[lang]!))}`);
   }
   return 0;
 }

@@ -227,14 +227,18 @@ describe('one model per language (split)', () => {
 });
 
 describe('learning curve (eval --cv --train-fraction)', () => {
-  it('keeps a nested share of the sites, by name alone', () => {
+  it("keeps a nested share of the sites, by name and the split's seed", () => {
     const sites = Array.from({ length: 2000 }, (_, i) => `shop${i}.example`);
-    const kept = (f: number) => sites.filter((s) => siteInFraction(s, f));
+    const kept = (f: number, seed = 0) => sites.filter((s) => siteInFraction(s, f, seed));
     expect(kept(1)).toEqual(sites);
     for (const f of [0.25, 0.5, 0.75]) {
       expect(Math.abs(kept(f).length / sites.length - f)).toBeLessThan(0.05);
       expect(kept(f / 2).every((s) => kept(f).includes(s))).toBe(true);
+      expect(kept(f / 2, 1).every((s) => kept(f, 1).includes(s))).toBe(true);
     }
+    // Another split draws other sites.
+    const shared = kept(0.5).filter((s) => kept(0.5, 1).includes(s)).length;
+    expect(shared / kept(0.5).length).toBeLessThan(0.7);
   });
 
   it('learns from the kept sites of each fold only and judges every page on the same folds', () => {
@@ -259,8 +263,12 @@ describe('learning curve (eval --cv --train-fraction)', () => {
       rows.filter((_, i) => kept(training[i]!)).map((r) => [r.fold, r.probability, r.level]);
     const a = crossValidate(training, half);
     const b = crossValidate(marked, half);
-    expect(b.map((r) => r.fold)).toEqual(a.map((r) => r.fold));
-    expect(a.every((r) => r !== undefined)).toBe(true);
+    // Every page is judged, on the folds the whole corpus makes (crossValidate's rows are sparse
+    // where a page was never judged: Array.from reads the holes as undefined).
+    const folds = (rows: CrossValidatedRow[]) => Array.from(rows, (r) => r?.fold);
+    expect(folds(a)).toEqual(folds(crossValidate(training, options)));
+    expect(folds(b)).toEqual(folds(a));
+    expect(folds(a).every((f) => f !== undefined)).toBe(true);
     expect(keptRows(b)).toEqual(keptRows(a));
     // With every site learned from, the mark does move them; and 1 is the same as no fraction.
     const all = crossValidate(training, options);
@@ -269,6 +277,12 @@ describe('learning curve (eval --cv --train-fraction)', () => {
     );
     const moved = crossValidate(marked, options).map((r, i) => r.probability - all[i]!.probability);
     expect(Math.max(...moved.map(Math.abs))).toBeGreaterThan(1e-6);
+  });
+
+  it('is refused by the stacked cross-validation, which would learn from every site', () => {
+    const { training } = memorisable();
+    const half = { ...parseVariant('shipped').pipeline, trainFraction: 0.5 };
+    expect(() => crossValidateStacked(training, half, { rounds: 5 })).toThrow(/trainFraction/);
   });
 
   it('reads --train-fraction as a number in (0, 1]', () => {

@@ -36,7 +36,22 @@ describe('ranking of out-of-fold probabilities', () => {
     // 92% of four pages is all four: down to 0.5, where 50 negatives stand.
     expect(r.fprAtRecall.fpr).toBe(0.5);
     expect(r.auc).toBeCloseTo((100 + 99 + 98 + 50.5) / 400, 12);
-    expect(formatRanking(r)).toMatch(/^AUC 0\.869; recall 50\.0% at 1\.0%, 75\.0% at 3\.0%/);
+    expect(formatRanking(r)).toMatch(
+      /^AUC 0\.869; recall 50\.0% at 1\.0%, 75\.0% at 3\.0%.* false positives; 92\.0% recall costs 50\.0% false positives$/,
+    );
+  });
+
+  it('needs 92% of the pages to warn on, rounded up', () => {
+    // Ten pages: 9.2 rounds up to all ten, down to the lowest at 0.1, above which three of the four
+    // negatives stand (rounded to nine, none would).
+    const positives = [0.95, 0.94, 0.93, 0.92, 0.91, 0.9, 0.89, 0.88, 0.87, 0.1];
+    const negatives = [0.05, 0.2, 0.3, 0.4];
+    expect(ranking(positives, negatives).fprAtRecall.fpr).toBe(0.75);
+    // Twenty-five pages: 23 of them, down to the 23rd highest.
+    const many = Array.from({ length: 25 }, (_, i) => 1 - i / 100); // 1.00 … 0.76
+    const r = ranking(many, [0.775, 0.785, 0.5]);
+    expect(r.fprAtRecall.fpr).toBeCloseTo(1 / 3, 12); // the 23rd is 0.78: only 0.785 at or above
+    expect(ranking([], [0.5]).fprAtRecall.fpr).toBeNaN();
   });
 
   it('agrees with comparing every pair on random scores with ties', () => {

@@ -18,11 +18,12 @@ function fnv(s: string): number {
 
 /**
  * Whether `site` is among the `fraction` of sites a learning curve keeps (`trainFraction` in
- * utils/detector/pipeline.ts): by a hash of its name alone, so that a smaller fraction keeps a
- * subset of a larger one's sites, whatever the corpus order or fold.
+ * utils/detector/pipeline.ts): by a hash of its name and the split's seed, so that within a split a
+ * smaller fraction keeps a subset of a larger one's sites, whatever the corpus order or fold, and
+ * each split (`--repeats`) draws its own sites.
  */
-export function siteInFraction(site: string, fraction: number): boolean {
-  return fraction >= 1 || fnv(`fraction:${site}`) / 2 ** 32 < fraction;
+export function siteInFraction(site: string, fraction: number, seed = 0): boolean {
+  return fraction >= 1 || fnv(`fraction:${seed}:${site}`) / 2 ** 32 < fraction;
 }
 
 /** The fold (0 … k-1) of every item; seed 0 is the split every measure before session 11 used. */

@@ -104,10 +104,10 @@ export interface PipelineOptions {
    */
   innerSeeds?: number;
   /**
-   * A learning curve's point, in crossValidate only: each outer fold's model learns from this
-   * fraction of its training sites (siteInFraction: the same sites in every fold, nested between
-   * fractions) and is judged on the whole fold, so the figures at each fraction are on the same
-   * pages. 1 or absent: every training site.
+   * A learning curve's point, in crossValidate only (crossValidateStacked refuses it): each outer
+   * fold's model learns from this fraction of its training sites (siteInFraction with foldSeed:
+   * the same sites in every fold of a split, nested between fractions) and is judged on the whole
+   * fold, so the figures at each fraction are on the same pages. 1 or absent: every training site.
    */
   trainFraction?: number;
 }
@@ -519,7 +519,7 @@ export function* crossValidatePlan(
   for (let f = 0; f < options.folds; f += 1) {
     const train = pages
       .map((_, i) => i)
-      .filter((i) => fold[i] !== f && siteInFraction(pages[i]!.site, fraction));
+      .filter((i) => fold[i] !== f && siteInFraction(pages[i]!.site, fraction, options.foldSeed));
     const testAt = pages.map((_, i) => i).filter((i) => fold[i] === f);
     if (testAt.length === 0) continue;
     // Joint: one model for every script; perScript: each script's pages by its own model.

@@ -63,6 +63,8 @@ export function crossValidateStacked(
   options: PipelineOptions = PIPELINE_DEFAULTS,
   boost: Partial<BoostOptions> = {},
 ): { base: CrossValidatedRow[]; stacked: CrossValidatedRow[] } {
+  if ((options.trainFraction ?? 1) < 1)
+    throw new Error('a learning curve (trainFraction) is measured with crossValidate only');
   const fold = groupFolds(pages, options.folds, options.foldSeed);
   const base = new Array<CrossValidatedRow>(pages.length);
   const stacked = new Array<CrossValidatedRow>(pages.length);

@@ -12,8 +12,9 @@
 // with a configuration of `npm run cv:variants` (`shipped`, `shipped+miss`) instead of the
 // shipped file: how a variant does on pages nobody tuned it on (data/holdout).
 // `--train-fraction F` (with --cv, 0 < F ≤ 1): a learning curve's point — each fold's model learns
-// from that fraction of its training sites (the same sites in every fold; a smaller fraction's
-// sites are among a larger one's) and is judged on the whole fold.
+// from that fraction of its training sites (the same sites in every fold of a split, drawn anew
+// for each split; a smaller fraction's sites are among a larger one's) and is judged on the whole
+// fold.
 // Only the page text and the URL's host are used: list hits are left out so the figures measure
 // the detector alone. Each row also says whether the content script's pre-check would have sent
 // the page at all (`gated`: it names no medicine word the pre-check knows, so in the browser it is

@@ -2,7 +2,7 @@
 // at fixed false-positive rates and the false-positive rate at the budget's recall, ties going
 // against the detector.
 import { describe, expect, it } from 'vitest';
-import { formatRanking, ranking } from '../../tools/lib/ranking';
+import { formatRanking, formatRankingSpread, ranking } from '../../tools/lib/ranking';
 import { rankingByLanguage, type EvalRow } from '../../tools/eval';
 
 /** Every pair compared: the definition the binary searches must agree with. */
@@ -52,6 +52,15 @@ describe('ranking of out-of-fold probabilities', () => {
     const r = ranking(many, [0.775, 0.785, 0.5]);
     expect(r.fprAtRecall.fpr).toBeCloseTo(1 / 3, 12); // the 23rd is 0.78: only 0.785 at or above
     expect(ranking([], [0.5]).fprAtRecall.fpr).toBeNaN();
+  });
+
+  it('summarises the splits: mean and range of AUC, recall at 3% and the cost of 92% recall', () => {
+    const negatives = Array.from({ length: 100 }, (_, i) => i / 100);
+    const a = ranking([0.995, 0.985, 0.975, 0.5], negatives); // AUC 0.869, 75% at 3%, costs 50%
+    const b = ranking([0.995, 0.985, 0.975, 0.965], negatives); // AUC 0.985, 100% at 3%, costs 3%
+    expect(formatRankingSpread([a, b])).toBe(
+      'AUC mean 0.927 (0.869–0.985); recall at 3% false positives mean 87.5 (75.0–100.0)%; 92% recall costs mean 26.5 (3.0–50.0)% false positives',
+    );
   });
 
   it('agrees with comparing every pair on random scores with ties', () => {

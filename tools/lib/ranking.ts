@@ -7,6 +7,8 @@
 // many pages at the same false alarms): it says how far the ranking is from the budget, where the
 // rates of eval --cv say where the shipped thresholds put it.
 
+import { meanAndRange } from './repeats';
+
 /** The false-positive rates at which the recall is read. */
 export const FPR_POINTS = [0.01, 0.03, 0.05, 0.1] as const;
 /** The recall at which the false-positive rate is read: the issue's budget. */
@@ -92,8 +94,8 @@ export function formatRanking(r: Ranking): string {
 export function formatRankingSpread(rankings: readonly Ranking[]): string {
   const spread = (values: number[], digits: number, scale = 1) => {
     const shown = (x: number) => (x * scale).toFixed(digits);
-    const mean = values.reduce((a, b) => a + b, 0) / values.length;
-    return `mean ${shown(mean)} (${shown(Math.min(...values))}–${shown(Math.max(...values))})`;
+    const { mean, min, max } = meanAndRange(values);
+    return `mean ${shown(mean)} (${shown(min)}–${shown(max)})`;
   };
   const at3 = rankings.map((r) => r.recallAtFpr.find((p) => p.fpr === 0.03)!.recall);
   return `AUC ${spread(

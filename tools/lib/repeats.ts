@@ -18,12 +18,22 @@ export interface RepeatedRates {
   falsePositiveRate: Spread;
 }
 
-function spread(rates: readonly Rate[]): Spread {
-  const values = rates.map((r) => r.rate);
+/** The mean, lowest and highest of one figure over the splits. */
+export function meanAndRange(values: readonly number[]): {
+  mean: number;
+  min: number;
+  max: number;
+} {
   return {
     mean: values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1),
     min: Math.min(...values),
     max: Math.max(...values),
+  };
+}
+
+function spread(rates: readonly Rate[]): Spread {
+  return {
+    ...meanAndRange(rates.map((r) => r.rate)),
     pooled: wilson(
       rates.reduce((a, r) => a + r.hits, 0),
       rates.reduce((a, r) => a + r.total, 0),

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLASSES, parseTextPage, readIndex } from '../../tools/lib/corpus';
+import { checkFolder, narrationHits } from '../../tools/corpus-check';
 import { corpusReadme, importCorpus, sourceKind } from '../../tools/corpus-import';
 import { NEAR_DUPLICATE, shingle, similarity, urlKey } from '../../tools/lib/near-dup';
 import { hostOfUrl, registrableDomain } from '../../utils/core/hostname';
@@ -170,5 +171,120 @@ describe('corpus README sources', () => {
       'paraphrase of a public page excerpt',
     );
     expect(sourceKind(undefined)).toBe('(none)');
+  });
+});
+
+describe('corpus check (tools/corpus-check.ts), before an import', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'kg-corpus-check-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  const long = (n: number) =>
+    Array.from(
+      { length: 16 },
+      (_, i) => `第${i}項 商品${n * 100 + i}は処方箋なしで発送します。`,
+    ).join('\n');
+
+  interface Draft {
+    slug: string;
+    url: string;
+    text: string;
+    source?: string;
+    note?: string;
+    header?: string;
+  }
+  function folder(name: string, pages: Draft[]): string {
+    const dir = join(scratch, name);
+    mkdirSync(join(dir, 'pages'), { recursive: true });
+    const entries = pages.map((p) => ({
+      slug: p.slug,
+      url: p.url,
+      class: 'rogue',
+      lang: 'ja',
+      source: p.source ?? `paraphrase of a public page excerpt (stored page ${p.url})`,
+      note: p.note ?? 'shop product page: 処方箋不要, カートに入れる',
+    }));
+    writeFileSync(join(dir, 'index.json'), JSON.stringify(entries));
+    for (const [i, p] of pages.entries())
+      writeFileSync(
+        join(dir, 'pages', `${p.slug}.txt`),
+        `${p.url}\n${p.header ?? `# class: rogue | lang: ja | source: ${entries[i]!.source} | note: x`}\n\n${p.text}`,
+      );
+    return dir;
+  }
+
+  const corpus = folder('corpus', [
+    { slug: 'known', url: 'https://known.example/a', text: long(1) },
+  ]);
+  const holdout = folder('holdout', [
+    { slug: 'held', url: 'https://held.example/a', text: long(2) },
+  ]);
+
+  it('passes a clean folder of new sites, and notes a page of a site already known', () => {
+    const dir = folder('clean', [
+      { slug: 'ja-rogue-new-a', url: 'https://new.example/a', text: long(3) },
+      { slug: 'ja-rogue-known-b', url: 'https://known.example/b', text: long(4) },
+    ]);
+    const result = checkFolder(dir, { corpus, others: [holdout] });
+    expect(result.problems).toEqual([]);
+    expect(result.notes).toHaveLength(1);
+    expect(result.notes[0]).toContain('known.example');
+    expect(result.summary).toMatch(/^2 pages, 2 sites; rogue\/ja 2; 0 problems$/);
+  });
+
+  it('names every problem an import would hide: repeats, short text, source, header, held-out sites', () => {
+    const dir = folder('bad', [
+      { slug: 'dup-url', url: 'http://www.known.example/a/', text: long(5) },
+      { slug: 'dup-text', url: 'https://other.example/x', text: `${long(2)}\nおまけ` },
+      { slug: 'short', url: 'https://short.example/', text: '短い本文' },
+      { slug: 'nosource', url: 'https://nosource.example/', text: long(6), source: 'memory' },
+      {
+        slug: 'header',
+        url: 'https://header.example/',
+        text: long(7),
+        header: '# class: info | lang: ja',
+      },
+      { slug: 'site', url: 'https://known.example/c', text: long(8) },
+      {
+        slug: 'narrated',
+        url: 'https://narrated.example/',
+        text: `${long(9)}\n記事はまず効果を説明しています。副作用もあると筆者は書いています。`,
+      },
+    ]);
+    const problems = checkFolder(dir, { corpus, others: [holdout], heldOut: true }).problems;
+    const about = (slug: string) => problems.filter((p) => p.startsWith(`${slug}:`)).join(' ');
+    expect(about('dup-url')).toContain('URL already in corpus:known');
+    expect(about('dup-text')).toContain('near-duplicate of');
+    expect(about('short')).toMatch(/text \d+ chars/);
+    expect(about('nosource')).toContain('source must name');
+    expect(about('header')).toContain('header disagrees');
+    expect(about('site')).toContain('is in the training corpus');
+    expect(about('narrated')).toContain("in the page's own voice");
+    // The held-out rule is what --held-out adds: without it the same page is only a note.
+    expect(checkFolder(dir, { corpus, others: [holdout] }).problems.join(' ')).not.toContain(
+      'site: site known.example',
+    );
+  });
+});
+
+describe('narration (a description of the page instead of its own voice)', () => {
+  it('finds a writer describing the page, in both languages', () => {
+    expect(
+      narrationHits('記事はまず効果を説明しています。副作用もあると筆者は書いています。'),
+    ).toHaveLength(2);
+    expect(
+      narrationHits('治療薬だと説明している。プライバシーに配慮すると呼びかけている。'),
+    ).toHaveLength(2);
+    expect(
+      narrationHits('The shop says no prescription is needed. It warns that stock is low.'),
+    ).toEqual(['The shop says', 'It warns']);
+  });
+
+  it('leaves the page’s own voice alone, news that quotes a regulator included', () => {
+    for (const text of [
+      '当院では医師が丁寧に説明しています。',
+      '厚生労働省は個人輸入に注意を呼びかけています。',
+      'Add to cart. We ship discreetly within 24 hours.',
+      'The FDA says these pills may contain hidden ingredients.',
+    ])
+      expect(narrationHits(text), text).toEqual([]);
   });
 });

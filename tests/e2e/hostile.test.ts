@@ -721,7 +721,7 @@ describe('hostile pages in Chromium, in Japanese', () => {
       await page.goto(server.url('zoom-shop.example'));
       // A browser launched for this test is still installing its lists while the page loads: the
       // escalation takes about 4 s on a quiet machine and took over 15 s once on a loaded one
-      // (CI of 5473a48), so this waits as long as the suite's own hooks allow for a launch.
+      // (CI of 5473a48), so this waits 45 s, well inside the test's 120 s.
       await expect.poll(() => page.url(), { timeout: 45_000 }).toContain('/warning.html#');
       await expect
         .poll(() => page.locator('#headline').textContent())

@@ -11,9 +11,9 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { CLASSES, parseTextPage, readIndex } from '../../tools/lib/corpus';
-import { checkFolder, narrationHits } from '../../tools/corpus-check';
+import { checkFolder, main, narrationHits } from '../../tools/corpus-check';
 import { corpusReadme, importCorpus, sourceKind } from '../../tools/corpus-import';
 import { NEAR_DUPLICATE, shingle, similarity, urlKey } from '../../tools/lib/near-dup';
 import { hostOfUrl, registrableDomain } from '../../utils/core/hostname';
@@ -223,14 +223,14 @@ describe('corpus check (tools/corpus-check.ts), before an import', () => {
       { slug: 'ja-rogue-new-a', url: 'https://new.example/a', text: long(3) },
       { slug: 'ja-rogue-known-b', url: 'https://known.example/b', text: long(4) },
     ]);
-    const result = checkFolder(dir, { corpus, others: [holdout] });
+    const result = checkFolder(dir, { corpus, holdout });
     expect(result.problems).toEqual([]);
     expect(result.notes).toHaveLength(1);
     expect(result.notes[0]).toContain('known.example');
     expect(result.summary).toMatch(/^2 pages, 2 sites; rogue\/ja 2; 0 problems$/);
   });
 
-  it('names every problem an import would hide: repeats, short text, source, header, held-out sites', () => {
+  it('names every problem an import would hide: repeats, short text, source, header, narration', () => {
     const dir = folder('bad', [
       { slug: 'dup-url', url: 'http://www.known.example/a/', text: long(5) },
       { slug: 'dup-text', url: 'https://other.example/x', text: `${long(2)}\nおまけ` },
@@ -242,49 +242,113 @@ describe('corpus check (tools/corpus-check.ts), before an import', () => {
         text: long(7),
         header: '# class: info | lang: ja',
       },
-      { slug: 'site', url: 'https://known.example/c', text: long(8) },
       {
         slug: 'narrated',
         url: 'https://narrated.example/',
         text: `${long(9)}\n記事はまず効果を説明しています。副作用もあると筆者は書いています。`,
       },
     ]);
-    const problems = checkFolder(dir, { corpus, others: [holdout], heldOut: true }).problems;
+    const problems = checkFolder(dir, { corpus, holdout }).problems;
     const about = (slug: string) => problems.filter((p) => p.startsWith(`${slug}:`)).join(' ');
     expect(about('dup-url')).toContain('URL already in corpus:known');
-    expect(about('dup-text')).toContain('near-duplicate of');
+    expect(about('dup-text')).toContain('near-duplicate of holdout:held');
     expect(about('short')).toMatch(/text \d+ chars/);
     expect(about('nosource')).toContain('source must name');
     expect(about('header')).toContain('header disagrees');
-    expect(about('site')).toContain('is in the training corpus');
     expect(about('narrated')).toContain("in the page's own voice");
-    // The held-out rule is what --held-out adds: without it the same page is only a note.
-    expect(checkFolder(dir, { corpus, others: [holdout] }).problems.join(' ')).not.toContain(
-      'site: site known.example',
+  });
+
+  it('keeps training and held-out sites apart, both ways, siblings included', () => {
+    // A training page from a held-out site: a problem without --held-out.
+    const training = folder('training', [
+      { slug: 'ja-rogue-held-b', url: 'https://held.example/b', text: long(10) },
+    ]);
+    expect(checkFolder(training, { corpus, holdout }).problems.join(' ')).toContain(
+      'site held.example is in the held-out pages',
     );
+    // A held-out page from a training site (data/corpus or a training sibling in --others).
+    const sibling = folder('sibling', [
+      { slug: 'ja-rogue-sib', url: 'https://sibling.example/a', text: long(11) },
+    ]);
+    const held = folder('held-new', [
+      { slug: 'ja-rogue-known-d', url: 'https://known.example/d', text: long(12) },
+      { slug: 'ja-rogue-sib-b', url: 'https://sibling.example/b', text: long(13) },
+      { slug: 'ja-rogue-held-c', url: 'https://held.example/c', text: long(14) },
+    ]);
+    const result = checkFolder(held, { corpus, holdout, others: [sibling], heldOut: true });
+    expect(result.problems.filter((p) => p.includes('is in the training pages'))).toHaveLength(2);
+    // Another held-out page of a held-out site is fine there: only a note.
+    expect(result.problems.join(' ')).not.toContain('held.example');
+    expect(result.notes.join(' ')).toContain('held.example');
+    // Without --held-out, the known site is a note and the sibling's site a problem.
+    const asTraining = checkFolder(held, { corpus, holdout, others: [sibling] });
+    expect(asTraining.problems.join(' ')).toContain('site sibling.example is in the held-out');
+    expect(asTraining.problems.join(' ')).toContain('site held.example is in the held-out');
+  });
+
+  it('refuses to pass a folder it could not compare with anything, and a folder against itself', () => {
+    const dir = folder('lonely', [{ slug: 'a', url: 'https://lonely.example/', text: long(15) }]);
+    expect(() => checkFolder(dir, { corpus: join(scratch, 'missing'), holdout })).toThrow(
+      /index\.json not found/,
+    );
+    // Checking the held-out folder in place does not find each page a repeat of itself.
+    expect(checkFolder(holdout, { corpus, holdout, heldOut: true }).problems).toEqual([]);
+  });
+
+  it('answers bad arguments with its usage and exit code 2', () => {
+    const errors: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((m: string) => errors.push(m));
+    try {
+      expect(main(['some-dir', '--others'])).toBe(2);
+      expect(main(['some-dir', '--bogus'])).toBe(2);
+      expect(main([])).toBe(2);
+      expect(main(['a', 'b'])).toBe(2);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(errors.every((e) => e.includes('usage:'))).toBe(true);
   });
 });
 
 describe('narration (a description of the page instead of its own voice)', () => {
-  it('finds a writer describing the page, in both languages', () => {
+  it('finds a writer describing the page, in both languages, once a sentence', () => {
     expect(
       narrationHits('記事はまず効果を説明しています。副作用もあると筆者は書いています。'),
     ).toHaveLength(2);
+    expect(narrationHits('治療薬だと説明している。当院で処方できると紹介した。')).toHaveLength(2);
     expect(
-      narrationHits('治療薬だと説明している。プライバシーに配慮すると呼びかけている。'),
-    ).toHaveLength(2);
-    expect(
-      narrationHits('The shop says no prescription is needed. It warns that stock is low.'),
-    ).toEqual(['The shop says', 'It warns']);
+      narrationHits(
+        'The shop also says no prescription is needed. The sellers claim stock is low. In its telling, it ships fast.',
+      ),
+    ).toEqual(['The shop also says', 'The sellers claim', 'In its telling']);
+    // Two patterns in one sentence are one hit: one such sentence is a note, not a problem.
+    expect(narrationHits('サイトは安全だと説明しています。')).toHaveLength(1);
   });
 
-  it('leaves the page’s own voice alone, news that quotes a regulator included', () => {
+  it('leaves a page’s own voice and what real pages quote alone', () => {
     for (const text of [
       '当院では医師が丁寧に説明しています。',
+      '当サイトでは、安全な通販サイトをご紹介しています。',
+      'この記事は日本の法令について説明しています。',
       '厚生労働省は個人輸入に注意を呼びかけています。',
+      '担当者は「輸入は危険だ」と述べています。',
+      '添付文書には1日1回と書かれています。',
       'Add to cart. We ship discreetly within 24 hours.',
+      'This page explains how to order.',
       'The FDA says these pills may contain hidden ingredients.',
     ])
       expect(narrationHits(text), text).toEqual([]);
+  });
+});
+
+describe('data/corpus and data/holdout in their pages’ own voice', () => {
+  it('have no page that describes its page in two sentences or more', () => {
+    const narrated: string[] = [];
+    for (const dir of [TRAINING, HELD])
+      for (const e of readIndex(dir)) {
+        const text = parseTextPage(readFileSync(join(dir, 'pages', `${e.slug}.txt`), 'utf8')).text;
+        if (narrationHits(text).length >= 2) narrated.push(e.slug);
+      }
+    expect(narrated).toEqual([]);
   });
 });

@@ -145,7 +145,7 @@ export function checkFolder(dir: string, options: CheckOptions = {}): CheckResul
   const seenUrls = new Map<string, string>();
   const counts = new Map<string, number>();
   for (const e of entries) {
-    const where = `${e.slug}`;
+    const where = e.slug;
     if (!(CLASSES as readonly string[]).includes(e.class))
       problems.push(`${where}: class ${e.class}`);
     if (e.lang !== 'ja' && e.lang !== 'en') problems.push(`${where}: lang ${e.lang} (ja or en)`);
@@ -177,17 +177,10 @@ export function checkFolder(dir: string, options: CheckOptions = {}): CheckResul
       problems.push(`${where}: pages/${e.slug}.txt missing`);
       continue;
     }
-    let page;
-    try {
-      page = parseTextPage(raw);
-    } catch (error) {
-      problems.push(`${where}: ${(error as Error).message}`);
-      continue;
-    }
-    const firstLine = raw.split('\n', 1)[0]!.trim();
-    if (firstLine !== e.url) problems.push(`${where}: line 1 (${firstLine}) is not the index URL`);
-    const header = raw.split('\n')[1] ?? '';
-    if (!header.includes(`class: ${e.class}`) || !header.includes(`lang: ${e.lang}`))
+    // The importer's own parser: what it reads as the URL and the header is what is compared.
+    const page = parseTextPage(raw);
+    if (page.url !== e.url) problems.push(`${where}: line 1 (${page.url}) is not the index URL`);
+    if (page.header.class !== e.class || page.header.lang !== e.lang)
       problems.push(`${where}: line 2 header disagrees with index.json`);
     const text = page.text.trim();
     if (text.length < MIN_CHARS)

@@ -82,24 +82,43 @@ describe('data/holdout', () => {
   });
 });
 
+/** A page of a scratch folder in the reference format: a Japanese rogue page unless told. */
+interface Draft {
+  slug: string;
+  url: string;
+  text: string;
+  source?: string;
+  note?: string;
+  /** Line 2 as written, when a test needs one that disagrees with the index. */
+  header?: string;
+}
+
+/** Writes a scratch folder (index.json + pages/) for the importer's and the checker's tests. */
+function writeFolder(root: string, name: string, pages: Draft[]): string {
+  const dir = join(root, name);
+  mkdirSync(join(dir, 'pages'), { recursive: true });
+  const entries = pages.map((p) => ({
+    slug: p.slug,
+    url: p.url,
+    class: 'rogue',
+    lang: 'ja',
+    source: p.source ?? `paraphrase of a public page excerpt (stored page ${p.url})`,
+    note: p.note ?? 'shop product page: 処方箋不要, カートに入れる',
+  }));
+  writeFileSync(join(dir, 'index.json'), JSON.stringify(entries));
+  for (const [i, p] of pages.entries()) {
+    const e = entries[i]!;
+    const header = p.header ?? `# class: rogue | lang: ja | source: ${e.source} | note: ${e.note}`;
+    writeFileSync(join(dir, 'pages', `${p.slug}.txt`), `${p.url}\n${header}\n\n${p.text}`);
+  }
+  return dir;
+}
+
 describe('corpus:import', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'kg-corpus-'));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-  function folder(name: string, pages: { slug: string; url: string; text: string }[]): string {
-    const dir = join(scratch, name);
-    mkdirSync(join(dir, 'pages'), { recursive: true });
-    writeFileSync(
-      join(dir, 'index.json'),
-      JSON.stringify(pages.map((p) => ({ slug: p.slug, url: p.url, class: 'rogue', lang: 'ja' }))),
-    );
-    for (const p of pages)
-      writeFileSync(
-        join(dir, 'pages', `${p.slug}.txt`),
-        `${p.url}\n# class: rogue | lang: ja | source: test page | note: sells without prescription\n\n${p.text}`,
-      );
-    return dir;
-  }
+  const folder = (name: string, pages: Draft[]) => writeFolder(scratch, name, pages);
   const text = (n: number) =>
     Array.from(
       { length: 40 },
@@ -183,33 +202,7 @@ describe('corpus check (tools/corpus-check.ts), before an import', () => {
       (_, i) => `第${i}項 商品${n * 100 + i}は処方箋なしで発送します。`,
     ).join('\n');
 
-  interface Draft {
-    slug: string;
-    url: string;
-    text: string;
-    source?: string;
-    note?: string;
-    header?: string;
-  }
-  function folder(name: string, pages: Draft[]): string {
-    const dir = join(scratch, name);
-    mkdirSync(join(dir, 'pages'), { recursive: true });
-    const entries = pages.map((p) => ({
-      slug: p.slug,
-      url: p.url,
-      class: 'rogue',
-      lang: 'ja',
-      source: p.source ?? `paraphrase of a public page excerpt (stored page ${p.url})`,
-      note: p.note ?? 'shop product page: 処方箋不要, カートに入れる',
-    }));
-    writeFileSync(join(dir, 'index.json'), JSON.stringify(entries));
-    for (const [i, p] of pages.entries())
-      writeFileSync(
-        join(dir, 'pages', `${p.slug}.txt`),
-        `${p.url}\n${p.header ?? `# class: rogue | lang: ja | source: ${entries[i]!.source} | note: x`}\n\n${p.text}`,
-      );
-    return dir;
-  }
+  const folder = (name: string, pages: Draft[]) => writeFolder(scratch, name, pages);
 
   const corpus = folder('corpus', [
     { slug: 'known', url: 'https://known.example/a', text: long(1) },

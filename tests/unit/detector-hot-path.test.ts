@@ -6,6 +6,7 @@ import { extractFeatures } from '../../utils/detector/features';
 import { charGrams, Collector, textOccurrences, wordGrams } from '../../utils/detector/ngrams';
 import { HASHED_OFFSET } from '../../utils/detector/feature-space';
 import { pageSample } from './page-sample';
+import { normalisingBaseline } from '../../tools/bench/detector';
 
 const page = (text: string, host = 'shop.example') => pageSample(text, `https://${host}/`);
 
@@ -84,5 +85,21 @@ describe('buffers reused between pages', () => {
     const first = Array.from(extractFeatures(long).index);
     extractFeatures(page('園芸の話'));
     expect(Array.from(extractFeatures(long).index)).toEqual(first);
+  });
+});
+
+describe("the scoring rows' baseline (tools/bench/detector.ts)", () => {
+  // The bench's ratio rows divide by this; it must do the normalising the scorer does, text and
+  // map alike, or the rows compare the scorer with something else.
+  it('normalises the text the scorer reads, with its map', () => {
+    const source = 'ＶＩＡＧＲＡ　処方箋不要\nカマグラ ｺﾞｰﾙﾄﾞ\u200b 100mg'.repeat(400);
+    const expected = normalizeWithMap(source);
+    const normalise = normalisingBaseline(source);
+    for (let call = 0; call < 3; call += 1) {
+      const got = normalise() as { text: string; map: Int32Array };
+      expect(got.text).toBe(expected.text);
+      expect(Array.from(got.map)).toEqual(Array.from(expected.map));
+      normalizeWithMap('別の文字列'.repeat(50));
+    }
   });
 });

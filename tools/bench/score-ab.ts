@@ -11,12 +11,12 @@
 // result), and says when the phrases differ (session 14 reads them around the strongest n-grams).
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { normalizeWithMap } from '../../utils/content/normalize';
 import { scoreDetected } from '../../utils/detector/shipped';
 import { prepare, type PageSample } from '../../utils/detector/signals';
 import { markText } from '../../utils/detector/text-marks';
 import { cpuMs, percentile } from './common';
 import { benchSample, pageArg } from './score-stages';
+import { normalisingBaseline } from './detector';
 
 type Scorer = (sample: PageSample) => { probability: number; score: number; signals: unknown[] };
 
@@ -53,7 +53,7 @@ async function main(argv: string[]): Promise<void> {
   const turns: [string, () => unknown][] = [
     ['before', () => old.scoreDetected(sample)],
     ['after', () => scoreDetected(sample)],
-    ['normalising', () => normalizeWithMap(source)],
+    ['normalising', normalisingBaseline(source)],
   ];
   const times = turns.map(() => [] as number[]);
   for (let w = 0; w < 20; w += 1) for (const [, fn] of turns) fn();

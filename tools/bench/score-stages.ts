@@ -17,6 +17,7 @@ import { shippedModel } from '../../utils/detector/shipped';
 import { gather, prepare, type PageSample } from '../../utils/detector/signals';
 import { structureFacts, structureOfText } from '../../utils/detector/structure';
 import { cpuMs, percentile } from './common';
+import { normalisingBaseline } from './detector';
 import { syntheticPage } from './pages';
 
 /** The bench pages' sizes, chosen with `--page=` (score-stages, score-ab, score-tail). */
@@ -58,7 +59,14 @@ export async function main(argv: string[]): Promise<void> {
   const codes = prepare(full, normalizeBuffers()).norm.codes;
   const stages: [string, () => unknown][] = [
     ['whole scorer (scoreWithModel)', () => scoreWithModel(model, full)],
-    ['normalising the sample (the baseline)', () => normalizeWithMap(prepared.source)],
+    [
+      'normalising the sample (the baseline, normalisingBaseline)',
+      normalisingBaseline(prepared.source),
+    ],
+    [
+      'normalising with the map copied out (the baseline until session 25)',
+      () => normalizeWithMap(prepared.source),
+    ],
     ['prepare: join + normalise, map copied out (as training does)', () => prepare(full)],
     [
       "prepare: join + normalise into the scorer's buffers (no map copy)",

@@ -11,9 +11,15 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CLASSES, parseTextPage, readIndex, type IndexEntry } from './lib/corpus';
+import {
+  CLASSES,
+  parseTextPage,
+  readIndex,
+  siteOfUrl,
+  urlProblem,
+  type IndexEntry,
+} from './lib/corpus';
 import { NEAR_DUPLICATE, shingle, similarity, urlKey, type Shingled } from './lib/near-dup';
-import { hostOfUrl, registrableDomain } from '../utils/core/hostname';
 
 /** Paraphrases shorter than this carry too little of the page to learn from. */
 const MIN_CHARS = 300;
@@ -61,11 +67,6 @@ interface Known {
   texts: { slug: string; shingled: Shingled }[];
 }
 
-function siteOf(url: string): string | null {
-  const host = hostOfUrl(url);
-  return host && host.kind !== 'local' ? registrableDomain(host.host) : null;
-}
-
 function pageText(dir: string, slug: string): string | null {
   const file = join(dir, 'pages', `${slug}.txt`);
   return existsSync(file) ? readFileSync(file, 'utf8') : null;
@@ -75,7 +76,7 @@ function learn(known: Known, dir: string, label: string): void {
   if (!existsSync(join(dir, 'index.json'))) return;
   for (const entry of readIndex(dir)) {
     known.urls.set(urlKey(entry.url), `${label}:${entry.slug}`);
-    const site = siteOf(entry.url);
+    const site = siteOfUrl(entry.url);
     if (site && !known.sites.has(site)) known.sites.set(site, `${label}:${entry.slug}`);
     const raw = pageText(dir, entry.slug);
     if (raw)
@@ -155,8 +156,9 @@ export function checkFolder(dir: string, options: CheckOptions = {}): CheckResul
       problems.push(
         `${where}: source must name the stored page or repository file read (its address)`,
       );
-    const site = siteOf(e.url);
-    if (!/^https?:\/\//.test(e.url) || !site) problems.push(`${where}: URL ${e.url}`);
+    const site = siteOfUrl(e.url);
+    const url = urlProblem(e.url);
+    if (url) problems.push(`${where}: ${url}`);
     const key = urlKey(e.url);
     if (seenUrls.has(key)) problems.push(`${where}: same URL as ${seenUrls.get(key)}`);
     seenUrls.set(key, e.slug);
@@ -209,7 +211,7 @@ export function checkFolder(dir: string, options: CheckOptions = {}): CheckResul
     const k = `${e.class}/${e.lang}`;
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
-  const sites = new Set(entries.map((e) => siteOf(e.url)).filter(Boolean));
+  const sites = new Set(entries.map((e) => siteOfUrl(e.url)).filter(Boolean));
   const perClass = [...counts].map(([k, n]) => `${k} ${n}`).join(', ');
   const summary = `${entries.length} pages, ${sites.size} sites; ${perClass}; ${problems.length} problems`;
   return { problems, notes, summary };

@@ -18,10 +18,11 @@ import {
   POSITIVE,
   parseTextPage,
   readIndex,
+  siteOfUrl,
+  urlProblem,
   type IndexEntry,
 } from './lib/corpus';
 import { NEAR_DUPLICATE, shingle, similarity, urlKey, type Shingled } from './lib/near-dup';
-import { hostOfUrl, registrableDomain } from '../utils/core/hostname';
 
 export const CORPUS_DIR = 'data/corpus';
 /** Pages shorter than this say too little to learn from or to judge. */
@@ -71,10 +72,8 @@ function readPages(dir: string): Page[] {
 
 /** Why an incoming page cannot enter the corpus, or null. */
 function invalid(entry: IndexEntry, text: string): string | null {
-  if (!/^https?:\/\//.test(entry.url)) return `URL is not http(s): ${entry.url}`;
-  const host = hostOfUrl(entry.url);
-  // A shop on a bare IP address is still a site (its own); a local name is not a public page.
-  if (!host || host.kind === 'local') return `URL has no public host: ${entry.url}`;
+  const url = urlProblem(entry.url);
+  if (url) return url;
   if (!/^[a-z]{2}$/.test(entry.lang)) return `language is not a two-letter code: ${entry.lang}`;
   if (text.length < MIN_TEXT) return `text shorter than ${MIN_TEXT} characters`;
   return null;
@@ -210,7 +209,7 @@ export function corpusReadme(entries: readonly IndexEntry[], held = false): stri
   const langs = [...new Set(entries.map((e) => e.lang))].sort();
   const count = (f: (e: IndexEntry) => boolean) => entries.filter(f).length;
   const sites = (list: readonly IndexEntry[]) =>
-    new Set(list.map((e) => registrableDomain(hostOfUrl(e.url)?.host ?? e.url))).size;
+    new Set(list.map((e) => siteOfUrl(e.url) ?? e.url)).size;
   const byClass = CLASSES.map((cls) => [
     cls,
     ...langs.map((lang) => count((e) => e.class === cls && e.lang === lang)),

@@ -240,6 +240,8 @@ describe('corpus check (tools/corpus-check.ts), before an import', () => {
         url: 'https://narrated.example/',
         text: `${long(9)}\n記事はまず効果を説明しています。副作用もあると筆者は書いています。`,
       },
+      { slug: 'ftp', url: 'ftp://files.example/a', text: long(11) },
+      { slug: 'local', url: 'http://intranet/a', text: long(12) },
     ]);
     const problems = checkFolder(dir, { corpus, holdout }).problems;
     const about = (slug: string) => problems.filter((p) => p.startsWith(`${slug}:`)).join(' ');
@@ -249,6 +251,9 @@ describe('corpus check (tools/corpus-check.ts), before an import', () => {
     expect(about('nosource')).toContain('source must name');
     expect(about('header')).toContain('header disagrees');
     expect(about('narrated')).toContain("in the page's own voice");
+    // The importer's own URL rule (urlProblem), so that a page the checker passes is imported.
+    expect(about('ftp')).toContain('URL is not http(s)');
+    expect(about('local')).toContain('URL has no public host');
   });
 
   it('keeps training and held-out sites apart, both ways, siblings included', () => {

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { z } from '../../utils/core/zod';
-import { displayHost, hostOfUrl } from '../../utils/core/hostname';
+import { displayHost, hostOfUrl, registrableDomain } from '../../utils/core/hostname';
 import { collectStructure, type PageStructure } from '../../utils/content/structure';
 import { collectSample, type TextSample } from '../../utils/content/sample';
 import type { PageSample } from '../../utils/detector/signals';
@@ -47,6 +47,28 @@ export interface CorpusPage {
   note?: string;
   origin?: string;
   sample: PageSample;
+}
+
+/**
+ * What is wrong with a page's URL for a corpus, or null: it must be http(s) and name a public
+ * host. A shop on a bare IP address is still a site (its own); a local name is not a public page.
+ * The importer refuses such a page and the checker reports it.
+ */
+export function urlProblem(url: string): string | null {
+  if (!/^https?:\/\//.test(url)) return `URL is not http(s): ${url}`;
+  const host = hostOfUrl(url);
+  if (!host || host.kind === 'local') return `URL has no public host: ${url}`;
+  return null;
+}
+
+/**
+ * The site a page counts for — the registrable domain of its URL's host, an IP address its own —
+ * or null for a URL with no public host. Sites, not pages, are what the corpus README counts and
+ * what training and held-out sets keep apart.
+ */
+export function siteOfUrl(url: string): string | null {
+  const host = hostOfUrl(url);
+  return host && host.kind !== 'local' ? registrableDomain(host.host) : null;
 }
 
 export function readIndex(dir: string): IndexEntry[] {

@@ -89,17 +89,22 @@ describe('buffers reused between pages', () => {
 });
 
 describe("the scoring rows' baseline (tools/bench/detector.ts)", () => {
-  // The bench's ratio rows divide by this; it must do the normalising the scorer does, text and
-  // map alike, or the rows compare the scorer with something else.
-  it('normalises the text the scorer reads, with its map', () => {
+  // The bench's ratio rows divide by this. It must do the normalising the scorer does, text and
+  // map alike, into buffers kept from call to call as the scorer's are: a map copied out on every
+  // call (normalizeWithMap, the baseline until session 25) or fresh buffers a call would time the
+  // allocator's pages as well (docs/performance-history.md, "Scoring, session 25").
+  it('normalises the text the scorer reads, with its map, into buffers it keeps', () => {
     const source = 'ＶＩＡＧＲＡ　処方箋不要\nカマグラ ｺﾞｰﾙﾄﾞ\u200b 100mg'.repeat(400);
     const expected = normalizeWithMap(source);
     const normalise = normalisingBaseline(source);
-    for (let call = 0; call < 3; call += 1) {
-      const got = normalise() as { text: string; map: Int32Array };
-      expect(got.text).toBe(expected.text);
-      expect(Array.from(got.map)).toEqual(Array.from(expected.map));
-      normalizeWithMap('別の文字列'.repeat(50));
-    }
+    type Normalised = { text: string; map: Int32Array };
+    const first = normalise() as Normalised;
+    // The other normalisers share their own buffers: they leave this map as it was.
+    normalizeWithMap('別の文字列'.repeat(5000));
+    expect(first.text).toBe(expected.text);
+    expect(Array.from(first.map)).toEqual(Array.from(expected.map));
+    const second = normalise() as Normalised;
+    expect(second.text).toBe(expected.text);
+    expect(second.map.buffer).toBe(first.map.buffer);
   });
 });

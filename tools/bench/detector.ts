@@ -23,10 +23,10 @@ export const MODEL_BUDGET_BYTES = 300 * 1024;
  * The scoring rows' baseline: normalising `source` with the map the evidence quotes need, into a
  * pair of buffers kept from call to call — the scorer's own first step (`prepare` with its
  * buffers). Until session 25 the baseline was `normalizeWithMap`, which also copies the map out:
- * a fresh 160 KB array a call for a 40,000-character sample, which glibc serves either from its
- * heap or from a new mapping whose 40 pages fault in (about 40 minor faults and 0.3–0.5 ms of
- * system time a call), switching between the two from block to block. That made the baseline
- * 0.26 or 0.72 ms for the same text in one process, and the ratio rows moved by 2.7× with it.
+ * a fresh 160 KB array a call for a 40,000-character sample, whose pages the allocator gave back
+ * to the system and faulted in again on the next call in some processes (about one `brk` and 40
+ * page faults a call) and not in others, so the same text normalised in about 0.27 or 0.72 ms and
+ * the ratio rows moved with it (docs/performance-history.md, "Scoring, session 25").
  */
 export function normalisingBaseline(source: string): () => unknown {
   const buffers = normalizeBuffers();

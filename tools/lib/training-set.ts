@@ -3,8 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { POSITIVE, NEGATIVE, type CorpusPage } from './corpus';
-import { registrableDomain } from '../../utils/core/hostname';
+import { POSITIVE, NEGATIVE, siteOfUrl, type CorpusPage } from './corpus';
 import {
   extractFeatures,
   FEATURE_DEFAULTS,
@@ -83,8 +82,9 @@ export function scoredPages(pages: readonly CorpusPage[]): CorpusPage[] {
   return pages.filter((p) => POSITIVE.includes(p.class) || NEGATIVE.includes(p.class));
 }
 
-export function siteOf(page: Pick<CorpusPage, 'sample' | 'url'>): string {
-  return registrableDomain(page.sample.host || page.url);
+/** The site a page is grouped by: the corpus's one site rule (siteOfUrl), its URL if it has none. */
+export function siteOf(page: Pick<CorpusPage, 'url'>): string {
+  return siteOfUrl(page.url) ?? page.url;
 }
 
 /** The features near-copy grouping compares (only their first `baseCount` entries are read). */
